@@ -1,0 +1,209 @@
+"""`kringbot chat`: talk to the bot through the emulator, as any of the demo kring's people.
+
+The bot runs for real (PTB polling over loopback HTTP against the emulator); this module plays
+the people. Each script line is carried out completely before the next is read: the update is
+acknowledged by the bot's next getUpdates, the update queue is drained, and all due work (the
+outbox) is run, so the bot's replies and everything they trigger are printed in order.
+"""
+
+import asyncio
+import html
+import json
+import mimetypes
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self, TextIO
+from zoneinfo import ZoneInfo
+
+from bot.app import build_application, on_startup
+from bot.clock import SettableClock
+from bot.config import Settings
+from bot.demo import DEMO_PEOPLE, seed_demo
+from bot.emulator import ButtonNotFound, Emulator
+from bot.scheduling import run_due_work
+from bot.services import build_services
+from store.db import create_engine
+from store.migrate import upgrade
+
+_PERSON_LINE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{1,32})\s+(?P<rest>.+)")
+_CLOCK_STEP = re.compile(r"\+(?P<amount>\d+)(?P<unit>[dhm])")
+_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+_TAG = re.compile(r"<[^>]+>")
+
+
+class ChatLineError(Exception):
+    """A script line that cannot be carried out; the message says why."""
+
+
+def parse_moment(text: str, tz: ZoneInfo) -> datetime:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=tz)
+    except ValueError:
+        raise ChatLineError(f"not a moment like 2026-12-24 08:00: {text!r}") from None
+
+
+@dataclass
+class ChatSession:
+    settings: Settings
+    clock: SettableClock
+    db_url: str | None = None
+    seed: str | None = None
+
+    async def __aenter__(self) -> Self:
+        self._tmp = tempfile.TemporaryDirectory(prefix="kringbot-chat-")
+        url = self.db_url or f"sqlite:///{self._tmp.name}/chat.db"
+        self.emulator = Emulator(now=self.clock.now)
+        await self.emulator.start()
+        engine = create_engine(url)
+        await upgrade(engine)
+        self.wiring = build_services(self.settings, self.clock, engine)
+        if self.seed == "demo":
+            await seed_demo(self.wiring.unit_of_work, self.clock.now())
+            for person in DEMO_PEOPLE:
+                self.emulator.create_user(
+                    person.handle,
+                    person.language,
+                    first_name=person.name.split()[0],
+                    user_id=person.telegram_id,
+                )
+        self.app = build_application(
+            self.settings,
+            self.wiring.services,
+            token=self.emulator.token,
+            base_url=self.emulator.base_url,
+            base_file_url=self.emulator.base_file_url,
+            with_ticks=False,
+        )
+        await self.app.initialize()
+        await on_startup(self.app)
+        assert self.app.updater is not None
+        await self.app.updater.start_polling(poll_interval=0)
+        await self.app.start()
+        self._seen = len(self.emulator.outbox())
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self.app.updater is not None
+        await self.app.updater.stop()
+        await self.app.stop()
+        await self.app.shutdown()
+        await self.emulator.stop()
+        await self.wiring.engine.dispose()
+        self._tmp.cleanup()
+
+    async def perform(self, line: str) -> list[dict[str, Any]]:
+        """Carry out one script line and return the bot's actions it caused."""
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return []
+        if line.startswith("clock "):
+            self._move_clock(line.removeprefix("clock ").strip())
+        elif match := _PERSON_LINE.fullmatch(line):
+            await self._act(match["handle"], match["rest"].strip())
+        else:
+            raise ChatLineError(f"cannot read this line: {line!r}")
+        await run_due_work(self.app.bot, self.wiring.services)
+        return self._new_actions()
+
+    def _move_clock(self, argument: str) -> None:
+        if step := _CLOCK_STEP.fullmatch(argument):
+            self.clock.advance(timedelta(**{_UNITS[step["unit"]]: int(step["amount"])}))
+            return
+        moment = parse_moment(argument, ZoneInfo(self.settings.timezone))
+        if moment < self.clock.now():
+            raise ChatLineError("the clock only moves forward")
+        self.clock.set(moment)
+
+    async def _act(self, handle: str, rest: str) -> None:
+        if tapped := re.fullmatch(r"\[(.+)\]", rest):
+            try:
+                update_id = self.emulator.tap(handle, tapped[1])
+            except ButtonNotFound as error:
+                raise ChatLineError(str(error)) from None
+        elif document := re.fullmatch(r"<file:(.+)>", rest):
+            name, content, mime = await asyncio.to_thread(_read_document, Path(document[1]))
+            update_id = self.emulator.send_document(handle, name, content, mime)
+        else:
+            update_id = self.emulator.send_message(handle, rest)
+        await self.emulator.wait_acked(update_id)
+        await self.app.update_queue.join()
+
+    def _new_actions(self) -> list[dict[str, Any]]:
+        actions = self.emulator.outbox()[self._seen :]
+        self._seen += len(actions)
+        return [
+            {
+                "to": action["to"],
+                "action": action["action"],
+                "text": _plain(action.get("text")),
+                "buttons": action.get("buttons") or [],
+                "filename": action.get("filename"),
+            }
+            for action in actions
+            if action["action"] in ("send", "edit", "document", "callback_answer")
+        ]
+
+
+def _read_document(path: Path) -> tuple[str, bytes, str]:
+    if not path.is_file():
+        raise ChatLineError(f"no such file: {path}")
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return path.name, path.read_bytes(), mime
+
+
+def _plain(text: str | None) -> str | None:
+    """What the person reads: the HTML the bot sent, without tags."""
+    return None if text is None else html.unescape(_TAG.sub("", text))
+
+
+def format_action(action: dict[str, Any], as_json: bool) -> str | None:
+    if as_json:
+        return json.dumps(action, ensure_ascii=False)
+    if action["action"] == "callback_answer" and not action["text"]:
+        return None
+    label = {"edit": " (edited)", "document": f" [file {action['filename']}]"}.get(
+        action["action"], ""
+    )
+    lines = [f"-> @{action['to']}{label}: {action['text'] or ''}"]
+    lines += [" ".join(f"[{label}]" for label in row) for row in action["buttons"]]
+    return "\n".join(lines)
+
+
+async def run_script(
+    session: ChatSession,
+    read_line: Callable[[], str],
+    out: TextIO,
+    as_json: bool,
+    prompt: str = "",
+) -> int:
+    """Read lines until end of input; return the number of lines that failed."""
+    failures = 0
+    loop = asyncio.get_running_loop()
+    while True:
+        if prompt:
+            out.write(prompt)
+            out.flush()
+        line = await loop.run_in_executor(None, read_line)
+        if not line:
+            return failures
+        try:
+            actions = await session.perform(line)
+        except ChatLineError as error:
+            failures += 1
+            print(f"! {error}", file=sys.stderr, flush=True)
+            continue
+        for action in actions:
+            if (text := format_action(action, as_json)) is not None:
+                out.write(text + "\n")
+        out.flush()

@@ -1,0 +1,214 @@
+"""The `kringbot` command (also `python -m bot`)."""
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings, SettingsError, load_settings
+
+log = logging.getLogger("kringbot")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"kringbot: {error}", file=sys.stderr)
+        return 2
+    chatting = args.command == "chat" or (
+        args.command in ("run", None) and settings.telegram_bot_token is None
+    )
+    logging.basicConfig(
+        level=logging.WARNING if chatting else settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from bot.app import quiet_http_logs
+
+    quiet_http_logs()
+    command = args.command or "run"
+    try:
+        return int(asyncio.run(_COMMANDS[command](settings, args)) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kringbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+
+    run = commands.add_parser("run", help="run the bot (without a token: the local demo kring)")
+    run.add_argument("--api-base", help="Bot API base URL (PTB base_url), e.g. a local server")
+    run.add_argument("--webhook", action="store_true", help="webhook instead of polling")
+
+    chat = commands.add_parser("chat", help="chat with the bot through the emulator")
+    chat.add_argument("--seed", choices=["demo"], help="start with the demo kring")
+    chat.add_argument("--db", help="database URL (default: a fresh temporary database)")
+    chat.add_argument("--start", help='simulated start time "YYYY-MM-DD HH:MM" (Brussels)')
+    chat.add_argument("--json", action="store_true", help="one JSON object per bot action")
+
+    emulator = commands.add_parser("emulator", help="the local Bot API emulator on its own")
+    emulator.add_argument("--host", default="127.0.0.1")
+    emulator.add_argument("--port", type=int, default=8081)
+
+    db = commands.add_parser("db", help="database migrations")
+    db.add_argument("action", choices=["upgrade", "downgrade", "current"])
+    db.add_argument("revision", nargs="?", help="target revision (default head / base)")
+
+    seed = commands.add_parser("seed", help="load the demo kring into the database")
+    seed.add_argument("name", choices=["demo"])
+
+    invite = commands.add_parser("invite", help="create an invite (e.g. the first coordinator)")
+    invite.add_argument("--role", choices=["gp", "locum", "staff", "coordinator"], required=True)
+    invite.add_argument("--zone")
+    return parser
+
+
+async def _run(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.telegram_bot_token is None:
+        return await _demo(settings)
+    from bot.app import build_application
+    from bot.clock import SystemClock
+    from bot.services import build_services
+    from store.migrate import upgrade
+
+    wiring = build_services(settings, SystemClock())
+    await upgrade(wiring.engine)
+    app = build_application(
+        settings,
+        wiring.services,
+        token=settings.telegram_bot_token.get_secret_value(),
+        base_url=args.api_base,
+    )
+    await _serve(app, settings, webhook=args.webhook)
+    await wiring.engine.dispose()
+    return 0
+
+
+async def _serve(app: object, settings: Settings, webhook: bool) -> None:
+    """Run polling or webhook inside our own event loop (PTB's run_* would start another)."""
+    from telegram.ext import Application
+
+    assert isinstance(app, Application) and app.updater is not None
+    async with app:
+        if app.post_init:
+            await app.post_init(app)
+        if webhook:
+            if not settings.webhook_url or settings.webhook_secret is None:
+                raise SystemExit("kringbot: --webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
+            await app.updater.start_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),
+            )
+        else:
+            await app.updater.start_polling()
+        await app.start()
+        log.info("kringbot is running; Ctrl-C stops it")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+async def _demo(settings: Settings) -> int:
+    print(
+        "No TELEGRAM_BOT_TOKEN: starting the demo kring in the local emulator.\n"
+        "Type lines like `@ann /help`, `@nobody hallo`, `@coord [Goedkeuren]` or `clock +1d`;\n"
+        "people: @coord @ann @bart @elise @lotte @tom (any other handle is a stranger). "
+        "Ctrl-D stops."
+    )
+    return await _chat_session(settings, seed="demo", db=None, start=None, as_json=False)
+
+
+async def _chat(settings: Settings, args: argparse.Namespace) -> int:
+    return await _chat_session(settings, args.seed, args.db, args.start, args.json)
+
+
+async def _chat_session(
+    settings: Settings, seed: str | None, db: str | None, start: str | None, as_json: bool
+) -> int:
+    from bot.chat import ChatLineError, ChatSession, parse_moment, run_script
+    from bot.clock import SettableClock
+
+    try:
+        moment = parse_moment(start, ZoneInfo(settings.timezone)) if start else datetime.now(UTC)
+    except ChatLineError as error:
+        print(f"kringbot: --start: {error}", file=sys.stderr)
+        return 2
+    interactive = sys.stdin.isatty()
+    async with ChatSession(settings, SettableClock(moment), db_url=db, seed=seed) as session:
+        if interactive:
+            print(f"(emulator at {session.emulator.base_url.removesuffix('/bot')})")
+        failures = await run_script(
+            session, sys.stdin.readline, sys.stdout, as_json, prompt="> " if interactive else ""
+        )
+    return 1 if failures else 0
+
+
+async def _emulator(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.emulator.server import serve
+
+    await serve(args.host, args.port)
+    return 0
+
+
+async def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from store import migrate
+    from store.db import create_engine
+
+    engine = create_engine(settings.database_url)
+    try:
+        if args.action == "upgrade":
+            await migrate.upgrade(engine, args.revision or "head")
+        elif args.action == "downgrade":
+            await migrate.downgrade(engine, args.revision or "base")
+        print(f"database at revision {await migrate.current_revision(engine) or 'base'}")
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _seed(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.clock import SystemClock
+    from bot.demo import seed_demo
+    from bot.services import build_services
+    from store.migrate import upgrade
+
+    wiring = build_services(settings, SystemClock())
+    await upgrade(wiring.engine)
+    added = await seed_demo(wiring.unit_of_work, SystemClock().now())
+    await wiring.engine.dispose()
+    print("demo kring added" if added else "the database has members already; nothing added")
+    return 0
+
+
+async def _invite(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.clock import SystemClock
+    from bot.core.models import Role
+    from bot.services import build_services
+    from store.migrate import upgrade
+
+    wiring = build_services(settings, SystemClock())
+    await upgrade(wiring.engine)
+    invite = await wiring.services.membership.create_invite(None, Role(args.role), args.zone)
+    await wiring.engine.dispose()
+    print(f"invite code: {invite.code} (single use, expires {invite.expires_at:%Y-%m-%d})")
+    print(f"send `/start {invite.code}` to the bot, or open https://t.me/<bot>?start={invite.code}")
+    return 0
+
+
+_COMMANDS = {
+    "run": _run,
+    "chat": _chat,
+    "emulator": _emulator,
+    "db": _db,
+    "seed": _seed,
+    "invite": _invite,
+}

@@ -1,0 +1,69 @@
+"""Settings from the environment and `.env` (see `.env.example` for every one of them)."""
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.core.models import LANGUAGES
+
+
+class SettingsError(Exception):
+    """Start-up must stop: the message is one clear line for the person running the bot."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    database_url: str = "sqlite:///var/kringbot.db"
+    kring_name: str = Field("Huisartsenkring Demo", min_length=1, max_length=80)
+    coordinator_contact: str = Field("coordinator@kring.example", min_length=1, max_length=200)
+    default_language: str = "nl"
+    timezone: str = "Europe/Brussels"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(8443, ge=1, le=65535)
+    outbox_interval_seconds: float = Field(2.0, gt=0, le=3600)
+    log_level: str = "INFO"
+
+    @field_validator("default_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError(f"must be one of {', '.join(LANGUAGES)}")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError("unknown time zone") from error
+        return value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        bot_id, _, secret = value.get_secret_value().partition(":")
+        if not bot_id.isdigit() or len(secret) < 20:
+            raise ValueError("does not look like a bot token from @BotFather (digits:secret)")
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings or raise SettingsError naming the first bad one, never the token."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = ".".join(str(part) for part in first["loc"]).upper()
+        raise SettingsError(f"setting {name} is invalid: {first['msg']}") from None

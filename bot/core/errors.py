@@ -1,0 +1,45 @@
+"""Domain errors. Handlers map each one to a translated reply; none of them is a crash."""
+
+
+class DomainError(Exception):
+    """Base class for everything a user can do wrong or be refused."""
+
+
+class NotAMember(DomainError):
+    """The Telegram account is not linked to an active member."""
+
+
+class NotAllowed(DomainError):
+    """The member's role or status does not allow this action."""
+
+
+class InvalidRiziv(DomainError):
+    """A RIZIV/INAMI number with a wrong format or wrong check digits."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "format" or "check_digits"
+
+
+class InvalidName(DomainError):
+    """A name that is empty, too long or not a name."""
+
+
+class InviteInvalid(DomainError):
+    """An invite code that does not exist, was used already, or expired."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "unknown", "used" or "expired"
+
+
+class AlreadyMember(DomainError):
+    """The Telegram account is already linked to a member."""
+
+
+class JoinRequestNotFound(DomainError):
+    """The join request was decided already or never existed."""
+
+
+class UnknownLanguage(DomainError):
+    """A language code the bot has no catalog for."""

@@ -1,0 +1,293 @@
+"""Membership: invites, onboarding, join requests, and the member's own settings.
+
+A person becomes a member in one of two ways. With an invite from the coordinator, `/start <code>`
+creates a pending member with the invite's role and zone; once the name and RIZIV number are given
+the member is active. Without an invite, a person asks to join; after the same two answers the
+coordinators are asked to approve. The onboarding step is derived from the pending member row, so
+it survives a restart of the bot.
+"""
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from bot.core.errors import (
+    AlreadyMember,
+    InvalidName,
+    InvalidRiziv,
+    InviteInvalid,
+    JoinRequestNotFound,
+    NotAllowed,
+    NotAMember,
+    UnknownLanguage,
+)
+from bot.core.models import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Invite,
+    JoinPath,
+    Member,
+    MemberStatus,
+    OutboxMessage,
+    Role,
+)
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.riziv import parse_riziv
+
+INVITE_TTL = timedelta(days=14)
+MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})
+NAME_MAX_LENGTH = 80
+
+
+class OnboardingStep(StrEnum):
+    NAME = "name"
+    RIZIV = "riziv"
+    AWAITING_APPROVAL = "awaiting_approval"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class TelegramPerson:
+    """Who is writing, as Telegram tells us."""
+
+    telegram_id: int
+    language_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Onboarding:
+    member: Member
+    step: OnboardingStep
+
+
+def onboarding_step(member: Member) -> OnboardingStep:
+    if member.is_active:
+        return OnboardingStep.DONE
+    if member.name is None:
+        return OnboardingStep.NAME
+    if member.needs_riziv and member.riziv is None:
+        return OnboardingStep.RIZIV
+    return OnboardingStep.AWAITING_APPROVAL
+
+
+def language_for(telegram_language_code: str | None, default: str = DEFAULT_LANGUAGE) -> str:
+    """The catalog language for a Telegram `language_code` like `fr-BE`; `default` otherwise."""
+    code = (telegram_language_code or "").split("-")[0].lower()
+    return code if code in LANGUAGES else default
+
+
+def clean_name(text: str) -> str:
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise InvalidName(text)
+    if not (2 <= len(name) <= NAME_MAX_LENGTH) or name.startswith("/"):
+        raise InvalidName(text)
+    if not re.search(r"[^\W\d_]", name):
+        raise InvalidName(text)
+    return name
+
+
+class MembershipService:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, clock: Clock, default_language: str = DEFAULT_LANGUAGE
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._default_language = default_language
+
+    async def identify(self, telegram_id: int) -> Member | None:
+        async with self._uow() as uow:
+            return await uow.members.by_telegram_id(telegram_id)
+
+    async def redeem_invite(self, person: TelegramPerson, code: str) -> Onboarding:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            existing = await uow.members.by_telegram_id(person.telegram_id)
+            if existing is not None and existing.status is not MemberStatus.PENDING:
+                raise AlreadyMember()
+            invite = await uow.invites.by_code(code)
+            if invite is None:
+                raise InviteInvalid("unknown")
+            if invite.used_at is not None:
+                raise InviteInvalid("used")
+            if invite.expires_at <= now:
+                raise InviteInvalid("expired")
+            member = existing or Member(
+                telegram_id=person.telegram_id,
+                role=invite.role,
+                language=language_for(person.language_code, self._default_language),
+            )
+            member.role, member.zone, member.joined_via = invite.role, invite.zone, JoinPath.INVITE
+            member.updated_at = now
+            if member.id is None:
+                member.created_at = now
+                member = await uow.members.add(member)
+            else:
+                await uow.members.update(member)
+            invite.used_at, invite.used_by = now, member.id
+            await uow.invites.update(invite)
+            await self._advance(uow, member, invite_creator=invite.created_by)
+            await uow.commit()
+            return Onboarding(member, onboarding_step(member))
+
+    async def request_to_join(self, person: TelegramPerson) -> Onboarding:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            existing = await uow.members.by_telegram_id(person.telegram_id)
+            if existing is not None:
+                if existing.status is not MemberStatus.PENDING:
+                    raise AlreadyMember()
+                return Onboarding(existing, onboarding_step(existing))
+            member = await uow.members.add(
+                Member(
+                    telegram_id=person.telegram_id,
+                    role=Role.GP,
+                    language=language_for(person.language_code, self._default_language),
+                    joined_via=JoinPath.REQUEST,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            await uow.commit()
+            return Onboarding(member, onboarding_step(member))
+
+    async def answer_onboarding(self, telegram_id: int, text: str) -> Onboarding:
+        """Take the pending member's answer to the current onboarding question."""
+        async with self._uow() as uow:
+            member = await uow.members.by_telegram_id(telegram_id)
+            if member is None or member.status is not MemberStatus.PENDING:
+                raise NotAMember()
+            step = onboarding_step(member)
+            if step is OnboardingStep.NAME:
+                member.name = clean_name(text)
+            elif step is OnboardingStep.RIZIV:
+                riziv = parse_riziv(text)
+                other = await uow.members.by_riziv(riziv.digits)
+                if other is not None and other.id != member.id:
+                    raise InvalidRiziv("taken")
+                member.riziv = riziv.digits
+            else:
+                return Onboarding(member, step)
+            member.updated_at = self._clock.now()
+            await self._advance(uow, member, invite_creator=None)
+            await uow.commit()
+            return Onboarding(member, onboarding_step(member))
+
+    async def _advance(self, uow: UnitOfWork, member: Member, invite_creator: int | None) -> None:
+        """Persist the member and, when the last answer is in, activate or ask for approval."""
+        if onboarding_step(member) is OnboardingStep.AWAITING_APPROVAL:
+            if member.joined_via is JoinPath.INVITE:
+                member.status = MemberStatus.ACTIVE
+                await self._notify_managers(uow, "member_joined", member, only=invite_creator)
+            else:
+                await self._notify_managers(uow, "join_request", member)
+        await uow.members.update(member)
+
+    async def _notify_managers(
+        self, uow: UnitOfWork, kind: str, member: Member, only: int | None = None
+    ) -> None:
+        now = self._clock.now()
+        for manager in await uow.members.coordinators():
+            if manager.telegram_id is None or (only is not None and manager.id != only):
+                continue
+            await uow.outbox.add(
+                OutboxMessage(
+                    chat_id=manager.telegram_id,
+                    member_id=manager.id,
+                    language=manager.language,
+                    kind=kind,
+                    due_at=now,
+                    params={
+                        "member_id": member.id,
+                        "name": member.name,
+                        "riziv": member.riziv,
+                        "role": member.role.value,
+                        "zone": member.zone,
+                    },
+                )
+            )
+
+    async def create_invite(
+        self, manager_telegram_id: int | None, role: Role, zone: str | None = None
+    ) -> Invite:
+        """Create a single-use invite. `manager_telegram_id` None means the command line."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            created_by = None
+            if manager_telegram_id is not None:
+                created_by = (await self._require_manager(uow, manager_telegram_id)).id
+            invite = await uow.invites.add(
+                Invite(
+                    code=secrets.token_urlsafe(12),
+                    role=role,
+                    zone=zone or None,
+                    created_by=created_by,
+                    created_at=now,
+                    expires_at=now + INVITE_TTL,
+                )
+            )
+            await uow.commit()
+            return invite
+
+    async def decide_join_request(
+        self, manager_telegram_id: int, member_id: int, *, approve: bool, role: Role = Role.GP
+    ) -> Member:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            await self._require_manager(uow, manager_telegram_id)
+            member = await uow.members.get(member_id)
+            if member is None or onboarding_step(member) is not OnboardingStep.AWAITING_APPROVAL:
+                raise JoinRequestNotFound()
+            assert member.telegram_id is not None
+            notice = OutboxMessage(
+                chat_id=member.telegram_id,
+                member_id=member.id,
+                language=member.language,
+                kind="join_approved" if approve else "join_rejected",
+                due_at=now,
+                params={"role": role.value},
+            )
+            if approve:
+                member.role, member.status, member.updated_at = role, MemberStatus.ACTIVE, now
+                await uow.members.update(member)
+            else:
+                notice.member_id = None
+                await uow.members.delete(member_id)
+            await uow.outbox.add(notice)
+            await uow.commit()
+            return member
+
+    async def set_language(self, telegram_id: int, language: str) -> Member:
+        if language not in LANGUAGES:
+            raise UnknownLanguage(language)
+        async with self._uow() as uow:
+            member = await uow.members.by_telegram_id(telegram_id)
+            if member is None:
+                raise NotAMember()
+            member.language, member.updated_at = language, self._clock.now()
+            await uow.members.update(member)
+            await uow.commit()
+            return member
+
+    async def managers(self) -> list[Member]:
+        """Active coordinators and staff (they get the coordinator command menu)."""
+        async with self._uow() as uow:
+            members = await uow.members.list(active_only=True)
+            return [member for member in members if member.role in MANAGER_ROLES]
+
+    async def members(self, manager_telegram_id: int) -> list[Member]:
+        async with self._uow() as uow:
+            await self._require_manager(uow, manager_telegram_id)
+            return list(await uow.members.list())
+
+    @staticmethod
+    async def _require_manager(uow: UnitOfWork, telegram_id: int) -> Member:
+        manager = await uow.members.by_telegram_id(telegram_id)
+        if manager is None or not manager.is_active:
+            raise NotAMember()
+        if manager.role not in MANAGER_ROLES:
+            raise NotAllowed()
+        return manager

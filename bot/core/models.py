@@ -1,0 +1,99 @@
+"""Domain objects. Plain dataclasses: the store maps rows to these and back."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
+DEFAULT_LANGUAGE = "nl"
+
+
+class Role(StrEnum):
+    GP = "gp"
+    LOCUM = "locum"
+    COORDINATOR = "coordinator"
+    STAFF = "staff"
+
+
+class MemberStatus(StrEnum):
+    PENDING = "pending"
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+
+
+class JoinPath(StrEnum):
+    """How a pending member came in: with an invite, or by asking the coordinator."""
+
+    INVITE = "invite"
+    REQUEST = "request"
+
+
+@dataclass
+class Member:
+    telegram_id: int | None
+    role: Role
+    language: str = DEFAULT_LANGUAGE
+    status: MemberStatus = MemberStatus.PENDING
+    name: str | None = None
+    riziv: str | None = None
+    zone: str | None = None
+    reachable: bool = True
+    joined_via: JoinPath = JoinPath.INVITE
+    id: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is MemberStatus.ACTIVE
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.is_active and self.role is Role.COORDINATOR
+
+    @property
+    def needs_riziv(self) -> bool:
+        """Administrative staff are not physicians and have no RIZIV number."""
+        return self.role is not Role.STAFF
+
+
+@dataclass
+class Invite:
+    code: str
+    role: Role
+    created_at: datetime
+    expires_at: datetime
+    created_by: int | None = None  # None: created on the command line
+    zone: str | None = None
+    used_at: datetime | None = None
+    used_by: int | None = None
+    id: int | None = None
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNREACHABLE = "unreachable"
+
+
+@dataclass
+class OutboxMessage:
+    """Something the bot sends on its own initiative, rendered in the recipient's language at
+    send time from `kind` and `params` (so a language change before sending is honoured)."""
+
+    chat_id: int
+    kind: str
+    due_at: datetime
+    language: str = DEFAULT_LANGUAGE
+    params: dict[str, Any] = field(default_factory=dict)
+    member_id: int | None = None
+    state: OutboxState = OutboxState.PENDING
+    attempts: int = 0
+    claimed_at: datetime | None = None
+    sent_at: datetime | None = None
+    telegram_message_id: int | None = None
+    last_error: str | None = None
+    id: int | None = None

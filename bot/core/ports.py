@@ -1,0 +1,73 @@
+"""What the core needs from the outside world, as protocols.
+
+The store implements the repositories and the unit of work with SQLAlchemy; the unit tests
+implement them with in-memory fakes. The clock is injected so tests and chat scripts control time.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from bot.core.models import Invite, Member, OutboxMessage, Role
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware."""
+        ...
+
+
+class MemberRepository(Protocol):
+    async def add(self, member: Member) -> Member: ...
+    async def get(self, member_id: int) -> Member | None: ...
+    async def by_telegram_id(self, telegram_id: int) -> Member | None: ...
+    async def by_riziv(self, riziv: str) -> Member | None: ...
+    async def update(self, member: Member) -> None: ...
+    async def delete(self, member_id: int) -> None: ...
+    async def list(self, *, active_only: bool = False) -> Sequence[Member]: ...
+    async def coordinators(self) -> Sequence[Member]: ...
+    async def count_by_role(self) -> dict[Role, int]: ...
+
+
+class InviteRepository(Protocol):
+    async def add(self, invite: Invite) -> Invite: ...
+    async def by_code(self, code: str) -> Invite | None: ...
+    async def update(self, invite: Invite) -> None: ...
+
+
+class OutboxRepository(Protocol):
+    async def add(self, message: OutboxMessage) -> OutboxMessage: ...
+
+    async def claim_due(
+        self, now: datetime, *, limit: int, stale_before: datetime
+    ) -> Sequence[OutboxMessage]:
+        """Mark up to `limit` due rows as being sent and return them. Rows another process holds
+        are skipped; rows stuck in `sending` since before `stale_before` (a crash) are reclaimed."""
+        ...
+
+    async def update(self, message: OutboxMessage) -> None: ...
+    async def list(self) -> Sequence[OutboxMessage]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
+
+    members: MemberRepository
+    invites: InviteRepository
+    outbox: OutboxRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self) -> UnitOfWork: ...

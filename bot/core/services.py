@@ -1,0 +1,25 @@
+"""The services a handler may call, bundled so the composition root can hand them over at once."""
+
+from dataclasses import dataclass
+
+from bot.core.membership import MembershipService
+from bot.core.outbox import OutboxService
+from bot.core.ports import Clock
+
+
+@dataclass(frozen=True)
+class Kring:
+    """What members are told about the kring itself."""
+
+    name: str
+    contact: str
+    timezone: str = "Europe/Brussels"
+    default_language: str = "nl"  # for people whose Telegram language we do not speak
+
+
+@dataclass(frozen=True)
+class Services:
+    kring: Kring
+    clock: Clock
+    membership: MembershipService
+    outbox: OutboxService

@@ -1,0 +1,124 @@
+"""Fault injection and Telegram's flood limits for the sending methods."""
+
+import math
+import random
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.emulator.errors import forbidden, too_many_requests
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """Telegram's documented flood limits, enforced as sliding windows.
+
+    A private chat may receive ``private_burst`` messages within
+    ``private_burst / private_per_second`` seconds: one message per second on average with a
+    short burst tolerated. Group chats (negative chat ids) get ``group_per_minute`` per minute.
+    """
+
+    global_per_second: int = 30
+    private_per_second: float = 1.0
+    private_burst: int = 3
+    group_per_minute: int = 20
+
+
+class SlidingWindow:
+    """At most ``capacity`` events within any ``period`` seconds."""
+
+    def __init__(self, capacity: int, period: float) -> None:
+        self.capacity = capacity
+        self.period = period
+        self._events: deque[float] = deque()
+
+    def wait_time(self, now: float) -> float:
+        """Seconds until one more event fits; 0 when it fits now."""
+        while self._events and self._events[0] <= now - self.period:
+            self._events.popleft()
+        if len(self._events) < self.capacity:
+            return 0.0
+        return self._events[0] + self.period - now
+
+    def record(self, now: float) -> None:
+        self._events.append(now)
+
+
+class FloodControl:
+    """Answers whether one more message may be sent now, per Telegram's limits."""
+
+    def __init__(self, limits: RateLimits, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limits = limits
+        self._clock = clock
+        self._global = SlidingWindow(limits.global_per_second, 1.0)
+        self._chats: dict[int, SlidingWindow] = {}
+
+    def _chat_window(self, chat_id: int) -> SlidingWindow:
+        window = self._chats.get(chat_id)
+        if window is None:
+            if chat_id < 0:
+                window = SlidingWindow(self.limits.group_per_minute, 60.0)
+            else:
+                burst = self.limits.private_burst
+                window = SlidingWindow(burst, burst / self.limits.private_per_second)
+            self._chats[chat_id] = window
+        return window
+
+    def acquire(self, chat_id: int) -> int | None:
+        """Record one message to ``chat_id``, or return the retry_after (>= 1 s) if over limit."""
+        now = self._clock()
+        chat_window = self._chat_window(chat_id)
+        wait = max(self._global.wait_time(now), chat_window.wait_time(now))
+        if wait > 0:
+            return max(1, math.ceil(wait))
+        self._global.record(now)
+        chat_window.record(now)
+        return None
+
+
+class Faults:
+    """Configurable failures of the sending methods, set through the control API.
+
+    Injected 429/403 answers come from a seeded random generator so a run is reproducible;
+    ``enforce_limits`` switches on :class:`FloodControl`.
+    """
+
+    def __init__(self, limits: RateLimits, clock: Callable[[], float] = time.monotonic) -> None:
+        self._limits = limits
+        self._clock = clock
+        self.configure()
+
+    def configure(
+        self,
+        rate_429: float = 0.0,
+        retry_after: int = 1,
+        rate_403: float = 0.0,
+        enforce_limits: bool = False,
+        seed: int | None = None,
+    ) -> None:
+        """Replace the fault settings; the defaults switch every fault off."""
+        if not (0.0 <= rate_429 <= 1.0 and 0.0 <= rate_403 <= 1.0):
+            raise ValueError("rate_429 and rate_403 must be between 0 and 1")
+        if rate_429 + rate_403 > 1.0:
+            raise ValueError("rate_429 + rate_403 must not exceed 1")
+        if int(retry_after) < 1:
+            raise ValueError("retry_after must be at least 1 second")
+        self.rate_429 = float(rate_429)
+        self.rate_403 = float(rate_403)
+        self.retry_after = int(retry_after)
+        self._random = random.Random(0 if seed is None else seed)
+        self._flood = FloodControl(self._limits, self._clock) if enforce_limits else None
+
+    def check(self, chat_id: int) -> None:
+        """Raise the fault, if any, that answers the next sending call to ``chat_id``."""
+        if self.rate_429 or self.rate_403:
+            draw = self._random.random()
+            if draw < self.rate_429:
+                raise too_many_requests(self.retry_after)
+            if draw < self.rate_429 + self.rate_403:
+                raise forbidden("bot was blocked by the user")
+        if self._flood is not None:
+            retry_after = self._flood.acquire(chat_id)
+            if retry_after is not None:
+                raise too_many_requests(retry_after)

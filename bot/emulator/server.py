@@ -1,0 +1,287 @@
+"""The emulator itself: an aiohttp server speaking the Bot API, plus its in-process API.
+
+python-telegram-bot is pointed at it with
+``ApplicationBuilder().base_url(emu.base_url).base_file_url(emu.base_file_url)``; PTB appends
+the token, so calls arrive at ``/bot{token}/{method}`` and downloads at
+``/file/bot{token}/{file_path}``.
+"""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from aiohttp import web
+
+from bot.emulator.control import control_routes
+from bot.emulator.errors import ApiError
+from bot.emulator.limits import Faults, RateLimits
+from bot.emulator.methods import BotApi, Call
+from bot.emulator.params import read_params
+from bot.emulator.state import World
+from bot.emulator.updates import UpdateQueue
+from bot.emulator.webhook import WebhookSender
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TOKEN = "123456:EMULATOR"
+DEFAULT_BOT_USERNAME = "kringbot_demo_bot"
+MAX_REQUEST_SIZE = 52 * 1024 * 1024  # Telegram accepts uploads up to 50 MB
+
+
+class Queued(NamedTuple):
+    update_id: int
+    message_id: int
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _bot_id(token: str) -> int:
+    bot_id, _, secret = token.partition(":")
+    if not bot_id.isdigit() or not secret:
+        raise ValueError("token must look like '<bot id>:<secret>', e.g. '123456:EMULATOR'")
+    return int(bot_id)
+
+
+def _client_waiting(request: web.Request) -> bool:
+    transport = request.transport
+    return transport is not None and not transport.is_closing()
+
+
+def _api_error(error: ApiError) -> web.Response:
+    return web.json_response(error.to_dict(), status=error.error_code)
+
+
+class Emulator:
+    """A local Telegram Bot API server with a simulated set of users.
+
+    The in-process methods below are what the chat client and tests use; the HTTP control
+    API under ``/_control/`` wraps them. All of them must be called from the event loop the
+    emulator runs in.
+    """
+
+    def __init__(
+        self,
+        *,
+        token: str = DEFAULT_TOKEN,
+        bot_username: str = DEFAULT_BOT_USERNAME,
+        now: Callable[[], datetime] | None = None,
+        rate_limits: RateLimits | None = None,
+    ) -> None:
+        self.token = token
+        self.bot_username = bot_username
+        bot_user = {
+            "id": _bot_id(token),
+            "is_bot": True,
+            "first_name": "Kringbot",
+            "username": bot_username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
+        self._world = World(bot_user, now or _utc_now)
+        self._updates = UpdateQueue()
+        self._faults = Faults(rate_limits or RateLimits())
+        self._api = BotApi(self._world, self._updates, self._faults)
+        self._runner: web.AppRunner | None = None
+        self._webhook_task: asyncio.Task[None] | None = None
+        self._url_host = "127.0.0.1"
+        self.port = 0
+
+    # Server lifecycle
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        """Listen on ``host:port``; port 0 picks a free port (see :attr:`port`)."""
+        if self._runner is not None:
+            raise RuntimeError("the emulator is already running")
+        app = web.Application(client_max_size=MAX_REQUEST_SIZE)
+        app.router.add_get("/bot{token}/{method}", self._handle_api)
+        app.router.add_post("/bot{token}/{method}", self._handle_api)
+        app.router.add_get("/file/bot{token}/{file_path:.+}", self._handle_file)
+        app.router.add_routes(control_routes(self))
+        # handler_cancellation ends a long poll as soon as its client goes away.
+        runner = web.AppRunner(
+            app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0
+        )
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, host, port).start()
+        except OSError:
+            await runner.cleanup()
+            raise
+        self._runner = runner
+        self.port = int(runner.addresses[0][1])
+        if host in ("", "0.0.0.0", "::"):
+            self._url_host = "127.0.0.1"
+        else:
+            self._url_host = f"[{host}]" if ":" in host else host
+        sender = WebhookSender(self._updates, self._world.timestamp)
+        self._webhook_task = asyncio.create_task(sender.run(), name="emulator-webhook")
+
+    async def stop(self) -> None:
+        """Release pending long polls and shut the server down."""
+        self._updates.close()
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._webhook_task
+            self._webhook_task = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self._url_host}:{self.port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"http://{self._url_host}:{self.port}/file/bot"
+
+    # HTTP handlers
+
+    async def _handle_api(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return _api_error(ApiError(401, "Unauthorized"))
+        name = request.match_info["method"]
+        method = self._api.method(name)
+        if method is None:
+            logger.warning("Bot API emulator: unknown method %r", name)
+            return _api_error(ApiError(404, "Not Found"))
+        try:
+            params = await read_params(request)
+            result = await method(
+                Call(params.values, params.files, is_alive=lambda: _client_waiting(request))
+            )
+        except ApiError as exc:
+            return _api_error(exc)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _handle_file(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return _api_error(ApiError(401, "Unauthorized"))
+        stored = self._world.file_at(request.match_info["file_path"])
+        if stored is None:
+            return _api_error(ApiError(404, "Not Found"))
+        return web.Response(body=stored.content, content_type="application/octet-stream")
+
+    # In-process API
+
+    def create_user(
+        self,
+        handle: str,
+        language_code: str = "nl",
+        first_name: str | None = None,
+        user_id: int | None = None,
+    ) -> dict[str, Any]:
+        """Create a user (or return the existing one with this handle) as a Telegram User."""
+        return self._world.create_user(handle, language_code, first_name, user_id).to_dict()
+
+    def user_id(self, handle: str) -> int:
+        """The id of a known user; raises KeyError for an unknown handle."""
+        return self._world.user(handle).id
+
+    def send_message(self, handle: str, text: str) -> int:
+        """The user sends ``text`` to the bot; returns the update_id."""
+        return self.queue_text(handle, text).update_id
+
+    def send_document(
+        self,
+        handle: str,
+        filename: str,
+        content: bytes,
+        mime_type: str = "application/octet-stream",
+        caption: str | None = None,
+    ) -> int:
+        """The user sends a document to the bot; returns the update_id."""
+        return self.queue_document(handle, filename, content, mime_type, caption).update_id
+
+    def queue_text(self, handle: str, text: str) -> Queued:
+        """Like :meth:`send_message`, also returning the new message's id."""
+        message = self._world.user_text(handle, text)
+        return Queued(self._updates.push({"message": message}), message["message_id"])
+
+    def queue_document(
+        self,
+        handle: str,
+        filename: str,
+        content: bytes,
+        mime_type: str = "application/octet-stream",
+        caption: str | None = None,
+    ) -> Queued:
+        """Like :meth:`send_document`, also returning the new message's id."""
+        stored = self._world.store_file(filename, content, mime_type)
+        message = self._world.user_document(handle, stored, caption)
+        return Queued(self._updates.push({"message": message}), message["message_id"])
+
+    def tap(self, handle: str, label: str) -> int:
+        """Press an inline button on the newest bot message that has one matching ``label``.
+
+        Raises:
+            ButtonNotFound: no callback button's text contains ``label`` (case-insensitive).
+        """
+        query = self._world.press(handle, label)
+        return self._updates.push({"callback_query": query})
+
+    def block(self, handle: str) -> None:
+        """The user blocks the bot: sending to them fails with 403 until they write again."""
+        self._world.user(handle).blocked = True
+
+    def outbox(self, since: int = 0) -> list[dict[str, Any]]:
+        """Every successful bot action with ``seq`` greater than ``since``, in order."""
+        return self._world.outbox(since)
+
+    def set_faults(
+        self,
+        rate_429: float = 0.0,
+        retry_after: int = 1,
+        rate_403: float = 0.0,
+        enforce_limits: bool = False,
+        seed: int | None = None,
+    ) -> None:
+        """Make sending methods fail at the given rates; the defaults switch faults off."""
+        self._faults.configure(rate_429, retry_after, rate_403, enforce_limits, seed)
+
+    async def wait_acked(self, update_id: int, timeout: float = 10.0) -> None:
+        """Wait until the bot has fetched (and confirmed) the update; raises TimeoutError."""
+        await self._updates.wait_acked(update_id, timeout)
+
+    def file_bytes(self, file_id: str) -> bytes:
+        """The content of a stored document; raises KeyError for an unknown file_id."""
+        stored = self._world.file(file_id)
+        if stored is None:
+            raise KeyError(f"unknown file_id {file_id!r}")
+        return stored.content
+
+    @property
+    def commands(self) -> dict[str, list[dict[str, Any]]]:
+        """Bot commands a private-chat user sees, per language code ("" = default)."""
+        return self._world.commands_by_language()
+
+
+async def serve(
+    host: str = "127.0.0.1",
+    port: int = 8081,
+    *,
+    token: str = DEFAULT_TOKEN,
+    bot_username: str = DEFAULT_BOT_USERNAME,
+) -> None:
+    """Run an emulator until cancelled (``kringbot emulator``)."""
+    emulator = Emulator(token=token, bot_username=bot_username)
+    await emulator.start(host, port)
+    logger.info(
+        "Telegram Bot API emulator listening: base_url=%s base_file_url=%s token=%s",
+        emulator.base_url,
+        emulator.base_file_url,
+        emulator.token,
+    )
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await emulator.stop()

@@ -1,0 +1,169 @@
+"""The bot's update queue: long polling, confirmation by offset, and webhook hand-off."""
+
+import asyncio
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.emulator.errors import conflict
+
+
+class Pulse:
+    """A broadcast wake-up: every :meth:`fire` releases all tasks waiting at that moment."""
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+
+    def fire(self) -> None:
+        self._event.set()
+        self._event = asyncio.Event()
+
+    async def wait(self, timeout: float) -> None:
+        """Wait for the next fire, or at most ``timeout`` seconds."""
+        event = self._event
+        try:
+            await asyncio.wait_for(event.wait(), max(timeout, 0.0))
+        except TimeoutError:
+            return
+
+
+@dataclass
+class Webhook:
+    url: str
+    secret_token: str | None = None
+    max_connections: int = 40
+    last_error_date: int | None = None
+    last_error_message: str | None = None
+
+
+def update_type(update: dict[str, Any]) -> str:
+    return next(key for key in update if key != "update_id")
+
+
+class UpdateQueue:
+    """Updates waiting for the bot, and which of them the bot has acknowledged.
+
+    Update ids are sequential, so acknowledgement is a watermark: with polling, a getUpdates
+    call with ``offset`` confirms every update below it; with a webhook, a successful POST
+    confirms that update (they are delivered one at a time, in order).
+    """
+
+    def __init__(self) -> None:
+        self._next_id = 1
+        self._pending: list[dict[str, Any]] = []
+        self._acked_through = 0
+        self._new_update = Pulse()
+        self._acked = Pulse()
+        self._poller_alive: Callable[[], bool] | None = None
+        self._closed = False
+        self.allowed_updates: list[str] = []
+        self.webhook: Webhook | None = None
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._pending)
+
+    def push(self, body: dict[str, Any]) -> int:
+        """Queue an update (e.g. ``{"message": {...}}``) and return its update_id."""
+        update_id = self._next_id
+        self._next_id += 1
+        self._pending.append({"update_id": update_id, **copy.deepcopy(body)})
+        self._new_update.fire()
+        return update_id
+
+    def is_acked(self, update_id: int) -> bool:
+        return update_id <= self._acked_through
+
+    def confirm_through(self, update_id: int) -> None:
+        """Forget every update up to and including ``update_id``."""
+        self._pending = [u for u in self._pending if u["update_id"] > update_id]
+        if update_id > self._acked_through:
+            self._acked_through = update_id
+            self._acked.fire()
+
+    def drop_pending(self) -> None:
+        self.confirm_through(self._next_id - 1)
+
+    def set_webhook(self, webhook: Webhook | None) -> None:
+        self.webhook = webhook
+        self._new_update.fire()
+
+    def _apply_offset(self, offset: int) -> None:
+        if offset > 0:
+            self.confirm_through(offset - 1)
+        elif offset < 0 and len(self._pending) > -offset:
+            # A negative offset keeps only the last -offset updates.
+            self.confirm_through(self._pending[offset - 1]["update_id"])
+
+    def _deliverable(self, limit: int) -> list[dict[str, Any]]:
+        """Drop updates of types the bot did not ask for, then return the first ``limit``."""
+        if self.allowed_updates:
+            self._pending = [u for u in self._pending if update_type(u) in self.allowed_updates]
+        return copy.deepcopy(self._pending[:limit])
+
+    async def poll(
+        self,
+        *,
+        offset: int,
+        limit: int,
+        timeout: float,
+        allowed_updates: list[str] | None,
+        is_alive: Callable[[], bool],
+    ) -> list[dict[str, Any]]:
+        """Answer a getUpdates call, long-polling for up to ``timeout`` seconds.
+
+        ``is_alive`` tells whether the caller still waits for the answer; a newer call gets
+        409 only while an earlier one is really in progress (not merely abandoned).
+        """
+        if self.webhook is not None:
+            raise conflict(
+                "can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first"
+            )
+        if self._poller_alive is not None and self._poller_alive():
+            raise conflict(
+                "terminated by other getUpdates request; "
+                "make sure that only one bot instance is running"
+            )
+        self._poller_alive = is_alive
+        try:
+            self._apply_offset(offset)
+            if allowed_updates is not None:
+                self.allowed_updates = list(allowed_updates)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + timeout
+            batch = self._deliverable(limit)
+            while not batch and not self._closed and self.webhook is None:
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    break
+                await self._new_update.wait(remaining)
+                batch = self._deliverable(limit)
+            return batch
+        finally:
+            if self._poller_alive is is_alive:
+                self._poller_alive = None
+
+    async def next_for_webhook(self) -> tuple[Webhook, dict[str, Any]]:
+        """Wait until a webhook is set and an update is pending; return both."""
+        while True:
+            batch = self._deliverable(1)
+            if self.webhook is not None and batch:
+                return self.webhook, batch[0]
+            await self._new_update.wait(3600.0)
+
+    async def wait_acked(self, update_id: int, timeout: float) -> None:
+        """Return once ``update_id`` is acknowledged; raise TimeoutError after ``timeout``."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self.is_acked(update_id):
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutError(f"update {update_id} was not acknowledged within {timeout} s")
+            await self._acked.wait(remaining)
+
+    def close(self) -> None:
+        """Release every long poll so the server can shut down promptly."""
+        self._closed = True
+        self._new_update.fire()

@@ -1,0 +1,53 @@
+"""Delivery of updates to the bot's webhook, used instead of getUpdates once one is set."""
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+import aiohttp
+
+from bot.emulator.updates import UpdateQueue
+
+logger = logging.getLogger(__name__)
+
+
+class WebhookSender:
+    """POSTs pending updates to the webhook URL one at a time, in order.
+
+    Like Telegram, a failed delivery is retried (after ``retry_delay`` seconds) and recorded
+    as the webhook's last error; an update counts as acknowledged once the POST returns 2xx.
+    """
+
+    def __init__(
+        self, queue: UpdateQueue, timestamp: Callable[[], int], retry_delay: float = 0.5
+    ) -> None:
+        self._queue = queue
+        self._timestamp = timestamp
+        self._retry_delay = retry_delay
+
+    async def run(self) -> None:
+        timeout = aiohttp.ClientTimeout(total=10)
+        async with aiohttp.ClientSession(timeout=timeout) as session:
+            while True:
+                webhook, update = await self._queue.next_for_webhook()
+                headers = {}
+                if webhook.secret_token:
+                    headers["X-Telegram-Bot-Api-Secret-Token"] = webhook.secret_token
+                try:
+                    async with session.post(webhook.url, json=update, headers=headers) as resp:
+                        error = (
+                            None
+                            if 200 <= resp.status < 300
+                            else (f"Wrong response from the webhook: {resp.status} {resp.reason}")
+                        )
+                except (aiohttp.ClientError, TimeoutError) as exc:
+                    error = f"Connection failed: {exc}"
+                if error is None:
+                    self._queue.confirm_through(update["update_id"])
+                    continue
+                logger.warning(
+                    "Webhook delivery of update %s failed: %s", update["update_id"], error
+                )
+                webhook.last_error_date = self._timestamp()
+                webhook.last_error_message = error
+                await asyncio.sleep(self._retry_delay)

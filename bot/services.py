@@ -1,0 +1,42 @@
+"""The one place where the core is wired to the store."""
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Settings
+from bot.core.membership import MembershipService
+from bot.core.outbox import OutboxService
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.services import Kring, Services
+from store.db import create_engine, session_factory
+from store.uow import SqlUnitOfWork
+
+
+@dataclass(frozen=True)
+class Wiring:
+    services: Services
+    engine: AsyncEngine
+    unit_of_work: UnitOfWorkFactory
+
+
+def build_services(settings: Settings, clock: Clock, engine: AsyncEngine | None = None) -> Wiring:
+    engine = engine or create_engine(settings.database_url)
+    sessions = session_factory(engine)
+
+    def unit_of_work() -> UnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    kring = Kring(
+        name=settings.kring_name,
+        contact=settings.coordinator_contact,
+        timezone=settings.timezone,
+        default_language=settings.default_language,
+    )
+    services = Services(
+        kring=kring,
+        clock=clock,
+        membership=MembershipService(unit_of_work, clock, settings.default_language),
+        outbox=OutboxService(unit_of_work, clock),
+    )
+    return Wiring(services, engine, unit_of_work)

@@ -1,0 +1,60 @@
+"""Handler registration: the ONE ordered list of what the bot reacts to.
+
+Groups run in order and at most one handler per group handles an update:
+  -1  the access gate: loads the member, picks the language, refuses what is not allowed
+   0  the features, then (last, so they only get what no feature took) plain text, unknown
+      commands, other messages and stale buttons
+"""
+
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from handlers import access, admin, fallback, keyboards, onboarding, preferences
+from handlers.errors import on_error
+from handlers.help import show_help
+
+GATE, FEATURES = -1, 0
+PRIVATE = filters.ChatType.PRIVATE
+
+
+def _button(prefix: str) -> str:
+    return rf"^{prefix}(:|$)"
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    # Every update passes the gate first; nothing below runs for someone it refuses.
+    app.add_handler(TypeHandler(Update, access.gate), group=GATE)
+
+    app.add_handlers(
+        [
+            CommandHandler("start", onboarding.start, filters=PRIVATE),
+            CommandHandler(access.names("help"), show_help, filters=PRIVATE),
+            CommandHandler(access.names("language"), preferences.choose_language),
+            CommandHandler(access.names("settings"), preferences.show_settings),
+            CommandHandler(access.names("invite"), admin.invite),
+            CommandHandler(access.names("members"), admin.list_members),
+            CallbackQueryHandler(onboarding.request_to_join, pattern=_button(keyboards.JOIN)),
+            CallbackQueryHandler(preferences.language_tapped, pattern=_button(keyboards.LANGUAGE)),
+            CallbackQueryHandler(admin.invite_role_tapped, pattern=_button(keyboards.INVITE_ROLE)),
+            CallbackQueryHandler(
+                admin.join_decision_tapped, pattern=_button(keyboards.JOIN_DECISION)
+            ),
+            # What no feature took:
+            MessageHandler(filters.TEXT & ~filters.COMMAND, fallback.text),
+            MessageHandler(filters.COMMAND, fallback.unknown_command),
+            CallbackQueryHandler(fallback.stale_button),
+            MessageHandler(filters.ALL, fallback.unsupported),
+        ],
+        group=FEATURES,
+    )
+
+    app.add_error_handler(on_error)  # type: ignore[arg-type]

@@ -1,0 +1,132 @@
+"""Who may do what: one table, enforced in one place (the gate, handler group -1).
+
+Every update first passes the gate. It looks up the member, picks their translator, and refuses
+what their role or status does not allow before any feature handler runs, so a feature handler
+never has to ask again. Commands not in the table are for active members.
+"""
+
+from enum import IntEnum
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.core.membership import language_for
+from bot.core.models import Member, MemberStatus, Role
+from bot.i18n import translator
+from handlers import keyboards, render
+from handlers.context import KringContext
+
+
+class Audience(IntEnum):
+    """Ordered from widest to narrowest."""
+
+    ANYONE = 0  # strangers included
+    MEMBER = 1  # active members
+    MANAGER = 2  # coordinator and administrative staff
+    COORDINATOR = 3
+
+
+COMMANDS: dict[str, Audience] = {
+    "start": Audience.ANYONE,
+    "help": Audience.ANYONE,
+    "language": Audience.MEMBER,
+    "settings": Audience.MEMBER,
+    "invite": Audience.MANAGER,
+    "members": Audience.MANAGER,
+}
+
+# Dutch and French aliases of the canonical English command names.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "help": ("hulp", "aide"),
+    "language": ("taal", "langue"),
+    "settings": ("instellingen", "parametres"),
+    "invite": ("uitnodigen", "inviter"),
+    "members": ("leden", "membres"),
+}
+_CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+
+
+def names(command: str) -> list[str]:
+    """The canonical name of a command and its aliases, for registering its handler."""
+    return [command, *ALIASES.get(command, ())]
+
+
+CALLBACKS: dict[str, Audience] = {
+    keyboards.JOIN: Audience.ANYONE,
+    keyboards.LANGUAGE: Audience.MEMBER,
+    keyboards.INVITE_ROLE: Audience.MANAGER,
+    keyboards.JOIN_DECISION: Audience.MANAGER,
+}
+
+MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})
+LANGUAGE_KEY = "language"
+
+
+def required_audience(update: Update) -> Audience:
+    if update.callback_query is not None:
+        prefix = (update.callback_query.data or "").split(":", 1)[0]
+        return CALLBACKS.get(prefix, Audience.COORDINATOR)
+    message = update.effective_message
+    text = (message.text or "") if message is not None else ""
+    if text.startswith("/"):
+        command = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text[1:] else ""
+        return COMMANDS.get(_CANONICAL.get(command, command), Audience.MEMBER)
+    return Audience.MEMBER
+
+
+def member_audience(member: Member | None) -> Audience | None:
+    """The widest audience this person belongs to, or None for strangers and pending members."""
+    if member is None or member.status is not MemberStatus.ACTIVE:
+        return None
+    if member.role is Role.COORDINATOR:
+        return Audience.COORDINATOR
+    if member.role in MANAGER_ROLES:
+        return Audience.MANAGER
+    return Audience.MEMBER
+
+
+async def gate(update: Update, context: KringContext) -> None:
+    user = update.effective_user
+    if user is None or update.effective_chat is None or update.effective_chat.type != "private":
+        raise ApplicationHandlerStop
+    services = context.services
+    member = await services.membership.identify(user.id)
+    context.member = member
+    language = (
+        member.language
+        if member is not None
+        else language_for(user.language_code, services.kring.default_language)
+    )
+    context.t = translator(language, services.kring.timezone)
+    # The error handler gets a context of its own; this tells it which language to answer in.
+    context.user_data[LANGUAGE_KEY] = language
+
+    needed = required_audience(update)
+    have = member_audience(member)
+    if needed is Audience.ANYONE or (have is not None and have >= needed):
+        return
+    if member is not None and member.status is MemberStatus.PENDING and _is_plain_text(update):
+        return  # an answer to an onboarding question (handlers.onboarding)
+    await refuse(update, context, needed)
+    raise ApplicationHandlerStop
+
+
+def _is_plain_text(update: Update) -> bool:
+    message = update.message
+    return message is not None and bool(message.text) and not message.text.startswith("/")
+
+
+async def refuse(update: Update, context: KringContext, needed: Audience) -> None:
+    t, member, kring = context.t, context.member, context.services.kring
+    if member is None:
+        text, markup = render.not_a_member(t, kring), keyboards.join_request(t)
+    elif member.status is MemberStatus.PENDING:
+        text, markup = render.finish_registration_first(t, member, kring), None
+    elif member.status is MemberStatus.SUSPENDED:
+        text, markup = render.suspended(t, kring), None
+    else:
+        text, markup = render.not_allowed(t, needed is Audience.COORDINATOR), None
+    if update.callback_query is not None:
+        await update.callback_query.answer(render.plain(text), show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(text, reply_markup=markup)

@@ -1,0 +1,39 @@
+"""What is left after every feature handler: questions, unknown commands, other messages."""
+
+from telegram import Update
+
+from bot.core.models import MemberStatus
+from handlers import onboarding, render
+from handlers.context import KringContext
+
+
+async def text(update: Update, context: KringContext) -> None:
+    """Plain text is the answer to an onboarding question from a pending member (the gate lets
+    only those through), and a question for the knowledge base from everyone else."""
+    if context.member is not None and context.member.status is MemberStatus.PENDING:
+        await onboarding.answer(update, context)
+    else:
+        await question(update, context)
+
+
+async def question(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(
+        render.question_not_answered(context.t, context.services.kring)
+    )
+
+
+async def unknown_command(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(render.unknown_command(context.t))
+
+
+async def unsupported(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(render.unsupported_message(context.t))
+
+
+async def stale_button(update: Update, context: KringContext) -> None:
+    """Every callback query is answered, even one no handler knows (an old button)."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()

@@ -1,0 +1,17 @@
+"""Outbox rows turned into a message in the recipient's language: text plus buttons."""
+
+from telegram import InlineKeyboardMarkup
+
+from bot.core.models import OutboxMessage
+from bot.core.services import Kring
+from bot.i18n import translator
+from handlers import keyboards, render
+
+
+def compose(message: OutboxMessage, kring: Kring) -> tuple[str, InlineKeyboardMarkup | None]:
+    t = translator(message.language, kring.timezone)
+    text = render.notification(t, message.kind, message.params, kring)
+    markup = None
+    if message.kind == "join_request":
+        markup = keyboards.join_decision(t, int(message.params["member_id"]))
+    return text, markup

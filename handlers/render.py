@@ -1,0 +1,336 @@
+"""The only place where translated text meets data.
+
+Every function takes the reader's Translator, translates first and formats after, and escapes
+everything that came from a person (names, zones, free text) because messages are sent as HTML.
+"""
+
+import html
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from bot.core.errors import (
+    AlreadyMember,
+    DomainError,
+    InvalidName,
+    InvalidRiziv,
+    InviteInvalid,
+    JoinRequestNotFound,
+    NotAllowed,
+    NotAMember,
+    UnknownLanguage,
+)
+from bot.core.membership import OnboardingStep, onboarding_step
+from bot.core.models import Member, MemberStatus, Role
+from bot.core.riziv import RizivNumber
+from bot.core.services import Kring
+from bot.i18n import LANGUAGE_NAMES, Translator
+
+MESSAGE_LIMIT = 4096
+_TAG = re.compile(r"<[^>]+>")
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=False)
+
+
+def plain(text: str) -> str:
+    """HTML text as plain text, e.g. for a callback-query alert (which has no parse mode)."""
+    return html.unescape(_TAG.sub("", text))
+
+
+def split(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split a long text at line breaks into chunks Telegram accepts."""
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            chunks.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not chunks:
+        chunks.append(current)
+    return chunks
+
+
+def role_name(t: Translator, role: Role) -> str:
+    names = {
+        Role.GP: t.gettext("GP"),
+        Role.LOCUM: t.gettext("locum"),
+        Role.COORDINATOR: t.gettext("coordinator"),
+        Role.STAFF: t.gettext("staff member"),
+    }
+    return names[role]
+
+
+def status_name(t: Translator, status: MemberStatus) -> str:
+    names = {
+        MemberStatus.PENDING: t.gettext("pending"),
+        MemberStatus.ACTIVE: t.gettext("active"),
+        MemberStatus.SUSPENDED: t.gettext("suspended"),
+    }
+    return names[status]
+
+
+# --- strangers and onboarding ---------------------------------------------------------------
+
+
+def not_a_member(t: Translator, kring: Kring) -> str:
+    return t.gettext(
+        "Hello! This bot is for the members of {kring}, and you are not a member yet.\n\n"
+        "To join, ask the coordinator ({contact}) for an invitation link, or request "
+        "membership with the button below."
+    ).format(kring=esc(kring.name), contact=esc(kring.contact))
+
+
+def onboarding_question(t: Translator, member: Member, kring: Kring) -> str:
+    step = onboarding_step(member)
+    if step is OnboardingStep.NAME:
+        return t.gettext(
+            "Welcome to {kring}! What is your full name (first name and surname)?"
+        ).format(kring=esc(kring.name))
+    if step is OnboardingStep.RIZIV:
+        return t.gettext(
+            "Thank you, {name}. What is your RIZIV number? It has 11 digits, "
+            "for example 1-23456-78-901."
+        ).format(name=esc(member.name))
+    if step is OnboardingStep.AWAITING_APPROVAL:
+        return t.gettext(
+            "Thank you. Your request has been sent to the coordinator of {kring}. "
+            "You will get a message as soon as it is approved."
+        ).format(kring=esc(kring.name))
+    return activated(t, member, kring)
+
+
+def activated(t: Translator, member: Member, kring: Kring) -> str:
+    return t.gettext(
+        "Welcome, {name}! You are now a member of {kring} as {role}. "
+        "Send /help to see what you can do."
+    ).format(name=esc(member.name), kring=esc(kring.name), role=role_name(t, member.role))
+
+
+def welcome_back(t: Translator, member: Member) -> str:
+    return t.gettext("Welcome back, {name}. Send /help to see what you can do.").format(
+        name=esc(member.name)
+    )
+
+
+def finish_registration_first(t: Translator, member: Member, kring: Kring) -> str:
+    return (
+        t.gettext("Please finish your registration first.")
+        + "\n\n"
+        + onboarding_question(t, member, kring)
+    )
+
+
+def suspended(t: Translator, kring: Kring) -> str:
+    return t.gettext(
+        "Your membership is suspended. Please contact the coordinator ({contact})."
+    ).format(contact=esc(kring.contact))
+
+
+def not_allowed(t: Translator, coordinator_only: bool) -> str:
+    if coordinator_only:
+        return t.gettext("Only the coordinator can do this.")
+    return t.gettext("Only the coordinator and the kring staff can do this.")
+
+
+# --- help, language, settings ----------------------------------------------------------------
+
+
+def help_text(t: Translator, member: Member | None, kring: Kring) -> str:
+    if member is None:
+        return not_a_member(t, kring)
+    lines = [t.gettext("<b>What you can do</b>"), ""]
+    lines += [f"/{command} – {description}" for command, description in member_commands(t)]
+    if member.role in (Role.COORDINATOR, Role.STAFF):
+        lines += ["", t.gettext("<b>For the coordinator</b>")]
+        lines += [f"/{command} – {description}" for command, description in manager_commands(t)]
+    lines += ["", t.gettext("You can also just type a question.")]
+    return "\n".join(lines)
+
+
+def member_commands(t: Translator) -> list[tuple[str, str]]:
+    return [
+        ("help", t.gettext("what you can do")),
+        ("settings", t.gettext("your settings")),
+        ("language", t.gettext("change your language")),
+    ]
+
+
+def manager_commands(t: Translator) -> list[tuple[str, str]]:
+    return [
+        ("invite", t.gettext("invite a new member")),
+        ("members", t.gettext("list the members")),
+    ]
+
+
+def choose_language(t: Translator) -> str:
+    return t.gettext("Choose your language:")
+
+
+def language_changed(t: Translator, language: str) -> str:
+    return t.gettext("Your language is now {language}.").format(language=LANGUAGE_NAMES[language])
+
+
+def settings(t: Translator, member: Member) -> str:
+    return "\n".join(
+        [
+            t.gettext("<b>Your settings</b>"),
+            t.gettext("Language: {language}").format(language=LANGUAGE_NAMES[member.language]),
+        ]
+    )
+
+
+# --- coordinator -----------------------------------------------------------------------------
+
+
+def choose_invite_role(t: Translator) -> str:
+    return t.gettext("Which role does the new member get? (You can also type /invite gp ZONE.)")
+
+
+def invite_created(
+    t: Translator, link: str, role: Role, zone: str | None, expires_at: datetime
+) -> str:
+    text = t.gettext(
+        "Invitation for a new {role}. Send this link to that person only; it works once "
+        "and expires on {date}.\n\n{link}"
+    ).format(role=role_name(t, role), date=t.date(expires_at, "long"), link=esc(link))
+    if zone:
+        text += "\n" + t.gettext("Zone: {zone}").format(zone=esc(zone))
+    return text
+
+
+def invite_usage(t: Translator) -> str:
+    return t.gettext(
+        "Unknown role. Use /invite with one of: gp, locum, staff, coordinator, and optionally a "
+        "zone, for example: /invite gp Noord"
+    )
+
+
+def members_list(t: Translator, members: Iterable[Member]) -> str:
+    members = list(members)
+    lines = [
+        t.ngettext("<b>{count} member</b>", "<b>{count} members</b>", len(members)).format(
+            count=len(members)
+        )
+    ]
+    for member in members:
+        line = "• {name} – {role}".format(
+            name=esc(member.name or t.gettext("(no name yet)")), role=role_name(t, member.role)
+        )
+        if member.zone:
+            line += f", {esc(member.zone)}"
+        if member.status is not MemberStatus.ACTIVE:
+            line += f" ({status_name(t, member.status)})"
+        if not member.reachable:
+            line += " – " + t.gettext("unreachable")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def join_decided(t: Translator, member: Member, approved: bool) -> str:
+    if approved:
+        return t.gettext("Approved: {name} is now a member ({role}).").format(
+            name=esc(member.name), role=role_name(t, member.role)
+        )
+    return t.gettext("Rejected: the membership request of {name}.").format(name=esc(member.name))
+
+
+# --- notifications from the outbox -----------------------------------------------------------
+
+
+def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring) -> str:
+    role = Role(params.get("role", Role.GP))
+    if kind == "join_request":
+        riziv = params.get("riziv")
+        return t.gettext(
+            "<b>Membership request</b>\n{name}\nRIZIV: {riziv}\n\nApprove this person?"
+        ).format(name=esc(params.get("name")), riziv=RizivNumber(riziv) if riziv else "–")
+    if kind == "member_joined":
+        return t.gettext("{name} has joined {kring} as {role} with your invitation.").format(
+            name=esc(params.get("name")), kring=esc(kring.name), role=role_name(t, role)
+        )
+    if kind == "join_approved":
+        return t.gettext(
+            "Your membership of {kring} has been approved: welcome! "
+            "Send /help to see what you can do."
+        ).format(kring=esc(kring.name))
+    if kind == "join_rejected":
+        return t.gettext(
+            "Your membership request for {kring} was not approved. "
+            "For questions, contact {contact}."
+        ).format(kring=esc(kring.name), contact=esc(kring.contact))
+    raise ValueError(f"unknown notification kind {kind!r}")
+
+
+# --- replies to domain errors and the unexpected ---------------------------------------------
+
+
+def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
+    if isinstance(error, InvalidRiziv):
+        return {
+            "format": t.gettext(
+                "A RIZIV number has 11 digits and starts with 1, for example 1-23456-78-901. "
+                "Please try again."
+            ),
+            "check_digits": t.gettext(
+                "The check digits of this RIZIV number are not correct. Please check the "
+                "number and try again."
+            ),
+            "taken": t.gettext(
+                "This RIZIV number is already registered. If it is yours, please contact "
+                "the coordinator ({contact})."
+            ).format(contact=esc(kring.contact)),
+        }[error.reason]
+    if isinstance(error, InvalidName):
+        return t.gettext("That does not look like a name. Please send your first name and surname.")
+    if isinstance(error, InviteInvalid):
+        return {
+            "unknown": t.gettext("This invitation link is not valid."),
+            "used": t.gettext("This invitation link has already been used."),
+            "expired": t.gettext(
+                "This invitation link has expired. Please ask the coordinator for a new one."
+            ),
+        }[error.reason]
+    if isinstance(error, AlreadyMember):
+        return t.gettext("You are already a member. Send /help to see what you can do.")
+    if isinstance(error, JoinRequestNotFound):
+        return t.gettext("This request has already been handled.")
+    if isinstance(error, NotAMember):
+        return not_a_member(t, kring)
+    if isinstance(error, NotAllowed):
+        return not_allowed(t, coordinator_only=False)
+    if isinstance(error, UnknownLanguage):
+        return choose_language(t)
+    return unexpected_error(t, "-")
+
+
+def unexpected_error(t: Translator, reference: str) -> str:
+    return t.gettext(
+        "Sorry, something went wrong on our side. Please try again later. (reference {ref})"
+    ).format(ref=esc(reference))
+
+
+def unknown_command(t: Translator) -> str:
+    return t.gettext("I do not know that command. Send /help to see what you can do.")
+
+
+def question_not_answered(t: Translator, kring: Kring) -> str:
+    return t.gettext(
+        "I cannot answer questions yet: the knowledge base is not available. "
+        "For now, please contact the coordinator ({contact})."
+    ).format(contact=esc(kring.contact))
+
+
+def unsupported_message(t: Translator) -> str:
+    return t.gettext("I can only read text messages here. Send /help to see what you can do.")

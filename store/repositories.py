@@ -1,0 +1,143 @@
+"""Repositories: map rows to core dataclasses and back. They flush, they never commit."""
+
+from collections.abc import Sequence
+from dataclasses import fields
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.models import Invite, Member, MemberStatus, OutboxMessage, OutboxState, Role
+from store.tables import Base, InviteRow, MemberRow, OutboxRow
+
+RowT = TypeVar("RowT", bound=Base)
+DomainT = TypeVar("DomainT", Member, Invite, OutboxMessage)
+
+
+class _Repository(Generic[RowT, DomainT]):
+    """Rows and dataclasses share their field names, so one mapping serves every table."""
+
+    row_type: type[RowT]
+    domain_type: type[DomainT]
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _to_domain(self, row: RowT) -> DomainT:
+        values: dict[str, Any] = {f.name: getattr(row, f.name) for f in fields(self.domain_type)}
+        return self.domain_type(**values)
+
+    @staticmethod
+    def _copy_into(row: RowT, item: DomainT) -> None:
+        for f in fields(item):
+            if f.name != "id":
+                value = getattr(item, f.name)
+                setattr(row, f.name, dict(value) if isinstance(value, dict) else value)
+
+    async def add(self, item: DomainT) -> DomainT:
+        row = self.row_type()
+        self._copy_into(row, item)
+        self.session.add(row)
+        await self.session.flush()
+        item.id = row.id  # type: ignore[attr-defined]
+        return item
+
+    async def get(self, item_id: int) -> DomainT | None:
+        row = await self.session.get(self.row_type, item_id)
+        return None if row is None else self._to_domain(row)
+
+    async def update(self, item: DomainT) -> None:
+        row = await self.session.get(self.row_type, item.id)
+        if row is None:
+            raise LookupError(f"{self.row_type.__tablename__} {item.id} does not exist")
+        self._copy_into(row, item)
+        await self.session.flush()
+
+    async def _one(self, *conditions: Any) -> DomainT | None:
+        row = (await self.session.scalars(select(self.row_type).where(*conditions))).first()
+        return None if row is None else self._to_domain(row)
+
+    async def _many(self, *conditions: Any, order_by: Any = None) -> list[DomainT]:
+        query = select(self.row_type).where(*conditions)
+        query = query.order_by(order_by if order_by is not None else self.row_type.id)  # type: ignore[attr-defined]
+        return [self._to_domain(row) for row in await self.session.scalars(query)]
+
+
+class SqlMemberRepository(_Repository[MemberRow, Member]):
+    row_type, domain_type = MemberRow, Member
+
+    async def by_telegram_id(self, telegram_id: int) -> Member | None:
+        return await self._one(MemberRow.telegram_id == telegram_id)
+
+    async def by_riziv(self, riziv: str) -> Member | None:
+        return await self._one(MemberRow.riziv == riziv)
+
+    async def delete(self, member_id: int) -> None:
+        row = await self.session.get(MemberRow, member_id)
+        if row is not None:
+            await self.session.delete(row)
+            await self.session.flush()
+
+    async def list(self, *, active_only: bool = False) -> Sequence[Member]:
+        conditions = [MemberRow.status == MemberStatus.ACTIVE] if active_only else []
+        return await self._many(*conditions, order_by=MemberRow.name)
+
+    async def coordinators(self) -> Sequence[Member]:
+        return await self._many(
+            MemberRow.status == MemberStatus.ACTIVE, MemberRow.role == Role.COORDINATOR
+        )
+
+    async def count_by_role(self) -> dict[Role, int]:
+        query = (
+            select(MemberRow.role, func.count())
+            .where(MemberRow.status == MemberStatus.ACTIVE)
+            .group_by(MemberRow.role)
+        )
+        return {role: count for role, count in await self.session.execute(query)}
+
+
+class SqlInviteRepository(_Repository[InviteRow, Invite]):
+    row_type, domain_type = InviteRow, Invite
+
+    async def by_code(self, code: str) -> Invite | None:
+        return await self._one(InviteRow.code == code)
+
+
+class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
+    row_type, domain_type = OutboxRow, OutboxMessage
+
+    async def claim_due(
+        self, now: datetime, *, limit: int, stale_before: datetime
+    ) -> Sequence[OutboxMessage]:
+        """One statement: WITH due AS MATERIALIZED (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)
+        UPDATE … RETURNING. Concurrent senders on PostgreSQL skip each other's rows (the CTE is
+        materialised so the LIMIT holds); on SQLite the statement takes the write lock at once,
+        so two claims never read the same rows. The due condition is on the UPDATE too, so a row
+        claimed meanwhile is not claimed again."""
+        due = or_(
+            and_(OutboxRow.state == OutboxState.PENDING, OutboxRow.due_at <= now),
+            and_(OutboxRow.state == OutboxState.SENDING, OutboxRow.claimed_at < stale_before),
+        )
+        candidates = (
+            select(OutboxRow.id)
+            .where(due)
+            .order_by(OutboxRow.due_at, OutboxRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+            .cte("due")
+            .prefix_with("MATERIALIZED")
+        )
+        claim = (
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(select(candidates.c.id)), due)
+            .values(state=OutboxState.SENDING, claimed_at=now)
+            .returning(OutboxRow)
+            .execution_options(synchronize_session=False)
+        )
+        rows = list(await self.session.scalars(claim))
+        rows.sort(key=lambda row: (row.due_at, row.id))
+        return [self._to_domain(row) for row in rows]
+
+    async def list(self) -> Sequence[OutboxMessage]:
+        return await self._many()

@@ -1,0 +1,73 @@
+"""Shared fixtures. The database is SQLite unless KRINGBOT_TEST_DATABASE names another one
+(`make test` sets it to TEST_DATABASE_URL for its PostgreSQL pass)."""
+
+import os
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import SettableClock
+from bot.config import Settings
+from bot.core.membership import MembershipService
+from bot.core.outbox import OutboxService
+from store.db import create_engine, is_sqlite
+from store.migrate import upgrade
+from tests.fakes import FakeDatabase, FakeUnitOfWork
+
+START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def database_url(tmp_path: Path) -> str:
+    return os.environ.get("KRINGBOT_TEST_DATABASE") or f"sqlite:///{tmp_path}/test.db"
+
+
+async def fresh_engine(url: str) -> AsyncEngine:
+    """An engine on an empty, fully migrated database."""
+    engine = create_engine(url)
+    if not is_sqlite(url):
+        async with engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+    await upgrade(engine)
+    return engine
+
+
+@pytest.fixture
+async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    engine = await fresh_engine(database_url(tmp_path))
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    return SettableClock(START)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=database_url(tmp_path),
+        kring_name="Huisartsenkring Demo",
+        coordinator_contact="coord@kring.example",
+    )
+
+
+@pytest.fixture
+def fake_db() -> FakeDatabase:
+    return FakeDatabase()
+
+
+@pytest.fixture
+def membership(fake_db: FakeDatabase, clock: SettableClock) -> MembershipService:
+    return MembershipService(lambda: FakeUnitOfWork(fake_db), clock)
+
+
+@pytest.fixture
+def outbox(fake_db: FakeDatabase, clock: SettableClock) -> OutboxService:
+    return OutboxService(lambda: FakeUnitOfWork(fake_db), clock)

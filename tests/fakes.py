@@ -1,0 +1,123 @@
+"""In-memory implementations of the core's ports, for unit tests of bot/core.
+
+The fake unit of work works on a copy of the fake database and writes it back only on commit,
+so a test sees exactly what a real transaction would leave behind.
+"""
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self
+
+from bot.core.models import Invite, Member, MemberStatus, OutboxMessage, OutboxState, Role
+
+
+@dataclass
+class FakeDatabase:
+    members: dict[int, Member] = field(default_factory=dict)
+    invites: dict[int, Invite] = field(default_factory=dict)
+    outbox: dict[int, OutboxMessage] = field(default_factory=dict)
+    next_id: int = 1
+
+
+class _FakeRepository:
+    def __init__(self, db: FakeDatabase, table: dict[int, Any]) -> None:
+        self.db, self.table = db, table
+
+    async def add(self, item: Any) -> Any:
+        item.id = self.db.next_id
+        self.db.next_id += 1
+        self.table[item.id] = copy.deepcopy(item)
+        return item
+
+    async def get(self, item_id: int) -> Any:
+        return copy.deepcopy(self.table.get(item_id))
+
+    async def update(self, item: Any) -> None:
+        if item.id not in self.table:
+            raise LookupError(item.id)
+        self.table[item.id] = copy.deepcopy(item)
+
+    def _where(self, **equals: Any) -> list[Any]:
+        return [
+            copy.deepcopy(item)
+            for item in self.table.values()
+            if all(getattr(item, key) == value for key, value in equals.items())
+        ]
+
+
+class FakeMemberRepository(_FakeRepository):
+    async def by_telegram_id(self, telegram_id: int) -> Member | None:
+        return next(iter(self._where(telegram_id=telegram_id)), None)
+
+    async def by_riziv(self, riziv: str) -> Member | None:
+        return next(iter(self._where(riziv=riziv)), None)
+
+    async def delete(self, member_id: int) -> None:
+        self.table.pop(member_id, None)
+
+    async def list(self, *, active_only: bool = False) -> Sequence[Member]:
+        found = self._where(status=MemberStatus.ACTIVE) if active_only else self._where()
+        return sorted(found, key=lambda m: m.name or "")
+
+    async def coordinators(self) -> Sequence[Member]:
+        return self._where(status=MemberStatus.ACTIVE, role=Role.COORDINATOR)
+
+    async def count_by_role(self) -> dict[Role, int]:
+        counts: dict[Role, int] = {}
+        for member in self._where(status=MemberStatus.ACTIVE):
+            counts[member.role] = counts.get(member.role, 0) + 1
+        return counts
+
+
+class FakeInviteRepository(_FakeRepository):
+    async def by_code(self, code: str) -> Invite | None:
+        return next(iter(self._where(code=code)), None)
+
+
+class FakeOutboxRepository(_FakeRepository):
+    async def claim_due(
+        self, now: datetime, *, limit: int, stale_before: datetime
+    ) -> Sequence[OutboxMessage]:
+        due = [
+            m
+            for m in self.table.values()
+            if (m.state is OutboxState.PENDING and m.due_at <= now)
+            or (
+                m.state is OutboxState.SENDING
+                and m.claimed_at is not None
+                and m.claimed_at < stale_before
+            )
+        ]
+        due.sort(key=lambda m: (m.due_at, m.id))
+        for message in due[:limit]:
+            message.state, message.claimed_at = OutboxState.SENDING, now
+        return [copy.deepcopy(m) for m in due[:limit]]
+
+    async def list(self) -> Sequence[OutboxMessage]:
+        return self._where()
+
+
+class FakeUnitOfWork:
+    def __init__(self, db: FakeDatabase) -> None:
+        self._committed = db
+
+    async def __aenter__(self) -> Self:
+        self._working = copy.deepcopy(self._committed)
+        self.members = FakeMemberRepository(self._working, self._working.members)
+        self.invites = FakeInviteRepository(self._working, self._working.invites)
+        self.outbox = FakeOutboxRepository(self._working, self._working.outbox)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._working = FakeDatabase()
+
+    async def commit(self) -> None:
+        self._committed.__dict__.update(copy.deepcopy(self._working).__dict__)

@@ -1,0 +1,148 @@
+"""Drive updates through the real Application with a request class that records every Bot API
+call and answers it like Telegram would (modelled on PTB's own tests/auxil)."""
+
+import itertools
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram import Update
+from telegram.request import BaseRequest, RequestData
+
+from bot.app import KringApplication
+
+BOT = {"id": 424242, "is_bot": True, "first_name": "Kringbot", "username": "kringbot_test_bot"}
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return str(self.params.get("text", ""))
+
+    @property
+    def buttons(self) -> list[str]:
+        markup = self.params.get("reply_markup") or {}
+        return [button["text"] for row in markup.get("inline_keyboard", []) for button in row]
+
+    def button_data(self, label: str) -> str:
+        markup = self.params.get("reply_markup") or {}
+        for row in markup.get("inline_keyboard", []):
+            for button in row:
+                if label.lower() in button["text"].lower():
+                    return str(button["callback_data"])
+        raise AssertionError(f"no button {label!r} in {self.buttons}")
+
+
+class RecordingRequest(BaseRequest):
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._message_ids = itertools.count(1000)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, **_: Any
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append(Call(api_method, params))
+        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def _result(self, api_method: str, params: dict[str, Any]) -> Any:
+        if api_method == "getMe":
+            return BOT
+        if api_method in ("sendMessage", "editMessageText", "sendDocument"):
+            chat_id = int(params.get("chat_id", 0))
+            message: dict[str, Any] = {
+                "message_id": params.get("message_id") or next(self._message_ids),
+                "date": int(datetime.now(UTC).timestamp()),
+                "chat": {"id": chat_id, "type": "private"},
+                "from": BOT,
+                "text": params.get("text", ""),
+            }
+            if "reply_markup" in params:
+                message["reply_markup"] = params["reply_markup"]
+            return message
+        return True
+
+
+@dataclass
+class Person:
+    id: int
+    language_code: str = "nl"
+    first_name: str = "Test"
+
+    def as_user(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "is_bot": False,
+            "first_name": self.first_name,
+            "language_code": self.language_code,
+        }
+
+
+@dataclass
+class Harness:
+    app: KringApplication
+    request: RecordingRequest
+    _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    async def send(self, person: Person, text: str) -> list[Call]:
+        message: dict[str, Any] = {
+            "message_id": next(self._update_ids),
+            "date": int(datetime.now(UTC).timestamp()),
+            "chat": {"id": person.id, "type": "private"},
+            "from": person.as_user(),
+            "text": text,
+        }
+        if text.startswith("/"):
+            message["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
+            ]
+        return await self._process({"message": message})
+
+    async def tap(self, person: Person, data: str, on: Call | None = None) -> list[Call]:
+        message = {
+            "message_id": 1,
+            "date": int(datetime.now(UTC).timestamp()),
+            "chat": {"id": person.id, "type": "private"},
+            "from": BOT,
+            "text": on.text if on else "…",
+        }
+        query = {
+            "id": str(next(self._update_ids)),
+            "from": person.as_user(),
+            "chat_instance": "1",
+            "data": data,
+            "message": message,
+        }
+        return await self._process({"callback_query": query})
+
+    async def _process(self, payload: dict[str, Any]) -> list[Call]:
+        before = len(self.request.calls)
+        update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.app.bot)
+        await self.app.process_update(update)
+        return self.request.calls[before:]
+
+
+def replies(calls: list[Call]) -> list[Call]:
+    """What the person saw: messages sent or edited, and callback answers with a text."""
+    return [
+        call
+        for call in calls
+        if call.method in ("sendMessage", "editMessageText")
+        or (call.method == "answerCallbackQuery" and call.params.get("text"))
+    ]

@@ -1,0 +1,101 @@
+"""Strangers, members and the coordinator each get what their role allows, and nothing else."""
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from store.tables import InviteRow, MemberRow
+from tests.handlers.conftest import STRANGER, demo
+from tests.handlers.harness import Harness, replies
+
+
+async def _counts(engine: AsyncEngine) -> tuple[int, int]:
+    async with engine.connect() as connection:
+        members = await connection.scalar(select(func.count()).select_from(MemberRow))
+        invites = await connection.scalar(select(func.count()).select_from(InviteRow))
+    return members or 0, invites or 0
+
+
+async def test_a_stranger_is_told_how_to_join(bot: Harness) -> None:
+    [reply] = replies(await bot.send(STRANGER, "/help"))
+    assert "Huisartsenkring Demo" in reply.text
+    assert "coord@kring.example" in reply.text
+    assert reply.buttons == ["Lidmaatschap aanvragen"]
+
+
+async def test_member_features_refuse_strangers_and_change_nothing(
+    bot: Harness, engine: AsyncEngine
+) -> None:
+    before = await _counts(engine)
+    for text in ["/shifts", "/settings", "/invite gp", "/members", "hoeveel kost een LOK?"]:
+        [reply] = replies(await bot.send(STRANGER, text))
+        assert "nog geen lid" in reply.text, text
+        assert reply.buttons == ["Lidmaatschap aanvragen"]
+    assert await _counts(engine) == before
+
+
+async def test_help_is_role_aware(bot: Harness) -> None:
+    [for_gp] = replies(await bot.send(demo("ann"), "/help"))
+    [for_coordinator] = replies(await bot.send(demo("coord"), "/help"))
+    assert "/settings" in for_gp.text and "/invite" not in for_gp.text
+    assert "/invite" in for_coordinator.text and "/members" in for_coordinator.text
+
+
+async def test_help_speaks_the_members_language(bot: Harness) -> None:
+    [french] = replies(await bot.send(demo("elise"), "/help"))
+    [english] = replies(await bot.send(demo("tom"), "/help"))
+    assert "Ce que vous pouvez faire" in french.text
+    assert "What you can do" in english.text
+
+
+async def test_coordinator_commands_refuse_other_members(bot: Harness, engine: AsyncEngine) -> None:
+    before = await _counts(engine)
+    for text in ["/invite gp", "/uitnodigen gp", "/members", "/leden"]:
+        [reply] = replies(await bot.send(demo("ann"), text))
+        assert "coördinator" in reply.text, text
+    assert await _counts(engine) == before
+
+
+async def test_a_forged_approval_button_is_refused(bot: Harness, engine: AsyncEngine) -> None:
+    before = await _counts(engine)
+    calls = await bot.tap(demo("ann"), "joindec:1:approve:gp")
+    [alert] = replies(calls)
+    assert alert.method == "answerCallbackQuery" and alert.params.get("show_alert") is True
+    assert await _counts(engine) == before
+
+
+async def test_unknown_buttons_are_refused_and_answered(bot: Harness) -> None:
+    calls = await bot.tap(demo("ann"), "nosuchthing:1")
+    assert [call.method for call in calls] == ["answerCallbackQuery"]
+
+
+async def test_members_get_an_answer_to_unknown_commands(bot: Harness) -> None:
+    [reply] = replies(await bot.send(demo("ann"), "/doesnotexist"))
+    assert "/help" in reply.text
+
+
+async def test_the_coordinator_sees_the_member_list(bot: Harness) -> None:
+    [reply] = replies(await bot.send(demo("coord"), "/members"))
+    assert "6 leden" in reply.text
+    assert "Élise Dubois" in reply.text and "vervangarts" in reply.text
+
+
+async def test_group_chats_are_ignored(bot: Harness) -> None:
+    from telegram import Update
+
+    from tests.handlers.harness import BOT
+
+    payload = {
+        "update_id": 999,
+        "message": {
+            "message_id": 1,
+            "date": 1,
+            "chat": {"id": -100, "type": "group"},
+            "from": demo("ann").as_user(),
+            "text": "/help",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+        },
+    }
+    before = len(bot.request.calls)
+    await bot.app.process_update(Update.de_json(payload, bot.app.bot))
+    assert bot.request.calls[before:] == []
+    assert BOT["username"]

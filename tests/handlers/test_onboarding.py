@@ -1,0 +1,95 @@
+"""Joining the kring: with an invite from the coordinator, or by asking to join."""
+
+import re
+
+from bot.scheduling import send_due_outbox
+from bot.services import Wiring
+from tests.handlers.conftest import FRENCH_STRANGER, STRANGER, demo
+from tests.handlers.harness import Harness, replies
+
+
+async def _invite_code(bot: Harness, command: str = "/invite gp Noord") -> str:
+    [reply] = replies(await bot.send(demo("coord"), command))
+    match = re.search(r"https://t\.me/kringbot_test_bot\?start=([\w-]+)", reply.text)
+    assert match, reply.text
+    return match[1]
+
+
+async def test_an_invited_gp_joins_with_name_and_riziv(bot: Harness, wiring: Wiring) -> None:
+    code = await _invite_code(bot)
+
+    [ask_name] = replies(await bot.send(STRANGER, f"/start {code}"))
+    assert "naam" in ask_name.text
+    [ask_riziv] = replies(await bot.send(STRANGER, "Jan Vermeulen"))
+    assert "RIZIV" in ask_riziv.text and "Jan Vermeulen" in ask_riziv.text
+    [wrong] = replies(await bot.send(STRANGER, "1-48976-17-004"))
+    assert "controlecijfers" in wrong.text
+    [welcome] = replies(await bot.send(STRANGER, "1-48976-16-004"))
+    assert "Jan Vermeulen" in welcome.text and "huisarts" in welcome.text
+
+    [help_reply] = replies(await bot.send(STRANGER, "/help"))
+    assert "/settings" in help_reply.text
+    sent_before = len(bot.request.calls)
+    assert await send_due_outbox(bot.app.bot, wiring.services) == 1
+    [notice] = bot.request.calls[sent_before:]
+    assert notice.params["chat_id"] == demo("coord").id and "Jan Vermeulen" in notice.text
+
+
+async def test_the_invite_flow_speaks_french(bot: Harness) -> None:
+    code = await _invite_code(bot, "/invite locum")
+    [ask_name] = replies(await bot.send(FRENCH_STRANGER, f"/start {code}"))
+    assert "nom" in ask_name.text
+    [ask_riziv] = replies(await bot.send(FRENCH_STRANGER, "Julie Lambert"))
+    assert "INAMI" in ask_riziv.text
+    [welcome] = replies(await bot.send(FRENCH_STRANGER, "14897616004"))
+    assert "médecin remplaçant" in welcome.text
+
+
+async def test_the_role_can_be_picked_with_a_button(bot: Harness) -> None:
+    [question] = replies(await bot.send(demo("coord"), "/invite"))
+    assert "vervangarts" in [label.lower() for label in question.buttons]
+    [created] = replies(await bot.tap(demo("coord"), question.button_data("vervangarts")))
+    assert created.method == "editMessageText" and "?start=" in created.text
+
+
+async def test_a_used_invite_link_is_refused(bot: Harness) -> None:
+    code = await _invite_code(bot)
+    await bot.send(STRANGER, f"/start {code}")
+    [refused] = replies(await bot.send(FRENCH_STRANGER, f"/start {code}"))
+    assert "déjà été utilisé" in refused.text
+
+
+async def test_a_pending_member_is_asked_to_finish_first(bot: Harness) -> None:
+    code = await _invite_code(bot)
+    await bot.send(STRANGER, f"/start {code}")
+    [reply] = replies(await bot.send(STRANGER, "/settings"))
+    assert "registratie" in reply.text and "naam" in reply.text
+
+
+async def test_a_join_request_is_approved_by_the_coordinator(bot: Harness, wiring: Wiring) -> None:
+    [refusal] = replies(await bot.send(STRANGER, "hallo"))
+    calls = await bot.tap(STRANGER, refusal.button_data("Lidmaatschap"))
+    assert "naam" in replies(calls)[-1].text
+    await bot.send(STRANGER, "Jan Vermeulen")
+    [waiting] = replies(await bot.send(STRANGER, "1-48976-16-004"))
+    assert "coördinator" in waiting.text
+
+    before = len(bot.request.calls)
+    await send_due_outbox(bot.app.bot, wiring.services)
+    [request] = bot.request.calls[before:]
+    assert request.params["chat_id"] == demo("coord").id
+    assert request.buttons == ["Goedkeuren als huisarts", "Goedkeuren als vervangarts", "Weigeren"]
+    [decided] = replies(
+        await bot.tap(demo("coord"), request.button_data("als vervangarts"), request)
+    )
+    assert decided.method == "editMessageText" and "Jan Vermeulen" in decided.text
+
+    before = len(bot.request.calls)
+    await send_due_outbox(bot.app.bot, wiring.services)
+    [approved] = [c for c in bot.request.calls[before:] if c.method == "sendMessage"]
+    assert approved.params["chat_id"] == STRANGER.id and "goedgekeurd" in approved.text
+    [help_reply] = replies(await bot.send(STRANGER, "/help"))
+    assert "/settings" in help_reply.text
+
+    [stale] = replies(await bot.tap(demo("coord"), request.button_data("Weigeren"), request))
+    assert "al afgehandeld" in stale.text

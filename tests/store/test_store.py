@@ -1,0 +1,176 @@
+"""The store against a real database: SQLite by default, PostgreSQL in the second pass."""
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.core.membership import MembershipService, TelegramPerson
+from bot.core.models import Invite, Member, MemberStatus, OutboxMessage, OutboxState, Role
+from bot.core.outbox import OutboxService
+from store.db import is_sqlite, normalize_url, session_factory
+from store.migrate import current_revision, downgrade, upgrade
+from store.tables import Base
+from store.uow import SqlUnitOfWork
+from tests.conftest import START
+
+
+def _uow_factory(engine: AsyncEngine):  # type: ignore[no-untyped-def]
+    sessions = session_factory(engine)
+    return lambda: SqlUnitOfWork(sessions)
+
+
+async def test_migrations_match_the_models(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        differences = await connection.run_sync(
+            lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata)
+        )
+    assert differences == []
+
+
+async def test_migrations_go_down_and_up_again(engine: AsyncEngine) -> None:
+    await downgrade(engine, "base")
+    async with engine.connect() as connection:
+        tables = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
+    assert set(tables) <= {"alembic_version"}
+    await upgrade(engine)
+    assert await current_revision(engine) is not None
+
+
+async def test_members_round_trip_with_aware_timestamps(engine: AsyncEngine) -> None:
+    uow = _uow_factory(engine)
+    async with uow() as tx:
+        added = await tx.members.add(
+            Member(
+                telegram_id=10**12,
+                role=Role.LOCUM,
+                name="Élise Dubois",
+                riziv="14897616004",
+                status=MemberStatus.ACTIVE,
+                created_at=START,
+                updated_at=START,
+            )
+        )
+        await tx.commit()
+    async with uow() as tx:
+        loaded = await tx.members.by_telegram_id(10**12)
+    assert loaded == added
+    assert loaded is not None and loaded.created_at == START and loaded.role is Role.LOCUM
+    assert loaded.created_at.tzinfo is not None
+
+
+async def test_leaving_without_commit_changes_nothing(engine: AsyncEngine) -> None:
+    uow = _uow_factory(engine)
+    async with uow() as tx:
+        await tx.members.add(
+            Member(telegram_id=1, role=Role.GP, created_at=START, updated_at=START)
+        )
+    async with uow() as tx:
+        assert await tx.members.by_telegram_id(1) is None
+
+
+async def test_the_membership_service_works_on_the_real_store(engine: AsyncEngine) -> None:
+    from bot.clock import SettableClock
+
+    uow = _uow_factory(engine)
+    membership = MembershipService(uow, SettableClock(START))
+    async with uow() as tx:
+        await tx.members.add(
+            Member(
+                telegram_id=99,
+                role=Role.COORDINATOR,
+                name="Karin",
+                status=MemberStatus.ACTIVE,
+                created_at=START,
+                updated_at=START,
+            )
+        )
+        await tx.commit()
+    invite = await membership.create_invite(99, Role.GP, "Noord")
+    await membership.redeem_invite(TelegramPerson(5, "nl"), invite.code)
+    await membership.answer_onboarding(5, "Ann Claes")
+    await membership.answer_onboarding(5, "1-48976-16-004")
+    async with uow() as tx:
+        member = await tx.members.by_telegram_id(5)
+        stored_invite = await tx.invites.by_code(invite.code)
+        outbox = await tx.outbox.list()
+        counts = await tx.members.count_by_role()
+    assert member is not None and member.is_active and member.zone == "Noord"
+    assert isinstance(stored_invite, Invite) and stored_invite.used_by == member.id
+    assert [m.kind for m in outbox] == ["member_joined"]
+    assert counts == {Role.COORDINATOR: 1, Role.GP: 1}
+
+
+async def _queue_messages(engine: AsyncEngine, count: int) -> None:
+    async with _uow_factory(engine)() as tx:
+        for n in range(count):
+            await tx.outbox.add(
+                OutboxMessage(chat_id=n, kind="join_approved", due_at=START, params={"n": n})
+            )
+        await tx.commit()
+
+
+async def test_outbox_claims_are_leased(engine: AsyncEngine) -> None:
+    from bot.clock import SettableClock
+
+    clock = SettableClock(START)
+    outbox = OutboxService(_uow_factory(engine), clock)
+    await _queue_messages(engine, 3)
+    claimed = await outbox.claim_due(limit=2)
+    assert [m.params["n"] for m in claimed] == [0, 1]
+    assert [m.params["n"] for m in await outbox.claim_due()] == [2]
+    assert await outbox.claim_due() == []
+    await outbox.mark_sent(claimed[0], 1)
+    clock.advance(timedelta(hours=1))
+    assert sorted(m.params["n"] for m in await outbox.claim_due()) == [1, 2]
+
+
+async def test_concurrent_senders_never_claim_the_same_row(engine: AsyncEngine) -> None:
+    """Several processes share one PostgreSQL database; SKIP LOCKED keeps their claims apart.
+    (SQLite serialises writers, so there it only shows the claims stay disjoint.)"""
+    from bot.clock import SettableClock
+    from store.db import create_engine
+
+    await _queue_messages(engine, 60)
+    url = normalize_url(engine.url.render_as_string(hide_password=False))
+    engines = [engine] if is_sqlite(url) else [create_engine(url) for _ in range(4)]
+    senders = [OutboxService(_uow_factory(e), SettableClock(START)) for e in engines] * (
+        4 // len(engines)
+    )
+
+    async def drain(sender: OutboxService) -> list[int]:
+        mine: list[int] = []
+        while batch := await sender.claim_due(limit=5):
+            mine += [m.params["n"] for m in batch]
+            await asyncio.sleep(0)
+        return mine
+
+    claims = await asyncio.gather(*(drain(sender) for sender in senders))
+    everything = [n for claim in claims for n in claim]
+    assert sorted(everything) == list(range(60))  # each row claimed exactly once
+    if not is_sqlite(url):
+        for extra in engines:
+            await extra.dispose()
+    async with _uow_factory(engine)() as tx:
+        assert {m.state for m in await tx.outbox.list()} == {OutboxState.SENDING}
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("sqlite:///var/x.db", "sqlite+aiosqlite:///var/x.db"),
+        ("postgresql://u:p@h/db", "postgresql+asyncpg://u:p@h/db"),
+        ("postgresql+asyncpg://u:p@h/db", "postgresql+asyncpg://u:p@h/db"),
+    ],
+)
+def test_database_urls_get_the_async_driver(given: str, expected: str) -> None:
+    assert normalize_url(given) == expected
+
+
+def test_other_databases_are_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported"):
+        normalize_url("mysql://u@h/db")

@@ -1,0 +1,114 @@
+"""The catalogs: complete, not fuzzy, placeholders intact, and in step with the code."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from bot.core.models import LANGUAGES
+from bot.i18n import LOCALES_DIR, translator
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+TAG = re.compile(r"</?\w+[^>]*>")
+
+
+def _catalog(language: str):  # type: ignore[no-untyped-def]
+    with (LOCALES_DIR / language / "LC_MESSAGES" / "bot.po").open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def _key(message_id: str | tuple[str, ...]) -> str:
+    """A message's singular id (plural entries have a tuple of ids)."""
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
+def _messages(language: str):  # type: ignore[no-untyped-def]
+    return [message for message in _catalog(language) if message.id]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_is_translated_and_not_fuzzy(language: str) -> None:
+    untranslated = [
+        message.id
+        for message in _messages(language)
+        if message.fuzzy
+        or not all(message.string if isinstance(message.string, tuple) else [message.string])
+    ]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_placeholders_and_tags_are_kept(language: str) -> None:
+    broken = []
+    for message in _messages(language):
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(PLACEHOLDER.findall(ids[0]))
+        tags = sorted(TAG.findall(ids[0]))
+        for string in strings:
+            if set(PLACEHOLDER.findall(string)) != wanted or sorted(TAG.findall(string)) != tags:
+                broken.append((ids[0], string))
+    assert broken == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_compiled_catalog_matches_the_po_file(language: str) -> None:
+    with (LOCALES_DIR / language / "LC_MESSAGES" / "bot.mo").open("rb") as handle:
+        compiled = read_mo(handle)
+
+    assert {_key(m.id) for m in compiled if m.id} == {_key(m.id) for m in _messages(language)}
+
+
+def test_the_catalogs_hold_exactly_the_messages_of_the_code() -> None:
+    in_code = {
+        _key(message[2])
+        for folder in ("bot", "handlers")
+        for message in extract_from_dir(ROOT / folder)
+    }
+    for language in LANGUAGES:
+        in_catalog = {_key(m.id) for m in _messages(language)}
+        assert in_code - in_catalog == set(), f"{language}: run `make update-locales`"
+        assert in_catalog - in_code == set(), f"{language}: obsolete entries"
+
+
+def test_catalogs_compile(tmp_path: Path) -> None:
+    for language in LANGUAGES:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "babel.messages.frontend",
+                "compile",
+                "-D",
+                "bot",
+                "-l",
+                language,
+                "-i",
+                str(LOCALES_DIR / language / "LC_MESSAGES" / "bot.po"),
+                "-o",
+                str(tmp_path / f"{language}.mo"),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+
+
+def test_dates_and_money_follow_the_members_locale() -> None:
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    moment = datetime(2026, 12, 24, 7, 30, tzinfo=UTC)
+    assert translator("nl").date(moment, "long") == "24 december 2026"
+    assert translator("fr").date(moment, "long") == "24 décembre 2026"
+    assert translator("nl").time(moment) == "08:30"  # Brussels time
+    assert translator("nl").money(Decimal("1234.5")) == "€\u00a01.234,50"
+    assert translator("fr").money(Decimal("1234.5")) == "1\u202f234,50\u00a0€"
+    assert translator("en").money(Decimal("1234.5")) == "1.234,50\u00a0€"  # en_BE

@@ -1,0 +1,228 @@
+from datetime import timedelta
+
+import pytest
+
+from bot.clock import SettableClock
+from bot.core.errors import (
+    AlreadyMember,
+    InvalidName,
+    InvalidRiziv,
+    InviteInvalid,
+    JoinRequestNotFound,
+    NotAllowed,
+    NotAMember,
+)
+from bot.core.membership import (
+    INVITE_TTL,
+    MembershipService,
+    OnboardingStep,
+    TelegramPerson,
+    clean_name,
+    language_for,
+)
+from bot.core.models import Member, MemberStatus, OutboxState, Role
+from tests.conftest import START
+from tests.fakes import FakeDatabase, FakeUnitOfWork
+
+COORD_TG = 900
+
+
+@pytest.fixture
+async def coordinator(membership: MembershipService, fake_db: FakeDatabase) -> Member:
+    async with FakeUnitOfWork(fake_db) as uow:
+        member = await uow.members.add(
+            Member(
+                telegram_id=COORD_TG,
+                role=Role.COORDINATOR,
+                name="Karin Peeters",
+                status=MemberStatus.ACTIVE,
+                created_at=START,
+                updated_at=START,
+            )
+        )
+        await uow.commit()
+    return member
+
+
+async def _onboard(membership: MembershipService, code: str, tg: int = 1) -> None:
+    await membership.redeem_invite(TelegramPerson(tg, "nl"), code)
+    await membership.answer_onboarding(tg, "Ann Claes")
+    await membership.answer_onboarding(tg, "1-48976-16-004")
+
+
+async def test_an_invite_leads_through_name_and_riziv_to_an_active_member(
+    membership: MembershipService, coordinator: Member, fake_db: FakeDatabase
+) -> None:
+    invite = await membership.create_invite(COORD_TG, Role.LOCUM, "Noord")
+
+    started = await membership.redeem_invite(TelegramPerson(42, "fr-BE"), invite.code)
+    assert started.step is OnboardingStep.NAME
+    assert started.member.language == "fr"
+    named = await membership.answer_onboarding(42, "  Lotte   Maes ")
+    assert named.step is OnboardingStep.RIZIV
+    assert named.member.name == "Lotte Maes"
+    done = await membership.answer_onboarding(42, "1-48976-16-004")
+
+    assert done.step is OnboardingStep.DONE
+    member = await membership.identify(42)
+    assert member is not None and member.is_active
+    assert (member.role, member.zone, member.riziv) == (Role.LOCUM, "Noord", "14897616004")
+    [notice] = fake_db.outbox.values()
+    assert (notice.kind, notice.chat_id) == ("member_joined", COORD_TG)
+
+
+async def test_an_invite_works_once(membership: MembershipService, coordinator: Member) -> None:
+    invite = await membership.create_invite(COORD_TG, Role.GP)
+    await membership.redeem_invite(TelegramPerson(1), invite.code)
+    with pytest.raises(InviteInvalid) as refused:
+        await membership.redeem_invite(TelegramPerson(2), invite.code)
+    assert refused.value.reason == "used"
+    assert await membership.identify(2) is None
+
+
+async def test_an_invite_expires(
+    membership: MembershipService, coordinator: Member, clock: SettableClock
+) -> None:
+    invite = await membership.create_invite(COORD_TG, Role.GP)
+    clock.advance(INVITE_TTL + timedelta(seconds=1))
+    with pytest.raises(InviteInvalid) as refused:
+        await membership.redeem_invite(TelegramPerson(1), invite.code)
+    assert refused.value.reason == "expired"
+
+
+async def test_unknown_codes_are_refused(membership: MembershipService) -> None:
+    with pytest.raises(InviteInvalid):
+        await membership.redeem_invite(TelegramPerson(1), "made-up")
+
+
+async def test_invite_codes_are_random(membership: MembershipService, coordinator: Member) -> None:
+    codes = {(await membership.create_invite(COORD_TG, Role.GP)).code for _ in range(20)}
+    assert len(codes) == 20
+    assert all(len(code) >= 16 for code in codes)
+
+
+async def test_active_members_cannot_redeem_another_invite(
+    membership: MembershipService, coordinator: Member
+) -> None:
+    invite = await membership.create_invite(COORD_TG, Role.GP)
+    with pytest.raises(AlreadyMember):
+        await membership.redeem_invite(TelegramPerson(COORD_TG), invite.code)
+
+
+async def test_only_managers_create_invites(
+    membership: MembershipService, coordinator: Member
+) -> None:
+    await _onboard(membership, (await membership.create_invite(COORD_TG, Role.GP)).code)
+    with pytest.raises(NotAllowed):
+        await membership.create_invite(1, Role.GP)
+    with pytest.raises(NotAMember):
+        await membership.create_invite(12345, Role.GP)
+
+
+async def test_a_bad_riziv_number_changes_nothing_and_can_be_retried(
+    membership: MembershipService, coordinator: Member
+) -> None:
+    invite = await membership.create_invite(COORD_TG, Role.GP)
+    await membership.redeem_invite(TelegramPerson(1), invite.code)
+    await membership.answer_onboarding(1, "Ann Claes")
+    with pytest.raises(InvalidRiziv):
+        await membership.answer_onboarding(1, "1-48976-17-004")
+    member = await membership.identify(1)
+    assert member is not None and member.riziv is None and not member.is_active
+    done = await membership.answer_onboarding(1, "14897616004")
+    assert done.step is OnboardingStep.DONE
+
+
+async def test_a_riziv_number_belongs_to_one_member(
+    membership: MembershipService, coordinator: Member
+) -> None:
+    await _onboard(membership, (await membership.create_invite(COORD_TG, Role.GP)).code, tg=1)
+    await membership.redeem_invite(
+        TelegramPerson(2), (await membership.create_invite(COORD_TG, Role.GP)).code
+    )
+    await membership.answer_onboarding(2, "Someone Else")
+    with pytest.raises(InvalidRiziv) as refused:
+        await membership.answer_onboarding(2, "1-48976-16-004")
+    assert refused.value.reason == "taken"
+
+
+async def test_staff_are_not_asked_for_a_riziv_number(
+    membership: MembershipService, coordinator: Member
+) -> None:
+    invite = await membership.create_invite(COORD_TG, Role.STAFF)
+    await membership.redeem_invite(TelegramPerson(5), invite.code)
+    done = await membership.answer_onboarding(5, "Sofie Wouters")
+    assert done.step is OnboardingStep.DONE
+
+
+async def test_a_join_request_waits_for_the_coordinator(
+    membership: MembershipService, coordinator: Member, fake_db: FakeDatabase
+) -> None:
+    await membership.request_to_join(TelegramPerson(7, "nl"))
+    await membership.answer_onboarding(7, "Bart Janssens")
+    waiting = await membership.answer_onboarding(7, "1-48976-16-004")
+    assert waiting.step is OnboardingStep.AWAITING_APPROVAL
+    [request] = fake_db.outbox.values()
+    assert request.kind == "join_request" and request.chat_id == COORD_TG
+    assert request.params["member_id"] == waiting.member.id
+
+    assert waiting.member.id is not None
+    approved = await membership.decide_join_request(
+        COORD_TG, waiting.member.id, approve=True, role=Role.LOCUM
+    )
+    assert approved.is_active and approved.role is Role.LOCUM
+    assert [m.kind for m in fake_db.outbox.values()] == ["join_request", "join_approved"]
+    with pytest.raises(JoinRequestNotFound):
+        await membership.decide_join_request(COORD_TG, waiting.member.id, approve=False)
+
+
+async def test_a_rejected_request_removes_the_person_and_tells_them(
+    membership: MembershipService, coordinator: Member, fake_db: FakeDatabase
+) -> None:
+    await membership.request_to_join(TelegramPerson(7))
+    await membership.answer_onboarding(7, "Bart Janssens")
+    waiting = await membership.answer_onboarding(7, "1-48976-16-004")
+    assert waiting.member.id is not None
+    await membership.decide_join_request(COORD_TG, waiting.member.id, approve=False)
+    assert await membership.identify(7) is None
+    notice = list(fake_db.outbox.values())[-1]
+    assert (notice.kind, notice.chat_id, notice.state) == ("join_rejected", 7, OutboxState.PENDING)
+
+
+async def test_only_managers_decide_join_requests(
+    membership: MembershipService, coordinator: Member
+) -> None:
+    await membership.request_to_join(TelegramPerson(7))
+    await membership.answer_onboarding(7, "Bart Janssens")
+    waiting = await membership.answer_onboarding(7, "1-48976-16-004")
+    assert waiting.member.id is not None
+    with pytest.raises(NotAMember):
+        await membership.decide_join_request(7, waiting.member.id, approve=True)
+    member = await membership.identify(7)
+    assert member is not None and not member.is_active
+
+
+@pytest.mark.parametrize("text", ["", " ", "x", "12345", "/help", "a" * 81, "Ann\x00Claes"])
+def test_names_must_look_like_names(text: str) -> None:
+    with pytest.raises(InvalidName):
+        clean_name(text)
+
+
+def test_names_keep_accents_and_lose_extra_spaces() -> None:
+    assert clean_name("  Élise   Dubois-Van   Damme ") == "Élise Dubois-Van Damme"
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [("nl", "nl"), ("nl-BE", "nl"), ("fr", "fr"), ("en-GB", "en"), ("de", "nl"), (None, "nl")],
+)
+def test_the_telegram_language_picks_a_catalog(code: str | None, language: str) -> None:
+    assert language_for(code) == language
+
+
+async def test_members_choose_their_language(
+    membership: MembershipService, coordinator: Member
+) -> None:
+    assert (await membership.set_language(COORD_TG, "fr")).language == "fr"
+    member = await membership.identify(COORD_TG)
+    assert member is not None and member.language == "fr"
