@@ -10,7 +10,9 @@ import asyncio
 import html
 import json
 import mimetypes
+import random
 import re
+import string
 import sys
 import tempfile
 from collections.abc import Callable
@@ -54,15 +56,18 @@ class ChatSession:
     clock: SettableClock
     db_url: str | None = None
     seed: str | None = None
+    emulator: Emulator | None = None  # a running one to use (and leave running), e.g. a benchmark's
 
     async def __aenter__(self) -> Self:
         self._tmp = tempfile.TemporaryDirectory(prefix="kringbot-chat-")
         url = self.db_url or f"sqlite:///{self._tmp.name}/chat.db"
-        self.emulator = Emulator(now=self.clock.now)
-        await self.emulator.start()
+        self._own_emulator = self.emulator is None
+        if self.emulator is None:
+            self.emulator = Emulator(now=self.clock.now)
+            await self.emulator.start()
         engine = create_engine(url)
         await upgrade(engine)
-        self.wiring = build_services(self.settings, self.clock, engine)
+        self.wiring = build_services(self.settings, self.clock, engine, _repeatable_codes())
         if self.seed == "demo":
             await seed_demo(self.wiring.unit_of_work, self.clock.now())
             for person in DEMO_PEOPLE:
@@ -98,7 +103,8 @@ class ChatSession:
         await self.app.updater.stop()
         await self.app.stop()
         await self.app.shutdown()
-        await self.emulator.stop()
+        if self._own_emulator:
+            await self.emulator.stop()
         await self.wiring.engine.dispose()
         self._tmp.cleanup()
 
@@ -153,6 +159,13 @@ class ChatSession:
             for action in actions
             if action["action"] in ("send", "edit", "document", "callback_answer")
         ]
+
+
+def _repeatable_codes() -> Callable[[], str]:
+    """Invite codes that are the same in every run of a script (never used against Telegram)."""
+    rng = random.Random(2026)
+    alphabet = string.ascii_letters + string.digits
+    return lambda: "".join(rng.choices(alphabet, k=16))
 
 
 def _read_document(path: Path) -> tuple[str, bytes, str]:

@@ -1,11 +1,12 @@
 """The one place where the core is wired to the store."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
-from bot.core.membership import MembershipService
+from bot.core.membership import MembershipService, random_invite_code
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Kring, Services
@@ -20,7 +21,13 @@ class Wiring:
     unit_of_work: UnitOfWorkFactory
 
 
-def build_services(settings: Settings, clock: Clock, engine: AsyncEngine | None = None) -> Wiring:
+def build_services(
+    settings: Settings,
+    clock: Clock,
+    engine: AsyncEngine | None = None,
+    new_invite_code: Callable[[], str] | None = None,
+) -> Wiring:
+    """`new_invite_code` replaces the random invite codes (chat scripts want repeatable ones)."""
     engine = engine or create_engine(settings.database_url)
     sessions = session_factory(engine)
 
@@ -36,7 +43,9 @@ def build_services(settings: Settings, clock: Clock, engine: AsyncEngine | None 
     services = Services(
         kring=kring,
         clock=clock,
-        membership=MembershipService(unit_of_work, clock, settings.default_language),
+        membership=MembershipService(
+            unit_of_work, clock, settings.default_language, new_invite_code or random_invite_code
+        ),
         outbox=OutboxService(unit_of_work, clock),
     )
     return Wiring(services, engine, unit_of_work)

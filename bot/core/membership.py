@@ -10,6 +10,7 @@ it survives a restart of the bot.
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -79,6 +80,16 @@ def language_for(telegram_language_code: str | None, default: str = DEFAULT_LANG
     return code if code in LANGUAGES else default
 
 
+def random_invite_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def name_sort_key(name: str | None) -> str:
+    """Alphabetical as people expect it: Élise between Bart and Karin, case ignored."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def clean_name(text: str) -> str:
     name = " ".join(unicodedata.normalize("NFC", text).split())
     if any(unicodedata.category(ch).startswith("C") for ch in name):
@@ -92,11 +103,17 @@ def clean_name(text: str) -> str:
 
 class MembershipService:
     def __init__(
-        self, uow_factory: UnitOfWorkFactory, clock: Clock, default_language: str = DEFAULT_LANGUAGE
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        default_language: str = DEFAULT_LANGUAGE,
+        new_invite_code: Callable[[], str] = random_invite_code,
     ) -> None:
+        """`new_invite_code` is random; chat scripts pass a seeded one for repeatable output."""
         self._uow = uow_factory
         self._clock = clock
         self._default_language = default_language
+        self._new_invite_code = new_invite_code
 
     async def identify(self, telegram_id: int) -> Member | None:
         async with self._uow() as uow:
@@ -221,7 +238,7 @@ class MembershipService:
                 created_by = (await self._require_manager(uow, manager_telegram_id)).id
             invite = await uow.invites.add(
                 Invite(
-                    code=secrets.token_urlsafe(12),
+                    code=self._new_invite_code(),
                     role=role,
                     zone=zone or None,
                     created_by=created_by,
@@ -281,7 +298,7 @@ class MembershipService:
     async def members(self, manager_telegram_id: int) -> list[Member]:
         async with self._uow() as uow:
             await self._require_manager(uow, manager_telegram_id)
-            return list(await uow.members.list())
+            return sorted(await uow.members.list(), key=lambda m: name_sort_key(m.name))
 
     @staticmethod
     async def _require_manager(uow: UnitOfWork, telegram_id: int) -> Member:

@@ -189,14 +189,15 @@ class BotApi:
 
     async def get_updates(self, call: Call) -> list[dict[str, Any]]:
         params = call.params
-        timeout = params.get("timeout", 0)
-        if not isinstance(timeout, int | float) or isinstance(timeout, bool):
-            raise bad_request("invalid timeout specified")
+        try:
+            timeout = float(params.get("timeout", 0))
+        except (TypeError, ValueError):
+            raise bad_request("invalid timeout specified") from None
         allowed = params.get("allowed_updates")
         return await self._updates.poll(
             offset=int_param(params, "offset", 0),
             limit=min(max(int_param(params, "limit", 100), 1), 100),
-            timeout=max(float(timeout), 0.0),
+            timeout=max(timeout, 0.0),
             allowed_updates=allowed if isinstance(allowed, list) else None,
             is_alive=call.is_alive,
         )

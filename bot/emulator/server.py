@@ -92,14 +92,15 @@ class Emulator:
         self._runner: web.AppRunner | None = None
         self._webhook_task: asyncio.Task[None] | None = None
         self._url_host = "127.0.0.1"
+        self._stopped = False
         self.port = 0
 
     # Server lifecycle
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         """Listen on ``host:port``; port 0 picks a free port (see :attr:`port`)."""
-        if self._runner is not None:
-            raise RuntimeError("the emulator is already running")
+        if self._runner is not None or self._stopped:
+            raise RuntimeError("an emulator can be started only once")
         app = web.Application(client_max_size=MAX_REQUEST_SIZE)
         app.router.add_get("/bot{token}/{method}", self._handle_api)
         app.router.add_post("/bot{token}/{method}", self._handle_api)
@@ -125,7 +126,8 @@ class Emulator:
         self._webhook_task = asyncio.create_task(sender.run(), name="emulator-webhook")
 
     async def stop(self) -> None:
-        """Release pending long polls and shut the server down."""
+        """Release pending long polls and shut the server down (for good)."""
+        self._stopped = True
         self._updates.close()
         if self._webhook_task is not None:
             self._webhook_task.cancel()

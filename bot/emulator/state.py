@@ -90,7 +90,8 @@ def normalize_handle(handle: str) -> str:
 def inline_keyboard(markup: Any) -> list[list[dict[str, Any]]]:
     """The inline keyboard rows of a reply_markup, or [] for any other markup."""
     if isinstance(markup, dict) and isinstance(markup.get("inline_keyboard"), list):
-        return markup["inline_keyboard"]
+        rows: list[list[dict[str, Any]]] = markup["inline_keyboard"]
+        return rows
     return []
 
 

@@ -1,6 +1,7 @@
 """The bot's update queue: long polling, confirmation by offset, and webhook hand-off."""
 
 import asyncio
+import contextlib
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,10 +23,11 @@ class Pulse:
     async def wait(self, timeout: float) -> None:
         """Wait for the next fire, or at most ``timeout`` seconds."""
         event = self._event
-        try:
-            await asyncio.wait_for(event.wait(), max(timeout, 0.0))
-        except TimeoutError:
-            return
+        # asyncio.timeout rather than wait_for: on Python 3.11 wait_for can swallow a
+        # cancellation that coincides with the event being set.
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(max(timeout, 0.0)):
+                await event.wait()
 
 
 @dataclass
@@ -148,9 +150,10 @@ class UpdateQueue:
     async def next_for_webhook(self) -> tuple[Webhook, dict[str, Any]]:
         """Wait until a webhook is set and an update is pending; return both."""
         while True:
-            batch = self._deliverable(1)
-            if self.webhook is not None and batch:
-                return self.webhook, batch[0]
+            if self.webhook is not None:
+                batch = self._deliverable(1)
+                if batch:
+                    return self.webhook, batch[0]
             await self._new_update.wait(3600.0)
 
     async def wait_acked(self, update_id: int, timeout: float) -> None:

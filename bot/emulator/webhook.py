@@ -3,10 +3,11 @@
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import aiohttp
 
-from bot.emulator.updates import UpdateQueue
+from bot.emulator.updates import UpdateQueue, Webhook
 
 logger = logging.getLogger(__name__)
 
@@ -30,18 +31,7 @@ class WebhookSender:
         async with aiohttp.ClientSession(timeout=timeout) as session:
             while True:
                 webhook, update = await self._queue.next_for_webhook()
-                headers = {}
-                if webhook.secret_token:
-                    headers["X-Telegram-Bot-Api-Secret-Token"] = webhook.secret_token
-                try:
-                    async with session.post(webhook.url, json=update, headers=headers) as resp:
-                        error = (
-                            None
-                            if 200 <= resp.status < 300
-                            else (f"Wrong response from the webhook: {resp.status} {resp.reason}")
-                        )
-                except (aiohttp.ClientError, TimeoutError) as exc:
-                    error = f"Connection failed: {exc}"
+                error = await self._post(session, webhook, update)
                 if error is None:
                     self._queue.confirm_through(update["update_id"])
                     continue
@@ -51,3 +41,19 @@ class WebhookSender:
                 webhook.last_error_date = self._timestamp()
                 webhook.last_error_message = error
                 await asyncio.sleep(self._retry_delay)
+
+    @staticmethod
+    async def _post(
+        session: aiohttp.ClientSession, webhook: Webhook, update: dict[str, Any]
+    ) -> str | None:
+        """POST one update; return None on success, else the error Telegram would report."""
+        headers = {}
+        if webhook.secret_token:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = webhook.secret_token
+        try:
+            async with session.post(webhook.url, json=update, headers=headers) as response:
+                if 200 <= response.status < 300:
+                    return None
+                return f"Wrong response from the webhook: {response.status} {response.reason}"
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            return f"Connection failed: {exc}"

@@ -1,0 +1,135 @@
+"""`kringbot chat`: the real bot, polling the emulator over loopback HTTP, driven by scripts."""
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.chat import ChatLineError, ChatSession
+from bot.clock import SettableClock
+from bot.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def kringbot_chat(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--seed", "demo", *args],
+        input=script,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_acceptance_example_shows_role_aware_help_and_a_refusal() -> None:
+    result = kringbot_chat("@ann /help\n@nobody /shifts\n", "--json")
+    assert result.returncode == 0, result.stderr
+    actions = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(a["to"], a["action"]) for a in actions] == [("ann", "send"), ("nobody", "send")]
+    help_text, refusal = actions[0]["text"], actions[1]["text"]
+    assert "/settings" in help_text and "/invite" not in help_text
+    assert "geen lid" in refusal and actions[1]["buttons"] == [["Lidmaatschap aanvragen"]]
+    assert set(actions[0]) == {"to", "action", "text", "buttons", "filename"}
+
+
+def test_text_mode_prints_arrows_and_buttons_and_a_bad_line_fails_the_run() -> None:
+    result = kringbot_chat("@nobody hallo\n@nobody [no such button]\n@ann /help\n")
+    assert result.returncode == 1
+    assert "no such button" in result.stderr
+    assert "-> @nobody: Dag!" in result.stdout
+    assert "\n[Lidmaatschap aanvragen]\n" in result.stdout
+    assert "-> @ann: Wat u kan doen" in result.stdout  # the run went on after the bad line
+
+
+def test_the_same_script_gives_the_same_output() -> None:
+    script = "@coord /invite gp\n@coord /members\n"
+    first = kringbot_chat(script, "--start", "2026-12-01 09:00")
+    second = kringbot_chat(script, "--start", "2026-12-01 09:00")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout and "?start=" in first.stdout
+
+
+@pytest.fixture
+async def chat(settings: Settings) -> AsyncIterator[ChatSession]:
+    clock = SettableClock(datetime(2026, 12, 1, 9, 0, tzinfo=BRUSSELS))
+    async with ChatSession(settings, clock, seed="demo") as session:
+        yield session
+
+
+async def _invite_code(chat: ChatSession, command: str) -> str:
+    [reply] = await chat.perform(f"@coord {command}")
+    match = re.search(r"\?start=(\S+)", reply["text"])
+    assert match, reply
+    return match[1]
+
+
+async def test_onboarding_with_an_invite_in_dutch(chat: ChatSession) -> None:
+    code = await _invite_code(chat, "/invite gp Noord")
+    [ask_name] = await chat.perform(f"@jan /start {code}")
+    assert "naam" in ask_name["text"]
+    [ask_riziv] = await chat.perform("@jan Jan Vermeulen")
+    assert "RIZIV-nummer" in ask_riziv["text"]
+    [typo] = await chat.perform("@jan 1-48976-61-004")
+    assert "controlecijfers" in typo["text"]
+    welcome, notice = await chat.perform("@jan 1-48976-16-004")
+    assert welcome["to"] == "jan" and "huisarts" in welcome["text"]
+    assert notice["to"] == "coord" and "Jan Vermeulen" in notice["text"]
+    [help_reply] = await chat.perform("@jan /help")
+    assert "/settings" in help_reply["text"]
+
+
+async def test_onboarding_with_an_invite_in_french(chat: ChatSession) -> None:
+    chat.emulator.create_user("julie", "fr")
+    code = await _invite_code(chat, "/invite locum")
+    [ask_name] = await chat.perform(f"@julie /start {code}")
+    assert "nom" in ask_name["text"]
+    [ask_riziv] = await chat.perform("@julie Julie Lambert")
+    assert "INAMI" in ask_riziv["text"]
+    [wrong] = await chat.perform("@julie 12345")
+    assert "11 chiffres" in wrong["text"]
+    welcome, _notice = await chat.perform("@julie 14897616004")
+    assert "médecin remplaçant" in welcome["text"]
+
+
+async def test_an_invite_expires_when_the_clock_passes_its_date(chat: ChatSession) -> None:
+    code = await _invite_code(chat, "/invite gp")
+    assert await chat.perform("clock +15d") == []
+    [expired] = await chat.perform(f"@jan /start {code}")
+    assert "verlopen" in expired["text"]
+
+
+async def test_a_join_request_is_decided_with_buttons(chat: ChatSession) -> None:
+    await chat.perform("@piet goeiedag")
+    await chat.perform("@piet [Lidmaatschap]")
+    await chat.perform("@piet Piet Pauwels")
+    waiting, request = await chat.perform("@piet 1-48976-16-004")
+    assert "coördinator" in waiting["text"]
+    assert request["to"] == "coord" and request["buttons"][-1] == ["Weigeren"]
+    answered, decided, told = await chat.perform("@coord [Weigeren]")
+    assert answered == {
+        "to": "coord",
+        "action": "callback_answer",
+        "text": None,
+        "buttons": [],
+        "filename": None,
+    }
+    assert decided["action"] == "edit" and "Piet Pauwels" in decided["text"]
+    assert told["to"] == "piet" and "niet goedgekeurd" in told["text"]
+    [refusal] = await chat.perform("@piet /help")
+    assert "geen lid" in refusal["text"]
+
+
+async def test_lines_that_cannot_be_carried_out_are_errors(chat: ChatSession) -> None:
+    for line in ["hello", "@ann [no such button]", "clock yesterday", "@ann <file:/nope.csv>"]:
+        with pytest.raises(ChatLineError):
+            await chat.perform(line)
