@@ -59,7 +59,35 @@ async def on_startup(app: KringApplication) -> None:
     await menu.publish_for_members(app.bot, await services.membership.managers())
 
 
-def quiet_http_logs() -> None:
-    """httpx logs every request URL at INFO, and the URL contains the bot token."""
+class _Redact(logging.Filter):
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self._secrets = secrets
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = self._blank(record.getMessage()), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._blank(record.exc_text)
+        return True
+
+    def _blank(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "[secret]")
+        return text
+
+
+def keep_secrets_out_of_logs(settings: Settings) -> None:
+    """The bot token is part of every Bot API URL, which httpx (INFO) and PTB (DEBUG) log; the
+    webhook secret too. Every log handler gets a filter that blanks them out."""
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    secrets = [
+        secret.get_secret_value()
+        for secret in (settings.telegram_bot_token, settings.webhook_secret)
+        if secret is not None and secret.get_secret_value()
+    ]
+    if secrets:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_Redact(secrets))

@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -27,9 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.WARNING if chatting else settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    from bot.app import quiet_http_logs
+    from bot.app import keep_secrets_out_of_logs
 
-    quiet_http_logs()
+    keep_secrets_out_of_logs(settings)
     command = args.command or "run"
     try:
         return int(asyncio.run(_COMMANDS[command](settings, args)) or 0)
@@ -83,10 +84,18 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
         wiring.services,
         token=settings.telegram_bot_token.get_secret_value(),
         base_url=args.api_base,
+        base_file_url=_file_url(args.api_base),
     )
     await _serve(app, settings, webhook=args.webhook)
     await wiring.engine.dispose()
     return 0
+
+
+def _file_url(api_base: str | None) -> str | None:
+    """Bot API servers serve files beside the API: …/bot<token> and …/file/bot<token>."""
+    if api_base is None or not api_base.endswith("/bot"):
+        return None
+    return api_base.removesuffix("bot") + "file/bot"
 
 
 async def _serve(app: object, settings: Settings, webhook: bool) -> None:
@@ -110,11 +119,13 @@ async def _serve(app: object, settings: Settings, webhook: bool) -> None:
             await app.updater.start_polling()
         await app.start()
         log.info("kringbot is running; Ctrl-C stops it")
-        try:
-            await asyncio.Event().wait()
-        finally:
-            await app.updater.stop()
-            await app.stop()
+        stop = asyncio.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+        await stop.wait()
+        log.info("stopping")
+        await app.updater.stop()
+        await app.stop()
 
 
 async def _demo(settings: Settings) -> int:

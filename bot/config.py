@@ -1,11 +1,14 @@
 """Settings from the environment and `.env` (see `.env.example` for every one of them)."""
 
+import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.models import LANGUAGES
+
+_TOKEN_SHAPE = re.compile(r"\d+:[\w-]+")
 
 
 class SettingsError(Exception):
@@ -49,8 +52,7 @@ class Settings(BaseSettings):
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is None or not value.get_secret_value():
             return None
-        bot_id, _, secret = value.get_secret_value().partition(":")
-        if not bot_id.isdigit() or len(secret) < 20:
+        if not _TOKEN_SHAPE.fullmatch(value.get_secret_value()):
             raise ValueError("does not look like a bot token from @BotFather (digits:secret)")
         return value
 

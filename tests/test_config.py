@@ -52,3 +52,23 @@ def test_start_up_stops_with_one_clear_line() -> None:
     assert result.stderr.strip().splitlines() == [
         "kringbot: setting TIMEZONE is invalid: Value error, unknown time zone"
     ]
+
+
+def test_secrets_are_blanked_in_log_messages_and_tracebacks(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from bot.app import keep_secrets_out_of_logs
+
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    logging.getLogger().addHandler(caplog.handler)
+    keep_secrets_out_of_logs(load_settings(_env_file=None))
+    log = logging.getLogger("test")
+    log.warning("calling https://api.telegram.org/bot%s/getMe", TOKEN)
+    try:
+        raise RuntimeError(f"cannot reach /bot{TOKEN}/getUpdates")
+    except RuntimeError:
+        log.exception("failed")
+    formatted = "\n".join(caplog.handler.format(record) for record in caplog.records)
+    assert TOKEN not in formatted and "[secret]" in formatted

@@ -1,0 +1,116 @@
+"""`kringbot run` with a token, as a real process: polling and webhook, against the emulator."""
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.emulator import Emulator
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TOKEN = "987654:kringbot-e2e-secret-token"
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[Emulator]:
+    emulator = Emulator(token=TOKEN)
+    await emulator.start()
+    yield emulator
+    await emulator.stop()
+
+
+async def eventually(check: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    """Poll: the bot is another process, so there is no event to wait on."""
+    async with asyncio.timeout(seconds):
+        while not check():  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
+    assert check(), what
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def start_bot(tmp_path: Path, emulator: Emulator, *args: str, **env: str):  # type: ignore[no-untyped-def]
+    environment = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
+        "LOG_LEVEL": "DEBUG",
+        **env,
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        "--api-base",
+        emulator.base_url,
+        *args,
+        cwd=ROOT,
+        env=environment,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+def replied_to(emulator: Emulator, handle: str) -> bool:
+    return any(action["to"] == handle for action in emulator.outbox())
+
+
+async def stop(process) -> str:  # type: ignore[no-untyped-def]
+    process.send_signal(signal.SIGTERM)
+    _, stderr = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 0, stderr.decode()
+    return str(stderr.decode())
+
+
+async def test_polling_against_an_api_base(tmp_path: Path, emulator: Emulator) -> None:
+    bot = await start_bot(tmp_path, emulator)
+    await eventually(lambda: "nl" in emulator.commands, "the command menu is published")
+    emulator.send_message("stranger", "/help")
+    await eventually(lambda: replied_to(emulator, "stranger"), "the stranger gets an answer")
+    [reply] = [a for a in emulator.outbox() if a["to"] == "stranger"]
+    assert "geen lid" in reply["text"]
+    logs = await stop(bot)
+    assert "kringbot is running" in logs
+    assert TOKEN.split(":")[1] not in logs  # the token never reaches the logs
+
+
+async def test_webhook_mode_checks_the_secret(tmp_path: Path, emulator: Emulator) -> None:
+    port = free_port()
+    bot = await start_bot(
+        tmp_path,
+        emulator,
+        "--webhook",
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/",
+        WEBHOOK_SECRET="s3cret-header-value",
+        WEBHOOK_LISTEN="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+    )
+    await eventually(lambda: "nl" in emulator.commands, "the command menu is published")
+    emulator.send_message("stranger", "/help")
+    await eventually(lambda: replied_to(emulator, "stranger"), "the webhook delivers updates")
+    async with httpx.AsyncClient() as client:
+        forged = await client.post(
+            f"http://127.0.0.1:{port}/",
+            json={"update_id": 99, "message": {}},
+            headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"},
+        )
+    assert forged.status_code == 403
+    await stop(bot)
+
+
+async def test_webhook_mode_needs_its_settings(tmp_path: Path, emulator: Emulator) -> None:
+    bot = await start_bot(tmp_path, emulator, "--webhook", WEBHOOK_URL="", WEBHOOK_SECRET="")
+    _, stderr = await asyncio.wait_for(bot.communicate(), 60)
+    assert bot.returncode != 0
+    assert "WEBHOOK_URL and WEBHOOK_SECRET" in stderr.decode()
