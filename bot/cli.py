@@ -2,10 +2,11 @@
 
 import argparse
 import asyncio
+import inspect
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -33,7 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     keep_secrets_out_of_logs(settings)
     command = args.command or "run"
     try:
-        return int(asyncio.run(_COMMANDS[command](settings, args)) or 0)
+        outcome = _COMMANDS[command](settings, args)
+        return int(asyncio.run(outcome) if inspect.isawaitable(outcome) else outcome)
     except KeyboardInterrupt:
         return 130
 
@@ -62,6 +64,18 @@ def _parser() -> argparse.ArgumentParser:
 
     seed = commands.add_parser("seed", help="load the demo kring into the database")
     seed.add_argument("name", choices=["demo"])
+
+    ask = commands.add_parser("ask", help="answer a question from the knowledge base")
+    ask.add_argument("question", nargs="?", help="without it: one question per stdin line")
+    ask.add_argument("--lang", choices=["nl", "fr", "en"], default=None)
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+
+    kb = commands.add_parser("kb", help="the knowledge base files")
+    kb_actions = kb.add_subparsers(dest="kb_action", required=True)
+    kb_actions.add_parser("lint", help="check the files")
+    kb_import = kb_actions.add_parser("import", help="a document with question headings -> drafts")
+    kb_import.add_argument("file")
+    kb_import.add_argument("--out", help="where to write the drafts (default: stdout)")
 
     invite = commands.add_parser("invite", help="create an invite (e.g. the first coordinator)")
     invite.add_argument("--role", choices=["gp", "locum", "staff", "coordinator"], required=True)
@@ -215,11 +229,91 @@ async def _invite(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {
+def _ask(settings: Settings, args: argparse.Namespace) -> int:
+    import json
+
+    from bot.core.knowledge.files import load_knowledge
+    from bot.core.knowledge.search import Verdict
+    from bot.core.knowledge.service import Answerer, Lookup
+
+    answerer = Answerer(load_knowledge(settings.knowledge_dir))
+    language = args.lang or settings.default_language
+
+    def report(question: str, lookup: Lookup) -> dict[str, object]:
+        entry = lookup.entry
+        source = answerer.kb.source_of(entry) if entry else None
+        return {
+            "question": question,
+            "answered": lookup.verdict is Verdict.CONFIDENT,
+            "entry_id": entry.id if entry else None,
+            "answer": entry.answer if entry else None,
+            "source": {
+                "title": source.title,
+                "section": entry.section,
+                "revised": str(source.revised or source.retrieved),
+            }
+            if source and entry
+            else None,
+            "score": round(lookup.score, 3),
+            "alternatives": [
+                {"entry_id": c.id, "question": c.questions[0]} for c in lookup.candidates
+            ],
+        }
+
+    if args.question is None:
+        for line in sys.stdin:
+            if line.strip():
+                result = report(line.strip(), answerer.lookup(line.strip(), language))
+                print(json.dumps(result, ensure_ascii=False), flush=True)
+        return 0
+    lookup = answerer.lookup(args.question, language)
+    result = report(args.question, lookup)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    elif lookup.entry is not None:
+        print(f"{lookup.entry.answer}\n\n[{lookup.entry.id}] {result['source']}")
+    elif lookup.candidates:
+        print(
+            "Did you mean:\n" + "\n".join(f"- {c.questions[0]} [{c.id}]" for c in lookup.candidates)
+        )
+    else:
+        print("No answer in the knowledge base (it would be forwarded to the coordinator).")
+    return 0
+
+
+def _kb(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from bot.core.knowledge.importer import drafts_as_toml, drafts_from_document
+    from bot.core.knowledge.lint import lint
+
+    if args.kb_action == "lint":
+        problems = lint(settings.knowledge_dir, datetime.now(UTC).date())
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
+        return 1 if problems else 0
+    document = Path(args.file)
+    if not document.is_file():
+        print(f"kringbot: no such file: {document}", file=sys.stderr)
+        return 2
+    drafts = drafts_from_document(document.read_text(encoding="utf-8"))
+    toml = drafts_as_toml(drafts)
+    if args.out:
+        Path(args.out).write_text(toml, encoding="utf-8")
+        print(f"{len(drafts)} draft entries written to {args.out}")
+    else:
+        print(toml, end="")
+    return 0 if drafts else 1
+
+
+_COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], Awaitable[int] | int]] = {
     "run": _run,
     "chat": _chat,
     "emulator": _emulator,
     "db": _db,
     "seed": _seed,
     "invite": _invite,
+    "ask": _ask,
+    "kb": _kb,
 }

@@ -1,6 +1,7 @@
 """Settings from the environment and `.env` (see `.env.example` for every one of them)."""
 
 import re
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -8,6 +9,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.models import LANGUAGES
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _TOKEN_SHAPE = re.compile(r"\d+:[\w-]+")
 
 
@@ -28,6 +30,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(8443, ge=1, le=65535)
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     outbox_interval_seconds: float = Field(2.0, gt=0, le=3600)
     log_level: str = "INFO"
 

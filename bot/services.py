@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
+from bot.core.knowledge.files import load_knowledge
+from bot.core.knowledge.service import Answerer, KnowledgeService
 from bot.core.membership import MembershipService, random_invite_code
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
@@ -47,5 +49,8 @@ def build_services(
             unit_of_work, clock, settings.default_language, new_invite_code or random_invite_code
         ),
         outbox=OutboxService(unit_of_work, clock),
+        knowledge=KnowledgeService(
+            Answerer(load_knowledge(settings.knowledge_dir)), unit_of_work, clock
+        ),
     )
     return Wiring(services, engine, unit_of_work)

@@ -18,7 +18,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import access, admin, fallback, keyboards, onboarding, preferences
+from handlers import access, admin, fallback, inbox, keyboards, onboarding, preferences, questions
 from handlers.errors import on_error
 from handlers.help import show_help
 
@@ -42,12 +42,19 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler(access.names("settings"), preferences.show_settings),
             CommandHandler(access.names("invite"), admin.invite),
             CommandHandler(access.names("members"), admin.list_members),
+            # Before the text fallback: while the coordinator types a reply, text is the reply.
+            inbox.reply_conversation(),
+            CommandHandler(access.names("ask"), questions.ask_command),
+            CommandHandler(access.names("inbox"), inbox.show_inbox),
             CallbackQueryHandler(onboarding.request_to_join, pattern=_button(keyboards.JOIN)),
             CallbackQueryHandler(preferences.language_tapped, pattern=_button(keyboards.LANGUAGE)),
             CallbackQueryHandler(admin.invite_role_tapped, pattern=_button(keyboards.INVITE_ROLE)),
             CallbackQueryHandler(
                 admin.join_decision_tapped, pattern=_button(keyboards.JOIN_DECISION)
             ),
+            CallbackQueryHandler(questions.candidate_picked, pattern=_button(keyboards.PICK)),
+            CallbackQueryHandler(questions.rated, pattern=_button(keyboards.RATE)),
+            CallbackQueryHandler(questions.forward_tapped, pattern=_button(keyboards.FORWARD)),
             # What no feature took:
             MessageHandler(filters.TEXT & ~filters.COMMAND, fallback.text),
             MessageHandler(filters.COMMAND, fallback.unknown_command),

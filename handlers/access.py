@@ -33,6 +33,9 @@ COMMANDS: dict[str, Audience] = {
     "settings": Audience.MEMBER,
     "invite": Audience.MANAGER,
     "members": Audience.MANAGER,
+    "ask": Audience.MEMBER,
+    "cancel": Audience.MEMBER,
+    "inbox": Audience.MANAGER,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -42,6 +45,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "settings": ("instellingen", "parametres"),
     "invite": ("uitnodigen", "inviter"),
     "members": ("leden", "membres"),
+    "ask": ("vraag", "question"),
+    "cancel": ("annuleren", "annuler"),
 }
 _CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
@@ -56,6 +61,10 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.LANGUAGE: Audience.MEMBER,
     keyboards.INVITE_ROLE: Audience.MANAGER,
     keyboards.JOIN_DECISION: Audience.MANAGER,
+    keyboards.PICK: Audience.MEMBER,
+    keyboards.RATE: Audience.MEMBER,
+    keyboards.FORWARD: Audience.MEMBER,
+    keyboards.REPLY: Audience.MANAGER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

@@ -3,7 +3,7 @@
 from telegram import Update
 
 from bot.core.models import MemberStatus
-from handlers import onboarding, render
+from handlers import onboarding, questions, render
 from handlers.context import KringContext
 
 
@@ -13,14 +13,8 @@ async def text(update: Update, context: KringContext) -> None:
     if context.member is not None and context.member.status is MemberStatus.PENDING:
         await onboarding.answer(update, context)
     else:
-        await question(update, context)
-
-
-async def question(update: Update, context: KringContext) -> None:
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(
-        render.question_not_answered(context.t, context.services.kring)
-    )
+        assert update.effective_message is not None and update.effective_message.text
+        await questions.answer_question(update, context, update.effective_message.text)
 
 
 async def unknown_command(update: Update, context: KringContext) -> None:

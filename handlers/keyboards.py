@@ -3,9 +3,12 @@
 Button payloads carry server-side ids only; what they refer to is checked again when tapped.
 """
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.core.models import LANGUAGES, Role
+from bot.core.knowledge.model import Entry
+from bot.core.models import LANGUAGES, Question, Role
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers import render
 
@@ -13,6 +16,11 @@ JOIN = "join"
 LANGUAGE = "lang"
 INVITE_ROLE = "invrole"
 JOIN_DECISION = "joindec"
+PICK = "kbpick"
+RATE = "kbrate"
+FORWARD = "kbfwd"
+REPLY = "qreply"
+BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
 
@@ -82,5 +90,80 @@ def join_decision(t: Translator, member_id: int) -> InlineKeyboardMarkup:
                     t.gettext("Reject"), callback_data=data(JOIN_DECISION, member_id, "reject")
                 )
             ],
+        ]
+    )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= BUTTON_TEXT_LIMIT else text[: BUTTON_TEXT_LIMIT - 1] + "…"
+
+
+def rate_answer(question_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("👍", callback_data=data(RATE, question_id, "up")),
+                InlineKeyboardButton("👎", callback_data=data(RATE, question_id, "down")),
+            ]
+        ]
+    )
+
+
+def did_you_mean(
+    t: Translator, question_id: int, candidates: Sequence[Entry]
+) -> InlineKeyboardMarkup:
+    rows = [
+        [InlineKeyboardButton(_short(entry.questions[0]), callback_data=data(PICK, question_id, n))]
+        for n, entry in enumerate(candidates)
+        if entry.questions
+    ]
+    rows.append(
+        [
+            InlineKeyboardButton(
+                t.gettext("None of these: ask the coordinator"),
+                callback_data=data(FORWARD, question_id),
+            )
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def offer_forward(t: Translator, question_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Forward to the coordinator"),
+                    callback_data=data(FORWARD, question_id),
+                )
+            ]
+        ]
+    )
+
+
+def reply_to(t: Translator, question_id: int, label: str | None = None) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    label or t.gettext("Reply"), callback_data=data(REPLY, question_id)
+                )
+            ]
+        ]
+    )
+
+
+def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMarkup | None:
+    if not open_questions:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Reply {number}").format(number=number),
+                    callback_data=data(REPLY, question.id),
+                )
+            ]
+            for number, question in enumerate(open_questions, start=1)
         ]
     )

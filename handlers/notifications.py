@@ -14,4 +14,6 @@ def compose(message: OutboxMessage, kring: Kring) -> tuple[str, InlineKeyboardMa
     markup = None
     if message.kind == "join_request":
         markup = keyboards.join_decision(t, int(message.params["member_id"]))
+    elif message.kind == "question_forwarded":
+        markup = keyboards.reply_to(t, int(message.params["question_id"]))
     return text, markup

@@ -19,10 +19,12 @@ from bot.core.errors import (
     JoinRequestNotFound,
     NotAllowed,
     NotAMember,
+    QuestionNotFound,
     UnknownLanguage,
 )
+from bot.core.knowledge.model import Entry, Source
 from bot.core.membership import OnboardingStep, onboarding_step
-from bot.core.models import Member, MemberStatus, Role
+from bot.core.models import Member, MemberStatus, Question, Role
 from bot.core.riziv import RizivNumber
 from bot.core.services import Kring
 from bot.i18n import LANGUAGE_NAMES, Translator
@@ -164,6 +166,7 @@ def member_commands(t: Translator) -> list[tuple[str, str]]:
         ("help", t.gettext("what you can do")),
         ("settings", t.gettext("your settings")),
         ("language", t.gettext("change your language")),
+        ("ask", t.gettext("ask the knowledge base a question")),
     ]
 
 
@@ -171,6 +174,7 @@ def manager_commands(t: Translator) -> list[tuple[str, str]]:
     return [
         ("invite", t.gettext("invite a new member")),
         ("members", t.gettext("list the members")),
+        ("inbox", t.gettext("questions for the coordinator")),
     ]
 
 
@@ -246,6 +250,95 @@ def join_decided(t: Translator, member: Member, approved: bool) -> str:
     return t.gettext("Rejected: the membership request of {name}.").format(name=esc(member.name))
 
 
+# --- the knowledge base ------------------------------------------------------------------------
+
+
+def ask_usage(t: Translator) -> str:
+    return t.gettext(
+        "Type your question after /ask, for example: /ask Do I need an LOK as a locum? "
+        "You can also just send the question as a message."
+    )
+
+
+def knowledge_answer(t: Translator, entry: Entry, source: Source | None) -> str:
+    return f"{esc(entry.answer)}\n\n<i>{source_line(t, entry, source)}</i>"
+
+
+def source_line(t: Translator, entry: Entry, source: Source | None) -> str:
+    if source is None:
+        return t.gettext("Source: unknown")
+    if entry.demo:
+        return t.gettext("Source: {title} (demo value, to be filled in by the coordinator)").format(
+            title=esc(source.title)
+        )
+    where = esc(source.title) + (f", {esc(entry.section)}" if entry.section else "")
+    if source.revised is not None:
+        return t.gettext("Source: {source} (revised {date})").format(
+            source=where, date=t.date(source.revised, "long")
+        )
+    return t.gettext("Source: {source} (undated; consulted {date})").format(
+        source=where, date=t.date(source.retrieved, "long") if source.retrieved else "–"
+    )
+
+
+def did_you_mean(t: Translator) -> str:
+    return t.gettext("Did you mean one of these questions?")
+
+
+def no_answer(t: Translator) -> str:
+    return t.gettext(
+        "I have no reliable answer to that in the kring's knowledge base (and I do not give "
+        "medical advice). Shall I forward your question to the coordinator?"
+    )
+
+
+def thanks_for_rating(t: Translator, helpful: bool) -> str:
+    if helpful:
+        return t.gettext("Thank you!")
+    return t.gettext("Thank you. You can forward the question to the coordinator.")
+
+
+def forwarded(t: Translator) -> str:
+    return t.gettext(
+        "Your question has been forwarded to the coordinator. The answer will arrive here."
+    )
+
+
+def inbox(t: Translator, questions: Iterable[Question]) -> str:
+    questions = list(questions)
+    waiting = [q for q in questions if q.open]
+    weak = [q for q in questions if not q.open]
+    if not questions:
+        return t.gettext("The inbox is empty: no open questions.")
+    lines: list[str] = []
+    if waiting:
+        lines.append(t.gettext("<b>Forwarded questions waiting for your reply</b>"))
+        lines += [
+            f"{number}. {esc(q.text)} <i>({t.datetime(q.created_at, 'short')})</i>"
+            for number, q in enumerate(waiting, start=1)
+        ]
+    if weak:
+        if lines:
+            lines.append("")
+        lines.append(t.gettext("<b>Questions the knowledge base answered badly or not at all</b>"))
+        lines += [f"• {esc(q.text)} <i>({t.datetime(q.created_at, 'short')})</i>" for q in weak]
+    return "\n".join(lines)
+
+
+def type_your_reply(t: Translator, question: Question) -> str:
+    return t.gettext("Type your reply to this question (or /cancel):\n\n<i>{text}</i>").format(
+        text=esc(question.text)
+    )
+
+
+def reply_sent(t: Translator) -> str:
+    return t.gettext("Your reply has been sent.")
+
+
+def reply_cancelled(t: Translator) -> str:
+    return t.gettext("Cancelled: nothing was sent.")
+
+
 # --- notifications from the outbox -----------------------------------------------------------
 
 
@@ -260,6 +353,15 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
         return t.gettext("{name} has joined {kring} as {role} with your invitation.").format(
             name=esc(params.get("name")), kring=esc(kring.name), role=role_name(t, role)
         )
+    if kind == "question_forwarded":
+        return t.gettext(
+            "<b>Question from {name}</b> ({role}):\n\n{text}\n\nThe knowledge base had no good "
+            "answer. Tap Reply to answer; your reply goes to {name} through the bot."
+        ).format(name=esc(params.get("name")), role=role_name(t, role), text=esc(params["text"]))
+    if kind == "question_reply":
+        return t.gettext(
+            "<b>The coordinator answered your question</b>\n<i>{question}</i>\n\n{reply}"
+        ).format(question=esc(params["question"]), reply=esc(params["reply"]))
     if kind == "join_approved":
         return t.gettext(
             "Your membership of {kring} has been approved: welcome! "
@@ -306,6 +408,8 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         return t.gettext("You are already a member. Send /help to see what you can do.")
     if isinstance(error, JoinRequestNotFound):
         return t.gettext("This request has already been handled.")
+    if isinstance(error, QuestionNotFound):
+        return t.gettext("This question is no longer available.")
     if isinstance(error, NotAMember):
         return not_a_member(t, kring)
     if isinstance(error, NotAllowed):
@@ -323,13 +427,6 @@ def unexpected_error(t: Translator, reference: str) -> str:
 
 def unknown_command(t: Translator) -> str:
     return t.gettext("I do not know that command. Send /help to see what you can do.")
-
-
-def question_not_answered(t: Translator, kring: Kring) -> str:
-    return t.gettext(
-        "I cannot answer questions yet: the knowledge base is not available. "
-        "For now, please contact the coordinator ({contact})."
-    ).format(contact=esc(kring.contact))
 
 
 def unsupported_message(t: Translator) -> str:

@@ -8,11 +8,19 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.models import Invite, Member, MemberStatus, OutboxMessage, OutboxState, Role
-from store.tables import Base, InviteRow, MemberRow, OutboxRow
+from bot.core.models import (
+    Invite,
+    Member,
+    MemberStatus,
+    OutboxMessage,
+    OutboxState,
+    Question,
+    Role,
+)
+from store.tables import Base, InviteRow, MemberRow, OutboxRow, QuestionRow
 
 RowT = TypeVar("RowT", bound=Base)
-DomainT = TypeVar("DomainT", Member, Invite, OutboxMessage)
+DomainT = TypeVar("DomainT", Member, Invite, OutboxMessage, Question)
 
 
 class _Repository(Generic[RowT, DomainT]):
@@ -33,7 +41,9 @@ class _Repository(Generic[RowT, DomainT]):
         for f in fields(item):
             if f.name != "id":
                 value = getattr(item, f.name)
-                setattr(row, f.name, dict(value) if isinstance(value, dict) else value)
+                setattr(
+                    row, f.name, type(value)(value) if isinstance(value, dict | list) else value
+                )
 
     async def add(self, item: DomainT) -> DomainT:
         row = self.row_type()
@@ -141,3 +151,21 @@ class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
 
     async def list(self) -> Sequence[OutboxMessage]:
         return await self._many()
+
+
+class SqlQuestionRepository(_Repository[QuestionRow, Question]):
+    row_type, domain_type = QuestionRow, Question
+
+    async def needing_attention(self, limit: int) -> Sequence[Question]:
+        waiting = and_(QuestionRow.forwarded_at.is_not(None), QuestionRow.replied_at.is_(None))
+        weak = and_(
+            QuestionRow.replied_at.is_(None),
+            or_(QuestionRow.verdict == "none", QuestionRow.rating < 0),
+        )
+        query = (
+            select(QuestionRow)
+            .where(or_(waiting, weak))
+            .order_by(QuestionRow.forwarded_at.is_(None), QuestionRow.created_at.desc())
+            .limit(limit)
+        )
+        return [self._to_domain(row) for row in await self.session.scalars(query)]

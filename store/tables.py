@@ -66,6 +66,27 @@ class InviteRow(Base):
     used_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
 
 
+class QuestionRow(Base):
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(2))
+    verdict: Mapped[str] = mapped_column(String(20))
+    entry_id: Mapped[str | None] = mapped_column(String(80))
+    score: Mapped[float]
+    alternatives: Mapped[list[str]] = mapped_column(JSON)
+    rating: Mapped[int | None]
+    forwarded_at: Mapped[datetime | None]
+    reply: Mapped[str | None] = mapped_column(Text)
+    replied_at: Mapped[datetime | None]
+    replied_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class OutboxRow(Base):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_state_due_at", "state", "due_at"),)

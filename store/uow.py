@@ -5,13 +5,19 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from store.repositories import SqlInviteRepository, SqlMemberRepository, SqlOutboxRepository
+from store.repositories import (
+    SqlInviteRepository,
+    SqlMemberRepository,
+    SqlOutboxRepository,
+    SqlQuestionRepository,
+)
 
 
 class SqlUnitOfWork:
     members: SqlMemberRepository
     invites: SqlInviteRepository
     outbox: SqlOutboxRepository
+    questions: SqlQuestionRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -21,6 +27,7 @@ class SqlUnitOfWork:
         self.members = SqlMemberRepository(self.session)
         self.invites = SqlInviteRepository(self.session)
         self.outbox = SqlOutboxRepository(self.session)
+        self.questions = SqlQuestionRepository(self.session)
         return self
 
     async def __aexit__(

@@ -11,7 +11,15 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
-from bot.core.models import Invite, Member, MemberStatus, OutboxMessage, OutboxState, Role
+from bot.core.models import (
+    Invite,
+    Member,
+    MemberStatus,
+    OutboxMessage,
+    OutboxState,
+    Question,
+    Role,
+)
 
 
 @dataclass
@@ -19,6 +27,7 @@ class FakeDatabase:
     members: dict[int, Member] = field(default_factory=dict)
     invites: dict[int, Invite] = field(default_factory=dict)
     outbox: dict[int, OutboxMessage] = field(default_factory=dict)
+    questions: dict[int, Question] = field(default_factory=dict)
     next_id: int = 1
 
 
@@ -100,6 +109,17 @@ class FakeOutboxRepository(_FakeRepository):
         return self._where()
 
 
+class FakeQuestionRepository(_FakeRepository):
+    async def needing_attention(self, limit: int) -> Sequence[Question]:
+        found = [
+            q
+            for q in self._where()
+            if q.open or (q.replied_at is None and (q.verdict == "none" or (q.rating or 0) < 0))
+        ]
+        found.sort(key=lambda q: (q.forwarded_at is None, -q.created_at.timestamp()))
+        return found[:limit]
+
+
 class FakeUnitOfWork:
     def __init__(self, db: FakeDatabase) -> None:
         self._committed = db
@@ -109,6 +129,7 @@ class FakeUnitOfWork:
         self.members = FakeMemberRepository(self._working, self._working.members)
         self.invites = FakeInviteRepository(self._working, self._working.invites)
         self.outbox = FakeOutboxRepository(self._working, self._working.outbox)
+        self.questions = FakeQuestionRepository(self._working, self._working.questions)
         return self
 
     async def __aexit__(

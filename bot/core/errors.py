@@ -43,3 +43,7 @@ class JoinRequestNotFound(DomainError):
 
 class UnknownLanguage(DomainError):
     """A language code the bot has no catalog for."""
+
+
+class QuestionNotFound(DomainError):
+    """A question (or one of its offered answers) that is gone or is someone else's."""

@@ -71,6 +71,31 @@ class Invite:
     id: int | None = None
 
 
+@dataclass
+class Question:
+    """A member's question, what the knowledge base made of it, and what happened next."""
+
+    member_id: int | None
+    text: str
+    language: str
+    verdict: str  # bot.core.knowledge.search.Verdict
+    created_at: datetime
+    entry_id: str | None = None
+    score: float = 0.0
+    alternatives: list[str] = field(default_factory=list)  # entry ids offered ("Bedoelt u")
+    rating: int | None = None  # +1 / -1
+    forwarded_at: datetime | None = None
+    reply: str | None = None
+    replied_at: datetime | None = None
+    replied_by: int | None = None
+    id: int | None = None
+
+    @property
+    def open(self) -> bool:
+        """Forwarded to the coordinator and not answered yet."""
+        return self.forwarded_at is not None and self.replied_at is None
+
+
 class OutboxState(StrEnum):
     PENDING = "pending"
     SENDING = "sending"

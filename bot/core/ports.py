@@ -9,7 +9,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from bot.core.models import Invite, Member, OutboxMessage, Role
+from bot.core.models import Invite, Member, OutboxMessage, Question, Role
 
 
 class Clock(Protocol):
@@ -50,12 +50,23 @@ class OutboxRepository(Protocol):
     async def list(self) -> Sequence[OutboxMessage]: ...
 
 
+class QuestionRepository(Protocol):
+    async def add(self, question: Question) -> Question: ...
+    async def get(self, question_id: int) -> Question | None: ...
+    async def update(self, question: Question) -> None: ...
+
+    async def needing_attention(self, limit: int) -> Sequence[Question]:
+        """Forwarded and unanswered first, then declined or thumbs-down, newest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
     members: MemberRepository
     invites: InviteRepository
     outbox: OutboxRepository
+    questions: QuestionRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from bot.core.knowledge.service import KnowledgeService
 from bot.core.membership import MembershipService
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock
@@ -23,3 +24,4 @@ class Services:
     clock: Clock
     membership: MembershipService
     outbox: OutboxService
+    knowledge: KnowledgeService

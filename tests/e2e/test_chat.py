@@ -133,3 +133,18 @@ async def test_lines_that_cannot_be_carried_out_are_errors(chat: ChatSession) ->
     for line in ["hello", "@ann [no such button]", "clock yesterday", "@ann <file:/nope.csv>"]:
         with pytest.raises(ChatLineError):
             await chat.perform(line)
+
+
+async def test_a_question_is_forwarded_and_answered_end_to_end(chat: ChatSession) -> None:
+    [declined] = await chat.perform("@lotte Waar kan ik een defibrillator huren?")
+    assert declined["buttons"] == [["Doorsturen naar de coördinator"]]
+    actions = await chat.perform("@lotte [Doorsturen]")
+    assert any("doorgestuurd" in (a["text"] or "") for a in actions if a["to"] == "lotte")
+    [notice] = [a for a in actions if a["to"] == "coord"]
+    assert "defibrillator" in notice["text"] and notice["buttons"] == [["Beantwoorden"]]
+
+    [prompt] = [a for a in await chat.perform("@coord [Beantwoorden]") if a["text"]]
+    assert "defibrillator" in prompt["text"]
+    sent, relayed = await chat.perform("@coord Ja, met de kaart van de wachtpost.")
+    assert sent["to"] == "coord" and "verstuurd" in sent["text"]
+    assert relayed["to"] == "lotte" and "kaart van de wachtpost" in relayed["text"]

@@ -1,0 +1,148 @@
+"""Answer latency and accuracy of the knowledge base search, against a plain BM25 baseline.
+
+Both run on the same questions (the evaluation set in tests/kb_eval/) in the same run: with the
+real knowledge base, and with a synthetic one of 10,000 entries (the real entries hidden among
+generated ones). The baseline is rank-bm25's BM25Okapi over lower-case words of each entry's
+questions and answer in every language; it always returns its best entry (it cannot decline).
+
+    .venv/bin/python bench/faq.py [--synthetic 10000]
+"""
+
+import argparse
+import random
+import re
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rank_bm25 import BM25Okapi  # type: ignore[import-untyped]
+
+from bot.core.knowledge.files import load_knowledge
+from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.knowledge.search import Verdict
+from bot.core.knowledge.service import Answerer
+from tests.kb_eval.cases import Case, load_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Run:
+    latencies: list[float]
+    top1: int = 0  # in-scope questions whose best answer is the expected entry
+    declined: int = 0  # out-of-scope questions declined
+
+
+def synthetic(kb: KnowledgeBase, size: int, seed: int = 7) -> KnowledgeBase:
+    """The real entries plus generated ones made of the real vocabulary, up to `size`."""
+    rng = random.Random(seed)
+    vocabulary = sorted(
+        {
+            word
+            for versions in kb.entries.values()
+            for entry in versions.values()
+            for word in WORD.findall(" ".join(entry.questions) + " " + entry.answer)
+        }
+    )
+    big = KnowledgeBase(sources=kb.sources, entries=dict(kb.entries))
+    for number in range(size - len(kb)):
+        for language in ("nl", "fr", "en"):
+            questions = tuple(" ".join(rng.choices(vocabulary, k=7)) + "?" for _ in range(4))
+            answer = " ".join(rng.choices(vocabulary, k=40))
+            big.add(Entry(f"synthetic-{number}", language, questions, answer, "001"))
+    return big
+
+
+def bm25_baseline(kb: KnowledgeBase) -> Callable[[str], str | None]:
+    ids = list(kb.entries)
+    corpus = [
+        [
+            w.lower()
+            for entry in kb.entries[entry_id].values()
+            for w in WORD.findall(" ".join(entry.questions) + " " + entry.answer)
+        ]
+        for entry_id in ids
+    ]
+    bm25 = BM25Okapi(corpus)
+
+    def best(question: str) -> str | None:
+        scores = bm25.get_scores([w.lower() for w in WORD.findall(question)])
+        top = max(range(len(ids)), key=scores.__getitem__)
+        return ids[top] if scores[top] > 0 else None
+
+    return best
+
+
+def ours(kb: KnowledgeBase) -> Callable[[str], str | None]:
+    answerer = Answerer(kb)
+
+    def best(question: str) -> str | None:
+        lookup = answerer.lookup(question, "nl")
+        if lookup.verdict is Verdict.CONFIDENT and lookup.entry is not None:
+            return lookup.entry.id
+        if lookup.verdict is Verdict.CLOSE and lookup.candidates:
+            return lookup.candidates[0].id
+        return None
+
+    return best
+
+
+def run(search: Callable[[str], str | None], cases: list[Case]) -> Run:
+    result = Run(latencies=[])
+    for case in cases:
+        started = time.perf_counter()
+        found = search(case.question)
+        result.latencies.append(time.perf_counter() - started)
+        if case.expected is None:
+            result.declined += found is None
+        else:
+            result.top1 += found == case.expected
+    return result
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def report(name: str, cases: list[Case], baseline: Run, candidate: Run) -> None:
+    in_scope = sum(case.expected is not None for case in cases)
+    out_scope = len(cases) - in_scope
+    print(f"\n{name}: {len(cases)} questions ({in_scope} in scope, {out_scope} out of scope)")
+    print(f"{'':26}{'median ms':>11}{'p95 ms':>9}{'top-1':>9}{'declined':>10}")
+    for label, r in (("plain BM25 (rank-bm25)", baseline), ("kringbot search", candidate)):
+        print(
+            f"{label:26}{statistics.median(r.latencies) * 1000:>11.2f}"
+            f"{p95(r.latencies) * 1000:>9.2f}{r.top1 / in_scope:>9.1%}"
+            f"{r.declined / max(out_scope, 1):>10.1%}"
+        )
+    print(
+        "ratio kringbot / BM25: median latency "
+        f"x{statistics.median(candidate.latencies) / statistics.median(baseline.latencies):.2f}, "
+        f"p95 x{p95(candidate.latencies) / p95(baseline.latencies):.2f}, "
+        f"top-1 accuracy x{candidate.top1 / max(baseline.top1, 1):.2f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", type=int, default=10_000)
+    size = parser.parse_args().synthetic
+    cases = load_cases()
+    kb = load_knowledge(ROOT / "knowledge")
+    for name, base in (("real knowledge base", kb), (f"synthetic {size}", synthetic(kb, size))):
+        started = time.perf_counter()
+        candidate = ours(base)
+        built = time.perf_counter() - started
+        report(
+            f"{name} ({len(base)} entries, index built in {built:.1f} s)",
+            cases,
+            run(bm25_baseline(base), cases),
+            run(candidate, cases),
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""`kringbot kb lint`: what a coordinator must fix before the knowledge base goes live."""
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from pathlib import Path
+
+from bot.core.knowledge.files import KnowledgeFileError, load_sources, read_entries
+from bot.core.knowledge.model import Entry, Source
+from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES
+
+STALE_AFTER = timedelta(days=365)
+
+
+def lint(folder: Path, today: date) -> list[str]:
+    """Every problem as one line `file: entry: what is wrong`; an empty list is a clean bill."""
+    problems: list[str] = []
+    try:
+        sources = load_sources(folder / "sources.toml")
+    except KnowledgeFileError as error:
+        return [str(error)]
+    ids: dict[str, dict[str, Path]] = {language: {} for language in LANGUAGES}
+    for language in LANGUAGES:
+        for path in sorted((folder / language).glob("*.toml")):
+            try:
+                entries = read_entries(path, language)
+            except KnowledgeFileError as error:
+                problems.append(str(error))
+                continue
+            for entry in entries:
+                where = f"{path.relative_to(folder)}: {entry.id}"
+                if entry.id in ids[language]:
+                    first = ids[language][entry.id].relative_to(folder)
+                    problems.append(f"{where}: duplicate id (also in {first})")
+                ids[language][entry.id] = path
+                problems += [f"{where}: {p}" for p in _entry_problems(entry, sources, today)]
+    reference = ids[DEFAULT_LANGUAGE]
+    for language in LANGUAGES:
+        if language == DEFAULT_LANGUAGE:
+            continue
+        for missing in sorted(set(reference) - set(ids[language])):
+            problems.append(f"{language}: {missing}: no {language} translation")
+        for extra in sorted(set(ids[language]) - set(reference)):
+            problems.append(f"{language}: {extra}: not in the {DEFAULT_LANGUAGE} files")
+    return problems
+
+
+def _entry_problems(entry: Entry, sources: Mapping[str, Source], today: date) -> list[str]:
+    problems = []
+    if not entry.answer.strip():
+        problems.append("empty answer")
+    if not [q for q in entry.questions if q.strip()]:
+        problems.append("no questions")
+    if entry.source not in sources:
+        problems.append(f"unknown source {entry.source!r} (see sources.toml)")
+    if entry.reviewed is None:
+        problems.append("no review date (reviewed = YYYY-MM-DD)")
+    elif today - entry.reviewed > STALE_AFTER:
+        problems.append(f"review date {entry.reviewed} is more than a year old")
+    return problems

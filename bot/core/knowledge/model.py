@@ -1,0 +1,48 @@
+"""Knowledge base entries and sources."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    publisher: str
+    revised: date | None = None  # the revision date the document states
+    retrieved: date | None = None  # for documents that state none: when we read them
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question-and-answer in one language."""
+
+    id: str
+    language: str
+    questions: tuple[str, ...]
+    answer: str
+    source: str
+    section: str | None = None
+    reviewed: date | None = None
+    demo: bool = False
+
+
+@dataclass
+class KnowledgeBase:
+    sources: dict[str, Source] = field(default_factory=dict)
+    # entry id -> language -> entry
+    entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
+
+    def add(self, entry: Entry) -> None:
+        self.entries.setdefault(entry.id, {})[entry.language] = entry
+
+    def entry(self, entry_id: str, language: str) -> Entry | None:
+        """The entry in `language`, or in Dutch (always complete) when it has no translation."""
+        versions = self.entries.get(entry_id, {})
+        return versions.get(language) or versions.get("nl") or next(iter(versions.values()), None)
+
+    def source_of(self, entry: Entry) -> Source | None:
+        return self.sources.get(entry.source)
+
+    def __len__(self) -> int:
+        return len(self.entries)

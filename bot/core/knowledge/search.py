@@ -1,0 +1,193 @@
+"""Finding the entry that answers a question, or saying honestly that none does.
+
+Each entry is one document made of all its language versions: the question phrasings (weighted
+high) and the answer (weighted low). A question is scored with BM25 over those terms. Typos are
+mended against the knowledge base's own vocabulary first. The decision does not rest on the
+BM25 score (which has no scale) but on *coverage*: the share of the question's information
+(its terms weighted by rarity) that the best entry explains. Words the knowledge base has never
+seen weigh heavily, so "dosis amoxicilline kind" is declined instead of matched on "kind".
+"""
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.text import CONCEPTS, fold, index_terms, query_variants, words
+
+QUESTION_WEIGHT = 1.0
+ANSWER_WEIGHT = 0.35
+BM25_K1, BM25_B = 1.2, 0.5
+CONFIDENT_COVERAGE = 0.6
+CLOSE_COVERAGE = 0.34
+CLEAR_LEAD = 1.25  # the best entry's score over the runner-up for a confident answer
+MAX_ALTERNATIVES = 3
+
+
+class Verdict(StrEnum):
+    CONFIDENT = "confident"
+    CLOSE = "close"  # "Bedoelt u …?"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry_id: str
+    score: float
+    coverage: float
+
+
+@dataclass(frozen=True)
+class Result:
+    verdict: Verdict
+    hits: tuple[Hit, ...] = ()
+
+    @property
+    def best(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
+
+
+@dataclass
+class Index:
+    """An inverted index over the knowledge base; build once, search often."""
+
+    postings: dict[str, dict[str, float]] = field(default_factory=dict)
+    lengths: dict[str, float] = field(default_factory=dict)
+    spelling: "Speller" = field(default_factory=lambda: Speller(()))
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> "Index":
+        postings: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        lengths: dict[str, float] = {}
+        vocabulary: set[str] = set()
+        for entry_id, versions in kb.entries.items():
+            length = 0.0
+            for entry in versions.values():
+                for text, weight in [(q, QUESTION_WEIGHT) for q in entry.questions] + [
+                    (entry.answer, ANSWER_WEIGHT)
+                ]:
+                    vocabulary.update(w for w in words(text) if not w.isupper())
+                    for term in index_terms(text, entry.language):
+                        postings[term][entry_id] += weight
+                        length += weight
+            lengths[entry_id] = length
+        return cls(
+            postings={term: dict(docs) for term, docs in postings.items()},
+            lengths=lengths,
+            spelling=Speller(vocabulary | _single_word_concept_variants()),
+        )
+
+    def idf(self, term: str) -> float:
+        n = len(self.lengths)
+        df = len(self.postings.get(term, ()))
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    @property
+    def unknown_word_idf(self) -> float:
+        """What an unknown word weighs: as much as the rarest known term."""
+        return self.idf("\0never\0")
+
+    def search(self, question: str) -> Result:
+        query = self._query_terms(question)
+        if not query:
+            return Result(Verdict.NONE)
+        total = sum(weight for _, weight in query)
+        scores: dict[str, float] = defaultdict(float)
+        explained: dict[str, float] = defaultdict(float)
+        average = sum(self.lengths.values()) / max(len(self.lengths), 1)
+        for variants, weight in query:
+            best_for_doc: dict[str, float] = {}
+            for term in variants:
+                idf = self.idf(term)
+                for entry_id, tf in self.postings.get(term, {}).items():
+                    norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[entry_id] / average)
+                    score = idf * tf * (BM25_K1 + 1) / (tf + norm)
+                    best_for_doc[entry_id] = max(best_for_doc.get(entry_id, 0.0), score)
+            for entry_id, score in best_for_doc.items():
+                scores[entry_id] += score
+                explained[entry_id] += weight
+        ranked = sorted(scores, key=lambda e: scores[e], reverse=True)
+        hits = tuple(Hit(e, scores[e], explained[e] / total) for e in ranked[:10])
+        return Result(_verdict(hits), hits)
+
+    def _query_terms(self, question: str) -> list[tuple[tuple[str, ...], float]]:
+        """Each distinct query word: the index terms it may stand for, and its weight."""
+        query = []
+        for word in dict.fromkeys(words(question)):
+            variants = tuple(t for t in query_variants(word) if t in self.postings)
+            if not variants and not word.isupper() and not word.isdigit():
+                corrected = self.spelling.correct(word)
+                if corrected is not None:
+                    [word] = words(corrected) or [corrected]  # a mended concept word
+                    variants = tuple(t for t in query_variants(word) if t in self.postings)
+            if variants:
+                query.append((variants, max(self.idf(t) for t in variants)))
+            elif not word.isdigit():
+                query.append(((), self.unknown_word_idf))
+        return query
+
+
+def _single_word_concept_variants() -> set[str]:
+    return {fold(v) for vs in CONCEPTS.values() for v in vs if " " not in fold(v)}
+
+
+def _verdict(hits: tuple[Hit, ...]) -> Verdict:
+    if not hits or hits[0].coverage < CLOSE_COVERAGE:
+        return Verdict.NONE
+    best = hits[0]
+    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    if best.coverage >= CONFIDENT_COVERAGE and best.score >= CLEAR_LEAD * runner_up:
+        return Verdict.CONFIDENT
+    return Verdict.CLOSE
+
+
+def alternatives(result: Result) -> list[Hit]:
+    """Candidates worth offering for a close call."""
+    return [hit for hit in result.hits[:MAX_ALTERNATIVES] if hit.coverage >= CLOSE_COVERAGE]
+
+
+class Speller:
+    """Mends typos against a vocabulary: the closest known word within edit distance 1 (2 for
+    long words), found through a symmetric-delete index (each side with one letter dropped)."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._words = Counter(vocabulary)
+        self._deletes: dict[str, set[str]] = defaultdict(set)
+        for word in self._words:
+            if len(word) >= 4:
+                for variant in _deletes(word):
+                    self._deletes[variant].add(word)
+
+    def correct(self, word: str) -> str | None:
+        if word in self._words or len(word) < 4:
+            return None
+        limit = 1 if len(word) < 8 else 2
+        candidates: set[str] = set()
+        for variant in _deletes(word):
+            candidates |= self._deletes.get(variant, set())
+        scored = [
+            (distance, -len(c), c)
+            for c in candidates
+            if (distance := _edit_distance(word, c)) <= limit
+        ]
+        return min(scored)[2] if scored else None
+
+
+def _deletes(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]

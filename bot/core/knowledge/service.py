@@ -1,0 +1,187 @@
+"""Answering members' questions, and the coordinator's side of it: forwarded questions, replies,
+and the list of what the knowledge base could not answer well."""
+
+from dataclasses import dataclass
+
+from bot.core.errors import NotAllowed, NotAMember, QuestionNotFound
+from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.knowledge.search import Index, Verdict, alternatives
+from bot.core.membership import MANAGER_ROLES
+from bot.core.models import Member, OutboxMessage, Question
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+
+QUESTION_MAX_LENGTH = 1000
+INBOX_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What the knowledge base makes of a question, in the asker's language."""
+
+    verdict: Verdict
+    entry: Entry | None = None  # the answer (confident)
+    candidates: tuple[Entry, ...] = ()  # close call: "Bedoelt u …"
+    score: float = 0.0  # the best entry's coverage of the question
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: Question
+    lookup: Lookup
+
+
+class Answerer:
+    """Search only, nothing stored: the service below and `kringbot ask` share it."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index = Index.build(kb)
+
+    def lookup(self, text: str, language: str) -> Lookup:
+        result = self.index.search(text[:QUESTION_MAX_LENGTH])
+        best = result.best
+        if best is None:
+            return Lookup(Verdict.NONE)
+        if result.verdict is Verdict.CONFIDENT:
+            entry = self.kb.entry(best.entry_id, language)
+            return Lookup(result.verdict, entry=entry, score=best.coverage)
+        if result.verdict is Verdict.CLOSE:
+            found = (self.kb.entry(hit.entry_id, language) for hit in alternatives(result))
+            candidates = tuple(entry for entry in found if entry is not None)
+            return Lookup(result.verdict, candidates=candidates, score=best.coverage)
+        return Lookup(Verdict.NONE, score=best.coverage)
+
+
+class KnowledgeService:
+    def __init__(self, answerer: Answerer, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+        self.answerer = answerer
+        self.kb = answerer.kb
+        self._uow = uow_factory
+        self._clock = clock
+
+    async def ask(self, member: Member, text: str) -> Answer:
+        """Answer a member's question and keep it (for the inbox and the statistics)."""
+        text = text.strip()[:QUESTION_MAX_LENGTH]
+        lookup = self.answerer.lookup(text, member.language)
+        question = Question(
+            member_id=member.id,
+            text=text,
+            language=member.language,
+            verdict=lookup.verdict,
+            created_at=self._clock.now(),
+            entry_id=lookup.entry.id if lookup.entry else None,
+            score=lookup.score,
+            alternatives=[entry.id for entry in lookup.candidates],
+        )
+        async with self._uow() as uow:
+            await uow.questions.add(question)
+            await uow.commit()
+        return Answer(question, lookup)
+
+    async def pick(self, member: Member, question_id: int, choice: int) -> Entry:
+        """The member chose one of the offered candidates."""
+        async with self._uow() as uow:
+            question = await self._own_question(uow, member, question_id)
+            if not 0 <= choice < len(question.alternatives):
+                raise QuestionNotFound()
+            question.entry_id = question.alternatives[choice]
+            await uow.questions.update(question)
+            await uow.commit()
+        entry = self.kb.entry(question.entry_id, member.language)
+        if entry is None:  # the entry was removed from the knowledge base since
+            raise QuestionNotFound()
+        return entry
+
+    async def rate(self, member: Member, question_id: int, helpful: bool) -> Question:
+        async with self._uow() as uow:
+            question = await self._own_question(uow, member, question_id)
+            question.rating = 1 if helpful else -1
+            await uow.questions.update(question)
+            await uow.commit()
+            return question
+
+    async def forward(self, member: Member, question_id: int) -> Question:
+        """Send the question to the coordinators; once, however often the member taps."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            question = await self._own_question(uow, member, question_id)
+            if question.forwarded_at is None:
+                question.forwarded_at = now
+                await uow.questions.update(question)
+                for coordinator in await uow.members.coordinators():
+                    if coordinator.telegram_id is None:
+                        continue
+                    await uow.outbox.add(
+                        OutboxMessage(
+                            chat_id=coordinator.telegram_id,
+                            member_id=coordinator.id,
+                            language=coordinator.language,
+                            kind="question_forwarded",
+                            due_at=now,
+                            params={
+                                "question_id": question.id,
+                                "text": question.text,
+                                "name": member.name,
+                                "role": member.role.value,
+                            },
+                        )
+                    )
+            await uow.commit()
+            return question
+
+    async def inbox(self, manager: Member) -> list[Question]:
+        _require_manager(manager)
+        async with self._uow() as uow:
+            return list(await uow.questions.needing_attention(INBOX_SIZE))
+
+    async def question_for_reply(self, manager: Member, question_id: int) -> Question:
+        _require_manager(manager)
+        async with self._uow() as uow:
+            question = await uow.questions.get(question_id)
+        if question is None:
+            raise QuestionNotFound()
+        return question
+
+    async def reply(self, manager: Member, question_id: int, text: str) -> Question:
+        """The coordinator's answer, relayed to the member who asked."""
+        _require_manager(manager)
+        now = self._clock.now()
+        async with self._uow() as uow:
+            question = await uow.questions.get(question_id)
+            if question is None or question.member_id is None:
+                raise QuestionNotFound()
+            asker = await uow.members.get(question.member_id)
+            question.reply, question.replied_at, question.replied_by = text.strip(), now, manager.id
+            await uow.questions.update(question)
+            if asker is not None and asker.telegram_id is not None:
+                await uow.outbox.add(
+                    OutboxMessage(
+                        chat_id=asker.telegram_id,
+                        member_id=asker.id,
+                        language=asker.language,
+                        kind="question_reply",
+                        due_at=now,
+                        params={
+                            "question": question.text,
+                            "reply": question.reply,
+                            "name": manager.name,
+                        },
+                    )
+                )
+            await uow.commit()
+            return question
+
+    @staticmethod
+    async def _own_question(uow: UnitOfWork, member: Member, question_id: int) -> Question:
+        """Buttons carry a question id; it must be the tapping member's own question."""
+        question = await uow.questions.get(question_id)
+        if question is None or question.member_id != member.id:
+            raise QuestionNotFound()
+        return question
+
+
+def _require_manager(member: Member | None) -> None:
+    if member is None or not member.is_active:
+        raise NotAMember()
+    if member.role not in MANAGER_ROLES:
+        raise NotAllowed()

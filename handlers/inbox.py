@@ -1,0 +1,69 @@
+"""The coordinator's /inbox: forwarded questions to answer, and questions the knowledge base
+answered badly or not at all. Replying is a two-step conversation (tap, then type)."""
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers import keyboards, render
+from handlers.context import KringContext
+
+TYPING_REPLY = 1
+REPLY_TIMEOUT_SECONDS = 30 * 60
+
+
+async def show_inbox(update: Update, context: KringContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    questions = await context.services.knowledge.inbox(context.active_member)
+    chunks = render.split(render.inbox(context.t, questions))
+    for chunk in chunks[:-1]:
+        await message.reply_text(chunk)
+    await message.reply_text(
+        chunks[-1], reply_markup=keyboards.inbox(context.t, [q for q in questions if q.open])
+    )
+
+
+async def start_reply(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    question_id = int(keyboards.parse(query.data)[0])
+    question = await context.services.knowledge.question_for_reply(
+        context.active_member, question_id
+    )
+    context.user_data["replying_to"] = question_id
+    await query.answer()
+    await query.message.reply_text(render.type_your_reply(context.t, question))  # type: ignore[union-attr]
+    return TYPING_REPLY
+
+
+async def send_reply(update: Update, context: KringContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None and context.user_data is not None
+    question_id = context.user_data.pop("replying_to")
+    await context.services.knowledge.reply(context.active_member, question_id, message.text)
+    await message.reply_text(render.reply_sent(context.t))
+    return ConversationHandler.END
+
+
+async def cancel_reply(update: Update, context: KringContext) -> int:
+    assert update.effective_message is not None and context.user_data is not None
+    context.user_data.pop("replying_to", None)
+    await update.effective_message.reply_text(render.reply_cancelled(context.t))
+    return ConversationHandler.END
+
+
+def reply_conversation() -> ConversationHandler[KringContext]:
+    return ConversationHandler(
+        entry_points=[CallbackQueryHandler(start_reply, pattern=rf"^{keyboards.REPLY}:")],
+        states={
+            TYPING_REPLY: [MessageHandler(filters.TEXT & ~filters.COMMAND, send_reply)],
+        },
+        fallbacks=[CommandHandler("cancel", cancel_reply)],
+        conversation_timeout=REPLY_TIMEOUT_SECONDS,
+    )

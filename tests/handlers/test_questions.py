@@ -1,0 +1,101 @@
+"""Questions for the knowledge base, from a member's message to the coordinator's reply."""
+
+from bot.scheduling import send_due_outbox
+from bot.services import Wiring
+from tests.handlers.conftest import STRANGER, demo
+from tests.handlers.harness import Harness, replies
+
+
+async def test_a_question_gets_a_sourced_answer_with_rating_buttons(bot: Harness) -> None:
+    [answer] = replies(await bot.send(demo("ann"), "Moet een vervangarts in een LOK zitten?"))
+    assert "LOK" in answer.text
+    assert "Bron:" in answer.text and "2023" in answer.text  # source and its revision date
+    assert answer.buttons == ["👍", "👎"]
+
+
+async def test_the_answer_follows_the_members_language(bot: Harness) -> None:
+    [answer] = replies(await bot.send(demo("elise"), "Moet een vervangarts in een LOK zitten?"))
+    assert "GLEM" in answer.text and "Source" in answer.text
+
+
+async def test_ask_command_works_like_a_message(bot: Harness) -> None:
+    [usage] = replies(await bot.send(demo("tom"), "/ask"))
+    assert "/ask" in usage.text
+    [answer] = replies(await bot.send(demo("tom"), "/ask do I need my own stamp as a locum?"))
+    assert "👍" in answer.buttons
+
+
+async def test_an_unknown_question_offers_forwarding_and_the_coordinator_replies(
+    bot: Harness, wiring: Wiring
+) -> None:
+    [declined] = replies(await bot.send(demo("ann"), "Welke dosis ibuprofen voor een kind?"))
+    assert "medisch advies" in declined.text
+    assert declined.buttons == ["Doorsturen naar de coördinator"]
+
+    calls = await bot.tap(demo("ann"), declined.button_data("Doorsturen"), declined)
+    assert "doorgestuurd" in replies(calls)[-1].text
+    before = len(bot.request.calls)
+    assert await send_due_outbox(bot.app.bot, wiring.services) == 1
+    [to_coordinator] = bot.request.calls[before:]
+    assert to_coordinator.params["chat_id"] == demo("coord").id
+    assert "ibuprofen" in to_coordinator.text and "Ann Claes" in to_coordinator.text
+
+    [inbox] = replies(await bot.send(demo("coord"), "/inbox"))
+    assert "ibuprofen" in inbox.text and inbox.buttons == ["Beantwoorden 1"]
+    [prompt] = replies(await bot.tap(demo("coord"), inbox.button_data("Beantwoorden"), inbox))
+    assert "ibuprofen" in prompt.text
+    [sent] = replies(await bot.send(demo("coord"), "Dat valt buiten de kring; bel de apotheek."))
+    assert "verstuurd" in sent.text
+
+    before = len(bot.request.calls)
+    await send_due_outbox(bot.app.bot, wiring.services)
+    [relayed] = bot.request.calls[before:]
+    assert relayed.params["chat_id"] == demo("ann").id
+    assert "bel de apotheek" in relayed.text
+
+    [empty] = replies(await bot.send(demo("coord"), "/inbox"))
+    assert "ibuprofen" not in empty.text
+
+
+async def test_forwarding_twice_sends_once(bot: Harness, wiring: Wiring) -> None:
+    [declined] = replies(await bot.send(demo("bart"), "Wat is het IBAN van de kring?"))
+    data = declined.button_data("Doorsturen")
+    await bot.tap(demo("bart"), data, declined)
+    await bot.tap(demo("bart"), data, declined)
+    assert await send_due_outbox(bot.app.bot, wiring.services) == 1
+
+
+async def test_thumbs_down_offers_forwarding_and_lands_in_the_inbox(bot: Harness) -> None:
+    [answer] = replies(
+        await bot.send(demo("ann"), "Moet ik als vervanger een eigen stempel hebben?")
+    )
+    calls = await bot.tap(demo("ann"), answer.button_data("👎"), answer)
+    [markup] = [c for c in calls if c.method == "editMessageReplyMarkup"]
+    assert [b["text"] for row in markup.params["reply_markup"]["inline_keyboard"] for b in row] == [
+        "Doorsturen naar de coördinator"
+    ]
+    [inbox] = replies(await bot.send(demo("coord"), "/inbox"))
+    assert "stempel" in inbox.text
+
+
+async def test_a_close_call_offers_candidates(bot: Harness) -> None:
+    [question] = replies(await bot.send(demo("ann"), "onkostenbijdrage"))
+    assert "Bedoelt u" in question.text
+    assert 2 <= len(question.buttons) <= 4 and question.buttons[-1].startswith("Geen van deze")
+    [answer] = replies(
+        await bot.tap(demo("ann"), question.button_data(question.buttons[0]), question)
+    )
+    assert answer.method == "editMessageText" and "Bron:" in answer.text
+
+
+async def test_buttons_of_someone_elses_question_are_refused(bot: Harness) -> None:
+    [answer] = replies(await bot.send(demo("ann"), "Moet een vervangarts in een LOK zitten?"))
+    [refused] = replies(await bot.tap(demo("bart"), answer.button_data("👎"), answer))
+    assert refused.method == "answerCallbackQuery" and "niet meer beschikbaar" in refused.text
+
+
+async def test_strangers_cannot_ask_and_members_cannot_read_the_inbox(bot: Harness) -> None:
+    [refusal] = replies(await bot.send(STRANGER, "/ask LOK"))
+    assert "geen lid" in refusal.text
+    [refusal] = replies(await bot.send(demo("ann"), "/inbox"))
+    assert "coördinator" in refusal.text

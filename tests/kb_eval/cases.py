@@ -1,0 +1,33 @@
+"""The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
+for questions the knowledge base must decline). Files: tests/kb_eval/*.toml."""
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Case:
+    question: str
+    language: str
+    expected: str | None  # entry id; None: out of scope, must be declined
+    kind: str  # paraphrase, typo, short, colloquial, cross-language, out-of-scope …
+
+
+def load_cases() -> list[Case]:
+    cases = []
+    for path in sorted(FOLDER.glob("*.toml")):
+        with path.open("rb") as handle:
+            for raw in tomllib.load(handle)["cases"]:
+                expected = raw["expect"]
+                cases.append(
+                    Case(
+                        raw["q"],
+                        raw["lang"],
+                        None if expected == "none" else expected,
+                        raw.get("kind", ""),
+                    )
+                )
+    return cases

@@ -1,0 +1,243 @@
+"""The search on a small knowledge base made for the test: what members type, what they get."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.core.knowledge.importer import drafts_as_toml, drafts_from_document
+from bot.core.knowledge.lint import lint
+from bot.core.knowledge.model import Entry, KnowledgeBase, Source
+from bot.core.knowledge.search import Index, Speller, Verdict
+from bot.core.knowledge.service import Answerer
+
+ENTRIES = {
+    "lok": {
+        "nl": (
+            ["Moet een vervangarts in een LOK zitten?", "LOK verplicht voor vervanger"],
+            "Ja, minstens twee LOK-vergaderingen per jaar voor uw accreditering.",
+        ),
+        "fr": (
+            ["Le médecin remplaçant doit-il être inscrit dans un GLEM ?"],
+            "Oui, au moins deux réunions de GLEM par an pour l'accréditation.",
+        ),
+        "en": (
+            ["Does a locum have to join an LOK?"],
+            "Yes, at least two LOK meetings a year for accreditation.",
+        ),
+    },
+    "insurance": {
+        "nl": (
+            ["Welke verzekeringen heb ik nodig als vervangarts?", "verzekering vervanger"],
+            "Een beroepsaansprakelijkheidsverzekering is nodig.",
+        ),
+        "fr": (["Quelles assurances pour un médecin remplaçant ?"], "Une RC professionnelle."),
+        "en": (["Which insurance does a locum need?"], "Professional liability insurance."),
+    },
+    "fee-short": {
+        "nl": (
+            ["Onkostenbijdrage bij een vervanging van minder dan 4 weken?"],
+            "Geen onkostenbijdrage voor vervangingen tot 4 weken.",
+        ),
+        "fr": (
+            ["Contribution aux frais pour un remplacement de moins de 4 semaines ?"],
+            "Pas de contribution jusqu'à 4 semaines.",
+        ),
+        "en": (["Fee contribution for a replacement under 4 weeks?"], "None up to 4 weeks."),
+    },
+    "fee-long": {
+        "nl": (
+            ["Onkostenbijdrage bij een vervanging van meer dan 6 maanden?"],
+            "30% boven de eerste prestatieboekjes, naar rato van de uren.",
+        ),
+        "fr": (
+            ["Contribution aux frais pour un remplacement de plus de 6 mois ?"],
+            "30 % au-delà des premiers carnets.",
+        ),
+        "en": (
+            ["Fee contribution for a replacement of more than 6 months?"],
+            "30% above the first booklets.",
+        ),
+    },
+    "stamp": {
+        "nl": (
+            ["Onder wiens naam werk ik en welke stempel gebruik ik?"],
+            "U werkt onder uw eigen naam met uw eigen stempel.",
+        ),
+        "fr": (
+            ["Sous quel nom et avec quel cachet dois-je travailler ?"],
+            "Sous votre propre nom avec votre cachet.",
+        ),
+        "en": (["Whose name and stamp do I use?"], "Your own name and your own stamp."),
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    kb = KnowledgeBase(
+        sources={"001": Source("001", "Vervangingen", "Domus Medica", revised=date(2023, 5, 8))}
+    )
+    for entry_id, versions in ENTRIES.items():
+        for language, (questions, answer) in versions.items():
+            kb.add(Entry(entry_id, language, tuple(questions), answer, "001"))
+    return kb
+
+
+@pytest.fixture(scope="module")
+def answerer(kb: KnowledgeBase) -> Answerer:
+    return Answerer(kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("moet ik als vervanger in nen LOK?", "lok"),  # colloquial Flemish
+        ("GLEM obligatoire pour remplaçant", "lok"),  # the French name of an LOK
+        ("local quality group locum", "lok"),  # spelled out, in English
+        ("verzekring vervangarts", "insurance"),  # typo
+        ("insurance", "insurance"),  # one word
+        ("stempel", "stamp"),
+        ("welk cachet moet ik gebruiken", "stamp"),  # French word in a Dutch question
+        ("onkostenbijdrage meer dan 6 maanden", "fee-long"),
+    ],
+)
+def test_members_words_find_the_right_entry(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    lookup = answerer.lookup(question, "nl")
+    assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
+    assert lookup.entry is not None and lookup.entry.id == expected
+
+
+def test_the_answer_comes_in_the_members_language(answerer: Answerer) -> None:
+    lookup = answerer.lookup("Moet een vervangarts in een LOK zitten?", "fr")
+    assert lookup.entry is not None and lookup.entry.language == "fr"
+    assert "GLEM" in lookup.entry.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welke dosis amoxicilline geef ik aan een kind van 3 jaar?",
+        "Wat is het weer morgen in Gent?",
+        "hoe laat is het",
+        "???",
+        "",
+        "Quelle est la posologie du paracétamol?",
+    ],
+)
+def test_questions_outside_the_knowledge_base_are_declined(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.lookup(question, "nl").verdict is Verdict.NONE
+
+
+def test_an_ambiguous_question_offers_candidates(answerer: Answerer) -> None:
+    lookup = answerer.lookup("onkostenbijdrage vervanging", "nl")
+    assert lookup.verdict is Verdict.CLOSE
+    assert {entry.id for entry in lookup.candidates} >= {"fee-short", "fee-long"}
+
+
+def test_very_long_questions_are_cut_not_refused(answerer: Answerer) -> None:
+    assert answerer.lookup("stempel " + "x" * 5000, "nl").verdict in set(Verdict)
+
+
+def test_the_speller_mends_typos_within_reach() -> None:
+    speller = Speller(["onkostenbijdrage", "verzekering", "stempel"])
+    assert speller.correct("onkostenbijdarge") == "onkostenbijdrage"  # swapped letters
+    assert speller.correct("stempl") == "stempel"
+    assert speller.correct("stempel") is None  # already right
+    assert speller.correct("zebra") is None
+
+
+def test_an_index_of_nothing_declines(kb: KnowledgeBase) -> None:
+    assert Index.build(KnowledgeBase()).search("LOK").verdict is Verdict.NONE
+
+
+def _write(folder: Path, language: str, text: str) -> None:
+    (folder / language).mkdir(parents=True, exist_ok=True)
+    (folder / language / "topic.toml").write_text(text, encoding="utf-8")
+
+
+def test_lint_names_every_problem(tmp_path: Path) -> None:
+    (tmp_path / "sources.toml").write_text('["001"]\ntitle = "x"\nrevised = 2023-05-08\n')
+    entry = (
+        '[[entries]]\nid = "{id}"\nsource = "{source}"\n{reviewed}questions = {q}\nanswer = "{a}"\n'
+    )
+    _write(
+        tmp_path,
+        "nl",
+        "\n".join(
+            [
+                entry.format(
+                    id="a", source="001", reviewed="reviewed = 2026-11-01\n", q='["x?"]', a="y"
+                ),
+                entry.format(id="a", source="002", reviewed="", q="[]", a=""),
+                entry.format(
+                    id="old", source="001", reviewed="reviewed = 2020-01-01\n", q='["x"]', a="y"
+                ),
+            ]
+        ),
+    )
+    _write(
+        tmp_path,
+        "fr",
+        entry.format(
+            id="extra", source="001", reviewed="reviewed = 2026-11-01\n", q='["x"]', a="y"
+        ),
+    )
+    problems = lint(tmp_path, date(2026, 11, 22))
+    text = "\n".join(problems)
+    for expected in [
+        "duplicate id",
+        "empty answer",
+        "no questions",
+        "unknown source '002'",
+        "no review date",
+        "more than a year old",
+        "fr: a: no fr translation",
+        "en: a: no en translation",
+        "fr: extra: not in the nl files",
+    ]:
+        assert expected in text, expected
+
+
+def test_lint_reports_a_broken_file_instead_of_crashing(tmp_path: Path) -> None:
+    (tmp_path / "sources.toml").write_text("")
+    _write(tmp_path, "nl", "[[entries]\nid = ")
+    [problem] = lint(tmp_path, date(2026, 11, 22))
+    assert "topic.toml" in problem
+
+
+def test_the_real_knowledge_base_is_clean() -> None:
+    folder = Path(__file__).resolve().parent.parent.parent / "knowledge"
+    assert lint(folder, date(2026, 11, 22)) == []
+
+
+def test_a_markdown_document_becomes_draft_entries() -> None:
+    document = (
+        "# Praktische info\n\n## Waar is de wachtpost?\nKerkstraat 1.\n\n"
+        "## Hoeveel is het lidgeld?\nHonderd euro.\nPer jaar.\n"
+        "Wie is de voorzitter?\nDr. Peeters.\n"
+    )
+    drafts = drafts_from_document(document)
+    assert [d.question for d in drafts] == [
+        "Praktische info",
+        "Waar is de wachtpost?",
+        "Hoeveel is het lidgeld?",
+        "Wie is de voorzitter?",
+    ]
+    assert (
+        drafts[2].answer == "Honderd euro.\nPer jaar."
+        and drafts[2].id == "kring-hoeveel-is-het-lidgeld"
+    )
+    import tomllib
+
+    parsed = tomllib.loads(drafts_as_toml(drafts))["entries"]
+    assert parsed[1] == {
+        "id": "kring-waar-is-de-wachtpost",
+        "source": "kring",
+        "questions": ["Waar is de wachtpost?"],
+        "answer": "Kerkstraat 1.",
+    }
