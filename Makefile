@@ -54,7 +54,8 @@ typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
 bench: $(INSTALLED) locales
-	$(BIN)/python bench/roundtrip.py
+	$(BIN)/python -m bench.roundtrip
+	$(BIN)/python -m bench.faq
 
 clean:
 	rm -rf $(VENV) var locales/*/LC_MESSAGES/*.mo

@@ -5,7 +5,7 @@ real knowledge base, and with a synthetic one of 10,000 entries (the real entrie
 generated ones). The baseline is rank-bm25's BM25Okapi over lower-case words of each entry's
 questions and answer in every language; it always returns its best entry (it cannot decline).
 
-    .venv/bin/python bench/faq.py [--synthetic 10000]
+    .venv/bin/python -m bench.faq [--synthetic 10000]
 """
 
 import argparse

@@ -5,7 +5,7 @@ each: the median round trip of N messages sent one at a time (sent -> reply reco
 emulator), and messages per second for a burst of N messages at once. The ratios say what
 kringbot's own work (access gate, database, translation) costs on top of PTB and HTTP.
 
-    .venv/bin/python bench/roundtrip.py [--messages 200]
+    .venv/bin/python -m bench.roundtrip [--messages 200]
 """
 
 import argparse

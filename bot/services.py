@@ -2,6 +2,8 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -21,6 +23,12 @@ class Wiring:
     services: Services
     engine: AsyncEngine
     unit_of_work: UnitOfWorkFactory
+
+
+@cache
+def answerer_for(folder: Path) -> Answerer:
+    """The knowledge base is read and indexed once per process (tests build many services)."""
+    return Answerer(load_knowledge(folder))
 
 
 def build_services(
@@ -49,8 +57,6 @@ def build_services(
             unit_of_work, clock, settings.default_language, new_invite_code or random_invite_code
         ),
         outbox=OutboxService(unit_of_work, clock),
-        knowledge=KnowledgeService(
-            Answerer(load_knowledge(settings.knowledge_dir)), unit_of_work, clock
-        ),
+        knowledge=KnowledgeService(answerer_for(settings.knowledge_dir), unit_of_work, clock),
     )
     return Wiring(services, engine, unit_of_work)

@@ -58,7 +58,7 @@ async def test_an_unknown_question_offers_forwarding_and_the_coordinator_replies
 
 
 async def test_forwarding_twice_sends_once(bot: Harness, wiring: Wiring) -> None:
-    [declined] = replies(await bot.send(demo("bart"), "Wat is het IBAN van de kring?"))
+    [declined] = replies(await bot.send(demo("bart"), "Welke dosis paracetamol voor een baby?"))
     data = declined.button_data("Doorsturen")
     await bot.tap(demo("bart"), data, declined)
     await bot.tap(demo("bart"), data, declined)

@@ -1,11 +1,16 @@
 """Finding the entry that answers a question, or saying honestly that none does.
 
 Each entry is one document made of all its language versions: the question phrasings (weighted
-high) and the answer (weighted low). A question is scored with BM25 over those terms. Typos are
-mended against the knowledge base's own vocabulary first. The decision does not rest on the
-BM25 score (which has no scale) but on *coverage*: the share of the question's information
-(its terms weighted by rarity) that the best entry explains. Words the knowledge base has never
-seen weigh heavily, so "dosis amoxicilline kind" is declined instead of matched on "kind".
+high) and the answer (weighted low). A question is scored with BM25 over those terms, after typos
+are mended against the knowledge base's own vocabulary. Two measures decide what the member gets:
+
+- *coverage*: the share of the question's information (its words weighted by rarity) that the
+  best entry explains. Words the knowledge base has never seen count against it, so
+  "dosis amoxicilline kind" is not answered because an entry mentions "kind".
+- the BM25 score itself, in units of the rarest term's weight: one matching word among unknown
+  ones is no answer, however rare that word is.
+
+The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py).
 """
 
 import math
@@ -19,11 +24,15 @@ from bot.core.knowledge.text import CONCEPTS, fold, index_terms, query_variants,
 
 QUESTION_WEIGHT = 1.0
 ANSWER_WEIGHT = 0.35
-BM25_K1, BM25_B = 1.2, 0.5
-CONFIDENT_COVERAGE = 0.6
-CLOSE_COVERAGE = 0.34
+BM25_K1, BM25_B = 1.6, 0.75
+UNKNOWN_WORD_WEIGHT = 0.5  # an unknown word weighs half the rarest known term
+MENDED_CERTAINTY = 0.5  # a mended typo counts half
+CONFIDENT_COVERAGE = 0.6  # answer (or, with a weak score, even consider) only above this …
+CLOSE_COVERAGE = 0.2  # … offer candidates ("Bedoelt u") only above this
+MIN_SCORE_IN_RARE_TERMS = 2.65  # a weaker score needs CONFIDENT_COVERAGE
 CLEAR_LEAD = 1.25  # the best entry's score over the runner-up for a confident answer
 MAX_ALTERNATIVES = 3
+_NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
 
 
 class Verdict(StrEnum):
@@ -35,8 +44,8 @@ class Verdict(StrEnum):
 @dataclass(frozen=True)
 class Hit:
     entry_id: str
-    score: float
-    coverage: float
+    score: float  # BM25
+    coverage: float  # share of the question's weight that the entry explains
 
 
 @dataclass(frozen=True)
@@ -86,18 +95,18 @@ class Index:
 
     @property
     def unknown_word_idf(self) -> float:
-        """What an unknown word weighs: as much as the rarest known term."""
-        return self.idf("\0never\0")
+        """What an unknown word weighs: a share of what the rarest known term weighs."""
+        return UNKNOWN_WORD_WEIGHT * self.idf(_NEVER)
 
     def search(self, question: str) -> Result:
         query = self._query_terms(question)
         if not query:
             return Result(Verdict.NONE)
-        total = sum(weight for _, weight in query)
+        total = sum(weight for _, weight, _ in query)
         scores: dict[str, float] = defaultdict(float)
         explained: dict[str, float] = defaultdict(float)
         average = sum(self.lengths.values()) / max(len(self.lengths), 1)
-        for variants, weight in query:
+        for variants, weight, certainty in query:
             best_for_doc: dict[str, float] = {}
             for term in variants:
                 idf = self.idf(term)
@@ -106,41 +115,46 @@ class Index:
                     score = idf * tf * (BM25_K1 + 1) / (tf + norm)
                     best_for_doc[entry_id] = max(best_for_doc.get(entry_id, 0.0), score)
             for entry_id, score in best_for_doc.items():
-                scores[entry_id] += score
-                explained[entry_id] += weight
+                scores[entry_id] += score * certainty
+                explained[entry_id] += weight * certainty
         ranked = sorted(scores, key=lambda e: scores[e], reverse=True)
         hits = tuple(Hit(e, scores[e], explained[e] / total) for e in ranked[:10])
-        return Result(_verdict(hits), hits)
+        return Result(self._verdict(hits), hits)
 
-    def _query_terms(self, question: str) -> list[tuple[tuple[str, ...], float]]:
-        """Each distinct query word: the index terms it may stand for, and its weight."""
+    def _verdict(self, hits: tuple[Hit, ...]) -> Verdict:
+        if not hits or hits[0].coverage < CLOSE_COVERAGE:
+            return Verdict.NONE
+        best = hits[0]
+        weak = best.score < MIN_SCORE_IN_RARE_TERMS * self.idf(_NEVER)
+        if weak and best.coverage < CONFIDENT_COVERAGE:
+            return Verdict.NONE
+        runner_up = hits[1].score if len(hits) > 1 else 0.0
+        if best.coverage >= CONFIDENT_COVERAGE and best.score >= CLEAR_LEAD * runner_up:
+            return Verdict.CONFIDENT
+        return Verdict.CLOSE
+
+    def _query_terms(self, question: str) -> list[tuple[tuple[str, ...], float, float]]:
+        """Each distinct query word: the index terms it may stand for, its weight (rarity), and
+        how sure we are of it (a mended typo counts for less than a word as typed)."""
         query = []
         for word in dict.fromkeys(words(question)):
             variants = tuple(t for t in query_variants(word) if t in self.postings)
+            certainty = 1.0
             if not variants and not word.isupper() and not word.isdigit():
                 corrected = self.spelling.correct(word)
                 if corrected is not None:
-                    [word] = words(corrected) or [corrected]  # a mended concept word
-                    variants = tuple(t for t in query_variants(word) if t in self.postings)
+                    mended = (words(corrected) or [corrected])[0]  # maybe a concept term
+                    variants = tuple(t for t in query_variants(mended) if t in self.postings)
+                    certainty = MENDED_CERTAINTY
             if variants:
-                query.append((variants, max(self.idf(t) for t in variants)))
+                query.append((variants, max(self.idf(t) for t in variants), certainty))
             elif not word.isdigit():
-                query.append(((), self.unknown_word_idf))
+                query.append(((), self.unknown_word_idf, 1.0))
         return query
 
 
 def _single_word_concept_variants() -> set[str]:
     return {fold(v) for vs in CONCEPTS.values() for v in vs if " " not in fold(v)}
-
-
-def _verdict(hits: tuple[Hit, ...]) -> Verdict:
-    if not hits or hits[0].coverage < CLOSE_COVERAGE:
-        return Verdict.NONE
-    best = hits[0]
-    runner_up = hits[1].score if len(hits) > 1 else 0.0
-    if best.coverage >= CONFIDENT_COVERAGE and best.score >= CLEAR_LEAD * runner_up:
-        return Verdict.CONFIDENT
-    return Verdict.CLOSE
 
 
 def alternatives(result: Result) -> list[Hit]:

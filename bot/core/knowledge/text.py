@@ -13,6 +13,8 @@ from functools import cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
+from bot.core.knowledge.durations import duration_bands
+
 STEMMER_LANGUAGES = {"nl": "dutch", "fr": "french", "en": "english"}
 
 _STOPWORDS_NL = """
@@ -466,9 +468,12 @@ CONCEPT_TERMS = frozenset(CONCEPTS)
 
 
 def words(text: str) -> list[str]:
-    """Folded words, with concept phrases replaced by their concept term (upper case)."""
-    marked = _PHRASES.sub(lambda m: f" {_CONCEPT_OF[m.group(1)]} ", fold(text))
-    return [w for w in _WORD.findall(marked) if w.isupper() or w not in STOPWORDS]
+    """Folded words, with concept phrases replaced by their concept term (upper case), and a
+    band term for each duration (see durations.py)."""
+    folded = fold(text)
+    marked = _PHRASES.sub(lambda m: f" {_CONCEPT_OF[m.group(1)]} ", folded)
+    found = [w for w in _WORD.findall(marked) if w.isupper() or w not in STOPWORDS]
+    return found + duration_bands(folded)
 
 
 @cache

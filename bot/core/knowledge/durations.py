@@ -1,0 +1,110 @@
+"""Durations in questions, as the fee-contribution bands of seed 001 see them.
+
+"vervanging van 10 dagen", "remplacement de 5 mois", "a 3-week locum", "meer dan 6 maanden":
+the number alone matches nothing, so a duration becomes a band term. Bands: up to 4 weeks,
+more than 4 weeks up to 6 months, more than 6 months.
+"""
+
+import re
+
+SHORT, MEDIUM, LONG = "DURSHORT", "DURMEDIUM", "DURLONG"
+
+_NUMBER_WORDS = {
+    "een": 1,
+    "één": 1,
+    "eén": 1,
+    "one": 1,
+    "un": 1,
+    "une": 1,
+    "twee": 2,
+    "two": 2,
+    "deux": 2,
+    "drie": 3,
+    "three": 3,
+    "trois": 3,
+    "vier": 4,
+    "four": 4,
+    "quatre": 4,
+    "vijf": 5,
+    "five": 5,
+    "cinq": 5,
+    "zes": 6,
+    "six": 6,
+    "zeven": 7,
+    "seven": 7,
+    "sept": 7,
+    "acht": 8,
+    "eight": 8,
+    "huit": 8,
+    "negen": 9,
+    "nine": 9,
+    "neuf": 9,
+    "tien": 10,
+    "ten": 10,
+    "dix": 10,
+    "elf": 11,
+    "eleven": 11,
+    "onze": 11,
+    "twaalf": 12,
+    "twelve": 12,
+    "douze": 12,
+    "half": 0.5,
+    "halve": 0.5,
+}
+_WEEKS_PER_UNIT = {
+    "dag": 1 / 7,
+    "dagen": 1 / 7,
+    "jour": 1 / 7,
+    "jours": 1 / 7,
+    "day": 1 / 7,
+    "days": 1 / 7,
+    "week": 1,
+    "weken": 1,
+    "semaine": 1,
+    "semaines": 1,
+    "weeks": 1,
+    "wk": 1,
+    "maand": 4.35,
+    "maanden": 4.35,
+    "mois": 4.35,
+    "month": 4.35,
+    "months": 4.35,
+    "jaar": 52,
+    "jaren": 52,
+    "an": 52,
+    "ans": 52,
+    "année": 52,
+    "années": 52,
+    "annee": 52,
+    "annees": 52,
+    "year": 52,
+    "years": 52,
+}
+_MORE = r"(?:meer dan|langer dan|plus de|more than|longer than|over|>|boven)"
+_NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_UNIT = r"(" + "|".join(sorted(_WEEKS_PER_UNIT, key=len, reverse=True)) + r")\b"
+_DURATION = re.compile(
+    rf"(?P<more>{_MORE}\s+)?{_NUMBER}(?:\s*(?:tot|à|a|to|-)\s*{_NUMBER})?[\s-]*{_UNIT}",
+    re.IGNORECASE,
+)
+
+
+def _value(text: str) -> float:
+    text = text.lower().replace(",", ".")
+    return float(_NUMBER_WORDS.get(text, 0)) if text in _NUMBER_WORDS else float(text)
+
+
+def duration_bands(text: str) -> list[str]:
+    """A band term for every duration in the text."""
+    bands = []
+    for match in _DURATION.finditer(text):
+        amount = _value(match.group(3) or match.group(2))  # the upper end of "1 tot 6"
+        weeks = amount * _WEEKS_PER_UNIT[match.group(4).lower()]
+        more = match.group("more") is not None
+        if weeks < 4 or (weeks <= 4.01 and not more):
+            bands.append(SHORT)
+        elif weeks < 26 or (weeks <= 26.2 and not more):
+            bands.append(MEDIUM)
+        else:
+            bands.append(LONG)
+    return bands
