@@ -137,6 +137,7 @@ class Index:
         """Each distinct query word: the index terms it may stand for, its weight (rarity), and
         how sure we are of it (a mended typo counts for less than a word as typed)."""
         query = []
+        names = _names(question)
         for word in dict.fromkeys(words(question)):
             variants = tuple(t for t in query_variants(word) if t in self.postings)
             certainty = 1.0
@@ -149,8 +150,20 @@ class Index:
             if variants:
                 query.append((variants, max(self.idf(t) for t in variants), certainty))
             elif not word.isdigit():
-                query.append(((), self.unknown_word_idf, 1.0))
+                # An unknown name (a company, a product, a place) is a fact we surely lack.
+                weight = self.idf(_NEVER) if word in names else self.unknown_word_idf
+                query.append(((), weight, 1.0))
         return query
+
+
+def _names(question: str) -> set[str]:
+    """Folded words written with a capital inside a sentence: names, brands, acronyms."""
+    tokens = question.replace("?", ". ").replace("!", ". ").split()
+    return {
+        fold(token.strip(".,:;()'\""))
+        for previous, token in zip([". ", *tokens], tokens, strict=False)
+        if token[:1].isupper() and not previous.endswith((".", ":"))
+    }
 
 
 def _single_word_concept_variants() -> set[str]:
