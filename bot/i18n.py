@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES
@@ -48,6 +48,12 @@ class Translator:
 
     def time(self, value: datetime) -> str:
         return format_time(value, format="short", tzinfo=self.tz, locale=self.locale)
+
+    def number(self, value: Decimal | float) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: Decimal | float) -> str:
+        return format_percent(value, locale=self.locale)
 
     def money(self, amount: Decimal | float) -> str:
         return format_currency(amount, "EUR", locale=self.locale)

@@ -18,7 +18,17 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import access, admin, fallback, inbox, keyboards, onboarding, preferences, questions
+from handlers import (
+    access,
+    admin,
+    fallback,
+    fee,
+    inbox,
+    keyboards,
+    onboarding,
+    preferences,
+    questions,
+)
 from handlers.errors import on_error
 from handlers.help import show_help
 
@@ -44,6 +54,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler(access.names("members"), admin.list_members),
             # Before the text fallback: while the coordinator types a reply, text is the reply.
             inbox.reply_conversation(),
+            fee.conversation(),
             CommandHandler(access.names("ask"), questions.ask_command),
             CommandHandler(access.names("inbox"), inbox.show_inbox),
             CallbackQueryHandler(onboarding.request_to_join, pattern=_button(keyboards.JOIN)),

@@ -36,6 +36,7 @@ COMMANDS: dict[str, Audience] = {
     "ask": Audience.MEMBER,
     "cancel": Audience.MEMBER,
     "inbox": Audience.MANAGER,
+    "fee": Audience.MEMBER,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -47,6 +48,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "members": ("leden", "membres"),
     "ask": ("vraag", "question"),
     "cancel": ("annuleren", "annuler"),
+    "fee": ("onkosten", "frais"),
 }
 _CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
@@ -65,6 +67,7 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.RATE: Audience.MEMBER,
     keyboards.FORWARD: Audience.MEMBER,
     keyboards.REPLY: Audience.MANAGER,
+    keyboards.FEE: Audience.MEMBER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

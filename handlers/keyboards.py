@@ -20,6 +20,7 @@ PICK = "kbpick"
 RATE = "kbrate"
 FORWARD = "kbfwd"
 REPLY = "qreply"
+FEE = "fee"
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -166,4 +167,17 @@ def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMa
             ]
             for number, question in enumerate(open_questions, start=1)
         ]
+    )
+
+
+def fee_kinds(t: Translator) -> InlineKeyboardMarkup:
+    kinds = [
+        ("acute", t.gettext("Acute (illness, accident …)")),
+        ("short", t.gettext("4 weeks or less")),
+        ("medium", t.gettext("1 to 6 months")),
+        ("long", t.gettext("More than 6 months")),
+        ("forfait", t.gettext("Forfait practice / community health centre")),
+    ]
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data(FEE, kind))] for kind, label in kinds]
     )

@@ -148,3 +148,13 @@ async def test_a_question_is_forwarded_and_answered_end_to_end(chat: ChatSession
     sent, relayed = await chat.perform("@coord Ja, met de kaart van de wachtpost.")
     assert sent["to"] == "coord" and "verstuurd" in sent["text"]
     assert relayed["to"] == "lotte" and "kaart van de wachtpost" in relayed["text"]
+
+
+async def test_lotte_computes_a_contribution(chat: ChatSession) -> None:
+    [question] = await chat.perform("@lotte /fee")
+    assert ["Meer dan 6 maanden"] in question["buttons"]
+    await chat.perform("@lotte [Meer dan 6]")
+    await chat.perform("@lotte 8")
+    await chat.perform("@lotte 2000")
+    [result] = await chat.perform("@lotte 500")
+    assert "€\u00a0187,50 voor deze maand" in result["text"]  # the document's 8-hour ceiling

@@ -1,0 +1,58 @@
+"""/fee: the calculator conversation, through the Application."""
+
+from tests.handlers.conftest import STRANGER, demo
+from tests.handlers.harness import Harness, replies
+
+
+async def _choose(bot: Harness, handle: str, label: str) -> str:
+    [question] = replies(await bot.send(demo(handle), "/fee"))
+    [after] = replies(await bot.tap(demo(handle), question.button_data(label), question))
+    return after.text
+
+
+async def test_a_short_replacement_costs_nothing_and_names_the_source(bot: Harness) -> None:
+    text = await _choose(bot, "lotte", "4 weken of minder")
+    assert "Geen onkostenbijdrage" in text and "2023" in text
+
+
+async def test_more_than_six_months_at_16_hours(bot: Harness) -> None:
+    assert "uur per week" in await _choose(bot, "lotte", "Meer dan 6 maanden")
+    [ask_income] = replies(await bot.send(demo("lotte"), "16"))
+    assert "bruto-inkomen" in ask_income.text
+    [ask_free] = replies(await bot.send(demo("lotte"), "4.000"))
+    assert "eerste 2 prestatieboekjes" in ask_free.text
+    [result] = replies(await bot.send(demo("lotte"), "2500"))
+    assert "€\u00a0375,00 voor deze maand" in result.text  # 30% of 1500 = 450, capped at 375
+
+
+async def test_bad_input_is_refused_and_can_be_corrected(bot: Harness) -> None:
+    await _choose(bot, "tom", "More than 6 months")
+    [refused] = replies(await bot.send(demo("tom"), "200"))
+    assert "at most 168" in refused.text
+    [not_a_number] = replies(await bot.send(demo("tom"), "a lot"))
+    assert "number" in not_a_number.text
+    [ask_income] = replies(await bot.send(demo("tom"), "8"))
+    assert "income" in ask_income.text
+
+
+async def test_one_to_six_months_in_french(bot: Harness) -> None:
+    await _choose(bot, "elise", "1 à 6 mois")
+    [result] = replies(await bot.send(demo("elise"), "5000"))
+    assert "Entre 0,00\u00a0€ et 500,00\u00a0€ par mois" in result.text
+    assert "15\u00a0%" in result.text
+
+
+async def test_forfait_practice_and_cancel(bot: Harness) -> None:
+    await _choose(bot, "ann", "Forfaitaire praktijk")
+    [result] = replies(await bot.send(demo("ann"), "30,15"))
+    assert "€\u00a060,30 per uur" in result.text
+    await _choose(bot, "ann", "1 tot 6 maanden")
+    [stopped] = replies(await bot.send(demo("ann"), "/cancel"))
+    assert "gestopt" in stopped.text
+    [question] = replies(await bot.send(demo("ann"), "stempel vervanger"))
+    assert "stempel" in question.text.lower()  # text is a question again, not an amount
+
+
+async def test_strangers_cannot_use_the_calculator(bot: Harness) -> None:
+    [refusal] = replies(await bot.send(STRANGER, "/fee"))
+    assert "geen lid" in refusal.text
