@@ -68,6 +68,7 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.FORWARD: Audience.MEMBER,
     keyboards.REPLY: Audience.MANAGER,
     keyboards.FEE: Audience.MEMBER,
+    keyboards.FEE_NOTE: Audience.MEMBER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

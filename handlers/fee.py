@@ -17,10 +17,26 @@ from telegram.ext import (
 
 from bot.core import fees
 from bot.core.knowledge.model import Source
+from bot.core.membership import clean_name
+from bot.core.riziv import parse_riziv
 from handlers import access, keyboards, render
 from handlers.context import KringContext
+from handlers.documents import expense_note_pdf
 
-CHOOSING, MEDIUM_INCOME, LONG_HOURS, LONG_INCOME, LONG_FREE_INCOME, FORFAIT_FEE = range(6)
+(
+    CHOOSING,
+    MEDIUM_INCOME,
+    LONG_HOURS,
+    LONG_INCOME,
+    LONG_FREE_INCOME,
+    FORFAIT_FEE,
+    NOTE_OFFERED,
+    NOTE_NAME,
+    NOTE_RIZIV,
+    NOTE_PERIOD,
+    NOTE_AMOUNT,
+) = range(11)
+WITH_NOTE = (fees.Rule.NEGOTIABLE, fees.Rule.BOOKLETS)
 TIMEOUT_SECONDS = 30 * 60
 _KEY = "fee"
 
@@ -131,8 +147,81 @@ async def _finish(
     except fees.InvalidFeeInput as error:
         await message.reply_text(render.fee_invalid(context.t, error))
         return retry_state
+    text = render.fee_result(context.t, result, _source(context))
+    if result.rule not in WITH_NOTE:
+        context.user_data.pop(_KEY, None)
+        await message.reply_text(text)
+        return ConversationHandler.END
+    context.user_data[_KEY] = {"result": result}
+    await message.reply_text(text, reply_markup=keyboards.fee_note(context.t))
+    return NOTE_OFFERED
+
+
+async def note_requested(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    await query.message.reply_text(render.note_ask_replaced_name(context.t))  # type: ignore[union-attr]
+    return NOTE_NAME
+
+
+async def note_name(update: Update, context: KringContext) -> int:
+    assert update.effective_message is not None and update.effective_message.text is not None
+    assert context.user_data is not None
+    context.user_data[_KEY]["name"] = clean_name(update.effective_message.text)
+    await update.effective_message.reply_text(render.note_ask_replaced_riziv(context.t))
+    return NOTE_RIZIV
+
+
+async def note_riziv(update: Update, context: KringContext) -> int:
+    assert update.effective_message is not None and update.effective_message.text is not None
+    assert context.user_data is not None
+    context.user_data[_KEY]["riziv"] = parse_riziv(update.effective_message.text).formatted
+    await update.effective_message.reply_text(render.note_ask_period(context.t))
+    return NOTE_PERIOD
+
+
+async def note_period(update: Update, context: KringContext) -> int:
+    assert update.effective_message is not None and update.effective_message.text is not None
+    assert context.user_data is not None
+    figures = context.user_data[_KEY]
+    figures["period"] = update.effective_message.text
+    if figures["result"].rule is fees.Rule.NEGOTIABLE:
+        await update.effective_message.reply_text(render.note_ask_agreed_amount(context.t))
+        return NOTE_AMOUNT
+    return await _send_note(update, context, figures["result"].amount)
+
+
+async def note_amount(update: Update, context: KringContext) -> int:
+    amount = await _number(update, context)
+    if amount is None:
+        return NOTE_AMOUNT
+    return await _send_note(update, context, amount)
+
+
+async def _send_note(update: Update, context: KringContext, amount: Decimal) -> int:
+    assert update.effective_message is not None and context.user_data is not None
+    figures, member = context.user_data[_KEY], context.active_member
+    try:
+        note = fees.expense_note(
+            member.name or "",
+            member.riziv,
+            figures["name"],
+            figures["riziv"],
+            figures["period"],
+            amount,
+            context.services.clock.now().date(),
+        )
+    except fees.InvalidFeeInput as error:
+        await update.effective_message.reply_text(render.fee_invalid(context.t, error))
+        return NOTE_PERIOD if error.reason == "period" else NOTE_AMOUNT
     context.user_data.pop(_KEY, None)
-    await message.reply_text(render.fee_result(context.t, result, _source(context)))
+    await update.effective_message.reply_document(
+        expense_note_pdf(context.t, note),
+        filename=render.expense_note_filename(context.t),
+        caption=render.note_ready(context.t),
+    )
     return ConversationHandler.END
 
 
@@ -158,7 +247,13 @@ def conversation() -> ConversationHandler[KringContext]:
             LONG_INCOME: [MessageHandler(numbers, long_income)],
             LONG_FREE_INCOME: [MessageHandler(numbers, long_free_income)],
             FORFAIT_FEE: [MessageHandler(numbers, forfait_fee)],
+            NOTE_OFFERED: [CallbackQueryHandler(note_requested, pattern=rf"^{keyboards.FEE_NOTE}")],
+            NOTE_NAME: [MessageHandler(numbers, note_name)],
+            NOTE_RIZIV: [MessageHandler(numbers, note_riziv)],
+            NOTE_PERIOD: [MessageHandler(numbers, note_period)],
+            NOTE_AMOUNT: [MessageHandler(numbers, note_amount)],
         },
         fallbacks=[CommandHandler(access.names("cancel"), cancel)],
+        allow_reentry=True,  # /fee or a Reply button again starts over instead of failing
         conversation_timeout=TIMEOUT_SECONDS,
     )

@@ -65,5 +65,6 @@ def reply_conversation() -> ConversationHandler[KringContext]:
             TYPING_REPLY: [MessageHandler(filters.TEXT & ~filters.COMMAND, send_reply)],
         },
         fallbacks=[CommandHandler("cancel", cancel_reply)],
+        allow_reentry=True,  # /fee or a Reply button again starts over instead of failing
         conversation_timeout=REPLY_TIMEOUT_SECONDS,
     )

@@ -21,6 +21,7 @@ RATE = "kbrate"
 FORWARD = "kbfwd"
 REPLY = "qreply"
 FEE = "fee"
+FEE_NOTE = "feenote"
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -180,4 +181,10 @@ def fee_kinds(t: Translator) -> InlineKeyboardMarkup:
     ]
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=data(FEE, kind))] for kind, label in kinds]
+    )
+
+
+def fee_note(t: Translator) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t.gettext("Expense note (PDF)"), callback_data=data(FEE_NOTE))]]
     )

@@ -383,6 +383,8 @@ def fee_not_a_number(t: Translator) -> str:
 def fee_invalid(t: Translator, error: InvalidFeeInput) -> str:
     if error.reason == "hours":
         return t.gettext("Please send the hours you work per week: more than 0 and at most 168.")
+    if error.reason == "period":
+        return t.gettext("Please describe the period in a few words, for example: March 2026.")
     return t.gettext(
         "Please send an amount of 0 euro or more; the income of the free booklets cannot be "
         "more than the income of the month."
@@ -431,6 +433,30 @@ def fee_result(t: Translator, result: FeeResult, source: Source | None) -> str:
             "consultations."
         ).format(amount=t.money(result.amount))
     return f"{text}\n\n<i>{document_source(t, source)}</i>"
+
+
+def note_ask_replaced_name(t: Translator) -> str:
+    return t.gettext("Expense note: what is the name of the doctor or practice you replaced?")
+
+
+def note_ask_replaced_riziv(t: Translator) -> str:
+    return t.gettext("What is the RIZIV number of the replaced doctor?")
+
+
+def note_ask_period(t: Translator) -> str:
+    return t.gettext("For which period? For example: March 2026, or 1/3/2026 – 31/3/2026.")
+
+
+def note_ask_agreed_amount(t: Translator) -> str:
+    return t.gettext("What contribution did you agree on for this period, in euro?")
+
+
+def note_ready(t: Translator) -> str:
+    return t.gettext("Here is your expense note, addressed to the replaced doctor or practice.")
+
+
+def expense_note_filename(t: Translator) -> str:
+    return t.gettext("expense-note") + ".pdf"
 
 
 def fee_cancelled(t: Translator) -> str:

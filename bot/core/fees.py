@@ -12,10 +12,13 @@ of seed 001 (Domus Medica, "Vervangingen", revised 8 May 2023).
 """
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from bot.core.errors import DomainError
+from bot.core.membership import clean_name
+from bot.core.riziv import parse_riziv
 
 SOURCE = "001"  # the knowledge base's key for the guideline's document
 CENT = Decimal("0.01")
@@ -34,7 +37,7 @@ class InvalidFeeInput(DomainError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
-        self.reason = reason  # "hours" or "amount"
+        self.reason = reason  # "hours", "amount" or "period"
 
 
 class Rule(StrEnum):
@@ -138,3 +141,42 @@ def parse_number(text: str) -> Decimal:
     if not number.is_finite():
         raise InvalidFeeInput("amount")
     return number
+
+
+@dataclass(frozen=True)
+class ExpenseNote:
+    """The onkostennota: the locum addresses it to the replaced doctor or practice, with the
+    amount paid and the period worked (seed 001)."""
+
+    locum_name: str
+    locum_riziv: str | None
+    replaced_name: str
+    replaced_riziv: str
+    period: str
+    amount: Decimal
+    issued_on: date
+
+
+def expense_note(
+    locum_name: str,
+    locum_riziv: str | None,
+    replaced_name: str,
+    replaced_riziv_text: str,
+    period: str,
+    amount: Decimal | float | int,
+    issued_on: date,
+) -> ExpenseNote:
+    """Checks what the member typed: a real RIZIV number, a period, an amount."""
+    replaced_riziv = parse_riziv(replaced_riziv_text).formatted
+    period = " ".join(period.split())
+    if not 2 <= len(period) <= 80:
+        raise InvalidFeeInput("period")
+    return ExpenseNote(
+        locum_name=locum_name,
+        locum_riziv=parse_riziv(locum_riziv).formatted if locum_riziv else None,
+        replaced_name=clean_name(replaced_name),
+        replaced_riziv=replaced_riziv,
+        period=period,
+        amount=_money(_amount(amount)),
+        issued_on=issued_on,
+    )

@@ -158,3 +158,8 @@ async def test_lotte_computes_a_contribution(chat: ChatSession) -> None:
     await chat.perform("@lotte 2000")
     [result] = await chat.perform("@lotte 500")
     assert "€\u00a0187,50 voor deze maand" in result["text"]  # the document's 8-hour ceiling
+    await chat.perform("@lotte [Onkostennota]")
+    await chat.perform("@lotte Dr. Bart Janssens")
+    await chat.perform("@lotte 1-52301-86-004")
+    [note] = await chat.perform("@lotte maart 2026")
+    assert (note["action"], note["filename"]) == ("document", "onkostennota.pdf")

@@ -15,6 +15,12 @@ from bot.app import KringApplication
 BOT = {"id": 424242, "is_bot": True, "first_name": "Kringbot", "username": "kringbot_test_bot"}
 
 
+@dataclass(frozen=True)
+class SentFile:
+    filename: str
+    content: bytes
+
+
 @dataclass
 class Call:
     method: str
@@ -57,7 +63,10 @@ class RecordingRequest(BaseRequest):
         self, url: str, method: str, request_data: RequestData | None = None, **_: Any
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
-        params = dict(request_data.parameters) if request_data else {}
+        params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
+        if request_data is not None and request_data.contains_files:
+            for name, (filename, content, _mime) in request_data.multipart_data.items():
+                params[name] = SentFile(filename, content)
         self.calls.append(Call(api_method, params))
         return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
 

@@ -56,3 +56,46 @@ async def test_forfait_practice_and_cancel(bot: Harness) -> None:
 async def test_strangers_cannot_use_the_calculator(bot: Harness) -> None:
     [refusal] = replies(await bot.send(STRANGER, "/fee"))
     assert "geen lid" in refusal.text
+
+
+async def test_the_expense_note_is_a_pdf_with_the_figures(bot: Harness) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    await _choose(bot, "lotte", "Meer dan 6 maanden")
+    for answer in ("16", "4000"):
+        await bot.send(demo("lotte"), answer)
+    [result] = replies(await bot.send(demo("lotte"), "2500"))
+    calls = await bot.tap(demo("lotte"), result.button_data("Onkostennota"), result)
+    assert "naam" in replies(calls)[-1].text
+    await bot.send(demo("lotte"), "Dr. Bart Janssens")
+    [wrong] = replies(await bot.send(demo("lotte"), "1-52301-87-004"))
+    assert "controlecijfers" in wrong.text  # a wrong number is refused, and asked again
+    await bot.send(demo("lotte"), "1-52301-86-004")
+    [sent] = [c for c in await bot.send(demo("lotte"), "maart 2026") if c.method == "sendDocument"]
+    assert sent.params["caption"].startswith("Hier is uw onkostennota")
+    document = sent.params["document"]
+    assert document.filename == "onkostennota.pdf"
+    text = PdfReader(BytesIO(document.content)).pages[0].extract_text()
+    for expected in (
+        "Onkostennota",
+        "Lotte Maes",
+        "1-71234-68-003",
+        "Dr. Bart Janssens",
+        "1-52301-86-004",
+        "maart 2026",
+        "375,00",
+    ):
+        assert expected in text, expected
+
+
+async def test_a_negotiated_note_asks_for_the_agreed_amount(bot: Harness) -> None:
+    await _choose(bot, "tom", "1 to 6 months")
+    [result] = replies(await bot.send(demo("tom"), "3000"))
+    await bot.tap(demo("tom"), result.button_data("Expense note"), result)
+    for answer in ("Medical Centre North", "14897616004", "April 2026"):
+        last = replies(await bot.send(demo("tom"), answer))
+    assert "agree" in last[-1].text
+    [sent] = [c for c in await bot.send(demo("tom"), "300") if c.method == "sendDocument"]
+    assert sent.params["document"].filename == "expense-note.pdf"
