@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Settings
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
+from bot.core.locum import LocumService
 from bot.core.membership import MembershipService, random_invite_code
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
@@ -58,5 +59,6 @@ def build_services(
         ),
         outbox=OutboxService(unit_of_work, clock),
         knowledge=KnowledgeService(answerer_for(settings.knowledge_dir), unit_of_work, clock),
+        locum=LocumService(unit_of_work, clock, settings.timezone),
     )
     return Wiring(services, engine, unit_of_work)

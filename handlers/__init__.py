@@ -25,6 +25,7 @@ from handlers import (
     fee,
     inbox,
     keyboards,
+    locum,
     onboarding,
     preferences,
     questions,
@@ -55,6 +56,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             # Before the text fallback: while the coordinator types a reply, text is the reply.
             inbox.reply_conversation(),
             fee.conversation(),
+            locum.conversation(),
+            CommandHandler(access.names("locum"), locum.overview),
             CommandHandler(access.names("ask"), questions.ask_command),
             CommandHandler(access.names("inbox"), inbox.show_inbox),
             CallbackQueryHandler(onboarding.request_to_join, pattern=_button(keyboards.JOIN)),
@@ -66,6 +69,11 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(questions.candidate_picked, pattern=_button(keyboards.PICK)),
             CallbackQueryHandler(questions.rated, pattern=_button(keyboards.RATE)),
             CallbackQueryHandler(questions.forward_tapped, pattern=_button(keyboards.FORWARD)),
+            CallbackQueryHandler(locum.show_checklist, pattern=_button(keyboards.LOCUM_CHECKLIST)),
+            CallbackQueryHandler(locum.toggle, pattern=_button(keyboards.LOCUM_TOGGLE)),
+            CallbackQueryHandler(
+                locum.practice_choice, pattern=_button(keyboards.LOCUM_PRACTICE_CHOICE)
+            ),
             # What no feature took:
             MessageHandler(filters.TEXT & ~filters.COMMAND, fallback.text),
             MessageHandler(filters.COMMAND, fallback.unknown_command),

@@ -37,6 +37,7 @@ COMMANDS: dict[str, Audience] = {
     "cancel": Audience.MEMBER,
     "inbox": Audience.MANAGER,
     "fee": Audience.MEMBER,
+    "locum": Audience.MEMBER,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -49,6 +50,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "ask": ("vraag", "question"),
     "cancel": ("annuleren", "annuler"),
     "fee": ("onkosten", "frais"),
+    "locum": ("vervanging", "remplacement"),
 }
 _CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
@@ -69,6 +71,10 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.REPLY: Audience.MANAGER,
     keyboards.FEE: Audience.MEMBER,
     keyboards.FEE_NOTE: Audience.MEMBER,
+    keyboards.LOCUM_NEW: Audience.MEMBER,
+    keyboards.LOCUM_CHECKLIST: Audience.MEMBER,
+    keyboards.LOCUM_TOGGLE: Audience.MEMBER,
+    keyboards.LOCUM_PRACTICE_CHOICE: Audience.MEMBER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.knowledge.model import Entry
-from bot.core.models import LANGUAGES, Question, Role
+from bot.core.models import LANGUAGES, Question, Replacement, Role
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers import render
 
@@ -22,6 +22,10 @@ FORWARD = "kbfwd"
 REPLY = "qreply"
 FEE = "fee"
 FEE_NOTE = "feenote"
+LOCUM_NEW = "lnew"
+LOCUM_CHECKLIST = "lchk"
+LOCUM_TOGGLE = "ltog"
+LOCUM_PRACTICE_CHOICE = "lpick"
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -187,4 +191,60 @@ def fee_kinds(t: Translator) -> InlineKeyboardMarkup:
 def fee_note(t: Translator) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(t.gettext("Expense note (PDF)"), callback_data=data(FEE_NOTE))]]
+    )
+
+
+def replacements(t: Translator, items: Sequence[Replacement]) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            InlineKeyboardButton(
+                _short(t.gettext("Start: {practice}").format(practice=r.practice)),
+                callback_data=data(LOCUM_CHECKLIST, r.id, "start"),
+            ),
+            InlineKeyboardButton(
+                _short(t.gettext("Last day: {practice}").format(practice=r.practice)),
+                callback_data=data(LOCUM_CHECKLIST, r.id, "end"),
+            ),
+        ]
+        for r in items
+    ]
+    rows.append([InlineKeyboardButton(t.gettext("New replacement"), callback_data=data(LOCUM_NEW))])
+    rows.append(
+        [
+            InlineKeyboardButton(
+                t.gettext("Choosing a practice: checklist"),
+                callback_data=data(LOCUM_PRACTICE_CHOICE),
+            )
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def checklist(
+    t: Translator, replacement: Replacement, items: Sequence[str]
+) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    ("☑ " if item in replacement.done else "☐ ")
+                    + _short(render.checklist_item(t, item)),
+                    callback_data=data(LOCUM_TOGGLE, replacement.id, item),
+                )
+            ]
+            for item in items
+        ]
+    )
+
+
+def end_checklist(t: Translator, replacement_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Last-day checklist"),
+                    callback_data=data(LOCUM_CHECKLIST, replacement_id, "end"),
+                )
+            ]
+        ]
     )

@@ -16,4 +16,6 @@ def compose(message: OutboxMessage, kring: Kring) -> tuple[str, InlineKeyboardMa
         markup = keyboards.join_decision(t, int(message.params["member_id"]))
     elif message.kind == "question_forwarded":
         markup = keyboards.reply_to(t, int(message.params["question_id"]))
+    elif message.kind == "locum_end_reminder":
+        markup = keyboards.end_checklist(t, int(message.params["replacement_id"]))
     return text, markup

@@ -7,7 +7,7 @@ everything that came from a person (names, zones, free text) because messages ar
 import html
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -25,8 +25,9 @@ from bot.core.errors import (
 )
 from bot.core.fees import LONG_RATE, MEDIUM_MAX_RATE, FeeResult, InvalidFeeInput, Rule
 from bot.core.knowledge.model import Entry, Source
+from bot.core.locum import END_ITEMS, START_ITEMS, InvalidReplacement, ReplacementNotFound
 from bot.core.membership import OnboardingStep, onboarding_step
-from bot.core.models import Member, MemberStatus, Question, Role
+from bot.core.models import Member, MemberStatus, Question, Replacement, Role
 from bot.core.riziv import RizivNumber
 from bot.core.services import Kring
 from bot.i18n import LANGUAGE_NAMES, Translator
@@ -170,6 +171,7 @@ def member_commands(t: Translator) -> list[tuple[str, str]]:
         ("language", t.gettext("change your language")),
         ("ask", t.gettext("ask the knowledge base a question")),
         ("fee", t.gettext("calculate a locum's fee contribution")),
+        ("locum", t.gettext("your replacements and their checklists")),
     ]
 
 
@@ -459,6 +461,101 @@ def expense_note_filename(t: Translator) -> str:
     return t.gettext("expense-note") + ".pdf"
 
 
+# --- replacements and their checklists ----------------------------------------------------------
+
+
+def checklist_item(t: Translator, item: str) -> str:
+    labels = {
+        "myriziv": t.gettext("MyRiziv: grouping with the replaced doctor"),
+        "emd": t.gettext("EMD software: own user with the vendor, Hector"),
+        "agenda": t.gettext("Online agenda: your name and hours"),
+        "lab": t.gettext("Laboratory: results in your name"),
+        "pacs": t.gettext("PacsOnWeb (optional)"),
+        "vaccinnet": t.gettext("Vaccinnet (optional)"),
+        "stamp": t.gettext("Stamp in your own name"),
+        "insurance": t.gettext("Insurance: liability and guaranteed income"),
+        "contract": t.gettext("Replacement contract signed"),
+        "fee": t.gettext("Fee contribution agreed (/fee)"),
+        "ehealth": t.gettext("Remove your eHealth certificate"),
+        "hector": t.gettext("Stop the Hector link"),
+        "export": t.gettext("Export your tarifications (Excel)"),
+        "proof": t.gettext("Keep the proof for seven years"),
+        "note": t.gettext("Send the expense note (/fee)"),
+    }
+    return labels[item]
+
+
+def replacements(t: Translator, items: Iterable[Replacement]) -> str:
+    items = list(items)
+    if not items:
+        return t.gettext(
+            "<b>Your replacements</b>\nNone recorded yet. Record one to get its checklists and "
+            "a reminder before the last day."
+        )
+    lines = [t.gettext("<b>Your replacements</b>")]
+    lines += [
+        "• {practice} ({doctor}): {start} – {end}".format(
+            practice=esc(r.practice),
+            doctor=esc(r.replaced_doctor),
+            start=t.date(r.start_on, "short"),
+            end=t.date(r.end_on, "short"),
+        )
+        for r in items
+    ]
+    return "\n".join(lines)
+
+
+def checklist(t: Translator, replacement: Replacement, part: str) -> str:
+    items = START_ITEMS if part == "start" else END_ITEMS
+    done = sum(item in replacement.done for item in items)
+    title = (
+        t.gettext("<b>Start checklist</b> – {practice}")
+        if part == "start"
+        else t.gettext("<b>Last-day checklist</b> – {practice}")
+    ).format(practice=esc(replacement.practice))
+    progress = t.gettext("{done} of {total} done. Tap an item to tick it.").format(
+        done=done, total=len(items)
+    )
+    return f"{title}\n{progress}"
+
+
+def practice_choice(t: Translator, entries: Iterable[Entry]) -> str:
+    parts = [t.gettext("<b>Choosing a practice: what to check</b>")]
+    parts += [esc(entry.answer) for entry in entries]
+    return "\n\n".join(parts)
+
+
+def replacement_ask_practice(t: Translator) -> str:
+    return t.gettext("New replacement: in which practice? (/cancel stops)")
+
+
+def replacement_ask_doctor(t: Translator) -> str:
+    return t.gettext("Which doctor do you replace?")
+
+
+def replacement_ask_start(t: Translator) -> str:
+    return t.gettext("First day? For example 3/3/2026.")
+
+
+def replacement_ask_end(t: Translator) -> str:
+    return t.gettext("Last day? For example 31/3/2026.")
+
+
+def replacement_saved(t: Translator, replacement: Replacement) -> str:
+    return t.gettext(
+        "Saved: {practice}, {start} – {end}. You will get a reminder with the last-day "
+        "checklist two days before the end."
+    ).format(
+        practice=esc(replacement.practice),
+        start=t.date(replacement.start_on, "long"),
+        end=t.date(replacement.end_on, "long"),
+    )
+
+
+def replacement_cancelled(t: Translator) -> str:
+    return t.gettext("Nothing was saved.")
+
+
 def fee_cancelled(t: Translator) -> str:
     return t.gettext("The calculation was stopped.")
 
@@ -486,6 +583,14 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
         return t.gettext(
             "<b>The coordinator answered your question</b>\n<i>{question}</i>\n\n{reply}"
         ).format(question=esc(params["question"]), reply=esc(params["reply"]))
+    if kind == "locum_end_reminder":
+        return t.gettext(
+            "Your replacement at {practice} ends on {date}. Time for the last-day checklist: "
+            "eHealth certificate, Hector, tarifications, proof, expense note."
+        ).format(
+            practice=esc(params["practice"]),
+            date=t.date(date.fromisoformat(params["end_on"]), "long"),
+        )
     if kind == "join_approved":
         return t.gettext(
             "Your membership of {kring} has been approved: welcome! "
@@ -519,7 +624,7 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
             ).format(contact=esc(kring.contact)),
         }[error.reason]
     if isinstance(error, InvalidName):
-        return t.gettext("That does not look like a name. Please send your first name and surname.")
+        return t.gettext("That does not look like a name. Please send a first name and surname.")
     if isinstance(error, InviteInvalid):
         return {
             "unknown": t.gettext("This invitation link is not valid."),
@@ -534,6 +639,18 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         return t.gettext("This request has already been handled.")
     if isinstance(error, QuestionNotFound):
         return t.gettext("This question is no longer available.")
+    if isinstance(error, InvalidFeeInput):
+        return fee_invalid(t, error)
+    if isinstance(error, ReplacementNotFound):
+        return t.gettext("This replacement is no longer available.")
+    if isinstance(error, InvalidReplacement):
+        return {
+            "date": t.gettext("Please send a date like 3/3/2026."),
+            "end_before_start": t.gettext(
+                "The last day is before the first day. Please send the last day again."
+            ),
+            "practice": t.gettext("Please send the name of the practice (2 to 80 characters)."),
+        }[error.reason]
     if isinstance(error, NotAMember):
         return not_a_member(t, kring)
     if isinstance(error, NotAllowed):

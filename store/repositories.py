@@ -15,12 +15,13 @@ from bot.core.models import (
     OutboxMessage,
     OutboxState,
     Question,
+    Replacement,
     Role,
 )
-from store.tables import Base, InviteRow, MemberRow, OutboxRow, QuestionRow
+from store.tables import Base, InviteRow, MemberRow, OutboxRow, QuestionRow, ReplacementRow
 
 RowT = TypeVar("RowT", bound=Base)
-DomainT = TypeVar("DomainT", Member, Invite, OutboxMessage, Question)
+DomainT = TypeVar("DomainT", Member, Invite, OutboxMessage, Question, Replacement)
 
 
 class _Repository(Generic[RowT, DomainT]):
@@ -169,3 +170,12 @@ class SqlQuestionRepository(_Repository[QuestionRow, Question]):
             .limit(limit)
         )
         return [self._to_domain(row) for row in await self.session.scalars(query)]
+
+
+class SqlReplacementRepository(_Repository[ReplacementRow, Replacement]):
+    row_type, domain_type = ReplacementRow, Replacement
+
+    async def for_member(self, member_id: int) -> Sequence[Replacement]:
+        return await self._many(
+            ReplacementRow.member_id == member_id, order_by=ReplacementRow.start_on
+        )

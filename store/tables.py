@@ -1,6 +1,6 @@
 """The schema, as typed SQLAlchemy 2 ORM classes. Changes go through an Alembic migration."""
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -85,6 +85,19 @@ class QuestionRow(Base):
     replied_at: Mapped[datetime | None]
     replied_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ReplacementRow(Base):
+    __tablename__ = "replacements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    practice: Mapped[str] = mapped_column(String(80))
+    replaced_doctor: Mapped[str] = mapped_column(String(80))
+    start_on: Mapped[date]
+    end_on: Mapped[date]
+    done: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime]
 
 
 class OutboxRow(Base):

@@ -10,6 +10,7 @@ from store.repositories import (
     SqlMemberRepository,
     SqlOutboxRepository,
     SqlQuestionRepository,
+    SqlReplacementRepository,
 )
 
 
@@ -18,6 +19,7 @@ class SqlUnitOfWork:
     invites: SqlInviteRepository
     outbox: SqlOutboxRepository
     questions: SqlQuestionRepository
+    replacements: SqlReplacementRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -28,6 +30,7 @@ class SqlUnitOfWork:
         self.invites = SqlInviteRepository(self.session)
         self.outbox = SqlOutboxRepository(self.session)
         self.questions = SqlQuestionRepository(self.session)
+        self.replacements = SqlReplacementRepository(self.session)
         return self
 
     async def __aexit__(

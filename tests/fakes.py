@@ -18,6 +18,7 @@ from bot.core.models import (
     OutboxMessage,
     OutboxState,
     Question,
+    Replacement,
     Role,
 )
 
@@ -28,6 +29,7 @@ class FakeDatabase:
     invites: dict[int, Invite] = field(default_factory=dict)
     outbox: dict[int, OutboxMessage] = field(default_factory=dict)
     questions: dict[int, Question] = field(default_factory=dict)
+    replacements: dict[int, Replacement] = field(default_factory=dict)
     next_id: int = 1
 
 
@@ -120,6 +122,11 @@ class FakeQuestionRepository(_FakeRepository):
         return found[:limit]
 
 
+class FakeReplacementRepository(_FakeRepository):
+    async def for_member(self, member_id: int) -> Sequence[Replacement]:
+        return sorted(self._where(member_id=member_id), key=lambda r: r.start_on)
+
+
 class FakeUnitOfWork:
     def __init__(self, db: FakeDatabase) -> None:
         self._committed = db
@@ -130,6 +137,7 @@ class FakeUnitOfWork:
         self.invites = FakeInviteRepository(self._working, self._working.invites)
         self.outbox = FakeOutboxRepository(self._working, self._working.outbox)
         self.questions = FakeQuestionRepository(self._working, self._working.questions)
+        self.replacements = FakeReplacementRepository(self._working, self._working.replacements)
         return self
 
     async def __aexit__(

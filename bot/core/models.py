@@ -1,7 +1,7 @@
 """Domain objects. Plain dataclasses: the store maps rows to these and back."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -94,6 +94,20 @@ class Question:
     def open(self) -> bool:
         """Forwarded to the coordinator and not answered yet."""
         return self.forwarded_at is not None and self.replied_at is None
+
+
+@dataclass
+class Replacement:
+    """A locum's replacement in a practice, with the checklist items ticked so far."""
+
+    member_id: int
+    practice: str
+    replaced_doctor: str
+    start_on: date
+    end_on: date
+    created_at: datetime
+    done: list[str] = field(default_factory=list)
+    id: int | None = None
 
 
 class OutboxState(StrEnum):

@@ -9,7 +9,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from bot.core.models import Invite, Member, OutboxMessage, Question, Role
+from bot.core.models import Invite, Member, OutboxMessage, Question, Replacement, Role
 
 
 class Clock(Protocol):
@@ -60,6 +60,13 @@ class QuestionRepository(Protocol):
         ...
 
 
+class ReplacementRepository(Protocol):
+    async def add(self, replacement: Replacement) -> Replacement: ...
+    async def get(self, replacement_id: int) -> Replacement | None: ...
+    async def update(self, replacement: Replacement) -> None: ...
+    async def for_member(self, member_id: int) -> Sequence[Replacement]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -67,6 +74,7 @@ class UnitOfWork(Protocol):
     invites: InviteRepository
     outbox: OutboxRepository
     questions: QuestionRepository
+    replacements: ReplacementRepository
 
     async def __aenter__(self) -> Self: ...
 

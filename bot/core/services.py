@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from bot.core.knowledge.service import KnowledgeService
+from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock
@@ -25,3 +26,4 @@ class Services:
     membership: MembershipService
     outbox: OutboxService
     knowledge: KnowledgeService
+    locum: LocumService

@@ -163,3 +163,17 @@ async def test_lotte_computes_a_contribution(chat: ChatSession) -> None:
     await chat.perform("@lotte 1-52301-86-004")
     [note] = await chat.perform("@lotte maart 2026")
     assert (note["action"], note["filename"]) == ("document", "onkostennota.pdf")
+
+
+async def test_the_last_day_reminder_arrives_when_the_clock_gets_there(chat: ChatSession) -> None:
+    await chat.perform("@lotte /locum")
+    await chat.perform("@lotte [Nieuwe vervanging]")
+    for answer in ("Praktijk De Linde", "Dr. Bart Janssens", "1/12/2026", "31/12/2026"):
+        await chat.perform(f"@lotte {answer}")
+    assert await chat.perform("clock 2026-12-29 08:59") == []
+    [reminder] = await chat.perform("clock 2026-12-29 09:00")
+    assert reminder["to"] == "lotte" and "Praktijk De Linde" in reminder["text"]
+    assert reminder["buttons"] == [["Checklist laatste dag"]]
+    [checklist] = [a for a in await chat.perform("@lotte [Checklist laatste dag]") if a["text"]]
+    assert "0 van 5 gedaan" in checklist["text"]
+    assert await chat.perform("clock +3d") == []  # sent once, never again
