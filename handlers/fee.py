@@ -21,6 +21,7 @@ from bot.core.membership import clean_name
 from bot.core.riziv import parse_riziv
 from handlers import access, keyboards, render
 from handlers.context import KringContext
+from handlers.conversation import cancel_command
 from handlers.documents import expense_note_pdf
 
 (
@@ -229,13 +230,6 @@ def _source(context: KringContext) -> Source | None:
     return context.services.knowledge.kb.sources.get(fees.SOURCE)
 
 
-async def cancel(update: Update, context: KringContext) -> int:
-    assert update.effective_message is not None and context.user_data is not None
-    context.user_data.pop(_KEY, None)
-    await update.effective_message.reply_text(render.fee_cancelled(context.t))
-    return ConversationHandler.END
-
-
 def conversation() -> ConversationHandler[KringContext]:
     numbers = filters.TEXT & ~filters.COMMAND
     return ConversationHandler(
@@ -253,7 +247,7 @@ def conversation() -> ConversationHandler[KringContext]:
             NOTE_PERIOD: [MessageHandler(numbers, note_period)],
             NOTE_AMOUNT: [MessageHandler(numbers, note_amount)],
         },
-        fallbacks=[CommandHandler(access.names("cancel"), cancel)],
+        fallbacks=[cancel_command(_KEY, render.fee_cancelled)],
         allow_reentry=True,  # /fee or a Reply button again starts over instead of failing
         conversation_timeout=TIMEOUT_SECONDS,
     )

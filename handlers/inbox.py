@@ -4,7 +4,6 @@ answered badly or not at all. Replying is a two-step conversation (tap, then typ
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -12,9 +11,11 @@ from telegram.ext import (
 
 from handlers import keyboards, render
 from handlers.context import KringContext
+from handlers.conversation import cancel_command
 
 TYPING_REPLY = 1
 REPLY_TIMEOUT_SECONDS = 30 * 60
+_KEY = "replying_to"
 
 
 async def show_inbox(update: Update, context: KringContext) -> None:
@@ -36,7 +37,7 @@ async def start_reply(update: Update, context: KringContext) -> int:
     question = await context.services.knowledge.question_for_reply(
         context.active_member, question_id
     )
-    context.user_data["replying_to"] = question_id
+    context.user_data[_KEY] = question_id
     await query.answer()
     await query.message.reply_text(render.type_your_reply(context.t, question))  # type: ignore[union-attr]
     return TYPING_REPLY
@@ -45,16 +46,9 @@ async def start_reply(update: Update, context: KringContext) -> int:
 async def send_reply(update: Update, context: KringContext) -> int:
     message = update.effective_message
     assert message is not None and message.text is not None and context.user_data is not None
-    question_id = context.user_data.pop("replying_to")
+    question_id = context.user_data.pop(_KEY)
     await context.services.knowledge.reply(context.active_member, question_id, message.text)
     await message.reply_text(render.reply_sent(context.t))
-    return ConversationHandler.END
-
-
-async def cancel_reply(update: Update, context: KringContext) -> int:
-    assert update.effective_message is not None and context.user_data is not None
-    context.user_data.pop("replying_to", None)
-    await update.effective_message.reply_text(render.reply_cancelled(context.t))
     return ConversationHandler.END
 
 
@@ -64,7 +58,7 @@ def reply_conversation() -> ConversationHandler[KringContext]:
         states={
             TYPING_REPLY: [MessageHandler(filters.TEXT & ~filters.COMMAND, send_reply)],
         },
-        fallbacks=[CommandHandler("cancel", cancel_reply)],
+        fallbacks=[cancel_command(_KEY, render.reply_cancelled)],
         allow_reentry=True,  # /fee or a Reply button again starts over instead of failing
         conversation_timeout=REPLY_TIMEOUT_SECONDS,
     )

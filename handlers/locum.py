@@ -4,7 +4,6 @@ checklist for choosing a practice. Registering a replacement is a four-step conv
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -12,8 +11,9 @@ from telegram.ext import (
 
 from bot.core.locum import END_ITEMS, START_ITEMS, clean_practice, parse_date
 from bot.core.membership import clean_name
-from handlers import access, keyboards, render
+from handlers import keyboards, render
 from handlers.context import KringContext
+from handlers.conversation import cancel_command
 
 PRACTICE, DOCTOR, START, END = range(4)
 TIMEOUT_SECONDS = 30 * 60
@@ -132,13 +132,6 @@ async def got_end(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KringContext) -> int:
-    assert update.effective_message is not None and context.user_data is not None
-    context.user_data.pop(_KEY, None)
-    await update.effective_message.reply_text(render.replacement_cancelled(context.t))
-    return ConversationHandler.END
-
-
 def conversation() -> ConversationHandler[KringContext]:
     text = filters.TEXT & ~filters.COMMAND
     return ConversationHandler(
@@ -149,7 +142,7 @@ def conversation() -> ConversationHandler[KringContext]:
             START: [MessageHandler(text, got_start)],
             END: [MessageHandler(text, got_end)],
         },
-        fallbacks=[CommandHandler(access.names("cancel"), cancel)],
+        fallbacks=[cancel_command(_KEY, render.replacement_cancelled)],
         allow_reentry=True,
         conversation_timeout=TIMEOUT_SECONDS,
     )

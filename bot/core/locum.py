@@ -91,17 +91,13 @@ class LocumService:
             due = datetime.combine(reminder_on, REMINDER_TIME, self._zone)
             if end_on >= now.astimezone(self._zone).date():
                 await uow.outbox.add(
-                    OutboxMessage(
-                        chat_id=member.telegram_id,
-                        member_id=member.id,
-                        language=member.language,
-                        kind="locum_end_reminder",
-                        due_at=max(due, now),
-                        params={
-                            "replacement_id": replacement.id,
-                            "practice": replacement.practice,
-                            "end_on": end_on.isoformat(),
-                        },
+                    OutboxMessage.to(
+                        member,
+                        "locum_end_reminder",
+                        max(due, now),
+                        replacement_id=replacement.id,
+                        practice=replacement.practice,
+                        end_on=end_on.isoformat(),
                     )
                 )
             await uow.commit()

@@ -211,19 +211,15 @@ class MembershipService:
             if manager.telegram_id is None or (only is not None and manager.id != only):
                 continue
             await uow.outbox.add(
-                OutboxMessage(
-                    chat_id=manager.telegram_id,
-                    member_id=manager.id,
-                    language=manager.language,
-                    kind=kind,
-                    due_at=now,
-                    params={
-                        "member_id": member.id,
-                        "name": member.name,
-                        "riziv": member.riziv,
-                        "role": member.role.value,
-                        "zone": member.zone,
-                    },
+                OutboxMessage.to(
+                    manager,
+                    kind,
+                    now,
+                    member_id=member.id,
+                    name=member.name,
+                    riziv=member.riziv,
+                    role=member.role.value,
+                    zone=member.zone,
                 )
             )
 
@@ -258,15 +254,8 @@ class MembershipService:
             member = await uow.members.get(member_id)
             if member is None or onboarding_step(member) is not OnboardingStep.AWAITING_APPROVAL:
                 raise JoinRequestNotFound()
-            assert member.telegram_id is not None
-            notice = OutboxMessage(
-                chat_id=member.telegram_id,
-                member_id=member.id,
-                language=member.language,
-                kind="join_approved" if approve else "join_rejected",
-                due_at=now,
-                params={"role": role.value},
-            )
+            kind = "join_approved" if approve else "join_rejected"
+            notice = OutboxMessage.to(member, kind, now, role=role.value)
             if approve:
                 member.role, member.status, member.updated_at = role, MemberStatus.ACTIVE, now
                 await uow.members.update(member)

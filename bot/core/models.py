@@ -136,3 +136,17 @@ class OutboxMessage:
     telegram_message_id: int | None = None
     last_error: str | None = None
     id: int | None = None
+
+    @classmethod
+    def to(cls, member: Member, kind: str, due_at: datetime, **params: Any) -> "OutboxMessage":
+        """A message for a member, in their language, in their private chat."""
+        if member.telegram_id is None:
+            raise ValueError(f"member {member.id} has no Telegram account")
+        return cls(
+            chat_id=member.telegram_id,
+            member_id=member.id,
+            language=member.language,
+            kind=kind,
+            due_at=due_at,
+            params=params,
+        )

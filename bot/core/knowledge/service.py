@@ -112,18 +112,14 @@ class KnowledgeService:
                     if coordinator.telegram_id is None:
                         continue
                     await uow.outbox.add(
-                        OutboxMessage(
-                            chat_id=coordinator.telegram_id,
-                            member_id=coordinator.id,
-                            language=coordinator.language,
-                            kind="question_forwarded",
-                            due_at=now,
-                            params={
-                                "question_id": question.id,
-                                "text": question.text,
-                                "name": member.name,
-                                "role": member.role.value,
-                            },
+                        OutboxMessage.to(
+                            coordinator,
+                            "question_forwarded",
+                            now,
+                            question_id=question.id,
+                            text=question.text,
+                            name=member.name,
+                            role=member.role.value,
                         )
                     )
             await uow.commit()
@@ -155,17 +151,13 @@ class KnowledgeService:
             await uow.questions.update(question)
             if asker is not None and asker.telegram_id is not None:
                 await uow.outbox.add(
-                    OutboxMessage(
-                        chat_id=asker.telegram_id,
-                        member_id=asker.id,
-                        language=asker.language,
-                        kind="question_reply",
-                        due_at=now,
-                        params={
-                            "question": question.text,
-                            "reply": question.reply,
-                            "name": manager.name,
-                        },
+                    OutboxMessage.to(
+                        asker,
+                        "question_reply",
+                        now,
+                        question=question.text,
+                        reply=question.reply,
+                        name=manager.name,
                     )
                 )
             await uow.commit()
