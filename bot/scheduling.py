@@ -54,6 +54,7 @@ async def run_due_work(bot: Bot, services: Services) -> None:
     """Everything that may have fallen due: what a tick does, and what a chat script runs after
     each line and after moving the clock."""
     await send_due_outbox(bot, services)
+    await services.updates.forget_old()
 
 
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:

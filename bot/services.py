@@ -15,6 +15,7 @@ from bot.core.membership import MembershipService, random_invite_code
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Kring, Services
+from bot.core.updates import UpdateLog
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork
 
@@ -60,5 +61,6 @@ def build_services(
         outbox=OutboxService(unit_of_work, clock),
         knowledge=KnowledgeService(answerer_for(settings.knowledge_dir), unit_of_work, clock),
         locum=LocumService(unit_of_work, clock, settings.timezone),
+        updates=UpdateLog(unit_of_work, clock),
     )
     return Wiring(services, engine, unit_of_work)

@@ -104,6 +104,12 @@ def member_audience(member: Member | None) -> Audience | None:
     return Audience.MEMBER
 
 
+async def once(update: Update, context: KringContext) -> None:
+    """An update delivered twice (same update_id) is handled the first time only."""
+    if not await context.services.updates.first_time(update.update_id):
+        raise ApplicationHandlerStop
+
+
 async def gate(update: Update, context: KringContext) -> None:
     user = update.effective_user
     if user is None or update.effective_chat is None or update.effective_chat.type != "private":

@@ -5,7 +5,9 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
@@ -18,7 +20,15 @@ from bot.core.models import (
     Replacement,
     Role,
 )
-from store.tables import Base, InviteRow, MemberRow, OutboxRow, QuestionRow, ReplacementRow
+from store.tables import (
+    Base,
+    InviteRow,
+    MemberRow,
+    OutboxRow,
+    ProcessedUpdateRow,
+    QuestionRow,
+    ReplacementRow,
+)
 
 RowT = TypeVar("RowT", bound=Base)
 DomainT = TypeVar("DomainT", Member, Invite, OutboxMessage, Question, Replacement)
@@ -178,4 +188,22 @@ class SqlReplacementRepository(_Repository[ReplacementRow, Replacement]):
     async def for_member(self, member_id: int) -> Sequence[Replacement]:
         return await self._many(
             ReplacementRow.member_id == member_id, order_by=ReplacementRow.start_on
+        )
+
+
+class SqlProcessedUpdateRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def record(self, update_id: int, at: datetime) -> bool:
+        """INSERT … ON CONFLICT DO NOTHING: exactly one process sees its insert succeed."""
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert(ProcessedUpdateRow).values(update_id=update_id, processed_at=at)
+        result = await self.session.execute(statement.on_conflict_do_nothing())
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def forget_before(self, moment: datetime) -> None:
+        await self.session.execute(
+            delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < moment)
         )

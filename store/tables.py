@@ -100,6 +100,13 @@ class ReplacementRow(Base):
     created_at: Mapped[datetime]
 
 
+class ProcessedUpdateRow(Base):
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    processed_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class OutboxRow(Base):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_state_due_at", "state", "due_at"),)

@@ -9,6 +9,7 @@ from store.repositories import (
     SqlInviteRepository,
     SqlMemberRepository,
     SqlOutboxRepository,
+    SqlProcessedUpdateRepository,
     SqlQuestionRepository,
     SqlReplacementRepository,
 )
@@ -20,6 +21,7 @@ class SqlUnitOfWork:
     outbox: SqlOutboxRepository
     questions: SqlQuestionRepository
     replacements: SqlReplacementRepository
+    processed_updates: SqlProcessedUpdateRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -31,6 +33,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutboxRepository(self.session)
         self.questions = SqlQuestionRepository(self.session)
         self.replacements = SqlReplacementRepository(self.session)
+        self.processed_updates = SqlProcessedUpdateRepository(self.session)
         return self
 
     async def __aexit__(

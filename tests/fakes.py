@@ -30,6 +30,7 @@ class FakeDatabase:
     outbox: dict[int, OutboxMessage] = field(default_factory=dict)
     questions: dict[int, Question] = field(default_factory=dict)
     replacements: dict[int, Replacement] = field(default_factory=dict)
+    processed_updates: dict[int, datetime] = field(default_factory=dict)
     next_id: int = 1
 
 
@@ -127,6 +128,20 @@ class FakeReplacementRepository(_FakeRepository):
         return sorted(self._where(member_id=member_id), key=lambda r: r.start_on)
 
 
+class FakeProcessedUpdateRepository:
+    def __init__(self, seen: dict[int, datetime]) -> None:
+        self.seen = seen
+
+    async def record(self, update_id: int, at: datetime) -> bool:
+        first = update_id not in self.seen
+        self.seen.setdefault(update_id, at)
+        return first
+
+    async def forget_before(self, moment: datetime) -> None:
+        for update_id in [u for u, at in self.seen.items() if at < moment]:
+            del self.seen[update_id]
+
+
 class FakeUnitOfWork:
     def __init__(self, db: FakeDatabase) -> None:
         self._committed = db
@@ -138,6 +153,7 @@ class FakeUnitOfWork:
         self.outbox = FakeOutboxRepository(self._working, self._working.outbox)
         self.questions = FakeQuestionRepository(self._working, self._working.questions)
         self.replacements = FakeReplacementRepository(self._working, self._working.replacements)
+        self.processed_updates = FakeProcessedUpdateRepository(self._working.processed_updates)
         return self
 
     async def __aexit__(

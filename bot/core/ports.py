@@ -67,6 +67,14 @@ class ReplacementRepository(Protocol):
     async def for_member(self, member_id: int) -> Sequence[Replacement]: ...
 
 
+class ProcessedUpdateRepository(Protocol):
+    async def record(self, update_id: int, at: datetime) -> bool:
+        """Record the update; False when it was recorded before (by any process)."""
+        ...
+
+    async def forget_before(self, moment: datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -75,6 +83,7 @@ class UnitOfWork(Protocol):
     outbox: OutboxRepository
     questions: QuestionRepository
     replacements: ReplacementRepository
+    processed_updates: ProcessedUpdateRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -7,6 +7,7 @@ from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock
+from bot.core.updates import UpdateLog
 
 
 @dataclass(frozen=True)
@@ -27,3 +28,4 @@ class Services:
     outbox: OutboxService
     knowledge: KnowledgeService
     locum: LocumService
+    updates: UpdateLog

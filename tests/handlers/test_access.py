@@ -99,3 +99,23 @@ async def test_group_chats_are_ignored(bot: Harness) -> None:
     await bot.app.process_update(Update.de_json(payload, bot.app.bot))
     assert bot.request.calls[before:] == []
     assert BOT["username"]
+
+
+async def test_an_update_delivered_twice_is_handled_once(bot: Harness) -> None:
+    from telegram import Update
+
+    payload = {
+        "update_id": 424242,
+        "message": {
+            "message_id": 7,
+            "date": 1,
+            "chat": {"id": demo("ann").id, "type": "private"},
+            "from": demo("ann").as_user(),
+            "text": "/help",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+        },
+    }
+    before = len(bot.request.calls)
+    for _ in range(2):
+        await bot.app.process_update(Update.de_json(payload, bot.app.bot))
+    assert [c.method for c in bot.request.calls[before:]] == ["sendMessage"]

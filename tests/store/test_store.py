@@ -9,6 +9,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.clock import SettableClock
 from bot.core.membership import MembershipService, TelegramPerson
 from bot.core.models import Invite, Member, MemberStatus, OutboxMessage, OutboxState, Role
 from bot.core.outbox import OutboxService
@@ -74,8 +75,6 @@ async def test_leaving_without_commit_changes_nothing(engine: AsyncEngine) -> No
 
 
 async def test_the_membership_service_works_on_the_real_store(engine: AsyncEngine) -> None:
-    from bot.clock import SettableClock
-
     uow = _uow_factory(engine)
     membership = MembershipService(uow, SettableClock(START))
     async with uow() as tx:
@@ -115,8 +114,6 @@ async def _queue_messages(engine: AsyncEngine, count: int) -> None:
 
 
 async def test_outbox_claims_are_leased(engine: AsyncEngine) -> None:
-    from bot.clock import SettableClock
-
     clock = SettableClock(START)
     outbox = OutboxService(_uow_factory(engine), clock)
     await _queue_messages(engine, 3)
@@ -132,7 +129,6 @@ async def test_outbox_claims_are_leased(engine: AsyncEngine) -> None:
 async def test_concurrent_senders_never_claim_the_same_row(engine: AsyncEngine) -> None:
     """Several processes share one PostgreSQL database; SKIP LOCKED keeps their claims apart.
     (SQLite serialises writers, so there it only shows the claims stay disjoint.)"""
-    from bot.clock import SettableClock
     from store.db import create_engine
 
     await _queue_messages(engine, 60)
@@ -174,3 +170,27 @@ def test_database_urls_get_the_async_driver(given: str, expected: str) -> None:
 def test_other_databases_are_refused() -> None:
     with pytest.raises(ValueError, match="unsupported"):
         normalize_url("mysql://u@h/db")
+
+
+async def test_an_update_id_is_recorded_once_across_processes(engine: AsyncEngine) -> None:
+    from bot.core.updates import UpdateLog
+    from store.db import create_engine
+
+    url = normalize_url(engine.url.render_as_string(hide_password=False))
+    engines = [engine] if is_sqlite(url) else [engine, create_engine(url), create_engine(url)]
+    logs = [UpdateLog(_uow_factory(e), SettableClock(START)) for e in engines]
+    firsts = await asyncio.gather(*(log.first_time(77) for log in logs * 2))
+    assert sorted(firsts) == [False] * (len(firsts) - 1) + [True]
+    for extra in engines[1:]:
+        await extra.dispose()
+
+
+async def test_old_update_ids_are_forgotten(engine: AsyncEngine) -> None:
+    from bot.core.updates import REMEMBER_FOR, UpdateLog
+
+    clock = SettableClock(START)
+    log = UpdateLog(_uow_factory(engine), clock)
+    assert await log.first_time(5)
+    clock.advance(REMEMBER_FOR + timedelta(seconds=1))
+    await log.forget_old()
+    assert await log.first_time(5)

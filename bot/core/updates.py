@@ -1,0 +1,26 @@
+"""Telegram may deliver an update twice (a webhook retry, a replica that restarted); each
+update_id is handled once. The first process to record it wins, so this holds across replicas."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.core.ports import Clock, UnitOfWorkFactory
+
+REMEMBER_FOR = timedelta(days=2)  # Telegram retries for far less than this
+
+
+@dataclass
+class UpdateLog:
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+
+    async def first_time(self, update_id: int) -> bool:
+        async with self.uow_factory() as uow:
+            first = await uow.processed_updates.record(update_id, self.clock.now())
+            await uow.commit()
+            return first
+
+    async def forget_old(self) -> None:
+        async with self.uow_factory() as uow:
+            await uow.processed_updates.forget_before(self.clock.now() - REMEMBER_FOR)
+            await uow.commit()
