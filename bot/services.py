@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
+from bot.core.board import BoardService
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
 from bot.core.locum import LocumService
@@ -62,5 +63,6 @@ def build_services(
         knowledge=KnowledgeService(answerer_for(settings.knowledge_dir), unit_of_work, clock),
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),
+        board=BoardService(unit_of_work, clock, settings.timezone),
     )
     return Wiring(services, engine, unit_of_work)

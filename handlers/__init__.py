@@ -22,6 +22,7 @@ from telegram.ext import (
 from handlers import (
     access,
     admin,
+    board,
     fallback,
     fee,
     inbox,
@@ -59,6 +60,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             inbox.reply_conversation(),
             fee.conversation(),
             locum.conversation(),
+            *board.conversations(),
             CommandHandler(access.names("locum"), locum.overview),
             CommandHandler(access.names("ask"), questions.ask_command),
             CommandHandler(access.names("inbox"), inbox.show_inbox),
@@ -76,6 +78,10 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(
                 locum.practice_choice, pattern=_button(keyboards.LOCUM_PRACTICE_CHOICE)
             ),
+            CallbackQueryHandler(board.browse, pattern=_button(keyboards.BOARD_BROWSE)),
+            CallbackQueryHandler(board.interested, pattern=_button(keyboards.BOARD_INTEREST)),
+            CallbackQueryHandler(board.pick, pattern=_button(keyboards.BOARD_PICK)),
+            CallbackQueryHandler(board.close, pattern=_button(keyboards.BOARD_CLOSE)),
             # What no feature took:
             MessageHandler(filters.TEXT & ~filters.COMMAND, fallback.text),
             MessageHandler(filters.COMMAND, fallback.unknown_command),

@@ -75,6 +75,12 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.LOCUM_CHECKLIST: Audience.MEMBER,
     keyboards.LOCUM_TOGGLE: Audience.MEMBER,
     keyboards.LOCUM_PRACTICE_CHOICE: Audience.MEMBER,
+    keyboards.BOARD_POST: Audience.MEMBER,
+    keyboards.BOARD_FOLLOW: Audience.MEMBER,
+    keyboards.BOARD_BROWSE: Audience.MEMBER,
+    keyboards.BOARD_INTEREST: Audience.MEMBER,
+    keyboards.BOARD_PICK: Audience.MEMBER,
+    keyboards.BOARD_CLOSE: Audience.MEMBER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.knowledge.model import Entry
-from bot.core.models import LANGUAGES, Question, Replacement, Role
+from bot.core.models import LANGUAGES, BoardPost, Member, PostKind, Question, Replacement, Role
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers import render
 
@@ -26,6 +26,12 @@ LOCUM_NEW = "lnew"
 LOCUM_CHECKLIST = "lchk"
 LOCUM_TOGGLE = "ltog"
 LOCUM_PRACTICE_CHOICE = "lpick"
+BOARD_POST = "bpost"
+BOARD_FOLLOW = "bfollow"
+BOARD_BROWSE = "bbrowse"
+BOARD_INTEREST = "bint"
+BOARD_PICK = "bpick"
+BOARD_CLOSE = "bclose"
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -194,7 +200,7 @@ def fee_note(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
-def replacements(t: Translator, items: Sequence[Replacement]) -> InlineKeyboardMarkup:
+def replacements(t: Translator, items: Sequence[Replacement], role: Role) -> InlineKeyboardMarkup:
     rows = [
         [
             InlineKeyboardButton(
@@ -217,6 +223,14 @@ def replacements(t: Translator, items: Sequence[Replacement]) -> InlineKeyboardM
             )
         ]
     )
+    board = [(t.gettext("Find a locum"), data(BOARD_POST, PostKind.NEED))]
+    if role is Role.LOCUM:
+        board += [
+            (t.gettext("Offer my availability"), data(BOARD_POST, PostKind.AVAILABILITY)),
+            (t.gettext("Follow vacancies"), data(BOARD_FOLLOW)),
+        ]
+    board.append((t.gettext("Locum board"), data(BOARD_BROWSE)))
+    rows += [[InlineKeyboardButton(label, callback_data=payload)] for label, payload in board]
     return InlineKeyboardMarkup(rows)
 
 
@@ -247,4 +261,33 @@ def end_checklist(t: Translator, replacement_id: int) -> InlineKeyboardMarkup:
                 )
             ]
         ]
+    )
+
+
+def board_post(t: Translator, post: BoardPost, viewer: Member) -> InlineKeyboardMarkup | None:
+    if post.author_id == viewer.id:
+        label, payload = t.gettext("Close"), data(BOARD_CLOSE, post.id)
+    elif viewer.role in (Role.COORDINATOR, Role.STAFF):
+        label, payload = t.gettext("Remove"), data(BOARD_CLOSE, post.id)
+    else:
+        return interest(t, post.id or 0)
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=payload)]])
+
+
+def interest(t: Translator, post_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Interested"), callback_data=data(BOARD_INTEREST, post_id)
+                )
+            ]
+        ]
+    )
+
+
+def pick(t: Translator, post_id: int, member_id: int, name: str) -> InlineKeyboardMarkup:
+    label = _short(t.gettext("Choose {name}").format(name=name))
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data(BOARD_PICK, post_id, member_id))]]
     )

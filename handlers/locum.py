@@ -30,7 +30,7 @@ async def overview(update: Update, context: KringContext) -> None:
     replacements = await context.services.locum.mine(context.active_member)
     await update.effective_message.reply_text(
         render.replacements(context.t, replacements),
-        reply_markup=keyboards.replacements(context.t, replacements),
+        reply_markup=keyboards.replacements(context.t, replacements, context.active_member.role),
     )
 
 

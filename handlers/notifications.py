@@ -16,6 +16,11 @@ def compose(message: OutboxMessage, kring: Kring) -> tuple[str, InlineKeyboardMa
         markup = keyboards.join_decision(t, int(message.params["member_id"]))
     elif message.kind == "question_forwarded":
         markup = keyboards.reply_to(t, int(message.params["question_id"]))
+    elif message.kind == "board_post":
+        markup = keyboards.interest(t, int(message.params["post_id"]))
+    elif message.kind == "board_interest":
+        params = message.params
+        markup = keyboards.pick(t, int(params["post_id"]), int(params["member_id"]), params["name"])
     elif message.kind == "locum_end_reminder":
         markup = keyboards.end_checklist(t, int(message.params["replacement_id"]))
     return text, markup

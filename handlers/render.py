@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from bot.core.board import PostNotAvailable
 from bot.core.errors import (
     AlreadyMember,
     DomainError,
@@ -27,7 +28,16 @@ from bot.core.fees import LONG_RATE, MEDIUM_MAX_RATE, FeeResult, InvalidFeeInput
 from bot.core.knowledge.model import Entry, Source
 from bot.core.locum import END_ITEMS, START_ITEMS, InvalidReplacement, ReplacementNotFound
 from bot.core.membership import OnboardingStep, onboarding_step
-from bot.core.models import Member, MemberStatus, Question, Replacement, Role
+from bot.core.models import (
+    BoardPost,
+    Member,
+    MemberStatus,
+    PostKind,
+    Question,
+    Replacement,
+    Role,
+    Subscription,
+)
 from bot.core.riziv import RizivNumber
 from bot.core.services import Kring
 from bot.i18n import LANGUAGE_NAMES, Translator
@@ -552,6 +562,112 @@ def replacement_saved(t: Translator, replacement: Replacement) -> str:
     )
 
 
+# --- the locum board -----------------------------------------------------------------------------
+
+
+def _languages(t: Translator, languages: Iterable[str]) -> str:
+    return ", ".join(esc(language) for language in languages) or t.gettext("any")
+
+
+def board_ask_start(t: Translator, kind: PostKind) -> str:
+    if kind is PostKind.NEED:
+        return t.gettext("Find a locum: from which day? For example 3/3/2026. (/cancel stops)")
+    return t.gettext("Your availability: from which day? For example 3/3/2026. (/cancel stops)")
+
+
+def board_ask_zone(t: Translator) -> str:
+    return t.gettext("In which zone (WDO or town)?")
+
+
+def board_ask_software(t: Translator) -> str:
+    return t.gettext("Which EMD software (or - if it does not matter)?")
+
+
+def board_ask_languages(t: Translator) -> str:
+    return t.gettext("Which languages, separated by commas (for example: nl, fr), or - for any?")
+
+
+def board_ask_details(t: Translator) -> str:
+    return t.gettext("Anything else: days and hours, type of practice, a note? (or - for nothing)")
+
+
+def board_posted(t: Translator, post: BoardPost, told: int) -> str:
+    text = t.gettext("Published until {date}.").format(date=t.date(post.end_on, "long"))
+    if post.kind is PostKind.NEED:
+        text += " " + t.ngettext(
+            "{count} locum with matching preferences was told.",
+            "{count} locums with matching preferences were told.",
+            told,
+        ).format(count=told)
+    return text + "\n\n" + board_post(t, post)
+
+
+def board_post(t: Translator, post: BoardPost) -> str:
+    title = (
+        t.gettext("<b>Locum wanted</b>")
+        if post.kind is PostKind.NEED
+        else t.gettext("<b>Locum available</b>")
+    )
+    lines = [
+        title,
+        t.gettext("{start} – {end}, zone {zone}").format(
+            start=t.date(post.start_on, "short"),
+            end=t.date(post.end_on, "short"),
+            zone=esc(post.zone),
+        ),
+        t.gettext("Software: {software}. Languages: {languages}.").format(
+            software=esc(post.software) or t.gettext("any"),
+            languages=_languages(t, post.languages),
+        ),
+    ]
+    if post.details:
+        lines.append(esc(post.details))
+    return "\n".join(lines)
+
+
+def board_ask_zones(t: Translator) -> str:
+    return t.gettext(
+        "Follow vacancies: in which zones, separated by commas (or - for all)? (/cancel stops)"
+    )
+
+
+def board_ask_software_wanted(t: Translator) -> str:
+    return t.gettext("Which EMD software do you know, separated by commas (or - for any)?")
+
+
+def board_ask_period(t: Translator) -> str:
+    return t.gettext("When are you available? For example 1/12/2026 - 31/3/2027, or - for always.")
+
+
+def board_following(t: Translator, subscription: Subscription) -> str:
+    return t.gettext(
+        "Saved. You will be told about needs in {zones} (software: {software}; languages: "
+        "{languages})."
+    ).format(
+        zones=_languages(t, subscription.zones),
+        software=_languages(t, subscription.software),
+        languages=_languages(t, subscription.languages),
+    )
+
+
+def board_empty(t: Translator) -> str:
+    return t.gettext("There is nothing on the board for you right now.")
+
+
+def board_interest_sent(t: Translator) -> str:
+    return t.gettext("The author has been told you are interested.")
+
+
+def board_picked(t: Translator, chosen: Member) -> str:
+    return t.gettext("You chose {name}. You both receive each other's contact details.").format(
+        name=esc(chosen.name)
+    )
+
+
+def board_closed(t: Translator) -> str:
+    return t.gettext("This post is closed.")
+
+
 def replacement_cancelled(t: Translator) -> str:
     return t.gettext("Nothing was saved.")
 
@@ -583,6 +699,41 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
         return t.gettext(
             "<b>The coordinator answered your question</b>\n<i>{question}</i>\n\n{reply}"
         ).format(question=esc(params["question"]), reply=esc(params["reply"]))
+    if kind == "board_post":
+        return t.gettext(
+            "<b>A locum is wanted</b> ({author})\n{start} – {end}, zone {zone}\n"
+            "Software: {software}. Languages: {languages}.\n{details}"
+        ).format(
+            author=esc(params["author"]),
+            start=t.date(date.fromisoformat(params["start_on"]), "short"),
+            end=t.date(date.fromisoformat(params["end_on"]), "short"),
+            zone=esc(params["zone"]),
+            software=esc(params["software"]) or t.gettext("any"),
+            languages=_languages(t, params["languages"]),
+            details=esc(params["details"]),
+        )
+    if kind == "board_interest":
+        return t.gettext(
+            "{name} ({role}) is interested in your post ({start} – {end}, zone {zone})."
+        ).format(
+            name=esc(params["name"]),
+            role=role_name(t, role),
+            start=t.date(date.fromisoformat(params["start_on"]), "short"),
+            end=t.date(date.fromisoformat(params["end_on"]), "short"),
+            zone=esc(params["zone"]),
+        )
+    if kind == "board_match":
+        return t.gettext(
+            "<b>Agreed: {start} – {end}, zone {zone}.</b>\nYour contact: {name} (RIZIV {riziv})"
+            ' – <a href="tg://user?id={telegram_id}">send a message</a>.'
+        ).format(
+            start=t.date(date.fromisoformat(params["start_on"]), "short"),
+            end=t.date(date.fromisoformat(params["end_on"]), "short"),
+            zone=esc(params["zone"]),
+            name=esc(params["name"]),
+            riziv=RizivNumber(params["riziv"]) if params["riziv"] else "–",
+            telegram_id=int(params["telegram_id"] or 0),
+        )
     if kind == "locum_end_reminder":
         return t.gettext(
             "Your replacement at {practice} ends on {date}. Time for the last-day checklist: "
@@ -641,6 +792,8 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         return t.gettext("This question is no longer available.")
     if isinstance(error, InvalidFeeInput):
         return fee_invalid(t, error)
+    if isinstance(error, PostNotAvailable):
+        return t.gettext("This post is no longer open.")
     if isinstance(error, ReplacementNotFound):
         return t.gettext("This replacement is no longer available.")
     if isinstance(error, InvalidReplacement):

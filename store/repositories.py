@@ -11,27 +11,35 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
+    BoardPost,
     Invite,
     Member,
     MemberStatus,
     OutboxMessage,
     OutboxState,
+    PostKind,
+    PostStatus,
     Question,
     Replacement,
     Role,
+    Subscription,
 )
 from store.tables import (
     Base,
+    BoardPostRow,
     InviteRow,
     MemberRow,
     OutboxRow,
     ProcessedUpdateRow,
     QuestionRow,
     ReplacementRow,
+    SubscriptionRow,
 )
 
 RowT = TypeVar("RowT", bound=Base)
-DomainT = TypeVar("DomainT", Member, Invite, OutboxMessage, Question, Replacement)
+DomainT = TypeVar(
+    "DomainT", Member, Invite, OutboxMessage, Question, Replacement, BoardPost, Subscription
+)
 
 
 class _Repository(Generic[RowT, DomainT]):
@@ -207,3 +215,49 @@ class SqlProcessedUpdateRepository:
         await self.session.execute(
             delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < moment)
         )
+
+
+class _SqlPostRepository(_Repository[BoardPostRow, BoardPost]):
+    row_type, domain_type = BoardPostRow, BoardPost
+
+
+class _SqlSubscriptionRepository(_Repository[SubscriptionRow, Subscription]):
+    row_type, domain_type = SubscriptionRow, Subscription
+
+
+class SqlBoardRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self._posts = _SqlPostRepository(session)
+        self._subscriptions = _SqlSubscriptionRepository(session)
+
+    async def add_post(self, post: BoardPost) -> BoardPost:
+        return await self._posts.add(post)
+
+    async def get_post(self, post_id: int) -> BoardPost | None:
+        query = select(BoardPostRow).where(BoardPostRow.id == post_id).with_for_update()
+        row = (await self.session.scalars(query)).first()
+        return None if row is None else self._posts._to_domain(row)
+
+    async def update_post(self, post: BoardPost) -> None:
+        await self._posts.update(post)
+
+    async def posts(self, kind: PostKind, status: PostStatus) -> Sequence[BoardPost]:
+        return await self._posts._many(
+            BoardPostRow.kind == kind,
+            BoardPostRow.status == status,
+            order_by=BoardPostRow.start_on,
+        )
+
+    async def subscriptions(self) -> Sequence[Subscription]:
+        return await self._subscriptions._many()
+
+    async def save_subscription(self, subscription: Subscription) -> Subscription:
+        existing = await self._subscriptions._one(
+            SubscriptionRow.member_id == subscription.member_id
+        )
+        if existing is None:
+            return await self._subscriptions.add(subscription)
+        subscription.id = existing.id
+        await self._subscriptions.update(subscription)
+        return subscription

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, BigInteger, Enum, ForeignKey, Index, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bot.core.models import JoinPath, MemberStatus, OutboxState, Role
+from bot.core.models import JoinPath, MemberStatus, OutboxState, PostKind, PostStatus, Role
 from store.types import UtcDateTime
 
 NAMING_CONVENTION = {
@@ -105,6 +105,40 @@ class ProcessedUpdateRow(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class BoardPostRow(Base):
+    __tablename__ = "board_posts"
+    __table_args__ = (Index("ix_board_posts_kind_status", "kind", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    kind: Mapped[PostKind] = mapped_column(_enum(PostKind))
+    zone: Mapped[str] = mapped_column(String(40))
+    start_on: Mapped[date]
+    end_on: Mapped[date]
+    software: Mapped[str] = mapped_column(String(40))
+    languages: Mapped[list[str]] = mapped_column(JSON)
+    details: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    status: Mapped[PostStatus] = mapped_column(_enum(PostStatus))
+    chosen_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    interested: Mapped[list[int]] = mapped_column(JSON)
+
+
+class SubscriptionRow(Base):
+    __tablename__ = "board_subscriptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), unique=True
+    )
+    zones: Mapped[list[str]] = mapped_column(JSON)
+    software: Mapped[list[str]] = mapped_column(JSON)
+    languages: Mapped[list[str]] = mapped_column(JSON)
+    available_from: Mapped[date | None]
+    available_until: Mapped[date | None]
 
 
 class OutboxRow(Base):

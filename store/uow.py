@@ -6,6 +6,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.repositories import (
+    SqlBoardRepository,
     SqlInviteRepository,
     SqlMemberRepository,
     SqlOutboxRepository,
@@ -22,6 +23,7 @@ class SqlUnitOfWork:
     questions: SqlQuestionRepository
     replacements: SqlReplacementRepository
     processed_updates: SqlProcessedUpdateRepository
+    board: SqlBoardRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -34,6 +36,7 @@ class SqlUnitOfWork:
         self.questions = SqlQuestionRepository(self.session)
         self.replacements = SqlReplacementRepository(self.session)
         self.processed_updates = SqlProcessedUpdateRepository(self.session)
+        self.board = SqlBoardRepository(self.session)
         return self
 
     async def __aexit__(

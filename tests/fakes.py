@@ -12,14 +12,18 @@ from types import TracebackType
 from typing import Any, Self
 
 from bot.core.models import (
+    BoardPost,
     Invite,
     Member,
     MemberStatus,
     OutboxMessage,
     OutboxState,
+    PostKind,
+    PostStatus,
     Question,
     Replacement,
     Role,
+    Subscription,
 )
 
 
@@ -31,6 +35,8 @@ class FakeDatabase:
     questions: dict[int, Question] = field(default_factory=dict)
     replacements: dict[int, Replacement] = field(default_factory=dict)
     processed_updates: dict[int, datetime] = field(default_factory=dict)
+    posts: dict[int, BoardPost] = field(default_factory=dict)
+    subscriptions: dict[int, Subscription] = field(default_factory=dict)
     next_id: int = 1
 
 
@@ -142,6 +148,35 @@ class FakeProcessedUpdateRepository:
             del self.seen[update_id]
 
 
+class FakeBoardRepository:
+    def __init__(self, db: FakeDatabase) -> None:
+        self.posts_repo = _FakeRepository(db, db.posts)
+        self.subscriptions_repo = _FakeRepository(db, db.subscriptions)
+
+    async def add_post(self, post: BoardPost) -> BoardPost:
+        return await self.posts_repo.add(post)  # type: ignore[no-any-return]
+
+    async def get_post(self, post_id: int) -> BoardPost | None:
+        return await self.posts_repo.get(post_id)  # type: ignore[no-any-return]
+
+    async def update_post(self, post: BoardPost) -> None:
+        await self.posts_repo.update(post)
+
+    async def posts(self, kind: PostKind, status: PostStatus) -> Sequence[BoardPost]:
+        return sorted(self.posts_repo._where(kind=kind, status=status), key=lambda p: p.start_on)
+
+    async def subscriptions(self) -> Sequence[Subscription]:
+        return self.subscriptions_repo._where()
+
+    async def save_subscription(self, subscription: Subscription) -> Subscription:
+        [existing] = self.subscriptions_repo._where(member_id=subscription.member_id) or [None]
+        if existing is None:
+            return await self.subscriptions_repo.add(subscription)  # type: ignore[no-any-return]
+        subscription.id = existing.id
+        await self.subscriptions_repo.update(subscription)
+        return subscription
+
+
 class FakeUnitOfWork:
     def __init__(self, db: FakeDatabase) -> None:
         self._committed = db
@@ -154,6 +189,7 @@ class FakeUnitOfWork:
         self.questions = FakeQuestionRepository(self._working, self._working.questions)
         self.replacements = FakeReplacementRepository(self._working, self._working.replacements)
         self.processed_updates = FakeProcessedUpdateRepository(self._working.processed_updates)
+        self.board = FakeBoardRepository(self._working)
         return self
 
     async def __aexit__(

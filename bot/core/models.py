@@ -110,6 +110,49 @@ class Replacement:
     id: int | None = None
 
 
+class PostKind(StrEnum):
+    NEED = "need"  # a GP looks for a locum
+    AVAILABILITY = "availability"  # a locum offers their time
+
+
+class PostStatus(StrEnum):
+    OPEN = "open"
+    FILLED = "filled"
+    CLOSED = "closed"
+    REMOVED = "removed"
+
+
+@dataclass
+class BoardPost:
+    author_id: int
+    kind: PostKind
+    zone: str
+    start_on: date
+    end_on: date
+    software: str
+    languages: list[str]
+    details: str
+    created_at: datetime
+    expires_at: datetime
+    status: PostStatus = PostStatus.OPEN
+    chosen_id: int | None = None
+    interested: list[int] = field(default_factory=list)  # member ids, in order of arrival
+    id: int | None = None
+
+
+@dataclass
+class Subscription:
+    """A locum's preferences; empty lists accept everything."""
+
+    member_id: int
+    zones: list[str] = field(default_factory=list)
+    software: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    available_from: date | None = None
+    available_until: date | None = None
+    id: int | None = None
+
+
 class OutboxState(StrEnum):
     PENDING = "pending"
     SENDING = "sending"

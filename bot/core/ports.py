@@ -9,7 +9,18 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from bot.core.models import Invite, Member, OutboxMessage, Question, Replacement, Role
+from bot.core.models import (
+    BoardPost,
+    Invite,
+    Member,
+    OutboxMessage,
+    PostKind,
+    PostStatus,
+    Question,
+    Replacement,
+    Role,
+    Subscription,
+)
 
 
 class Clock(Protocol):
@@ -75,6 +86,19 @@ class ProcessedUpdateRepository(Protocol):
     async def forget_before(self, moment: datetime) -> None: ...
 
 
+class BoardRepository(Protocol):
+    async def add_post(self, post: BoardPost) -> BoardPost: ...
+
+    async def get_post(self, post_id: int) -> BoardPost | None:
+        """The post, locked until the transaction ends (two taps at once: one after the other)."""
+        ...
+
+    async def update_post(self, post: BoardPost) -> None: ...
+    async def posts(self, kind: PostKind, status: PostStatus) -> Sequence[BoardPost]: ...
+    async def subscriptions(self) -> Sequence[Subscription]: ...
+    async def save_subscription(self, subscription: Subscription) -> Subscription: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -84,6 +108,7 @@ class UnitOfWork(Protocol):
     questions: QuestionRepository
     replacements: ReplacementRepository
     processed_updates: ProcessedUpdateRepository
+    board: BoardRepository
 
     async def __aenter__(self) -> Self: ...
 

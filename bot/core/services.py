@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from bot.core.board import BoardService
 from bot.core.knowledge.service import KnowledgeService
 from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
@@ -29,3 +30,4 @@ class Services:
     knowledge: KnowledgeService
     locum: LocumService
     updates: UpdateLog
+    board: BoardService

@@ -177,3 +177,31 @@ async def test_the_last_day_reminder_arrives_when_the_clock_gets_there(chat: Cha
     [checklist] = [a for a in await chat.perform("@lotte [Checklist laatste dag]") if a["text"]]
     assert "0 van 5 gedaan" in checklist["text"]
     assert await chat.perform("clock +3d") == []  # sent once, never again
+
+
+async def test_the_locum_board_from_need_to_match(chat: ChatSession) -> None:
+    for handle, zones, languages in (("lotte", "Noord", "nl"), ("tom", "Noord, Zuid", "en, nl")):
+        await chat.perform(f"@{handle} /locum")
+        await chat.perform(f"@{handle} [{'Vacatures volgen' if handle == 'lotte' else 'Follow'}]")
+        for answer in (zones, "-", languages, "-"):
+            await chat.perform(f"@{handle} {answer}")
+
+    await chat.perform("@ann /locum")
+    await chat.perform("@ann [Vervanger zoeken]")
+    for answer in ("7/12/2026", "20/12/2026", "Noord", "CareConnect", "nl", "maandag en dinsdag"):
+        actions = await chat.perform(f"@ann {answer}")
+    published = next(a for a in actions if a["to"] == "ann")
+    assert "2 vervangers met passende voorkeuren kregen een bericht" in published["text"]
+    notified = {a["to"]: a for a in actions if a["to"] != "ann"}
+    assert set(notified) == {"lotte", "tom"}
+    assert notified["lotte"]["buttons"] == [["Interesse"]]
+    assert notified["tom"]["buttons"] == [["Interested"]]
+
+    interest = [a for a in await chat.perform("@lotte [Interesse]") if a["to"] == "ann"]
+    assert "Lotte Maes" in interest[0]["text"] and interest[0]["buttons"] == [["Kies Lotte Maes"]]
+    await chat.perform("@tom [Interested]")
+    actions = await chat.perform("@ann [Kies Lotte]")
+    contacts = {a["to"]: a["text"] for a in actions if a["action"] == "send"}
+    assert "Lotte Maes" in contacts["ann"] and "1-71234-68-003" in contacts["ann"]
+    assert "Ann Claes" in contacts["lotte"]
+    assert "tom" not in contacts  # contact details go to the two parties only

@@ -1,0 +1,234 @@
+"""The locum board: post a need or an availability, follow needs that match one's preferences,
+browse, say "Interesse", pick. Posting and following are short conversations."""
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
+
+from bot.core.board import split_list
+from bot.core.locum import InvalidReplacement, parse_date
+from bot.core.models import PostKind, Role, Subscription
+from handlers import keyboards, render
+from handlers.context import KringContext
+from handlers.conversation import cancel_command
+
+P_START, P_END, P_ZONE, P_SOFTWARE, P_LANGUAGES, P_DETAILS = range(6)
+S_ZONES, S_SOFTWARE, S_LANGUAGES, S_PERIOD = range(6, 10)
+TIMEOUT_SECONDS = 30 * 60
+BROWSE_LIMIT = 10
+_KEY = "board"
+_ALWAYS = {"altijd", "always", "toujours", "-", "alle", "all", "tous"}
+
+
+def _text(update: Update) -> str:
+    assert update.effective_message is not None and update.effective_message.text is not None
+    return update.effective_message.text
+
+
+async def _ask(update: Update, context: KringContext, key: str, value: object, ask: str) -> None:
+    assert context.user_data is not None and update.effective_message is not None
+    context.user_data[_KEY][key] = value
+    await update.effective_message.reply_text(ask)
+
+
+async def start_post(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    kind = PostKind(keyboards.parse(query.data)[0])
+    context.user_data[_KEY] = {"kind": kind}
+    await query.answer()
+    await query.message.reply_text(render.board_ask_start(context.t, kind))  # type: ignore[union-attr]
+    return P_START
+
+
+async def post_start(update: Update, context: KringContext) -> int:
+    await _ask(
+        update, context, "start", parse_date(_text(update)), render.replacement_ask_end(context.t)
+    )
+    return P_END
+
+
+async def post_end(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None
+    end = parse_date(_text(update))
+    if end < context.user_data[_KEY]["start"]:  # say so now, not after four more questions
+        raise InvalidReplacement("end_before_start")
+    await _ask(update, context, "end", end, render.board_ask_zone(context.t))
+    return P_ZONE
+
+
+async def post_zone(update: Update, context: KringContext) -> int:
+    await _ask(update, context, "zone", _text(update), render.board_ask_software(context.t))
+    return P_SOFTWARE
+
+
+async def post_software(update: Update, context: KringContext) -> int:
+    software = "" if _text(update).strip() in _ALWAYS else _text(update)
+    await _ask(update, context, "software", software, render.board_ask_languages(context.t))
+    return P_LANGUAGES
+
+
+async def post_languages(update: Update, context: KringContext) -> int:
+    await _ask(
+        update, context, "languages", split_list(_text(update)), render.board_ask_details(context.t)
+    )
+    return P_DETAILS
+
+
+async def post_details(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    answers = context.user_data.pop(_KEY)
+    details = "" if _text(update).strip() in _ALWAYS else _text(update)
+    post, told = await context.services.board.post(
+        context.active_member,
+        answers["kind"],
+        answers["start"],
+        answers["end"],
+        answers["zone"],
+        answers["software"],
+        answers["languages"],
+        details,
+    )
+    await update.effective_message.reply_text(
+        render.board_posted(context.t, post, told),
+        reply_markup=keyboards.board_post(context.t, post, context.active_member),
+    )
+    return ConversationHandler.END
+
+
+async def start_follow(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    context.user_data[_KEY] = {}
+    await query.answer()
+    await query.message.reply_text(render.board_ask_zones(context.t))  # type: ignore[union-attr]
+    return S_ZONES
+
+
+async def follow_zones(update: Update, context: KringContext) -> int:
+    await _ask(
+        update,
+        context,
+        "zones",
+        split_list(_text(update)),
+        render.board_ask_software_wanted(context.t),
+    )
+    return S_SOFTWARE
+
+
+async def follow_software(update: Update, context: KringContext) -> int:
+    await _ask(
+        update,
+        context,
+        "software",
+        split_list(_text(update)),
+        render.board_ask_languages(context.t),
+    )
+    return S_LANGUAGES
+
+
+async def follow_languages(update: Update, context: KringContext) -> int:
+    await _ask(
+        update, context, "languages", split_list(_text(update)), render.board_ask_period(context.t)
+    )
+    return S_PERIOD
+
+
+async def follow_period(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    text = _text(update).strip()
+    available_from = available_until = None
+    if text.lower() not in _ALWAYS:
+        first, _, last = text.replace("–", "-").replace(" - ", " ").partition(" ")
+        available_from, available_until = parse_date(first), parse_date(last or first)
+    answers = context.user_data.pop(_KEY)
+    subscription = await context.services.board.subscribe(
+        context.active_member,
+        Subscription(
+            0,
+            answers["zones"],
+            answers["software"],
+            answers["languages"],
+            available_from,
+            available_until,
+        ),
+    )
+    await update.effective_message.reply_text(render.board_following(context.t, subscription))
+    return ConversationHandler.END
+
+
+async def browse(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    member = context.active_member
+    if member.role in (Role.COORDINATOR, Role.STAFF):
+        kinds = [PostKind.NEED, PostKind.AVAILABILITY]
+    else:
+        kinds = [PostKind.NEED] if member.role is Role.LOCUM else [PostKind.AVAILABILITY]
+    posts = [post for kind in kinds for post in await context.services.board.open_posts(kind)]
+    await query.answer()
+    if not posts:
+        await query.message.reply_text(render.board_empty(context.t))  # type: ignore[union-attr]
+    for post in posts[:BROWSE_LIMIT]:
+        await query.message.reply_text(  # type: ignore[union-attr]
+            render.board_post(context.t, post),
+            reply_markup=keyboards.board_post(context.t, post, member),
+        )
+
+
+async def interested(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    post_id = int(keyboards.parse(query.data)[0])
+    await context.services.board.interested(context.active_member, post_id)
+    await query.answer(render.board_interest_sent(context.t), show_alert=True)
+    await query.edit_message_reply_markup(reply_markup=None)
+
+
+async def pick(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    post_id, member_id = (int(arg) for arg in keyboards.parse(query.data)[:2])
+    chosen = await context.services.board.pick(context.active_member, post_id, member_id)
+    await query.answer()
+    await query.edit_message_text(render.board_picked(context.t, chosen))
+
+
+async def close(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    post_id = int(keyboards.parse(query.data)[0])
+    await context.services.board.close(context.active_member, post_id)
+    await query.answer()
+    await query.edit_message_text(render.board_closed(context.t))
+
+
+def conversations() -> list[ConversationHandler[KringContext]]:
+    text = filters.TEXT & ~filters.COMMAND
+    common = {
+        "fallbacks": [cancel_command(_KEY, render.replacement_cancelled)],
+        "allow_reentry": True,
+        "conversation_timeout": TIMEOUT_SECONDS,
+    }
+    posting = ConversationHandler(
+        entry_points=[CallbackQueryHandler(start_post, pattern=rf"^{keyboards.BOARD_POST}:")],
+        states={
+            P_START: [MessageHandler(text, post_start)],
+            P_END: [MessageHandler(text, post_end)],
+            P_ZONE: [MessageHandler(text, post_zone)],
+            P_SOFTWARE: [MessageHandler(text, post_software)],
+            P_LANGUAGES: [MessageHandler(text, post_languages)],
+            P_DETAILS: [MessageHandler(text, post_details)],
+        },
+        **common,  # type: ignore[arg-type]
+    )
+    following = ConversationHandler(
+        entry_points=[CallbackQueryHandler(start_follow, pattern=rf"^{keyboards.BOARD_FOLLOW}$")],
+        states={
+            S_ZONES: [MessageHandler(text, follow_zones)],
+            S_SOFTWARE: [MessageHandler(text, follow_software)],
+            S_LANGUAGES: [MessageHandler(text, follow_languages)],
+            S_PERIOD: [MessageHandler(text, follow_period)],
+        },
+        **common,  # type: ignore[arg-type]
+    )
+    return [posting, following]
