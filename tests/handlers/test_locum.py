@@ -35,3 +35,18 @@ async def test_the_practice_choice_checklist_comes_from_the_knowledge_base(bot: 
     calls = await bot.tap(demo("tom"), overview.button_data("Choosing a practice"), overview)
     [checklist] = replies(calls)
     assert "Choosing a practice: what to check" in checklist.text
+
+
+async def test_the_checklist_in_french_and_english(bot: Harness) -> None:
+    for handle, new, ticked_label in (
+        ("elise", "Nouveau remplacement", "☑ Cachet à votre propre nom"),
+        ("tom", "New replacement", "☑ Stamp in your own name"),
+    ):
+        [overview] = replies(await bot.send(demo(handle), "/locum"))
+        await bot.tap(demo(handle), overview.button_data(new), overview)
+        for answer in ("Cabinet du Parc", "Dr. Ann Claes", "1/12/2026"):
+            await bot.send(demo(handle), answer)
+        [saved] = replies(await bot.send(demo(handle), "31/12/2026"))
+        stamp = saved.button_data(ticked_label.split(" ", 1)[1][:12])
+        [ticked] = replies(await bot.tap(demo(handle), stamp, saved))
+        assert ticked_label in ticked.buttons
