@@ -1,8 +1,8 @@
 """Handler registration: the ONE ordered list of what the bot reacts to.
 
 Groups run in order and at most one handler per group handles an update:
-  -2  once: an update_id seen before stops here (Telegram may deliver an update twice)
-  -1  the access gate: loads the member, picks the language, refuses what is not allowed
+  -1  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
+      the member, picks the language, refuses what is not allowed
    0  the features, then (last, so they only get what no feature took) plain text, unknown
       commands, other messages and stale buttons
 """
@@ -35,7 +35,7 @@ from handlers import (
 from handlers.errors import on_error
 from handlers.help import show_help
 
-ONCE, GATE, FEATURES = -2, -1, 0
+GATE, FEATURES = -1, 0
 PRIVATE = filters.ChatType.PRIVATE
 
 
@@ -44,7 +44,6 @@ def _button(prefix: str) -> str:
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    app.add_handler(TypeHandler(Update, access.once), group=ONCE)
     # Every update passes the gate first; nothing below runs for someone it refuses.
     app.add_handler(TypeHandler(Update, access.gate), group=GATE)
 

@@ -110,18 +110,14 @@ def member_audience(member: Member | None) -> Audience | None:
     return Audience.MEMBER
 
 
-async def once(update: Update, context: KringContext) -> None:
-    """An update delivered twice (same update_id) is handled the first time only."""
-    if not await context.services.updates.first_time(update.update_id):
-        raise ApplicationHandlerStop
-
-
 async def gate(update: Update, context: KringContext) -> None:
     user = update.effective_user
     if user is None or update.effective_chat is None or update.effective_chat.type != "private":
         raise ApplicationHandlerStop
     services = context.services
-    member = await services.membership.identify(user.id)
+    first, member = await services.updates.receive(update.update_id, user.id)
+    if not first:  # delivered twice (same update_id): handled the first time only
+        raise ApplicationHandlerStop
     context.member = member
     language = (
         member.language

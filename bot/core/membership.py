@@ -115,10 +115,6 @@ class MembershipService:
         self._default_language = default_language
         self._new_invite_code = new_invite_code
 
-    async def identify(self, telegram_id: int) -> Member | None:
-        async with self._uow() as uow:
-            return await uow.members.by_telegram_id(telegram_id)
-
     async def redeem_invite(self, person: TelegramPerson, code: str) -> Onboarding:
         now = self._clock.now()
         async with self._uow() as uow:

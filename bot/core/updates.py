@@ -4,6 +4,7 @@ update_id is handled once. The first process to record it wins, so this holds ac
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.core.models import Member
 from bot.core.ports import Clock, UnitOfWorkFactory
 
 REMEMBER_FOR = timedelta(days=2)  # Telegram retries for far less than this
@@ -15,10 +16,19 @@ class UpdateLog:
     clock: Clock
 
     async def first_time(self, update_id: int) -> bool:
+        first, _ = await self.receive(update_id, None)
+        return first
+
+    async def receive(self, update_id: int, telegram_id: int | None) -> tuple[bool, Member | None]:
+        """Record the update and look up who sent it, in one transaction (every update pays
+        for this, so it is one round trip to the database, not two)."""
         async with self.uow_factory() as uow:
             first = await uow.processed_updates.record(update_id, self.clock.now())
+            member = None
+            if first and telegram_id is not None:
+                member = await uow.members.by_telegram_id(telegram_id)
             await uow.commit()
-            return first
+            return first, member
 
     async def forget_old(self) -> None:
         async with self.uow_factory() as uow:

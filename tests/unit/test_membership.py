@@ -44,6 +44,11 @@ async def coordinator(membership: MembershipService, fake_db: FakeDatabase) -> M
     return member
 
 
+async def _stored(db: FakeDatabase, telegram_id: int) -> Member | None:
+    async with FakeUnitOfWork(db) as uow:
+        return await uow.members.by_telegram_id(telegram_id)
+
+
 async def _onboard(membership: MembershipService, code: str, tg: int = 1) -> None:
     await membership.redeem_invite(TelegramPerson(tg, "nl"), code)
     await membership.answer_onboarding(tg, "Ann Claes")
@@ -64,20 +69,22 @@ async def test_an_invite_leads_through_name_and_riziv_to_an_active_member(
     done = await membership.answer_onboarding(42, "1-48976-16-004")
 
     assert done.step is OnboardingStep.DONE
-    member = await membership.identify(42)
+    member = await _stored(fake_db, 42)
     assert member is not None and member.is_active
     assert (member.role, member.zone, member.riziv) == (Role.LOCUM, "Noord", "14897616004")
     [notice] = fake_db.outbox.values()
     assert (notice.kind, notice.chat_id) == ("member_joined", COORD_TG)
 
 
-async def test_an_invite_works_once(membership: MembershipService, coordinator: Member) -> None:
+async def test_an_invite_works_once(
+    membership: MembershipService, fake_db: FakeDatabase, coordinator: Member
+) -> None:
     invite = await membership.create_invite(COORD_TG, Role.GP)
     await membership.redeem_invite(TelegramPerson(1), invite.code)
     with pytest.raises(InviteInvalid) as refused:
         await membership.redeem_invite(TelegramPerson(2), invite.code)
     assert refused.value.reason == "used"
-    assert await membership.identify(2) is None
+    assert await _stored(fake_db, 2) is None
 
 
 async def test_an_invite_expires(
@@ -120,14 +127,14 @@ async def test_only_managers_create_invites(
 
 
 async def test_a_bad_riziv_number_changes_nothing_and_can_be_retried(
-    membership: MembershipService, coordinator: Member
+    membership: MembershipService, fake_db: FakeDatabase, coordinator: Member
 ) -> None:
     invite = await membership.create_invite(COORD_TG, Role.GP)
     await membership.redeem_invite(TelegramPerson(1), invite.code)
     await membership.answer_onboarding(1, "Ann Claes")
     with pytest.raises(InvalidRiziv):
         await membership.answer_onboarding(1, "1-48976-17-004")
-    member = await membership.identify(1)
+    member = await _stored(fake_db, 1)
     assert member is not None and member.riziv is None and not member.is_active
     done = await membership.answer_onboarding(1, "14897616004")
     assert done.step is OnboardingStep.DONE
@@ -184,13 +191,13 @@ async def test_a_rejected_request_removes_the_person_and_tells_them(
     waiting = await membership.answer_onboarding(7, "1-48976-16-004")
     assert waiting.member.id is not None
     await membership.decide_join_request(COORD_TG, waiting.member.id, approve=False)
-    assert await membership.identify(7) is None
+    assert await _stored(fake_db, 7) is None
     notice = list(fake_db.outbox.values())[-1]
     assert (notice.kind, notice.chat_id, notice.state) == ("join_rejected", 7, OutboxState.PENDING)
 
 
 async def test_only_managers_decide_join_requests(
-    membership: MembershipService, coordinator: Member
+    membership: MembershipService, fake_db: FakeDatabase, coordinator: Member
 ) -> None:
     await membership.request_to_join(TelegramPerson(7))
     await membership.answer_onboarding(7, "Bart Janssens")
@@ -198,7 +205,7 @@ async def test_only_managers_decide_join_requests(
     assert waiting.member.id is not None
     with pytest.raises(NotAMember):
         await membership.decide_join_request(7, waiting.member.id, approve=True)
-    member = await membership.identify(7)
+    member = await _stored(fake_db, 7)
     assert member is not None and not member.is_active
 
 
@@ -221,8 +228,8 @@ def test_the_telegram_language_picks_a_catalog(code: str | None, language: str) 
 
 
 async def test_members_choose_their_language(
-    membership: MembershipService, coordinator: Member
+    membership: MembershipService, fake_db: FakeDatabase, coordinator: Member
 ) -> None:
     assert (await membership.set_language(COORD_TG, "fr")).language == "fr"
-    member = await membership.identify(COORD_TG)
+    member = await _stored(fake_db, COORD_TG)
     assert member is not None and member.language == "fr"
