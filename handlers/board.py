@@ -9,7 +9,7 @@ from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.models import PostKind, Role, Subscription
 from handlers import keyboards, render
 from handlers.context import KringContext
-from handlers.conversation import cancel_command
+from handlers.conversation import cancel_command, keep_and_ask, message_text
 
 P_START, P_END, P_ZONE, P_SOFTWARE, P_LANGUAGES, P_DETAILS = range(6)
 S_ZONES, S_SOFTWARE, S_LANGUAGES, S_PERIOD = range(6, 10)
@@ -17,17 +17,6 @@ TIMEOUT_SECONDS = 30 * 60
 BROWSE_LIMIT = 10
 _KEY = "board"
 _ALWAYS = {"altijd", "always", "toujours", "-", "alle", "all", "tous"}
-
-
-def _text(update: Update) -> str:
-    assert update.effective_message is not None and update.effective_message.text is not None
-    return update.effective_message.text
-
-
-async def _ask(update: Update, context: KringContext, key: str, value: object, ask: str) -> None:
-    assert context.user_data is not None and update.effective_message is not None
-    context.user_data[_KEY][key] = value
-    await update.effective_message.reply_text(ask)
 
 
 async def start_post(update: Update, context: KringContext) -> int:
@@ -41,35 +30,49 @@ async def start_post(update: Update, context: KringContext) -> int:
 
 
 async def post_start(update: Update, context: KringContext) -> int:
-    await _ask(
-        update, context, "start", parse_date(_text(update)), render.replacement_ask_end(context.t)
+    await keep_and_ask(
+        update,
+        context,
+        _KEY,
+        "start",
+        parse_date(message_text(update)),
+        render.replacement_ask_end(context.t),
     )
     return P_END
 
 
 async def post_end(update: Update, context: KringContext) -> int:
     assert context.user_data is not None
-    end = parse_date(_text(update))
+    end = parse_date(message_text(update))
     if end < context.user_data[_KEY]["start"]:  # say so now, not after four more questions
         raise InvalidReplacement("end_before_start")
-    await _ask(update, context, "end", end, render.board_ask_zone(context.t))
+    await keep_and_ask(update, context, _KEY, "end", end, render.board_ask_zone(context.t))
     return P_ZONE
 
 
 async def post_zone(update: Update, context: KringContext) -> int:
-    await _ask(update, context, "zone", _text(update), render.board_ask_software(context.t))
+    await keep_and_ask(
+        update, context, _KEY, "zone", message_text(update), render.board_ask_software(context.t)
+    )
     return P_SOFTWARE
 
 
 async def post_software(update: Update, context: KringContext) -> int:
-    software = "" if _text(update).strip() in _ALWAYS else _text(update)
-    await _ask(update, context, "software", software, render.board_ask_languages(context.t))
+    software = "" if message_text(update).strip() in _ALWAYS else message_text(update)
+    await keep_and_ask(
+        update, context, _KEY, "software", software, render.board_ask_languages(context.t)
+    )
     return P_LANGUAGES
 
 
 async def post_languages(update: Update, context: KringContext) -> int:
-    await _ask(
-        update, context, "languages", split_list(_text(update)), render.board_ask_details(context.t)
+    await keep_and_ask(
+        update,
+        context,
+        _KEY,
+        "languages",
+        split_list(message_text(update)),
+        render.board_ask_details(context.t),
     )
     return P_DETAILS
 
@@ -77,7 +80,7 @@ async def post_languages(update: Update, context: KringContext) -> int:
 async def post_details(update: Update, context: KringContext) -> int:
     assert context.user_data is not None and update.effective_message is not None
     answers = context.user_data.pop(_KEY)
-    details = "" if _text(update).strip() in _ALWAYS else _text(update)
+    details = "" if message_text(update).strip() in _ALWAYS else message_text(update)
     post, told = await context.services.board.post(
         context.active_member,
         answers["kind"],
@@ -105,37 +108,44 @@ async def start_follow(update: Update, context: KringContext) -> int:
 
 
 async def follow_zones(update: Update, context: KringContext) -> int:
-    await _ask(
+    await keep_and_ask(
         update,
         context,
+        _KEY,
         "zones",
-        split_list(_text(update)),
+        split_list(message_text(update)),
         render.board_ask_software_wanted(context.t),
     )
     return S_SOFTWARE
 
 
 async def follow_software(update: Update, context: KringContext) -> int:
-    await _ask(
+    await keep_and_ask(
         update,
         context,
+        _KEY,
         "software",
-        split_list(_text(update)),
+        split_list(message_text(update)),
         render.board_ask_languages(context.t),
     )
     return S_LANGUAGES
 
 
 async def follow_languages(update: Update, context: KringContext) -> int:
-    await _ask(
-        update, context, "languages", split_list(_text(update)), render.board_ask_period(context.t)
+    await keep_and_ask(
+        update,
+        context,
+        _KEY,
+        "languages",
+        split_list(message_text(update)),
+        render.board_ask_period(context.t),
     )
     return S_PERIOD
 
 
 async def follow_period(update: Update, context: KringContext) -> int:
     assert context.user_data is not None and update.effective_message is not None
-    text = _text(update).strip()
+    text = message_text(update).strip()
     available_from = available_until = None
     if text.lower() not in _ALWAYS:
         first, _, last = text.replace("–", "-").replace(" - ", " ").partition(" ")

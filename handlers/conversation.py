@@ -1,4 +1,5 @@
-"""What every short conversation (fee calculator, replacement, reply) shares: /cancel."""
+"""What the short conversations (fee calculator, replacement, board, reply) share: reading the
+typed answer, keeping it while asking the next question, and /cancel."""
 
 from collections.abc import Callable
 
@@ -22,3 +23,17 @@ def cancel_command(
         return ConversationHandler.END
 
     return CommandHandler(access.names("cancel"), cancel)
+
+
+def message_text(update: Update) -> str:
+    assert update.effective_message is not None and update.effective_message.text is not None
+    return update.effective_message.text
+
+
+async def keep_and_ask(
+    update: Update, context: KringContext, state_key: str, key: str, value: object, ask: str
+) -> None:
+    """Keep this answer (a bad one raised a domain error before) and ask the next question."""
+    assert context.user_data is not None and update.effective_message is not None
+    context.user_data[state_key][key] = value
+    await update.effective_message.reply_text(ask)

@@ -13,7 +13,7 @@ from bot.core.locum import END_ITEMS, START_ITEMS, clean_practice, parse_date
 from bot.core.membership import clean_name
 from handlers import keyboards, render
 from handlers.context import KringContext
-from handlers.conversation import cancel_command
+from handlers.conversation import cancel_command, keep_and_ask, message_text
 
 PRACTICE, DOCTOR, START, END = range(4)
 TIMEOUT_SECONDS = 30 * 60
@@ -82,33 +82,21 @@ async def new_replacement(update: Update, context: KringContext) -> int:
     return PRACTICE
 
 
-async def _next(update: Update, context: KringContext, key: str, value: object, ask: str) -> None:
-    """Keep this answer (a bad one raised a domain error before) and ask the next question."""
-    assert context.user_data is not None and update.effective_message is not None
-    context.user_data[_KEY][key] = value
-    await update.effective_message.reply_text(ask)
-
-
-def _text(update: Update) -> str:
-    assert update.effective_message is not None and update.effective_message.text is not None
-    return update.effective_message.text
-
-
 async def got_practice(update: Update, context: KringContext) -> int:
     ask = render.replacement_ask_doctor(context.t)
-    await _next(update, context, "practice", clean_practice(_text(update)), ask)
+    await keep_and_ask(update, context, _KEY, "practice", clean_practice(message_text(update)), ask)
     return DOCTOR
 
 
 async def got_doctor(update: Update, context: KringContext) -> int:
     ask = render.replacement_ask_start(context.t)
-    await _next(update, context, "doctor", clean_name(_text(update)), ask)
+    await keep_and_ask(update, context, _KEY, "doctor", clean_name(message_text(update)), ask)
     return START
 
 
 async def got_start(update: Update, context: KringContext) -> int:
     ask = render.replacement_ask_end(context.t)
-    await _next(update, context, "start", parse_date(_text(update)), ask)
+    await keep_and_ask(update, context, _KEY, "start", parse_date(message_text(update)), ask)
     return END
 
 
@@ -120,7 +108,7 @@ async def got_end(update: Update, context: KringContext) -> int:
         answers["practice"],
         answers["doctor"],
         answers["start"],
-        parse_date(_text(update)),
+        parse_date(message_text(update)),
     )
     context.user_data.pop(_KEY, None)
     await update.effective_message.reply_text(
