@@ -1,14 +1,20 @@
 """What the short conversations (fee calculator, replacement, board, reply) share: reading the
 typed answer, keeping it while asking the next question, and /cancel."""
 
+import warnings
 from collections.abc import Callable
 
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler
+from telegram.warnings import PTBUserWarning
 
 from bot.i18n import Translator
 from handlers import access
 from handlers.context import KringContext
+
+# Our conversations are tracked per user and chat on purpose (a button in any message of the
+# conversation counts), so PTB's advice to track them per message does not apply.
+warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 
 
 def cancel_command(
