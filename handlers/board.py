@@ -1,12 +1,15 @@
 """The locum board: post a need or an availability, follow needs that match one's preferences,
 browse, say "Interesse", pick. Posting and following are short conversations."""
 
+from collections.abc import Awaitable, Callable
+
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
 from bot.core.board import split_list
 from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.models import PostKind, Role, Subscription
+from bot.i18n import Translator
 from handlers import keyboards, render
 from handlers.context import KringContext
 from handlers.conversation import cancel_command, keep_and_ask, message_text
@@ -107,40 +110,22 @@ async def start_follow(update: Update, context: KringContext) -> int:
     return S_ZONES
 
 
-async def follow_zones(update: Update, context: KringContext) -> int:
-    await keep_and_ask(
-        update,
-        context,
-        _KEY,
-        "zones",
-        split_list(message_text(update)),
-        render.board_ask_software_wanted(context.t),
-    )
-    return S_SOFTWARE
+def _list_step(
+    key: str, ask: Callable[[Translator], str], next_state: int
+) -> Callable[[Update, KringContext], Awaitable[int]]:
+    """A step whose answer is a list ("Noord, Zuid"; "-" for anything)."""
+
+    async def step(update: Update, context: KringContext) -> int:
+        answer = split_list(message_text(update))
+        await keep_and_ask(update, context, _KEY, key, answer, ask(context.t))
+        return next_state
+
+    return step
 
 
-async def follow_software(update: Update, context: KringContext) -> int:
-    await keep_and_ask(
-        update,
-        context,
-        _KEY,
-        "software",
-        split_list(message_text(update)),
-        render.board_ask_languages(context.t),
-    )
-    return S_LANGUAGES
-
-
-async def follow_languages(update: Update, context: KringContext) -> int:
-    await keep_and_ask(
-        update,
-        context,
-        _KEY,
-        "languages",
-        split_list(message_text(update)),
-        render.board_ask_period(context.t),
-    )
-    return S_PERIOD
+follow_zones = _list_step("zones", render.board_ask_software_wanted, S_SOFTWARE)
+follow_software = _list_step("software", render.board_ask_languages, S_LANGUAGES)
+follow_languages = _list_step("languages", render.board_ask_period, S_PERIOD)
 
 
 async def follow_period(update: Update, context: KringContext) -> int:

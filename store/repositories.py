@@ -5,7 +5,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -116,14 +116,6 @@ class SqlMemberRepository(_Repository[MemberRow, Member]):
         return await self._many(
             MemberRow.status == MemberStatus.ACTIVE, MemberRow.role == Role.COORDINATOR
         )
-
-    async def count_by_role(self) -> dict[Role, int]:
-        query = (
-            select(MemberRow.role, func.count())
-            .where(MemberRow.status == MemberStatus.ACTIVE)
-            .group_by(MemberRow.role)
-        )
-        return {role: count for role, count in await self.session.execute(query)}
 
 
 class SqlInviteRepository(_Repository[InviteRow, Invite]):

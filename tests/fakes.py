@@ -83,12 +83,6 @@ class FakeMemberRepository(_FakeRepository):
     async def coordinators(self) -> Sequence[Member]:
         return self._where(status=MemberStatus.ACTIVE, role=Role.COORDINATOR)
 
-    async def count_by_role(self) -> dict[Role, int]:
-        counts: dict[Role, int] = {}
-        for member in self._where(status=MemberStatus.ACTIVE):
-            counts[member.role] = counts.get(member.role, 0) + 1
-        return counts
-
 
 class FakeInviteRepository(_FakeRepository):
     async def by_code(self, code: str) -> Invite | None:

@@ -18,7 +18,6 @@ from bot.core.models import (
     PostStatus,
     Question,
     Replacement,
-    Role,
     Subscription,
 )
 
@@ -38,7 +37,6 @@ class MemberRepository(Protocol):
     async def delete(self, member_id: int) -> None: ...
     async def list(self, *, active_only: bool = False) -> Sequence[Member]: ...
     async def coordinators(self) -> Sequence[Member]: ...
-    async def count_by_role(self) -> dict[Role, int]: ...
 
 
 class InviteRepository(Protocol):

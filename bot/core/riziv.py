@@ -22,10 +22,6 @@ class RizivNumber:
         d = self.digits
         return f"{d[0]}-{d[1:6]}-{d[6:8]}-{d[8:]}"
 
-    @property
-    def qualification(self) -> str:
-        return self.digits[8:]
-
     def __str__(self) -> str:
         return self.formatted
 

@@ -15,10 +15,6 @@ class UpdateLog:
     uow_factory: UnitOfWorkFactory
     clock: Clock
 
-    async def first_time(self, update_id: int) -> bool:
-        first, _ = await self.receive(update_id, None)
-        return first
-
     async def receive(self, update_id: int, telegram_id: int | None) -> tuple[bool, Member | None]:
         """Record the update and look up who sent it, in one transaction (every update pays
         for this, so it is one round trip to the database, not two)."""

@@ -12,7 +12,6 @@ def test_the_example_number_is_valid_however_it_is_typed(typed: str) -> None:
     number = parse_riziv(typed)
     assert number.digits == "14897616004"
     assert number.formatted == "1-48976-16-004"
-    assert number.qualification == "004"
 
 
 def test_numbers_with_the_mod_89_check_digits_are_valid() -> None:

@@ -64,6 +64,7 @@ class Index:
 
     postings: dict[str, dict[str, float]] = field(default_factory=dict)
     lengths: dict[str, float] = field(default_factory=dict)
+    average_length: float = 1.0
     spelling: "Speller" = field(default_factory=lambda: Speller(()))
 
     @classmethod
@@ -83,6 +84,7 @@ class Index:
                         length += weight
             lengths[entry_id] = length
         return cls(
+            average_length=sum(lengths.values()) / max(len(lengths), 1) or 1.0,
             postings={term: dict(docs) for term, docs in postings.items()},
             lengths=lengths,
             spelling=Speller(vocabulary | _single_word_concept_variants()),
@@ -105,13 +107,13 @@ class Index:
         total = sum(weight for _, weight, _ in query)
         scores: dict[str, float] = defaultdict(float)
         explained: dict[str, float] = defaultdict(float)
-        average = sum(self.lengths.values()) / max(len(self.lengths), 1)
         for variants, weight, certainty in query:
             best_for_doc: dict[str, float] = {}
             for term in variants:
                 idf = self.idf(term)
                 for entry_id, tf in self.postings.get(term, {}).items():
-                    norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[entry_id] / average)
+                    length = self.lengths[entry_id] / self.average_length
+                    norm = BM25_K1 * (1 - BM25_B + BM25_B * length)
                     score = idf * tf * (BM25_K1 + 1) / (tf + norm)
                     best_for_doc[entry_id] = max(best_for_doc.get(entry_id, 0.0), score)
             for entry_id, score in best_for_doc.items():
