@@ -23,6 +23,7 @@ from bot.core.errors import (
     NotAMember,
     QuestionNotFound,
     UnknownLanguage,
+    UnreadableTable,
 )
 from bot.core.fees import LONG_RATE, MEDIUM_MAX_RATE, FeeResult, InvalidFeeInput, Rule
 from bot.core.knowledge.model import Entry, Source
@@ -804,6 +805,8 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
             ),
             "practice": t.gettext("Please send the name of the practice (2 to 80 characters)."),
         }[error.reason]
+    if isinstance(error, UnreadableTable):
+        return unreadable_table(t, error)
     if isinstance(error, NotAMember):
         return not_a_member(t, kring)
     if isinstance(error, NotAllowed):
@@ -811,6 +814,19 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
     if isinstance(error, UnknownLanguage):
         return choose_language(t)
     return unexpected_error(t, "-")
+
+
+def unreadable_table(t: Translator, error: UnreadableTable) -> str:
+    problem = {
+        "too_large": t.gettext("The file is too large."),
+        "encoding": t.gettext("The file is not a text (CSV) file."),
+        "empty": t.gettext("The file is empty."),
+        "too_many_rows": t.gettext("The file has too many lines."),
+        "columns": t.gettext("The file needs these columns: {columns}.").format(
+            columns=esc(", ".join(error.columns))
+        ),
+    }[error.reason]
+    return t.gettext("{problem} Nothing was imported.").format(problem=problem)
 
 
 def unexpected_error(t: Translator, reference: str) -> str:

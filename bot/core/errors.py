@@ -47,3 +47,12 @@ class UnknownLanguage(DomainError):
 
 class QuestionNotFound(DomainError):
     """A question (or one of its offered answers) that is gone or is someone else's."""
+
+
+class UnreadableTable(DomainError):
+    """A CSV file that cannot be used at all (size, encoding, no header, missing columns)."""
+
+    def __init__(self, reason: str, columns: tuple[str, ...] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "too_large", "encoding", "empty", "too_many_rows", "columns"
+        self.columns = columns  # the required columns, for the "columns" reason

@@ -1,0 +1,72 @@
+"""CSV files exchanged with coordinators: rosters and events in, exports out.
+
+Coordinators edit these in a spreadsheet. Belgian Excel writes `;`-separated files in Windows-1252
+or UTF-8 with a byte-order mark, other tools write `,` and plain UTF-8: reading accepts all of
+them. Writing uses `;` and a byte-order mark, so Excel opens the export with the right columns and
+accents.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.core.errors import UnreadableTable
+
+MAX_FILE_BYTES = 1_000_000
+MAX_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class TableRow:
+    line: int  # the line number in the file as the coordinator sees it (header = 1)
+    values: dict[str, str]
+
+
+def _decode(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableTable("encoding")
+
+
+def read_table(content: bytes, required: Sequence[str]) -> list[TableRow]:
+    """The rows of a CSV file, keyed by lower-cased header; blank lines are skipped. Raises
+    UnreadableTable when the file as a whole cannot be used (missing columns included)."""
+    if len(content) > MAX_FILE_BYTES:
+        raise UnreadableTable("too_large")
+    if b"\x00" in content:
+        raise UnreadableTable("encoding")
+    text = _decode(content)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[TableRow] = []
+    for values in reader:
+        if not any(value.strip() for value in values):
+            continue
+        if header is None:
+            header = [value.strip().lower() for value in values]
+            if any(column not in header for column in required):
+                raise UnreadableTable("columns", tuple(required))
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise UnreadableTable("too_many_rows")
+        # Short rows are padded; values beyond the last column are ignored.
+        padded = [*values, *[""] * (len(header) - len(values))][: len(header)]
+        cells = dict(zip(header, (value.strip() for value in padded), strict=True))
+        rows.append(TableRow(reader.line_num, cells))
+    if header is None:
+        raise UnreadableTable("empty")
+    return rows
+
+
+def write_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    output = io.StringIO(newline="")
+    writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(["" if value is None else str(value) for value in row] for row in rows)
+    return ("\ufeff" + output.getvalue()).encode("utf-8")
