@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     outbox_interval_seconds: float = Field(2.0, gt=0, le=3600)
     log_level: str = "INFO"
+    # Wachtwissels: requests close this many hours before the shift; approval by the coordinator.
+    swap_min_notice_hours: int = Field(12, ge=0, le=24 * 30)
+    swap_approval_required: bool = True
 
     @field_validator("default_language")
     @classmethod

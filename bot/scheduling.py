@@ -53,6 +53,8 @@ def _as_timedelta(retry_after: int | timedelta) -> timedelta:
 async def run_due_work(bot: Bot, services: Services) -> None:
     """Everything that may have fallen due: what a tick does, and what a chat script runs after
     each line and after moving the clock."""
+    await services.swaps.run_due()
+    await services.roster.remind_due()
     await send_due_outbox(bot, services)
     await services.updates.forget_old()
 

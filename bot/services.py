@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from bot.core.locum import LocumService
 from bot.core.membership import MembershipService, random_invite_code
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.roster import RosterService
 from bot.core.services import Kring, Services
+from bot.core.swaps import SwapRules, SwapService
 from bot.core.updates import UpdateLog
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork
@@ -64,5 +67,14 @@ def build_services(
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),
         board=BoardService(unit_of_work, clock, settings.timezone),
+        roster=RosterService(unit_of_work, clock, settings.timezone),
+        swaps=SwapService(
+            unit_of_work,
+            clock,
+            SwapRules(
+                min_notice=timedelta(hours=settings.swap_min_notice_hours),
+                approval_required=settings.swap_approval_required,
+            ),
+        ),
     )
     return Wiring(services, engine, unit_of_work)

@@ -4,10 +4,30 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Enum, ForeignKey, Index, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Enum,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 
-from bot.core.models import JoinPath, MemberStatus, OutboxState, PostKind, PostStatus, Role
+from bot.core.models import (
+    JoinPath,
+    MemberStatus,
+    OutboxState,
+    PostKind,
+    PostStatus,
+    Role,
+    SwapKind,
+    SwapStatus,
+)
 from store.types import UtcDateTime
 
 NAMING_CONVENTION = {
@@ -48,6 +68,8 @@ class MemberRow(Base):
     status: Mapped[MemberStatus] = mapped_column(_enum(MemberStatus), index=True)
     reachable: Mapped[bool]
     joined_via: Mapped[JoinPath] = mapped_column(_enum(JoinPath))
+    on_call_exempt: Mapped[bool] = mapped_column(server_default=false())
+    shift_reminder_hours: Mapped[int] = mapped_column(server_default="24")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -139,6 +161,61 @@ class SubscriptionRow(Base):
     languages: Mapped[list[str]] = mapped_column(JSON)
     available_from: Mapped[date | None]
     available_until: Mapped[date | None]
+
+
+class ShiftRow(Base):
+    __tablename__ = "shifts"
+    __table_args__ = (UniqueConstraint("zone", "post", "start_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zone: Mapped[str] = mapped_column(String(40))
+    post: Mapped[str] = mapped_column(String(40))
+    start_at: Mapped[datetime] = mapped_column(index=True)
+    end_at: Mapped[datetime]
+    assignee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), index=True
+    )
+    reminded_at: Mapped[datetime | None]
+    handover_confirmed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class SwapRequestRow(Base):
+    __tablename__ = "swap_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id", ondelete="CASCADE"), index=True)
+    requester_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    kind: Mapped[SwapKind] = mapped_column(_enum(SwapKind))
+    created_by: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(Text)
+    status: Mapped[SwapStatus] = mapped_column(_enum(SwapStatus), index=True)
+    taker_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    return_shift_id: Mapped[int | None] = mapped_column(
+        ForeignKey("shifts.id", ondelete="SET NULL")
+    )
+    taken_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(Text)
+    followed_up_at: Mapped[datetime | None]
+
+
+class SwapEventRow(Base):
+    __tablename__ = "swap_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("swap_requests.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    detail: Mapped[str] = mapped_column(Text)
 
 
 class OutboxRow(Base):

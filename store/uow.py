@@ -13,6 +13,8 @@ from store.repositories import (
     SqlProcessedUpdateRepository,
     SqlQuestionRepository,
     SqlReplacementRepository,
+    SqlShiftRepository,
+    SqlSwapRepository,
 )
 
 
@@ -24,6 +26,8 @@ class SqlUnitOfWork:
     replacements: SqlReplacementRepository
     processed_updates: SqlProcessedUpdateRepository
     board: SqlBoardRepository
+    shifts: SqlShiftRepository
+    swaps: SqlSwapRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -37,6 +41,8 @@ class SqlUnitOfWork:
         self.replacements = SqlReplacementRepository(self.session)
         self.processed_updates = SqlProcessedUpdateRepository(self.session)
         self.board = SqlBoardRepository(self.session)
+        self.shifts = SqlShiftRepository(self.session)
+        self.swaps = SqlSwapRepository(self.session)
         return self
 
     async def __aexit__(

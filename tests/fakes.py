@@ -23,7 +23,11 @@ from bot.core.models import (
     Question,
     Replacement,
     Role,
+    Shift,
     Subscription,
+    SwapEvent,
+    SwapRequest,
+    SwapStatus,
 )
 
 
@@ -37,6 +41,9 @@ class FakeDatabase:
     processed_updates: dict[int, datetime] = field(default_factory=dict)
     posts: dict[int, BoardPost] = field(default_factory=dict)
     subscriptions: dict[int, Subscription] = field(default_factory=dict)
+    shifts: dict[int, Shift] = field(default_factory=dict)
+    swaps: dict[int, SwapRequest] = field(default_factory=dict)
+    swap_events: dict[int, SwapEvent] = field(default_factory=dict)
     next_id: int = 1
 
 
@@ -171,6 +178,59 @@ class FakeBoardRepository:
         return subscription
 
 
+class FakeShiftRepository(_FakeRepository):
+    async def at(self, zone: str, post: str, start_at: datetime) -> Shift | None:
+        return next(iter(self._where(zone=zone, post=post, start_at=start_at)), None)
+
+    async def of_member(self, member_id: int, ending_after: datetime) -> Sequence[Shift]:
+        mine = [s for s in self._where(assignee_id=member_id) if s.end_at > ending_after]
+        return sorted(mine, key=lambda s: s.start_at)
+
+    async def touching(self, start_at: datetime, end_at: datetime) -> Sequence[Shift]:
+        return [s for s in self._where() if s.start_at <= end_at and s.end_at >= start_at]
+
+    async def starting_between(self, start: datetime, end: datetime) -> Sequence[Shift]:
+        return sorted(
+            (s for s in self._where() if start <= s.start_at < end), key=lambda s: s.start_at
+        )
+
+    async def claim_reminder(self, shift_id: int, at: datetime) -> bool:
+        shift = self.table[shift_id]
+        if shift.reminded_at is not None:
+            return False
+        shift.reminded_at = at
+        return True
+
+
+class FakeSwapRepository(_FakeRepository):
+    def __init__(self, db: FakeDatabase) -> None:
+        super().__init__(db, db.swaps)
+        self.events = _FakeRepository(db, db.swap_events)
+
+    async def move(self, request: SwapRequest, expected: SwapStatus) -> bool:
+        if self.table[request.id].status is not expected:
+            return False
+        await self.update(request)
+        return True
+
+    async def pending_for_shift(self, shift_id: int) -> SwapRequest | None:
+        pending = [r for r in self._where(shift_id=shift_id) if r.pending]
+        return pending[0] if pending else None
+
+    async def with_status(self, *statuses: SwapStatus) -> Sequence[SwapRequest]:
+        return [r for r in self._where() if r.status in statuses]
+
+    async def decided_since(self, moment: datetime) -> Sequence[SwapRequest]:
+        decided = [r for r in self._where() if r.decided_at and r.decided_at >= moment]
+        return sorted(decided, key=lambda r: r.decided_at, reverse=True)
+
+    async def record(self, event: SwapEvent) -> None:
+        await self.events.add(event)
+
+    async def trail(self, request_id: int) -> Sequence[SwapEvent]:
+        return self.events._where(request_id=request_id)
+
+
 class FakeUnitOfWork:
     def __init__(self, db: FakeDatabase) -> None:
         self._committed = db
@@ -184,6 +244,8 @@ class FakeUnitOfWork:
         self.replacements = FakeReplacementRepository(self._working, self._working.replacements)
         self.processed_updates = FakeProcessedUpdateRepository(self._working.processed_updates)
         self.board = FakeBoardRepository(self._working)
+        self.shifts = FakeShiftRepository(self._working, self._working.shifts)
+        self.swaps = FakeSwapRepository(self._working)
         return self
 
     async def __aexit__(

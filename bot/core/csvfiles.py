@@ -8,7 +8,7 @@ accents.
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.core.errors import UnreadableTable
@@ -32,9 +32,12 @@ def _decode(content: bytes) -> str:
     raise UnreadableTable("encoding")
 
 
-def read_table(content: bytes, required: Sequence[str]) -> list[TableRow]:
-    """The rows of a CSV file, keyed by lower-cased header; blank lines are skipped. Raises
-    UnreadableTable when the file as a whole cannot be used (missing columns included)."""
+def read_table(
+    content: bytes, required: Sequence[str], aliases: Mapping[str, str] | None = None
+) -> list[TableRow]:
+    """The rows of a CSV file, keyed by lower-cased header (or the column an alias stands for);
+    blank lines are skipped. Raises UnreadableTable when the file as a whole cannot be used
+    (missing columns included)."""
     if len(content) > MAX_FILE_BYTES:
         raise UnreadableTable("too_large")
     if b"\x00" in content:
@@ -49,7 +52,8 @@ def read_table(content: bytes, required: Sequence[str]) -> list[TableRow]:
         if not any(value.strip() for value in values):
             continue
         if header is None:
-            header = [value.strip().lower() for value in values]
+            names = [value.strip().lower() for value in values]
+            header = [(aliases or {}).get(name, name) for name in names]
             if any(column not in header for column in required):
                 raise UnreadableTable("columns", tuple(required))
             continue

@@ -40,6 +40,8 @@ class Member:
     zone: str | None = None
     reachable: bool = True
     joined_via: JoinPath = JoinPath.INVITE
+    on_call_exempt: bool = False  # exempt from wachtdienst (age, pregnancy): offered no shifts
+    shift_reminder_hours: int = 24  # how long before a shift the reminder comes
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -150,6 +152,77 @@ class Subscription:
     languages: list[str] = field(default_factory=list)
     available_from: date | None = None
     available_until: date | None = None
+    id: int | None = None
+
+
+@dataclass
+class Shift:
+    """One on-call shift (wachtdienst) of the roster, in a zone and optionally at a post."""
+
+    zone: str
+    start_at: datetime
+    end_at: datetime
+    assignee_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    post: str = ""  # "" when the zone has a single post
+    reminded_at: datetime | None = None
+    handover_confirmed_at: datetime | None = None  # the assignee tapped "Wacht overgenomen"
+    id: int | None = None
+
+
+class SwapKind(StrEnum):
+    GIVEAWAY = "giveaway"  # someone takes the shift over
+    SWAP = "swap"  # the taker gives one of their shifts back
+    ASSIGN = "assign"  # the coordinator moved the shift directly
+
+
+class SwapStatus(StrEnum):
+    OPEN = "open"  # waiting for a taker
+    TAKEN = "taken"  # taken, waiting for the coordinator's approval
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"  # the roster changed underneath it
+
+
+@dataclass
+class SwapRequest:
+    """A wachtwissel: from the request to the coordinator's decision."""
+
+    shift_id: int
+    requester_id: int
+    kind: SwapKind
+    created_by: int  # the requester, or the coordinator acting on their behalf
+    created_at: datetime
+    expires_at: datetime
+    target_id: int | None = None  # one named colleague, or None: every eligible colleague
+    note: str = ""
+    status: SwapStatus = SwapStatus.OPEN
+    taker_id: int | None = None
+    return_shift_id: int | None = None  # for a swap: the shift the taker gives back
+    taken_at: datetime | None = None
+    decided_at: datetime | None = None
+    decided_by: int | None = None
+    reason: str = ""
+    followed_up_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (SwapStatus.OPEN, SwapStatus.TAKEN)
+
+
+@dataclass
+class SwapEvent:
+    """One step of a swap request's audit trail: who did what, when."""
+
+    request_id: int
+    action: str
+    at: datetime
+    actor_id: int | None = None  # None: the bot itself (expiry, follow-up)
+    detail: str = ""
     id: int | None = None
 
 

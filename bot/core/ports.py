@@ -18,7 +18,11 @@ from bot.core.models import (
     PostStatus,
     Question,
     Replacement,
+    Shift,
     Subscription,
+    SwapEvent,
+    SwapRequest,
+    SwapStatus,
 )
 
 
@@ -97,6 +101,48 @@ class BoardRepository(Protocol):
     async def save_subscription(self, subscription: Subscription) -> Subscription: ...
 
 
+class ShiftRepository(Protocol):
+    async def add(self, shift: Shift) -> Shift: ...
+    async def get(self, shift_id: int) -> Shift | None: ...
+    async def update(self, shift: Shift) -> None: ...
+
+    async def at(self, zone: str, post: str, start_at: datetime) -> Shift | None:
+        """The shift of a zone and post starting at that moment (the roster's natural key)."""
+        ...
+
+    async def of_member(self, member_id: int, ending_after: datetime) -> Sequence[Shift]:
+        """The member's shifts that end after the moment, earliest first."""
+        ...
+
+    async def touching(self, start_at: datetime, end_at: datetime) -> Sequence[Shift]:
+        """Shifts that overlap the period or touch it (end at its start, start at its end)."""
+        ...
+
+    async def starting_between(self, start: datetime, end: datetime) -> Sequence[Shift]:
+        """Shifts starting in [start, end), earliest first."""
+        ...
+
+    async def claim_reminder(self, shift_id: int, at: datetime) -> bool:
+        """Set `reminded_at` if it is not set yet (one statement); False if it was."""
+        ...
+
+
+class SwapRepository(Protocol):
+    async def add(self, request: SwapRequest) -> SwapRequest: ...
+    async def get(self, request_id: int) -> SwapRequest | None: ...
+
+    async def move(self, request: SwapRequest, expected: SwapStatus) -> bool:
+        """Save the request only if its stored status is still `expected` (compare and set, one
+        statement): of two processes changing the same request, exactly one succeeds."""
+        ...
+
+    async def pending_for_shift(self, shift_id: int) -> SwapRequest | None: ...
+    async def with_status(self, *statuses: SwapStatus) -> Sequence[SwapRequest]: ...
+    async def decided_since(self, moment: datetime) -> Sequence[SwapRequest]: ...
+    async def record(self, event: SwapEvent) -> None: ...
+    async def trail(self, request_id: int) -> Sequence[SwapEvent]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -107,6 +153,8 @@ class UnitOfWork(Protocol):
     replacements: ReplacementRepository
     processed_updates: ProcessedUpdateRepository
     board: BoardRepository
+    shifts: ShiftRepository
+    swaps: SwapRepository
 
     async def __aenter__(self) -> Self: ...
 

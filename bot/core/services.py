@@ -8,6 +8,8 @@ from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock
+from bot.core.roster import RosterService
+from bot.core.swaps import SwapService
 from bot.core.updates import UpdateLog
 
 
@@ -31,3 +33,5 @@ class Services:
     locum: LocumService
     updates: UpdateLog
     board: BoardService
+    roster: RosterService
+    swaps: SwapService

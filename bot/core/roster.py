@@ -1,0 +1,289 @@
+"""The wachtdienst roster: import from the roster tool's CSV, a member's shifts, reminders before
+a shift with a handover confirmation, exemptions, and the fairness count per member.
+
+The roster's natural key is (zone, post, start): importing the same period again updates those
+shifts instead of adding copies. An import is checked as a whole first, so a bad file changes
+nothing and the coordinator gets every bad line at once.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.core.csvfiles import TableRow
+from bot.core.errors import DomainError, NotAllowed
+from bot.core.locum import InvalidReplacement, parse_date
+from bot.core.membership import MANAGER_ROLES
+from bot.core.models import Member, OutboxMessage, Role, Shift, SwapStatus
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.riziv import parse_riziv
+
+# Columns of a roster file (README "Roster files"); Dutch and French headers are welcome too.
+ROSTER_COLUMNS = ("start", "end", "zone", "riziv")
+ROSTER_ALIASES = {
+    "begin": "start",
+    "van": "start",
+    "début": "start",
+    "debut": "start",
+    "einde": "end",
+    "eind": "end",
+    "tot": "end",
+    "fin": "end",
+    "wachtpost": "post",
+    "poste": "post",
+    "inami": "riziv",
+    "riziv-nummer": "riziv",
+    "naam": "name",
+    "nom": "name",
+}
+MAX_SHIFT = timedelta(hours=72)
+REMINDER_CHOICES = (0, 2, 12, 24, 48)  # hours before a shift; 0: no reminder
+UPCOMING = timedelta(weeks=8)
+ON_CALL_ROLES = frozenset({Role.GP, Role.LOCUM})
+_TIME = re.compile(r"(\d{1,2})\s*[:hHuU.]\s*(\d{2})")
+
+
+class RosterRejected(DomainError):
+    """A roster file with bad lines; nothing of it was imported."""
+
+    def __init__(self, problems: list[tuple[int, str, str]]) -> None:
+        super().__init__(f"{len(problems)} bad lines")
+        self.problems = problems  # (line, reason, value); reasons: see render.roster_problem
+
+
+class ShiftNotFound(DomainError):
+    """A shift that is not there, or not the tapping member's."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+    first: datetime | None
+    last: datetime | None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Fairness: a member's shifts this year, done and still planned."""
+
+    member: Member
+    done: int
+    planned: int
+
+
+@dataclass
+class _Checked:
+    shifts: list[tuple[Shift, int]] = field(default_factory=list)  # with their assignee
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def parse_moment(text: str, zone: ZoneInfo) -> datetime:
+    """A local date and time as roster tools write them: 2026-12-05 19:00, 5/12/2026 19u00."""
+    day_text, _, time_text = text.strip().replace("T", " ").partition(" ")
+    match = _TIME.fullmatch(time_text.strip())
+    if match is None:
+        raise ValueError(text)
+    hours, minutes = (int(part) for part in match.groups())
+    try:
+        day: date = parse_date(day_text)
+        return datetime.combine(day, time(hours, minutes), zone)
+    except (InvalidReplacement, ValueError):
+        raise ValueError(text) from None
+
+
+def busy_around(shifts: Sequence[Shift], ignoring: set[int]) -> set[int]:
+    """Members on duty in these shifts (overlapping or adjacent ones), except the ignored shifts."""
+    return {s.assignee_id for s in shifts if s.assignee_id is not None and s.id not in ignoring}
+
+
+class RosterService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._zone = ZoneInfo(timezone)
+
+    async def import_rows(self, actor: Member | None, rows: Sequence[TableRow]) -> ImportReport:
+        """`actor` None: the command line. Every line is checked before anything is written."""
+        if actor is not None and actor.role not in MANAGER_ROLES:
+            raise NotAllowed()
+        now = self._clock.now()
+        async with self._uow() as uow:
+            checked = await self._check(uow, rows, now)
+            if checked.problems:
+                raise RosterRejected(checked.problems)
+            added = updated = 0
+            for new, assignee_id in checked.shifts:
+                existing = await uow.shifts.at(new.zone, new.post, new.start_at)
+                if existing is None:
+                    await uow.shifts.add(new)
+                    added += 1
+                elif (existing.end_at, existing.assignee_id) != (new.end_at, assignee_id):
+                    await self._change(uow, existing, new.end_at, assignee_id, now)
+                    updated += 1
+            await uow.commit()
+        starts = [shift.start_at for shift, _ in checked.shifts]
+        return ImportReport(
+            added,
+            updated,
+            len(starts) - added - updated,
+            min(starts, default=None),
+            max(starts, default=None),
+        )
+
+    async def _check(self, uow: UnitOfWork, rows: Sequence[TableRow], now: datetime) -> _Checked:
+        checked = _Checked()
+        seen: set[tuple[str, str, datetime]] = set()
+        members_by_riziv: dict[str, Member | None] = {}
+        for row in rows:
+            problem = self._row_problem(row)
+            if problem is not None:
+                checked.problems.append((row.line, *problem))
+                continue
+            start = parse_moment(row.values["start"], self._zone)
+            end = parse_moment(row.values["end"], self._zone)
+            zone, post = row.values["zone"][:40], row.values.get("post", "")[:40]
+            digits = parse_riziv(row.values["riziv"]).digits
+            if digits not in members_by_riziv:
+                members_by_riziv[digits] = await uow.members.by_riziv(digits)
+            member = members_by_riziv[digits]
+            if member is None or not member.is_active or member.role not in ON_CALL_ROLES:
+                checked.problems.append((row.line, "doctor", row.values["riziv"]))
+            elif (zone, post, start) in seen:
+                checked.problems.append((row.line, "duplicate", row.values["start"]))
+            else:
+                seen.add((zone, post, start))
+                shift = Shift(zone, start, end, member.id, now, now, post=post)
+                checked.shifts.append((shift, member.id or 0))
+        return checked
+
+    def _row_problem(self, row: TableRow) -> tuple[str, str] | None:
+        values = row.values
+        moments: list[datetime] = []
+        for column in ("start", "end"):
+            try:
+                moments.append(parse_moment(values.get(column, ""), self._zone))
+            except ValueError:
+                return column, values.get(column, "")
+        start, end = moments
+        if not start < end <= start + MAX_SHIFT:
+            return "order", f"{values['start']} – {values['end']}"
+        if not values.get("zone"):
+            return "zone", ""
+        try:
+            parse_riziv(values.get("riziv", ""))
+        except DomainError:
+            return "riziv", values.get("riziv", "")
+        return None
+
+    async def _change(
+        self, uow: UnitOfWork, shift: Shift, end_at: datetime, assignee_id: int, now: datetime
+    ) -> None:
+        """A shift the roster tool changed: a pending swap of it no longer stands."""
+        if shift.assignee_id != assignee_id:
+            pending = await uow.swaps.pending_for_shift(shift.id or 0)
+            if pending is not None:
+                expected, pending.status = pending.status, SwapStatus.CANCELLED
+                pending.decided_at, pending.reason = now, "roster"
+                await uow.swaps.move(pending, expected)
+            shift.reminded_at = shift.handover_confirmed_at = None
+        shift.end_at, shift.assignee_id, shift.updated_at = end_at, assignee_id, now
+        await uow.shifts.update(shift)
+
+    async def upcoming(self, member: Member) -> list[Shift]:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            shifts = await uow.shifts.of_member(member.id or 0, ending_after=now)
+        return [shift for shift in shifts if shift.start_at < now + UPCOMING]
+
+    async def tally(self, year: int) -> list[Tally]:
+        """Per on-call member: shifts this calendar year already done and still planned."""
+        now = self._clock.now()
+        start = datetime(year, 1, 1, tzinfo=self._zone)
+        async with self._uow() as uow:
+            shifts = await uow.shifts.starting_between(
+                start, datetime(year + 1, 1, 1, tzinfo=self._zone)
+            )
+            members = [
+                m for m in await uow.members.list(active_only=True) if m.role in ON_CALL_ROLES
+            ]
+        return [
+            Tally(
+                member,
+                done=sum(1 for s in shifts if s.assignee_id == member.id and s.end_at <= now),
+                planned=sum(1 for s in shifts if s.assignee_id == member.id and s.end_at > now),
+            )
+            for member in members
+        ]
+
+    async def set_exempt(self, manager: Member, member_id: int, exempt: bool) -> Member:
+        if manager.role not in MANAGER_ROLES:
+            raise NotAllowed()
+        async with self._uow() as uow:
+            member = await uow.members.get(member_id)
+            if member is None or member.role not in ON_CALL_ROLES:
+                raise NotAllowed()
+            member.on_call_exempt, member.updated_at = exempt, self._clock.now()
+            await uow.members.update(member)
+            await uow.commit()
+        return member
+
+    async def on_call_members(self) -> list[Member]:
+        async with self._uow() as uow:
+            members = await uow.members.list(active_only=True)
+        return [member for member in members if member.role in ON_CALL_ROLES]
+
+    async def confirm_handover(self, member: Member, shift_id: int) -> Shift:
+        """The assignee confirms they took the wacht over (phone diverted, bag ready)."""
+        async with self._uow() as uow:
+            shift = await uow.shifts.get(shift_id)
+            if shift is None or shift.assignee_id != member.id:
+                raise ShiftNotFound()
+            if shift.handover_confirmed_at is None:
+                shift.handover_confirmed_at = self._clock.now()
+                await uow.shifts.update(shift)
+                await uow.commit()
+        return shift
+
+    async def remind_due(self) -> int:
+        """Queue a reminder for every shift whose assignee's reminder moment has come. The claim
+        on the shift makes sure a reminder is queued once, whichever process gets there first;
+        a shift that already started gets none (the bot was down: too late to remind)."""
+        now = self._clock.now()
+        queued = 0
+        async with self._uow() as uow:
+            window = timedelta(hours=max(REMINDER_CHOICES))
+            for shift in await uow.shifts.starting_between(now, now + window):
+                member = (
+                    None if shift.assignee_id is None else await uow.members.get(shift.assignee_id)
+                )
+                if (
+                    shift.reminded_at is not None
+                    or member is None
+                    or not member.is_active
+                    or member.telegram_id is None
+                    or member.shift_reminder_hours == 0
+                    or shift.start_at - timedelta(hours=member.shift_reminder_hours) > now
+                    or not await uow.shifts.claim_reminder(shift.id or 0, now)
+                ):
+                    continue
+                await uow.outbox.add(
+                    OutboxMessage.to(member, "shift_reminder", now, **shift_params(shift))
+                )
+                queued += 1
+            await uow.commit()
+        return queued
+
+
+def shift_params(shift: Shift) -> dict[str, object]:
+    """What a notification needs to show a shift in the recipient's language at send time."""
+    return {
+        "shift_id": shift.id,
+        "start": shift.start_at.isoformat(),
+        "end": shift.end_at.isoformat(),
+        "zone": shift.zone,
+        "post": shift.post,
+    }

@@ -1,0 +1,574 @@
+"""Wachtwissels: a GP asks to give away or swap a shift, eligible colleagues are told, exactly one
+takes it, the coordinator approves (unless the kring switched approval off), and the roster
+follows. The requester stays responsible for the shift until the swap is approved.
+
+Every change of a request is a compare-and-set on its status (`SwapRepository.move`), so of
+several colleagues tapping "Overnemen" at once exactly one wins, whatever the number of processes.
+Every step is kept in the request's audit trail.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.core.errors import DomainError, NotAllowed
+from bot.core.membership import MANAGER_ROLES
+from bot.core.models import (
+    Member,
+    OutboxMessage,
+    Shift,
+    SwapEvent,
+    SwapKind,
+    SwapRequest,
+    SwapStatus,
+)
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.roster import ON_CALL_ROLES, busy_around, shift_params
+
+NOTE_MAX = 200
+REASON_MAX = 200
+
+
+class SwapError(DomainError):
+    """A swap step that cannot be done; nothing was changed."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        # not_your_shift, too_late, already_requested, gone (someone else took it), closed
+        # (withdrawn, expired, cancelled or decided), not_eligible, return_shift, no_colleague
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SwapRules:
+    """What the kring decides (settings)."""
+
+    min_notice: timedelta = timedelta(hours=12)  # requests close this long before the shift
+    approval_required: bool = True
+    follow_up_before: timedelta = timedelta(hours=48)  # follow-up and warning before closing
+    recent: timedelta = timedelta(days=30)  # what the coordinator's overview calls recent
+
+
+@dataclass(frozen=True)
+class SwapView:
+    """A request with what is needed to show it."""
+
+    request: SwapRequest
+    shift: Shift
+    requester: Member
+    taker: Member | None = None
+    return_shift: Shift | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """An approved change of the roster, one line of the export for the roster tool."""
+
+    shift: Shift
+    before: Member
+    after: Member
+    request: SwapRequest
+
+
+class SwapService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, rules: SwapRules) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self.rules = rules
+
+    # --- asking -------------------------------------------------------------------------------
+
+    async def requestable(self, actor: Member, shift_id: int) -> Shift:
+        """The shift, if the actor may ask to swap it now (theirs, or any for a manager)."""
+        async with self._uow() as uow:
+            return await self._requestable(uow, actor, shift_id)
+
+    async def _requestable(self, uow: UnitOfWork, actor: Member, shift_id: int) -> Shift:
+        shift = await uow.shifts.get(shift_id)
+        if shift is None or (shift.assignee_id != actor.id and actor.role not in MANAGER_ROLES):
+            raise SwapError("not_your_shift")
+        if self._clock.now() >= shift.start_at - self.rules.min_notice:
+            raise SwapError("too_late")
+        if await uow.swaps.pending_for_shift(shift_id) is not None:
+            raise SwapError("already_requested")
+        return shift
+
+    async def candidates(self, actor: Member, shift_id: int) -> list[Member]:
+        """The colleagues who could take this shift over, for choosing one by name."""
+        async with self._uow() as uow:
+            shift = await self._requestable(uow, actor, shift_id)
+            return await self._eligible(uow, shift, ignoring=set())
+
+    async def request(
+        self,
+        actor: Member,
+        shift_id: int,
+        kind: SwapKind,
+        target_id: int | None = None,
+        note: str = "",
+    ) -> tuple[SwapRequest, int]:
+        """Ask for a swap; return the request and how many colleagues were told. A manager may
+        ask on behalf of the shift's assignee."""
+        if kind is SwapKind.ASSIGN:
+            raise NotAllowed()
+        now = self._clock.now()
+        async with self._uow() as uow:
+            shift = await self._requestable(uow, actor, shift_id)
+            colleagues = await self._eligible(uow, shift, ignoring=set())
+            if target_id is not None:
+                colleagues = [member for member in colleagues if member.id == target_id]
+                if not colleagues:
+                    raise SwapError("no_colleague")
+            request = await uow.swaps.add(
+                SwapRequest(
+                    shift_id=shift_id,
+                    requester_id=shift.assignee_id or 0,
+                    kind=kind,
+                    created_by=actor.id or 0,
+                    created_at=now,
+                    expires_at=shift.start_at - self.rules.min_notice,
+                    target_id=target_id,
+                    note=" ".join(note.split())[:NOTE_MAX],
+                )
+            )
+            await self._record(uow, request, "requested", actor, kind.value)
+            requester = await self._member(uow, request.requester_id)
+            await self._offer(uow, "swap_offer", request, shift, requester, colleagues)
+            await uow.commit()
+        return request, len(colleagues)
+
+    async def _offer(
+        self,
+        uow: UnitOfWork,
+        kind: str,
+        request: SwapRequest,
+        shift: Shift,
+        requester: Member,
+        colleagues: Sequence[Member],
+    ) -> None:
+        for colleague in colleagues:
+            if colleague.telegram_id is not None:
+                await uow.outbox.add(
+                    OutboxMessage.to(
+                        colleague,
+                        kind,
+                        self._clock.now(),
+                        **_request_params(request, shift, requester),
+                    )
+                )
+
+    async def _eligible(self, uow: UnitOfWork, shift: Shift, ignoring: set[int]) -> list[Member]:
+        """Active GPs and locums of the shift's zone, not exempt, not its assignee, and not on
+        duty in an overlapping or adjacent shift (shifts in `ignoring` do not count)."""
+        nearby = await uow.shifts.touching(shift.start_at, shift.end_at)
+        busy = busy_around(nearby, ignoring | {shift.id or 0}) | {shift.assignee_id}
+        return [
+            member
+            for member in await uow.members.list(active_only=True)
+            if member.role in ON_CALL_ROLES
+            and member.zone == shift.zone
+            and not member.on_call_exempt
+            and member.id not in busy
+        ]
+
+    # --- taking -------------------------------------------------------------------------------
+
+    async def open_for(self, member: Member) -> list[SwapView]:
+        """Open requests this member could take (`/swaps`)."""
+        async with self._uow() as uow:
+            views = []
+            for request in await uow.swaps.with_status(SwapStatus.OPEN):
+                shift = await uow.shifts.get(request.shift_id)
+                if shift is not None and await self._may_take(uow, member, request, shift):
+                    views.append(await self._view(uow, request))
+            return views
+
+    async def _may_take(
+        self, uow: UnitOfWork, member: Member, request: SwapRequest, shift: Shift
+    ) -> bool:
+        if request.target_id not in (None, member.id) or self._clock.now() >= request.expires_at:
+            return False
+        return member.id in {m.id for m in await self._eligible(uow, shift, ignoring=set())}
+
+    async def return_options(self, member: Member, request_id: int) -> tuple[SwapView, list[Shift]]:
+        """For a swap: the member's shifts the requester could take in return."""
+        async with self._uow() as uow:
+            request, shift = await self._takeable(uow, member, request_id)
+            options = [
+                own
+                for own in await uow.shifts.of_member(member.id or 0, self._clock.now())
+                if await self._fits_in_return(uow, request, shift, own)
+            ]
+            return await self._view(uow, request), options
+
+    async def _fits_in_return(
+        self, uow: UnitOfWork, request: SwapRequest, shift: Shift, offered: Shift
+    ) -> bool:
+        """The requester can take `offered` (same zone, in time, not busy next to it apart from
+        the shift they give away) and nobody is already swapping it."""
+        if offered.zone != shift.zone or offered.id == shift.id:
+            return False
+        if self._clock.now() >= offered.start_at - self.rules.min_notice:
+            return False
+        if await uow.swaps.pending_for_shift(offered.id or 0) is not None:
+            return False
+        nearby = await uow.shifts.touching(offered.start_at, offered.end_at)
+        return request.requester_id not in busy_around(nearby, {offered.id or 0, shift.id or 0})
+
+    async def _takeable(
+        self, uow: UnitOfWork, member: Member, request_id: int
+    ) -> tuple[SwapRequest, Shift]:
+        request = await uow.swaps.get(request_id)
+        if request is None or request.status is not SwapStatus.OPEN:
+            gone = request is not None and request.status in (SwapStatus.TAKEN, SwapStatus.APPROVED)
+            raise SwapError("gone" if gone else "closed")
+        shift = await uow.shifts.get(request.shift_id)
+        if shift is None or self._clock.now() >= request.expires_at:
+            raise SwapError("closed")
+        if not await self._may_take(uow, member, request, shift):
+            raise SwapError("not_eligible")
+        return request, shift
+
+    async def take(
+        self, member: Member, request_id: int, return_shift_id: int | None = None
+    ) -> SwapView:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            request, shift = await self._takeable(uow, member, request_id)
+            if request.kind is SwapKind.SWAP:
+                offered = None if return_shift_id is None else await uow.shifts.get(return_shift_id)
+                if (
+                    offered is None
+                    or offered.assignee_id != member.id
+                    or not await self._fits_in_return(uow, request, shift, offered)
+                ):
+                    raise SwapError("return_shift")
+                request.return_shift_id = offered.id
+            request.status, request.taker_id, request.taken_at = SwapStatus.TAKEN, member.id, now
+            if not await uow.swaps.move(request, SwapStatus.OPEN):
+                raise SwapError("gone")
+            await self._record(uow, request, "taken", member)
+            if self.rules.approval_required:
+                await self._ask_approval(uow, request)
+            else:
+                await self._apply(uow, request, None)
+            view = await self._view(uow, request)
+            await uow.commit()
+        return view
+
+    async def _ask_approval(self, uow: UnitOfWork, request: SwapRequest) -> None:
+        view = await self._view(uow, request)
+        params = _view_params(view)
+        await self._tell(uow, view.requester, "swap_taken", params)
+        for manager in await uow.members.list(active_only=True):
+            if manager.role in MANAGER_ROLES:
+                await self._tell(uow, manager, "swap_approval", params)
+
+    # --- deciding -----------------------------------------------------------------------------
+
+    async def approve(self, manager: Member, request_id: int) -> SwapView:
+        _require_manager(manager)
+        async with self._uow() as uow:
+            request = await self._waiting_for_decision(uow, request_id)
+            await self._apply(uow, request, manager)
+            view = await self._view(uow, request)
+            await uow.commit()
+        return view
+
+    async def reject(self, manager: Member, request_id: int, reason: str) -> SwapView:
+        _require_manager(manager)
+        async with self._uow() as uow:
+            request = await self._waiting_for_decision(uow, request_id)
+            request.status, request.decided_at = SwapStatus.REJECTED, self._clock.now()
+            request.decided_by, request.reason = manager.id, " ".join(reason.split())[:REASON_MAX]
+            if not await uow.swaps.move(request, SwapStatus.TAKEN):
+                raise SwapError("closed")
+            await self._record(uow, request, "rejected", manager, request.reason)
+            view = await self._view(uow, request)
+            for member in (view.requester, view.taker):
+                await self._tell(uow, member, "swap_rejected", _view_params(view))
+            await uow.commit()
+        return view
+
+    async def _waiting_for_decision(self, uow: UnitOfWork, request_id: int) -> SwapRequest:
+        request = await uow.swaps.get(request_id)
+        if request is None or request.status is not SwapStatus.TAKEN:
+            raise SwapError("closed")
+        return request
+
+    async def _apply(self, uow: UnitOfWork, request: SwapRequest, manager: Member | None) -> None:
+        """The roster follows an approved swap: the shift (and the one given back) change hands;
+        reminders start again for the new assignee."""
+        shift = await uow.shifts.get(request.shift_id)
+        offered = (
+            None
+            if request.return_shift_id is None
+            else await uow.shifts.get(request.return_shift_id)
+        )
+        if (
+            shift is None
+            or shift.assignee_id != request.requester_id
+            or (
+                request.kind is SwapKind.SWAP
+                and (offered is None or offered.assignee_id != request.taker_id)
+            )
+        ):
+            raise SwapError("closed")  # the roster changed underneath the request
+        now = self._clock.now()
+        expected = request.status
+        request.status, request.decided_at = SwapStatus.APPROVED, now
+        request.decided_by = None if manager is None else manager.id
+        if not await uow.swaps.move(request, expected):
+            raise SwapError("closed")
+        _hand_over(shift, request.taker_id, now)
+        await uow.shifts.update(shift)
+        if offered is not None:
+            _hand_over(offered, request.requester_id, now)
+            await uow.shifts.update(offered)
+        await self._record(uow, request, "approved", manager)
+        view = await self._view(uow, request)
+        for member in (view.requester, view.taker):
+            await self._tell(uow, member, "swap_approved", _view_params(view))
+
+    async def assign(self, manager: Member, shift_id: int, member_id: int) -> SwapView:
+        """The coordinator moves a shift to another member directly (kept as an approved change,
+        so it is in the export and the trail); a pending request for the shift is cancelled."""
+        _require_manager(manager)
+        now = self._clock.now()
+        async with self._uow() as uow:
+            shift = await uow.shifts.get(shift_id)
+            new = await uow.members.get(member_id)
+            if shift is None or shift.end_at <= now or shift.assignee_id is None:
+                raise SwapError("not_your_shift")
+            if (
+                new is None
+                or not new.is_active
+                or new.role not in ON_CALL_ROLES
+                or new.id == shift.assignee_id
+            ):
+                raise SwapError("no_colleague")
+            pending = await uow.swaps.pending_for_shift(shift_id)
+            if pending is not None:
+                expected, pending.status = pending.status, SwapStatus.CANCELLED
+                pending.decided_at, pending.decided_by = now, manager.id
+                await uow.swaps.move(pending, expected)
+                await self._record(uow, pending, "cancelled", manager)
+            request = await uow.swaps.add(
+                SwapRequest(
+                    shift_id=shift_id,
+                    requester_id=shift.assignee_id,
+                    kind=SwapKind.ASSIGN,
+                    created_by=manager.id or 0,
+                    created_at=now,
+                    expires_at=shift.start_at,
+                    status=SwapStatus.TAKEN,
+                    taker_id=new.id,
+                    taken_at=now,
+                )
+            )
+            await self._record(uow, request, "assigned", manager)
+            await self._apply(uow, request, manager)
+            view = await self._view(uow, request)
+            await uow.commit()
+        return view
+
+    # --- withdrawing and expiring -------------------------------------------------------------
+
+    async def withdraw(self, actor: Member, request_id: int) -> SwapView:
+        async with self._uow() as uow:
+            request = await uow.swaps.get(request_id)
+            if request is None or (
+                request.requester_id != actor.id and actor.role not in MANAGER_ROLES
+            ):
+                raise SwapError("closed")
+            if not request.pending:
+                raise SwapError("closed")
+            expected = request.status
+            request.status, request.decided_at = SwapStatus.WITHDRAWN, self._clock.now()
+            if not await uow.swaps.move(request, expected):
+                raise SwapError("closed")
+            await self._record(uow, request, "withdrawn", actor)
+            view = await self._view(uow, request)
+            if view.taker is not None:
+                await self._tell(uow, view.taker, "swap_withdrawn", _view_params(view))
+            await uow.commit()
+        return view
+
+    async def run_due(self) -> None:
+        """Expire what reached its closing time; follow up on what is still open near it."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            for request in await uow.swaps.with_status(SwapStatus.OPEN, SwapStatus.TAKEN):
+                if now >= request.expires_at:
+                    await self._expire(uow, request)
+                elif request.status is SwapStatus.OPEN and self._follow_up_due(request, now):
+                    await self._follow_up(uow, request)
+            await uow.commit()
+
+    def _follow_up_due(self, request: SwapRequest, now: datetime) -> bool:
+        moment = request.expires_at - self.rules.follow_up_before
+        return request.followed_up_at is None and request.created_at < moment <= now
+
+    async def _expire(self, uow: UnitOfWork, request: SwapRequest) -> None:
+        expected, request.status = request.status, SwapStatus.EXPIRED
+        request.decided_at = self._clock.now()
+        if not await uow.swaps.move(request, expected):
+            return  # another process got there first
+        await self._record(uow, request, "expired", None)
+        view = await self._view(uow, request)
+        for member in (view.requester, view.taker):
+            await self._tell(uow, member, "swap_expired", _view_params(view))
+
+    async def _follow_up(self, uow: UnitOfWork, request: SwapRequest) -> None:
+        request.followed_up_at = self._clock.now()
+        if not await uow.swaps.move(request, SwapStatus.OPEN):
+            return
+        await self._record(uow, request, "followed_up", None)
+        view = await self._view(uow, request)
+        colleagues = await self._eligible(uow, view.shift, ignoring=set())
+        if request.target_id is not None:
+            colleagues = [member for member in colleagues if member.id == request.target_id]
+        await self._offer(uow, "swap_follow_up", request, view.shift, view.requester, colleagues)
+        await self._tell(uow, view.requester, "swap_warning", _view_params(view))
+
+    # --- looking ------------------------------------------------------------------------------
+
+    async def mine(self, member: Member) -> list[SwapView]:
+        """The member's own pending requests, to see or withdraw them."""
+        async with self._uow() as uow:
+            return [
+                await self._view(uow, request)
+                for request in await uow.swaps.with_status(SwapStatus.OPEN, SwapStatus.TAKEN)
+                if request.requester_id == member.id
+            ]
+
+    async def waiting_for_approval(self, manager: Member) -> list[SwapView]:
+        _require_manager(manager)
+        async with self._uow() as uow:
+            return [
+                await self._view(uow, request)
+                for request in await uow.swaps.with_status(SwapStatus.TAKEN)
+            ]
+
+    async def overview(self, manager: Member) -> tuple[list[SwapView], list[SwapView]]:
+        """Everything pending, and what was decided recently (newest first)."""
+        _require_manager(manager)
+        async with self._uow() as uow:
+            pending = await uow.swaps.with_status(SwapStatus.OPEN, SwapStatus.TAKEN)
+            recent = await uow.swaps.decided_since(self._clock.now() - self.rules.recent)
+            return (
+                [await self._view(uow, request) for request in pending],
+                [await self._view(uow, request) for request in recent],
+            )
+
+    async def trail(
+        self, manager: Member, request_id: int
+    ) -> tuple[SwapView, list[SwapEvent], dict[int, Member]]:
+        """A request's audit trail, with the people who acted in it."""
+        _require_manager(manager)
+        async with self._uow() as uow:
+            request = await uow.swaps.get(request_id)
+            if request is None:
+                raise SwapError("closed")
+            events = list(await uow.swaps.trail(request_id))
+            actors = {
+                event.actor_id: member
+                for event in events
+                if event.actor_id is not None
+                and (member := await uow.members.get(event.actor_id)) is not None
+            }
+            return await self._view(uow, request), events, actors
+
+    async def changes(self, manager: Member, start: datetime, end: datetime) -> list[Change]:
+        """Approved changes of shifts starting in [start, end), for the roster tool and Medega."""
+        _require_manager(manager)
+        async with self._uow() as uow:
+            changes = []
+            for request in await uow.swaps.with_status(SwapStatus.APPROVED):
+                view = await self._view(uow, request)
+                if view.taker is None:
+                    continue
+                moved = [(view.shift, view.requester, view.taker)]
+                if view.return_shift is not None:
+                    moved.append((view.return_shift, view.taker, view.requester))
+                changes += [
+                    Change(shift, before, after, request)
+                    for shift, before, after in moved
+                    if start <= shift.start_at < end
+                ]
+            return sorted(changes, key=lambda change: change.shift.start_at)
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    async def _view(self, uow: UnitOfWork, request: SwapRequest) -> SwapView:
+        shift = await uow.shifts.get(request.shift_id)
+        assert shift is not None, "shifts with swap requests are never deleted"
+        return SwapView(
+            request,
+            shift,
+            await self._member(uow, request.requester_id),
+            None if request.taker_id is None else await self._member(uow, request.taker_id),
+            None
+            if request.return_shift_id is None
+            else await uow.shifts.get(request.return_shift_id),
+        )
+
+    @staticmethod
+    async def _member(uow: UnitOfWork, member_id: int) -> Member:
+        member = await uow.members.get(member_id)
+        assert member is not None, "members with swap requests are never deleted"
+        return member
+
+    async def _record(
+        self,
+        uow: UnitOfWork,
+        request: SwapRequest,
+        action: str,
+        actor: Member | None,
+        detail: str = "",
+    ) -> None:
+        await uow.swaps.record(
+            SwapEvent(
+                request_id=request.id or 0,
+                action=action,
+                at=self._clock.now(),
+                actor_id=None if actor is None else actor.id,
+                detail=detail,
+            )
+        )
+
+    async def _tell(
+        self, uow: UnitOfWork, member: Member | None, kind: str, params: dict[str, object]
+    ) -> None:
+        if member is not None and member.is_active and member.telegram_id is not None:
+            await uow.outbox.add(OutboxMessage.to(member, kind, self._clock.now(), **params))
+
+
+def _require_manager(member: Member) -> None:
+    if member.role not in MANAGER_ROLES:
+        raise NotAllowed()
+
+
+def _hand_over(shift: Shift, assignee_id: int | None, now: datetime) -> None:
+    shift.assignee_id, shift.updated_at = assignee_id, now
+    shift.reminded_at = shift.handover_confirmed_at = None
+
+
+def _request_params(request: SwapRequest, shift: Shift, requester: Member) -> dict[str, object]:
+    return {
+        **shift_params(shift),
+        "request_id": request.id,
+        "swap_kind": request.kind.value,
+        "requester": requester.name,
+        "note": request.note,
+    }
+
+
+def _view_params(view: SwapView) -> dict[str, object]:
+    params = _request_params(view.request, view.shift, view.requester)
+    params["taker"] = None if view.taker is None else view.taker.name
+    params["reason"] = view.request.reason
+    if view.return_shift is not None:
+        params["return_start"] = view.return_shift.start_at.isoformat()
+        params["return_end"] = view.return_shift.end_at.isoformat()
+    return params
