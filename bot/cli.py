@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     kb_import.add_argument("file")
     kb_import.add_argument("--out", help="where to write the drafts (default: stdout)")
 
+    roster = commands.add_parser("roster", help="the wachtdienst roster")
+    roster_actions = roster.add_subparsers(dest="roster_action", required=True)
+    roster_import = roster_actions.add_parser("import", help="import a roster CSV (see README)")
+    roster_import.add_argument("file")
+
     invite = commands.add_parser("invite", help="create an invite (e.g. the first coordinator)")
     invite.add_argument("--role", choices=["gp", "locum", "staff", "coordinator"], required=True)
     invite.add_argument("--zone")
@@ -307,8 +312,40 @@ def _kb(settings: Settings, args: argparse.Namespace) -> int:
     return 0 if drafts else 1
 
 
+async def _roster(settings: Settings, args: argparse.Namespace) -> int:
+    """`kringbot roster import FILE`: the whole file or nothing, like `/roster` in the bot."""
+    from pathlib import Path
+
+    from bot.clock import SystemClock
+    from bot.core.csvfiles import read_table
+    from bot.core.errors import DomainError
+    from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
+    from bot.i18n import translator
+    from bot.services import build_services
+    from handlers import render
+    from store.migrate import upgrade
+
+    t = translator("en", settings.timezone)
+    wiring = build_services(settings, SystemClock())
+    try:
+        await upgrade(wiring.engine)
+        rows = read_table(Path(args.file).read_bytes(), ROSTER_COLUMNS, ROSTER_ALIASES)
+        report = await wiring.services.roster.import_rows(None, rows)
+    except DomainError as error:
+        print(render.plain(render.domain_error(t, error, wiring.services.kring)), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"kringbot: {error}", file=sys.stderr)
+        return 2
+    finally:
+        await wiring.engine.dispose()
+    print(render.plain(render.roster_imported(t, report)))
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], Awaitable[int] | int]] = {
     "run": _run,
+    "roster": _roster,
     "chat": _chat,
     "emulator": _emulator,
     "db": _db,

@@ -1,10 +1,11 @@
 """The demo kring: the people every chat script and `make run` can count on (DESIGN.md §4)."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from bot.core.models import JoinPath, Member, MemberStatus, Role
-from bot.core.ports import UnitOfWorkFactory
+from bot.core.models import JoinPath, Member, MemberStatus, Role, Shift
+from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,12 @@ DEMO_PEOPLE: tuple[DemoPerson, ...] = (
 )
 
 
+# The wachtdienst roster: every night from 19:00 to 08:00, per zone, in turns.
+ROSTER_WEEKS = 8
+ROSTER_TURNS = {"Noord": ("ann", "bart", "lotte"), "Zuid": ("elise", "tom")}
+NIGHT_START, NIGHT_END = time(19, 0), time(8, 0)
+
+
 async def seed_demo(uow_factory: UnitOfWorkFactory, now: datetime) -> bool:
     """Add the demo kring to an empty database; return False (and change nothing) otherwise."""
     async with uow_factory() as uow:
@@ -48,5 +55,27 @@ async def seed_demo(uow_factory: UnitOfWorkFactory, now: datetime) -> bool:
                     updated_at=now,
                 )
             )
+        await _seed_roster(uow, now)
         await uow.commit()
         return True
+
+
+async def _seed_roster(uow: UnitOfWork, now: datetime, timezone: str = "Europe/Brussels") -> None:
+    """The 8 weeks of nights after the start date; ann has the first night of Noord."""
+    zone = ZoneInfo(timezone)
+    first_day = now.astimezone(zone).date() + timedelta(days=1)
+    ids = {p.handle: (await uow.members.by_telegram_id(p.telegram_id)) for p in DEMO_PEOPLE}
+    for offset in range(ROSTER_WEEKS * 7):
+        day = first_day + timedelta(days=offset)
+        for area, turns in ROSTER_TURNS.items():
+            assignee = ids[turns[offset % len(turns)]]
+            await uow.shifts.add(
+                Shift(
+                    zone=area,
+                    start_at=datetime.combine(day, NIGHT_START, zone),
+                    end_at=datetime.combine(day + timedelta(days=1), NIGHT_END, zone),
+                    assignee_id=None if assignee is None else assignee.id,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )

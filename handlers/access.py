@@ -38,6 +38,11 @@ COMMANDS: dict[str, Audience] = {
     "inbox": Audience.MANAGER,
     "fee": Audience.MEMBER,
     "locum": Audience.MEMBER,
+    "shifts": Audience.MEMBER,
+    "swaps": Audience.MEMBER,
+    "roster": Audience.MANAGER,
+    "approvals": Audience.MANAGER,
+    "export": Audience.MANAGER,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -51,6 +56,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "cancel": ("annuleren", "annuler"),
     "fee": ("onkosten", "frais"),
     "locum": ("vervanging", "remplacement"),
+    "shifts": ("diensten", "gardes"),
+    "swaps": ("wissels", "echanges"),
+    "roster": ("rooster", "planning"),
+    "approvals": ("goedkeuren", "approuver"),
+    "export": ("exporteren", "exporter"),
 }
 _CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
@@ -81,6 +91,26 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.BOARD_INTEREST: Audience.MEMBER,
     keyboards.BOARD_PICK: Audience.MEMBER,
     keyboards.BOARD_CLOSE: Audience.MEMBER,
+    keyboards.REMINDER: Audience.MEMBER,
+    keyboards.SHIFT_SWAP: Audience.MEMBER,
+    keyboards.SWAP_KIND: Audience.MEMBER,
+    keyboards.SWAP_AUDIENCE: Audience.MEMBER,
+    keyboards.SWAP_PICK: Audience.MEMBER,
+    keyboards.SWAP_SEND: Audience.MEMBER,
+    keyboards.SWAP_STOP: Audience.MEMBER,
+    keyboards.SWAP_TAKE: Audience.MEMBER,
+    keyboards.SWAP_RETURN: Audience.MEMBER,
+    keyboards.SWAP_WITHDRAW: Audience.MEMBER,
+    keyboards.SHIFTS_CALENDAR: Audience.MEMBER,
+    keyboards.HANDOVER: Audience.MEMBER,
+    keyboards.SWAP_APPROVE: Audience.MANAGER,
+    keyboards.SWAP_REJECT: Audience.MANAGER,
+    keyboards.SWAP_TRAIL: Audience.MANAGER,
+    keyboards.ROSTER_TALLY: Audience.MANAGER,
+    keyboards.ROSTER_EXEMPT: Audience.MANAGER,
+    keyboards.ROSTER_BEHALF: Audience.MANAGER,
+    keyboards.ROSTER_ASSIGN: Audience.MANAGER,
+    keyboards.EXPORT_SWAPS: Audience.MANAGER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

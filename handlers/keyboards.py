@@ -4,11 +4,24 @@ Button payloads carry server-side ids only; what they refer to is checked again 
 """
 
 from collections.abc import Sequence
+from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.knowledge.model import Entry
-from bot.core.models import LANGUAGES, BoardPost, Member, PostKind, Question, Replacement, Role
+from bot.core.models import (
+    LANGUAGES,
+    BoardPost,
+    Member,
+    PostKind,
+    Question,
+    Replacement,
+    Role,
+    Shift,
+    SwapKind,
+)
+from bot.core.roster import ON_CALL_ROLES, REMINDER_CHOICES
+from bot.core.swaps import SwapView
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers import render
 
@@ -32,6 +45,27 @@ BOARD_BROWSE = "bbrowse"
 BOARD_INTEREST = "bint"
 BOARD_PICK = "bpick"
 BOARD_CLOSE = "bclose"
+REMINDER = "remind"
+SHIFT_SWAP = "ruil"
+SWAP_KIND = "swkind"
+SWAP_AUDIENCE = "swto"
+SWAP_PICK = "swpick"
+SWAP_SEND = "swsend"
+SWAP_STOP = "swstop"
+SWAP_TAKE = "swtake"
+SWAP_RETURN = "swback"
+SWAP_WITHDRAW = "swwd"
+SHIFTS_CALENDAR = "shics"
+HANDOVER = "shok"
+SWAP_APPROVE = "swok"
+SWAP_REJECT = "swno"
+SWAP_TRAIL = "swtrail"
+ROSTER_TALLY = "rtally"
+ROSTER_EXEMPT = "rexempt"
+ROSTER_BEHALF = "rbehalf"
+ROSTER_ASSIGN = "rassign"
+EXPORT_SWAPS = "xswaps"
+EVERYONE = 0  # the target of a swap request open to every eligible colleague
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -67,9 +101,18 @@ def languages() -> InlineKeyboardMarkup:
     )
 
 
-def settings(t: Translator) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t.gettext("Change language"), callback_data=data(LANGUAGE))]]
+def settings(t: Translator, member: Member) -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(t.gettext("Change language"), callback_data=data(LANGUAGE))]]
+    if member.role in ON_CALL_ROLES:
+        rows.append(
+            [InlineKeyboardButton(t.gettext("Shift reminder"), callback_data=data(REMINDER))]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+def reminder_choices(t: Translator) -> InlineKeyboardMarkup:
+    return _column(
+        [(render.reminder_setting(t, hours), data(REMINDER, hours)) for hours in REMINDER_CHOICES]
     )
 
 
@@ -290,4 +333,220 @@ def pick(t: Translator, post_id: int, member_id: int, name: str) -> InlineKeyboa
     label = _short(t.gettext("Choose {name}").format(name=name))
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=data(BOARD_PICK, post_id, member_id))]]
+    )
+
+
+def _column(buttons: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """One button per row: (label, callback data)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(_short(label), callback_data=payload)] for label, payload in buttons]
+    )
+
+
+def _cancel_swap(t: Translator) -> tuple[str, str]:
+    return t.gettext("Cancel"), data(SWAP_STOP)
+
+
+def shifts(t: Translator, items: Sequence[Shift], pending: Sequence[int]) -> InlineKeyboardMarkup:
+    """A "Ruil" button per shift that has no pending request, and the calendar file."""
+    buttons = [
+        (t.gettext("Swap {n}").format(n=number), data(SHIFT_SWAP, shift.id))
+        for number, shift in enumerate(items, 1)
+        if shift.id not in pending
+    ]
+    rows = [
+        [
+            InlineKeyboardButton(label, callback_data=payload)
+            for label, payload in buttons[i : i + 4]
+        ]
+        for i in range(0, len(buttons), 4)
+    ]
+    rows.append(
+        [
+            InlineKeyboardButton(
+                t.gettext("Calendar file (.ics)"), callback_data=data(SHIFTS_CALENDAR)
+            )
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def swap_kinds(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
+    return _column(
+        [
+            (t.gettext("Give away"), data(SWAP_KIND, shift_id, SwapKind.GIVEAWAY)),
+            (t.gettext("Swap for one of their shifts"), data(SWAP_KIND, shift_id, SwapKind.SWAP)),
+            _cancel_swap(t),
+        ]
+    )
+
+
+def swap_audiences(t: Translator, shift_id: int, kind: SwapKind) -> InlineKeyboardMarkup:
+    return _column(
+        [
+            (
+                t.gettext("Everyone who can take it"),
+                data(SWAP_AUDIENCE, shift_id, kind, EVERYONE),
+            ),
+            (t.gettext("One colleague"), data(SWAP_PICK, shift_id, kind)),
+            _cancel_swap(t),
+        ]
+    )
+
+
+def swap_colleagues(
+    t: Translator, shift_id: int, kind: SwapKind, colleagues: Sequence[Member]
+) -> InlineKeyboardMarkup:
+    return _column(
+        [
+            (member.name or "?", data(SWAP_AUDIENCE, shift_id, kind, member.id))
+            for member in colleagues
+        ]
+        + [_cancel_swap(t)]
+    )
+
+
+def swap_confirm(t: Translator, shift_id: int, kind: SwapKind, target: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Send"), callback_data=data(SWAP_SEND, shift_id, kind, target)
+                ),
+                InlineKeyboardButton(*_cancel_swap(t)),
+            ]
+        ]
+    )
+
+
+def take_over(t: Translator, request_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t.gettext("Take over"), callback_data=data(SWAP_TAKE, request_id))]]
+    )
+
+
+def return_shifts(
+    t: Translator, request_id: int, options: Sequence[Shift]
+) -> InlineKeyboardMarkup | None:
+    if not options:
+        return None
+    return _column(
+        [
+            (
+                render.shift_when(t, s.start_at, s.end_at, s.zone, s.post),
+                data(SWAP_RETURN, request_id, s.id),
+            )
+            for s in options
+        ]
+    )
+
+
+def withdraw(t: Translator, request_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Withdraw request"), callback_data=data(SWAP_WITHDRAW, request_id)
+                )
+            ]
+        ]
+    )
+
+
+def decide_swap(t: Translator, request_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Approve"), callback_data=data(SWAP_APPROVE, request_id)
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Reject"), callback_data=data(SWAP_REJECT, request_id)
+                ),
+            ]
+        ]
+    )
+
+
+def handover(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Wacht taken over"), callback_data=data(HANDOVER, shift_id)
+                )
+            ]
+        ]
+    )
+
+
+def roster_tools(t: Translator) -> InlineKeyboardMarkup:
+    return _column(
+        [
+            (t.gettext("Shifts per member this year"), data(ROSTER_TALLY)),
+            (t.gettext("Exemptions"), data(ROSTER_EXEMPT)),
+            (t.gettext("Act for a member"), data(ROSTER_BEHALF)),
+        ]
+    )
+
+
+def exemptions(t: Translator, members: Sequence[Member]) -> InlineKeyboardMarkup:
+    def label(member: Member) -> str:
+        state = t.gettext("exempt") if member.on_call_exempt else t.gettext("on call")
+        return f"{member.name} – {state}"
+
+    return _column([(label(member), data(ROSTER_EXEMPT, member.id)) for member in members])
+
+
+def behalf_members(t: Translator, members: Sequence[Member]) -> InlineKeyboardMarkup:
+    return _column([(member.name or "?", data(ROSTER_BEHALF, member.id)) for member in members])
+
+
+def behalf_shifts(t: Translator, items: Sequence[Shift]) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            InlineKeyboardButton(
+                t.gettext("Swap {n}").format(n=number), callback_data=data(SHIFT_SWAP, shift.id)
+            ),
+            InlineKeyboardButton(
+                t.gettext("Give {n} to …").format(n=number),
+                callback_data=data(ROSTER_ASSIGN, shift.id),
+            ),
+        ]
+        for number, shift in enumerate(items, 1)
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def assign_to(shift_id: int, members: Sequence[Member]) -> InlineKeyboardMarkup:
+    return _column(
+        [(member.name or "?", data(ROSTER_ASSIGN, shift_id, member.id)) for member in members]
+    )
+
+
+def swap_trails(t: Translator, views: Sequence[SwapView]) -> InlineKeyboardMarkup | None:
+    if not views:
+        return None
+    return _column(
+        [
+            (
+                t.gettext("History: {name}, {day}").format(
+                    name=view.requester.name, day=t.date(view.shift.start_at, "short")
+                ),
+                data(SWAP_TRAIL, view.request.id),
+            )
+            for view in views
+        ]
+    )
+
+
+def export_months(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
+    return _column(
+        [
+            (
+                t.gettext("Swaps of {month}").format(month=render.month_name(t, month)),
+                data(EXPORT_SWAPS, month.strftime("%Y-%m")),
+            )
+            for month in months
+        ]
     )

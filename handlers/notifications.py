@@ -21,6 +21,12 @@ def compose(message: OutboxMessage, kring: Kring) -> tuple[str, InlineKeyboardMa
     elif message.kind == "board_interest":
         params = message.params
         markup = keyboards.pick(t, int(params["post_id"]), int(params["member_id"]), params["name"])
+    elif message.kind in ("swap_offer", "swap_follow_up"):
+        markup = keyboards.take_over(t, int(message.params["request_id"]))
+    elif message.kind == "swap_approval":
+        markup = keyboards.decide_swap(t, int(message.params["request_id"]))
+    elif message.kind == "shift_reminder":
+        markup = keyboards.handover(t, int(message.params["shift_id"]))
     elif message.kind == "locum_end_reminder":
         markup = keyboards.end_checklist(t, int(message.params["replacement_id"]))
     return text, markup

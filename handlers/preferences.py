@@ -18,7 +18,7 @@ async def show_settings(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
     await update.effective_message.reply_text(
         render.settings(context.t, context.active_member),
-        reply_markup=keyboards.settings(context.t),
+        reply_markup=keyboards.settings(context.t, context.active_member),
     )
 
 

@@ -6,7 +6,7 @@ everything that came from a person (names, zones, free text) because messages ar
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -37,10 +37,16 @@ from bot.core.models import (
     Question,
     Replacement,
     Role,
+    Shift,
     Subscription,
+    SwapEvent,
+    SwapKind,
+    SwapStatus,
 )
 from bot.core.riziv import RizivNumber
+from bot.core.roster import ImportReport, RosterRejected, ShiftNotFound, Tally
 from bot.core.services import Kring
+from bot.core.swaps import SwapError, SwapView
 from bot.i18n import LANGUAGE_NAMES, Translator
 
 MESSAGE_LIMIT = 4096
@@ -183,6 +189,8 @@ def member_commands(t: Translator) -> list[tuple[str, str]]:
         ("ask", t.gettext("ask the knowledge base a question")),
         ("fee", t.gettext("calculate a locum's fee contribution")),
         ("locum", t.gettext("your replacements and their checklists")),
+        ("shifts", t.gettext("your on-call shifts; swap one")),
+        ("swaps", t.gettext("swap requests you can take")),
     ]
 
 
@@ -191,6 +199,9 @@ def manager_commands(t: Translator) -> list[tuple[str, str]]:
         ("invite", t.gettext("invite a new member")),
         ("members", t.gettext("list the members")),
         ("inbox", t.gettext("questions for the coordinator")),
+        ("roster", t.gettext("import the roster; fairness, exemptions, act for a member")),
+        ("approvals", t.gettext("swaps waiting for approval")),
+        ("export", t.gettext("export the roster changes as CSV")),
     ]
 
 
@@ -207,6 +218,7 @@ def settings(t: Translator, member: Member) -> str:
         [
             t.gettext("<b>Your settings</b>"),
             t.gettext("Language: {language}").format(language=LANGUAGE_NAMES[member.language]),
+            reminder_setting(t, member.shift_reminder_hours),
         ]
     )
 
@@ -735,6 +747,8 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
             riziv=RizivNumber(params["riziv"]) if params["riziv"] else "–",
             telegram_id=int(params["telegram_id"] or 0),
         )
+    if kind.startswith(("swap_", "shift_")):
+        return swap_notification(t, kind, params)
     if kind == "locum_end_reminder":
         return t.gettext(
             "Your replacement at {practice} ends on {date}. Time for the last-day checklist: "
@@ -807,6 +821,12 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         }[error.reason]
     if isinstance(error, UnreadableTable):
         return unreadable_table(t, error)
+    if isinstance(error, RosterRejected):
+        return roster_rejected(t, error.problems)
+    if isinstance(error, SwapError):
+        return swap_error(t, error.reason)
+    if isinstance(error, ShiftNotFound):
+        return swap_error(t, "not_your_shift")
     if isinstance(error, NotAMember):
         return not_a_member(t, kring)
     if isinstance(error, NotAllowed):
@@ -841,3 +861,494 @@ def unknown_command(t: Translator) -> str:
 
 def unsupported_message(t: Translator) -> str:
     return t.gettext("I can only read text messages here. Send /help to see what you can do.")
+
+
+# --- Wachtdienst: shifts and swaps -------------------------------------------------------------
+
+
+def shift_when(t: Translator, start: datetime, end: datetime, zone: str, post: str = "") -> str:
+    """'Sat 5 Dec 2026, 19:00 – 08:00 · Noord': a shift on one line, in the member's language."""
+    place = f"{zone} ({post})" if post else zone
+    return t.gettext("{start} – {end} · {place}").format(
+        start=t.datetime(start, "EEE d MMM y, HH:mm"),
+        end=t.time(end) if end.date() == start.date() else t.datetime(end, "EEE HH:mm"),
+        place=esc(place),
+    )
+
+
+def _shift(t: Translator, shift: Shift) -> str:
+    return shift_when(t, shift.start_at, shift.end_at, shift.zone, shift.post)
+
+
+def shift_title(t: Translator, shift: Shift) -> str:
+    """The title of a shift in the phone's calendar."""
+    return t.gettext("Wachtdienst {zone}").format(zone=shift.zone)
+
+
+def shifts_list(t: Translator, shifts: Sequence[Shift], pending: Sequence[int]) -> str:
+    if not shifts:
+        return t.gettext("You have no shifts in the next 8 weeks.")
+    lines = [t.gettext("<b>Your shifts in the next 8 weeks</b>"), ""]
+    for number, shift in enumerate(shifts, 1):
+        mark = t.gettext(" (swap requested)") if shift.id in pending else ""
+        lines.append(f"{number}. {_shift(t, shift)}{mark}")
+    lines += ["", t.gettext("Tap a number to ask a colleague to take that shift or to swap it.")]
+    return "\n".join(lines)
+
+
+def swap_kind_name(t: Translator, kind: SwapKind) -> str:
+    return {
+        SwapKind.GIVEAWAY: t.gettext("give away"),
+        SwapKind.SWAP: t.gettext("swap"),
+        SwapKind.ASSIGN: t.gettext("assigned by the coordinator"),
+    }[kind]
+
+
+def swap_ask_kind(t: Translator, shift: Shift) -> str:
+    return t.gettext(
+        "<b>Swap request</b>\n{shift}\n\nDo you want to give this shift away (a colleague takes "
+        "it over) or swap it (the colleague gives you one of their shifts in return)?"
+    ).format(shift=_shift(t, shift))
+
+
+def swap_ask_audience(t: Translator, shift: Shift, kind: SwapKind) -> str:
+    return t.gettext(
+        "<b>Swap request ({kind})</b>\n{shift}\n\nAsk every colleague who can take it, or one "
+        "colleague?"
+    ).format(kind=swap_kind_name(t, kind), shift=_shift(t, shift))
+
+
+def swap_ask_colleague(t: Translator, shift: Shift, colleagues: Sequence[Member]) -> str:
+    if not colleagues:
+        return t.gettext(
+            "No colleague of zone {zone} is free around this shift. Please contact the coordinator."
+        ).format(zone=esc(shift.zone))
+    return t.gettext("Which colleague do you want to ask?")
+
+
+def swap_confirm(t: Translator, shift: Shift, kind: SwapKind, target: str | None, note: str) -> str:
+    lines = [
+        t.gettext("<b>Swap request ({kind})</b>").format(kind=swap_kind_name(t, kind)),
+        _shift(t, shift),
+        t.gettext("For: {who}").format(
+            who=esc(target) if target else t.gettext("every colleague who can take it")
+        ),
+    ]
+    if note:
+        lines.append(t.gettext("Note: {note}").format(note=esc(note)))
+    lines += [
+        "",
+        t.gettext("Type a note for your colleagues if you like, then tap Send."),
+    ]
+    return "\n".join(lines)
+
+
+def swap_requested(t: Translator, told: int) -> str:
+    return "\n".join(
+        [
+            t.ngettext(
+                "Your request was sent to {n} colleague.",
+                "Your request was sent to {n} colleagues.",
+                told,
+            ).format(n=told),
+            t.gettext(
+                "You remain responsible for this shift until the swap is approved. "
+                "I will let you know."
+            ),
+        ]
+    )
+
+
+def swap_draft_cancelled(t: Translator) -> str:
+    return t.gettext("Swap request cancelled. Nothing was sent.")
+
+
+def swap_line(t: Translator, view: SwapView) -> str:
+    request = view.request
+    lines = [
+        t.gettext("{requester} asks: {kind}").format(
+            requester=esc(view.requester.name), kind=swap_kind_name(t, request.kind)
+        ),
+        _shift(t, view.shift),
+    ]
+    if request.note:
+        lines.append(t.gettext("Note: {note}").format(note=esc(request.note)))
+    return "\n".join(lines)
+
+
+def swaps_for_member(t: Translator, takeable: int, mine: int) -> str:
+    if not takeable and not mine:
+        return t.gettext("There are no open swap requests you can take.")
+    return t.gettext("<b>Swap requests</b>")
+
+
+def swap_status_name(t: Translator, status: SwapStatus) -> str:
+    return {
+        SwapStatus.OPEN: t.gettext("open"),
+        SwapStatus.TAKEN: t.gettext("taken, waiting for approval"),
+        SwapStatus.APPROVED: t.gettext("approved"),
+        SwapStatus.REJECTED: t.gettext("rejected"),
+        SwapStatus.WITHDRAWN: t.gettext("withdrawn"),
+        SwapStatus.EXPIRED: t.gettext("expired"),
+        SwapStatus.CANCELLED: t.gettext("cancelled"),
+    }[status]
+
+
+def my_swap(t: Translator, view: SwapView) -> str:
+    return t.gettext("<b>Your request</b> ({status})\n{shift}").format(
+        status=swap_status_name(t, view.request.status), shift=_shift(t, view.shift)
+    )
+
+
+def swap_ask_return(t: Translator, view: SwapView, options: Sequence[Shift]) -> str:
+    if not options:
+        return t.gettext(
+            "{requester} asks for a swap, but none of your shifts can be given back for it."
+        ).format(requester=esc(view.requester.name))
+    return t.gettext("Which of your shifts do you give {requester} in return?").format(
+        requester=esc(view.requester.name)
+    )
+
+
+def swap_taken(t: Translator, view: SwapView) -> str:
+    if view.request.status is SwapStatus.APPROVED:
+        return t.gettext("Done: this shift is now yours.\n{shift}").format(
+            shift=_shift(t, view.shift)
+        )
+    return t.gettext(
+        "You take over this shift. The coordinator still has to approve; until then "
+        "{requester} remains responsible.\n{shift}"
+    ).format(requester=esc(view.requester.name), shift=_shift(t, view.shift))
+
+
+def approvals(t: Translator, count: int) -> str:
+    if not count:
+        return t.gettext("No swaps are waiting for your approval.")
+    return t.ngettext(
+        "{n} swap is waiting for your approval.", "{n} swaps are waiting for your approval.", count
+    ).format(n=count)
+
+
+def approval_line(t: Translator, view: SwapView) -> str:
+    lines = [
+        t.gettext("<b>{requester} → {taker}</b> ({kind})").format(
+            requester=esc(view.requester.name),
+            taker=esc(view.taker.name if view.taker else "?"),
+            kind=swap_kind_name(t, view.request.kind),
+        ),
+        _shift(t, view.shift),
+    ]
+    if view.return_shift is not None:
+        lines.append(t.gettext("In return: {shift}").format(shift=_shift(t, view.return_shift)))
+    return "\n".join(lines)
+
+
+def reject_cancelled(t: Translator) -> str:
+    return t.gettext("The swap was not rejected; it is still waiting for your decision.")
+
+
+def swap_history_choose(t: Translator) -> str:
+    return t.gettext("Tap a request to see its history:")
+
+
+def swap_ask_reason(t: Translator) -> str:
+    return t.gettext("Why do you reject this swap? Type the reason (or /cancel).")
+
+
+def swap_decided(t: Translator, view: SwapView) -> str:
+    return t.gettext("{line}\n\nStatus: {status}").format(
+        line=approval_line(t, view), status=swap_status_name(t, view.request.status)
+    )
+
+
+def swap_withdrawn(t: Translator) -> str:
+    return t.gettext("Your swap request was withdrawn. The shift stays yours.")
+
+
+def handover_confirmed(t: Translator, shift: Shift) -> str:
+    return t.gettext("Thank you: you confirmed you have taken over the wacht.\n{shift}").format(
+        shift=_shift(t, shift)
+    )
+
+
+def swap_error(t: Translator, reason: str) -> str:
+    return {
+        "not_your_shift": t.gettext("This shift is not yours (any more)."),
+        "too_late": t.gettext(
+            "This shift starts too soon for a swap request. Please call the coordinator."
+        ),
+        "already_requested": t.gettext("There is already a swap request for this shift."),
+        "gone": t.gettext("Too late: a colleague already took this shift."),
+        "closed": t.gettext("This swap request is no longer open."),
+        "not_eligible": t.gettext(
+            "You cannot take this shift: it is for another zone or colleague, or you are on "
+            "duty around it."
+        ),
+        "return_shift": t.gettext("Please choose one of your own shifts to give back."),
+        "no_colleague": t.gettext("This colleague cannot take the shift."),
+    }[reason]
+
+
+def _notification_shift(t: Translator, params: dict[str, Any]) -> str:
+    return shift_when(
+        t,
+        datetime.fromisoformat(params["start"]),
+        datetime.fromisoformat(params["end"]),
+        params["zone"],
+        params.get("post", ""),
+    )
+
+
+def swap_notification(t: Translator, kind: str, params: dict[str, Any]) -> str:
+    shift = _notification_shift(t, params)
+    requester, taker = esc(params.get("requester")), esc(params.get("taker"))
+    swap_kind = swap_kind_name(t, SwapKind(params.get("swap_kind", SwapKind.GIVEAWAY)))
+    texts = {
+        "swap_offer": t.gettext(
+            "<b>Wachtwissel</b>: {requester} asks ({kind}):\n{shift}\nCan you take it?"
+        ),
+        "swap_follow_up": t.gettext(
+            "<b>Still open</b>: {requester} is looking for a colleague ({kind}):\n{shift}"
+        ),
+        "swap_taken": t.gettext(
+            "{taker} takes over your shift:\n{shift}\nThe coordinator still has to approve; "
+            "until then you remain responsible."
+        ),
+        "swap_approval": t.gettext(
+            "<b>Swap to approve</b>: {requester} → {taker} ({kind})\n{shift}"
+        ),
+        "swap_approved": t.gettext(
+            "<b>Swap approved</b>: {requester} → {taker}\n{shift}\nThe roster has been updated."
+        ),
+        "swap_rejected": t.gettext(
+            "<b>Swap rejected</b>: {requester} → {taker}\n{shift}\nReason: {reason}\n"
+            "The shift stays with {requester}."
+        ),
+        "swap_withdrawn": t.gettext(
+            "{requester} withdrew the swap request; the shift stays with them:\n{shift}"
+        ),
+        "swap_expired": t.gettext(
+            "Nobody took this shift in time; the swap request has closed and the shift stays "
+            "with {requester}:\n{shift}"
+        ),
+        "swap_warning": t.gettext(
+            "Nobody has taken your shift yet; I asked your colleagues again. You remain "
+            "responsible for it:\n{shift}"
+        ),
+        "shift_reminder": t.gettext(
+            "<b>Reminder</b>: you are on duty (wachtdienst)\n{shift}\nTap below once you have "
+            "taken over the wacht."
+        ),
+    }
+    text = texts[kind].format(
+        requester=requester,
+        taker=taker,
+        kind=swap_kind,
+        shift=shift,
+        reason=esc(params.get("reason") or "–"),
+    )
+    if params.get("note") and kind in ("swap_offer", "swap_follow_up"):
+        text += "\n" + t.gettext("Note: {note}").format(note=esc(params["note"]))
+    return text
+
+
+# --- Wachtdienst: the coordinator's side -------------------------------------------------------
+
+
+def roster_intro(t: Translator, on_call: int, exempt: int) -> str:
+    return "\n".join(
+        [
+            t.gettext("<b>Wachtdienst roster</b>"),
+            t.gettext("{n} members on call, {exempt} of them exempt.").format(
+                n=on_call, exempt=exempt
+            ),
+            "",
+            t.gettext(
+                "To import a roster, send it now as a CSV file with the columns start, end, "
+                "zone, post (optional) and riziv (see the README). Importing the same period "
+                "again updates it."
+            ),
+        ]
+    )
+
+
+def roster_imported(t: Translator, report: ImportReport) -> str:
+    lines = [
+        t.gettext("<b>Roster imported</b>"),
+        t.gettext("{added} new, {updated} changed, {unchanged} unchanged.").format(
+            added=report.added, updated=report.updated, unchanged=report.unchanged
+        ),
+    ]
+    if report.first and report.last:
+        lines.append(
+            t.gettext("Period: {first} – {last}").format(
+                first=t.date(report.first, "short"), last=t.date(report.last, "short")
+            )
+        )
+    return "\n".join(lines)
+
+
+def roster_problem(t: Translator, reason: str) -> str:
+    return {
+        "start": t.gettext("start is not a date and time like 5/12/2026 19:00"),
+        "end": t.gettext("end is not a date and time like 6/12/2026 08:00"),
+        "order": t.gettext("the end must come after the start, within 3 days"),
+        "zone": t.gettext("the zone is missing"),
+        "riziv": t.gettext("not a valid RIZIV number"),
+        "doctor": t.gettext("no active GP or locum has this RIZIV number"),
+        "duplicate": t.gettext("the same zone, post and start appear twice"),
+    }[reason]
+
+
+def roster_rejected(t: Translator, problems: Sequence[tuple[int, str, str]]) -> str:
+    lines = [t.gettext("<b>The roster was not imported</b>; please fix these lines:")]
+    for line, reason, value in problems[:30]:
+        shown = f" ({esc(value)})" if value else ""
+        lines.append(
+            t.gettext("line {line}: {problem}").format(line=line, problem=roster_problem(t, reason))
+            + shown
+        )
+    if len(problems) > 30:
+        lines.append(t.gettext("… and {n} more.").format(n=len(problems) - 30))
+    return "\n".join(lines)
+
+
+def roster_waiting_for_file(t: Translator) -> str:
+    return t.gettext("Please send the roster as a CSV file, or /cancel.")
+
+
+def roster_cancelled(t: Translator) -> str:
+    return t.gettext("No roster was imported.")
+
+
+def tally(t: Translator, year: int, tallies: Sequence[Tally]) -> str:
+    lines = [t.gettext("<b>Shifts in {year}</b> (done + planned)").format(year=year)]
+    for item in sorted(tallies, key=lambda x: (-(x.done + x.planned), x.member.name or "")):
+        lines.append(
+            t.gettext("{name}: {done} + {planned}").format(
+                name=esc(item.member.name), done=item.done, planned=item.planned
+            )
+        )
+    return "\n".join(lines)
+
+
+def exemptions(t: Translator) -> str:
+    return t.gettext(
+        "<b>Exemptions</b>\nExempt members (age, pregnancy …) are not offered shifts. Tap a "
+        "name to change it."
+    )
+
+
+def behalf_choose_member(t: Translator) -> str:
+    return t.gettext("For which member do you want to act?")
+
+
+def behalf_shifts(t: Translator, member: Member, shifts: Sequence[Shift]) -> str:
+    if not shifts:
+        return t.gettext("{name} has no shifts in the next 8 weeks.").format(name=esc(member.name))
+    lines = [t.gettext("<b>Shifts of {name}</b>").format(name=esc(member.name))]
+    lines += [f"{number}. {_shift(t, shift)}" for number, shift in enumerate(shifts, 1)]
+    lines += ["", t.gettext("Ask a swap for them, or give the shift to someone directly.")]
+    return "\n".join(lines)
+
+
+def assign_choose(t: Translator, shift: Shift) -> str:
+    return t.gettext("Who takes this shift?\n{shift}").format(shift=_shift(t, shift))
+
+
+def assigned(t: Translator, view: SwapView) -> str:
+    return t.gettext("The shift now belongs to {name}.\n{shift}").format(
+        name=esc(view.taker.name if view.taker else "?"), shift=_shift(t, view.shift)
+    )
+
+
+def swaps_overview(t: Translator, pending: Sequence[SwapView], recent: Sequence[SwapView]) -> str:
+    def line(view: SwapView) -> str:
+        who = esc(view.requester.name)
+        if view.taker is not None:
+            who += " → " + esc(view.taker.name)
+        return f"• {who} · {swap_status_name(t, view.request.status)}\n  {_shift(t, view.shift)}"
+
+    lines = [t.gettext("<b>Pending swaps</b>")]
+    lines += [line(view) for view in pending] or [t.gettext("none")]
+    lines += ["", t.gettext("<b>Decided in the last 30 days</b>")]
+    lines += [line(view) for view in recent] or [t.gettext("none")]
+    return "\n".join(lines)
+
+
+def swap_action_name(t: Translator, action: str) -> str:
+    return {
+        "requested": t.gettext("requested"),
+        "taken": t.gettext("taken"),
+        "approved": t.gettext("approved"),
+        "rejected": t.gettext("rejected"),
+        "withdrawn": t.gettext("withdrawn"),
+        "expired": t.gettext("expired"),
+        "followed_up": t.gettext("colleagues asked again"),
+        "assigned": t.gettext("assigned by the coordinator"),
+        "cancelled": t.gettext("cancelled"),
+    }[action]
+
+
+def swap_trail(
+    t: Translator, view: SwapView, events: Sequence[SwapEvent], actors: dict[int, Member]
+) -> str:
+    lines = [approval_line(t, view), ""]
+    for event in events:
+        actor = actors.get(event.actor_id or 0)
+        lines.append(
+            t.gettext("{when}: {action} ({who})").format(
+                when=t.datetime(event.at, "short"),
+                action=swap_action_name(t, event.action),
+                who=esc(actor.name) if actor else t.gettext("the bot"),
+            )
+            + (f" – {esc(event.detail)}" if event.detail and event.action == "rejected" else "")
+        )
+    return "\n".join(lines)
+
+
+def export_choose(t: Translator) -> str:
+    return t.gettext("Which swaps do you want to export? (shifts starting in that month)")
+
+
+def month_name(t: Translator, month: date) -> str:
+    return t.date(month, "MMMM y")
+
+
+def swaps_export_header(t: Translator) -> list[str]:
+    return [
+        t.gettext("start"),
+        t.gettext("end"),
+        t.gettext("zone"),
+        t.gettext("post"),
+        t.gettext("from"),
+        t.gettext("from RIZIV"),
+        t.gettext("to"),
+        t.gettext("to RIZIV"),
+        t.gettext("kind"),
+        t.gettext("approved on"),
+    ]
+
+
+def swaps_export_caption(t: Translator, month: date, count: int) -> str:
+    return t.ngettext(
+        "{n} roster change in {month}, for the roster tool and Medega.",
+        "{n} roster changes in {month}, for the roster tool and Medega.",
+        count,
+    ).format(n=count, month=month_name(t, month))
+
+
+def shifts_calendar_caption(t: Translator) -> str:
+    return t.gettext("Your shifts as a calendar file: open it to add them to your phone's agenda.")
+
+
+def reminder_setting(t: Translator, hours: int) -> str:
+    if hours == 0:
+        return t.gettext("Shift reminder: off")
+    return t.ngettext(
+        "Shift reminder: {n} hour before", "Shift reminder: {n} hours before", hours
+    ).format(n=hours)
+
+
+def reminder_changed(t: Translator, hours: int) -> str:
+    return reminder_setting(t, hours)

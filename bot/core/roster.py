@@ -231,6 +231,19 @@ class RosterService:
             await uow.commit()
         return member
 
+    async def set_reminder(self, member: Member, hours: int) -> Member:
+        """How many hours before a shift the member wants a reminder (0: none)."""
+        if hours not in REMINDER_CHOICES:
+            raise NotAllowed()
+        async with self._uow() as uow:
+            stored = await uow.members.get(member.id or 0)
+            if stored is None:
+                raise NotAllowed()
+            stored.shift_reminder_hours, stored.updated_at = hours, self._clock.now()
+            await uow.members.update(stored)
+            await uow.commit()
+        return stored
+
     async def on_call_members(self) -> list[Member]:
         async with self._uow() as uow:
             members = await uow.members.list(active_only=True)

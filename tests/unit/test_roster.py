@@ -30,7 +30,7 @@ async def test_import_then_reimport_updates_instead_of_duplicating() -> None:
     kring = kring_with_rizivs()
     first = roster(
         f"5/12/2026 19:00;6/12/2026 08:00;Noord;;{ANN}",
-        f"2026-12-06 19u00;2026-12-07 08:00;Noord;;1-52301-86-004",
+        "2026-12-06 19u00;2026-12-07 08:00;Noord;;1-52301-86-004",
     )
     report = await kring.roster.import_rows(
         kring.coord, read_table(first, ROSTER_COLUMNS, ROSTER_ALIASES)

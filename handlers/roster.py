@@ -1,0 +1,264 @@
+"""Wachtdienst for the coordinator: /roster (import a CSV, fairness, exemptions, act for a
+member), /approvals (approve, or reject with a reason), the swaps overview with each request's
+history, and /export of the roster changes of a month as CSV."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.core.csvfiles import MAX_FILE_BYTES, read_table, write_table
+from bot.core.errors import UnreadableTable
+from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
+from bot.core.swaps import Change
+from handlers import access, keyboards, render
+from handlers.context import KringContext
+from handlers.conversation import cancel_command, message_text
+
+WAITING_FOR_FILE, REASON = range(2)
+TIMEOUT_SECONDS = 30 * 60
+_REASON_KEY = "reject_swap"
+_ROSTER_KEY = "roster"
+
+
+async def show_roster(update: Update, context: KringContext) -> int:
+    """/roster: the tools, and the next document sent is the roster to import."""
+    assert update.effective_message is not None
+    members = await context.services.roster.on_call_members()
+    exempt = sum(1 for member in members if member.on_call_exempt)
+    await update.effective_message.reply_text(
+        render.roster_intro(context.t, len(members), exempt),
+        reply_markup=keyboards.roster_tools(context.t),
+    )
+    return WAITING_FOR_FILE
+
+
+async def import_file(update: Update, context: KringContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    if (message.document.file_size or 0) > MAX_FILE_BYTES:
+        raise UnreadableTable("too_large")
+    file = await message.document.get_file()
+    content = bytes(await file.download_as_bytearray())
+    rows = read_table(content, ROSTER_COLUMNS, ROSTER_ALIASES)
+    report = await context.services.roster.import_rows(context.active_member, rows)
+    await message.reply_text(render.roster_imported(context.t, report))
+    return ConversationHandler.END
+
+
+async def not_a_file(update: Update, context: KringContext) -> int:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(render.roster_waiting_for_file(context.t))
+    return WAITING_FOR_FILE
+
+
+async def show_tally(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    year = context.services.clock.now().astimezone(_zone(context)).year
+    tallies = await context.services.roster.tally(year)
+    await query.answer()
+    await query.message.reply_text(render.tally(context.t, year, tallies))  # type: ignore[union-attr]
+
+
+async def exemptions(update: Update, context: KringContext) -> None:
+    """Without an argument: the list; with a member id: toggle that member's exemption."""
+    query = update.callback_query
+    assert query is not None
+    args = keyboards.parse(query.data)
+    roster = context.services.roster
+    if args:
+        member_id = int(args[0])
+        current = {m.id: m.on_call_exempt for m in await roster.on_call_members()}
+        await roster.set_exempt(context.active_member, member_id, not current.get(member_id))
+    members = await roster.on_call_members()
+    await query.answer()
+    await query.edit_message_text(
+        render.exemptions(context.t), reply_markup=keyboards.exemptions(context.t, members)
+    )
+
+
+async def act_for_member(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    args = keyboards.parse(query.data)
+    members = await context.services.roster.on_call_members()
+    await query.answer()
+    if not args:
+        await query.edit_message_text(
+            render.behalf_choose_member(context.t),
+            reply_markup=keyboards.behalf_members(context.t, members),
+        )
+        return
+    member = next((m for m in members if m.id == int(args[0])), None)
+    if member is None:
+        return await query.edit_message_text(render.swap_error(context.t, "no_colleague"))
+    shifts = await context.services.roster.upcoming(member)
+    await query.edit_message_text(
+        render.behalf_shifts(context.t, member, shifts),
+        reply_markup=keyboards.behalf_shifts(context.t, shifts) if shifts else None,
+    )
+
+
+async def assign(update: Update, context: KringContext) -> None:
+    """Give a shift to a member directly: first choose who, then it is done."""
+    query = update.callback_query
+    assert query is not None
+    args = [int(arg) for arg in keyboards.parse(query.data)]
+    await query.answer()
+    if len(args) == 1:
+        shift_id = args[0]
+        members = await context.services.roster.on_call_members()
+        shift = await context.services.swaps.requestable(context.active_member, shift_id)
+        await query.edit_message_text(
+            render.assign_choose(context.t, shift),
+            reply_markup=keyboards.assign_to(
+                shift_id, [m for m in members if m.id != shift.assignee_id]
+            ),
+        )
+        return
+    view = await context.services.swaps.assign(context.active_member, args[0], args[1])
+    await query.edit_message_text(render.assigned(context.t, view))
+
+
+async def show_approvals(update: Update, context: KringContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    waiting = await context.services.swaps.waiting_for_approval(context.active_member)
+    await message.reply_text(render.approvals(context.t, len(waiting)))
+    for view in waiting:
+        await message.reply_text(
+            render.approval_line(context.t, view),
+            reply_markup=keyboards.decide_swap(context.t, view.request.id or 0),
+        )
+
+
+async def approve(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    view = await context.services.swaps.approve(
+        context.active_member, int(keyboards.parse(query.data)[0])
+    )
+    await query.answer()
+    await query.edit_message_text(render.swap_decided(context.t, view))
+
+
+async def ask_reason(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None and query.message is not None
+    context.user_data[_REASON_KEY] = int(keyboards.parse(query.data)[0])
+    await query.answer()
+    await query.message.reply_text(render.swap_ask_reason(context.t))  # type: ignore[union-attr]
+    return REASON
+
+
+async def reject(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    request_id = context.user_data.pop(_REASON_KEY)
+    view = await context.services.swaps.reject(
+        context.active_member, request_id, message_text(update)
+    )
+    await update.effective_message.reply_text(render.swap_decided(context.t, view))
+    return ConversationHandler.END
+
+
+async def show_overview(update: Update, context: KringContext) -> None:
+    """/swaps for managers: everything pending and recently decided, with their history."""
+    message = update.effective_message
+    assert message is not None
+    pending, recent = await context.services.swaps.overview(context.active_member)
+    for chunk in render.split(render.swaps_overview(context.t, pending, recent)):
+        await message.reply_text(chunk)
+    markup = keyboards.swap_trails(context.t, [*pending, *recent][:20])
+    if markup is not None:
+        await message.reply_text(render.swap_history_choose(context.t), reply_markup=markup)
+
+
+async def show_trail(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    view, events, actors = await context.services.swaps.trail(
+        context.active_member, int(keyboards.parse(query.data)[0])
+    )
+    await query.answer()
+    await query.message.reply_text(render.swap_trail(context.t, view, events, actors))  # type: ignore[union-attr]
+
+
+async def choose_export(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    today = context.services.clock.now().astimezone(_zone(context)).date().replace(day=1)
+    months = [_add_months(today, offset) for offset in (-1, 0, 1)]
+    await update.effective_message.reply_text(
+        render.export_choose(context.t), reply_markup=keyboards.export_months(context.t, months)
+    )
+
+
+async def export_swaps(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    month = datetime.strptime(keyboards.parse(query.data)[0], "%Y-%m").date()
+    zone = _zone(context)
+    start = datetime.combine(month, datetime.min.time(), zone)
+    end = datetime.combine(_add_months(month, 1), datetime.min.time(), zone)
+    changes = await context.services.swaps.changes(context.active_member, start, end)
+    await query.answer()
+    await query.message.reply_document(  # type: ignore[union-attr]
+        write_table(render.swaps_export_header(context.t), [_export_row(c, zone) for c in changes]),
+        filename=f"wachtwissels-{month:%Y-%m}.csv",
+        caption=render.swaps_export_caption(context.t, month, len(changes)),
+    )
+
+
+def _export_row(change: Change, zone: ZoneInfo) -> list[object]:
+    shift, request = change.shift, change.request
+    decided = request.decided_at.astimezone(zone) if request.decided_at else None
+    return [
+        f"{shift.start_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        f"{shift.end_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        shift.zone,
+        shift.post,
+        change.before.name,
+        change.before.riziv,
+        change.after.name,
+        change.after.riziv,
+        request.kind.value,
+        f"{decided:%Y-%m-%d %H:%M}" if decided else "",
+    ]
+
+
+def _add_months(month: date, offset: int) -> date:
+    index = month.year * 12 + month.month - 1 + offset
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _zone(context: KringContext) -> ZoneInfo:
+    return ZoneInfo(context.services.kring.timezone)
+
+
+def conversations() -> list[ConversationHandler[KringContext]]:
+    common = {"allow_reentry": True, "conversation_timeout": TIMEOUT_SECONDS}
+    importing = ConversationHandler(
+        entry_points=[CommandHandler(access.names("roster"), show_roster)],
+        states={
+            WAITING_FOR_FILE: [
+                MessageHandler(filters.Document.ALL, import_file),
+                MessageHandler(filters.TEXT & ~filters.COMMAND, not_a_file),
+            ]
+        },
+        fallbacks=[cancel_command(_ROSTER_KEY, render.roster_cancelled)],
+        **common,  # type: ignore[arg-type]
+    )
+    rejecting = ConversationHandler(
+        entry_points=[CallbackQueryHandler(ask_reason, pattern=rf"^{keyboards.SWAP_REJECT}:")],
+        states={REASON: [MessageHandler(filters.TEXT & ~filters.COMMAND, reject)]},
+        fallbacks=[cancel_command(_REASON_KEY, render.reject_cancelled)],
+        **common,  # type: ignore[arg-type]
+    )
+    return [importing, rejecting]
