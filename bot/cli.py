@@ -329,7 +329,8 @@ async def _roster(settings: Settings, args: argparse.Namespace) -> int:
     wiring = build_services(settings, SystemClock())
     try:
         await upgrade(wiring.engine)
-        rows = read_table(Path(args.file).read_bytes(), ROSTER_COLUMNS, ROSTER_ALIASES)
+        content = await asyncio.to_thread(Path(args.file).read_bytes)
+        rows = read_table(content, ROSTER_COLUMNS, ROSTER_ALIASES)
         report = await wiring.services.roster.import_rows(None, rows)
     except DomainError as error:
         print(render.plain(render.domain_error(t, error, wiring.services.kring)), file=sys.stderr)

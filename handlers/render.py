@@ -1080,6 +1080,7 @@ def swap_error(t: Translator, reason: str) -> str:
         "already_requested": t.gettext("There is already a swap request for this shift."),
         "gone": t.gettext("Too late: a colleague already took this shift."),
         "closed": t.gettext("This swap request is no longer open."),
+        "yours": t.gettext("You have already taken over this shift."),
         "not_eligible": t.gettext(
             "You cannot take this shift: it is for another zone or colleague, or you are on "
             "duty around it."

@@ -35,7 +35,8 @@ class SwapError(DomainError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         # not_your_shift, too_late, already_requested, gone (someone else took it), closed
-        # (withdrawn, expired, cancelled or decided), not_eligible, return_shift, no_colleague
+        # (withdrawn, expired, cancelled or decided), yours (taken by this member already),
+        # not_eligible, return_shift, no_colleague
         self.reason = reason
 
 
@@ -219,6 +220,8 @@ class SwapService:
         self, uow: UnitOfWork, member: Member, request_id: int
     ) -> tuple[SwapRequest, Shift]:
         request = await uow.swaps.get(request_id)
+        if request is not None and request.taker_id is not None and request.taker_id == member.id:
+            raise SwapError("yours")  # a double tap
         if request is None or request.status is not SwapStatus.OPEN:
             gone = request is not None and request.status in (SwapStatus.TAKEN, SwapStatus.APPROVED)
             raise SwapError("gone" if gone else "closed")

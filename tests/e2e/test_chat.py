@@ -7,6 +7,7 @@ import sys
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -103,7 +104,7 @@ async def test_onboarding_with_an_invite_in_french(chat: ChatSession) -> None:
 
 async def test_an_invite_expires_when_the_clock_passes_its_date(chat: ChatSession) -> None:
     code = await _invite_code(chat, "/invite gp")
-    assert await chat.perform("clock +15d") == []
+    await chat.perform("clock +15d")
     [expired] = await chat.perform(f"@jan /start {code}")
     assert "verlopen" in expired["text"]
 
@@ -165,18 +166,24 @@ async def test_lotte_computes_a_contribution(chat: ChatSession) -> None:
     assert (note["action"], note["filename"]) == ("document", "onkostennota.pdf")
 
 
+def _not_about_shifts(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Leave out the demo roster's shift reminders, which moving the clock also brings."""
+    handover = {"Wacht overgenomen", "Wacht taken over", "Garde reprise"}
+    return [a for a in actions if not handover & {label for row in a["buttons"] for label in row}]
+
+
 async def test_the_last_day_reminder_arrives_when_the_clock_gets_there(chat: ChatSession) -> None:
     await chat.perform("@lotte /locum")
     await chat.perform("@lotte [Nieuwe vervanging]")
     for answer in ("Praktijk De Linde", "Dr. Bart Janssens", "1/12/2026", "31/12/2026"):
         await chat.perform(f"@lotte {answer}")
-    assert await chat.perform("clock 2026-12-29 08:59") == []
-    [reminder] = await chat.perform("clock 2026-12-29 09:00")
+    assert _not_about_shifts(await chat.perform("clock 2026-12-29 08:59")) == []
+    [reminder] = _not_about_shifts(await chat.perform("clock 2026-12-29 09:00"))
     assert reminder["to"] == "lotte" and "Praktijk De Linde" in reminder["text"]
     assert reminder["buttons"] == [["Checklist laatste dag"]]
     [checklist] = [a for a in await chat.perform("@lotte [Checklist laatste dag]") if a["text"]]
     assert "0 van 5 gedaan" in checklist["text"]
-    assert await chat.perform("clock +3d") == []  # sent once, never again
+    assert _not_about_shifts(await chat.perform("clock +3d")) == []  # sent once, never again
 
 
 async def test_the_locum_board_from_need_to_match(chat: ChatSession) -> None:
@@ -205,3 +212,69 @@ async def test_the_locum_board_from_need_to_match(chat: ChatSession) -> None:
     assert "Lotte Maes" in contacts["ann"] and "1-71234-68-003" in contacts["ann"]
     assert "Ann Claes" in contacts["lotte"]
     assert "tom" not in contacts  # contact details go to the two parties only
+
+
+def _sent_file(chat: ChatSession, filename: str) -> bytes:
+    assert chat.emulator is not None
+    [sent] = [a for a in chat.emulator.outbox() if a["filename"] == filename]
+    return chat.emulator.file_bytes(sent["file_id"])
+
+
+async def test_a_wachtwissel_from_request_to_approved_to_exported(chat: ChatSession) -> None:
+    [shifts] = await chat.perform("@ann /shifts")
+    first_night = shifts["text"].splitlines()[2].removeprefix("1. ")
+    assert "19:00" in first_night and "Noord" in first_night
+    await chat.perform("@ann [Ruil 1]")
+    await chat.perform("@ann [Weggeven]")
+    await chat.perform("@ann [Iedereen]")
+    await chat.perform("@ann Trouwfeest van mijn zus")
+    sent = await chat.perform("@ann [Verzenden]")
+    offers = {a["to"]: a for a in sent if a["to"] != "ann"}
+    assert set(offers) == {"bart", "lotte"}  # Noord, free around that night; not elise or tom
+    assert "Trouwfeest van mijn zus" in offers["bart"]["text"]
+    assert offers["bart"]["buttons"] == [["Overnemen"]]
+
+    taken = await chat.perform("@bart [Overnemen]")
+    told = {a["to"]: a["text"] for a in taken}
+    assert "blijft u verantwoordelijk" in told["ann"]
+    assert "Wissel goed te keuren" in told["coord"]
+    [gone] = await chat.perform("@lotte [Overnemen]")
+    assert "al overgenomen" in gone["text"]
+
+    approved = await chat.perform("@coord [Goedkeuren]")
+    assert {a["to"] for a in approved if "Wissel goedgekeurd" in (a["text"] or "")} == {
+        "ann",
+        "bart",
+    }
+    [ann_now] = await chat.perform("@ann /shifts")
+    [bart_now] = await chat.perform("@bart /shifts")
+    assert first_night not in ann_now["text"] and first_night in bart_now["text"]
+
+    await chat.perform("@coord /export")
+    [export] = [a for a in await chat.perform("@coord [december 2026]") if a["filename"]]
+    assert export["filename"] == "wachtwissels-2026-12.csv"
+    lines = _sent_file(chat, "wachtwissels-2026-12.csv").decode("utf-8-sig").splitlines()
+    assert len(lines) == 2
+    assert "Ann Claes;14562371004;Bart Janssens;15230186004;giveaway" in lines[1]
+
+    reminders = await chat.perform("clock 2026-12-01 19:00")
+    reminded = {a["to"] for a in reminders}
+    assert "bart" in reminded and "ann" not in reminded  # 24 h before, to the new assignee
+    [confirmed] = [a for a in await chat.perform("@bart [Wacht overgenomen]") if a["text"]]
+    assert confirmed["action"] == "edit" and "hebt overgenomen" in confirmed["text"]
+
+
+async def test_a_roster_file_is_imported_whole_or_not_at_all(
+    chat: ChatSession, tmp_path: Path
+) -> None:
+    bad = tmp_path / "rooster.csv"
+    bad.write_text("begin;einde;zone;riziv\n31/12/2026 19:00;1/1/2027 08:00;Noord;12345\n")
+    await chat.perform("@coord /roster")
+    [refused] = await chat.perform(f"@coord <file:{bad}>")
+    assert "niet geïmporteerd" in refused["text"] and "regel 2" in refused["text"]
+    good = tmp_path / "rooster2.csv"
+    good.write_text("begin;einde;zone;riziv\n31/12/2026 08:00;31/12/2026 19:00;Noord;14562371004\n")
+    [imported] = await chat.perform(f"@coord <file:{good}>")
+    assert "1 nieuw" in imported["text"]
+    [shifts] = await chat.perform("@ann /shifts")
+    assert "do 31 dec 2026, 08:00 – 19:00 · Noord" in shifts["text"]
