@@ -112,19 +112,19 @@ async def assign(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
     args = [int(arg) for arg in keyboards.parse(query.data)]
-    await query.answer()
     if len(args) == 1:
-        shift_id = args[0]
+        shift = await context.services.swaps.assignable(context.active_member, args[0])
         members = await context.services.roster.on_call_members()
-        shift = await context.services.swaps.requestable(context.active_member, shift_id)
+        await query.answer()
         await query.edit_message_text(
             render.assign_choose(context.t, shift),
             reply_markup=keyboards.assign_to(
-                shift_id, [m for m in members if m.id != shift.assignee_id]
+                args[0], [m for m in members if m.id != shift.assignee_id]
             ),
         )
         return
     view = await context.services.swaps.assign(context.active_member, args[0], args[1])
+    await query.answer()
     await query.edit_message_text(render.assigned(context.t, view))
 
 

@@ -251,11 +251,12 @@ async def reminder_setting(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
     args = keyboards.parse(query.data)
-    await query.answer()
     if not args:
+        await query.answer()
         await query.edit_message_reply_markup(reply_markup=keyboards.reminder_choices(context.t))
         return
     member = await context.services.roster.set_reminder(context.active_member, int(args[0]))
+    await query.answer()
     await query.edit_message_text(render.reminder_changed(context.t, member.shift_reminder_hours))
 
 

@@ -333,16 +333,25 @@ class SwapService:
         for member in (view.requester, view.taker):
             await self._tell(uow, member, "swap_approved", _view_params(view))
 
+    async def assignable(self, manager: Member, shift_id: int) -> Shift:
+        """A shift the coordinator may give to someone else: assigned and not over yet."""
+        async with self._uow() as uow:
+            return await self._assignable(uow, manager, shift_id)
+
+    async def _assignable(self, uow: UnitOfWork, manager: Member, shift_id: int) -> Shift:
+        _require_manager(manager)
+        shift = await uow.shifts.get(shift_id)
+        if shift is None or shift.end_at <= self._clock.now() or shift.assignee_id is None:
+            raise SwapError("not_your_shift")
+        return shift
+
     async def assign(self, manager: Member, shift_id: int, member_id: int) -> SwapView:
         """The coordinator moves a shift to another member directly (kept as an approved change,
         so it is in the export and the trail); a pending request for the shift is cancelled."""
-        _require_manager(manager)
         now = self._clock.now()
         async with self._uow() as uow:
-            shift = await uow.shifts.get(shift_id)
+            shift = await self._assignable(uow, manager, shift_id)
             new = await uow.members.get(member_id)
-            if shift is None or shift.end_at <= now or shift.assignee_id is None:
-                raise SwapError("not_your_shift")
             if (
                 new is None
                 or not new.is_active
@@ -359,7 +368,7 @@ class SwapService:
             request = await uow.swaps.add(
                 SwapRequest(
                     shift_id=shift_id,
-                    requester_id=shift.assignee_id,
+                    requester_id=shift.assignee_id or 0,
                     kind=SwapKind.ASSIGN,
                     created_by=manager.id or 0,
                     created_at=now,
