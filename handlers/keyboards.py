@@ -419,10 +419,12 @@ def swap_confirm(t: Translator, shift_id: int, kind: SwapKind, target: int) -> I
     )
 
 
+def _one_button(label: str, payload: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=payload)]])
+
+
 def take_over(t: Translator, request_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t.gettext("Take over"), callback_data=data(SWAP_TAKE, request_id))]]
-    )
+    return _one_button(t.gettext("Take over"), data(SWAP_TAKE, request_id))
 
 
 def return_shifts(
@@ -442,15 +444,7 @@ def return_shifts(
 
 
 def withdraw(t: Translator, request_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.gettext("Withdraw request"), callback_data=data(SWAP_WITHDRAW, request_id)
-                )
-            ]
-        ]
-    )
+    return _one_button(t.gettext("Withdraw request"), data(SWAP_WITHDRAW, request_id))
 
 
 def decide_swap(t: Translator, request_id: int) -> InlineKeyboardMarkup:
@@ -469,15 +463,7 @@ def decide_swap(t: Translator, request_id: int) -> InlineKeyboardMarkup:
 
 
 def handover(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.gettext("Wacht taken over"), callback_data=data(HANDOVER, shift_id)
-                )
-            ]
-        ]
-    )
+    return _one_button(t.gettext("Wacht taken over"), data(HANDOVER, shift_id))
 
 
 def roster_tools(t: Translator) -> InlineKeyboardMarkup:
