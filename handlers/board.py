@@ -25,7 +25,7 @@ _ALWAYS = {"altijd", "always", "toujours", "-", "alle", "all", "tous"}
 async def start_post(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    kind = PostKind(keyboards.parse(query.data)[0])
+    (kind,) = keyboards.args(query.data, PostKind)
     context.user_data[_KEY] = {"kind": kind}
     await query.answer()
     await query.message.reply_text(render.board_ask_start(context.t, kind))  # type: ignore[union-attr]
@@ -173,7 +173,7 @@ async def browse(update: Update, context: KringContext) -> None:
 async def interested(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    post_id = int(keyboards.parse(query.data)[0])
+    (post_id,) = keyboards.args(query.data, int)
     await context.services.board.interested(context.active_member, post_id)
     await query.answer(render.board_interest_sent(context.t), show_alert=True)
     await query.edit_message_reply_markup(reply_markup=None)
@@ -182,7 +182,7 @@ async def interested(update: Update, context: KringContext) -> None:
 async def pick(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    post_id, member_id = (int(arg) for arg in keyboards.parse(query.data)[:2])
+    post_id, member_id = keyboards.args(query.data, int, int)
     chosen = await context.services.board.pick(context.active_member, post_id, member_id)
     await query.answer()
     await query.edit_message_text(render.board_picked(context.t, chosen))
@@ -191,7 +191,7 @@ async def pick(update: Update, context: KringContext) -> None:
 async def close(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    post_id = int(keyboards.parse(query.data)[0])
+    (post_id,) = keyboards.args(query.data, int)
     await context.services.board.close(context.active_member, post_id)
     await query.answer()
     await query.edit_message_text(render.board_closed(context.t))

@@ -53,7 +53,7 @@ async def start(update: Update, context: KringContext) -> int:
 async def kind_chosen(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    kind = keyboards.parse(query.data)[0]
+    (kind,) = keyboards.args(query.data, keyboards.one_of(*keyboards.FEE_KINDS))
     await query.answer()
     context.user_data[_KEY] = {}
     if kind in ("acute", "short"):

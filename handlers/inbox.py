@@ -33,7 +33,7 @@ async def show_inbox(update: Update, context: KringContext) -> None:
 async def start_reply(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    question_id = int(keyboards.parse(query.data)[0])
+    (question_id,) = keyboards.args(query.data, int)
     question = await context.services.knowledge.question_for_reply(
         context.active_member, question_id
     )

@@ -3,11 +3,13 @@
 Button payloads carry server-side ids only; what they refer to is checked again when tapped.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.core.errors import BadButton
 from bot.core.knowledge.model import Entry
 from bot.core.models import (
     LANGUAGES,
@@ -81,6 +83,38 @@ def data(prefix: str, *args: object) -> str:
 def parse(payload: str | None) -> list[str]:
     """The arguments after the prefix."""
     return (payload or "").split(":")[1:]
+
+
+def args(payload: str | None, *converters: Callable[[str], Any]) -> tuple[Any, ...]:
+    """The first arguments after the prefix, converted (`int`, an enum, ...). A payload that does
+    not fit (an old or forged button) is a BadButton, which the member is told about."""
+    given = parse(payload)
+    if len(given) < len(converters):
+        raise BadButton()
+    try:
+        values = tuple(convert(value) for convert, value in zip(converters, given, strict=False))
+    except (ValueError, KeyError):
+        raise BadButton() from None
+    # Numbers on buttons are ids, counts and hours: never negative, never beyond a database id.
+    if any(isinstance(value, int) and not 0 <= value < 2**31 for value in values):
+        raise BadButton()
+    return values
+
+
+def one_of(*options: str) -> Callable[[str], str]:
+    """A converter for `args` that accepts only these words."""
+
+    def convert(value: str) -> str:
+        if value not in options:
+            raise ValueError(value)
+        return value
+
+    return convert
+
+
+def numbers(payload: str | None) -> list[int]:
+    """All arguments after the prefix as ids (buttons with optional ids); else BadButton."""
+    return list(args(payload, *[int] * len(parse(payload))))
 
 
 def join_request(t: Translator) -> InlineKeyboardMarkup:
@@ -222,6 +256,9 @@ def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMa
             for number, question in enumerate(open_questions, start=1)
         ]
     )
+
+
+FEE_KINDS = ("acute", "short", "medium", "long", "forfait")
 
 
 def fee_kinds(t: Translator) -> InlineKeyboardMarkup:

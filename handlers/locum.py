@@ -37,8 +37,8 @@ async def overview(update: Update, context: KringContext) -> None:
 async def show_checklist(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    replacement_id, part = keyboards.parse(query.data)[:2]
-    replacement = await context.services.locum.get(context.active_member, int(replacement_id))
+    replacement_id, part = keyboards.args(query.data, int, str)
+    replacement = await context.services.locum.get(context.active_member, replacement_id)
     items = START_ITEMS if part == "start" else END_ITEMS
     await query.answer()
     await query.message.reply_text(  # type: ignore[union-attr]
@@ -50,10 +50,8 @@ async def show_checklist(update: Update, context: KringContext) -> None:
 async def toggle(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    replacement_id, item = keyboards.parse(query.data)[:2]
-    replacement = await context.services.locum.toggle(
-        context.active_member, int(replacement_id), item
-    )
+    replacement_id, item = keyboards.args(query.data, int, str)
+    replacement = await context.services.locum.toggle(context.active_member, replacement_id, item)
     part = "start" if item in START_ITEMS else "end"
     items = START_ITEMS if part == "start" else END_ITEMS
     await query.answer()

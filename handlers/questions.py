@@ -41,7 +41,7 @@ async def answer_question(update: Update, context: KringContext, text: str) -> N
 async def candidate_picked(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    question_id, choice = (int(arg) for arg in keyboards.parse(query.data)[:2])
+    question_id, choice = keyboards.args(query.data, int, int)
     knowledge = context.services.knowledge
     entry = await knowledge.pick(context.active_member, question_id, choice)
     await query.answer()
@@ -54,18 +54,18 @@ async def candidate_picked(update: Update, context: KringContext) -> None:
 async def rated(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    question_id, verdict = keyboards.parse(query.data)[:2]
+    question_id, verdict = keyboards.args(query.data, int, str)
     helpful = verdict == "up"
-    await context.services.knowledge.rate(context.active_member, int(question_id), helpful)
+    await context.services.knowledge.rate(context.active_member, question_id, helpful)
     await query.answer(render.thanks_for_rating(context.t, helpful))
-    markup = None if helpful else keyboards.offer_forward(context.t, int(question_id))
+    markup = None if helpful else keyboards.offer_forward(context.t, question_id)
     await query.edit_message_reply_markup(reply_markup=markup)
 
 
 async def forward_tapped(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    question_id = int(keyboards.parse(query.data)[0])
+    (question_id,) = keyboards.args(query.data, int)
     await context.services.knowledge.forward(context.active_member, question_id)
     await query.answer()
     await query.edit_message_reply_markup(reply_markup=None)

@@ -14,6 +14,7 @@ from typing import Any
 from bot.core.board import PostNotAvailable
 from bot.core.errors import (
     AlreadyMember,
+    BadButton,
     DomainError,
     InvalidName,
     InvalidRiziv,
@@ -821,6 +822,8 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         }[error.reason]
     if isinstance(error, UnreadableTable):
         return unreadable_table(t, error)
+    if isinstance(error, BadButton):
+        return t.gettext("This button no longer works. Please start again from the menu (/help).")
     if isinstance(error, RosterRejected):
         return roster_rejected(t, error.problems)
     if isinstance(error, SwapError):

@@ -72,10 +72,10 @@ async def exemptions(update: Update, context: KringContext) -> None:
     """Without an argument: the list; with a member id: toggle that member's exemption."""
     query = update.callback_query
     assert query is not None
-    args = keyboards.parse(query.data)
+    ids = keyboards.numbers(query.data)
     roster = context.services.roster
-    if args:
-        member_id = int(args[0])
+    if ids:
+        member_id = ids[0]
         current = {m.id: m.on_call_exempt for m in await roster.on_call_members()}
         await roster.set_exempt(context.active_member, member_id, not current.get(member_id))
     members = await roster.on_call_members()
@@ -88,16 +88,16 @@ async def exemptions(update: Update, context: KringContext) -> None:
 async def act_for_member(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    args = keyboards.parse(query.data)
+    ids = keyboards.numbers(query.data)
     members = await context.services.roster.on_call_members()
     await query.answer()
-    if not args:
+    if not ids:
         await query.edit_message_text(
             render.behalf_choose_member(context.t),
             reply_markup=keyboards.behalf_members(context.t, members),
         )
         return
-    member = next((m for m in members if m.id == int(args[0])), None)
+    member = next((m for m in members if m.id == ids[0]), None)
     if member is None:
         return await query.edit_message_text(render.swap_error(context.t, "no_colleague"))
     shifts = await context.services.roster.upcoming(member)
@@ -111,7 +111,7 @@ async def assign(update: Update, context: KringContext) -> None:
     """Give a shift to a member directly: first choose who, then it is done."""
     query = update.callback_query
     assert query is not None
-    args = [int(arg) for arg in keyboards.parse(query.data)]
+    args = keyboards.numbers(query.data)
     if len(args) == 1:
         shift = await context.services.swaps.assignable(context.active_member, args[0])
         members = await context.services.roster.on_call_members()
@@ -123,7 +123,9 @@ async def assign(update: Update, context: KringContext) -> None:
             ),
         )
         return
-    view = await context.services.swaps.assign(context.active_member, args[0], args[1])
+    view = await context.services.swaps.assign(
+        context.active_member, *keyboards.args(query.data, int, int)
+    )
     await query.answer()
     await query.edit_message_text(render.assigned(context.t, view))
 
@@ -144,7 +146,7 @@ async def approve(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
     view = await context.services.swaps.approve(
-        context.active_member, int(keyboards.parse(query.data)[0])
+        context.active_member, *keyboards.args(query.data, int)
     )
     await query.answer()
     await query.edit_message_text(render.swap_decided(context.t, view))
@@ -153,7 +155,7 @@ async def approve(update: Update, context: KringContext) -> None:
 async def ask_reason(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None and query.message is not None
-    context.user_data[_REASON_KEY] = int(keyboards.parse(query.data)[0])
+    (context.user_data[_REASON_KEY],) = keyboards.args(query.data, int)
     await query.answer()
     await query.message.reply_text(render.swap_ask_reason(context.t))  # type: ignore[union-attr]
     return REASON
@@ -185,7 +187,7 @@ async def show_trail(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     view, events, actors = await context.services.swaps.trail(
-        context.active_member, int(keyboards.parse(query.data)[0])
+        context.active_member, *keyboards.args(query.data, int)
     )
     await query.answer()
     await query.message.reply_text(render.swap_trail(context.t, view, events, actors))  # type: ignore[union-attr]
@@ -203,7 +205,7 @@ async def choose_export(update: Update, context: KringContext) -> None:
 async def export_swaps(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    month = datetime.strptime(keyboards.parse(query.data)[0], "%Y-%m").date()
+    (month,) = keyboards.args(query.data, _month)
     zone = _zone(context)
     start = datetime.combine(month, datetime.min.time(), zone)
     end = datetime.combine(_add_months(month, 1), datetime.min.time(), zone)
@@ -231,6 +233,10 @@ def _export_row(change: Change, zone: ZoneInfo) -> list[object]:
         request.kind.value,
         f"{decided:%Y-%m-%d %H:%M}" if decided else "",
     ]
+
+
+def _month(text: str) -> date:
+    return datetime.strptime(text, "%Y-%m").date()
 
 
 def _add_months(month: date, offset: int) -> date:

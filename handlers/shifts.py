@@ -67,7 +67,7 @@ async def choose_kind(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     shift = await context.services.swaps.requestable(
-        context.active_member, int(keyboards.parse(query.data)[0])
+        context.active_member, *keyboards.args(query.data, int)
     )
     await query.answer()
     await query.message.reply_text(  # type: ignore[union-attr]
@@ -106,7 +106,7 @@ async def confirm(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
     shift_id, kind = _shift_and_kind(query.data)
-    target = int(keyboards.parse(query.data)[2])
+    target = keyboards.args(query.data, int, SwapKind, int)[2]
     shift = await context.services.swaps.requestable(context.active_member, shift_id)
     names = {
         m.id: m.name
@@ -146,7 +146,7 @@ async def send_request(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
     shift_id, kind = _shift_and_kind(query.data)
-    target = int(keyboards.parse(query.data)[2])
+    target = keyboards.args(query.data, int, SwapKind, int)[2]
     draft = context.user_data.pop(_KEY, None) or {}
     note = draft.get("note", "") if draft.get("shift_id") == shift_id else ""
     request, told = await context.services.swaps.request(
@@ -174,8 +174,8 @@ async def stop_draft(update: Update, context: KringContext) -> int:
 
 
 def _shift_and_kind(payload: str | None) -> tuple[int, SwapKind]:
-    args = keyboards.parse(payload)
-    return int(args[0]), SwapKind(args[1])
+    shift_id, kind = keyboards.args(payload, int, SwapKind)
+    return shift_id, kind
 
 
 async def show_swaps(update: Update, context: KringContext) -> None:
@@ -202,7 +202,7 @@ async def take(update: Update, context: KringContext) -> None:
     """ "Overnemen": a give-away is taken at once; a swap first asks which shift goes back."""
     query = update.callback_query
     assert query is not None
-    request_id = int(keyboards.parse(query.data)[0])
+    (request_id,) = keyboards.args(query.data, int)
     swaps, member = context.services.swaps, context.active_member
     view, options = await swaps.return_options(member, request_id)
     if view.request.kind is SwapKind.SWAP:
@@ -220,7 +220,7 @@ async def take(update: Update, context: KringContext) -> None:
 async def take_with_return(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    request_id, return_shift_id = (int(arg) for arg in keyboards.parse(query.data)[:2])
+    request_id, return_shift_id = keyboards.args(query.data, int, int)
     taken = await context.services.swaps.take(context.active_member, request_id, return_shift_id)
     await query.answer()
     await query.edit_message_text(render.swap_taken(context.t, taken))
@@ -229,9 +229,7 @@ async def take_with_return(update: Update, context: KringContext) -> None:
 async def withdraw(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    await context.services.swaps.withdraw(
-        context.active_member, int(keyboards.parse(query.data)[0])
-    )
+    await context.services.swaps.withdraw(context.active_member, *keyboards.args(query.data, int))
     await query.answer()
     await query.edit_message_text(render.swap_withdrawn(context.t))
 
@@ -240,7 +238,7 @@ async def confirm_handover(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
     shift = await context.services.roster.confirm_handover(
-        context.active_member, int(keyboards.parse(query.data)[0])
+        context.active_member, *keyboards.args(query.data, int)
     )
     await query.answer()
     await query.edit_message_text(render.handover_confirmed(context.t, shift))
@@ -250,12 +248,12 @@ async def reminder_setting(update: Update, context: KringContext) -> None:
     """Without an argument: the choices; with one: the member's new reminder lead time."""
     query = update.callback_query
     assert query is not None
-    args = keyboards.parse(query.data)
-    if not args:
+    hours = keyboards.numbers(query.data)
+    if not hours:
         await query.answer()
         await query.edit_message_reply_markup(reply_markup=keyboards.reminder_choices(context.t))
         return
-    member = await context.services.roster.set_reminder(context.active_member, int(args[0]))
+    member = await context.services.roster.set_reminder(context.active_member, hours[0])
     await query.answer()
     await query.edit_message_text(render.reminder_changed(context.t, member.shift_reminder_hours))
 

@@ -56,3 +56,7 @@ class UnreadableTable(DomainError):
         super().__init__(reason)
         self.reason = reason  # "too_large", "encoding", "empty", "too_many_rows", "columns"
         self.columns = columns  # the required columns, for the "columns" reason
+
+
+class BadButton(DomainError):
+    """A button whose payload does not fit what it should carry (old, or forged)."""
