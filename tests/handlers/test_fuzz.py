@@ -52,7 +52,7 @@ def updates(draw: st.DrawFn) -> tuple[str, Person, Any]:
     if kind == "long":
         return "text", person, draw(st.sampled_from(["<b>", "&", "é", "🩺", "x"])) * 5000
     if kind == "button":
-        prefix = draw(st.sampled_from(sorted(CALLBACKS) + ["nope"]))
+        prefix = draw(st.sampled_from([*sorted(CALLBACKS), "nope"]))
         payload = ":".join([prefix, *draw(st.lists(ARGUMENT, max_size=3))])
         return "button", person, payload.encode()[:64].decode(errors="ignore")
     name = draw(st.sampled_from(["rooster.csv", "evil.exe", "photo.jpg", ""]))
