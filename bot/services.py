@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.core.board import BoardService
+from bot.core.cme import CmeService
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
 from bot.core.locum import LocumService
@@ -64,5 +66,12 @@ def build_services(
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),
         board=BoardService(unit_of_work, clock, settings.timezone),
+        cme=CmeService(
+            unit_of_work,
+            clock,
+            settings.timezone,
+            timedelta(hours=settings.cme_response_hours),
+            hour_reminder=settings.cme_hour_reminder,
+        ),
     )
     return Wiring(services, engine, unit_of_work)

@@ -4,10 +4,32 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Enum, ForeignKey, Index, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Enum,
+    ForeignKey,
+    Index,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bot.core.models import JoinPath, MemberStatus, OutboxState, PostKind, PostStatus, Role
+from bot.core.models import (
+    EventAudience,
+    EventKind,
+    EventStatus,
+    JoinPath,
+    MemberStatus,
+    OutboxState,
+    PostKind,
+    PostStatus,
+    RegistrationState,
+    Role,
+    Rubric,
+)
 from store.types import UtcDateTime
 
 NAMING_CONVENTION = {
@@ -158,3 +180,59 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None]
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind))
+    start_at: Mapped[datetime] = mapped_column(index=True)
+    end_at: Mapped[datetime] = mapped_column(index=True)
+    deadline_at: Mapped[datetime]
+    location: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    capacity: Mapped[int | None]
+    points: Mapped[int]
+    rubric: Mapped[Rubric] = mapped_column(_enum(Rubric))
+    audience: Mapped[EventAudience] = mapped_column(_enum(EventAudience))
+    lok_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lok_groups.id", ondelete="SET NULL")
+    )
+    status: Mapped[EventStatus] = mapped_column(_enum(EventStatus))
+    checkin_token: Mapped[str] = mapped_column(String(40), unique=True)
+    created_at: Mapped[datetime]
+
+
+class RegistrationRow(Base):
+    __tablename__ = "event_registrations"
+    __table_args__ = (Index("ix_event_registrations_state_offer", "state", "offer_expires_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    state: Mapped[RegistrationState] = mapped_column(_enum(RegistrationState))
+    created_at: Mapped[datetime]
+    offer_expires_at: Mapped[datetime | None]
+    attended_at: Mapped[datetime | None]
+    walk_in: Mapped[bool]
+    reminder_ids: Mapped[list[int]] = mapped_column(JSON)
+
+
+class LokGroupRow(Base):
+    __tablename__ = "lok_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+
+
+class LokGroupMemberRow(Base):
+    """LOK group membership lives here, not on the members table."""
+
+    __tablename__ = "lok_group_members"
+    __table_args__ = (PrimaryKeyConstraint("group_id", "member_id"),)
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("lok_groups.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)

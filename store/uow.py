@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.repositories import (
     SqlBoardRepository,
+    SqlEventRepository,
     SqlInviteRepository,
     SqlMemberRepository,
     SqlOutboxRepository,
@@ -24,6 +25,7 @@ class SqlUnitOfWork:
     replacements: SqlReplacementRepository
     processed_updates: SqlProcessedUpdateRepository
     board: SqlBoardRepository
+    events: SqlEventRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -37,6 +39,7 @@ class SqlUnitOfWork:
         self.replacements = SqlReplacementRepository(self.session)
         self.processed_updates = SqlProcessedUpdateRepository(self.session)
         self.board = SqlBoardRepository(self.session)
+        self.events = SqlEventRepository(self.session)
         return self
 
     async def __aexit__(

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from bot.core.board import BoardService
+from bot.core.cme import CmeService
 from bot.core.knowledge.service import KnowledgeService
 from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
@@ -31,3 +32,4 @@ class Services:
     locum: LocumService
     updates: UpdateLog
     board: BoardService
+    cme: CmeService
