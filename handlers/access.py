@@ -38,6 +38,9 @@ COMMANDS: dict[str, Audience] = {
     "inbox": Audience.MANAGER,
     "fee": Audience.MEMBER,
     "locum": Audience.MEMBER,
+    "cme": Audience.MEMBER,
+    "credits": Audience.MEMBER,
+    "events": Audience.MANAGER,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -51,6 +54,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "cancel": ("annuleren", "annuler"),
     "fee": ("onkosten", "frais"),
     "locum": ("vervanging", "remplacement"),
+    "cme": ("bijscholing", "formation"),
+    "credits": ("accreditering", "accreditation"),
+    "events": ("evenementen", "evenements"),
 }
 _CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
@@ -81,6 +87,23 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.BOARD_INTEREST: Audience.MEMBER,
     keyboards.BOARD_PICK: Audience.MEMBER,
     keyboards.BOARD_CLOSE: Audience.MEMBER,
+    keyboards.CME_REGISTER: Audience.MEMBER,
+    keyboards.CME_UNREGISTER: Audience.MEMBER,
+    keyboards.CME_CONFIRM: Audience.MEMBER,
+    keyboards.CME_DECLINE: Audience.MEMBER,
+    keyboards.EVENT_NEW: Audience.MANAGER,
+    keyboards.EVENT_IMPORT: Audience.MANAGER,
+    keyboards.EVENT_SHOW: Audience.MANAGER,
+    keyboards.EVENT_ATTENDEES: Audience.MANAGER,
+    keyboards.EVENT_TICK: Audience.MANAGER,
+    keyboards.EVENT_WALK_IN: Audience.MANAGER,
+    keyboards.EVENT_QR: Audience.MANAGER,
+    keyboards.EVENT_EXPORT: Audience.MANAGER,
+    keyboards.EVENT_EDIT: Audience.MANAGER,
+    keyboards.EVENT_CANCEL: Audience.MANAGER,
+    keyboards.EVENT_KIND: Audience.MANAGER,
+    keyboards.EVENT_RUBRIC: Audience.MANAGER,
+    keyboards.LOK_OVERVIEW: Audience.MANAGER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

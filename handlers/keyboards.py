@@ -7,8 +7,22 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.core.cme import Attendee, EventView
 from bot.core.knowledge.model import Entry
-from bot.core.models import LANGUAGES, BoardPost, Member, PostKind, Question, Replacement, Role
+from bot.core.models import (
+    LANGUAGES,
+    BoardPost,
+    Event,
+    EventKind,
+    EventStatus,
+    Member,
+    PostKind,
+    Question,
+    RegistrationState,
+    Replacement,
+    Role,
+    Rubric,
+)
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers import render
 
@@ -32,6 +46,23 @@ BOARD_BROWSE = "bbrowse"
 BOARD_INTEREST = "bint"
 BOARD_PICK = "bpick"
 BOARD_CLOSE = "bclose"
+CME_REGISTER = "cmereg"
+CME_UNREGISTER = "cmeunreg"
+CME_CONFIRM = "cmeok"
+CME_DECLINE = "cmeno"
+EVENT_NEW = "evnew"
+EVENT_IMPORT = "evimport"
+EVENT_SHOW = "evshow"
+EVENT_ATTENDEES = "evlist"
+EVENT_TICK = "evtick"
+EVENT_WALK_IN = "evwalkin"
+EVENT_QR = "evqr"
+EVENT_EXPORT = "evcsv"
+EVENT_EDIT = "evedit"
+EVENT_CANCEL = "evcancel"
+EVENT_KIND = "evkind"
+EVENT_RUBRIC = "evrubric"
+LOK_OVERVIEW = "evlok"
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -290,4 +321,118 @@ def pick(t: Translator, post_id: int, member_id: int, name: str) -> InlineKeyboa
     label = _short(t.gettext("Choose {name}").format(name=name))
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=data(BOARD_PICK, post_id, member_id))]]
+    )
+
+
+def _rows(*buttons: tuple[str, str]) -> InlineKeyboardMarkup:
+    """One button per row."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(_short(label), callback_data=payload)] for label, payload in buttons]
+    )
+
+
+# --- CME: the member's side ------------------------------------------------------------------
+
+
+def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarkup | None:
+    buttons = []
+    for view in views:
+        event_id, title = view.event.id, view.event.title
+        if view.mine is not None:
+            label = t.gettext("Unregister: {title}").format(title=title)
+            buttons.append((label, data(CME_UNREGISTER, event_id)))
+        elif view.seats_left == 0:
+            label = t.gettext("Register (waiting list): {title}").format(title=title)
+            buttons.append((label, data(CME_REGISTER, event_id)))
+        else:
+            label = t.gettext("Register: {title}").format(title=title)
+            buttons.append((label, data(CME_REGISTER, event_id)))
+    return _rows(*buttons) if buttons else None
+
+
+def cme_offer(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Register: confirm my seat"),
+                    callback_data=data(CME_CONFIRM, registration_id),
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Unregister: give up my seat"),
+                    callback_data=data(CME_DECLINE, registration_id),
+                ),
+            ]
+        ]
+    )
+
+
+# --- CME: the coordinator's side -------------------------------------------------------------
+
+
+def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMarkup:
+    buttons = [(f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id)) for e in events]
+    buttons += [
+        (t.gettext("New event"), data(EVENT_NEW)),
+        (t.gettext("Import events (CSV)"), data(EVENT_IMPORT)),
+        (t.gettext("LOK groups"), data(LOK_OVERVIEW)),
+    ]
+    return _rows(*buttons)
+
+
+def event_actions(t: Translator, event: Event) -> InlineKeyboardMarkup:
+    buttons = [
+        (t.gettext("Registrations and attendance"), data(EVENT_ATTENDEES, event.id)),
+        (t.gettext("Attendance list (CSV)"), data(EVENT_EXPORT, event.id)),
+    ]
+    if event.status is EventStatus.OPEN:
+        buttons += [
+            (t.gettext("Check-in QR code"), data(EVENT_QR, event.id)),
+            (t.gettext("Edit"), data(EVENT_EDIT, event.id)),
+            (t.gettext("Cancel the event"), data(EVENT_CANCEL, event.id)),
+        ]
+    return _rows(*buttons)
+
+
+def confirm_cancel(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    return _rows(
+        (t.gettext("Yes, cancel the event and tell everyone"), data(EVENT_CANCEL, event_id, "yes"))
+    )
+
+
+def attendance(t: Translator, event_id: int, attendees: Sequence[Attendee]) -> InlineKeyboardMarkup:
+    buttons = [
+        (
+            ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?"),
+            data(EVENT_TICK, a.registration.id),
+        )
+        for a in attendees
+        if a.registration.state is RegistrationState.REGISTERED
+    ]
+    buttons.append((t.gettext("Add a walk-in"), data(EVENT_WALK_IN, event_id)))
+    return _rows(*buttons)
+
+
+EDITABLE_FIELDS = ("title", "start", "location", "capacity", "points", "deadline")
+
+
+def edit_fields(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    names = {
+        "title": t.gettext("Title"),
+        "start": t.gettext("Start"),
+        "location": t.gettext("Location"),
+        "capacity": t.gettext("Capacity"),
+        "points": t.gettext("Points"),
+        "deadline": t.gettext("Registration deadline"),
+    }
+    return _rows(*((names[f], data(EVENT_EDIT, event_id, f)) for f in EDITABLE_FIELDS))
+
+
+def event_kinds(t: Translator) -> InlineKeyboardMarkup:
+    return _rows(*((render.event_kind(t, kind), data(EVENT_KIND, kind)) for kind in EventKind))
+
+
+def rubrics(t: Translator) -> InlineKeyboardMarkup:
+    return _rows(
+        *((render.rubric_name(t, rubric), data(EVENT_RUBRIC, rubric)) for rubric in Rubric)
     )

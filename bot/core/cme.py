@@ -21,6 +21,7 @@ from bot.core.errors import (
     InvalidCheckIn,
     InvalidEvent,
     InvalidImport,
+    MemberNotFound,
     NotAllowed,
     NotRegistered,
 )
@@ -365,10 +366,13 @@ class CmeService:
             await uow.commit()
         return registration
 
-    async def add_walk_in(self, manager: Member, event_id: int, member: Member) -> Registration:
-        """The coordinator adds a member who came without registering."""
+    async def add_walk_in(self, manager: Member, event_id: int, who: str) -> Attendee:
+        """The coordinator adds a member who came without registering, by RIZIV number or by
+        (part of) their name."""
         _require_manager(manager)
-        return await self._attend(event_id, member)
+        async with self._uow() as uow:
+            member = await _find_member(uow, who)
+        return Attendee(member, await self._attend(event_id, member))
 
     async def lok_overview(self, year: int) -> list[LokGroupYear]:
         start, end = self._year(year)
@@ -655,6 +659,24 @@ class CmeService:
             datetime(year, 1, 1, tzinfo=self.zone).astimezone(UTC),
             datetime(year + 1, 1, 1, tzinfo=self.zone).astimezone(UTC),
         )
+
+
+async def _find_member(uow: UnitOfWork, who: str) -> Member:
+    digits = "".join(char for char in who if char.isdigit())
+    if len(digits) == 11:
+        found = await uow.members.by_riziv(digits)
+        if found is not None and found.is_active:
+            return found
+        raise MemberNotFound()
+    wanted = _key(who)
+    matches = [
+        m
+        for m in await uow.members.list(active_only=True)
+        if len(wanted) >= 3 and wanted in _key(m.name or "")
+    ]
+    if len(matches) != 1:
+        raise MemberNotFound()
+    return matches[0]
 
 
 def new_token() -> str:

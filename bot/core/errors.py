@@ -97,3 +97,7 @@ class InvalidImport(DomainError):
     def __init__(self, problems: list[InvalidEvent]) -> None:
         super().__init__(f"{len(problems)} bad rows")
         self.problems = problems
+
+
+class MemberNotFound(DomainError):
+    """No single active member matches the RIZIV number or name the coordinator typed."""

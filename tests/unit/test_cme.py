@@ -9,6 +9,7 @@ from bot.core.errors import (
     EventNotAvailable,
     InvalidCheckIn,
     InvalidImport,
+    MemberNotFound,
     NotAllowed,
     NotRegistered,
 )
@@ -322,3 +323,18 @@ async def test_an_import_with_a_bad_row_imports_nothing(
     [problem] = refused.value.problems
     assert (problem.line, problem.reason) == (4, reason)
     assert fake_db.events == {}
+
+
+async def test_the_coordinator_adds_a_walk_in_by_riziv_or_name(
+    cme: CmeService, coord: Member, fake_db: FakeDatabase
+) -> None:
+    event = await _event(cme, coord)
+    ann = _member(fake_db, 1)
+    by_riziv = await cme.add_walk_in(coord, event.id or 0, "1-00000-00-001")
+    assert by_riziv.member.id == ann.id and by_riziv.registration.walk_in
+    _member(fake_db, 2)
+    for unclear in ("Member", "Nobody", "1-99999-99-999"):
+        with pytest.raises(MemberNotFound):
+            await cme.add_walk_in(coord, event.id or 0, unclear)
+    again = await cme.add_walk_in(coord, event.id or 0, "member 1")
+    assert again.registration.id == by_riziv.registration.id  # not added twice

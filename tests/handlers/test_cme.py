@@ -1,0 +1,74 @@
+from datetime import timedelta
+
+from bot.clock import SettableClock
+from bot.core.csvfiles import read_table
+from tests.handlers.conftest import STRANGER, demo
+from tests.handlers.harness import Call, Harness, SentFile, replies
+
+ANN, BART, COORD = demo("ann"), demo("bart"), demo("coord")
+
+
+def _sent_file(calls: list[Call]) -> SentFile:
+    [document] = [c for c in calls if c.method == "sendDocument"]
+    file = document.params["document"]
+    assert isinstance(file, SentFile)
+    return file
+
+
+async def test_registering_edits_the_list_and_sends_a_calendar_file(bot: Harness) -> None:
+    [listing] = replies(await bot.send(ANN, "/bijscholing"))  # the Dutch alias
+    assert "Komende bijscholingen" in listing.text
+    assert listing.buttons[0] == "Inschrijven: Antibiotica in de eerste lijn"
+    calls = await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
+    [edited] = [c for c in calls if c.method == "editMessageText"]
+    assert "U bent ingeschreven" in edited.text
+    assert edited.buttons[0] == "Uitschrijven: Antibiotica in de eerste lijn"
+    calendar = _sent_file(calls)
+    assert calendar.filename == "event-1.ics"
+    assert b"SUMMARY:Antibiotica in de eerste lijn" in calendar.content
+    assert b"DTSTART:20261204T190000Z" in calendar.content  # 20:00 in Brussels
+
+
+async def test_a_forged_button_is_refused_with_an_alert(bot: Harness) -> None:
+    calls = await bot.tap(ANN, "cmereg:nope")
+    [alert] = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert alert.params["show_alert"] and "bestaat niet" in alert.params["text"]
+
+
+async def test_members_cannot_use_the_coordinators_event_buttons(bot: Harness) -> None:
+    [refusal] = replies(await bot.tap(ANN, "evlist:1"))
+    assert "coördinator" in refusal.params["text"]
+    [refusal] = replies(await bot.send(ANN, "/events"))
+    assert "coördinator" in refusal.text
+
+
+async def test_ticking_attendance_and_exporting_the_list(bot: Harness) -> None:
+    [listing] = replies(await bot.send(ANN, "/cme"))
+    await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
+    [attendance] = replies(await bot.tap(COORD, "evlist:1"))
+    assert attendance.buttons[0] == "☐ Ann Claes"
+    [ticked] = replies(await bot.tap(COORD, attendance.button_data("Ann"), on=attendance))
+    assert ticked.method == "editMessageText" and ticked.buttons[0] == "☑ Ann Claes"
+    export = _sent_file(await bot.tap(COORD, "evcsv:1"))
+    [row] = read_table(export.content, ["naam", "riziv-nummer", "punten"])
+    assert (row.values["naam"], row.values["riziv-nummer"], row.values["punten"]) == (
+        "Ann Claes",
+        "14562371004",
+        "2",
+    )
+    [credits] = replies(await bot.send(ANN, "/credits"))
+    assert "algemeen: 2 CP" in credits.text and "Antibiotica" in credits.text
+
+
+async def test_check_in_by_deep_link_adds_a_walk_in_and_refuses_strangers(
+    bot: Harness, clock: SettableClock
+) -> None:
+    calls = await bot.tap(COORD, "evqr:1")
+    document = next(c for c in calls if c.method == "sendDocument")
+    assert document.params["document"].content.startswith(b"\x89PNG")
+    token = str(document.params["caption"]).split("start=checkin_")[1].strip()
+    [stranger] = replies(await bot.send(STRANGER, f"/start checkin_{token}"))
+    assert "geen lid" in stranger.text
+    clock.advance(timedelta(days=3, hours=10, minutes=45))  # 4 Dec, 19:45 in Brussels
+    [welcome] = replies(await bot.send(BART, f"/start checkin_{token}"))
+    assert "aangemeld" in welcome.text and "zonder inschrijving" in welcome.text
