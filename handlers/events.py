@@ -2,7 +2,7 @@
 tick-attendance buttons, walk-ins, the check-in QR code, the attendance list as CSV, cancelling,
 editing, creating in a short conversation, importing a CSV file, and the LOK groups' year."""
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler
 from telegram.ext import filters as tg_filters
 
@@ -59,16 +59,20 @@ async def show(update: Update, context: KringContext) -> None:
     await query.message.reply_text(text, reply_markup=keyboards.event_actions(context.t, event))  # type: ignore[union-attr]
 
 
+async def _attendance(context: KringContext, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The registration list with a tick button per attendee."""
+    event, found = await context.services.cme.attendees(context.active_member, event_id)
+    return render.attendance(context.t, event, found), keyboards.attendance(
+        context.t, event_id, found
+    )
+
+
 async def attendees(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    event_id = callback_id(query)
-    event, found = await context.services.cme.attendees(context.active_member, event_id)
+    text, markup = await _attendance(context, callback_id(query))
     await query.answer()
-    await query.message.reply_text(  # type: ignore[union-attr]
-        render.attendance(context.t, event, found),
-        reply_markup=keyboards.attendance(context.t, event_id, found),
-    )
+    await query.message.reply_text(text, reply_markup=markup)  # type: ignore[union-attr]
 
 
 async def tick(update: Update, context: KringContext) -> None:
@@ -77,12 +81,9 @@ async def tick(update: Update, context: KringContext) -> None:
     assert query is not None
     cme = context.services.cme
     registration = await cme.set_attended(context.active_member, callback_id(query))
-    event, found = await cme.attendees(context.active_member, registration.event_id)
+    text, markup = await _attendance(context, registration.event_id)
     await query.answer()
-    await query.edit_message_text(
-        render.attendance(context.t, event, found),
-        reply_markup=keyboards.attendance(context.t, registration.event_id, found),
-    )
+    await query.edit_message_text(text, reply_markup=markup)
 
 
 async def checkin_code(update: Update, context: KringContext) -> None:

@@ -1004,11 +1004,16 @@ def events_stopped(t: Translator) -> str:
 def lok_overview(t: Translator, groups: Iterable[LokGroupYear], year: int) -> str:
     lines = [t.gettext("<b>LOK groups in {year}</b>").format(year=year)]
     for item in groups:
+        mark = "✅" if item.meets_requirement else "🗓" if item.on_track else "⚠️"
         lines.append(
-            t.gettext("{mark} {name}: {meetings} of {required} meetings, {members} members").format(
-                mark="✅" if item.meets_requirement else "⚠️",
+            t.gettext(
+                "{mark} {name}: {held} of {required} meetings held, {planned} planned; "
+                "{members} members"
+            ).format(
+                mark=mark,
                 name=esc(item.group.name),
-                meetings=item.meetings,
+                held=item.held,
+                planned=item.planned,
                 required=item.required,
                 members=len(item.group.member_ids),
             )

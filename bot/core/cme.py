@@ -169,7 +169,8 @@ class Credits:
 @dataclass(frozen=True)
 class LokGroupYear:
     group: LokGroup
-    meetings: int
+    held: int  # LOK sessions of the group this year that have taken place
+    planned: int  # and those still to come
     required: int = LOK_GROUP_MEETINGS
 
     @property
@@ -178,7 +179,12 @@ class LokGroupYear:
 
     @property
     def meets_requirement(self) -> bool:
-        return self.meetings >= self.required
+        return self.held >= self.required
+
+    @property
+    def on_track(self) -> bool:
+        """Meets it if the planned sessions take place."""
+        return self.held + self.planned >= self.required
 
 
 class CmeService:
@@ -353,10 +359,7 @@ class CmeService:
         """Tick (or untick) attendance from the registration list."""
         _require_manager(manager)
         async with self._uow() as uow:
-            registration = await uow.events.get_registration(registration_id)
-            if registration is None or not registration.active:
-                raise NotRegistered()
-            await uow.events.lock(registration.event_id)
+            registration, _event = await self._locked(uow, registration_id)
             registration.attended_at = (
                 None if registration.attended_at is not None else self._clock.now()
             )
@@ -379,13 +382,14 @@ class CmeService:
         async with self._uow() as uow:
             groups = await uow.events.lok_groups()
             events = await uow.events.starting_between(start, end)
-        held = [
-            e
-            for e in events
-            if e.kind is EventKind.LOK and e.status is EventStatus.OPEN and e.end_at <= end
-        ]
+        now = self._clock.now()
+        sessions = [e for e in events if e.kind is EventKind.LOK and e.status is EventStatus.OPEN]
         return [
-            LokGroupYear(group, sum(1 for e in held if e.lok_group_id == group.id))
+            LokGroupYear(
+                group,
+                held=sum(1 for e in sessions if e.lok_group_id == group.id and e.end_at <= now),
+                planned=sum(1 for e in sessions if e.lok_group_id == group.id and e.end_at > now),
+            )
             for group in groups
         ]
 
@@ -538,19 +542,28 @@ class CmeService:
             raise EventNotAvailable("cancelled")
         return event
 
+    async def _locked(
+        self, uow: UnitOfWork, registration_id: int, member_id: int | None = None
+    ) -> tuple[Registration, Event]:
+        """An active registration (of `member_id`, if given) with its event locked, read again
+        under the lock: what it was before the lock may have changed meanwhile."""
+        found = await uow.events.get_registration(registration_id)
+        if found is None or (member_id is not None and found.member_id != member_id):
+            raise NotRegistered()
+        event = await self._open_event(uow, found.event_id)
+        registration = await uow.events.get_registration(registration_id)
+        if registration is None or not registration.active:
+            raise NotRegistered()
+        return registration, event
+
     async def _offer(
         self, uow: UnitOfWork, member: Member, registration_id: int
     ) -> tuple[Registration, Event]:
         """The member's offered seat, with its event locked, if the offer still stands."""
-        found = await uow.events.get_registration(registration_id)
-        if found is None or found.member_id != member.id:
-            raise NotRegistered()
-        event = await self._open_event(uow, found.event_id)
-        registration = await uow.events.get_registration(registration_id)
+        registration, event = await self._locked(uow, registration_id, member.id)
         now = self._clock.now()
         if (
-            registration is None
-            or registration.state is not RegistrationState.OFFERED
+            registration.state is not RegistrationState.OFFERED
             or (registration.offer_expires_at or now) <= now
         ):
             raise NotRegistered()

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from bot.clock import SettableClock
 from bot.core.csvfiles import read_table
+from bot.scheduling import run_due_work
 from tests.handlers.conftest import STRANGER, demo
 from tests.handlers.harness import Call, Harness, SentFile, replies
 
@@ -72,3 +73,33 @@ async def test_check_in_by_deep_link_adds_a_walk_in_and_refuses_strangers(
     clock.advance(timedelta(days=3, hours=10, minutes=45))  # 4 Dec, 19:45 in Brussels
     [welcome] = replies(await bot.send(BART, f"/start checkin_{token}"))
     assert "aangemeld" in welcome.text and "zonder inschrijving" in welcome.text
+
+
+async def test_a_reminder_that_falls_due_after_the_start_expires_unsent(
+    bot: Harness, clock: SettableClock
+) -> None:
+    """The bot was down the day before: once the event has started, a reminder is pointless."""
+    [listing] = replies(await bot.send(ANN, "/cme"))
+    await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
+    clock.advance(timedelta(days=3, hours=11))  # 4 Dec, 21:00 in Brussels: it has started
+    services = bot.app.bot_data["services"]
+    before = len(bot.request.calls)
+    await run_due_work(bot.app.bot, services)
+    assert [c for c in bot.request.calls[before:] if c.method == "sendMessage"] == []
+    assert await services.outbox.claim_due() == []  # expired, not waiting to be sent
+
+
+async def test_the_coordinator_creates_an_event_in_a_short_conversation(bot: Harness) -> None:
+    [overview] = replies(await bot.send(COORD, "/evenementen"))
+    [kinds] = replies(await bot.tap(COORD, overview.button_data("Nieuwe activiteit")))
+    await bot.tap(COORD, kinds.button_data("webinar"), on=kinds)
+    await bot.send(COORD, "Wondzorg in de praktijk")
+    [bad] = replies(await bot.send(COORD, "morgen"))
+    assert "10/12/2026 20:00" in bad.text  # asked again, nothing kept
+    for answer in ("10/12/2026 20:00", "21:30", "online", "-"):
+        await bot.send(COORD, answer)
+    [rubrics] = replies(await bot.send(COORD, "1"))
+    [created] = replies(await bot.tap(COORD, rubrics.button_data("ethiek"), on=rubrics))
+    assert "Wondzorg in de praktijk" in created.text and "ethiek & economie" in created.text
+    [listing] = replies(await bot.send(BART, "/cme"))
+    assert "Inschrijven: Wondzorg in de praktijk" in listing.buttons

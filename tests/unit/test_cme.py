@@ -8,6 +8,7 @@ from bot.core.errors import (
     AlreadyRegistered,
     EventNotAvailable,
     InvalidCheckIn,
+    InvalidEvent,
     InvalidImport,
     MemberNotFound,
     NotAllowed,
@@ -20,6 +21,7 @@ from bot.core.models import (
     LokGroup,
     Member,
     MemberStatus,
+    OutboxMessage,
     OutboxState,
     RegistrationState,
     Role,
@@ -129,15 +131,22 @@ async def test_a_freed_seat_is_offered_and_confirmed(
     assert reminders[1].due_at == EVENING - timedelta(days=1)
 
 
-async def test_an_unanswered_offer_moves_on_after_the_response_window(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase, clock: SettableClock
-) -> None:
+async def _seat_offered_to_bart(
+    cme: CmeService, coord: Member, fake_db: FakeDatabase
+) -> tuple[Member, Member, OutboxMessage]:
+    """One seat: ann has it, bart and lotte wait; ann leaves, so bart is offered the seat."""
     event = await _event(cme, coord, capacity=1)
     ann, bart, lotte = (_member(fake_db, n) for n in (1, 2, 3))
     for member in (ann, bart, lotte):
         await cme.register(member, event.id or 0)
     await cme.unregister(ann, event.id or 0)
-    bart_offer = next(m for m in fake_db.outbox.values() if m.kind == "cme_offer")
+    return bart, lotte, next(m for m in fake_db.outbox.values() if m.kind == "cme_offer")
+
+
+async def test_an_unanswered_offer_moves_on_after_the_response_window(
+    cme: CmeService, coord: Member, fake_db: FakeDatabase, clock: SettableClock
+) -> None:
+    bart, lotte, bart_offer = await _seat_offered_to_bart(cme, coord, fake_db)
 
     clock.advance(cme.response_window - timedelta(seconds=1))
     assert await cme.expire_offers() == 0
@@ -156,12 +165,7 @@ async def test_an_unanswered_offer_moves_on_after_the_response_window(
 async def test_declining_an_offer_passes_the_seat_on(
     cme: CmeService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord, capacity=1)
-    ann, bart, lotte = (_member(fake_db, n) for n in (1, 2, 3))
-    for member in (ann, bart, lotte):
-        await cme.register(member, event.id or 0)
-    await cme.unregister(ann, event.id or 0)
-    offer = next(m for m in fake_db.outbox.values() if m.kind == "cme_offer")
+    bart, lotte, offer = await _seat_offered_to_bart(cme, coord, fake_db)
     with pytest.raises(NotRegistered):  # someone else's offer
         await cme.decline(lotte, offer.params["registration_id"])
     await cme.decline(bart, offer.params["registration_id"])
@@ -277,8 +281,10 @@ async def test_a_lok_session_is_for_its_group_and_counts_as_a_meeting(
     with pytest.raises(EventNotAvailable) as refused:
         await cme.register(elise, event.id or 0)
     assert refused.value.reason == "audience"
+    await _event(cme, coord, kind=EventKind.LOK, lok_group_id=group.id)  # still to come
     [overview] = await cme.lok_overview(2026)
-    assert (overview.meetings, overview.required, overview.meets_requirement) == (1, 4, False)
+    assert (overview.held, overview.planned, overview.required) == (1, 1, 4)
+    assert not overview.meets_requirement and not overview.on_track
     assert not overview.size_ok  # one member; a LOK has 8 to 25
     assert (await cme.credits(ann)).lok_minimum == 2  # a LOK member
 
@@ -338,3 +344,19 @@ async def test_the_coordinator_adds_a_walk_in_by_riziv_or_name(
             await cme.add_walk_in(coord, event.id or 0, unclear)
     again = await cme.add_walk_in(coord, event.id or 0, "member 1")
     assert again.registration.id == by_riziv.registration.id  # not added twice
+
+
+async def test_more_seats_go_to_the_waiting_list_and_bad_edits_change_nothing(
+    cme: CmeService, coord: Member, fake_db: FakeDatabase
+) -> None:
+    event = await _event(cme, coord, capacity=1)
+    for n in (1, 2, 3):
+        await cme.register(_member(fake_db, n), event.id or 0)
+    for field_name, bad in (("capacity", "veel"), ("deadline", "25/12/2026 10:00"), ("x", "1")):
+        with pytest.raises(InvalidEvent):
+            await cme.edit(coord, event.id or 0, field_name, bad)
+    assert _kinds(fake_db) == ["cme_reminder"]
+    edited = await cme.edit(coord, event.id or 0, "capacity", "3")
+    assert edited.capacity == 3
+    offered = [m.member_id for m in fake_db.outbox.values() if m.kind == "cme_offer"]
+    assert offered == [2, 3]
