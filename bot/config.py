@@ -33,10 +33,8 @@ class Settings(BaseSettings):
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     outbox_interval_seconds: float = Field(2.0, gt=0, le=3600)
     log_level: str = "INFO"
-    # CME: hours a member on the waiting list has to confirm a freed seat; a reminder an hour
-    # before the event besides the one the day before.
+    # CME: hours a member on the waiting list has to confirm a freed seat.
     cme_response_hours: int = Field(24, ge=1, le=24 * 14)
-    cme_hour_reminder: bool = False
 
     @field_validator("default_language")
     @classmethod

@@ -71,7 +71,6 @@ def build_services(
             clock,
             settings.timezone,
             timedelta(hours=settings.cme_response_hours),
-            hour_reminder=settings.cme_hour_reminder,
         ),
     )
     return Wiring(services, engine, unit_of_work)

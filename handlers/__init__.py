@@ -91,6 +91,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(cme.unregister, pattern=_button(keyboards.CME_UNREGISTER)),
             CallbackQueryHandler(cme.confirm, pattern=_button(keyboards.CME_CONFIRM)),
             CallbackQueryHandler(cme.decline, pattern=_button(keyboards.CME_DECLINE)),
+            CallbackQueryHandler(cme.remind_hour, pattern=_button(keyboards.CME_HOUR_REMINDER)),
             CallbackQueryHandler(events.show, pattern=_button(keyboards.EVENT_SHOW)),
             CallbackQueryHandler(events.attendees, pattern=_button(keyboards.EVENT_ATTENDEES)),
             CallbackQueryHandler(events.tick, pattern=_button(keyboards.EVENT_TICK)),

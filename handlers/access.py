@@ -91,6 +91,7 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.CME_UNREGISTER: Audience.MEMBER,
     keyboards.CME_CONFIRM: Audience.MEMBER,
     keyboards.CME_DECLINE: Audience.MEMBER,
+    keyboards.CME_HOUR_REMINDER: Audience.MEMBER,
     keyboards.EVENT_NEW: Audience.MANAGER,
     keyboards.EVENT_IMPORT: Audience.MANAGER,
     keyboards.EVENT_SHOW: Audience.MANAGER,

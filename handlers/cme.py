@@ -33,12 +33,16 @@ async def _refresh_list(query: CallbackQuery, context: KringContext) -> None:
     )
 
 
-async def send_calendar(message: Message, context: KringContext, event: Event, text: str) -> None:
+async def send_calendar(
+    message: Message, context: KringContext, event: Event, registration_id: int, text: str
+) -> None:
+    """The calendar file, with the offer of a second reminder an hour before."""
     services = context.services
     await message.reply_document(
         event_calendar(event, services.clock.now(), services.kring.name),
         filename=f"event-{event.id}.ics",
         caption=text,
+        reply_markup=keyboards.hour_reminder(context.t, registration_id),
     )
 
 
@@ -49,8 +53,8 @@ async def register(update: Update, context: KringContext) -> None:
     await query.answer()
     await _refresh_list(query, context)
     text = render.cme_registered(context.t, view)
-    if view.position is None:
-        await send_calendar(query.message, context, view.event, text)
+    if view.position is None and view.mine is not None:
+        await send_calendar(query.message, context, view.event, view.mine.id or 0, text)
     else:
         await query.message.reply_text(text)
 
@@ -66,11 +70,20 @@ async def unregister(update: Update, context: KringContext) -> None:
 async def confirm(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and isinstance(query.message, Message)
-    event = await context.services.cme.confirm(context.active_member, callback_id(query))
+    registration_id = callback_id(query)
+    event = await context.services.cme.confirm(context.active_member, registration_id)
     await query.answer()
     text = render.cme_confirmed(context.t, event)
     await query.edit_message_text(text)
-    await send_calendar(query.message, context, event, text)
+    await send_calendar(query.message, context, event, registration_id, text)
+
+
+async def remind_hour(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await context.services.cme.remind_hour_before(context.active_member, callback_id(query))
+    await query.answer(render.plain(render.hour_reminder_set(context.t)), show_alert=True)
+    await query.edit_message_reply_markup(reply_markup=None)
 
 
 async def decline(update: Update, context: KringContext) -> None:

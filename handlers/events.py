@@ -39,7 +39,7 @@ _KEY = "events"
 
 async def overview(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
-    events = await context.services.cme.events_ahead()
+    events = await context.services.cme.managed_events()
     await update.effective_message.reply_text(
         render.events_overview(context.t, events),
         reply_markup=keyboards.events_overview(context.t, events),
@@ -121,7 +121,7 @@ async def export(update: Update, context: KringContext) -> None:
     await query.message.reply_document(  # type: ignore[union-attr]
         write_table(render.attendance_header(t), rows),
         filename=render.attendance_filename(t, event),
-        caption=render.attendance(t, event, found),
+        caption=render.attendance_exported(t, event, len(rows)),
     )
 
 

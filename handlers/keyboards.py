@@ -50,6 +50,7 @@ CME_REGISTER = "cmereg"
 CME_UNREGISTER = "cmeunreg"
 CME_CONFIRM = "cmeok"
 CME_DECLINE = "cmeno"
+CME_HOUR_REMINDER = "cmehour"
 EVENT_NEW = "evnew"
 EVENT_IMPORT = "evimport"
 EVENT_SHOW = "evshow"
@@ -364,6 +365,12 @@ def cme_offer(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
                 ),
             ]
         ]
+    )
+
+
+def hour_reminder(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
+    return _rows(
+        (t.gettext("Also remind me an hour before"), data(CME_HOUR_REMINDER, registration_id))
     )
 
 

@@ -784,6 +784,10 @@ def cme_registered(t: Translator, view: EventView) -> str:
     ).format(title=esc(view.event.title), when=_when(t, view.event.start_at))
 
 
+def hour_reminder_set(t: Translator) -> str:
+    return t.gettext("You will also get a reminder an hour before the start.")
+
+
 def cme_unregistered(t: Translator, event: Event) -> str:
     return t.gettext("You are no longer registered for {title}.").format(title=esc(event.title))
 
@@ -893,6 +897,14 @@ def attendance_header(t: Translator) -> list[str]:
         t.gettext("Event"),
         t.gettext("Date"),
     ]
+
+
+def attendance_exported(t: Translator, event: Event, present: int) -> str:
+    return t.ngettext(
+        "Attendance list of {title}: {count} member present.",
+        "Attendance list of {title}: {count} members present.",
+        present,
+    ).format(title=esc(event.title), count=present)
 
 
 def attendance_filename(t: Translator, event: Event) -> str:

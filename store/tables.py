@@ -218,6 +218,7 @@ class RegistrationRow(Base):
     offer_expires_at: Mapped[datetime | None]
     attended_at: Mapped[datetime | None]
     walk_in: Mapped[bool]
+    remind_hour_before: Mapped[bool]
     reminder_ids: Mapped[list[int]] = mapped_column(JSON)
 
 

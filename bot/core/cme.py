@@ -44,6 +44,7 @@ from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 RESPONSE_WINDOW = timedelta(hours=24)  # to confirm an offered seat (kring setting)
 CHECKIN_OPENS = timedelta(minutes=30)  # before the start; the link works until the end
+RECENT = timedelta(days=30)  # ended events stay in /events this long, for the attendance list
 DAY_BEFORE, HOUR_BEFORE = timedelta(days=1), timedelta(hours=1)
 # Seed 001: a locum keeps accreditation by being in a LOK and attending at least two sessions.
 LOCUM_LOK_MINIMUM = 2
@@ -194,13 +195,11 @@ class CmeService:
         clock: Clock,
         timezone: str,
         response_window: timedelta = RESPONSE_WINDOW,
-        hour_reminder: bool = False,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
         self.zone = ZoneInfo(timezone)
         self.response_window = response_window
-        self._hour_reminder = hour_reminder
 
     # --- the coordinator's side ----------------------------------------------------------
 
@@ -287,6 +286,7 @@ class CmeService:
                 moved = parse_moment(text, self.zone)
                 event.deadline_at = min(event.deadline_at + (moved - event.start_at), moved)
                 event.start_at, event.end_at = moved, moved + duration
+                await self._replan_reminders(uow, event)
             elif field_name == "location":
                 event.location = " ".join(text.split())[:TEXT_MAX]
             elif field_name == "capacity":
@@ -328,10 +328,11 @@ class CmeService:
             await uow.commit()
         return told
 
-    async def events_ahead(self) -> list[Event]:
-        """What the coordinator manages: events that have not ended, cancelled ones included."""
+    async def managed_events(self) -> list[Event]:
+        """What the coordinator manages: events that have not ended, and those of the past month
+        (their attendance lists still go to the RIZIV); cancelled ones included."""
         async with self._uow() as uow:
-            return list(await uow.events.ending_after(self._clock.now()))
+            return list(await uow.events.ending_after(self._clock.now() - RECENT))
 
     async def event(self, event_id: int) -> Event:
         async with self._uow() as uow:
@@ -454,6 +455,18 @@ class CmeService:
         async with self._uow() as uow:
             registration, event = await self._offer(uow, member, registration_id)
             registration.state, registration.offer_expires_at = RegistrationState.REGISTERED, None
+            await self._plan_reminders(uow, event, member, registration)
+            await uow.commit()
+        return event
+
+    async def remind_hour_before(self, member: Member, registration_id: int) -> Event:
+        """The member also wants a reminder an hour before the start."""
+        async with self._uow() as uow:
+            registration, event = await self._locked(uow, registration_id, member.id)
+            if registration.state is not RegistrationState.REGISTERED:
+                raise NotRegistered()
+            registration.remind_hour_before = True
+            await self._drop_reminders(uow, registration)
             await self._plan_reminders(uow, event, member, registration)
             await uow.commit()
         return event
@@ -607,10 +620,11 @@ class CmeService:
     async def _plan_reminders(
         self, uow: UnitOfWork, event: Event, member: Member, registration: Registration
     ) -> None:
-        """Durable reminders the day (and optionally the hour) before; none for a moment that
-        has passed already. A reminder sent late (the bot was down) expires at the start."""
+        """Durable reminders the day (and, if the member asked, the hour) before; none for a
+        moment that has passed already. A reminder sent late (the bot was down) expires at the
+        start."""
         now = self._clock.now()
-        before = [DAY_BEFORE, HOUR_BEFORE] if self._hour_reminder else [DAY_BEFORE]
+        before = [DAY_BEFORE, HOUR_BEFORE] if registration.remind_hour_before else [DAY_BEFORE]
         for ahead in before:
             due_at = event.start_at - ahead
             if due_at <= now or member.telegram_id is None:
@@ -626,6 +640,14 @@ class CmeService:
             )
             registration.reminder_ids.append(row.id or 0)
         await uow.events.update_registration(registration)
+
+    async def _replan_reminders(self, uow: UnitOfWork, event: Event) -> None:
+        """The event moved: the reminders of everyone with a seat move with it."""
+        for registration in await uow.events.registrations(event.id or 0):
+            member = await uow.members.get(registration.member_id)
+            if registration.state is RegistrationState.REGISTERED and member is not None:
+                await self._drop_reminders(uow, registration)
+                await self._plan_reminders(uow, event, member, registration)
 
     async def _drop_reminders(self, uow: UnitOfWork, registration: Registration) -> None:
         for outbox_id in registration.reminder_ids:

@@ -263,6 +263,7 @@ class Registration:
     offer_expires_at: datetime | None = None
     attended_at: datetime | None = None
     walk_in: bool = False
+    remind_hour_before: bool = False  # the member asked for a second reminder
     reminder_ids: list[int] = field(default_factory=list)  # pending outbox rows
     id: int | None = None
 

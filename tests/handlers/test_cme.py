@@ -28,6 +28,13 @@ async def test_registering_edits_the_list_and_sends_a_calendar_file(bot: Harness
     assert calendar.filename == "event-1.ics"
     assert b"SUMMARY:Antibiotica in de eerste lijn" in calendar.content
     assert b"DTSTART:20261204T190000Z" in calendar.content  # 20:00 in Brussels
+    [document] = [c for c in calls if c.method == "sendDocument"]
+    [alert] = [
+        c
+        for c in await bot.tap(ANN, document.button_data("uur vooraf"), on=document)
+        if c.method == "answerCallbackQuery"
+    ]
+    assert "een uur voor het begin" in alert.params["text"]
 
 
 async def test_a_forged_button_is_refused_with_an_alert(bot: Harness) -> None:

@@ -184,13 +184,21 @@ async def test_no_reminder_for_a_registration_after_that_moment(
     assert _kinds(fake_db) == []
 
 
-async def test_an_hour_reminder_when_the_kring_wants_it(
-    fake_db: FakeDatabase, clock: SettableClock, coord: Member
+async def test_an_hour_reminder_when_the_member_wants_it(
+    cme: CmeService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    cme = CmeService(lambda: FakeUnitOfWork(fake_db), clock, "Europe/Brussels", hour_reminder=True)
-    event = await _event(cme, coord)
-    await cme.register(_member(fake_db, 1), event.id or 0)
-    assert sorted(m.due_at for m in fake_db.outbox.values()) == [
+    event = await _event(cme, coord, capacity=1)
+    ann, bart = _member(fake_db, 1), _member(fake_db, 2)
+    registered = await cme.register(ann, event.id or 0)
+    waiting = await cme.register(bart, event.id or 0)
+    assert registered.mine is not None and waiting.mine is not None
+    with pytest.raises(NotRegistered):  # no seat, so no reminders
+        await cme.remind_hour_before(bart, waiting.mine.id or 0)
+    with pytest.raises(NotRegistered):  # someone else's registration
+        await cme.remind_hour_before(bart, registered.mine.id or 0)
+    await cme.remind_hour_before(ann, registered.mine.id or 0)
+    pending = [m for m in fake_db.outbox.values() if m.state is OutboxState.PENDING]
+    assert sorted(m.due_at for m in pending) == [
         EVENING - timedelta(days=1),
         EVENING - timedelta(hours=1),
     ]
@@ -360,3 +368,16 @@ async def test_more_seats_go_to_the_waiting_list_and_bad_edits_change_nothing(
     assert edited.capacity == 3
     offered = [m.member_id for m in fake_db.outbox.values() if m.kind == "cme_offer"]
     assert offered == [2, 3]
+
+
+async def test_moving_an_event_moves_the_reminders(
+    cme: CmeService, coord: Member, fake_db: FakeDatabase
+) -> None:
+    event = await _event(cme, coord)
+    await cme.register(_member(fake_db, 1), event.id or 0)
+    moved = await cme.edit(coord, event.id or 0, "start", "11/12/2026 20:00")
+    assert moved.end_at - moved.start_at == timedelta(hours=2)
+    assert moved.deadline_at < moved.start_at
+    [reminder] = [m for m in fake_db.outbox.values() if m.state is OutboxState.PENDING]
+    assert reminder.due_at == moved.start_at - timedelta(days=1)
+    assert reminder.params["not_after"] == moved.start_at.isoformat()

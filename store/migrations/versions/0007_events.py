@@ -125,6 +125,7 @@ def upgrade() -> None:
         sa.Column("offer_expires_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("attended_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("walk_in", sa.Boolean(), nullable=False),
+        sa.Column("remind_hour_before", sa.Boolean(), nullable=False),
         sa.Column("reminder_ids", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
             ["event_id"],
