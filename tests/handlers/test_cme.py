@@ -110,3 +110,17 @@ async def test_the_coordinator_creates_an_event_in_a_short_conversation(bot: Har
     assert "Wondzorg in de praktijk" in created.text and "ethiek & economie" in created.text
     [listing] = replies(await bot.send(BART, "/cme"))
     assert "Inschrijven: Wondzorg in de praktijk" in listing.buttons
+
+
+async def test_the_coordinator_adds_a_walk_in_and_edits_the_capacity(bot: Harness) -> None:
+    await bot.tap(COORD, "evwalkin:1")
+    [unclear] = replies(await bot.send(COORD, "zzz"))
+    assert "RIZIV-nummer van 11 cijfers" in unclear.text  # asked again
+    [added] = replies(await bot.send(COORD, "bart"))
+    assert "Bart Janssens staat als aanwezig genoteerd" in added.text
+    assert "☑ Bart Janssens" in added.buttons
+
+    [fields] = replies(await bot.tap(COORD, "evedit:1"))
+    await bot.tap(COORD, fields.button_data("Aantal plaatsen"), on=fields)
+    [details] = replies(await bot.send(COORD, "5"))
+    assert "Ingeschreven: 1 van 5" in details.text
