@@ -4,7 +4,19 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core.models import JoinPath, Member, MemberStatus, Role, Shift
+from bot.core.cme import new_token
+from bot.core.models import (
+    Event,
+    EventAudience,
+    EventKind,
+    JoinPath,
+    LokGroup,
+    Member,
+    MemberStatus,
+    Role,
+    Rubric,
+    Shift,
+)
 from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 
 
@@ -56,14 +68,16 @@ async def seed_demo(uow_factory: UnitOfWorkFactory, now: datetime) -> bool:
                 )
             )
         await _seed_roster(uow, now)
+        await seed_cme(uow, now)
         await uow.commit()
         return True
 
 
 async def _seed_roster(uow: UnitOfWork, now: datetime, timezone: str = "Europe/Brussels") -> None:
-    """The 8 weeks of nights after the start date; ann has the first night of Noord."""
+    """8 weeks of nights, from the day after tomorrow (so no reminder is due the moment a chat
+    starts, whatever its hour); ann has the first night of Noord."""
     zone = ZoneInfo(timezone)
-    first_day = now.astimezone(zone).date() + timedelta(days=1)
+    first_day = now.astimezone(zone).date() + timedelta(days=2)
     ids = {p.handle: (await uow.members.by_telegram_id(p.telegram_id)) for p in DEMO_PEOPLE}
     for offset in range(ROSTER_WEEKS * 7):
         day = first_day + timedelta(days=offset)
@@ -79,3 +93,44 @@ async def _seed_roster(uow: UnitOfWork, now: datetime, timezone: str = "Europe/B
                     updated_at=now,
                 )
             )
+
+
+async def seed_cme(uow: UnitOfWork, now: datetime) -> None:
+    """A LOK group (ann, bart, lotte) and four events in the weeks after `now`; the first, with
+    two seats, comes first in /cme so a script's `[Inschrijven]` picks it."""
+    ids = {}
+    for person in DEMO_PEOPLE:
+        member = await uow.members.by_telegram_id(person.telegram_id)
+        ids[person.handle] = member.id if member is not None and member.id else 0
+    group = await uow.events.add_lok_group(
+        LokGroup("LOK Noord", [ids["ann"], ids["bart"], ids["lotte"]])
+    )
+    evenings = [
+        ("Antibiotica in de eerste lijn", EventKind.LECTURE, 3, 2, Rubric.GENERAL, 2),
+        ("LOK Noord: casusbespreking", EventKind.LOK, 10, 2, Rubric.GENERAL, None),
+        ("Webinar: diabetes type 2, wat is nieuw?", EventKind.WEBINAR, 14, 1, Rubric.GENERAL, None),
+        ("Ethiek & economie: GMD en kost van zorg", EventKind.LECTURE, 21, 2, Rubric.ETHICS, 40),
+    ]
+    brussels = ZoneInfo("Europe/Brussels")
+    for title, kind, days, points, rubric, capacity in evenings:
+        day = now.astimezone(brussels).date() + timedelta(days=days)
+        start_at = datetime.combine(day, time(20, 0), brussels)
+        lok = kind is EventKind.LOK
+        await uow.events.add(
+            Event(
+                title=title,
+                kind=kind,
+                start_at=start_at,
+                end_at=start_at + timedelta(hours=2),
+                deadline_at=start_at - timedelta(hours=2),
+                created_at=now,
+                checkin_token=new_token(),
+                location="online" if kind is EventKind.WEBINAR else "Zaal De Linde, Noord",
+                speaker="Dr. An Verhoeven",
+                capacity=capacity,
+                points=points,
+                rubric=rubric,
+                audience=EventAudience.LOK_GROUP if lok else EventAudience.ALL,
+                lok_group_id=group.id if lok else None,
+            )
+        )

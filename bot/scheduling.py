@@ -22,6 +22,9 @@ async def send_due_outbox(bot: Bot, services: Services) -> int:
     sent = 0
     while batch := await services.outbox.claim_due():
         for position, message in enumerate(batch):
+            if services.outbox.too_late(message):
+                await services.outbox.expire(message)
+                continue
             text, markup = compose(message, services.kring)
             try:
                 result = await bot.send_message(message.chat_id, text, reply_markup=markup)
@@ -55,6 +58,7 @@ async def run_due_work(bot: Bot, services: Services) -> None:
     each line and after moving the clock."""
     await services.swaps.run_due()
     await services.roster.remind_due()
+    await services.cme.expire_offers()
     await send_due_outbox(bot, services)
     await services.updates.forget_old()
 

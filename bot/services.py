@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.core.board import BoardService
+from bot.core.cme import CmeService
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
 from bot.core.locum import LocumService
@@ -75,6 +76,12 @@ def build_services(
                 min_notice=timedelta(hours=settings.swap_min_notice_hours),
                 approval_required=settings.swap_approval_required,
             ),
+        ),
+        cme=CmeService(
+            unit_of_work,
+            clock,
+            settings.timezone,
+            timedelta(hours=settings.cme_response_hours),
         ),
     )
     return Wiring(services, engine, unit_of_work)

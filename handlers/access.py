@@ -43,6 +43,9 @@ COMMANDS: dict[str, Audience] = {
     "roster": Audience.MANAGER,
     "approvals": Audience.MANAGER,
     "export": Audience.MANAGER,
+    "cme": Audience.MEMBER,
+    "credits": Audience.MEMBER,
+    "events": Audience.MANAGER,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -61,6 +64,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "roster": ("rooster", "planning"),
     "approvals": ("goedkeuren", "approuver"),
     "export": ("exporteren", "exporter"),
+    "cme": ("bijscholing", "formation"),
+    "credits": ("accreditering", "accreditation"),
+    "events": ("evenementen", "evenements"),
 }
 _CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
@@ -111,6 +117,24 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.ROSTER_BEHALF: Audience.MANAGER,
     keyboards.ROSTER_ASSIGN: Audience.MANAGER,
     keyboards.EXPORT_SWAPS: Audience.MANAGER,
+    keyboards.CME_REGISTER: Audience.MEMBER,
+    keyboards.CME_UNREGISTER: Audience.MEMBER,
+    keyboards.CME_CONFIRM: Audience.MEMBER,
+    keyboards.CME_DECLINE: Audience.MEMBER,
+    keyboards.CME_HOUR_REMINDER: Audience.MEMBER,
+    keyboards.EVENT_NEW: Audience.MANAGER,
+    keyboards.EVENT_IMPORT: Audience.MANAGER,
+    keyboards.EVENT_SHOW: Audience.MANAGER,
+    keyboards.EVENT_ATTENDEES: Audience.MANAGER,
+    keyboards.EVENT_TICK: Audience.MANAGER,
+    keyboards.EVENT_WALK_IN: Audience.MANAGER,
+    keyboards.EVENT_QR: Audience.MANAGER,
+    keyboards.EVENT_EXPORT: Audience.MANAGER,
+    keyboards.EVENT_EDIT: Audience.MANAGER,
+    keyboards.EVENT_CANCEL: Audience.MANAGER,
+    keyboards.EVENT_KIND: Audience.MANAGER,
+    keyboards.EVENT_RUBRIC: Audience.MANAGER,
+    keyboards.LOK_OVERVIEW: Audience.MANAGER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

@@ -9,16 +9,22 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.core.cme import Attendee, EventView
 from bot.core.errors import BadButton
 from bot.core.knowledge.model import Entry
 from bot.core.models import (
     LANGUAGES,
     BoardPost,
+    Event,
+    EventKind,
+    EventStatus,
     Member,
     PostKind,
     Question,
+    RegistrationState,
     Replacement,
     Role,
+    Rubric,
     Shift,
     SwapKind,
 )
@@ -68,6 +74,24 @@ ROSTER_BEHALF = "rbehalf"
 ROSTER_ASSIGN = "rassign"
 EXPORT_SWAPS = "xswaps"
 EVERYONE = 0  # the target of a swap request open to every eligible colleague
+CME_REGISTER = "cmereg"
+CME_UNREGISTER = "cmeunreg"
+CME_CONFIRM = "cmeok"
+CME_DECLINE = "cmeno"
+CME_HOUR_REMINDER = "cmehour"
+EVENT_NEW = "evnew"
+EVENT_IMPORT = "evimport"
+EVENT_SHOW = "evshow"
+EVENT_ATTENDEES = "evlist"
+EVENT_TICK = "evtick"
+EVENT_WALK_IN = "evwalkin"
+EVENT_QR = "evqr"
+EVENT_EXPORT = "evcsv"
+EVENT_EDIT = "evedit"
+EVENT_CANCEL = "evcancel"
+EVENT_KIND = "evkind"
+EVENT_RUBRIC = "evrubric"
+LOK_OVERVIEW = "evlok"
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -145,8 +169,8 @@ def settings(t: Translator, member: Member) -> InlineKeyboardMarkup:
 
 
 def reminder_choices(t: Translator) -> InlineKeyboardMarkup:
-    return _column(
-        [(render.reminder_setting(t, hours), data(REMINDER, hours)) for hours in REMINDER_CHOICES]
+    return _rows(
+        *[(render.reminder_setting(t, hours), data(REMINDER, hours)) for hours in REMINDER_CHOICES]
     )
 
 
@@ -373,8 +397,8 @@ def pick(t: Translator, post_id: int, member_id: int, name: str) -> InlineKeyboa
     )
 
 
-def _column(buttons: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
-    """One button per row: (label, callback data)."""
+def _rows(*buttons: tuple[str, str]) -> InlineKeyboardMarkup:
+    """One button per row."""
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(_short(label), callback_data=payload)] for label, payload in buttons]
     )
@@ -409,8 +433,8 @@ def shifts(t: Translator, items: Sequence[Shift], pending: Sequence[int]) -> Inl
 
 
 def swap_kinds(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
-    return _column(
-        [
+    return _rows(
+        *[
             (t.gettext("Give away"), data(SWAP_KIND, shift_id, SwapKind.GIVEAWAY)),
             (t.gettext("Swap for one of their shifts"), data(SWAP_KIND, shift_id, SwapKind.SWAP)),
             _cancel_swap(t),
@@ -419,8 +443,8 @@ def swap_kinds(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
 
 
 def swap_audiences(t: Translator, shift_id: int, kind: SwapKind) -> InlineKeyboardMarkup:
-    return _column(
-        [
+    return _rows(
+        *[
             (
                 t.gettext("Everyone who can take it"),
                 data(SWAP_AUDIENCE, shift_id, kind, EVERYONE),
@@ -434,8 +458,8 @@ def swap_audiences(t: Translator, shift_id: int, kind: SwapKind) -> InlineKeyboa
 def swap_colleagues(
     t: Translator, shift_id: int, kind: SwapKind, colleagues: Sequence[Member]
 ) -> InlineKeyboardMarkup:
-    return _column(
-        [
+    return _rows(
+        *[
             (member.name or "?", data(SWAP_AUDIENCE, shift_id, kind, member.id))
             for member in colleagues
         ]
@@ -469,8 +493,8 @@ def return_shifts(
 ) -> InlineKeyboardMarkup | None:
     if not options:
         return None
-    return _column(
-        [
+    return _rows(
+        *[
             (
                 render.shift_when(t, s.start_at, s.end_at, s.zone, s.post),
                 data(SWAP_RETURN, request_id, s.id),
@@ -504,8 +528,8 @@ def handover(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
 
 
 def roster_tools(t: Translator) -> InlineKeyboardMarkup:
-    return _column(
-        [
+    return _rows(
+        *[
             (t.gettext("Shifts per member this year"), data(ROSTER_TALLY)),
             (t.gettext("Exemptions"), data(ROSTER_EXEMPT)),
             (t.gettext("Act for a member"), data(ROSTER_BEHALF)),
@@ -518,11 +542,11 @@ def exemptions(t: Translator, members: Sequence[Member]) -> InlineKeyboardMarkup
         state = t.gettext("exempt") if member.on_call_exempt else t.gettext("on call")
         return f"{member.name} – {state}"
 
-    return _column([(label(member), data(ROSTER_EXEMPT, member.id)) for member in members])
+    return _rows(*[(label(member), data(ROSTER_EXEMPT, member.id)) for member in members])
 
 
 def behalf_members(t: Translator, members: Sequence[Member]) -> InlineKeyboardMarkup:
-    return _column([(member.name or "?", data(ROSTER_BEHALF, member.id)) for member in members])
+    return _rows(*[(member.name or "?", data(ROSTER_BEHALF, member.id)) for member in members])
 
 
 def behalf_shifts(t: Translator, items: Sequence[Shift]) -> InlineKeyboardMarkup:
@@ -542,16 +566,16 @@ def behalf_shifts(t: Translator, items: Sequence[Shift]) -> InlineKeyboardMarkup
 
 
 def assign_to(shift_id: int, members: Sequence[Member]) -> InlineKeyboardMarkup:
-    return _column(
-        [(member.name or "?", data(ROSTER_ASSIGN, shift_id, member.id)) for member in members]
+    return _rows(
+        *[(member.name or "?", data(ROSTER_ASSIGN, shift_id, member.id)) for member in members]
     )
 
 
 def swap_trails(t: Translator, views: Sequence[SwapView]) -> InlineKeyboardMarkup | None:
     if not views:
         return None
-    return _column(
-        [
+    return _rows(
+        *[
             (
                 t.gettext("History: {name}, {day}").format(
                     name=view.requester.name, day=t.date(view.shift.start_at, "short")
@@ -564,12 +588,125 @@ def swap_trails(t: Translator, views: Sequence[SwapView]) -> InlineKeyboardMarku
 
 
 def export_months(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
-    return _column(
-        [
+    return _rows(
+        *[
             (
                 t.gettext("Swaps of {month}").format(month=render.month_name(t, month)),
                 data(EXPORT_SWAPS, month.strftime("%Y-%m")),
             )
             for month in months
         ]
+    )
+
+
+# --- CME: the member's side ------------------------------------------------------------------
+
+
+def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarkup | None:
+    buttons = []
+    for view in views:
+        event_id, title = view.event.id, view.event.title
+        if view.mine is not None:
+            label = t.gettext("Unregister: {title}").format(title=title)
+            buttons.append((label, data(CME_UNREGISTER, event_id)))
+        elif view.seats_left == 0:
+            label = t.gettext("Register (waiting list): {title}").format(title=title)
+            buttons.append((label, data(CME_REGISTER, event_id)))
+        else:
+            label = t.gettext("Register: {title}").format(title=title)
+            buttons.append((label, data(CME_REGISTER, event_id)))
+    return _rows(*buttons) if buttons else None
+
+
+def cme_offer(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Register: confirm my seat"),
+                    callback_data=data(CME_CONFIRM, registration_id),
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Unregister: give up my seat"),
+                    callback_data=data(CME_DECLINE, registration_id),
+                ),
+            ]
+        ]
+    )
+
+
+def hour_reminder(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
+    return _rows(
+        (t.gettext("Also remind me an hour before"), data(CME_HOUR_REMINDER, registration_id))
+    )
+
+
+# --- CME: the coordinator's side -------------------------------------------------------------
+
+
+def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMarkup:
+    buttons = [(f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id)) for e in events]
+    buttons += [
+        (t.gettext("New event"), data(EVENT_NEW)),
+        (t.gettext("Import events (CSV)"), data(EVENT_IMPORT)),
+        (t.gettext("LOK groups"), data(LOK_OVERVIEW)),
+    ]
+    return _rows(*buttons)
+
+
+def event_actions(t: Translator, event: Event) -> InlineKeyboardMarkup:
+    buttons = [
+        (t.gettext("Registrations and attendance"), data(EVENT_ATTENDEES, event.id)),
+        (t.gettext("Attendance list (CSV)"), data(EVENT_EXPORT, event.id)),
+    ]
+    if event.status is EventStatus.OPEN:
+        buttons += [
+            (t.gettext("Check-in QR code"), data(EVENT_QR, event.id)),
+            (t.gettext("Edit"), data(EVENT_EDIT, event.id)),
+            (t.gettext("Cancel the event"), data(EVENT_CANCEL, event.id)),
+        ]
+    return _rows(*buttons)
+
+
+def confirm_cancel(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    return _rows(
+        (t.gettext("Yes, cancel the event and tell everyone"), data(EVENT_CANCEL, event_id, "yes"))
+    )
+
+
+def attendance(t: Translator, event_id: int, attendees: Sequence[Attendee]) -> InlineKeyboardMarkup:
+    buttons = [
+        (
+            ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?"),
+            data(EVENT_TICK, a.registration.id),
+        )
+        for a in attendees
+        if a.registration.state is RegistrationState.REGISTERED
+    ]
+    buttons.append((t.gettext("Add a walk-in"), data(EVENT_WALK_IN, event_id)))
+    return _rows(*buttons)
+
+
+EDITABLE_FIELDS = ("title", "start", "location", "capacity", "points", "deadline")
+
+
+def edit_fields(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    names = {
+        "title": t.gettext("Title"),
+        "start": t.gettext("Start"),
+        "location": t.gettext("Location"),
+        "capacity": t.gettext("Capacity"),
+        "points": t.gettext("Points"),
+        "deadline": t.gettext("Registration deadline"),
+    }
+    return _rows(*((names[f], data(EVENT_EDIT, event_id, f)) for f in EDITABLE_FIELDS))
+
+
+def event_kinds(t: Translator) -> InlineKeyboardMarkup:
+    return _rows(*((render.event_kind(t, kind), data(EVENT_KIND, kind)) for kind in EventKind))
+
+
+def rubrics(t: Translator) -> InlineKeyboardMarkup:
+    return _rows(
+        *((render.rubric_name(t, rubric), data(EVENT_RUBRIC, rubric)) for rubric in Rubric)
     )

@@ -27,6 +27,8 @@ def compose(message: OutboxMessage, kring: Kring) -> tuple[str, InlineKeyboardMa
         markup = keyboards.decide_swap(t, int(message.params["request_id"]))
     elif message.kind == "shift_reminder":
         markup = keyboards.handover(t, int(message.params["shift_id"]))
+    elif message.kind == "cme_offer":
+        markup = keyboards.cme_offer(t, int(message.params["registration_id"]))
     elif message.kind == "locum_end_reminder":
         markup = keyboards.end_checklist(t, int(message.params["replacement_id"]))
     return text, markup

@@ -5,7 +5,7 @@ from telegram import Update
 from bot.core.membership import OnboardingStep, TelegramPerson
 from bot.core.models import MemberStatus
 from bot.i18n import translator
-from handlers import keyboards, render
+from handlers import cme, keyboards, render
 from handlers.context import KringContext
 
 
@@ -18,7 +18,9 @@ def _person(update: Update) -> TelegramPerson:
 async def start(update: Update, context: KringContext) -> None:
     message, kring, member = update.effective_message, context.services.kring, context.member
     assert message is not None
-    if context.args:
+    if context.args and context.args[0].startswith(cme.CHECKIN_PREFIX):
+        await cme.check_in(update, context, context.args[0].removeprefix(cme.CHECKIN_PREFIX))
+    elif context.args:
         onboarding = await context.services.membership.redeem_invite(
             _person(update), context.args[0]
         )

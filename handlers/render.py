@@ -12,16 +12,24 @@ from decimal import Decimal
 from typing import Any
 
 from bot.core.board import PostNotAvailable
+from bot.core.cme import CHECKIN_OPENS, Attendee, Credits, EventView, LokGroupYear
 from bot.core.errors import (
     AlreadyMember,
+    AlreadyRegistered,
     BadButton,
     DomainError,
+    EventNotAvailable,
+    InvalidCheckIn,
+    InvalidEvent,
+    InvalidImport,
     InvalidName,
     InvalidRiziv,
     InviteInvalid,
     JoinRequestNotFound,
+    MemberNotFound,
     NotAllowed,
     NotAMember,
+    NotRegistered,
     QuestionNotFound,
     UnknownLanguage,
     UnreadableTable,
@@ -32,12 +40,18 @@ from bot.core.locum import END_ITEMS, START_ITEMS, InvalidReplacement, Replaceme
 from bot.core.membership import OnboardingStep, onboarding_step
 from bot.core.models import (
     BoardPost,
+    Event,
+    EventKind,
+    EventStatus,
     Member,
     MemberStatus,
     PostKind,
     Question,
+    Registration,
+    RegistrationState,
     Replacement,
     Role,
+    Rubric,
     Shift,
     Subscription,
     SwapEvent,
@@ -192,6 +206,8 @@ def member_commands(t: Translator) -> list[tuple[str, str]]:
         ("locum", t.gettext("your replacements and their checklists")),
         ("shifts", t.gettext("your on-call shifts; swap one")),
         ("swaps", t.gettext("swap requests you can take")),
+        ("cme", t.gettext("CME events: register and unregister")),
+        ("credits", t.gettext("your accreditation points")),
     ]
 
 
@@ -203,6 +219,7 @@ def manager_commands(t: Translator) -> list[tuple[str, str]]:
         ("roster", t.gettext("import the roster; fairness, exemptions, act for a member")),
         ("approvals", t.gettext("swaps waiting for approval")),
         ("export", t.gettext("export the roster changes as CSV")),
+        ("events", t.gettext("manage CME events and attendance")),
     ]
 
 
@@ -690,6 +707,353 @@ def fee_cancelled(t: Translator) -> str:
     return t.gettext("The calculation was stopped.")
 
 
+# --- CME events (bijscholing) ----------------------------------------------------------------
+
+
+def event_kind(t: Translator, kind: EventKind) -> str:
+    names = {
+        EventKind.LOK: t.gettext("LOK session"),
+        EventKind.LECTURE: t.gettext("lecture"),
+        EventKind.WEBINAR: t.gettext("webinar"),
+    }
+    return names[kind]
+
+
+def rubric_name(t: Translator, rubric: Rubric) -> str:
+    names = {
+        Rubric.GENERAL: t.gettext("general"),
+        Rubric.ETHICS: t.gettext("ethics & economics"),
+    }
+    return names[rubric]
+
+
+def _when(t: Translator, start_at: datetime, end_at: datetime | None = None) -> str:
+    moment = f"{t.date(start_at, 'EEE d MMM yyyy')}, {t.time(start_at)}"
+    return f"{moment}–{t.time(end_at)}" if end_at is not None else moment
+
+
+def _event_lines(t: Translator, event: Event) -> list[str]:
+    lines = [
+        f"<b>{esc(event.title)}</b> ({event_kind(t, event.kind)})",
+        _when(t, event.start_at, event.end_at)
+        + (f" · {esc(event.location)}" if event.location else ""),
+    ]
+    if event.speaker:
+        lines.append(t.gettext("Speaker: {speaker}").format(speaker=esc(event.speaker)))
+    if event.points:
+        lines.append(
+            t.ngettext(
+                "{points} accreditation point ({rubric})",
+                "{points} accreditation points ({rubric})",
+                event.points,
+            ).format(points=event.points, rubric=rubric_name(t, event.rubric))
+        )
+    if event.description:
+        lines.append(esc(event.description))
+    return lines
+
+
+def _seats(t: Translator, view: EventView) -> str:
+    if view.mine is not None and view.position is not None:
+        return t.gettext("You are number {position} on the waiting list.").format(
+            position=view.position
+        )
+    if view.mine is not None:
+        return t.gettext("✅ You are registered.")
+    if view.seats_left is None:
+        return t.gettext("Registration until {deadline}.").format(
+            deadline=_when(t, view.event.deadline_at)
+        )
+    if view.seats_left == 0:
+        return t.gettext("Full: you can join the waiting list.")
+    return t.ngettext(
+        "{seats} seat left, registration until {deadline}.",
+        "{seats} seats left, registration until {deadline}.",
+        view.seats_left,
+    ).format(seats=view.seats_left, deadline=_when(t, view.event.deadline_at))
+
+
+def cme_events(t: Translator, views: Iterable[EventView]) -> str:
+    blocks = [
+        "\n".join([f"{n}. " + _event_lines(t, v.event)[0], *_event_lines(t, v.event)[1:]])
+        + "\n"
+        + _seats(t, v)
+        for n, v in enumerate(views, start=1)
+    ]
+    if not blocks:
+        return t.gettext("There are no upcoming events for you at the moment.")
+    return t.gettext("<b>Upcoming CME events</b>") + "\n\n" + "\n\n".join(blocks)
+
+
+def cme_registered(t: Translator, view: EventView) -> str:
+    if view.position is not None:
+        return t.gettext(
+            "{title} is full. You are number {position} on the waiting list; when a seat "
+            "frees up you will be asked to confirm."
+        ).format(title=esc(view.event.title), position=view.position)
+    return t.gettext(
+        "You are registered for {title} ({when}). Add it to your calendar with the file "
+        "above; you will get a reminder the day before."
+    ).format(title=esc(view.event.title), when=_when(t, view.event.start_at))
+
+
+def hour_reminder_set(t: Translator) -> str:
+    return t.gettext("You will also get a reminder an hour before the start.")
+
+
+def cme_unregistered(t: Translator, event: Event) -> str:
+    return t.gettext("You are no longer registered for {title}.").format(title=esc(event.title))
+
+
+def cme_confirmed(t: Translator, event: Event) -> str:
+    return t.gettext("Your seat for {title} is confirmed. See you on {when}!").format(
+        title=esc(event.title), when=_when(t, event.start_at)
+    )
+
+
+def cme_declined(t: Translator, event: Event) -> str:
+    return t.gettext("You gave up your seat for {title}; it goes to the next on the list.").format(
+        title=esc(event.title)
+    )
+
+
+def checked_in(t: Translator, event: Event, registration: Registration) -> str:
+    text = t.gettext("Welcome! You are checked in for {title}.").format(title=esc(event.title))
+    if registration.walk_in:
+        text += " " + t.gettext("You were not registered, so you were added as a walk-in.")
+    return text
+
+
+def credits(t: Translator, summary: Credits) -> str:
+    lines = [t.gettext("<b>Your accreditation points in {year}</b>").format(year=summary.year)]
+    lines += [f"{rubric_name(t, rubric)}: {points} CP" for rubric, points in summary.points.items()]
+    if summary.lok_minimum is not None:
+        lines.append(
+            t.gettext("LOK sessions attended: {count} of the yearly minimum of {minimum}.").format(
+                count=summary.lok_sessions, minimum=summary.lok_minimum
+            )
+        )
+    if summary.events:
+        lines += ["", t.gettext("Attended:")]
+        lines += [
+            f"• {t.date(e.start_at, 'short')} {esc(e.title)} ({e.points} CP)"
+            for e in summary.events
+        ]
+    return "\n".join(lines)
+
+
+def events_overview(t: Translator, events: Iterable[Event]) -> str:
+    lines = [t.gettext("<b>Events</b>")]
+    for event in events:
+        status = f" – {t.gettext('cancelled')}" if event.status is EventStatus.CANCELLED else ""
+        lines.append(f"• {_when(t, event.start_at)} {esc(event.title)}{status}")
+    if len(lines) == 1:
+        lines.append(t.gettext("No upcoming events."))
+    return "\n".join(lines)
+
+
+def event_details(t: Translator, event: Event, attendees: Iterable[Attendee]) -> str:
+    registrations = list(attendees)
+    seats = sum(1 for a in registrations if a.registration.has_seat)
+    waiting = sum(1 for a in registrations if a.registration.state is RegistrationState.WAITING)
+    capacity = "∞" if event.capacity is None else str(event.capacity)
+    lines = _event_lines(t, event)
+    lines.append(
+        t.gettext("Registered: {seats} of {capacity}; waiting list: {waiting}.").format(
+            seats=seats, capacity=capacity, waiting=waiting
+        )
+    )
+    lines.append(
+        t.gettext("Registration until {deadline}.").format(deadline=_when(t, event.deadline_at))
+    )
+    if event.status is EventStatus.CANCELLED:
+        lines.append(t.gettext("This event has been cancelled."))
+    return "\n".join(lines)
+
+
+def attendance(t: Translator, event: Event, attendees: Iterable[Attendee]) -> str:
+    lines = [t.gettext("<b>Registrations for {title}</b>").format(title=esc(event.title))]
+    for a in attendees:
+        registration = a.registration
+        if registration.state is RegistrationState.WAITING:
+            mark = t.gettext("waiting list")
+        elif registration.state is RegistrationState.OFFERED:
+            mark = t.gettext("seat offered")
+        else:
+            mark = t.gettext("present") if registration.attended_at else t.gettext("registered")
+        walk_in = f", {t.gettext('walk-in')}" if registration.walk_in else ""
+        lines.append(f"• {esc(a.member.name)} ({mark}{walk_in})")
+    if len(lines) == 1:
+        lines.append(t.gettext("Nobody has registered yet."))
+    lines += ["", t.gettext("Tap a name to tick or untick attendance.")]
+    return "\n".join(lines)
+
+
+def checkin_link(t: Translator, event: Event, link: str) -> str:
+    return t.gettext(
+        "Check-in for {title}: show this QR code at the door. Members scan it with their "
+        "phone's camera and tap Start. It works from {opens} until {closes}.\n{link}"
+    ).format(
+        title=esc(event.title),
+        opens=t.time(event.start_at - CHECKIN_OPENS),
+        closes=t.time(event.end_at),
+        link=esc(link),
+    )
+
+
+def attendance_header(t: Translator) -> list[str]:
+    return [
+        t.gettext("Name"),
+        t.gettext("RIZIV number"),
+        t.gettext("Points"),
+        t.gettext("Rubric"),
+        t.gettext("Event"),
+        t.gettext("Date"),
+    ]
+
+
+def attendance_exported(t: Translator, event: Event, present: int) -> str:
+    return t.ngettext(
+        "Attendance list of {title}: {count} member present.",
+        "Attendance list of {title}: {count} members present.",
+        present,
+    ).format(title=esc(event.title), count=present)
+
+
+def attendance_filename(t: Translator, event: Event) -> str:
+    return t.gettext("attendance-{number}.csv").format(number=event.id)
+
+
+def event_ask_kind(t: Translator) -> str:
+    return t.gettext("New event: what kind of event is it? (/cancel stops)")
+
+
+def event_ask_title(t: Translator) -> str:
+    return t.gettext("The title?")
+
+
+def event_ask_start(t: Translator) -> str:
+    return t.gettext("When does it start? For example 10/12/2026 20:00.")
+
+
+def event_ask_end(t: Translator) -> str:
+    return t.gettext("When does it end? For example 22:00.")
+
+
+def event_ask_location(t: Translator) -> str:
+    return t.gettext("Where (address, room, or online)?")
+
+
+def event_ask_capacity(t: Translator) -> str:
+    return t.gettext("How many seats? (- for no limit)")
+
+
+def event_ask_points(t: Translator) -> str:
+    return t.gettext("How many accreditation points (CP)? (0 for none)")
+
+
+def event_ask_rubric(t: Translator) -> str:
+    return t.gettext("In which rubric?")
+
+
+def event_created(t: Translator, event: Event) -> str:
+    return (
+        t.gettext("The event is published; members see it with /cme.")
+        + "\n\n"
+        + "\n".join(_event_lines(t, event))
+    )
+
+
+def event_ask_import(t: Translator) -> str:
+    return t.gettext(
+        "Send the CSV file now. Columns: title, kind (lok, lecture, webinar), start "
+        "(10/12/2026 20:00), end (22:00), and optionally location, speaker, description, "
+        "capacity, points, rubric (ethics), audience (all, gps, locums, lok), lok_group, deadline. "
+        "(/cancel stops)"
+    )
+
+
+def events_imported(t: Translator, events: Iterable[Event]) -> str:
+    imported = list(events)
+    return (
+        t.ngettext("{count} event imported:", "{count} events imported:", len(imported)).format(
+            count=len(imported)
+        )
+        + "\n"
+        + "\n".join(f"• {_when(t, e.start_at)} {esc(e.title)}" for e in imported)
+    )
+
+
+def event_ask_value(t: Translator, field_name: str) -> str:
+    questions = {
+        "title": event_ask_title(t),
+        "start": event_ask_start(t),
+        "location": event_ask_location(t),
+        "capacity": event_ask_capacity(t),
+        "points": event_ask_points(t),
+        "deadline": t.gettext("Registration closes when? For example 9/12/2026 12:00."),
+    }
+    return questions[field_name]
+
+
+def event_edit_choose(t: Translator) -> str:
+    return t.gettext("What do you want to change? (/cancel stops)")
+
+
+def event_confirm_cancel(t: Translator, event: Event) -> str:
+    return t.gettext(
+        "Cancel {title}? Everyone who registered or is on the waiting list will be told."
+    ).format(title=esc(event.title))
+
+
+def event_cancelled(t: Translator, event: Event, told: int) -> str:
+    return t.ngettext(
+        "{title} is cancelled; {count} member was told.",
+        "{title} is cancelled; {count} members were told.",
+        told,
+    ).format(title=esc(event.title), count=told)
+
+
+def walk_in_ask(t: Translator) -> str:
+    return t.gettext("Who came? Send the RIZIV number or the name of the member. (/cancel stops)")
+
+
+def walk_in_added(t: Translator, attendee: Attendee) -> str:
+    return t.gettext("{name} is marked present.").format(name=esc(attendee.member.name))
+
+
+def events_stopped(t: Translator) -> str:
+    return t.gettext("Stopped; nothing was changed.")
+
+
+def lok_overview(t: Translator, groups: Iterable[LokGroupYear], year: int) -> str:
+    lines = [t.gettext("<b>LOK groups in {year}</b>").format(year=year)]
+    for item in groups:
+        mark = "✅" if item.meets_requirement else "🗓" if item.on_track else "⚠️"
+        lines.append(
+            t.gettext(
+                "{mark} {name}: {held} of {required} meetings held, {planned} planned; "
+                "{members} members"
+            ).format(
+                mark=mark,
+                name=esc(item.group.name),
+                held=item.held,
+                planned=item.planned,
+                required=item.required,
+                members=len(item.group.member_ids),
+            )
+            + ("" if item.size_ok else " " + t.gettext("(a LOK has 8 to 25 members)"))
+        )
+    if len(lines) == 1:
+        lines.append(t.gettext("There are no LOK groups yet."))
+    return "\n".join(lines)
+
+
+def _event_notice(t: Translator, params: dict[str, Any]) -> dict[str, str]:
+    start_at = datetime.fromisoformat(params["start_at"])
+    return {"title": esc(params["title"]), "when": _when(t, start_at)}
+
+
 # --- notifications from the outbox -----------------------------------------------------------
 
 
@@ -758,6 +1122,28 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
             practice=esc(params["practice"]),
             date=t.date(date.fromisoformat(params["end_on"]), "long"),
         )
+    if kind == "cme_reminder":
+        return t.gettext("Reminder: {title} on {when}{place}.").format(
+            place=f", {esc(params['location'])}" if params.get("location") else "",
+            **_event_notice(t, params),
+        )
+    if kind == "cme_offer":
+        return t.gettext(
+            "A seat is free for {title} ({when}) and you are first on the waiting list. "
+            "Do you want it? Please confirm by {deadline}, after that it goes to the next person."
+        ).format(
+            deadline=_when(t, datetime.fromisoformat(params["expires_at"])),
+            **_event_notice(t, params),
+        )
+    if kind == "cme_offer_expired":
+        return t.gettext(
+            "You did not confirm the free seat for {title} ({when}) in time; it went to the next "
+            "person on the waiting list."
+        ).format(**_event_notice(t, params))
+    if kind == "cme_cancelled":
+        return t.gettext(
+            "<b>Cancelled:</b> {title} ({when}) does not take place. Your registration is void."
+        ).format(**_event_notice(t, params))
     if kind == "join_approved":
         return t.gettext(
             "Your membership of {kring} has been approved: welcome! "
@@ -830,6 +1216,17 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         return swap_error(t, error.reason)
     if isinstance(error, ShiftNotFound):
         return swap_error(t, "not_your_shift")
+    if isinstance(error, (EventNotAvailable, AlreadyRegistered, NotRegistered, InvalidCheckIn)):
+        return cme_refusal(t, error)
+    if isinstance(error, InvalidEvent):
+        return invalid_event(t, error)
+    if isinstance(error, InvalidImport):
+        problems = [invalid_event(t, problem) for problem in error.problems[:10]]
+        return "\n".join([*problems, t.gettext("Nothing was imported.")])
+    if isinstance(error, MemberNotFound):
+        return t.gettext(
+            "No single member matches. Send the 11-digit RIZIV number or a more complete name."
+        )
     if isinstance(error, NotAMember):
         return not_a_member(t, kring)
     if isinstance(error, NotAllowed):
@@ -837,6 +1234,47 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
     if isinstance(error, UnknownLanguage):
         return choose_language(t)
     return unexpected_error(t, "-")
+
+
+def cme_refusal(t: Translator, error: DomainError) -> str:
+    if isinstance(error, AlreadyRegistered):
+        return t.gettext("You are already registered (or on the waiting list) for this event.")
+    if isinstance(error, NotRegistered):
+        return t.gettext("There is no registration or seat offer of yours to change here.")
+    if isinstance(error, InvalidCheckIn):
+        return {
+            "unknown": t.gettext("This check-in link is not valid."),
+            "not_open": t.gettext(
+                "Check-in is only possible from half an hour before the event until its end."
+            ),
+        }[error.reason]
+    assert isinstance(error, EventNotAvailable)
+    return {
+        "unknown": t.gettext("This event does not exist (any more)."),
+        "cancelled": t.gettext("This event has been cancelled."),
+        "closed": t.gettext("Registration for this event is closed."),
+        "started": t.gettext("This event has already started."),
+        "audience": t.gettext("This event is not open to you."),
+    }[error.reason]
+
+
+def invalid_event(t: Translator, error: InvalidEvent) -> str:
+    problem = {
+        "title": t.gettext("A title has 3 to 120 characters."),
+        "moment": t.gettext("Please send a date and time like 10/12/2026 20:00."),
+        "end_before_start": t.gettext("The end must be after the start."),
+        "number": t.gettext("Please send a whole number (or - for none)."),
+        "kind": t.gettext("The kind must be lok, lecture or webinar."),
+        "rubric": t.gettext("The rubric must be empty (general) or ethics."),
+        "audience": t.gettext("The audience must be all, gps, locums or lok."),
+        "lok_group": t.gettext("A LOK session for a LOK group needs an existing lok_group."),
+        "deadline": t.gettext("The registration deadline must be before the start."),
+        "empty": t.gettext("The file has no events."),
+        "field": t.gettext("This cannot be changed."),
+    }[error.reason]
+    if error.line is None:
+        return problem
+    return t.gettext("Line {line}: {problem}").format(line=error.line, problem=problem)
 
 
 def unreadable_table(t: Translator, error: UnreadableTable) -> str:

@@ -11,24 +11,28 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     MetaData,
-    String,
-    Text,
+    PrimaryKeyConstraint,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.expression import false
 
 from bot.core.models import (
+    EventAudience,
+    EventKind,
+    EventStatus,
     JoinPath,
     MemberStatus,
     OutboxState,
     PostKind,
     PostStatus,
+    RegistrationState,
     Role,
+    Rubric,
     SwapKind,
     SwapStatus,
 )
-from store.types import UtcDateTime
+from store.types import CleanText, UtcDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -60,11 +64,11 @@ class MemberRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     telegram_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
-    name: Mapped[str | None] = mapped_column(String(80))
-    riziv: Mapped[str | None] = mapped_column(String(11), unique=True)
+    name: Mapped[str | None] = mapped_column(CleanText(80))
+    riziv: Mapped[str | None] = mapped_column(CleanText(11), unique=True)
     role: Mapped[Role] = mapped_column(_enum(Role))
-    language: Mapped[str] = mapped_column(String(2))
-    zone: Mapped[str | None] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(CleanText(2))
+    zone: Mapped[str | None] = mapped_column(CleanText(40))
     status: Mapped[MemberStatus] = mapped_column(_enum(MemberStatus), index=True)
     reachable: Mapped[bool]
     joined_via: Mapped[JoinPath] = mapped_column(_enum(JoinPath))
@@ -78,9 +82,9 @@ class InviteRow(Base):
     __tablename__ = "invites"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
+    code: Mapped[str] = mapped_column(CleanText(32), unique=True)
     role: Mapped[Role] = mapped_column(_enum(Role))
-    zone: Mapped[str | None] = mapped_column(String(40))
+    zone: Mapped[str | None] = mapped_column(CleanText(40))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
@@ -95,15 +99,15 @@ class QuestionRow(Base):
     member_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL"), index=True
     )
-    text: Mapped[str] = mapped_column(Text)
-    language: Mapped[str] = mapped_column(String(2))
-    verdict: Mapped[str] = mapped_column(String(20))
-    entry_id: Mapped[str | None] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(CleanText())
+    language: Mapped[str] = mapped_column(CleanText(2))
+    verdict: Mapped[str] = mapped_column(CleanText(20))
+    entry_id: Mapped[str | None] = mapped_column(CleanText(80))
     score: Mapped[float]
     alternatives: Mapped[list[str]] = mapped_column(JSON)
     rating: Mapped[int | None]
     forwarded_at: Mapped[datetime | None]
-    reply: Mapped[str | None] = mapped_column(Text)
+    reply: Mapped[str | None] = mapped_column(CleanText())
     replied_at: Mapped[datetime | None]
     replied_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(index=True)
@@ -114,8 +118,8 @@ class ReplacementRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
-    practice: Mapped[str] = mapped_column(String(80))
-    replaced_doctor: Mapped[str] = mapped_column(String(80))
+    practice: Mapped[str] = mapped_column(CleanText(80))
+    replaced_doctor: Mapped[str] = mapped_column(CleanText(80))
     start_on: Mapped[date]
     end_on: Mapped[date]
     done: Mapped[list[str]] = mapped_column(JSON)
@@ -136,12 +140,12 @@ class BoardPostRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     kind: Mapped[PostKind] = mapped_column(_enum(PostKind))
-    zone: Mapped[str] = mapped_column(String(40))
+    zone: Mapped[str] = mapped_column(CleanText(40))
     start_on: Mapped[date]
     end_on: Mapped[date]
-    software: Mapped[str] = mapped_column(String(40))
+    software: Mapped[str] = mapped_column(CleanText(40))
     languages: Mapped[list[str]] = mapped_column(JSON)
-    details: Mapped[str] = mapped_column(Text)
+    details: Mapped[str] = mapped_column(CleanText())
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     status: Mapped[PostStatus] = mapped_column(_enum(PostStatus))
@@ -168,8 +172,8 @@ class ShiftRow(Base):
     __table_args__ = (UniqueConstraint("zone", "post", "start_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    zone: Mapped[str] = mapped_column(String(40))
-    post: Mapped[str] = mapped_column(String(40))
+    zone: Mapped[str] = mapped_column(CleanText(40))
+    post: Mapped[str] = mapped_column(CleanText(40))
     start_at: Mapped[datetime] = mapped_column(index=True)
     end_at: Mapped[datetime]
     assignee_id: Mapped[int | None] = mapped_column(
@@ -192,7 +196,7 @@ class SwapRequestRow(Base):
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     target_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
-    note: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(CleanText())
     status: Mapped[SwapStatus] = mapped_column(_enum(SwapStatus), index=True)
     taker_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     return_shift_id: Mapped[int | None] = mapped_column(
@@ -201,7 +205,7 @@ class SwapRequestRow(Base):
     taken_at: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(CleanText())
     followed_up_at: Mapped[datetime | None]
 
 
@@ -212,10 +216,10 @@ class SwapEventRow(Base):
     request_id: Mapped[int] = mapped_column(
         ForeignKey("swap_requests.id", ondelete="CASCADE"), index=True
     )
-    action: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(CleanText(20))
     at: Mapped[datetime]
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
-    detail: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(CleanText())
 
 
 class OutboxRow(Base):
@@ -225,8 +229,8 @@ class OutboxRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
-    language: Mapped[str] = mapped_column(String(2))
-    kind: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(CleanText(2))
+    kind: Mapped[str] = mapped_column(CleanText(40))
     params: Mapped[dict[str, Any]] = mapped_column(JSON)
     due_at: Mapped[datetime]
     state: Mapped[OutboxState] = mapped_column(_enum(OutboxState))
@@ -234,4 +238,61 @@ class OutboxRow(Base):
     claimed_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(CleanText())
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(CleanText(120))
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind))
+    start_at: Mapped[datetime] = mapped_column(index=True)
+    end_at: Mapped[datetime] = mapped_column(index=True)
+    deadline_at: Mapped[datetime]
+    location: Mapped[str] = mapped_column(CleanText())
+    speaker: Mapped[str] = mapped_column(CleanText())
+    description: Mapped[str] = mapped_column(CleanText())
+    capacity: Mapped[int | None]
+    points: Mapped[int]
+    rubric: Mapped[Rubric] = mapped_column(_enum(Rubric))
+    audience: Mapped[EventAudience] = mapped_column(_enum(EventAudience))
+    lok_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lok_groups.id", ondelete="SET NULL")
+    )
+    status: Mapped[EventStatus] = mapped_column(_enum(EventStatus))
+    checkin_token: Mapped[str] = mapped_column(CleanText(40), unique=True)
+    created_at: Mapped[datetime]
+
+
+class RegistrationRow(Base):
+    __tablename__ = "event_registrations"
+    __table_args__ = (Index("ix_event_registrations_state_offer", "state", "offer_expires_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    state: Mapped[RegistrationState] = mapped_column(_enum(RegistrationState))
+    created_at: Mapped[datetime]
+    offer_expires_at: Mapped[datetime | None]
+    attended_at: Mapped[datetime | None]
+    walk_in: Mapped[bool]
+    remind_hour_before: Mapped[bool]
+    reminder_ids: Mapped[list[int]] = mapped_column(JSON)
+
+
+class LokGroupRow(Base):
+    __tablename__ = "lok_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(CleanText(80), unique=True)
+
+
+class LokGroupMemberRow(Base):
+    """LOK group membership lives here, not on the members table."""
+
+    __tablename__ = "lok_group_members"
+    __table_args__ = (PrimaryKeyConstraint("group_id", "member_id"),)
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("lok_groups.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)

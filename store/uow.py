@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.repositories import (
     SqlBoardRepository,
+    SqlEventRepository,
     SqlInviteRepository,
     SqlMemberRepository,
     SqlOutboxRepository,
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
     board: SqlBoardRepository
     shifts: SqlShiftRepository
     swaps: SqlSwapRepository
+    events: SqlEventRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -43,6 +45,7 @@ class SqlUnitOfWork:
         self.board = SqlBoardRepository(self.session)
         self.shifts = SqlShiftRepository(self.session)
         self.swaps = SqlSwapRepository(self.session)
+        self.events = SqlEventRepository(self.session)
         return self
 
     async def __aexit__(

@@ -13,7 +13,9 @@ from typing import Any, Self
 
 from bot.core.models import (
     BoardPost,
+    Event,
     Invite,
+    LokGroup,
     Member,
     MemberStatus,
     OutboxMessage,
@@ -21,6 +23,8 @@ from bot.core.models import (
     PostKind,
     PostStatus,
     Question,
+    Registration,
+    RegistrationState,
     Replacement,
     Role,
     Shift,
@@ -44,6 +48,9 @@ class FakeDatabase:
     shifts: dict[int, Shift] = field(default_factory=dict)
     swaps: dict[int, SwapRequest] = field(default_factory=dict)
     swap_events: dict[int, SwapEvent] = field(default_factory=dict)
+    events: dict[int, Event] = field(default_factory=dict)
+    registrations: dict[int, Registration] = field(default_factory=dict)
+    lok_groups: dict[int, LokGroup] = field(default_factory=dict)
     next_id: int = 1
 
 
@@ -231,6 +238,57 @@ class FakeSwapRepository(_FakeRepository):
         return self.events._where(request_id=request_id)
 
 
+class FakeEventRepository(_FakeRepository):
+    """Transactions run one at a time on the fakes, so `lock` is a plain read."""
+
+    def __init__(self, db: FakeDatabase) -> None:
+        super().__init__(db, db.events)
+        self.registrations_repo = _FakeRepository(db, db.registrations)
+        self.groups_repo = _FakeRepository(db, db.lok_groups)
+
+    async def lock(self, event_id: int) -> Event | None:
+        return await self.get(event_id)  # type: ignore[no-any-return]
+
+    async def by_token(self, token: str) -> Event | None:
+        return next(iter(self._where(checkin_token=token)), None)
+
+    async def ending_after(self, moment: datetime) -> Sequence[Event]:
+        return sorted((e for e in self._where() if e.end_at > moment), key=lambda e: e.start_at)
+
+    async def starting_between(self, start: datetime, end: datetime) -> Sequence[Event]:
+        return sorted(
+            (e for e in self._where() if start <= e.start_at < end), key=lambda e: e.start_at
+        )
+
+    async def add_registration(self, registration: Registration) -> Registration:
+        return await self.registrations_repo.add(registration)  # type: ignore[no-any-return]
+
+    async def update_registration(self, registration: Registration) -> None:
+        await self.registrations_repo.update(registration)
+
+    async def get_registration(self, registration_id: int) -> Registration | None:
+        return await self.registrations_repo.get(registration_id)  # type: ignore[no-any-return]
+
+    async def registrations(self, event_id: int) -> Sequence[Registration]:
+        return sorted(self.registrations_repo._where(event_id=event_id), key=lambda r: r.id)
+
+    async def registrations_of(self, member_id: int) -> Sequence[Registration]:
+        return sorted(self.registrations_repo._where(member_id=member_id), key=lambda r: r.id)
+
+    async def offers_expired(self, now: datetime) -> Sequence[Registration]:
+        return [
+            r
+            for r in self.registrations_repo._where(state=RegistrationState.OFFERED)
+            if r.offer_expires_at is not None and r.offer_expires_at <= now
+        ]
+
+    async def lok_groups(self) -> Sequence[LokGroup]:
+        return sorted(self.groups_repo._where(), key=lambda g: g.name)
+
+    async def add_lok_group(self, group: LokGroup) -> LokGroup:
+        return await self.groups_repo.add(group)  # type: ignore[no-any-return]
+
+
 class FakeUnitOfWork:
     def __init__(self, db: FakeDatabase) -> None:
         self._committed = db
@@ -246,6 +304,7 @@ class FakeUnitOfWork:
         self.board = FakeBoardRepository(self._working)
         self.shifts = FakeShiftRepository(self._working, self._working.shifts)
         self.swaps = FakeSwapRepository(self._working)
+        self.events = FakeEventRepository(self._working)
         return self
 
     async def __aexit__(

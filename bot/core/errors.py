@@ -60,3 +60,48 @@ class UnreadableTable(DomainError):
 
 class BadButton(DomainError):
     """A button whose payload does not fit what it should carry (old, or forged)."""
+
+
+class EventNotAvailable(DomainError):
+    """An event that cannot be registered for (or acted on) now."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "unknown", "cancelled", "closed", "started" or "audience"
+
+
+class AlreadyRegistered(DomainError):
+    """The member is already registered or on the waiting list."""
+
+
+class NotRegistered(DomainError):
+    """Nothing to unregister from, or an offer that is gone (expired, declined, moved on)."""
+
+
+class InvalidCheckIn(DomainError):
+    """A check-in link that is forged, for a cancelled event, or used outside the event."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "unknown" or "not_open"
+
+
+class InvalidEvent(DomainError):
+    """A value for an event that cannot be used; `line` is set for a CSV import."""
+
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "title", "moment", "end_before_start", "number", "kind", …
+        self.line = line
+
+
+class InvalidImport(DomainError):
+    """An events file with bad rows: nothing was imported."""
+
+    def __init__(self, problems: list[InvalidEvent]) -> None:
+        super().__init__(f"{len(problems)} bad rows")
+        self.problems = problems
+
+
+class MemberNotFound(DomainError):
+    """No single active member matches the RIZIV number or name the coordinator typed."""

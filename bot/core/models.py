@@ -232,6 +232,8 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     UNREACHABLE = "unreachable"
+    CANCELLED = "cancelled"  # no longer relevant (e.g. a reminder after unregistering)
+    EXPIRED = "expired"  # fell due too late to be useful (past params["not_after"])
 
 
 @dataclass
@@ -266,3 +268,91 @@ class OutboxMessage:
             due_at=due_at,
             params=params,
         )
+
+
+class EventKind(StrEnum):
+    LOK = "lok"  # a session of a local quality group (LOK)
+    LECTURE = "lecture"  # navorming: a lecture or course
+    WEBINAR = "webinar"
+
+
+class EventAudience(StrEnum):
+    ALL = "all"
+    GPS = "gps"
+    LOCUMS = "locums"
+    LOK_GROUP = "lok_group"  # the members of the event's LOK group
+
+
+class Rubric(StrEnum):
+    """Accreditation rubric; ethics & economics (ethiek en economie) is counted apart."""
+
+    GENERAL = "general"
+    ETHICS = "ethics"
+
+
+class EventStatus(StrEnum):
+    OPEN = "open"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class Event:
+    """A CME event (bijscholing): a LOK session, a lecture or a webinar."""
+
+    title: str
+    kind: EventKind
+    start_at: datetime
+    end_at: datetime
+    deadline_at: datetime  # registration closes
+    created_at: datetime
+    checkin_token: str  # unguessable, for the check-in deep link
+    location: str = ""
+    speaker: str = ""
+    description: str = ""
+    capacity: int | None = None  # None: no limit
+    points: int = 0  # accreditation points (CP)
+    rubric: Rubric = Rubric.GENERAL
+    audience: EventAudience = EventAudience.ALL
+    lok_group_id: int | None = None
+    status: EventStatus = EventStatus.OPEN
+    id: int | None = None
+
+
+class RegistrationState(StrEnum):
+    REGISTERED = "registered"  # has a seat
+    OFFERED = "offered"  # a freed seat is held for them until offer_expires_at
+    WAITING = "waiting"
+    CANCELLED = "cancelled"  # unregistered, declined, or the offer expired
+
+
+@dataclass
+class Registration:
+    """One registration attempt; the waiting list is in order of `id` (arrival)."""
+
+    event_id: int
+    member_id: int
+    state: RegistrationState
+    created_at: datetime
+    offer_expires_at: datetime | None = None
+    attended_at: datetime | None = None
+    walk_in: bool = False
+    remind_hour_before: bool = False  # the member asked for a second reminder
+    reminder_ids: list[int] = field(default_factory=list)  # pending outbox rows
+    id: int | None = None
+
+    @property
+    def has_seat(self) -> bool:
+        return self.state in (RegistrationState.REGISTERED, RegistrationState.OFFERED)
+
+    @property
+    def active(self) -> bool:
+        return self.state is not RegistrationState.CANCELLED
+
+
+@dataclass
+class LokGroup:
+    """A local quality group (LOK) and its members (member ids)."""
+
+    name: str
+    member_ids: list[int] = field(default_factory=list)
+    id: int | None = None

@@ -6,13 +6,16 @@ one duplicate (the send/commit window) and never a lost message.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.core.models import OutboxMessage, OutboxState
 from bot.core.ports import Clock, UnitOfWorkFactory
 
 CLAIM_LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
+# A param with an ISO moment after which sending is pointless (a reminder for an event that has
+# started by the time a bot that was down gets to it): the row expires instead.
+NOT_AFTER = "not_after"
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -33,6 +36,14 @@ class OutboxService:
             )
             await uow.commit()
             return claimed
+
+    def too_late(self, message: OutboxMessage) -> bool:
+        not_after = message.params.get(NOT_AFTER)
+        return not_after is not None and self.clock.now() >= datetime.fromisoformat(not_after)
+
+    async def expire(self, message: OutboxMessage) -> None:
+        message.state = OutboxState.EXPIRED
+        await self._save(message)
 
     async def mark_sent(self, message: OutboxMessage, telegram_message_id: int | None) -> None:
         message.state, message.sent_at = OutboxState.SENT, self.clock.now()

@@ -11,12 +11,15 @@ from typing import Protocol, Self
 
 from bot.core.models import (
     BoardPost,
+    Event,
     Invite,
+    LokGroup,
     Member,
     OutboxMessage,
     PostKind,
     PostStatus,
     Question,
+    Registration,
     Replacement,
     Shift,
     Subscription,
@@ -51,6 +54,7 @@ class InviteRepository(Protocol):
 
 class OutboxRepository(Protocol):
     async def add(self, message: OutboxMessage) -> OutboxMessage: ...
+    async def get(self, message_id: int) -> OutboxMessage | None: ...
 
     async def claim_due(
         self, now: datetime, *, limit: int, stale_before: datetime
@@ -143,6 +147,37 @@ class SwapRepository(Protocol):
     async def trail(self, request_id: int) -> Sequence[SwapEvent]: ...
 
 
+class EventRepository(Protocol):
+    async def add(self, event: Event) -> Event: ...
+    async def get(self, event_id: int) -> Event | None: ...
+
+    async def lock(self, event_id: int) -> Event | None:
+        """The event, locked until the transaction ends: registrations for one event queue up
+        here, so seats are counted by one transaction at a time, in order of arrival."""
+        ...
+
+    async def update(self, event: Event) -> None: ...
+    async def by_token(self, token: str) -> Event | None: ...
+
+    async def ending_after(self, moment: datetime) -> Sequence[Event]:
+        """Events (cancelled ones too) that end after `moment`, by start."""
+        ...
+
+    async def starting_between(self, start: datetime, end: datetime) -> Sequence[Event]: ...
+    async def add_registration(self, registration: Registration) -> Registration: ...
+    async def update_registration(self, registration: Registration) -> None: ...
+    async def get_registration(self, registration_id: int) -> Registration | None: ...
+
+    async def registrations(self, event_id: int) -> Sequence[Registration]:
+        """Every registration of the event, in order of arrival."""
+        ...
+
+    async def registrations_of(self, member_id: int) -> Sequence[Registration]: ...
+    async def offers_expired(self, now: datetime) -> Sequence[Registration]: ...
+    async def lok_groups(self) -> Sequence[LokGroup]: ...
+    async def add_lok_group(self, group: LokGroup) -> LokGroup: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -155,6 +190,7 @@ class UnitOfWork(Protocol):
     board: BoardRepository
     shifts: ShiftRepository
     swaps: SwapRepository
+    events: EventRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from bot.core.board import BoardService
+from bot.core.cme import CmeService
 from bot.core.knowledge.service import KnowledgeService
 from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
@@ -35,3 +36,4 @@ class Services:
     board: BoardService
     roster: RosterService
     swaps: SwapService
+    cme: CmeService

@@ -7,7 +7,6 @@ import sys
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from bot.chat import ChatLineError, ChatSession
 from bot.clock import SettableClock
 from bot.config import Settings
+from tests.e2e.scripts import not_about_shifts
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -166,24 +166,18 @@ async def test_lotte_computes_a_contribution(chat: ChatSession) -> None:
     assert (note["action"], note["filename"]) == ("document", "onkostennota.pdf")
 
 
-def _not_about_shifts(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Leave out the demo roster's shift reminders, which moving the clock also brings."""
-    handover = {"Wacht overgenomen", "Wacht taken over", "Garde reprise"}
-    return [a for a in actions if not handover & {label for row in a["buttons"] for label in row}]
-
-
 async def test_the_last_day_reminder_arrives_when_the_clock_gets_there(chat: ChatSession) -> None:
     await chat.perform("@lotte /locum")
     await chat.perform("@lotte [Nieuwe vervanging]")
     for answer in ("Praktijk De Linde", "Dr. Bart Janssens", "1/12/2026", "31/12/2026"):
         await chat.perform(f"@lotte {answer}")
-    assert _not_about_shifts(await chat.perform("clock 2026-12-29 08:59")) == []
-    [reminder] = _not_about_shifts(await chat.perform("clock 2026-12-29 09:00"))
+    assert not_about_shifts(await chat.perform("clock 2026-12-29 08:59")) == []
+    [reminder] = not_about_shifts(await chat.perform("clock 2026-12-29 09:00"))
     assert reminder["to"] == "lotte" and "Praktijk De Linde" in reminder["text"]
     assert reminder["buttons"] == [["Checklist laatste dag"]]
     [checklist] = [a for a in await chat.perform("@lotte [Checklist laatste dag]") if a["text"]]
     assert "0 van 5 gedaan" in checklist["text"]
-    assert _not_about_shifts(await chat.perform("clock +3d")) == []  # sent once, never again
+    assert not_about_shifts(await chat.perform("clock +3d")) == []  # sent once, never again
 
 
 async def test_the_locum_board_from_need_to_match(chat: ChatSession) -> None:
@@ -257,7 +251,7 @@ async def test_a_wachtwissel_from_request_to_approved_to_exported(chat: ChatSess
     assert len(lines) == 2
     assert "Ann Claes;14562371004;Bart Janssens;15230186004;giveaway" in lines[1]
 
-    reminders = await chat.perform("clock 2026-12-01 19:00")
+    reminders = await chat.perform("clock 2026-12-02 19:00")
     reminded = {a["to"] for a in reminders}
     assert "bart" in reminded and "ann" not in reminded  # 24 h before, to the new assignee
     [confirmed] = [a for a in await chat.perform("@bart [Wacht overgenomen]") if a["text"]]

@@ -1,0 +1,127 @@
+from datetime import timedelta
+
+from bot.clock import SettableClock
+from bot.core.csvfiles import read_table
+from bot.scheduling import run_due_work
+from tests.handlers.conftest import STRANGER, demo
+from tests.handlers.harness import Call, Harness, SentFile, replies
+
+ANN, BART, COORD = demo("ann"), demo("bart"), demo("coord")
+
+
+def _sent_file(calls: list[Call]) -> SentFile:
+    [document] = [c for c in calls if c.method == "sendDocument"]
+    file = document.params["document"]
+    assert isinstance(file, SentFile)
+    return file
+
+
+async def test_registering_edits_the_list_and_sends_a_calendar_file(bot: Harness) -> None:
+    [listing] = replies(await bot.send(ANN, "/bijscholing"))  # the Dutch alias
+    assert "Komende bijscholingen" in listing.text
+    assert listing.buttons[0] == "Inschrijven: Antibiotica in de eerste lijn"
+    calls = await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
+    [edited] = [c for c in calls if c.method == "editMessageText"]
+    assert "U bent ingeschreven" in edited.text
+    assert edited.buttons[0] == "Uitschrijven: Antibiotica in de eerste lijn"
+    calendar = _sent_file(calls)
+    assert calendar.filename == "event-1.ics"
+    assert b"SUMMARY:Antibiotica in de eerste lijn" in calendar.content
+    assert b"DTSTART:20261204T190000Z" in calendar.content  # 20:00 in Brussels
+    [document] = [c for c in calls if c.method == "sendDocument"]
+    [alert] = [
+        c
+        for c in await bot.tap(ANN, document.button_data("uur vooraf"), on=document)
+        if c.method == "answerCallbackQuery"
+    ]
+    assert "een uur voor het begin" in alert.params["text"]
+
+
+async def test_a_forged_button_is_refused_with_an_alert(bot: Harness) -> None:
+    calls = await bot.tap(ANN, "cmereg:nope")
+    [alert] = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert alert.params["show_alert"] and "bestaat niet" in alert.params["text"]
+
+
+async def test_members_cannot_use_the_coordinators_event_buttons(bot: Harness) -> None:
+    [refusal] = replies(await bot.tap(ANN, "evlist:1"))
+    assert "coördinator" in refusal.params["text"]
+    [refusal] = replies(await bot.send(ANN, "/events"))
+    assert "coördinator" in refusal.text
+
+
+async def test_ticking_attendance_and_exporting_the_list(bot: Harness) -> None:
+    [listing] = replies(await bot.send(ANN, "/cme"))
+    await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
+    [attendance] = replies(await bot.tap(COORD, "evlist:1"))
+    assert attendance.buttons[0] == "☐ Ann Claes"
+    [ticked] = replies(await bot.tap(COORD, attendance.button_data("Ann"), on=attendance))
+    assert ticked.method == "editMessageText" and ticked.buttons[0] == "☑ Ann Claes"
+    export = _sent_file(await bot.tap(COORD, "evcsv:1"))
+    [row] = read_table(export.content, ["naam", "riziv-nummer", "punten"])
+    assert (row.values["naam"], row.values["riziv-nummer"], row.values["punten"]) == (
+        "Ann Claes",
+        "14562371004",
+        "2",
+    )
+    [credits] = replies(await bot.send(ANN, "/credits"))
+    assert "algemeen: 2 CP" in credits.text and "Antibiotica" in credits.text
+
+
+async def test_check_in_by_deep_link_adds_a_walk_in_and_refuses_strangers(
+    bot: Harness, clock: SettableClock
+) -> None:
+    calls = await bot.tap(COORD, "evqr:1")
+    document = next(c for c in calls if c.method == "sendDocument")
+    assert document.params["document"].content.startswith(b"\x89PNG")
+    token = str(document.params["caption"]).split("start=checkin_")[1].strip()
+    [stranger] = replies(await bot.send(STRANGER, f"/start checkin_{token}"))
+    assert "geen lid" in stranger.text
+    clock.advance(timedelta(days=3, hours=10, minutes=45))  # 4 Dec, 19:45 in Brussels
+    [welcome] = replies(await bot.send(BART, f"/start checkin_{token}"))
+    assert "aangemeld" in welcome.text and "zonder inschrijving" in welcome.text
+
+
+async def test_a_reminder_that_falls_due_after_the_start_expires_unsent(
+    bot: Harness, clock: SettableClock
+) -> None:
+    """The bot was down the day before: once the event has started, a reminder is pointless."""
+    [listing] = replies(await bot.send(ANN, "/cme"))
+    await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
+    clock.advance(timedelta(days=3, hours=11))  # 4 Dec, 21:00 in Brussels: it has started
+    services = bot.app.bot_data["services"]
+    before = len(bot.request.calls)
+    await run_due_work(bot.app.bot, services)
+    sent = [c for c in bot.request.calls[before:] if c.method == "sendMessage"]
+    assert [c.text for c in sent if "shok:" not in str(c.params.get("reply_markup"))] == []
+    assert await services.outbox.claim_due() == []  # expired, not waiting to be sent
+
+
+async def test_the_coordinator_creates_an_event_in_a_short_conversation(bot: Harness) -> None:
+    [overview] = replies(await bot.send(COORD, "/evenementen"))
+    [kinds] = replies(await bot.tap(COORD, overview.button_data("Nieuwe activiteit")))
+    await bot.tap(COORD, kinds.button_data("webinar"), on=kinds)
+    await bot.send(COORD, "Wondzorg in de praktijk")
+    [bad] = replies(await bot.send(COORD, "morgen"))
+    assert "10/12/2026 20:00" in bad.text  # asked again, nothing kept
+    for answer in ("10/12/2026 20:00", "21:30", "online", "-"):
+        await bot.send(COORD, answer)
+    [rubrics] = replies(await bot.send(COORD, "1"))
+    [created] = replies(await bot.tap(COORD, rubrics.button_data("ethiek"), on=rubrics))
+    assert "Wondzorg in de praktijk" in created.text and "ethiek & economie" in created.text
+    [listing] = replies(await bot.send(BART, "/cme"))
+    assert "Inschrijven: Wondzorg in de praktijk" in listing.buttons
+
+
+async def test_the_coordinator_adds_a_walk_in_and_edits_the_capacity(bot: Harness) -> None:
+    await bot.tap(COORD, "evwalkin:1")
+    [unclear] = replies(await bot.send(COORD, "zzz"))
+    assert "RIZIV-nummer van 11 cijfers" in unclear.text  # asked again
+    [added] = replies(await bot.send(COORD, "bart"))
+    assert "Bart Janssens staat als aanwezig genoteerd" in added.text
+    assert "☑ Bart Janssens" in added.buttons
+
+    [fields] = replies(await bot.tap(COORD, "evedit:1"))
+    await bot.tap(COORD, fields.button_data("Aantal plaatsen"), on=fields)
+    [details] = replies(await bot.send(COORD, "5"))
+    assert "Ingeschreven: 1 van 5" in details.text
