@@ -1,0 +1,157 @@
+"""Authorization proven, not assumed: every command and every button prefix the Application has
+registered, tapped or sent by each kind of person, is refused exactly when the access table
+(handlers.access) says so, and a refused one changes nothing in the database."""
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler
+
+from bot.core.models import Member, MemberStatus, Role
+from bot.services import Wiring
+from handlers.access import ALIASES, CALLBACKS, COMMANDS, Audience, member_audience
+from store.tables import Base
+from tests.handlers.conftest import STRANGER, demo
+from tests.handlers.harness import Harness, Person, replies
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+# Extra people beside the demo kring: staff, someone who has not finished joining, a suspended GP.
+EXTRA = {
+    "staff": (7100001, Role.STAFF, MemberStatus.ACTIVE),
+    "pending": (7100002, Role.GP, MemberStatus.PENDING),
+    "suspended": (7100003, Role.GP, MemberStatus.SUSPENDED),
+}
+PEOPLE = {
+    "stranger": STRANGER,
+    "gp": demo("ann"),
+    "locum": demo("lotte"),
+    "coordinator": demo("coord"),
+    **{role: Person(telegram_id, "nl", role) for role, (telegram_id, _, _) in EXTRA.items()},
+}
+AUDIENCE = {  # what each kind of person may reach (None: nothing beyond Audience.ANYONE)
+    "stranger": None,
+    "pending": None,
+    "suspended": None,
+    "gp": Audience.MEMBER,
+    "locum": Audience.MEMBER,
+    "staff": Audience.MANAGER,
+    "coordinator": Audience.COORDINATOR,
+}
+# Wording of the gate's refusals (handlers.render): not a member, finish joining, suspended,
+# coordinator or staff only.
+REFUSALS = ("nog geen lid", "eerst uw registratie", "geschorst", "Enkel de coördinator")
+
+
+def _handlers(bot: Harness) -> list[Any]:
+    found = []
+    for group in bot.app.handlers.values():
+        for handler in group:
+            if isinstance(handler, ConversationHandler):
+                found += [*handler.entry_points, *handler.fallbacks]
+                found += [h for state in handler.states.values() for h in state]
+            else:
+                found.append(handler)
+    return found
+
+
+def registered_commands(bot: Harness) -> set[str]:
+    return {
+        command
+        for handler in _handlers(bot)
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    }
+
+
+def registered_prefixes(bot: Harness) -> set[str]:
+    prefixes = set()
+    for handler in _handlers(bot):
+        if isinstance(handler, CallbackQueryHandler) and handler.pattern is not None:
+            match = re.match(r"\^(\w+)", handler.pattern.pattern)  # type: ignore[union-attr]
+            if match:
+                prefixes.add(match[1])
+    return prefixes
+
+
+async def snapshot(engine: AsyncEngine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, except the log of update ids the gate keeps."""
+    rows = {}
+    async with engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            if table.name != "processed_updates":
+                result = await connection.execute(select(table))
+                rows[table.name] = sorted(map(tuple, result.all()), key=repr)
+    return rows
+
+
+@pytest.fixture
+async def people(bot: Harness, wiring: Wiring) -> dict[str, Person]:
+    async with wiring.unit_of_work() as uow:
+        for role, (telegram_id, member_role, status) in EXTRA.items():
+            await uow.members.add(
+                Member(
+                    telegram_id=telegram_id,
+                    role=member_role,
+                    status=status,
+                    name=None if status is MemberStatus.PENDING else f"Test {role}",
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
+            )
+        await uow.commit()
+    return PEOPLE
+
+
+def allowed(person: str, needed: Audience) -> bool:
+    have = AUDIENCE[person]
+    return needed is Audience.ANYONE or (have is not None and have >= needed)
+
+
+def test_the_access_table_covers_everything_registered(bot: Harness) -> None:
+    names = {*COMMANDS, *(alias for aliases in ALIASES.values() for alias in aliases)}
+    assert registered_commands(bot) <= names
+    assert {command for command in COMMANDS if command != "cancel"} <= registered_commands(bot)
+    assert registered_prefixes(bot) <= set(CALLBACKS)
+
+
+async def test_every_command_for_every_role(
+    bot: Harness, people: dict[str, Person], engine: AsyncEngine
+) -> None:
+    assert {
+        "stranger", "pending", "suspended", "gp", "locum", "staff", "coordinator"
+    } == set(people)  # fmt: skip
+    for command, needed in sorted(COMMANDS.items()):
+        for role, person in people.items():
+            if allowed(role, needed):
+                continue
+            before = await snapshot(engine)
+            calls = replies(await bot.send(person, f"/{command}"))
+            assert calls and any(refusal in calls[0].text for refusal in REFUSALS), (role, command)
+            assert await snapshot(engine) == before, (role, command)
+
+
+async def test_every_button_for_every_role(
+    bot: Harness, people: dict[str, Person], engine: AsyncEngine
+) -> None:
+    for prefix, needed in sorted(CALLBACKS.items()):
+        for role, person in people.items():
+            if allowed(role, needed):
+                continue
+            before = await snapshot(engine)
+            for payload in (f"{prefix}:1", f"{prefix}:1:1", prefix):
+                [alert] = replies(await bot.tap(person, payload))
+                assert alert.method == "answerCallbackQuery", (role, payload)
+                assert alert.params.get("show_alert") is True, (role, payload)
+                assert any(refusal in alert.text for refusal in REFUSALS), (role, payload)
+            assert await snapshot(engine) == before, (role, prefix)
+
+
+def test_the_roles_map_onto_the_audiences() -> None:
+    assert member_audience(None) is None
+    for role, (_, member_role, status) in EXTRA.items():
+        member = Member(telegram_id=1, role=member_role, status=status)
+        assert member_audience(member) == AUDIENCE[role]
