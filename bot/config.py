@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     # Wachtwissels: requests close this many hours before the shift; approval by the coordinator.
     swap_min_notice_hours: int = Field(12, ge=0, le=24 * 30)
     swap_approval_required: bool = True
+    # Updates one person may send per minute before being asked to slow down (0: no limit).
+    flood_limit_per_minute: int = Field(30, ge=0, le=10_000)
     # CME: hours a member on the waiting list has to confirm a freed seat.
     cme_response_hours: int = Field(24, ge=1, le=24 * 14)
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Settings
 from bot.core.board import BoardService
 from bot.core.cme import CmeService
+from bot.core.flood import FloodGuard
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
 from bot.core.locum import LocumService
@@ -67,6 +68,7 @@ def build_services(
         knowledge=KnowledgeService(answerer_for(settings.knowledge_dir), unit_of_work, clock),
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),
+        flood=FloodGuard(settings.flood_limit_per_minute),
         board=BoardService(unit_of_work, clock, settings.timezone),
         roster=RosterService(unit_of_work, clock, settings.timezone),
         swaps=SwapService(

@@ -10,6 +10,7 @@ from enum import IntEnum
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot.core.flood import Flow
 from bot.core.membership import language_for
 from bot.core.models import Member, MemberStatus, Role
 from bot.i18n import translator
@@ -169,6 +170,7 @@ async def gate(update: Update, context: KringContext) -> None:
     if user is None or update.effective_chat is None or update.effective_chat.type != "private":
         raise ApplicationHandlerStop
     services = context.services
+    await _slow_down_floods(update, services.flood.check(user.id), context)
     first, member = await services.updates.receive(update.update_id, user.id)
     if not first:  # delivered twice (same update_id): handled the first time only
         raise ApplicationHandlerStop
@@ -189,6 +191,23 @@ async def gate(update: Update, context: KringContext) -> None:
     if member is not None and member.status is MemberStatus.PENDING and _is_plain_text(update):
         return  # an answer to an onboarding question (handlers.onboarding)
     await refuse(update, context, needed)
+    raise ApplicationHandlerStop
+
+
+async def _slow_down_floods(update: Update, flow: Flow, context: KringContext) -> None:
+    """Past the per-person limit: say so once, then ignore (buttons are still answered)."""
+    if flow is Flow.OK:
+        return
+    if flow is Flow.SLOW_DOWN:
+        user, kring = update.effective_user, context.services.kring
+        language = language_for(user.language_code if user else None, kring.default_language)
+        text = render.slow_down(translator(language, kring.timezone))
+        if update.callback_query is not None:
+            await update.callback_query.answer(text, show_alert=True)
+        elif update.effective_message is not None:
+            await update.effective_message.reply_text(text)
+    elif update.callback_query is not None:
+        await update.callback_query.answer()
     raise ApplicationHandlerStop
 
 

@@ -175,6 +175,12 @@ def suspended(t: Translator, kring: Kring) -> str:
     ).format(contact=esc(kring.contact))
 
 
+def slow_down(t: Translator) -> str:
+    return t.gettext(
+        "You are sending messages faster than I can answer. Please wait a minute and try again."
+    )
+
+
 def not_allowed(t: Translator, coordinator_only: bool) -> str:
     if coordinator_only:
         return t.gettext("Only the coordinator can do this.")

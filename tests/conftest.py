@@ -55,6 +55,7 @@ def settings(tmp_path: Path) -> Settings:
         database_url=database_url(tmp_path),
         kring_name="Huisartsenkring Demo",
         coordinator_contact="coord@kring.example",
+        flood_limit_per_minute=0,  # tests send faster than people; tests/handlers/test_flood.py
     )
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from bot.core.board import BoardService
 from bot.core.cme import CmeService
+from bot.core.flood import FloodGuard
 from bot.core.knowledge.service import KnowledgeService
 from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
@@ -33,6 +34,7 @@ class Services:
     knowledge: KnowledgeService
     locum: LocumService
     updates: UpdateLog
+    flood: FloodGuard
     board: BoardService
     roster: RosterService
     swaps: SwapService
