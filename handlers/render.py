@@ -31,6 +31,7 @@ from bot.core.errors import (
     NotAMember,
     NotRegistered,
     QuestionNotFound,
+    StoreUnavailable,
     UnknownLanguage,
     UnreadableTable,
 )
@@ -1214,6 +1215,11 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         }[error.reason]
     if isinstance(error, UnreadableTable):
         return unreadable_table(t, error)
+    if isinstance(error, StoreUnavailable):
+        return t.gettext(
+            "The kring's database cannot be reached for a moment. Nothing was changed; please "
+            "try again in a few minutes."
+        )
     if isinstance(error, BadButton):
         return t.gettext("This button no longer works. Please start again from the menu (/help).")
     if isinstance(error, RosterRejected):

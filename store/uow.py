@@ -3,8 +3,10 @@
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.errors import StoreUnavailable
 from store.repositories import (
     SqlBoardRepository,
     SqlEventRepository,
@@ -54,8 +56,26 @@ class SqlUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        await self.session.rollback()  # a no-op after commit()
-        await self.session.close()
+        try:
+            await self.session.rollback()  # a no-op after commit()
+            await self.session.close()
+        except Exception:
+            if not _unreachable(exc):
+                raise
+        if _unreachable(exc):
+            raise StoreUnavailable() from exc
 
     async def commit(self) -> None:
-        await self.session.commit()
+        try:
+            await self.session.commit()
+        except Exception as error:
+            if _unreachable(error):
+                raise StoreUnavailable() from error
+            raise
+
+
+def _unreachable(error: BaseException | None) -> bool:
+    """The database is down, restarting, or unreachable (rather than refusing our data)."""
+    if isinstance(error, OperationalError | InterfaceError | OSError | TimeoutError):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated

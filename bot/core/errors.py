@@ -105,3 +105,7 @@ class InvalidImport(DomainError):
 
 class MemberNotFound(DomainError):
     """No single active member matches the RIZIV number or name the coordinator typed."""
+
+
+class StoreUnavailable(DomainError):
+    """The database cannot be reached right now; nothing was changed, trying later will work."""
