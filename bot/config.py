@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     swap_approval_required: bool = True
     # Updates one person may send per minute before being asked to slow down (0: no limit).
     flood_limit_per_minute: int = Field(30, ge=0, le=10_000)
+    # Questions and delivery logs older than this many days are removed.
+    retention_days: int = Field(365, ge=1, le=3650)
     # CME: hours a member on the waiting list has to confirm a freed seat.
     cme_response_hours: int = Field(24, ge=1, le=24 * 14)
 

@@ -61,6 +61,7 @@ async def run_due_work(bot: Bot, services: Services) -> None:
     await services.cme.expire_offers()
     await send_due_outbox(bot, services)
     await services.updates.forget_old()
+    await services.privacy.apply_retention()
 
 
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:

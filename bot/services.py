@@ -18,6 +18,7 @@ from bot.core.locum import LocumService
 from bot.core.membership import MembershipService, random_invite_code
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.privacy import PrivacyService
 from bot.core.roster import RosterService
 from bot.core.services import Kring, Services
 from bot.core.swaps import SwapRules, SwapService
@@ -69,6 +70,7 @@ def build_services(
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),
         flood=FloodGuard(settings.flood_limit_per_minute),
+        privacy=PrivacyService(unit_of_work, clock, timedelta(days=settings.retention_days)),
         board=BoardService(unit_of_work, clock, settings.timezone),
         roster=RosterService(unit_of_work, clock, settings.timezone),
         swaps=SwapService(

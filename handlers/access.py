@@ -47,6 +47,8 @@ COMMANDS: dict[str, Audience] = {
     "cme": Audience.MEMBER,
     "credits": Audience.MEMBER,
     "events": Audience.MANAGER,
+    "mydata": Audience.MEMBER,
+    "forget": Audience.MEMBER,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -65,6 +67,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "roster": ("rooster", "planning"),
     "approvals": ("goedkeuren", "approuver"),
     "export": ("exporteren", "exporter"),
+    "mydata": ("mijngegevens", "mesdonnees"),
+    "forget": ("vergeetmij", "oubliezmoi"),
     "cme": ("bijscholing", "formation"),
     "credits": ("accreditering", "accreditation"),
     "events": ("evenementen", "evenements"),
@@ -118,6 +122,8 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.ROSTER_BEHALF: Audience.MANAGER,
     keyboards.ROSTER_ASSIGN: Audience.MANAGER,
     keyboards.EXPORT_SWAPS: Audience.MANAGER,
+    keyboards.FORGET: Audience.MEMBER,
+    keyboards.FORGET_NOT: Audience.MEMBER,
     keyboards.CME_REGISTER: Audience.MEMBER,
     keyboards.CME_UNREGISTER: Audience.MEMBER,
     keyboards.CME_CONFIRM: Audience.MEMBER,

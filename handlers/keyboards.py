@@ -73,6 +73,8 @@ ROSTER_EXEMPT = "rexempt"
 ROSTER_BEHALF = "rbehalf"
 ROSTER_ASSIGN = "rassign"
 EXPORT_SWAPS = "xswaps"
+FORGET = "forget"
+FORGET_NOT = "keepdata"
 EVERYONE = 0  # the target of a swap request open to every eligible colleague
 CME_REGISTER = "cmereg"
 CME_UNREGISTER = "cmeunreg"
@@ -709,4 +711,13 @@ def event_kinds(t: Translator) -> InlineKeyboardMarkup:
 def rubrics(t: Translator) -> InlineKeyboardMarkup:
     return _rows(
         *((render.rubric_name(t, rubric), data(EVENT_RUBRIC, rubric)) for rubric in Rubric)
+    )
+
+
+def forget(t: Translator, member_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(t.gettext("Yes, erase"), callback_data=data(FORGET, member_id))],
+            [InlineKeyboardButton(t.gettext("Cancel"), callback_data=data(FORGET_NOT))],
+        ]
     )

@@ -115,6 +115,7 @@ def status_name(t: Translator, status: MemberStatus) -> str:
         MemberStatus.PENDING: t.gettext("pending"),
         MemberStatus.ACTIVE: t.gettext("active"),
         MemberStatus.SUSPENDED: t.gettext("suspended"),
+        MemberStatus.FORGOTTEN: t.gettext("erased at their request"),
     }
     return names[status]
 
@@ -211,6 +212,8 @@ def member_commands(t: Translator) -> list[tuple[str, str]]:
         ("ask", t.gettext("ask the knowledge base a question")),
         ("fee", t.gettext("calculate a locum's fee contribution")),
         ("locum", t.gettext("your replacements and their checklists")),
+        ("mydata", t.gettext("everything the kring holds about you")),
+        ("forget", t.gettext("erase your data")),
         ("shifts", t.gettext("your on-call shifts; swap one")),
         ("swaps", t.gettext("swap requests you can take")),
         ("cme", t.gettext("CME events: register and unregister")),
@@ -1806,3 +1809,48 @@ def reminder_setting(t: Translator, hours: int) -> str:
 
 def reminder_changed(t: Translator, hours: int) -> str:
     return reminder_setting(t, hours)
+
+
+# --- privacy ------------------------------------------------------------------------------------
+
+
+def my_data_caption(t: Translator, kring: Kring) -> str:
+    return t.gettext(
+        "Everything {kring} holds about you, as a readable file (JSON). /forget erases it."
+    ).format(kring=esc(kring.name))
+
+
+def forget_confirm(t: Translator, member: Member, own: bool) -> str:
+    if own:
+        return t.gettext(
+            "<b>Erase your data?</b>\nYour name, RIZIV number, questions, replacements, board "
+            "posts and registrations are erased, and you are no longer a member. What the kring "
+            "must keep (past on-call shifts, attendance for accreditation) stays, without your "
+            "name. This cannot be undone."
+        )
+    return t.gettext(
+        "<b>Erase the data of {name}?</b>\nOnly on their request. What the kring must keep "
+        "stays, without their name. This cannot be undone."
+    ).format(name=esc(member.name))
+
+
+def forgotten(t: Translator, kept: dict[str, int], kring: Kring) -> str:
+    reasons = {
+        "shifts": t.gettext("on-call shifts done: the kring reports them to the RIZIV"),
+        "attendance": t.gettext("attendance at CME sessions: needed for accreditation"),
+        "swaps": t.gettext("the history of roster changes: the roster must be traceable"),
+    }
+    lines = [t.gettext("The personal data has been erased.")]
+    kept_lines = [
+        t.gettext("{n} × {what}").format(n=count, what=reasons[kind])
+        for kind, count in kept.items()
+        if count
+    ]
+    if kept_lines:
+        lines += ["", t.gettext("Kept without name or RIZIV number:"), *kept_lines]
+    lines += ["", t.gettext("Questions? Contact {contact}.").format(contact=esc(kring.contact))]
+    return "\n".join(lines)
+
+
+def nothing_erased(t: Translator) -> str:
+    return t.gettext("Nothing was erased.")

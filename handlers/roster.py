@@ -17,7 +17,7 @@ from telegram.ext import (
 from bot.core.csvfiles import MAX_FILE_BYTES, read_table, write_table
 from bot.core.errors import UnreadableTable
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
-from bot.core.swaps import Change
+from bot.core.swaps import Change, SwapError
 from handlers import access, keyboards, render
 from handlers.context import KringContext
 from handlers.conversation import cancel_command, message_text
@@ -163,10 +163,14 @@ async def ask_reason(update: Update, context: KringContext) -> int:
 
 async def reject(update: Update, context: KringContext) -> int:
     assert context.user_data is not None and update.effective_message is not None
-    request_id = context.user_data.pop(_REASON_KEY)
-    view = await context.services.swaps.reject(
-        context.active_member, request_id, message_text(update)
-    )
+    request_id = context.user_data.pop(_REASON_KEY, 0)
+    try:
+        view = await context.services.swaps.reject(
+            context.active_member, request_id, message_text(update)
+        )
+    except SwapError as error:  # decided meanwhile: the typed reason is not for anything now
+        await update.effective_message.reply_text(render.swap_error(context.t, error.reason))
+        return ConversationHandler.END
     await update.effective_message.reply_text(render.swap_decided(context.t, view))
     return ConversationHandler.END
 

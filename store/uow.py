@@ -7,6 +7,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.errors import StoreUnavailable
+from store.privacy import SqlPrivacyRepository
 from store.repositories import (
     SqlBoardRepository,
     SqlEventRepository,
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
     shifts: SqlShiftRepository
     swaps: SqlSwapRepository
     events: SqlEventRepository
+    privacy: SqlPrivacyRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -48,6 +50,7 @@ class SqlUnitOfWork:
         self.shifts = SqlShiftRepository(self.session)
         self.swaps = SqlSwapRepository(self.session)
         self.events = SqlEventRepository(self.session)
+        self.privacy = SqlPrivacyRepository(self.session)
         return self
 
     async def __aexit__(

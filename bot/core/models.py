@@ -20,6 +20,7 @@ class MemberStatus(StrEnum):
     PENDING = "pending"
     ACTIVE = "active"
     SUSPENDED = "suspended"
+    FORGOTTEN = "forgotten"  # erased at their request; the row stays for the records kept
 
 
 class JoinPath(StrEnum):

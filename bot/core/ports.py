@@ -7,7 +7,7 @@ implement them with in-memory fakes. The clock is injected so tests and chat scr
 from collections.abc import Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from bot.core.models import (
     BoardPost,
@@ -178,6 +178,18 @@ class EventRepository(Protocol):
     async def add_lok_group(self, group: LokGroup) -> LokGroup: ...
 
 
+class PrivacyRepository(Protocol):
+    async def personal_data(self, member_id: int) -> dict[str, list[dict[str, Any]]]:
+        """The member's row and every row that points at them, by table, as plain values."""
+        ...
+
+    async def forget(self, member_id: int, now: datetime) -> dict[str, int]:
+        """Erase or anonymise everything about the member; count what was kept, by kind."""
+        ...
+
+    async def forget_logs_before(self, moment: datetime) -> int: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -190,6 +202,7 @@ class UnitOfWork(Protocol):
     board: BoardRepository
     shifts: ShiftRepository
     swaps: SwapRepository
+    privacy: PrivacyRepository
     events: EventRepository
 
     async def __aenter__(self) -> Self: ...

@@ -10,6 +10,7 @@ from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock
+from bot.core.privacy import PrivacyService
 from bot.core.roster import RosterService
 from bot.core.swaps import SwapService
 from bot.core.updates import UpdateLog
@@ -35,6 +36,7 @@ class Services:
     locum: LocumService
     updates: UpdateLog
     flood: FloodGuard
+    privacy: PrivacyService
     board: BoardService
     roster: RosterService
     swaps: SwapService

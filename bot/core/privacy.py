@@ -1,0 +1,60 @@
+"""Privacy self-service: a member sees everything the kring holds about them (/mydata) and can
+have it erased (/forget); the coordinator can do both on a member's request. What the kring
+must keep (past on-call shifts, attendance for accreditation, the roster's change history) is
+kept, anonymised, and the member is told so. Old logs are removed after the retention period."""
+
+from datetime import timedelta
+from typing import Any
+
+from bot.core.errors import MemberNotFound, NotAllowed
+from bot.core.membership import MANAGER_ROLES
+from bot.core.models import Member
+from bot.core.ports import Clock, UnitOfWorkFactory
+from bot.core.riziv import parse_riziv
+
+# What forgetting keeps, by kind (handlers.render says why, in the member's language).
+KEPT = ("shifts", "attendance", "swaps")
+
+
+class PrivacyService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, retention: timedelta) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self.retention = retention
+
+    async def subject(self, actor: Member, riziv: str | None) -> Member:
+        """Whose data: the actor's own, or (for a manager) the member with that RIZIV number."""
+        if riziv is None:
+            return actor
+        if actor.role not in MANAGER_ROLES:
+            raise NotAllowed()
+        async with self._uow() as uow:
+            member = await uow.members.by_riziv(parse_riziv(riziv).digits)
+        if member is None:
+            raise MemberNotFound()
+        return member
+
+    async def export(self, actor: Member, member_id: int) -> dict[str, Any]:
+        self._may_act_for(actor, member_id)
+        async with self._uow() as uow:
+            tables = await uow.privacy.personal_data(member_id)
+        return {"exported_at": self._clock.now().isoformat(), "tables": tables}
+
+    async def forget(self, actor: Member, member_id: int) -> dict[str, int]:
+        """Erase the member's personal data; return how many records of each KEPT kind stay."""
+        self._may_act_for(actor, member_id)
+        async with self._uow() as uow:
+            kept = await uow.privacy.forget(member_id, self._clock.now())
+            await uow.commit()
+        return kept
+
+    async def apply_retention(self) -> int:
+        async with self._uow() as uow:
+            removed = await uow.privacy.forget_logs_before(self._clock.now() - self.retention)
+            await uow.commit()
+        return removed
+
+    @staticmethod
+    def _may_act_for(actor: Member, member_id: int) -> None:
+        if actor.id != member_id and actor.role not in MANAGER_ROLES:
+            raise NotAllowed()
