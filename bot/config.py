@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     flood_limit_per_minute: int = Field(30, ge=0, le=10_000)
     # Questions and delivery logs older than this many days are removed.
     retention_days: int = Field(365, ge=1, le=3650)
+    # A Telegram chat for error reports (else the coordinators get them), once an hour per error.
+    ops_chat_id: int | None = None
     # CME: hours a member on the waiting list has to confirm a freed seat.
     cme_response_hours: int = Field(24, ge=1, le=24 * 14)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
+from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.cme import CmeService
 from bot.core.flood import FloodGuard
@@ -71,6 +72,8 @@ def build_services(
         updates=UpdateLog(unit_of_work, clock),
         flood=FloodGuard(settings.flood_limit_per_minute),
         privacy=PrivacyService(unit_of_work, clock, timedelta(days=settings.retention_days)),
+        audit=AuditService(unit_of_work, clock),
+        errors=ErrorReporter(unit_of_work, clock, settings.ops_chat_id),
         board=BoardService(unit_of_work, clock, settings.timezone),
         roster=RosterService(unit_of_work, clock, settings.timezone),
         swaps=SwapService(

@@ -122,6 +122,7 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.ROSTER_BEHALF: Audience.MANAGER,
     keyboards.ROSTER_ASSIGN: Audience.MANAGER,
     keyboards.EXPORT_SWAPS: Audience.MANAGER,
+    keyboards.EXPORT_AUDIT: Audience.MANAGER,
     keyboards.FORGET: Audience.MEMBER,
     keyboards.FORGET_NOT: Audience.MEMBER,
     keyboards.CME_REGISTER: Audience.MEMBER,
@@ -193,6 +194,8 @@ async def gate(update: Update, context: KringContext) -> None:
     needed = required_audience(update)
     have = member_audience(member)
     if needed is Audience.ANYONE or (have is not None and have >= needed):
+        if needed >= Audience.MANAGER and member is not None:
+            await services.audit.record(member, _action(update))
         return
     if member is not None and member.status is MemberStatus.PENDING and _is_plain_text(update):
         return  # an answer to an onboarding question (handlers.onboarding)
@@ -215,6 +218,15 @@ async def _slow_down_floods(update: Update, flow: Flow, context: KringContext) -
     elif update.callback_query is not None:
         await update.callback_query.answer()
     raise ApplicationHandlerStop
+
+
+def _action(update: Update) -> str:
+    """What the audit log says was done: the command, or the button's data (ids only)."""
+    if update.callback_query is not None:
+        return update.callback_query.data or ""
+    text = update.effective_message.text if update.effective_message else None
+    command = (text or "/").split(maxsplit=1)[0].split("@", 1)[0].lower()
+    return "/" + _CANONICAL.get(command[1:], command[1:])
 
 
 def _is_plain_text(update: Update) -> bool:

@@ -3,6 +3,8 @@ reference the member can quote, and the member gets a polite message instead of 
 
 import logging
 import secrets
+import traceback
+from pathlib import Path
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
@@ -15,6 +17,23 @@ from handlers.access import LANGUAGE_KEY
 from handlers.context import KringContext
 
 log = logging.getLogger(__name__)
+
+
+def signature(error: BaseException) -> str:
+    """The same bug gives the same signature: its type and where in our code it was raised."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [frame for frame in frames if "site-packages" not in frame.filename] or frames
+    where = f"{Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else "?"
+    return f"{type(error).__name__} at {where}"
+
+
+async def _report(context: KringContext, error: BaseException | None, reference: str) -> None:
+    if error is None:
+        return
+    try:
+        await context.services.errors.report(signature(error), reference)
+    except Exception:  # e.g. the database is down: the log has it
+        log.exception("could not queue the error report")
 
 
 async def on_error(update: object, context: KringContext) -> None:
@@ -34,6 +53,7 @@ async def on_error(update: object, context: KringContext) -> None:
         reference = secrets.token_hex(4)
         log.error("update %s failed [ref %s]", update.update_id, reference, exc_info=error)
         text = render.unexpected_error(t, reference)
+        await _report(context, error, reference)
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(render.plain(text), show_alert=True)

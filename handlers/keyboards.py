@@ -73,6 +73,7 @@ ROSTER_EXEMPT = "rexempt"
 ROSTER_BEHALF = "rbehalf"
 ROSTER_ASSIGN = "rassign"
 EXPORT_SWAPS = "xswaps"
+EXPORT_AUDIT = "xaudit"
 FORGET = "forget"
 FORGET_NOT = "keepdata"
 EVERYONE = 0  # the target of a swap request open to every eligible colleague
@@ -589,7 +590,7 @@ def swap_trails(t: Translator, views: Sequence[SwapView]) -> InlineKeyboardMarku
     )
 
 
-def export_months(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
+def exports(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
     return _rows(
         *[
             (
@@ -597,7 +598,8 @@ def export_months(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup
                 data(EXPORT_SWAPS, month.strftime("%Y-%m")),
             )
             for month in months
-        ]
+        ],
+        (t.gettext("Audit log (90 days)"), data(EXPORT_AUDIT)),
     )
 
 

@@ -1122,6 +1122,15 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
             riziv=RizivNumber(params["riziv"]) if params["riziv"] else "–",
             telegram_id=int(params["telegram_id"] or 0),
         )
+    if kind == "ops_error":
+        return t.gettext(
+            "⚠️ <b>Error in the bot</b>: {signature} (reference {reference}), {count} time(s) "
+            "since the last report. The log has the details."
+        ).format(
+            signature=esc(params["signature"]),
+            reference=esc(params["reference"]),
+            count=params["count"],
+        )
     if kind.startswith(("swap_", "shift_")):
         return swap_notification(t, kind, params)
     if kind == "locum_end_reminder":
@@ -1785,6 +1794,18 @@ def swaps_export_header(t: Translator) -> list[str]:
         t.gettext("kind"),
         t.gettext("approved on"),
     ]
+
+
+def audit_header(t: Translator) -> list[str]:
+    return [t.gettext("when"), t.gettext("who"), t.gettext("action")]
+
+
+def audit_caption(t: Translator, days: int, count: int) -> str:
+    return t.ngettext(
+        "{n} coordinator or staff action in the last {days} days.",
+        "{n} coordinator or staff actions in the last {days} days.",
+        count,
+    ).format(n=count, days=days)
 
 
 def swaps_export_caption(t: Translator, month: date, count: int) -> str:

@@ -2,7 +2,6 @@
 member), /approvals (approve, or reject with a reason), the swaps overview with each request's
 history, and /export of the roster changes of a month as CSV."""
 
-from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Update
@@ -14,10 +13,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.core.csvfiles import MAX_FILE_BYTES, read_table, write_table
+from bot.core.csvfiles import MAX_FILE_BYTES, read_table
 from bot.core.errors import UnreadableTable
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
-from bot.core.swaps import Change, SwapError
+from bot.core.swaps import SwapError
 from handlers import access, keyboards, render
 from handlers.context import KringContext
 from handlers.conversation import cancel_command, message_text
@@ -195,57 +194,6 @@ async def show_trail(update: Update, context: KringContext) -> None:
     )
     await query.answer()
     await query.message.reply_text(render.swap_trail(context.t, view, events, actors))  # type: ignore[union-attr]
-
-
-async def choose_export(update: Update, context: KringContext) -> None:
-    assert update.effective_message is not None
-    today = context.services.clock.now().astimezone(_zone(context)).date().replace(day=1)
-    months = [_add_months(today, offset) for offset in (-1, 0, 1)]
-    await update.effective_message.reply_text(
-        render.export_choose(context.t), reply_markup=keyboards.export_months(context.t, months)
-    )
-
-
-async def export_swaps(update: Update, context: KringContext) -> None:
-    query = update.callback_query
-    assert query is not None and query.message is not None
-    (month,) = keyboards.args(query.data, _month)
-    zone = _zone(context)
-    start = datetime.combine(month, datetime.min.time(), zone)
-    end = datetime.combine(_add_months(month, 1), datetime.min.time(), zone)
-    changes = await context.services.swaps.changes(context.active_member, start, end)
-    await query.answer()
-    await query.message.reply_document(  # type: ignore[union-attr]
-        write_table(render.swaps_export_header(context.t), [_export_row(c, zone) for c in changes]),
-        filename=f"wachtwissels-{month:%Y-%m}.csv",
-        caption=render.swaps_export_caption(context.t, month, len(changes)),
-    )
-
-
-def _export_row(change: Change, zone: ZoneInfo) -> list[object]:
-    shift, request = change.shift, change.request
-    decided = request.decided_at.astimezone(zone) if request.decided_at else None
-    return [
-        f"{shift.start_at.astimezone(zone):%Y-%m-%d %H:%M}",
-        f"{shift.end_at.astimezone(zone):%Y-%m-%d %H:%M}",
-        shift.zone,
-        shift.post,
-        change.before.name,
-        change.before.riziv,
-        change.after.name,
-        change.after.riziv,
-        request.kind.value,
-        f"{decided:%Y-%m-%d %H:%M}" if decided else "",
-    ]
-
-
-def _month(text: str) -> date:
-    return datetime.strptime(text, "%Y-%m").date()
-
-
-def _add_months(month: date, offset: int) -> date:
-    index = month.year * 12 + month.month - 1 + offset
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def _zone(context: KringContext) -> ZoneInfo:

@@ -50,6 +50,7 @@ POLICIES: dict[tuple[str, str], str] = {
     ("swap_requests", "taker_id"): KEEP,
     ("swap_requests", "decided_by"): KEEP,
     ("swap_events", "actor_id"): KEEP,
+    ("audit_log", "actor_id"): KEEP,  # what a coordinator did stays accountable
 }
 IDENTIFYING = ("telegram_id", "name", "riziv", "zone")
 

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
+    AuditEntry,
     BoardPost,
     Event,
     Invite,
@@ -33,8 +34,10 @@ from bot.core.models import (
     SwapStatus,
 )
 from store.tables import (
+    AuditRow,
     Base,
     BoardPostRow,
+    ErrorReportRow,
     EventRow,
     InviteRow,
     LokGroupMemberRow,
@@ -64,6 +67,7 @@ DomainT = TypeVar(
     Shift,
     SwapRequest,
     SwapEvent,
+    AuditEntry,
     Event,
     Registration,
 )
@@ -450,3 +454,40 @@ class SqlEventRepository(_Repository[EventRow, Event]):
         )
         await self.session.flush()
         return group
+
+
+class SqlAuditRepository(_Repository[AuditRow, AuditEntry]):
+    row_type, domain_type = AuditRow, AuditEntry
+
+    async def since(self, moment: datetime) -> Sequence[AuditEntry]:
+        return await self._many(AuditRow.at >= moment, order_by=AuditRow.at)
+
+
+class SqlErrorReportRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def claim(self, signature: str, now: datetime, quiet_since: datetime) -> int | None:
+        """The error's row, locked (PostgreSQL: FOR UPDATE), decides; a first occurrence is an
+        INSERT … ON CONFLICT DO NOTHING, so of two processes only one reports it."""
+        query = select(ErrorReportRow).where(ErrorReportRow.signature == signature)
+        row = (await self.session.scalars(query.with_for_update())).first()
+        if row is None:
+            dialect = self.session.get_bind().dialect.name
+            insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+            inserted = await self.session.execute(
+                insert(ErrorReportRow)
+                .values(signature=signature, occurrences=0, reported_at=now)
+                .on_conflict_do_nothing()
+            )
+            if inserted.rowcount:  # type: ignore[attr-defined]
+                return 1
+            row = (await self.session.scalars(query.with_for_update())).one()
+        if row.reported_at <= quiet_since:
+            occurrences = row.occurrences + 1
+            row.occurrences, row.reported_at = 0, now
+            await self.session.flush()
+            return occurrences
+        row.occurrences += 1
+        await self.session.flush()
+        return None

@@ -222,6 +222,23 @@ class SwapEventRow(Base):
     detail: Mapped[str] = mapped_column(CleanText())
 
 
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(CleanText(80))
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ErrorReportRow(Base):
+    __tablename__ = "error_reports"
+
+    signature: Mapped[str] = mapped_column(CleanText(200), primary_key=True)
+    occurrences: Mapped[int]
+    reported_at: Mapped[datetime]
+
+
 class OutboxRow(Base):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_state_due_at", "state", "due_at"),)

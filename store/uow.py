@@ -9,7 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.core.errors import StoreUnavailable
 from store.privacy import SqlPrivacyRepository
 from store.repositories import (
+    SqlAuditRepository,
     SqlBoardRepository,
+    SqlErrorReportRepository,
     SqlEventRepository,
     SqlInviteRepository,
     SqlMemberRepository,
@@ -34,6 +36,8 @@ class SqlUnitOfWork:
     swaps: SqlSwapRepository
     events: SqlEventRepository
     privacy: SqlPrivacyRepository
+    audit: SqlAuditRepository
+    error_reports: SqlErrorReportRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -51,6 +55,8 @@ class SqlUnitOfWork:
         self.swaps = SqlSwapRepository(self.session)
         self.events = SqlEventRepository(self.session)
         self.privacy = SqlPrivacyRepository(self.session)
+        self.audit = SqlAuditRepository(self.session)
+        self.error_reports = SqlErrorReportRepository(self.session)
         return self
 
     async def __aexit__(

@@ -227,6 +227,16 @@ class SwapEvent:
     id: int | None = None
 
 
+@dataclass
+class AuditEntry:
+    """A coordinator or staff action: who did what, when (ids only, no free text)."""
+
+    actor_id: int | None
+    action: str  # "/roster", "swok:12", ...
+    at: datetime
+    id: int | None = None
+
+
 class OutboxState(StrEnum):
     PENDING = "pending"
     SENDING = "sending"

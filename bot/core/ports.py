@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 from bot.core.models import (
+    AuditEntry,
     BoardPost,
     Event,
     Invite,
@@ -190,6 +191,19 @@ class PrivacyRepository(Protocol):
     async def forget_logs_before(self, moment: datetime) -> int: ...
 
 
+class AuditRepository(Protocol):
+    async def add(self, entry: AuditEntry) -> AuditEntry: ...
+    async def since(self, moment: datetime) -> Sequence[AuditEntry]: ...
+
+
+class ErrorReportRepository(Protocol):
+    async def claim(self, signature: str, now: datetime, quiet_since: datetime) -> int | None:
+        """Count one more occurrence of the error. When it was not reported since
+        `quiet_since`, mark it reported (atomically: one process wins) and return how many
+        occurrences there were since the last report; otherwise return None."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -203,6 +217,8 @@ class UnitOfWork(Protocol):
     shifts: ShiftRepository
     swaps: SwapRepository
     privacy: PrivacyRepository
+    audit: AuditRepository
+    error_reports: ErrorReportRepository
     events: EventRepository
 
     async def __aenter__(self) -> Self: ...

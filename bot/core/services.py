@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.cme import CmeService
 from bot.core.flood import FloodGuard
@@ -37,6 +38,8 @@ class Services:
     updates: UpdateLog
     flood: FloodGuard
     privacy: PrivacyService
+    audit: AuditService
+    errors: ErrorReporter
     board: BoardService
     roster: RosterService
     swaps: SwapService
