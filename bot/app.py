@@ -11,7 +11,8 @@ from telegram.request import BaseRequest
 import handlers
 from bot.config import Settings
 from bot.core.services import Services
-from bot.scheduling import install_ticks
+from bot.scheduling import SENDER_KEY, install_ticks, limits, sender_bot
+from bot.sender import Sender
 from handlers import menu
 from handlers.context import KringContext
 
@@ -47,6 +48,8 @@ def build_application(
     app.bot_data["services"] = services
     handlers.register(app)
     if with_ticks:
+        bot = sender_bot(settings, token, base_url)
+        app.bot_data[SENDER_KEY] = Sender(bot, services, limits(settings))
         install_ticks(app, settings.outbox_interval_seconds)
     return app
 

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.core.board import BoardService
+from bot.core.broadcast import BroadcastService
+from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
 from bot.core.locum import LocumService
@@ -53,16 +56,28 @@ def build_services(
         timezone=settings.timezone,
         default_language=settings.default_language,
     )
+    answerer = answerer_for(settings.knowledge_dir)
     services = Services(
         kring=kring,
         clock=clock,
         membership=MembershipService(
             unit_of_work, clock, settings.default_language, new_invite_code or random_invite_code
         ),
-        outbox=OutboxService(unit_of_work, clock),
-        knowledge=KnowledgeService(answerer_for(settings.knowledge_dir), unit_of_work, clock),
+        outbox=OutboxService(
+            unit_of_work, clock, timedelta(seconds=settings.outbox_claim_lease_seconds)
+        ),
+        knowledge=KnowledgeService(answerer, unit_of_work, clock),
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),
         board=BoardService(unit_of_work, clock, settings.timezone),
+        broadcasts=BroadcastService(unit_of_work, clock, settings.timezone),
+        digest=DigestService(
+            unit_of_work,
+            clock,
+            settings.timezone,
+            [Announcements(), KnowledgeUpdates(answerer.kb)],
+            settings.digest_weekday,
+            settings.digest_hour,
+        ),
     )
     return Wiring(services, engine, unit_of_work)

@@ -1,13 +1,22 @@
 """The schema, as typed SQLAlchemy 2 ORM classes. Changes go through an Alembic migration."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, Enum, ForeignKey, Index, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bot.core.models import JoinPath, MemberStatus, OutboxState, PostKind, PostStatus, Role
+from bot.core.models import (
+    BroadcastState,
+    DigestFrequency,
+    JoinPath,
+    MemberStatus,
+    OutboxState,
+    PostKind,
+    PostStatus,
+    Role,
+)
 from store.types import UtcDateTime
 
 NAMING_CONVENTION = {
@@ -48,6 +57,11 @@ class MemberRow(Base):
     status: Mapped[MemberStatus] = mapped_column(_enum(MemberStatus), index=True)
     reachable: Mapped[bool]
     joined_via: Mapped[JoinPath] = mapped_column(_enum(JoinPath))
+    digest: Mapped[DigestFrequency] = mapped_column(
+        _enum(DigestFrequency), server_default=DigestFrequency.WEEKLY.value
+    )
+    quiet_from: Mapped[time | None]
+    quiet_until: Mapped[time | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -158,3 +172,31 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None]
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(Text)
+    broadcast_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True
+    )
+
+
+class BroadcastRow(Base):
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    audience: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text)
+    file_id: Mapped[str | None] = mapped_column(String(200))
+    urgent: Mapped[bool]
+    state: Mapped[BroadcastState] = mapped_column(_enum(BroadcastState), index=True)
+    created_at: Mapped[datetime]
+    scheduled_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+
+class DigestRunRow(Base):
+    """One row per digest period ("weekly:2026-11-30"): the first process to insert it runs it."""
+
+    __tablename__ = "digest_runs"
+
+    period: Mapped[str] = mapped_column(String(40), primary_key=True)
+    ran_at: Mapped[datetime]

@@ -7,6 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.repositories import (
     SqlBoardRepository,
+    SqlBroadcastRepository,
+    SqlDigestRunRepository,
     SqlInviteRepository,
     SqlMemberRepository,
     SqlOutboxRepository,
@@ -24,6 +26,8 @@ class SqlUnitOfWork:
     replacements: SqlReplacementRepository
     processed_updates: SqlProcessedUpdateRepository
     board: SqlBoardRepository
+    broadcasts: SqlBroadcastRepository
+    digest_runs: SqlDigestRunRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -37,6 +41,8 @@ class SqlUnitOfWork:
         self.replacements = SqlReplacementRepository(self.session)
         self.processed_updates = SqlProcessedUpdateRepository(self.session)
         self.board = SqlBoardRepository(self.session)
+        self.broadcasts = SqlBroadcastRepository(self.session)
+        self.digest_runs = SqlDigestRunRepository(self.session)
         return self
 
     async def __aexit__(

@@ -13,6 +13,8 @@ from typing import Any, Self
 
 from bot.core.models import (
     BoardPost,
+    Broadcast,
+    BroadcastState,
     Invite,
     Member,
     MemberStatus,
@@ -37,6 +39,8 @@ class FakeDatabase:
     processed_updates: dict[int, datetime] = field(default_factory=dict)
     posts: dict[int, BoardPost] = field(default_factory=dict)
     subscriptions: dict[int, Subscription] = field(default_factory=dict)
+    broadcasts: dict[int, Broadcast] = field(default_factory=dict)
+    digest_runs: dict[str, datetime] = field(default_factory=dict)
     next_id: int = 1
 
 
@@ -83,6 +87,12 @@ class FakeMemberRepository(_FakeRepository):
     async def coordinators(self) -> Sequence[Member]:
         return self._where(status=MemberStatus.ACTIVE, role=Role.COORDINATOR)
 
+    async def mark_unreachable(self, member_ids: Sequence[int], at: datetime) -> None:
+        for member_id in member_ids:
+            member = self.table[member_id]
+            if member.reachable:
+                member.reachable, member.updated_at = False, at
+
 
 class FakeInviteRepository(_FakeRepository):
     async def by_code(self, code: str) -> Invite | None:
@@ -110,6 +120,71 @@ class FakeOutboxRepository(_FakeRepository):
 
     async def list(self) -> Sequence[OutboxMessage]:
         return self._where()
+
+    async def add_many(self, messages: Sequence[OutboxMessage]) -> None:
+        for message in messages:
+            await self.add(message)
+
+    async def save_outcomes(self, messages: Sequence[OutboxMessage]) -> None:
+        for message in messages:
+            await self.update(message)
+
+    async def broadcast_counts(self, broadcast_id: int) -> dict[OutboxState, int]:
+        counts: dict[OutboxState, int] = {}
+        for message in self._where(broadcast_id=broadcast_id):
+            counts[message.state] = counts.get(message.state, 0) + 1
+        return counts
+
+    async def for_broadcast(self, broadcast_id: int) -> Sequence[OutboxMessage]:
+        return self._where(broadcast_id=broadcast_id)
+
+    async def cancel_pending(self, broadcast_id: int) -> int:
+        waiting = self._where(broadcast_id=broadcast_id, state=OutboxState.PENDING)
+        for message in waiting:
+            self.table[message.id].state = OutboxState.CANCELLED
+        return len(waiting)
+
+
+class FakeBroadcastRepository(_FakeRepository):
+    async def start_due(self, now: datetime) -> Sequence[Broadcast]:
+        due = [
+            b
+            for b in self.table.values()
+            if b.state is BroadcastState.SCHEDULED and b.scheduled_at <= now
+        ]
+        for broadcast in due:
+            broadcast.state = BroadcastState.SENDING
+        return [copy.deepcopy(b) for b in due]
+
+    async def in_state(self, state: BroadcastState) -> Sequence[Broadcast]:
+        return self._where(state=state)
+
+    async def transition(self, broadcast: Broadcast, expected: BroadcastState) -> bool:
+        if self.table[broadcast.id].state is not expected:
+            return False
+        await self.update(broadcast)
+        return True
+
+    async def released_between(self, since: datetime, until: datetime) -> Sequence[Broadcast]:
+        return sorted(
+            (
+                b
+                for b in self._where()
+                if b.state in (BroadcastState.SENDING, BroadcastState.DONE)
+                and since <= b.scheduled_at < until
+            ),
+            key=lambda b: b.scheduled_at,
+        )
+
+
+class FakeDigestRunRepository:
+    def __init__(self, runs: dict[str, datetime]) -> None:
+        self.runs = runs
+
+    async def start(self, period: str, at: datetime) -> bool:
+        first = period not in self.runs
+        self.runs.setdefault(period, at)
+        return first
 
 
 class FakeQuestionRepository(_FakeRepository):
@@ -184,6 +259,8 @@ class FakeUnitOfWork:
         self.replacements = FakeReplacementRepository(self._working, self._working.replacements)
         self.processed_updates = FakeProcessedUpdateRepository(self._working.processed_updates)
         self.board = FakeBoardRepository(self._working)
+        self.broadcasts = FakeBroadcastRepository(self._working, self._working.broadcasts)
+        self.digest_runs = FakeDigestRunRepository(self._working.digest_runs)
         return self
 
     async def __aexit__(

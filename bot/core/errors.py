@@ -56,3 +56,15 @@ class UnreadableTable(DomainError):
         super().__init__(reason)
         self.reason = reason  # "too_large", "encoding", "empty", "too_many_rows", "columns"
         self.columns = columns  # the required columns, for the "columns" reason
+
+
+class InvalidBroadcast(DomainError):
+    """An announcement that cannot be sent as it is."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "empty", "too_long", "audience" or "past"
+
+
+class BroadcastClosed(DomainError):
+    """The broadcast was finished or cancelled already, or never existed."""

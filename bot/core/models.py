@@ -1,7 +1,7 @@
 """Domain objects. Plain dataclasses: the store maps rows to these and back."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -29,6 +29,12 @@ class JoinPath(StrEnum):
     REQUEST = "request"
 
 
+class DigestFrequency(StrEnum):
+    WEEKLY = "weekly"
+    DAILY = "daily"
+    NONE = "none"
+
+
 @dataclass
 class Member:
     telegram_id: int | None
@@ -40,6 +46,9 @@ class Member:
     zone: str | None = None
     reachable: bool = True
     joined_via: JoinPath = JoinPath.INVITE
+    digest: DigestFrequency = DigestFrequency.WEEKLY
+    quiet_from: time | None = None  # local time (the kring's time zone); both or neither
+    quiet_until: time | None = None
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -159,6 +168,7 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     UNREACHABLE = "unreachable"
+    CANCELLED = "cancelled"
 
 
 @dataclass
@@ -178,6 +188,7 @@ class OutboxMessage:
     sent_at: datetime | None = None
     telegram_message_id: int | None = None
     last_error: str | None = None
+    broadcast_id: int | None = None
     id: int | None = None
 
     @classmethod
@@ -193,3 +204,27 @@ class OutboxMessage:
             due_at=due_at,
             params=params,
         )
+
+
+class BroadcastState(StrEnum):
+    SCHEDULED = "scheduled"
+    SENDING = "sending"  # the recipients' outbox rows exist
+    DONE = "done"  # every row is sent, unreachable or failed; the report went out
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class Broadcast:
+    """An announcement by the coordinator: a text, or a document with the text as caption."""
+
+    author_id: int
+    audience: str  # see bot.core.broadcast.audience_from
+    text: str
+    created_at: datetime
+    scheduled_at: datetime
+    file_id: str | None = None
+    urgent: bool = False
+    state: BroadcastState = BroadcastState.SCHEDULED
+    cancelled_at: datetime | None = None
+    finished_at: datetime | None = None
+    id: int | None = None

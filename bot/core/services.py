@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from bot.core.board import BoardService
+from bot.core.broadcast import BroadcastService
+from bot.core.digest import DigestService
 from bot.core.knowledge.service import KnowledgeService
 from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
@@ -31,3 +33,5 @@ class Services:
     locum: LocumService
     updates: UpdateLog
     board: BoardService
+    broadcasts: BroadcastService
+    digest: DigestService

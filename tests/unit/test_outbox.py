@@ -58,7 +58,8 @@ async def test_sent_rows_are_never_claimed_again(
 ) -> None:
     await _queue(fake_db)
     [message] = await outbox.claim_due()
-    await outbox.mark_sent(message, telegram_message_id=77)
+    outbox.sent(message, telegram_message_id=77)
+    await outbox.record([message])
     clock.advance(CLAIM_LEASE * 10)
     assert await outbox.claim_due() == []
     [stored] = fake_db.outbox.values()
@@ -70,7 +71,8 @@ async def test_a_blocked_recipient_becomes_unreachable(
 ) -> None:
     await _queue(fake_db)
     [message] = await outbox.claim_due()
-    await outbox.mark_unreachable(message, "Forbidden: bot was blocked by the user")
+    outbox.unreachable(message, "Forbidden: bot was blocked by the user")
+    await outbox.record([message])
     [member] = fake_db.members.values()
     assert member.reachable is False
     assert next(iter(fake_db.outbox.values())).state is OutboxState.UNREACHABLE
@@ -83,7 +85,8 @@ async def test_transient_errors_are_retried_with_back_off_then_given_up(
     delays = []
     for _ in range(MAX_ATTEMPTS):
         [message] = await outbox.claim_due()
-        await outbox.postpone(message, timedelta(seconds=30 * (message.attempts + 1)), "timeout")
+        outbox.retry(message, "timeout")
+        await outbox.record([message])
         stored = next(iter(fake_db.outbox.values()))
         if stored.state is OutboxState.FAILED:
             break

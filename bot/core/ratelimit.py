@@ -1,0 +1,36 @@
+"""Telegram's flood limits, on the sending side: a pure scheduler of send slots.
+
+Each send reserves the earliest moment that respects every limit at once: the bot's overall
+rate, one message per second to a private chat, twenty a minute to a group (negative chat ids).
+Slots are spaced evenly (no bursts), so a sliding-window limiter on Telegram's side never sees
+more than the rate in any window. The clock is injected: seconds as a float, monotonic.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+PRIVATE_INTERVAL = 1.0  # seconds between two messages to one private chat
+GROUP_INTERVAL = 3.0  # 20 per minute
+
+
+@dataclass
+class RateLimiter:
+    per_second: float
+    clock: Callable[[], float]
+    _next_global: float = 0.0
+    _next_chat: dict[int, float] = field(default_factory=dict)
+    _paused_until: float = 0.0
+
+    def reserve(self, chat_id: int) -> float:
+        """Reserve the next slot for a message to `chat_id`; return the seconds to wait for it."""
+        now = self.clock()
+        slot = max(now, self._paused_until, self._next_global, self._next_chat.get(chat_id, 0.0))
+        self._next_global = slot + 1.0 / self.per_second
+        self._next_chat[chat_id] = slot + (GROUP_INTERVAL if chat_id < 0 else PRIVATE_INTERVAL)
+        if len(self._next_chat) > 100_000:  # forget chats whose slot has long passed
+            self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
+        return slot - now
+
+    def pause(self, seconds: float) -> None:
+        """Telegram said "too many requests": no slot before `seconds` from now."""
+        self._paused_until = max(self._paused_until, self.clock() + seconds)
