@@ -201,7 +201,9 @@ class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
             "telegram_message_id",
             "last_error",
         )
-        values = [{"id": m.id, **{name: getattr(m, name) for name in outcome_fields}} for m in messages]
+        values = [
+            {"id": m.id, **{name: getattr(m, name) for name in outcome_fields}} for m in messages
+        ]
         await self.session.execute(update(OutboxRow), values)
 
     async def broadcast_counts(self, broadcast_id: int) -> dict[OutboxState, int]:
@@ -232,9 +234,7 @@ class SqlBroadcastRepository(_Repository[BroadcastRow, Broadcast]):
         locks, then finds the rows no longer scheduled."""
         start = (
             update(BroadcastRow)
-            .where(
-                BroadcastRow.state == BroadcastState.SCHEDULED, BroadcastRow.scheduled_at <= now
-            )
+            .where(BroadcastRow.state == BroadcastState.SCHEDULED, BroadcastRow.scheduled_at <= now)
             .values(state=BroadcastState.SENDING)
             .returning(BroadcastRow)
             .execution_options(synchronize_session=False)

@@ -103,9 +103,9 @@ class DigestService:
     async def run_due(self) -> int:
         """Run the latest period of each frequency if no process ran it; return the digests
         queued."""
-        queued = 0
+        queued, now = 0, self._clock.now()
         for frequency, length in PERIODS.items():
-            moment = latest_moment(frequency, self._clock.now(), self._zone, self._weekday, self._hour)
+            moment = latest_moment(frequency, now, self._zone, self._weekday, self._hour)
             async with self._uow() as uow:
                 if not await uow.digest_runs.start(f"{frequency.value}:{moment.date()}", moment):
                     continue
