@@ -11,8 +11,7 @@ from telegram.request import BaseRequest
 import handlers
 from bot.config import Settings
 from bot.core.services import Services
-from bot.scheduling import SENDER_KEY, install_ticks, limits, sender_bot
-from bot.sender import Sender
+from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot
 from handlers import menu
 from handlers.context import KringContext
 
@@ -49,7 +48,7 @@ def build_application(
     handlers.register(app)
     if with_ticks:
         bot = sender_bot(settings, token, base_url)
-        app.bot_data[SENDER_KEY] = Sender(bot, services, limits(settings))
+        app.bot_data[SENDER_KEY] = build_sender(bot, services, settings)
         install_ticks(app, settings.outbox_interval_seconds)
     return app
 

@@ -8,15 +8,15 @@ from telegram.ext import Application, ContextTypes
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
+from bot.core.services import Services
 from bot.sender import Sender, SendLimits
 
 SENDER_KEY = "sender"
 
 
-async def run_due_work(sender: Sender) -> None:
+async def run_due_work(sender: Sender, services: Services) -> None:
     """Everything that may have fallen due: what a tick does, and what a chat script runs after
     each line and after moving the clock."""
-    services = sender.services
     await services.broadcasts.release_due()
     await services.digest.run_due()
     await sender.send_due()
@@ -25,8 +25,9 @@ async def run_due_work(sender: Sender) -> None:
     await services.updates.forget_old()
 
 
-def limits(settings: Settings) -> SendLimits:
-    return SendLimits(settings.outbox_rate_per_second, settings.outbox_concurrency)
+def build_sender(bot: Bot, services: Services, settings: Settings) -> Sender:
+    limits = SendLimits(settings.outbox_rate_per_second, settings.outbox_concurrency)
+    return Sender(bot, services.outbox, services.kring, limits)
 
 
 def sender_bot(settings: Settings, token: str, base_url: str | None) -> Bot:
@@ -38,7 +39,8 @@ def sender_bot(settings: Settings, token: str, base_url: str | None) -> Bot:
 
 
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
-    await run_due_work(context.application.bot_data[SENDER_KEY])
+    app = context.application
+    await run_due_work(app.bot_data[SENDER_KEY], app.bot_data["services"])
 
 
 def install_ticks(app: Application[Any, Any, Any, Any, Any, Any], interval: float) -> None:

@@ -19,9 +19,10 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.core.models import OutboxMessage
+from bot.core.outbox import OutboxService
 from bot.core.quiet import silent
 from bot.core.ratelimit import RateLimiter
-from bot.core.services import Services
+from bot.core.services import Kring
 from handlers.notifications import compose
 
 log = logging.getLogger(__name__)
@@ -45,15 +46,17 @@ class Sender:
     def __init__(
         self,
         bot: Bot,
-        services: Services,
+        outbox: OutboxService,
+        kring: Kring,
         limits: SendLimits | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.bot = bot
-        self.services = services
+        self.outbox = outbox
+        self.kring = kring
         self.limits = limits or SendLimits()
         self.limiter = RateLimiter(self.limits.per_second, monotonic)
-        self._zone = ZoneInfo(services.kring.timezone)
+        self._zone = ZoneInfo(kring.timezone)
         self._lock = asyncio.Lock()  # one run at a time per process
 
     async def send_due(self) -> int:
@@ -61,8 +64,8 @@ class Sender:
         wait, leaving the rest for the next run."""
         sent = 0
         async with self._lock:
-            claim = self.limits.claim_size(self.services.outbox.lease)
-            while batch := await self.services.outbox.claim_due(limit=claim):
+            claim = self.limits.claim_size(self.outbox.lease)
+            while batch := await self.outbox.claim_due(limit=claim):
                 delivered, stopped = await _Batch(self, batch).run()
                 sent += delivered
                 if stopped:
@@ -70,8 +73,8 @@ class Sender:
         return sent
 
     def _call(self, message: OutboxMessage) -> Awaitable[Message]:
-        text, markup = compose(message, self.services.kring)
-        quietly = silent(self.services.clock.now(), self._zone, bool(message.params.get("urgent")))
+        text, markup = compose(message, self.kring)
+        quietly = silent(self.outbox.clock.now(), self._zone, bool(message.params.get("urgent")))
         if file_id := message.params.get("file_id"):
             return self.bot.send_document(
                 message.chat_id,
@@ -95,7 +98,7 @@ class _Batch:
 
     def __init__(self, sender: Sender, messages: list[OutboxMessage]) -> None:
         self.sender = sender
-        self.outbox = sender.services.outbox
+        self.outbox = sender.outbox
         self.messages = messages
         self.done: list[OutboxMessage] = []
         self.sent = 0

@@ -37,6 +37,32 @@ def answerer_for(folder: Path) -> Answerer:
     return Answerer(load_knowledge(folder))
 
 
+def unit_of_work_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
+    sessions = session_factory(engine)
+
+    def unit_of_work() -> UnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    return unit_of_work
+
+
+def kring_from(settings: Settings) -> Kring:
+    return Kring(
+        name=settings.kring_name,
+        contact=settings.coordinator_contact,
+        timezone=settings.timezone,
+        default_language=settings.default_language,
+    )
+
+
+def outbox_service(
+    settings: Settings, clock: Clock, unit_of_work: UnitOfWorkFactory
+) -> OutboxService:
+    return OutboxService(
+        unit_of_work, clock, timedelta(seconds=settings.outbox_claim_lease_seconds)
+    )
+
+
 def build_services(
     settings: Settings,
     clock: Clock,
@@ -45,27 +71,15 @@ def build_services(
 ) -> Wiring:
     """`new_invite_code` replaces the random invite codes (chat scripts want repeatable ones)."""
     engine = engine or create_engine(settings.database_url)
-    sessions = session_factory(engine)
-
-    def unit_of_work() -> UnitOfWork:
-        return SqlUnitOfWork(sessions)
-
-    kring = Kring(
-        name=settings.kring_name,
-        contact=settings.coordinator_contact,
-        timezone=settings.timezone,
-        default_language=settings.default_language,
-    )
+    unit_of_work = unit_of_work_factory(engine)
     answerer = answerer_for(settings.knowledge_dir)
     services = Services(
-        kring=kring,
+        kring=kring_from(settings),
         clock=clock,
         membership=MembershipService(
             unit_of_work, clock, settings.default_language, new_invite_code or random_invite_code
         ),
-        outbox=OutboxService(
-            unit_of_work, clock, timedelta(seconds=settings.outbox_claim_lease_seconds)
-        ),
+        outbox=outbox_service(settings, clock, unit_of_work),
         knowledge=KnowledgeService(answerer, unit_of_work, clock),
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),

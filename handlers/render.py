@@ -753,6 +753,12 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
             "Your membership request for {kring} was not approved. "
             "For questions, contact {contact}."
         ).format(kring=esc(kring.name), contact=esc(kring.contact))
+    if kind == "broadcast":
+        return "<b>{kring}</b>\n{text}".format(kring=esc(kring.name), text=esc(params["text"]))
+    if kind == "broadcast_report":
+        return broadcast_report(t, params)
+    if kind == "digest":
+        return digest(t, params["sections"], kring)
     raise ValueError(f"unknown notification kind {kind!r}")
 
 
@@ -841,3 +847,55 @@ def unknown_command(t: Translator) -> str:
 
 def unsupported_message(t: Translator) -> str:
     return t.gettext("I can only read text messages here. Send /help to see what you can do.")
+
+
+# --- broadcasts, digest ------------------------------------------------------------------------
+
+
+def delivery_counts(t: Translator, counts: dict[str, int]) -> str:
+    """Delivered / waiting / unreachable / failed / cancelled, leaving out what is zero."""
+    labels = [
+        ("sent", t.gettext("delivered: {n}")),
+        ("pending", t.gettext("waiting: {n}")),
+        ("sending", t.gettext("being sent: {n}")),
+        ("unreachable", t.gettext("unreachable: {n}")),
+        ("failed", t.gettext("failed: {n}")),
+        ("cancelled", t.gettext("cancelled: {n}")),
+    ]
+    parts = [label.format(n=counts[key]) for key, label in labels if counts.get(key)]
+    return ", ".join(parts) or t.gettext("no recipients")
+
+
+def broadcast_report(t: Translator, params: dict[str, Any]) -> str:
+    lines = [
+        t.gettext("<b>Your announcement has been sent.</b>"),
+        delivery_counts(t, params["counts"]),
+    ]
+    if params.get("unreachable_names"):
+        lines.append(
+            t.gettext("Unreachable (they blocked the bot): {names}").format(
+                names=esc(", ".join(params["unreachable_names"]))
+            )
+        )
+    return "\n".join(lines)
+
+
+def digest(t: Translator, sections: dict[str, list[dict[str, Any]]], kring: Kring) -> str:
+    headings = {
+        "announcements": t.gettext("Announcements"),
+        "knowledge": t.gettext("New or updated in the knowledge base"),
+    }
+    lines = [t.gettext("<b>Newsletter of {kring}</b>").format(kring=esc(kring.name))]
+    for name, items in sections.items():
+        lines.append("")
+        lines.append(f"<b>{headings[name]}</b>")
+        lines += [digest_item(t, name, item) for item in items]
+    return "\n".join(lines)
+
+
+def digest_item(t: Translator, section: str, item: dict[str, Any]) -> str:
+    if section == "announcements":
+        return "• {date}: {text}".format(
+            date=t.date(datetime.fromisoformat(item["at"]), "short"), text=esc(item["text"])
+        )
+    return "• {title}".format(title=esc(item["title"]))

@@ -212,7 +212,7 @@ class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
             .where(OutboxRow.broadcast_id == broadcast_id)
             .group_by(OutboxRow.state)
         )
-        return {state: count for state, count in (await self.session.execute(query)).tuples()}
+        return {state: count for state, count in (await self.session.execute(query)).all()}
 
     async def for_broadcast(self, broadcast_id: int) -> Sequence[OutboxMessage]:
         return await self._many(OutboxRow.broadcast_id == broadcast_id)

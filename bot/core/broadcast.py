@@ -200,29 +200,27 @@ class BroadcastService:
                 if not Progress(broadcast, counts).finished:
                     continue
                 broadcast.state, broadcast.finished_at = BroadcastState.DONE, now
-                author = await uow.members.get(broadcast.author_id)
                 if not await uow.broadcasts.transition(broadcast, BroadcastState.SENDING):
                     continue  # another process finished it
+                author = await uow.members.get(broadcast.author_id)
                 if author is not None and author.telegram_id is not None:
-                    await uow.outbox.add(self._report(broadcast, author, counts, now))
+                    unreachable = [
+                        line.name
+                        for line in await _deliveries(uow, broadcast.id or 0)
+                        if line.state is OutboxState.UNREACHABLE
+                    ]
+                    report = OutboxMessage.to(
+                        author,
+                        "broadcast_report",
+                        now,
+                        broadcast_id=broadcast.id,
+                        counts={state.value: n for state, n in counts.items()},
+                        unreachable_names=unreachable,
+                    )
+                    await uow.outbox.add(report)
                 finished += 1
             await uow.commit()
         return finished
-
-    def _report(
-        self,
-        broadcast: Broadcast,
-        author: Member,
-        counts: dict[OutboxState, int],
-        now: datetime,
-    ) -> OutboxMessage:
-        return OutboxMessage.to(
-            author,
-            "broadcast_report",
-            now,
-            broadcast_id=broadcast.id,
-            **{state.value: counts.get(state, 0) for state in OutboxState},
-        )
 
     async def progress(self, viewer: Member, broadcast_id: int) -> Progress:
         async with self._uow() as uow:
@@ -248,13 +246,7 @@ class BroadcastService:
         """The delivery report, one line per recipient, by name."""
         async with self._uow() as uow:
             await self._own(uow, viewer, broadcast_id)
-            rows = await uow.outbox.for_broadcast(broadcast_id)
-            names = {m.id: m.name or "" for m in await uow.members.list()}
-        lines = [
-            Delivery(names.get(row.member_id, ""), row.state, row.sent_at, row.last_error)
-            for row in rows
-        ]
-        return sorted(lines, key=lambda line: line.name.lower())
+            return await _deliveries(uow, broadcast_id)
 
     async def _own(self, uow: UnitOfWork, viewer: Member, broadcast_id: int) -> Broadcast:
         broadcast = await uow.broadcasts.get(broadcast_id)
@@ -263,3 +255,13 @@ class BroadcastService:
         if not viewer.is_coordinator:
             raise NotAllowed()
         return broadcast
+
+
+async def _deliveries(uow: UnitOfWork, broadcast_id: int) -> list[Delivery]:
+    rows = await uow.outbox.for_broadcast(broadcast_id)
+    names = {m.id: m.name or "" for m in await uow.members.list()}
+    lines = [
+        Delivery(names.get(row.member_id, ""), row.state, row.sent_at, row.last_error)
+        for row in rows
+    ]
+    return sorted(lines, key=lambda line: line.name.lower())
