@@ -1,6 +1,7 @@
 """One outbox sender in a process of its own, for the crash test, the two-process test and the
 broadcast benchmark: it sends every due row through a Bot API server (the emulator), then prints
-one JSON line (rows it sent, seconds, peak memory) and exits when no row is waiting or in flight.
+one JSON line (rows it sent, 429 answers, seconds, peak memory) and exits when no row is waiting
+or in flight.
 
     .venv/bin/python -m bench.sender_process --db URL --api http://127.0.0.1:PORT/bot \\
         [--rate 30] [--concurrency 16] [--lease 300]
@@ -13,12 +14,12 @@ import resource
 import time
 
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.core.models import OutboxState
 from bot.emulator.server import DEFAULT_TOKEN
+from bot.http import AiohttpRequest
 from bot.sender import Sender, SendLimits
 from bot.services import kring_from, outbox_service, unit_of_work_factory
 from store.db import create_engine
@@ -38,8 +39,8 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     )
     engine = create_engine(settings.database_url)
     outbox = outbox_service(settings, SystemClock(), unit_of_work_factory(engine))
-    request = HTTPXRequest(connection_pool_size=args.concurrency, read_timeout=10)
-    bot = Bot(DEFAULT_TOKEN, base_url=args.api, request=request)
+    bot = Bot(DEFAULT_TOKEN, base_url=args.api, request=AiohttpRequest(args.concurrency, 10.0))
+    await bot.initialize()
     sender = Sender(bot, outbox, kring_from(settings), SendLimits(args.rate, args.concurrency))
     started, sent = time.perf_counter(), 0
     try:
@@ -53,6 +54,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         await engine.dispose()
     return {
         "sent": sent,
+        "too_many_requests": sender.too_many_requests,
         "seconds": time.perf_counter() - started,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }

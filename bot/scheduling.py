@@ -5,10 +5,10 @@ from typing import Any
 
 from telegram import Bot
 from telegram.ext import Application, ContextTypes
-from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.core.services import Services
+from bot.http import AiohttpRequest
 from bot.sender import Sender, SendLimits
 
 SENDER_KEY = "sender"
@@ -32,7 +32,7 @@ def build_sender(bot: Bot, services: Services, settings: Settings) -> Sender:
 
 def sender_bot(settings: Settings, token: str, base_url: str | None) -> Bot:
     """A Bot with a connection pool of its own: a broadcast never queues interactive replies."""
-    request = HTTPXRequest(connection_pool_size=settings.outbox_concurrency)
+    request = AiohttpRequest(settings.outbox_concurrency)
     if base_url:
         return Bot(token, base_url=base_url, request=request)
     return Bot(token, request=request)

@@ -57,6 +57,7 @@ class Sender:
         self.limits = limits or SendLimits()
         self.limiter = RateLimiter(self.limits.per_second, monotonic)
         self._zone = ZoneInfo(kring.timezone)
+        self.too_many_requests = 0  # 429 answers so far (the limiter should keep this at 0)
         self._lock = asyncio.Lock()  # one run at a time per process
 
     async def send_due(self) -> int:
@@ -131,6 +132,8 @@ class _Batch:
         except Forbidden as error:
             self.outbox.unreachable(message, error.message)
         except RetryAfter as error:
+            self.sender.too_many_requests += 1
+            log.warning("Telegram asked the sender to wait: %s", error.message)
             self._pause = _as_timedelta(error.retry_after)
             self.stopped = True
             self.sender.limiter.pause(self._pause.total_seconds())

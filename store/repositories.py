@@ -5,7 +5,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -144,6 +144,17 @@ class SqlInviteRepository(_Repository[InviteRow, Invite]):
         return await self._one(InviteRow.code == code)
 
 
+_OUTCOME_FIELDS = (
+    "state",
+    "due_at",
+    "attempts",
+    "claimed_at",
+    "sent_at",
+    "telegram_message_id",
+    "last_error",
+)
+
+
 class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
     row_type, domain_type = OutboxRow, OutboxMessage
 
@@ -191,20 +202,20 @@ class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
             await self.session.execute(insert(OutboxRow), values)
 
     async def save_outcomes(self, messages: Sequence[OutboxMessage]) -> None:
-        """One executemany UPDATE by primary key for the whole batch."""
-        outcome_fields = (
-            "state",
-            "due_at",
-            "attempts",
-            "claimed_at",
-            "sent_at",
-            "telegram_message_id",
-            "last_error",
+        """One executemany UPDATE by primary key for the whole batch (Core, not the ORM's bulk
+        path: it is the sender's hottest statement)."""
+        table = OutboxRow.__table__
+        assert isinstance(table, Table)
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values({name: bindparam(f"new_{name}") for name in _OUTCOME_FIELDS})
         )
         values = [
-            {"id": m.id, **{name: getattr(m, name) for name in outcome_fields}} for m in messages
+            {"row_id": m.id, **{f"new_{name}": getattr(m, name) for name in _OUTCOME_FIELDS}}
+            for m in messages
         ]
-        await self.session.execute(update(OutboxRow), values)
+        await self.session.execute(statement, values)
 
     async def broadcast_counts(self, broadcast_id: int) -> dict[OutboxState, int]:
         query = (
