@@ -38,6 +38,8 @@ COMMANDS: dict[str, Audience] = {
     "inbox": Audience.MANAGER,
     "fee": Audience.MEMBER,
     "locum": Audience.MEMBER,
+    "broadcast": Audience.COORDINATOR,
+    "stats": Audience.COORDINATOR,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -51,6 +53,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "cancel": ("annuleren", "annuler"),
     "fee": ("onkosten", "frais"),
     "locum": ("vervanging", "remplacement"),
+    "broadcast": ("bericht", "annonce"),
+    "stats": ("statistieken", "statistiques"),
 }
 _CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
@@ -81,6 +85,16 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.BOARD_INTEREST: Audience.MEMBER,
     keyboards.BOARD_PICK: Audience.MEMBER,
     keyboards.BOARD_CLOSE: Audience.MEMBER,
+    keyboards.BROADCAST_AUDIENCE: Audience.COORDINATOR,
+    keyboards.BROADCAST_URGENT: Audience.COORDINATOR,
+    keyboards.BROADCAST_SEND: Audience.COORDINATOR,
+    keyboards.BROADCAST_LATER: Audience.COORDINATOR,
+    keyboards.BROADCAST_ABORT: Audience.COORDINATOR,
+    keyboards.BROADCAST_PROGRESS: Audience.COORDINATOR,
+    keyboards.BROADCAST_STOP: Audience.COORDINATOR,
+    keyboards.BROADCAST_CSV: Audience.COORDINATOR,
+    keyboards.DIGEST: Audience.MEMBER,
+    keyboards.QUIET: Audience.MEMBER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

@@ -4,11 +4,21 @@ Button payloads carry server-side ids only; what they refer to is checked again 
 """
 
 from collections.abc import Sequence
+from datetime import time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.knowledge.model import Entry
-from bot.core.models import LANGUAGES, BoardPost, Member, PostKind, Question, Replacement, Role
+from bot.core.models import (
+    LANGUAGES,
+    BoardPost,
+    DigestFrequency,
+    Member,
+    PostKind,
+    Question,
+    Replacement,
+    Role,
+)
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers import render
 
@@ -32,6 +42,17 @@ BOARD_BROWSE = "bbrowse"
 BOARD_INTEREST = "bint"
 BOARD_PICK = "bpick"
 BOARD_CLOSE = "bclose"
+BROADCAST_AUDIENCE = "bcaud"
+BROADCAST_URGENT = "bcurg"
+BROADCAST_SEND = "bcsend"
+BROADCAST_LATER = "bclater"
+BROADCAST_ABORT = "bcabort"
+BROADCAST_PROGRESS = "bcprog"
+BROADCAST_STOP = "bcstop"
+BROADCAST_CSV = "bccsv"
+DIGEST = "digest"
+QUIET = "quiet"
+QUIET_CHOICES = ((22, 7), (21, 8), (20, 8))  # quiet hours a member can pick, local time
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -67,9 +88,31 @@ def languages() -> InlineKeyboardMarkup:
     )
 
 
-def settings(t: Translator) -> InlineKeyboardMarkup:
+def settings(t: Translator, member: Member) -> InlineKeyboardMarkup:
+    """Language; digest frequency and quiet hours, the current choice ticked."""
+
+    def choice(label: str, chosen: bool, payload: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(("✓ " if chosen else "") + label, callback_data=payload)
+
+    digest = [
+        choice(render.digest_frequency(t, often), member.digest is often, data(DIGEST, often))
+        for often in DigestFrequency
+    ]
+    quiet = [
+        choice(
+            render.quiet_hours_label(start, end),
+            (member.quiet_from, member.quiet_until) == (time(start), time(end)),
+            data(QUIET, start, end),
+        )
+        for start, end in QUIET_CHOICES
+    ]
+    quiet.append(choice(t.gettext("No quiet hours"), member.quiet_from is None, data(QUIET)))
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t.gettext("Change language"), callback_data=data(LANGUAGE))]]
+        [
+            [InlineKeyboardButton(t.gettext("Change language"), callback_data=data(LANGUAGE))],
+            digest,
+            quiet,
+        ]
     )
 
 
@@ -291,3 +334,47 @@ def pick(t: Translator, post_id: int, member_id: int, name: str) -> InlineKeyboa
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=data(BOARD_PICK, post_id, member_id))]]
     )
+
+
+def broadcast_preview(
+    t: Translator, audience: str, zones: Sequence[str], urgent: bool
+) -> InlineKeyboardMarkup:
+    """Audience buttons (the chosen one ticked), urgent or not, send now or later, cancel."""
+
+    def audience_button(key: str) -> InlineKeyboardButton:
+        label = render.audience_name(t, key)
+        tick = "✓ " if key == audience else ""
+        return InlineKeyboardButton(tick + label, callback_data=data(BROADCAST_AUDIENCE, key))
+
+    urgency = t.gettext("Urgent: yes") if urgent else t.gettext("Urgent: no")
+    return InlineKeyboardMarkup(
+        [
+            [audience_button(key) for key in ("all", "role:gp", "role:locum")],
+            [audience_button(f"zone:{zone}") for zone in zones],
+            [InlineKeyboardButton(urgency, callback_data=data(BROADCAST_URGENT))],
+            [
+                InlineKeyboardButton(t.gettext("Send"), callback_data=data(BROADCAST_SEND)),
+                InlineKeyboardButton(t.gettext("Schedule"), callback_data=data(BROADCAST_LATER)),
+            ],
+            [InlineKeyboardButton(t.gettext("Cancel"), callback_data=data(BROADCAST_ABORT))],
+        ]
+    )
+
+
+def broadcast_progress(t: Translator, broadcast_id: int, open_: bool) -> InlineKeyboardMarkup:
+    """Refresh and stop while it is open; the delivery report (CSV) always."""
+    csv = data(BROADCAST_CSV, broadcast_id)
+    rows = [[InlineKeyboardButton(t.gettext("Report (CSV)"), callback_data=csv)]]
+    if open_:
+        rows.insert(
+            0,
+            [
+                InlineKeyboardButton(
+                    t.gettext("Refresh"), callback_data=data(BROADCAST_PROGRESS, broadcast_id)
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Cancel sending"), callback_data=data(BROADCAST_STOP, broadcast_id)
+                ),
+            ],
+        )
+    return InlineKeyboardMarkup(rows)

@@ -12,9 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from bot.core.board import PostNotAvailable
+from bot.core.broadcast import Delivery
 from bot.core.errors import (
     AlreadyMember,
+    BroadcastClosed,
     DomainError,
+    InvalidBroadcast,
     InvalidName,
     InvalidRiziv,
     InviteInvalid,
@@ -31,8 +34,12 @@ from bot.core.locum import END_ITEMS, START_ITEMS, InvalidReplacement, Replaceme
 from bot.core.membership import OnboardingStep, onboarding_step
 from bot.core.models import (
     BoardPost,
+    Broadcast,
+    BroadcastState,
+    DigestFrequency,
     Member,
     MemberStatus,
+    OutboxState,
     PostKind,
     Question,
     Replacement,
@@ -194,6 +201,13 @@ def manager_commands(t: Translator) -> list[tuple[str, str]]:
     ]
 
 
+def coordinator_commands(t: Translator) -> list[tuple[str, str]]:
+    return [
+        ("broadcast", t.gettext("send an announcement to the members")),
+        ("stats", t.gettext("figures about the kring and the bot")),
+    ]
+
+
 def choose_language(t: Translator) -> str:
     return t.gettext("Choose your language:")
 
@@ -203,12 +217,36 @@ def language_changed(t: Translator, language: str) -> str:
 
 
 def settings(t: Translator, member: Member) -> str:
+    quiet = (
+        quiet_hours_label(member.quiet_from.hour, member.quiet_until.hour)
+        if member.quiet_from is not None and member.quiet_until is not None
+        else t.gettext("none")
+    )
     return "\n".join(
         [
             t.gettext("<b>Your settings</b>"),
             t.gettext("Language: {language}").format(language=LANGUAGE_NAMES[member.language]),
+            t.gettext("Newsletter digest: {frequency}").format(
+                frequency=digest_frequency(t, member.digest)
+            ),
+            t.gettext("Quiet hours: {hours}").format(hours=quiet),
+            t.gettext(
+                "During quiet hours announcements wait until they end; urgent ones come at once."
+            ),
         ]
     )
+
+
+def digest_frequency(t: Translator, frequency: DigestFrequency) -> str:
+    return {
+        DigestFrequency.WEEKLY: t.gettext("weekly"),
+        DigestFrequency.DAILY: t.gettext("daily"),
+        DigestFrequency.NONE: t.gettext("no digest"),
+    }[frequency]
+
+
+def quiet_hours_label(start: int, end: int) -> str:
+    return f"{start:02d}:00–{end:02d}:00"
 
 
 # --- coordinator -----------------------------------------------------------------------------
@@ -799,6 +837,19 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         return t.gettext("This question is no longer available.")
     if isinstance(error, InvalidFeeInput):
         return fee_invalid(t, error)
+    if isinstance(error, InvalidBroadcast):
+        return {
+            "empty": t.gettext("An announcement needs a text or a document."),
+            "too_long": t.gettext(
+                "This text is too long for one message (a document's caption: 1000 characters "
+                "at most). Please shorten it."
+            ),
+            "audience": t.gettext("This audience does not exist (any more)."),
+            "past": t.gettext("That moment has passed. Please give a moment in the future."),
+            "moment": t.gettext("Please send a date and time like 24/12/2026 08:00."),
+        }[error.reason]
+    if isinstance(error, BroadcastClosed):
+        return t.gettext("This announcement has been sent or cancelled already.")
     if isinstance(error, PostNotAvailable):
         return t.gettext("This post is no longer open.")
     if isinstance(error, ReplacementNotFound):
@@ -899,3 +950,83 @@ def digest_item(t: Translator, section: str, item: dict[str, Any]) -> str:
             date=t.date(datetime.fromisoformat(item["at"]), "short"), text=esc(item["text"])
         )
     return "• {title}".format(title=esc(item["title"]))
+
+
+def audience_name(t: Translator, key: str) -> str:
+    kind, _, argument = key.partition(":")
+    if kind == "zone":
+        return t.gettext("Zone {zone}").format(zone=esc(argument))
+    return {
+        "all": t.gettext("Everyone"),
+        "role:gp": t.gettext("GPs"),
+        "role:locum": t.gettext("Locums"),
+    }.get(key, esc(key))
+
+
+def broadcast_ask_text(t: Translator) -> str:
+    return t.gettext(
+        "Send the text of the announcement, or a document with the text as its caption. "
+        "/cancel stops."
+    )
+
+
+def broadcast_preview(
+    t: Translator, text: str, has_file: bool, audience: str, recipients: int, urgent: bool
+) -> str:
+    lines = [t.gettext("<b>Preview</b>"), "", esc(text) or "–"]
+    if has_file:
+        lines.append(t.gettext("(with the document you sent)"))
+    lines += [
+        "",
+        t.ngettext(
+            "Audience: {audience} – {n} recipient",
+            "Audience: {audience} – {n} recipients",
+            recipients,
+        ).format(audience=audience_name(t, audience), n=recipients),
+        t.gettext("Urgent: sent at once, also during quiet hours.")
+        if urgent
+        else t.gettext("Normal: waits for members' quiet hours; at night it arrives silently."),
+    ]
+    return "\n".join(lines)
+
+
+def broadcast_ask_when(t: Translator) -> str:
+    return t.gettext("When should it be sent? For example 24/12/2026 08:00.")
+
+
+def broadcast_aborted(t: Translator) -> str:
+    return t.gettext("The announcement was not sent.")
+
+
+def broadcast_progress(t: Translator, broadcast: Broadcast, counts: dict[str, int]) -> str:
+    heading = {
+        BroadcastState.SCHEDULED: t.gettext("<b>Announcement scheduled for {moment}.</b>"),
+        BroadcastState.SENDING: t.gettext("<b>Announcement being sent.</b>"),
+        BroadcastState.DONE: t.gettext("<b>Announcement sent.</b>"),
+        BroadcastState.CANCELLED: t.gettext("<b>Announcement cancelled.</b>"),
+    }[broadcast.state].format(moment=t.datetime(broadcast.scheduled_at, "short"))
+    return "\n".join([heading, audience_name(t, broadcast.audience), delivery_counts(t, counts)])
+
+
+def delivery_state(t: Translator, state: OutboxState) -> str:
+    return {
+        OutboxState.PENDING: t.gettext("waiting"),
+        OutboxState.SENDING: t.gettext("being sent"),
+        OutboxState.SENT: t.gettext("delivered"),
+        OutboxState.FAILED: t.gettext("failed"),
+        OutboxState.UNREACHABLE: t.gettext("unreachable"),
+        OutboxState.CANCELLED: t.gettext("cancelled"),
+    }[state]
+
+
+def delivery_header(t: Translator) -> list[str]:
+    return [t.gettext("name"), t.gettext("state"), t.gettext("sent at"), t.gettext("error")]
+
+
+def delivery_row(t: Translator, line: Delivery) -> list[str]:
+    sent_at = line.sent_at.astimezone(t.tz).strftime("%Y-%m-%d %H:%M") if line.sent_at else ""
+    return [line.name, delivery_state(t, line.state), sent_at, line.error or ""]
+
+
+def delivery_filename(t: Translator, broadcast_id: int) -> str:
+    return t.gettext("announcement-{id}.csv").format(id=broadcast_id)

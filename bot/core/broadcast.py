@@ -8,11 +8,12 @@ for the end of a member's quiet hours; urgent ones go at once.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.core.errors import BroadcastClosed, InvalidBroadcast, NotAllowed
+from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.models import (
     Broadcast,
     BroadcastState,
@@ -81,6 +82,17 @@ def audience_from(key: str) -> Audience:
         return build(argument)
     except ValueError:
         raise InvalidBroadcast("audience") from None
+
+
+def parse_moment(text: str, zone: ZoneInfo) -> datetime:
+    """A moment as the coordinator types it: 24/12/2026 08:00 (the kring's time zone)."""
+    day, _, clock = text.strip().rpartition(" ")
+    hour, _, minute = clock.partition(":")
+    try:
+        moment = time(int(hour), int(minute or 0))
+        return datetime.combine(parse_date(day), moment, zone)
+    except (ValueError, InvalidReplacement):
+        raise InvalidBroadcast("moment") from None
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ class InvalidBroadcast(DomainError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
-        self.reason = reason  # "empty", "too_long", "audience" or "past"
+        self.reason = reason  # "empty", "too_long", "audience", "past" or "moment"
 
 
 class BroadcastClosed(DomainError):
