@@ -36,6 +36,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.timezone)))
         .context_types(ContextTypes(context=KringContext))
         .post_init(on_startup)
+        .post_shutdown(on_shutdown)
     )
     if base_url:
         builder = builder.base_url(base_url)
@@ -57,8 +58,15 @@ async def on_startup(app: KringApplication) -> None:
     """Publish the command menus. PTB runs this under run_polling/run_webhook only; the chat
     harness calls it itself."""
     services: Services = app.bot_data["services"]
+    if SENDER_KEY in app.bot_data:
+        await app.bot_data[SENDER_KEY].bot.initialize()
     await menu.publish_defaults(app.bot)
     await menu.publish_for_members(app.bot, await services.membership.managers())
+
+
+async def on_shutdown(app: KringApplication) -> None:
+    if SENDER_KEY in app.bot_data:
+        await app.bot_data[SENDER_KEY].bot.shutdown()
 
 
 class _Redact(logging.Filter):

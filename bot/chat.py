@@ -95,6 +95,7 @@ class ChatSession:
             self.wiring.services,
             self.settings,
         )
+        await self.sender.bot.initialize()
         self._seen = len(self.emulator.outbox())
         return self
 

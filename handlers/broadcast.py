@@ -4,7 +4,8 @@ it now or later; then follows its progress, stops it, or downloads the delivery 
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -47,7 +48,7 @@ async def written(update: Update, context: KringContext) -> int:
     return PREVIEW
 
 
-async def _preview(context: KringContext) -> tuple[str, Any]:
+async def _preview(context: KringContext) -> tuple[str, InlineKeyboardMarkup]:
     assert context.user_data is not None
     draft = context.user_data[_KEY]
     broadcasts = context.services.broadcasts
@@ -83,9 +84,8 @@ async def urgent_tapped(update: Update, context: KringContext) -> int:
 async def _show_preview(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None
-    text, markup = await _preview(context)
     await query.answer()
-    await query.edit_message_text(text, reply_markup=markup)
+    await _edit(query, *await _preview(context))
     return PREVIEW
 
 
@@ -102,7 +102,7 @@ async def send_tapped(update: Update, context: KringContext) -> int:
     )
     progress = await context.services.broadcasts.progress(context.active_member, broadcast.id or 0)
     await query.answer()
-    await query.edit_message_text(*_progress(context, progress))
+    await _edit(query, *_progress(context, progress))
     return ConversationHandler.END
 
 
@@ -129,7 +129,8 @@ async def when_typed(update: Update, context: KringContext) -> int:
     )
     context.user_data.pop(_KEY)
     progress = await context.services.broadcasts.progress(context.active_member, broadcast.id or 0)
-    await update.effective_message.reply_text(*_progress(context, progress))
+    text, markup = _progress(context, progress)
+    await update.effective_message.reply_text(text, reply_markup=markup)
     return ConversationHandler.END
 
 
@@ -142,7 +143,16 @@ async def abort_tapped(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
-def _progress(context: KringContext, progress: Progress) -> tuple[str, Any]:
+async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
+    """Edit the message in place; tapping the choice already made changes nothing."""
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message:
+            raise
+
+
+def _progress(context: KringContext, progress: Progress) -> tuple[str, InlineKeyboardMarkup]:
     counts = {state.value: n for state, n in progress.counts.items()}
     broadcast = progress.broadcast
     text = render.broadcast_progress(context.t, broadcast, counts)
@@ -156,9 +166,7 @@ async def refresh(update: Update, context: KringContext) -> None:
     broadcast_id = int(keyboards.parse(query.data)[0])
     progress = await context.services.broadcasts.progress(context.active_member, broadcast_id)
     await query.answer()
-    text, markup = _progress(context, progress)
-    if render.plain(text) != getattr(query.message, "text", None):  # else "not modified"
-        await query.edit_message_text(text, reply_markup=markup)
+    await _edit(query, *_progress(context, progress))
 
 
 async def stop(update: Update, context: KringContext) -> None:
@@ -167,7 +175,7 @@ async def stop(update: Update, context: KringContext) -> None:
     broadcast_id = int(keyboards.parse(query.data)[0])
     progress = await context.services.broadcasts.cancel(context.active_member, broadcast_id)
     await query.answer()
-    await query.edit_message_text(*_progress(context, progress))
+    await _edit(query, *_progress(context, progress))
 
 
 async def report_csv(update: Update, context: KringContext) -> None:

@@ -21,6 +21,8 @@ def compose(message: OutboxMessage, kring: Kring) -> tuple[str, InlineKeyboardMa
     elif message.kind == "board_interest":
         params = message.params
         markup = keyboards.pick(t, int(params["post_id"]), int(params["member_id"]), params["name"])
+    elif message.kind == "broadcast_report":
+        markup = keyboards.broadcast_progress(t, int(message.params["broadcast_id"]), False)
     elif message.kind == "locum_end_reminder":
         markup = keyboards.end_checklist(t, int(message.params["replacement_id"]))
     return text, markup

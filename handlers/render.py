@@ -999,13 +999,19 @@ def broadcast_aborted(t: Translator) -> str:
 
 
 def broadcast_progress(t: Translator, broadcast: Broadcast, counts: dict[str, int]) -> str:
+    state = broadcast.state
+    if state is BroadcastState.SCHEDULED and broadcast.scheduled_at <= broadcast.created_at:
+        state = BroadcastState.SENDING  # "now": the next tick starts it
     heading = {
         BroadcastState.SCHEDULED: t.gettext("<b>Announcement scheduled for {moment}.</b>"),
         BroadcastState.SENDING: t.gettext("<b>Announcement being sent.</b>"),
         BroadcastState.DONE: t.gettext("<b>Announcement sent.</b>"),
         BroadcastState.CANCELLED: t.gettext("<b>Announcement cancelled.</b>"),
-    }[broadcast.state].format(moment=t.datetime(broadcast.scheduled_at, "short"))
-    return "\n".join([heading, audience_name(t, broadcast.audience), delivery_counts(t, counts)])
+    }[state].format(moment=t.datetime(broadcast.scheduled_at, "short"))
+    lines = [heading, audience_name(t, broadcast.audience)]
+    if counts:
+        lines.append(delivery_counts(t, counts))
+    return "\n".join(lines)
 
 
 def delivery_state(t: Translator, state: OutboxState) -> str:
