@@ -61,6 +61,8 @@ def _role(argument: str) -> Audience:
 
 
 def _zone(argument: str) -> Audience:
+    if not argument:
+        raise ValueError("a zone audience names its zone")
     return MemberFilter(f"zone:{argument}", lambda member: member.zone == argument)
 
 

@@ -4,6 +4,10 @@ Each send reserves the earliest moment that respects every limit at once: the bo
 rate, one message per second to a private chat, twenty a minute to a group (negative chat ids).
 Slots are spaced evenly (no bursts), so a sliding-window limiter on Telegram's side never sees
 more than the rate in any window. The clock is injected: seconds as a float, monotonic.
+
+A message that must wait for its chat takes the overall slot at the moment it is sent, so the
+messages reserved after it wait too (simple, and never over the overall rate). That costs
+nothing for a broadcast (one message per chat) and a second at most for a private chat.
 """
 
 from collections.abc import Callable

@@ -44,9 +44,11 @@ class Kring:
         limits, monotonic = SendLimits(1000, 8), lambda: self.clock.now().timestamp()
         return Sender(bot, self.services.outbox, self.services.kring, limits, monotonic)
 
-    async def broadcast(self) -> None:
+    async def broadcast(self, urgent: bool = False) -> None:
         coordinator = self.members[0]
-        await self.services.broadcasts.create(coordinator, "Algemene vergadering", "all")
+        await self.services.broadcasts.create(
+            coordinator, "Algemene vergadering", "all", urgent=urgent
+        )
         await self.services.broadcasts.release_due()
 
     async def rows(self) -> list[OutboxMessage]:
@@ -126,6 +128,19 @@ async def test_timeouts_are_retried_with_back_off(kring: Kring) -> None:
     assert kring.received() == Counter({m.telegram_id: 1 for m in kring.members})
     retried = [row for row in rows if row.attempts]
     assert retried and all(row.state is OutboxState.SENT for row in rows)
+
+
+async def test_at_night_normal_messages_arrive_silently_and_urgent_ones_ring(
+    kring: Kring,
+) -> None:
+    kring.clock.set(kring.clock.now().replace(hour=22, minute=30))  # 23:30 in Brussels
+    sender = kring.sender()
+    await kring.broadcast()
+    await sender.send_due()
+    await kring.broadcast(urgent=True)
+    await sender.send_due()
+    flags = [action["disable_notification"] for action in kring.emulator.outbox()]
+    assert flags == [True] * 30 + [False] * 30
 
 
 # Real processes: tests/… starts bench.sender_process against the test's database.

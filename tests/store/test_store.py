@@ -193,3 +193,40 @@ async def test_old_update_ids_are_forgotten(engine: AsyncEngine) -> None:
     clock.advance(REMEMBER_FOR + timedelta(seconds=1))
     await log.forget_old()
     assert (await log.receive(5, None))[0]
+
+
+async def test_a_broadcast_is_started_and_a_digest_period_run_by_one_process_only(
+    engine: AsyncEngine,
+) -> None:
+    from bot.core.models import Broadcast, BroadcastState
+    from store.db import create_engine
+
+    url = normalize_url(engine.url.render_as_string(hide_password=False))
+    async with _uow_factory(engine)() as tx:
+        author = await tx.members.add(
+            Member(7, Role.COORDINATOR, created_at=START, updated_at=START)
+        )
+        await tx.broadcasts.add(
+            Broadcast(author.id or 0, "all", "Hallo", START, START - timedelta(minutes=1))
+        )
+        await tx.commit()
+    engines = [engine] if is_sqlite(url) else [create_engine(url) for _ in range(3)]
+
+    async def attempt(e: AsyncEngine) -> tuple[int, bool]:
+        async with _uow_factory(e)() as tx:
+            started = await tx.broadcasts.start_due(START)
+            ran = await tx.digest_runs.start("weekly:2026-12-07", START)
+            await asyncio.sleep(0.05)  # hold the locks a moment
+            await tx.commit()
+            return len(started), ran
+
+    outcomes = await asyncio.gather(*(attempt(e) for e in engines * (3 // len(engines))))
+    assert sorted(outcomes) == [(0, False), (0, False), (1, True)]
+    if not is_sqlite(url):
+        for extra in engines:
+            await extra.dispose()
+    async with _uow_factory(engine)() as tx:
+        [broadcast] = await tx.broadcasts.in_state(BroadcastState.SENDING)
+        broadcast.state = BroadcastState.DONE
+        assert await tx.broadcasts.transition(broadcast, BroadcastState.SENDING)
+        assert not await tx.broadcasts.transition(broadcast, BroadcastState.SENDING)
