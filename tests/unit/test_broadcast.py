@@ -225,7 +225,8 @@ def _kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     for entry_id, reviewed in (("new", date(2026, 12, 3)), ("old", date(2026, 1, 1))):
         for language in ("nl", "fr", "en"):
-            kb.add(Entry(entry_id, language, (f"{entry_id} {language}?",), "…", "src", None, reviewed))
+            question = f"{entry_id} {language}?"
+            kb.add(Entry(entry_id, language, (question,), "…", "src", reviewed=reviewed))
     return kb
 
 
