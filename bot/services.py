@@ -19,6 +19,7 @@ from bot.core.membership import MembershipService, random_invite_code
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Kring, Services
+from bot.core.stats import StatsService
 from bot.core.updates import UpdateLog
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork
@@ -93,5 +94,6 @@ def build_services(
             settings.digest_weekday,
             settings.digest_hour,
         ),
+        stats=StatsService(unit_of_work),
     )
     return Wiring(services, engine, unit_of_work)

@@ -56,6 +56,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler(access.names("settings"), preferences.show_settings),
             CommandHandler(access.names("invite"), admin.invite),
             CommandHandler(access.names("members"), admin.list_members),
+            CommandHandler(access.names("stats"), admin.stats),
             # Before the text fallback: while the coordinator types a reply, text is the reply.
             inbox.reply_conversation(),
             fee.conversation(),

@@ -1036,3 +1036,30 @@ def delivery_row(t: Translator, line: Delivery) -> list[str]:
 
 def delivery_filename(t: Translator, broadcast_id: int) -> str:
     return t.gettext("announcement-{id}.csv").format(id=broadcast_id)
+
+
+def stats(t: Translator, figures: list[tuple[str, int]]) -> str:
+    lines = [t.gettext("<b>Figures</b>")]
+    lines += [f"{stat_label(t, key)}: {value}" for key, value in figures]
+    return "\n".join(lines)
+
+
+def stat_label(t: Translator, key: str) -> str:
+    return {
+        "members_active": t.gettext("Active members"),
+        "role_gp": t.gettext("– GPs"),
+        "role_locum": t.gettext("– locums"),
+        "role_coordinator": t.gettext("– coordinators"),
+        "role_staff": t.gettext("– staff"),
+        "members_pending": t.gettext("Waiting for approval"),
+        "members_suspended": t.gettext("Suspended"),
+        "members_reachable": t.gettext("Reachable through the bot"),
+        "broadcasts": t.gettext("Announcements sent"),
+        "delivery_sent": t.gettext("– messages delivered"),
+        "delivery_unreachable": t.gettext("– recipients unreachable"),
+        "delivery_failed": t.gettext("– messages failed"),
+        "questions_asked": t.gettext("Questions asked"),
+        "questions_answered": t.gettext("– answered by the knowledge base"),
+        "questions_forwarded": t.gettext("– forwarded to the coordinator"),
+        "questions_replied": t.gettext("– answered by the coordinator"),
+    }[key]

@@ -225,6 +225,14 @@ class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
         )
         return {state: count for state, count in (await self.session.execute(query)).all()}
 
+    async def broadcast_totals(self) -> dict[OutboxState, int]:
+        query = (
+            select(OutboxRow.state, func.count())
+            .where(OutboxRow.broadcast_id.is_not(None))
+            .group_by(OutboxRow.state)
+        )
+        return {state: count for state, count in (await self.session.execute(query)).all()}
+
     async def for_broadcast(self, broadcast_id: int) -> Sequence[OutboxMessage]:
         return await self._many(OutboxRow.broadcast_id == broadcast_id)
 
@@ -307,6 +315,16 @@ class SqlQuestionRepository(_Repository[QuestionRow, Question]):
             .limit(limit)
         )
         return [self._to_domain(row) for row in await self.session.scalars(query)]
+
+    async def tally(self) -> dict[str, int]:
+        query = select(
+            func.count(),
+            func.count().filter(QuestionRow.verdict != "none"),
+            func.count(QuestionRow.forwarded_at),
+            func.count(QuestionRow.replied_at),
+        )
+        counts = (await self.session.execute(query)).one()
+        return dict(zip(("asked", "answered", "forwarded", "replied"), counts, strict=True))
 
 
 class SqlReplacementRepository(_Repository[ReplacementRow, Replacement]):

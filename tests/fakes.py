@@ -135,6 +135,13 @@ class FakeOutboxRepository(_FakeRepository):
             counts[message.state] = counts.get(message.state, 0) + 1
         return counts
 
+    async def broadcast_totals(self) -> dict[OutboxState, int]:
+        counts: dict[OutboxState, int] = {}
+        for message in self._where():
+            if message.broadcast_id is not None:
+                counts[message.state] = counts.get(message.state, 0) + 1
+        return counts
+
     async def for_broadcast(self, broadcast_id: int) -> Sequence[OutboxMessage]:
         return self._where(broadcast_id=broadcast_id)
 
@@ -196,6 +203,15 @@ class FakeQuestionRepository(_FakeRepository):
         ]
         found.sort(key=lambda q: (q.forwarded_at is None, -q.created_at.timestamp()))
         return found[:limit]
+
+    async def tally(self) -> dict[str, int]:
+        found = self._where()
+        return {
+            "asked": len(found),
+            "answered": sum(q.verdict != "none" for q in found),
+            "forwarded": sum(q.forwarded_at is not None for q in found),
+            "replied": sum(q.replied_at is not None for q in found),
+        }
 
 
 class FakeReplacementRepository(_FakeRepository):

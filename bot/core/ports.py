@@ -71,6 +71,11 @@ class OutboxRepository(Protocol):
         ...
 
     async def broadcast_counts(self, broadcast_id: int) -> dict[OutboxState, int]: ...
+
+    async def broadcast_totals(self) -> dict[OutboxState, int]:
+        """Rows of every broadcast, by state."""
+        ...
+
     async def for_broadcast(self, broadcast_id: int) -> Sequence[OutboxMessage]: ...
 
     async def cancel_pending(self, broadcast_id: int) -> int:
@@ -111,6 +116,10 @@ class QuestionRepository(Protocol):
 
     async def needing_attention(self, limit: int) -> Sequence[Question]:
         """Forwarded and unanswered first, then declined or thumbs-down, newest first."""
+        ...
+
+    async def tally(self) -> dict[str, int]:
+        """Questions "asked", "answered" (by the knowledge base), "forwarded", "replied"."""
         ...
 
 

@@ -10,6 +10,7 @@ from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
 from bot.core.outbox import OutboxService
 from bot.core.ports import Clock
+from bot.core.stats import StatsService
 from bot.core.updates import UpdateLog
 
 
@@ -35,3 +36,4 @@ class Services:
     board: BoardService
     broadcasts: BroadcastService
     digest: DigestService
+    stats: StatsService

@@ -230,3 +230,25 @@ async def test_a_broadcast_is_started_and_a_digest_period_run_by_one_process_onl
         broadcast.state = BroadcastState.DONE
         assert await tx.broadcasts.transition(broadcast, BroadcastState.SENDING)
         assert not await tx.broadcasts.transition(broadcast, BroadcastState.SENDING)
+
+
+async def test_statistics_count_members_deliveries_and_questions(engine: AsyncEngine) -> None:
+    from bot.core.models import Question
+    from bot.core.stats import StatsService
+
+    uow = _uow_factory(engine)
+    async with uow() as tx:
+        active = MemberStatus.ACTIVE
+        coordinator = await tx.members.add(
+            Member(1, Role.COORDINATOR, status=active, created_at=START, updated_at=START)
+        )
+        await tx.members.add(Member(2, Role.GP, created_at=START, updated_at=START))
+        for verdict, forwarded in (("confident", None), ("none", START), ("close", None)):
+            question = Question(None, "?", "nl", verdict, START, forwarded_at=forwarded)
+            await tx.questions.add(question)
+        await tx.commit()
+    figures = dict(await StatsService(uow).figures(coordinator))
+    assert figures["members_active"] == figures["role_coordinator"] == 1
+    assert figures["members_pending"] == 1
+    assert (figures["questions_asked"], figures["questions_answered"]) == (3, 2)
+    assert (figures["questions_forwarded"], figures["questions_replied"]) == (1, 0)

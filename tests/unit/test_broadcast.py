@@ -246,9 +246,7 @@ async def test_a_digest_goes_once_per_period_with_what_the_member_may_see(
     digest = _digest(db, clock)
     assert await digest.run_due() == 4
     assert await digest.run_due() == 0  # once per period, however often the tick runs
-    sections = {
-        m.member_id: m.params["sections"] for m in db.outbox.values() if m.kind == "digest"
-    }
+    sections = {m.member_id: m.params["sections"] for m in db.outbox.values() if m.kind == "digest"}
     lotte, ann = people[3].id, people[1].id
     assert [item["text"] for item in sections[lotte]["announcements"]] == ["Voor de locums"]
     assert "announcements" not in sections[ann]
