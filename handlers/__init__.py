@@ -84,8 +84,11 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(board.interested, pattern=_button(keyboards.BOARD_INTEREST)),
             CallbackQueryHandler(board.pick, pattern=_button(keyboards.BOARD_PICK)),
             CallbackQueryHandler(board.close, pattern=_button(keyboards.BOARD_CLOSE)),
-            CallbackQueryHandler(broadcast.refresh, pattern=_button(keyboards.BROADCAST_PROGRESS)),
-            CallbackQueryHandler(broadcast.stop, pattern=_button(keyboards.BROADCAST_STOP)),
+            # Refresh and stop, on the same progress message:
+            CallbackQueryHandler(
+                broadcast.progress_tapped,
+                pattern=rf"^({keyboards.BROADCAST_PROGRESS}|{keyboards.BROADCAST_STOP}):",
+            ),
             CallbackQueryHandler(broadcast.report_csv, pattern=_button(keyboards.BROADCAST_CSV)),
             CallbackQueryHandler(preferences.digest_tapped, pattern=_button(keyboards.DIGEST)),
             CallbackQueryHandler(preferences.quiet_tapped, pattern=_button(keyboards.QUIET)),

@@ -1,6 +1,7 @@
 """/broadcast: the coordinator writes an announcement, picks the audience on a preview, and sends
 it now or later; then follows its progress, stops it, or downloads the delivery report."""
 
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,7 @@ from telegram.ext import (
 
 from bot.core.broadcast import Progress, parse_moment
 from bot.core.csvfiles import write_table
+from bot.core.models import BroadcastState
 from handlers import access, keyboards, render
 from handlers.context import KringContext
 from handlers.conversation import cancel_command, message_text
@@ -91,19 +93,28 @@ async def _show_preview(update: Update, context: KringContext) -> int:
 
 async def send_tapped(update: Update, context: KringContext) -> int:
     query = update.callback_query
-    assert query is not None and context.user_data is not None
-    draft = context.user_data.pop(_KEY)
-    broadcast = await context.services.broadcasts.create(
-        context.active_member,
+    assert query is not None
+    progress = await _schedule(context, at=None)
+    await query.answer()
+    await _edit(query, *progress)
+    return ConversationHandler.END
+
+
+async def _schedule(context: KringContext, at: datetime | None) -> tuple[str, InlineKeyboardMarkup]:
+    """Create the broadcast from the draft (which is forgotten only once that worked)."""
+    assert context.user_data is not None
+    draft, member = context.user_data[_KEY], context.active_member
+    broadcasts = context.services.broadcasts
+    broadcast = await broadcasts.create(
+        member,
         draft["text"],
         draft["audience"],
         file_id=draft["file_id"],
         urgent=draft["urgent"],
+        at=at,
     )
-    progress = await context.services.broadcasts.progress(context.active_member, broadcast.id or 0)
-    await query.answer()
-    await _edit(query, *_progress(context, progress))
-    return ConversationHandler.END
+    context.user_data.pop(_KEY)
+    return _progress(context, await broadcasts.progress(member, broadcast.id or 0))
 
 
 async def later_tapped(update: Update, context: KringContext) -> int:
@@ -117,19 +128,7 @@ async def later_tapped(update: Update, context: KringContext) -> int:
 async def when_typed(update: Update, context: KringContext) -> int:
     assert update.effective_message is not None and context.user_data is not None
     zone = ZoneInfo(context.services.kring.timezone)
-    at = parse_moment(message_text(update), zone)
-    draft = context.user_data[_KEY]
-    broadcast = await context.services.broadcasts.create(
-        context.active_member,
-        draft["text"],
-        draft["audience"],
-        file_id=draft["file_id"],
-        urgent=draft["urgent"],
-        at=at,
-    )
-    context.user_data.pop(_KEY)
-    progress = await context.services.broadcasts.progress(context.active_member, broadcast.id or 0)
-    text, markup = _progress(context, progress)
+    text, markup = await _schedule(context, parse_moment(message_text(update), zone))
     await update.effective_message.reply_text(text, reply_markup=markup)
     return ConversationHandler.END
 
@@ -156,24 +155,19 @@ def _progress(context: KringContext, progress: Progress) -> tuple[str, InlineKey
     counts = {state.value: n for state, n in progress.counts.items()}
     broadcast = progress.broadcast
     text = render.broadcast_progress(context.t, broadcast, counts)
-    is_open = broadcast.state.value in ("scheduled", "sending")
+    is_open = broadcast.state in (BroadcastState.SCHEDULED, BroadcastState.SENDING)
     return text, keyboards.broadcast_progress(context.t, broadcast.id or 0, is_open)
 
 
-async def refresh(update: Update, context: KringContext) -> None:
+async def progress_tapped(update: Update, context: KringContext) -> None:
+    """`bcprog:<id>` shows the progress again; `bcstop:<id>` cancels what was not sent yet."""
     query = update.callback_query
     assert query is not None
     broadcast_id = int(keyboards.parse(query.data)[0])
-    progress = await context.services.broadcasts.progress(context.active_member, broadcast_id)
-    await query.answer()
-    await _edit(query, *_progress(context, progress))
-
-
-async def stop(update: Update, context: KringContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    broadcast_id = int(keyboards.parse(query.data)[0])
-    progress = await context.services.broadcasts.cancel(context.active_member, broadcast_id)
+    broadcasts = context.services.broadcasts
+    stopping = (query.data or "").startswith(keyboards.BROADCAST_STOP)
+    act = broadcasts.cancel if stopping else broadcasts.progress
+    progress = await act(context.active_member, broadcast_id)
     await query.answer()
     await _edit(query, *_progress(context, progress))
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar
 
 from bot.core.models import (
     BoardPost,
@@ -27,6 +27,8 @@ from bot.core.models import (
     Role,
     Subscription,
 )
+
+KeyT = TypeVar("KeyT")
 
 
 @dataclass
@@ -184,16 +186,6 @@ class FakeBroadcastRepository(_FakeRepository):
         )
 
 
-class FakeDigestRunRepository:
-    def __init__(self, runs: dict[str, datetime]) -> None:
-        self.runs = runs
-
-    async def start(self, period: str, at: datetime) -> bool:
-        first = period not in self.runs
-        self.runs.setdefault(period, at)
-        return first
-
-
 class FakeQuestionRepository(_FakeRepository):
     async def needing_attention(self, limit: int) -> Sequence[Question]:
         found = [
@@ -219,14 +211,26 @@ class FakeReplacementRepository(_FakeRepository):
         return sorted(self._where(member_id=member_id), key=lambda r: r.start_on)
 
 
-class FakeProcessedUpdateRepository:
-    def __init__(self, seen: dict[int, datetime]) -> None:
+class _FakeOnce(Generic[KeyT]):
+    """A table whose key can be inserted once (INSERT … ON CONFLICT DO NOTHING)."""
+
+    def __init__(self, seen: dict[KeyT, datetime]) -> None:
         self.seen = seen
 
-    async def record(self, update_id: int, at: datetime) -> bool:
-        first = update_id not in self.seen
-        self.seen.setdefault(update_id, at)
+    def _first(self, key: KeyT, at: datetime) -> bool:
+        first = key not in self.seen
+        self.seen.setdefault(key, at)
         return first
+
+
+class FakeProcessedUpdateRepository(_FakeOnce[int]):
+    async def record(self, update_id: int, at: datetime) -> bool:
+        return self._first(update_id, at)
+
+
+class FakeDigestRunRepository(_FakeOnce[str]):
+    async def start(self, period: str, at: datetime) -> bool:
+        return self._first(period, at)
 
     async def forget_before(self, moment: datetime) -> None:
         for update_id in [u for u, at in self.seen.items() if at < moment]:
