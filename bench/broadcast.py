@@ -138,7 +138,7 @@ def main() -> None:
     parser.add_argument("--rates", default="30,1000", help="rate limits to measure, per second")
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--slow-members", type=int, default=1_000)
-    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--margin", type=float, default=0.95)
     args = parser.parse_args()
     rates = [int(rate) for rate in args.rates.split(",")]
