@@ -19,6 +19,8 @@ async def run_due_work(sender: Sender, services: Services) -> None:
     each line and after moving the clock."""
     await services.broadcasts.release_due()
     await services.digest.run_due()
+    if sender.busy:  # an earlier tick is still sending (a large broadcast): it sends these too
+        return
     await sender.send_due()
     if await services.broadcasts.finish_sent():
         await sender.send_due()  # the delivery reports
@@ -45,4 +47,8 @@ async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def install_ticks(app: Application[Any, Any, Any, Any, Any, Any], interval: float) -> None:
     assert app.job_queue is not None, "install python-telegram-bot[job-queue]"
-    app.job_queue.run_repeating(tick, interval=interval, first=1, name="due-work")
+    # A second instance may start while a long broadcast keeps the first one sending; it
+    # releases what fell due and leaves the sending to the first.
+    app.job_queue.run_repeating(
+        tick, interval=interval, first=1, name="due-work", job_kwargs={"max_instances": 2}
+    )

@@ -60,6 +60,10 @@ class Sender:
         self.too_many_requests = 0  # 429 answers so far (the limiter should keep this at 0)
         self._lock = asyncio.Lock()  # one run at a time per process
 
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
     async def send_due(self) -> int:
         """Send every due row; return how many were sent. Stops early when Telegram asks us to
         wait, leaving the rest for the next run."""

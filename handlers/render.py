@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.core.board import PostNotAvailable
-from bot.core.broadcast import Delivery
+from bot.core.broadcast import CAPTION_LIMIT, Delivery
 from bot.core.errors import (
     AlreadyMember,
     BroadcastClosed,
@@ -841,9 +841,9 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         return {
             "empty": t.gettext("An announcement needs a text or a document."),
             "too_long": t.gettext(
-                "This text is too long for one message (a document's caption: 1000 characters "
+                "This text is too long for one message (with a document: {limit} characters "
                 "at most). Please shorten it."
-            ),
+            ).format(limit=CAPTION_LIMIT),
             "audience": t.gettext("This audience does not exist (any more)."),
             "past": t.gettext("That moment has passed. Please give a moment in the future."),
             "moment": t.gettext("Please send a date and time like 24/12/2026 08:00."),

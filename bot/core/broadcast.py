@@ -26,7 +26,7 @@ from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.quiet import deliver_at
 
 TEXT_LIMIT = 4000  # Telegram allows 4096 characters, the heading needs a few
-CAPTION_LIMIT = 1000  # ... and 1024 for a document's caption
+CAPTION_LIMIT = 900  # ... and 1024 for a document's caption
 
 
 class Audience(Protocol):

@@ -94,3 +94,17 @@ async def test_transient_errors_are_retried_with_back_off_then_given_up(
         clock.set(stored.due_at)
     assert next(iter(fake_db.outbox.values())).state is OutboxState.FAILED
     assert delays == sorted(delays) and len(delays) == MAX_ATTEMPTS - 1
+
+
+async def test_a_member_who_writes_again_is_reachable_again(
+    outbox: OutboxService, fake_db: FakeDatabase, clock: SettableClock
+) -> None:
+    from bot.core.updates import UpdateLog
+
+    await _queue(fake_db)
+    [message] = await outbox.claim_due()
+    outbox.unreachable(message, "Forbidden: bot was blocked by the user")
+    await outbox.record([message])
+    first, member = await UpdateLog(lambda: FakeUnitOfWork(fake_db), clock).receive(1, 5)
+    assert first and member is not None and member.reachable
+    assert next(iter(fake_db.members.values())).reachable is True
