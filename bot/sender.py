@@ -27,7 +27,7 @@ from handlers.notifications import compose
 
 log = logging.getLogger(__name__)
 
-RECORD_EVERY = 0.25  # seconds: outcomes sent but not yet recorded are resent after a crash
+RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
 
 
 @dataclass(frozen=True)
