@@ -125,8 +125,11 @@ class _Batch:
         return self.sent, self.stopped
 
     async def _send(self, message: OutboxMessage) -> None:
+        limiter = self.sender.limiter
         if not self.stopped:
-            await asyncio.sleep(self.sender.limiter.reserve(message.chat_id))
+            await asyncio.sleep(limiter.reserve(message.chat_id))
+        while not self.stopped and (wait := limiter.admit()) > 0:
+            await asyncio.sleep(wait)
         if self.stopped:  # Telegram asked us to wait: back to the outbox, due when it may go
             self.outbox.defer(message, self._pause, "waiting after 429")
             self.done.append(message)

@@ -10,6 +10,8 @@ messages reserved after it wait too (simple, and never over the overall rate). T
 nothing for a broadcast (one message per chat) and a second at most for a private chat.
 """
 
+import math
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,6 +26,7 @@ class RateLimiter:
     _next_global: float = 0.0
     _next_chat: dict[int, float] = field(default_factory=dict)
     _paused_until: float = 0.0
+    _sent: deque[float] = field(default_factory=deque)  # send times within the last second
 
     def reserve(self, chat_id: int) -> float:
         """Reserve the next slot for a message to `chat_id`; return the seconds to wait for it."""
@@ -34,6 +37,18 @@ class RateLimiter:
         if len(self._next_chat) > 100_000:  # forget chats whose slot has long passed
             self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
         return slot - now
+
+    def admit(self) -> float:
+        """Just before a send: 0 (and the send is counted) if fewer than the rate went out in
+        the last second, else the seconds to wait. Slots are evenly spaced, but a sender that
+        was held up (a busy event loop) would otherwise catch up with a burst."""
+        now = self.clock()
+        while self._sent and self._sent[0] <= now - 1.0:
+            self._sent.popleft()
+        if len(self._sent) >= max(1, math.floor(self.per_second)):
+            return self._sent[0] + 1.0 - now
+        self._sent.append(now)
+        return 0.0
 
     def pause(self, seconds: float) -> None:
         """Telegram said "too many requests": no slot before `seconds` from now."""

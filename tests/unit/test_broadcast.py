@@ -53,6 +53,16 @@ def test_a_pause_after_a_429_holds_every_slot() -> None:
     assert limiter.reserve(2) == pytest.approx(0.0, abs=0.01)
 
 
+def test_after_a_stall_the_sender_catches_up_without_a_burst() -> None:
+    now = [100.0]
+    limiter = RateLimiter(per_second=3, clock=lambda: now[0])
+    waits = [limiter.reserve(chat_id) for chat_id in range(1, 6)]
+    now[0] += max(waits) + 0.5  # every send woke late, all at once
+    assert [limiter.admit() for _ in range(4)] == pytest.approx([0.0, 0.0, 0.0, 1.0])
+    now[0] += 1.0
+    assert limiter.admit() == 0.0
+
+
 # Quiet hours
 
 
