@@ -125,11 +125,7 @@ class _Batch:
         return self.sent, self.stopped
 
     async def _send(self, message: OutboxMessage) -> None:
-        limiter = self.sender.limiter
-        if not self.stopped:
-            await asyncio.sleep(limiter.reserve(message.chat_id))
-        while not self.stopped and (wait := limiter.admit()) > 0:
-            await asyncio.sleep(wait)
+        await self._wait_for_slot(message.chat_id)
         if self.stopped:  # Telegram asked us to wait: back to the outbox, due when it may go
             self.outbox.defer(message, self._pause, "waiting after 429")
             self.done.append(message)
@@ -154,6 +150,14 @@ class _Batch:
             self.outbox.sent(message, result.message_id)
             self.sent += 1
         self.done.append(message)
+
+    async def _wait_for_slot(self, chat_id: int) -> None:
+        """Until the chat's slot, and until the last second has room for one more send."""
+        limiter = self.sender.limiter
+        delay = limiter.reserve(chat_id) or limiter.admit()
+        while delay > 0 and not self.stopped:
+            await asyncio.sleep(delay)
+            delay = limiter.admit()
 
     async def _record_if_due(self) -> None:
         """Record what is done so far, unless another send of this batch is recording now."""
