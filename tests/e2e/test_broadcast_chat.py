@@ -91,3 +91,12 @@ async def test_the_weekly_digest_comes_on_monday_at_eight_and_only_once(
     for text in sent.values():
         assert "Algemene vergadering op 12/12" in text and "Nieuwe wachtpost open" in text
     assert digests(await chat.perform("clock 2026-12-08 09:00")) == {}  # weekly, not daily
+
+
+async def test_a_document_goes_to_everyone_as_a_document(chat: ChatSession) -> None:
+    actions = await run(chat, "@coord /broadcast\n@coord <file:.env.example>")
+    assert "met het document" in actions[-1]["text"]
+    actions = await chat.perform("@coord [Verzenden]")
+    documents = [a for a in actions if a["action"] == "document"]
+    assert sorted(a["to"] for a in documents) == sorted(EVERYONE)
+    assert {a["filename"] for a in documents} == {".env.example"}

@@ -224,3 +224,17 @@ async def test_two_sender_processes_never_send_a_row_twice(
     sent = [json.loads(out)["sent"] for out, _ in outputs]
     assert kring.received() == Counter({m.telegram_id: 5 for m in kring.members})
     assert sum(sent) == 150
+
+
+async def test_a_tick_during_a_long_send_leaves_the_sending_to_it(kring: Kring) -> None:
+    from bot.scheduling import run_due_work
+
+    await kring.broadcast()
+    bot = Bot(kring.emulator.token, base_url=kring.emulator.base_url)
+    sender = Sender(bot, kring.services.outbox, kring.services.kring, SendLimits(10, 4))
+    first = asyncio.create_task(sender.send_due())  # 30 messages at 10 a second
+    await asyncio.sleep(0.2)
+    assert sender.busy
+    await run_due_work(sender, kring.services)  # returns at once instead of queueing
+    assert not first.done()
+    assert await first == 30
