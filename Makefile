@@ -56,6 +56,7 @@ typecheck: $(INSTALLED)
 bench: $(INSTALLED) locales
 	$(BIN)/python -m bench.roundtrip
 	$(BIN)/python -m bench.faq
+	$(BIN)/python -m bench.broadcast
 
 clean:
 	rm -rf $(VENV) var locales/*/LC_MESSAGES/*.mo

@@ -11,7 +11,7 @@ from telegram.request import BaseRequest
 import handlers
 from bot.config import Settings
 from bot.core.services import Services
-from bot.scheduling import install_ticks
+from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot
 from handlers import menu
 from handlers.context import KringContext
 
@@ -36,6 +36,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.timezone)))
         .context_types(ContextTypes(context=KringContext))
         .post_init(on_startup)
+        .post_shutdown(on_shutdown)
     )
     if base_url:
         builder = builder.base_url(base_url)
@@ -47,6 +48,8 @@ def build_application(
     app.bot_data["services"] = services
     handlers.register(app)
     if with_ticks:
+        bot = sender_bot(settings, token, base_url)
+        app.bot_data[SENDER_KEY] = build_sender(bot, services, settings)
         install_ticks(app, settings.outbox_interval_seconds)
     return app
 
@@ -55,8 +58,15 @@ async def on_startup(app: KringApplication) -> None:
     """Publish the command menus. PTB runs this under run_polling/run_webhook only; the chat
     harness calls it itself."""
     services: Services = app.bot_data["services"]
+    if SENDER_KEY in app.bot_data:
+        await app.bot_data[SENDER_KEY].bot.initialize()
     await menu.publish_defaults(app.bot)
     await menu.publish_for_members(app.bot, await services.membership.managers())
+
+
+async def on_shutdown(app: KringApplication) -> None:
+    if SENDER_KEY in app.bot_data:
+        await app.bot_data[SENDER_KEY].bot.shutdown()
 
 
 class _Redact(logging.Filter):

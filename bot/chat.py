@@ -28,7 +28,7 @@ from bot.clock import SettableClock
 from bot.config import Settings
 from bot.demo import DEMO_PEOPLE, seed_demo
 from bot.emulator import ButtonNotFound, Emulator
-from bot.scheduling import run_due_work
+from bot.scheduling import build_sender, run_due_work, sender_bot
 from bot.services import build_services
 from store.db import create_engine
 from store.migrate import upgrade
@@ -92,6 +92,12 @@ class ChatSession:
         assert self.app.updater is not None
         await self.app.updater.start_polling(poll_interval=0)
         await self.app.start()
+        self.sender = build_sender(
+            sender_bot(self.settings, self.emulator.token, self.emulator.base_url),
+            self.wiring.services,
+            self.settings,
+        )
+        await self.sender.bot.initialize()
         self._seen = len(self.emulator.outbox())
         return self
 
@@ -105,6 +111,7 @@ class ChatSession:
         await self.app.updater.stop()
         await self.app.stop()
         await self.app.shutdown()
+        await self.sender.bot.shutdown()
         if self._own_emulator:
             await self.emulator.stop()
         await self.wiring.engine.dispose()
@@ -121,7 +128,7 @@ class ChatSession:
             await self._act(match["handle"], match["rest"].strip())
         else:
             raise ChatLineError(f"cannot read this line: {line!r}")
-        await run_due_work(self.app.bot, self.wiring.services)
+        await run_due_work(self.sender, self.wiring.services)
         return self._new_actions()
 
     def _move_clock(self, argument: str) -> None:

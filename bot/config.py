@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     webhook_port: int = Field(8443, ge=1, le=65535)
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     outbox_interval_seconds: float = Field(2.0, gt=0, le=3600)
+    # Telegram allows about 30 messages a second overall; stay a little below it.
+    outbox_rate_per_second: float = Field(28.0, gt=0, le=10_000)
+    outbox_concurrency: int = Field(16, ge=1, le=1000)  # sends in flight (own connection pool)
+    outbox_claim_lease_seconds: float = Field(300.0, ge=1)  # then a crashed sender's rows return
+    digest_weekday: int = Field(0, ge=0, le=6)  # Monday; the kring's time zone
+    digest_hour: int = Field(8, ge=0, le=23)
     log_level: str = "INFO"
     # Wachtwissels: requests close this many hours before the shift; approval by the coordinator.
     swap_min_notice_hours: int = Field(12, ge=0, le=24 * 30)

@@ -134,3 +134,30 @@ async def seed_cme(uow: UnitOfWork, now: datetime) -> None:
                 lok_group_id=group.id if lok else None,
             )
         )
+
+
+SYNTHETIC_FIRST_ID = 8_000_000
+
+
+async def seed_synthetic(
+    uow_factory: UnitOfWorkFactory, count: int, now: datetime, first: int = 1
+) -> list[Member]:
+    """`count` active GPs named "Member <first>" … with Telegram ids SYNTHETIC_FIRST_ID + n,
+    for the broadcast benchmark and the sender's tests."""
+    members = [
+        Member(
+            telegram_id=SYNTHETIC_FIRST_ID + n,
+            name=f"Member {n}",
+            role=Role.GP,
+            status=MemberStatus.ACTIVE,
+            zone=("Noord", "Zuid")[n % 2],
+            created_at=now,
+            updated_at=now,
+        )
+        for n in range(first, first + count)
+    ]
+    async with uow_factory() as uow:
+        for member in members:
+            await uow.members.add(member)
+        await uow.commit()
+    return members

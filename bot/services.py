@@ -11,7 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Settings
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
+from bot.core.broadcast import BroadcastService
 from bot.core.cme import CmeService
+from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
@@ -22,6 +24,7 @@ from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.privacy import PrivacyService
 from bot.core.roster import RosterService
 from bot.core.services import Kring, Services
+from bot.core.stats import StatsService
 from bot.core.swaps import SwapRules, SwapService
 from bot.core.updates import UpdateLog
 from store.db import create_engine, session_factory
@@ -41,6 +44,32 @@ def answerer_for(folder: Path) -> Answerer:
     return Answerer(load_knowledge(folder))
 
 
+def unit_of_work_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
+    sessions = session_factory(engine)
+
+    def unit_of_work() -> UnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    return unit_of_work
+
+
+def kring_from(settings: Settings) -> Kring:
+    return Kring(
+        name=settings.kring_name,
+        contact=settings.coordinator_contact,
+        timezone=settings.timezone,
+        default_language=settings.default_language,
+    )
+
+
+def outbox_service(
+    settings: Settings, clock: Clock, unit_of_work: UnitOfWorkFactory
+) -> OutboxService:
+    return OutboxService(
+        unit_of_work, clock, timedelta(seconds=settings.outbox_claim_lease_seconds)
+    )
+
+
 def build_services(
     settings: Settings,
     clock: Clock,
@@ -49,25 +78,16 @@ def build_services(
 ) -> Wiring:
     """`new_invite_code` replaces the random invite codes (chat scripts want repeatable ones)."""
     engine = engine or create_engine(settings.database_url)
-    sessions = session_factory(engine)
-
-    def unit_of_work() -> UnitOfWork:
-        return SqlUnitOfWork(sessions)
-
-    kring = Kring(
-        name=settings.kring_name,
-        contact=settings.coordinator_contact,
-        timezone=settings.timezone,
-        default_language=settings.default_language,
-    )
+    unit_of_work = unit_of_work_factory(engine)
+    answerer = answerer_for(settings.knowledge_dir)
     services = Services(
-        kring=kring,
+        kring=kring_from(settings),
         clock=clock,
         membership=MembershipService(
             unit_of_work, clock, settings.default_language, new_invite_code or random_invite_code
         ),
-        outbox=OutboxService(unit_of_work, clock),
-        knowledge=KnowledgeService(answerer_for(settings.knowledge_dir), unit_of_work, clock),
+        outbox=outbox_service(settings, clock, unit_of_work),
+        knowledge=KnowledgeService(answerer, unit_of_work, clock),
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),
         flood=FloodGuard(settings.flood_limit_per_minute),
@@ -90,5 +110,15 @@ def build_services(
             settings.timezone,
             timedelta(hours=settings.cme_response_hours),
         ),
+        broadcasts=BroadcastService(unit_of_work, clock, settings.timezone),
+        digest=DigestService(
+            unit_of_work,
+            clock,
+            settings.timezone,
+            [Announcements(), KnowledgeUpdates(answerer.kb)],
+            settings.digest_weekday,
+            settings.digest_hour,
+        ),
+        stats=StatsService(unit_of_work),
     )
     return Wiring(services, engine, unit_of_work)

@@ -23,6 +23,7 @@ from handlers import (
     access,
     admin,
     board,
+    broadcast,
     cme,
     events,
     exports,
@@ -61,6 +62,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler(access.names("settings"), preferences.show_settings),
             CommandHandler(access.names("invite"), admin.invite),
             CommandHandler(access.names("members"), admin.list_members),
+            CommandHandler(access.names("stats"), admin.stats),
             # Before the text fallback: while the coordinator types a reply, text is the reply.
             inbox.reply_conversation(),
             fee.conversation(),
@@ -68,6 +70,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             *board.conversations(),
             shifts.request_conversation(),
             *roster.conversations(),
+            broadcast.conversation(),
             CommandHandler(access.names("locum"), locum.overview),
             CommandHandler(access.names("ask"), questions.ask_command),
             CommandHandler(access.names("inbox"), inbox.show_inbox),
@@ -136,6 +139,14 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(events.export, pattern=_button(keyboards.EVENT_EXPORT)),
             CallbackQueryHandler(events.cancel_event, pattern=_button(keyboards.EVENT_CANCEL)),
             CallbackQueryHandler(events.lok_groups, pattern=_button(keyboards.LOK_OVERVIEW)),
+            # Refresh and stop, on the same progress message:
+            CallbackQueryHandler(
+                broadcast.progress_tapped,
+                pattern=rf"^({keyboards.BROADCAST_PROGRESS}|{keyboards.BROADCAST_STOP}):",
+            ),
+            CallbackQueryHandler(broadcast.report_csv, pattern=_button(keyboards.BROADCAST_CSV)),
+            CallbackQueryHandler(preferences.digest_tapped, pattern=_button(keyboards.DIGEST)),
+            CallbackQueryHandler(preferences.quiet_tapped, pattern=_button(keyboards.QUIET)),
             # What no feature took:
             MessageHandler(filters.TEXT & ~filters.COMMAND, fallback.text),
             MessageHandler(filters.COMMAND, fallback.unknown_command),

@@ -49,6 +49,8 @@ COMMANDS: dict[str, Audience] = {
     "events": Audience.MANAGER,
     "mydata": Audience.MEMBER,
     "forget": Audience.MEMBER,
+    "broadcast": Audience.COORDINATOR,
+    "stats": Audience.COORDINATOR,
 }
 
 # Dutch and French aliases of the canonical English command names.
@@ -72,6 +74,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "cme": ("bijscholing", "formation"),
     "credits": ("accreditering", "accreditation"),
     "events": ("evenementen", "evenements"),
+    "broadcast": ("bericht", "annonce"),
+    "stats": ("statistieken", "statistiques"),
 }
 _CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 
@@ -143,6 +147,16 @@ CALLBACKS: dict[str, Audience] = {
     keyboards.EVENT_KIND: Audience.MANAGER,
     keyboards.EVENT_RUBRIC: Audience.MANAGER,
     keyboards.LOK_OVERVIEW: Audience.MANAGER,
+    keyboards.BROADCAST_AUDIENCE: Audience.COORDINATOR,
+    keyboards.BROADCAST_URGENT: Audience.COORDINATOR,
+    keyboards.BROADCAST_SEND: Audience.COORDINATOR,
+    keyboards.BROADCAST_LATER: Audience.COORDINATOR,
+    keyboards.BROADCAST_ABORT: Audience.COORDINATOR,
+    keyboards.BROADCAST_PROGRESS: Audience.COORDINATOR,
+    keyboards.BROADCAST_STOP: Audience.COORDINATOR,
+    keyboards.BROADCAST_CSV: Audience.COORDINATOR,
+    keyboards.DIGEST: Audience.MEMBER,
+    keyboards.QUIET: Audience.MEMBER,
 }
 
 MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})

@@ -70,3 +70,9 @@ async def list_members(update: Update, context: KringContext) -> None:
     members = await context.services.membership.members(context.active_member.telegram_id or 0)
     for chunk in render.split(render.members_list(context.t, members)):
         await message.reply_text(chunk)
+
+
+async def stats(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    figures = await context.services.stats.figures(context.active_member)
+    await update.effective_message.reply_text(render.stats(context.t, figures))

@@ -13,8 +13,8 @@ CHECKIN_PREFIX = "checkin_"  # /start checkin_<token>: the check-in deep link
 
 def callback_id(query: CallbackQuery) -> int:
     """The id a button carries; anything else (a forged payload) is an id nothing has."""
-    args = keyboards.parse(query.data)
-    return int(args[0]) if args and args[0].isdigit() else 0
+    ids = keyboards.numbers(query.data)
+    return ids[0] if ids else 0
 
 
 async def show_events(update: Update, context: KringContext) -> None:

@@ -170,7 +170,7 @@ async def new_event(update: Update, context: KringContext) -> int:
 async def new_kind(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    context.user_data[_KEY]["kind"] = EventKind(keyboards.parse(query.data)[0])
+    (context.user_data[_KEY]["kind"],) = keyboards.args(query.data, EventKind)
     await query.answer()
     await query.edit_message_text(render.event_ask_title(context.t))
     return NEW_TITLE
@@ -223,11 +223,12 @@ async def new_points(update: Update, context: KringContext) -> int:
 async def new_rubric(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
+    (rubric,) = keyboards.args(query.data, Rubric)
     answers = context.user_data.pop(_KEY)
     cme = context.services.cme
     event = cme.draft(answers["title"], answers["kind"], answers["start"], answers["end"])
     event.location, event.capacity = answers["location"], answers["capacity"]
-    event.points, event.rubric = answers["points"], Rubric(keyboards.parse(query.data)[0])
+    event.points, event.rubric = answers["points"], rubric
     event = await cme.create(context.active_member, event)
     await query.answer()
     await query.edit_message_text(
@@ -255,11 +256,11 @@ async def edit_event(update: Update, context: KringContext) -> int:
 async def edit_field(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    event_id, field_name = keyboards.parse(query.data)[:2]
+    event_id, field_name = keyboards.args(query.data, int, str)
     if field_name not in keyboards.EDITABLE_FIELDS:
         await query.answer()
         return EDIT_FIELD
-    context.user_data[_KEY] = {"event_id": int(event_id), "field": field_name}
+    context.user_data[_KEY] = {"event_id": event_id, "field": field_name}
     await query.answer()
     await query.edit_message_text(render.event_ask_value(context.t, field_name))
     return EDIT_VALUE

@@ -4,7 +4,7 @@ Button payloads carry server-side ids only; what they refer to is checked again 
 """
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -15,6 +15,7 @@ from bot.core.knowledge.model import Entry
 from bot.core.models import (
     LANGUAGES,
     BoardPost,
+    DigestFrequency,
     Event,
     EventKind,
     EventStatus,
@@ -34,67 +35,140 @@ from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers import render
 
 JOIN = "join"
+
 LANGUAGE = "lang"
+
 INVITE_ROLE = "invrole"
+
 JOIN_DECISION = "joindec"
+
 PICK = "kbpick"
+
 RATE = "kbrate"
+
 FORWARD = "kbfwd"
+
 REPLY = "qreply"
+
 FEE = "fee"
+
 FEE_NOTE = "feenote"
+
 LOCUM_NEW = "lnew"
+
 LOCUM_CHECKLIST = "lchk"
+
 LOCUM_TOGGLE = "ltog"
+
 LOCUM_PRACTICE_CHOICE = "lpick"
+
 BOARD_POST = "bpost"
+
 BOARD_FOLLOW = "bfollow"
+
 BOARD_BROWSE = "bbrowse"
+
 BOARD_INTEREST = "bint"
+
 BOARD_PICK = "bpick"
+
 BOARD_CLOSE = "bclose"
+
 REMINDER = "remind"
+
 SHIFT_SWAP = "ruil"
+
 SWAP_KIND = "swkind"
+
 SWAP_AUDIENCE = "swto"
+
 SWAP_PICK = "swpick"
+
 SWAP_SEND = "swsend"
+
 SWAP_STOP = "swstop"
+
 SWAP_TAKE = "swtake"
+
 SWAP_RETURN = "swback"
+
 SWAP_WITHDRAW = "swwd"
+
 SHIFTS_CALENDAR = "shics"
+
 HANDOVER = "shok"
+
 SWAP_APPROVE = "swok"
+
 SWAP_REJECT = "swno"
+
 SWAP_TRAIL = "swtrail"
+
 ROSTER_TALLY = "rtally"
+
 ROSTER_EXEMPT = "rexempt"
+
 ROSTER_BEHALF = "rbehalf"
+
 ROSTER_ASSIGN = "rassign"
+
 EXPORT_SWAPS = "xswaps"
+
 EXPORT_AUDIT = "xaudit"
+
 FORGET = "forget"
+
 FORGET_NOT = "keepdata"
+
 EVERYONE = 0  # the target of a swap request open to every eligible colleague
+BROADCAST_AUDIENCE = "bcaud"
+BROADCAST_URGENT = "bcurg"
+BROADCAST_SEND = "bcsend"
+BROADCAST_LATER = "bclater"
+BROADCAST_ABORT = "bcabort"
+BROADCAST_PROGRESS = "bcprog"
+BROADCAST_STOP = "bcstop"
+BROADCAST_CSV = "bccsv"
+DIGEST = "digest"
+QUIET = "quiet"
+QUIET_CHOICES = ((22, 7), (21, 8), (20, 8))  # quiet hours a member can pick, local time
+
 CME_REGISTER = "cmereg"
+
 CME_UNREGISTER = "cmeunreg"
+
 CME_CONFIRM = "cmeok"
+
 CME_DECLINE = "cmeno"
+
 CME_HOUR_REMINDER = "cmehour"
+
 EVENT_NEW = "evnew"
+
 EVENT_IMPORT = "evimport"
+
 EVENT_SHOW = "evshow"
+
 EVENT_ATTENDEES = "evlist"
+
 EVENT_TICK = "evtick"
+
 EVENT_WALK_IN = "evwalkin"
+
 EVENT_QR = "evqr"
+
 EVENT_EXPORT = "evcsv"
+
 EVENT_EDIT = "evedit"
+
 EVENT_CANCEL = "evcancel"
+
 EVENT_KIND = "evkind"
+
 EVENT_RUBRIC = "evrubric"
+
 LOK_OVERVIEW = "evlok"
+
 BUTTON_TEXT_LIMIT = 60
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
@@ -163,7 +237,30 @@ def languages() -> InlineKeyboardMarkup:
 
 
 def settings(t: Translator, member: Member) -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton(t.gettext("Change language"), callback_data=data(LANGUAGE))]]
+    """Language; digest frequency and quiet hours, the current choice ticked; the shift
+    reminder for members on call."""
+
+    def choice(label: str, chosen: bool, payload: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(("✓ " if chosen else "") + label, callback_data=payload)
+
+    digest = [
+        choice(render.digest_frequency(t, often), member.digest is often, data(DIGEST, often))
+        for often in DigestFrequency
+    ]
+    quiet = [
+        choice(
+            render.quiet_hours_label(start, end),
+            (member.quiet_from, member.quiet_until) == (time(start), time(end)),
+            data(QUIET, start, end),
+        )
+        for start, end in QUIET_CHOICES
+    ]
+    quiet.append(choice(t.gettext("No quiet hours"), member.quiet_from is None, data(QUIET)))
+    rows = [
+        [InlineKeyboardButton(t.gettext("Change language"), callback_data=data(LANGUAGE))],
+        digest,
+        quiet,
+    ]
     if member.role in ON_CALL_ROLES:
         rows.append(
             [InlineKeyboardButton(t.gettext("Shift reminder"), callback_data=data(REMINDER))]
@@ -603,9 +700,6 @@ def exports(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
     )
 
 
-# --- CME: the member's side ------------------------------------------------------------------
-
-
 def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarkup | None:
     buttons = []
     for view in views:
@@ -643,9 +737,6 @@ def hour_reminder(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
     return _rows(
         (t.gettext("Also remind me an hour before"), data(CME_HOUR_REMINDER, registration_id))
     )
-
-
-# --- CME: the coordinator's side -------------------------------------------------------------
 
 
 def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMarkup:
@@ -723,3 +814,47 @@ def forget(t: Translator, member_id: int) -> InlineKeyboardMarkup:
             [InlineKeyboardButton(t.gettext("Cancel"), callback_data=data(FORGET_NOT))],
         ]
     )
+
+
+def broadcast_preview(
+    t: Translator, audience: str, zones: Sequence[str], urgent: bool
+) -> InlineKeyboardMarkup:
+    """Audience buttons (the chosen one ticked), urgent or not, send now or later, cancel."""
+
+    def audience_button(key: str) -> InlineKeyboardButton:
+        label = render.audience_name(t, key)
+        tick = "✓ " if key == audience else ""
+        return InlineKeyboardButton(tick + label, callback_data=data(BROADCAST_AUDIENCE, key))
+
+    urgency = t.gettext("Urgent: yes") if urgent else t.gettext("Urgent: no")
+    return InlineKeyboardMarkup(
+        [
+            [audience_button(key) for key in ("all", "role:gp", "role:locum")],
+            [audience_button(f"zone:{zone}") for zone in zones],
+            [InlineKeyboardButton(urgency, callback_data=data(BROADCAST_URGENT))],
+            [
+                InlineKeyboardButton(t.gettext("Send"), callback_data=data(BROADCAST_SEND)),
+                InlineKeyboardButton(t.gettext("Schedule"), callback_data=data(BROADCAST_LATER)),
+            ],
+            [InlineKeyboardButton(t.gettext("Cancel"), callback_data=data(BROADCAST_ABORT))],
+        ]
+    )
+
+
+def broadcast_progress(t: Translator, broadcast_id: int, open_: bool) -> InlineKeyboardMarkup:
+    """Refresh and stop while it is open; the delivery report (CSV) always."""
+    csv = data(BROADCAST_CSV, broadcast_id)
+    rows = [[InlineKeyboardButton(t.gettext("Report (CSV)"), callback_data=csv)]]
+    if open_:
+        rows.insert(
+            0,
+            [
+                InlineKeyboardButton(
+                    t.gettext("Refresh"), callback_data=data(BROADCAST_PROGRESS, broadcast_id)
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Cancel sending"), callback_data=data(BROADCAST_STOP, broadcast_id)
+                ),
+            ],
+        )
+    return InlineKeyboardMarkup(rows)

@@ -12,23 +12,27 @@ from handlers import render
 MANAGER_ROLES = (Role.COORDINATOR, Role.STAFF)
 
 
-def _commands(language: str, manager: bool) -> list[BotCommand]:
+def _commands(language: str, role: Role | None) -> list[BotCommand]:
     t = translator(language)
-    pairs = render.member_commands(t) + (render.manager_commands(t) if manager else [])
+    pairs = render.member_commands(t)
+    if role in MANAGER_ROLES:
+        pairs += render.manager_commands(t)
+    if role is Role.COORDINATOR:
+        pairs += render.coordinator_commands(t)
     return [BotCommand(command, description) for command, description in pairs]
 
 
 async def publish_defaults(bot: Bot) -> None:
-    await bot.set_my_commands(_commands(DEFAULT_LANGUAGE, manager=False))
+    await bot.set_my_commands(_commands(DEFAULT_LANGUAGE, role=None))
     for language in LANGUAGES:
-        await bot.set_my_commands(_commands(language, manager=False), language_code=language)
+        await bot.set_my_commands(_commands(language, role=None), language_code=language)
 
 
 async def publish_for_member(bot: Bot, member: Member) -> None:
     if member.telegram_id is None:
         return
     await bot.set_my_commands(
-        _commands(member.language, manager=member.role in MANAGER_ROLES),
+        _commands(member.language, member.role),
         scope=BotCommandScopeChat(member.telegram_id),
     )
 

@@ -29,6 +29,8 @@ def compose(message: OutboxMessage, kring: Kring) -> tuple[str, InlineKeyboardMa
         markup = keyboards.handover(t, int(message.params["shift_id"]))
     elif message.kind == "cme_offer":
         markup = keyboards.cme_offer(t, int(message.params["registration_id"]))
+    elif message.kind == "broadcast_report":
+        markup = keyboards.broadcast_progress(t, int(message.params["broadcast_id"]), False)
     elif message.kind == "locum_end_reminder":
         markup = keyboards.end_checklist(t, int(message.params["replacement_id"]))
     return text, markup

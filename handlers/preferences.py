@@ -1,7 +1,10 @@
 """/language and /settings: the member's own preferences."""
 
+from datetime import time
+
 from telegram import Update
 
+from bot.core.models import DigestFrequency, Member
 from bot.i18n import translator
 from handlers import keyboards, menu, render
 from handlers.context import KringContext
@@ -19,6 +22,39 @@ async def show_settings(update: Update, context: KringContext) -> None:
     await update.effective_message.reply_text(
         render.settings(context.t, context.active_member),
         reply_markup=keyboards.settings(context.t, context.active_member),
+    )
+
+
+async def digest_tapped(update: Update, context: KringContext) -> None:
+    """`digest:weekly|daily|none`: how often the newsletter digest comes."""
+    query = update.callback_query
+    assert query is not None
+    (frequency,) = keyboards.args(query.data, DigestFrequency)
+    member = await context.services.membership.set_digest(_telegram_id(context), frequency)
+    await _settings_changed(update, context, member)
+
+
+async def quiet_tapped(update: Update, context: KringContext) -> None:
+    """`quiet:22:7` sets quiet hours from 22:00 to 07:00; `quiet` alone removes them."""
+    query = update.callback_query
+    assert query is not None
+    hours = [hour % 24 for hour in keyboards.numbers(query.data)[:2]]
+    start, end = (time(hours[0]), time(hours[1])) if len(hours) == 2 else (None, None)
+    member = await context.services.membership.set_quiet_hours(_telegram_id(context), start, end)
+    await _settings_changed(update, context, member)
+
+
+def _telegram_id(context: KringContext) -> int:
+    return context.active_member.telegram_id or 0
+
+
+async def _settings_changed(update: Update, context: KringContext, member: Member) -> None:
+    """Show the settings again, in place, with the new choice ticked."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await query.edit_message_text(
+        render.settings(context.t, member), reply_markup=keyboards.settings(context.t, member)
     )
 
 

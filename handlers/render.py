@@ -12,13 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from bot.core.board import PostNotAvailable
+from bot.core.broadcast import CAPTION_LIMIT, Delivery
 from bot.core.cme import CHECKIN_OPENS, Attendee, Credits, EventView, LokGroupYear
 from bot.core.errors import (
     AlreadyMember,
     AlreadyRegistered,
     BadButton,
+    BroadcastClosed,
     DomainError,
     EventNotAvailable,
+    InvalidBroadcast,
     InvalidCheckIn,
     InvalidEvent,
     InvalidImport,
@@ -41,11 +44,15 @@ from bot.core.locum import END_ITEMS, START_ITEMS, InvalidReplacement, Replaceme
 from bot.core.membership import OnboardingStep, onboarding_step
 from bot.core.models import (
     BoardPost,
+    Broadcast,
+    BroadcastState,
+    DigestFrequency,
     Event,
     EventKind,
     EventStatus,
     Member,
     MemberStatus,
+    OutboxState,
     PostKind,
     Question,
     Registration,
@@ -66,6 +73,7 @@ from bot.core.swaps import SwapError, SwapView
 from bot.i18n import LANGUAGE_NAMES, Translator
 
 MESSAGE_LIMIT = 4096
+
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -118,9 +126,6 @@ def status_name(t: Translator, status: MemberStatus) -> str:
         MemberStatus.FORGOTTEN: t.gettext("erased at their request"),
     }
     return names[status]
-
-
-# --- strangers and onboarding ---------------------------------------------------------------
 
 
 def not_a_member(t: Translator, kring: Kring) -> str:
@@ -189,9 +194,6 @@ def not_allowed(t: Translator, coordinator_only: bool) -> str:
     return t.gettext("Only the coordinator and the kring staff can do this.")
 
 
-# --- help, language, settings ----------------------------------------------------------------
-
-
 def help_text(t: Translator, member: Member | None, kring: Kring) -> str:
     if member is None:
         return not_a_member(t, kring)
@@ -242,16 +244,25 @@ def language_changed(t: Translator, language: str) -> str:
 
 
 def settings(t: Translator, member: Member) -> str:
+    quiet = (
+        quiet_hours_label(member.quiet_from.hour, member.quiet_until.hour)
+        if member.quiet_from is not None and member.quiet_until is not None
+        else t.gettext("none")
+    )
     return "\n".join(
         [
             t.gettext("<b>Your settings</b>"),
             t.gettext("Language: {language}").format(language=LANGUAGE_NAMES[member.language]),
+            t.gettext("Newsletter digest: {frequency}").format(
+                frequency=digest_frequency(t, member.digest)
+            ),
+            t.gettext("Quiet hours: {hours}").format(hours=quiet),
+            t.gettext(
+                "During quiet hours announcements wait until they end; urgent ones come at once."
+            ),
             reminder_setting(t, member.shift_reminder_hours),
         ]
     )
-
-
-# --- coordinator -----------------------------------------------------------------------------
 
 
 def choose_invite_role(t: Translator) -> str:
@@ -304,9 +315,6 @@ def join_decided(t: Translator, member: Member, approved: bool) -> str:
             name=esc(member.name), role=role_name(t, member.role)
         )
     return t.gettext("Rejected: the membership request of {name}.").format(name=esc(member.name))
-
-
-# --- the knowledge base ------------------------------------------------------------------------
 
 
 def ask_usage(t: Translator) -> str:
@@ -399,9 +407,6 @@ def reply_sent(t: Translator) -> str:
 
 def reply_cancelled(t: Translator) -> str:
     return t.gettext("Cancelled: nothing was sent.")
-
-
-# --- the fee-contribution calculator -----------------------------------------------------------
 
 
 def fee_choose_kind(t: Translator) -> str:
@@ -512,9 +517,6 @@ def expense_note_filename(t: Translator) -> str:
     return t.gettext("expense-note") + ".pdf"
 
 
-# --- replacements and their checklists ----------------------------------------------------------
-
-
 def checklist_item(t: Translator, item: str) -> str:
     labels = {
         "myriziv": t.gettext("MyRiziv: grouping with the replaced doctor"),
@@ -601,9 +603,6 @@ def replacement_saved(t: Translator, replacement: Replacement) -> str:
         start=t.date(replacement.start_on, "long"),
         end=t.date(replacement.end_on, "long"),
     )
-
-
-# --- the locum board -----------------------------------------------------------------------------
 
 
 def _languages(t: Translator, languages: Iterable[str]) -> str:
@@ -715,9 +714,6 @@ def replacement_cancelled(t: Translator) -> str:
 
 def fee_cancelled(t: Translator) -> str:
     return t.gettext("The calculation was stopped.")
-
-
-# --- CME events (bijscholing) ----------------------------------------------------------------
 
 
 def event_kind(t: Translator, kind: EventKind) -> str:
@@ -1064,9 +1060,6 @@ def _event_notice(t: Translator, params: dict[str, Any]) -> dict[str, str]:
     return {"title": esc(params["title"]), "when": _when(t, start_at)}
 
 
-# --- notifications from the outbox -----------------------------------------------------------
-
-
 def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring) -> str:
     role = Role(params.get("role", Role.GP))
     if kind == "join_request":
@@ -1122,6 +1115,12 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
             riziv=RizivNumber(params["riziv"]) if params["riziv"] else "–",
             telegram_id=int(params["telegram_id"] or 0),
         )
+    if kind == "broadcast":
+        return "<b>{kring}</b>\n{text}".format(kring=esc(kring.name), text=esc(params["text"]))
+    if kind == "broadcast_report":
+        return broadcast_report(t, params)
+    if kind == "digest":
+        return digest(t, params["sections"], kring)
     if kind == "ops_error":
         return t.gettext(
             "⚠️ <b>Error in the bot</b>: {signature} (reference {reference}), {count} time(s) "
@@ -1176,9 +1175,6 @@ def notification(t: Translator, kind: str, params: dict[str, Any], kring: Kring)
     raise ValueError(f"unknown notification kind {kind!r}")
 
 
-# --- replies to domain errors and the unexpected ---------------------------------------------
-
-
 def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
     if isinstance(error, InvalidRiziv):
         return {
@@ -1227,6 +1223,19 @@ def domain_error(t: Translator, error: DomainError, kring: Kring) -> str:
         }[error.reason]
     if isinstance(error, UnreadableTable):
         return unreadable_table(t, error)
+    if isinstance(error, InvalidBroadcast):
+        return {
+            "empty": t.gettext("An announcement needs a text or a document."),
+            "too_long": t.gettext(
+                "This text is too long for one message (with a document: {limit} characters "
+                "at most). Please shorten it."
+            ).format(limit=CAPTION_LIMIT),
+            "audience": t.gettext("This audience does not exist (any more)."),
+            "past": t.gettext("That moment has passed. Please give a moment in the future."),
+            "moment": t.gettext("Please send a date and time like 24/12/2026 08:00."),
+        }[error.reason]
+    if isinstance(error, BroadcastClosed):
+        return t.gettext("This announcement has been sent or cancelled already.")
     if isinstance(error, StoreUnavailable):
         return t.gettext(
             "The kring's database cannot be reached for a moment. Nothing was changed; please "
@@ -1326,9 +1335,6 @@ def unknown_command(t: Translator) -> str:
 
 def unsupported_message(t: Translator) -> str:
     return t.gettext("I can only read text messages here. Send /help to see what you can do.")
-
-
-# --- Wachtdienst: shifts and swaps -------------------------------------------------------------
 
 
 def shift_when(t: Translator, start: datetime, end: datetime, zone: str, post: str = "") -> str:
@@ -1618,9 +1624,6 @@ def swap_notification(t: Translator, kind: str, params: dict[str, Any]) -> str:
     return text
 
 
-# --- Wachtdienst: the coordinator's side -------------------------------------------------------
-
-
 def roster_intro(t: Translator, on_call: int, exempt: int) -> str:
     return "\n".join(
         [
@@ -1832,9 +1835,6 @@ def reminder_changed(t: Translator, hours: int) -> str:
     return reminder_setting(t, hours)
 
 
-# --- privacy ------------------------------------------------------------------------------------
-
-
 def my_data_caption(t: Translator, kring: Kring) -> str:
     return t.gettext(
         "Everything {kring} holds about you, as a readable file (JSON). /forget erases it."
@@ -1875,3 +1875,184 @@ def forgotten(t: Translator, kept: dict[str, int], kring: Kring) -> str:
 
 def nothing_erased(t: Translator) -> str:
     return t.gettext("Nothing was erased.")
+
+
+def coordinator_commands(t: Translator) -> list[tuple[str, str]]:
+    return [
+        ("broadcast", t.gettext("send an announcement to the members")),
+        ("stats", t.gettext("figures about the kring and the bot")),
+    ]
+
+
+def digest_frequency(t: Translator, frequency: DigestFrequency) -> str:
+    return {
+        DigestFrequency.WEEKLY: t.gettext("weekly"),
+        DigestFrequency.DAILY: t.gettext("daily"),
+        DigestFrequency.NONE: t.gettext("no digest"),
+    }[frequency]
+
+
+def quiet_hours_label(start: int, end: int) -> str:
+    return f"{start:02d}:00–{end:02d}:00"
+
+
+def delivery_counts(t: Translator, counts: dict[str, int]) -> str:
+    """Delivered / waiting / unreachable / failed / cancelled, leaving out what is zero."""
+    labels = [
+        ("sent", t.gettext("delivered: {n}")),
+        ("pending", t.gettext("waiting: {n}")),
+        ("sending", t.gettext("being sent: {n}")),
+        ("unreachable", t.gettext("unreachable: {n}")),
+        ("failed", t.gettext("failed: {n}")),
+        ("cancelled", t.gettext("cancelled: {n}")),
+    ]
+    parts = [label.format(n=counts[key]) for key, label in labels if counts.get(key)]
+    return ", ".join(parts) or t.gettext("no recipients")
+
+
+def broadcast_report(t: Translator, params: dict[str, Any]) -> str:
+    lines = [
+        t.gettext("<b>Your announcement has been sent.</b>"),
+        delivery_counts(t, params["counts"]),
+    ]
+    if params.get("unreachable_names"):
+        lines.append(
+            t.gettext("Unreachable (they blocked the bot): {names}").format(
+                names=esc(", ".join(params["unreachable_names"]))
+            )
+        )
+    return "\n".join(lines)
+
+
+def digest(t: Translator, sections: dict[str, list[dict[str, Any]]], kring: Kring) -> str:
+    headings = {
+        "announcements": t.gettext("Announcements"),
+        "knowledge": t.gettext("New or updated in the knowledge base"),
+    }
+    lines = [t.gettext("<b>Newsletter of {kring}</b>").format(kring=esc(kring.name))]
+    for name, items in sections.items():
+        lines.append("")
+        lines.append(f"<b>{headings[name]}</b>")
+        lines += [digest_item(t, name, item) for item in items]
+    return "\n".join(lines)
+
+
+def digest_item(t: Translator, section: str, item: dict[str, Any]) -> str:
+    if section == "announcements":
+        return "• {date}: {text}".format(
+            date=t.date(datetime.fromisoformat(item["at"]), "short"), text=esc(item["text"])
+        )
+    return "• {title}".format(title=esc(item["title"]))
+
+
+def audience_name(t: Translator, key: str) -> str:
+    kind, _, argument = key.partition(":")
+    if kind == "zone":
+        return t.gettext("Zone {zone}").format(zone=esc(argument))
+    return {
+        "all": t.gettext("Everyone"),
+        "role:gp": t.gettext("GPs"),
+        "role:locum": t.gettext("Locums"),
+    }.get(key, esc(key))
+
+
+def broadcast_ask_text(t: Translator) -> str:
+    return t.gettext(
+        "Send the text of the announcement, or a document with the text as its caption. "
+        "/cancel stops."
+    )
+
+
+def broadcast_preview(
+    t: Translator, text: str, has_file: bool, audience: str, recipients: int, urgent: bool
+) -> str:
+    lines = [t.gettext("<b>Preview</b>"), "", esc(text) or "–"]
+    if has_file:
+        lines.append(t.gettext("(with the document you sent)"))
+    lines += [
+        "",
+        t.ngettext(
+            "Audience: {audience} – {n} recipient",
+            "Audience: {audience} – {n} recipients",
+            recipients,
+        ).format(audience=audience_name(t, audience), n=recipients),
+        t.gettext("Urgent: sent at once, also during quiet hours.")
+        if urgent
+        else t.gettext("Normal: waits for members' quiet hours; at night it arrives silently."),
+    ]
+    return "\n".join(lines)
+
+
+def broadcast_ask_when(t: Translator) -> str:
+    return t.gettext("When should it be sent? For example 24/12/2026 08:00.")
+
+
+def broadcast_aborted(t: Translator) -> str:
+    return t.gettext("The announcement was not sent.")
+
+
+def broadcast_progress(t: Translator, broadcast: Broadcast, counts: dict[str, int]) -> str:
+    state = broadcast.state
+    if state is BroadcastState.SCHEDULED and broadcast.scheduled_at <= broadcast.created_at:
+        state = BroadcastState.SENDING  # "now": the next tick starts it
+    heading = {
+        BroadcastState.SCHEDULED: t.gettext("<b>Announcement scheduled for {moment}.</b>"),
+        BroadcastState.SENDING: t.gettext("<b>Announcement being sent.</b>"),
+        BroadcastState.DONE: t.gettext("<b>Announcement sent.</b>"),
+        BroadcastState.CANCELLED: t.gettext("<b>Announcement cancelled.</b>"),
+    }[state].format(moment=t.datetime(broadcast.scheduled_at, "short"))
+    lines = [heading, audience_name(t, broadcast.audience)]
+    if counts:
+        lines.append(delivery_counts(t, counts))
+    return "\n".join(lines)
+
+
+def delivery_state(t: Translator, state: OutboxState) -> str:
+    return {
+        OutboxState.PENDING: t.gettext("waiting"),
+        OutboxState.SENDING: t.gettext("being sent"),
+        OutboxState.SENT: t.gettext("delivered"),
+        OutboxState.FAILED: t.gettext("failed"),
+        OutboxState.UNREACHABLE: t.gettext("unreachable"),
+        OutboxState.CANCELLED: t.gettext("cancelled"),
+    }[state]
+
+
+def delivery_header(t: Translator) -> list[str]:
+    return [t.gettext("name"), t.gettext("state"), t.gettext("sent at"), t.gettext("error")]
+
+
+def delivery_row(t: Translator, line: Delivery) -> list[str]:
+    sent_at = line.sent_at.astimezone(t.tz).strftime("%Y-%m-%d %H:%M") if line.sent_at else ""
+    return [line.name, delivery_state(t, line.state), sent_at, line.error or ""]
+
+
+def delivery_filename(t: Translator, broadcast_id: int) -> str:
+    return t.gettext("announcement-{id}.csv").format(id=broadcast_id)
+
+
+def stats(t: Translator, figures: list[tuple[str, int]]) -> str:
+    lines = [t.gettext("<b>Figures</b>")]
+    lines += [f"{stat_label(t, key)}: {value}" for key, value in figures]
+    return "\n".join(lines)
+
+
+def stat_label(t: Translator, key: str) -> str:
+    return {
+        "members_active": t.gettext("Active members"),
+        "role_gp": t.gettext("– GPs"),
+        "role_locum": t.gettext("– locums"),
+        "role_coordinator": t.gettext("– coordinators"),
+        "role_staff": t.gettext("– staff"),
+        "members_pending": t.gettext("Waiting for approval"),
+        "members_suspended": t.gettext("Suspended"),
+        "members_reachable": t.gettext("Reachable through the bot"),
+        "broadcasts": t.gettext("Announcements sent"),
+        "delivery_sent": t.gettext("– messages delivered"),
+        "delivery_unreachable": t.gettext("– recipients unreachable"),
+        "delivery_failed": t.gettext("– messages failed"),
+        "questions_asked": t.gettext("Questions asked"),
+        "questions_answered": t.gettext("– answered by the knowledge base"),
+        "questions_forwarded": t.gettext("– forwarded to the coordinator"),
+        "questions_replied": t.gettext("– answered by the coordinator"),
+    }[key]

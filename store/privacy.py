@@ -51,6 +51,7 @@ POLICIES: dict[tuple[str, str], str] = {
     ("swap_requests", "decided_by"): KEEP,
     ("swap_events", "actor_id"): KEEP,
     ("audit_log", "actor_id"): KEEP,  # what a coordinator did stays accountable
+    ("broadcasts", "author_id"): KEEP,  # the kring's announcements, not personal data
 }
 IDENTIFYING = ("telegram_id", "name", "riziv", "zone")
 

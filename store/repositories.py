@@ -5,7 +5,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.models import (
     AuditEntry,
     BoardPost,
+    Broadcast,
+    BroadcastState,
     Event,
     Invite,
     LokGroup,
@@ -37,6 +39,8 @@ from store.tables import (
     AuditRow,
     Base,
     BoardPostRow,
+    BroadcastRow,
+    DigestRunRow,
     ErrorReportRow,
     EventRow,
     InviteRow,
@@ -70,6 +74,7 @@ DomainT = TypeVar(
     AuditEntry,
     Event,
     Registration,
+    Broadcast,
 )
 
 
@@ -148,12 +153,30 @@ class SqlMemberRepository(_Repository[MemberRow, Member]):
             MemberRow.status == MemberStatus.ACTIVE, MemberRow.role == Role.COORDINATOR
         )
 
+    async def mark_unreachable(self, member_ids: Sequence[int], at: datetime) -> None:
+        await self.session.execute(
+            update(MemberRow)
+            .where(MemberRow.id.in_(member_ids), MemberRow.reachable.is_(True))
+            .values(reachable=False, updated_at=at)
+        )
+
 
 class SqlInviteRepository(_Repository[InviteRow, Invite]):
     row_type, domain_type = InviteRow, Invite
 
     async def by_code(self, code: str) -> Invite | None:
         return await self._one(InviteRow.code == code)
+
+
+_OUTCOME_FIELDS = (
+    "state",
+    "due_at",
+    "attempts",
+    "claimed_at",
+    "sent_at",
+    "telegram_message_id",
+    "last_error",
+)
 
 
 class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
@@ -194,6 +217,111 @@ class SqlOutboxRepository(_Repository[OutboxRow, OutboxMessage]):
     async def list(self) -> Sequence[OutboxMessage]:
         return await self._many()
 
+    async def add_many(self, messages: Sequence[OutboxMessage]) -> None:
+        """One multi-row INSERT (a broadcast to every member is thousands of rows)."""
+        if messages:
+            values = [
+                {f.name: getattr(m, f.name) for f in fields(m) if f.name != "id"} for m in messages
+            ]
+            await self.session.execute(insert(OutboxRow), values)
+
+    async def save_outcomes(self, messages: Sequence[OutboxMessage]) -> None:
+        """One executemany UPDATE by primary key for the whole batch (Core, not the ORM's bulk
+        path: it is the sender's hottest statement)."""
+        table = OutboxRow.__table__
+        assert isinstance(table, Table)
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values({name: bindparam(f"new_{name}") for name in _OUTCOME_FIELDS})
+        )
+        values = [
+            {"row_id": m.id, **{f"new_{name}": getattr(m, name) for name in _OUTCOME_FIELDS}}
+            for m in messages
+        ]
+        await self.session.execute(statement, values)
+
+    async def broadcast_counts(self, broadcast_id: int) -> dict[OutboxState, int]:
+        query = (
+            select(OutboxRow.state, func.count())
+            .where(OutboxRow.broadcast_id == broadcast_id)
+            .group_by(OutboxRow.state)
+        )
+        return {state: count for state, count in (await self.session.execute(query)).all()}
+
+    async def broadcast_totals(self) -> dict[OutboxState, int]:
+        query = (
+            select(OutboxRow.state, func.count())
+            .where(OutboxRow.broadcast_id.is_not(None))
+            .group_by(OutboxRow.state)
+        )
+        return {state: count for state, count in (await self.session.execute(query)).all()}
+
+    async def for_broadcast(self, broadcast_id: int) -> Sequence[OutboxMessage]:
+        return await self._many(OutboxRow.broadcast_id == broadcast_id)
+
+    async def cancel_pending(self, broadcast_id: int) -> int:
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.broadcast_id == broadcast_id, OutboxRow.state == OutboxState.PENDING)
+            .values(state=OutboxState.CANCELLED)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+class SqlBroadcastRepository(_Repository[BroadcastRow, Broadcast]):
+    row_type, domain_type = BroadcastRow, Broadcast
+
+    async def start_due(self, now: datetime) -> Sequence[Broadcast]:
+        """A conditional UPDATE … RETURNING: a second process waits for the first one's row
+        locks, then finds the rows no longer scheduled."""
+        start = (
+            update(BroadcastRow)
+            .where(BroadcastRow.state == BroadcastState.SCHEDULED, BroadcastRow.scheduled_at <= now)
+            .values(state=BroadcastState.SENDING)
+            .returning(BroadcastRow)
+            .execution_options(synchronize_session=False)
+        )
+        rows = sorted(await self.session.scalars(start), key=lambda row: row.id)
+        return [self._to_domain(row) for row in rows]
+
+    async def in_state(self, state: BroadcastState) -> Sequence[Broadcast]:
+        return await self._many(BroadcastRow.state == state)
+
+    async def transition(self, broadcast: Broadcast, expected: BroadcastState) -> bool:
+        values = {f.name: getattr(broadcast, f.name) for f in fields(broadcast) if f.name != "id"}
+        result = await self.session.execute(
+            update(BroadcastRow)
+            .where(BroadcastRow.id == broadcast.id, BroadcastRow.state == expected)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def released_between(self, since: datetime, until: datetime) -> Sequence[Broadcast]:
+        return await self._many(
+            BroadcastRow.state.in_([BroadcastState.SENDING, BroadcastState.DONE]),
+            BroadcastRow.scheduled_at >= since,
+            BroadcastRow.scheduled_at < until,
+            order_by=BroadcastRow.scheduled_at,
+        )
+
+
+async def _insert_once(session: AsyncSession, table: type[Base], **values: Any) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING: exactly one process sees its insert succeed."""
+    dialect = session.get_bind().dialect.name
+    insert_into = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    result = await session.execute(insert_into(table).values(**values).on_conflict_do_nothing())
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+class SqlDigestRunRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def start(self, period: str, at: datetime) -> bool:
+        return await _insert_once(self.session, DigestRunRow, period=period, ran_at=at)
+
 
 class SqlQuestionRepository(_Repository[QuestionRow, Question]):
     row_type, domain_type = QuestionRow, Question
@@ -212,6 +340,16 @@ class SqlQuestionRepository(_Repository[QuestionRow, Question]):
         )
         return [self._to_domain(row) for row in await self.session.scalars(query)]
 
+    async def tally(self) -> dict[str, int]:
+        query = select(
+            func.count(),
+            func.count().filter(QuestionRow.verdict != "none"),
+            func.count(QuestionRow.forwarded_at),
+            func.count(QuestionRow.replied_at),
+        )
+        counts = (await self.session.execute(query)).one()
+        return dict(zip(("asked", "answered", "forwarded", "replied"), counts, strict=True))
+
 
 class SqlReplacementRepository(_Repository[ReplacementRow, Replacement]):
     row_type, domain_type = ReplacementRow, Replacement
@@ -227,12 +365,9 @@ class SqlProcessedUpdateRepository:
         self.session = session
 
     async def record(self, update_id: int, at: datetime) -> bool:
-        """INSERT … ON CONFLICT DO NOTHING: exactly one process sees its insert succeed."""
-        dialect = self.session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        statement = insert(ProcessedUpdateRow).values(update_id=update_id, processed_at=at)
-        result = await self.session.execute(statement.on_conflict_do_nothing())
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        return await _insert_once(
+            self.session, ProcessedUpdateRow, update_id=update_id, processed_at=at
+        )
 
     async def forget_before(self, moment: datetime) -> None:
         await self.session.execute(

@@ -1,6 +1,6 @@
 """The schema, as typed SQLAlchemy 2 ORM classes. Changes go through an Alembic migration."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -18,6 +18,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.expression import false
 
 from bot.core.models import (
+    BroadcastState,
+    DigestFrequency,
     EventAudience,
     EventKind,
     EventStatus,
@@ -74,6 +76,11 @@ class MemberRow(Base):
     joined_via: Mapped[JoinPath] = mapped_column(_enum(JoinPath))
     on_call_exempt: Mapped[bool] = mapped_column(server_default=false())
     shift_reminder_hours: Mapped[int] = mapped_column(server_default="24")
+    digest: Mapped[DigestFrequency] = mapped_column(
+        _enum(DigestFrequency), server_default=DigestFrequency.WEEKLY.value
+    )
+    quiet_from: Mapped[time | None]
+    quiet_until: Mapped[time | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -256,6 +263,9 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None]
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(CleanText())
+    broadcast_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True
+    )
 
 
 class EventRow(Base):
@@ -313,3 +323,28 @@ class LokGroupMemberRow(Base):
 
     group_id: Mapped[int] = mapped_column(ForeignKey("lok_groups.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+
+
+class BroadcastRow(Base):
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    audience: Mapped[str] = mapped_column(CleanText(60))
+    text: Mapped[str] = mapped_column(CleanText())
+    file_id: Mapped[str | None] = mapped_column(CleanText(200))
+    urgent: Mapped[bool]
+    state: Mapped[BroadcastState] = mapped_column(_enum(BroadcastState), index=True)
+    created_at: Mapped[datetime]
+    scheduled_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+
+class DigestRunRow(Base):
+    """One row per digest period ("weekly:2026-11-30"): the first process to insert it runs it."""
+
+    __tablename__ = "digest_runs"
+
+    period: Mapped[str] = mapped_column(CleanText(40), primary_key=True)
+    ran_at: Mapped[datetime]

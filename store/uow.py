@@ -11,6 +11,8 @@ from store.privacy import SqlPrivacyRepository
 from store.repositories import (
     SqlAuditRepository,
     SqlBoardRepository,
+    SqlBroadcastRepository,
+    SqlDigestRunRepository,
     SqlErrorReportRepository,
     SqlEventRepository,
     SqlInviteRepository,
@@ -38,6 +40,8 @@ class SqlUnitOfWork:
     privacy: SqlPrivacyRepository
     audit: SqlAuditRepository
     error_reports: SqlErrorReportRepository
+    broadcasts: SqlBroadcastRepository
+    digest_runs: SqlDigestRunRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -57,6 +61,8 @@ class SqlUnitOfWork:
         self.privacy = SqlPrivacyRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
         self.error_reports = SqlErrorReportRepository(self.session)
+        self.broadcasts = SqlBroadcastRepository(self.session)
+        self.digest_runs = SqlDigestRunRepository(self.session)
         return self
 
     async def __aexit__(

@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar
 
 from bot.core.models import (
     BoardPost,
+    Broadcast,
+    BroadcastState,
     Event,
     Invite,
     LokGroup,
@@ -34,6 +36,8 @@ from bot.core.models import (
     SwapStatus,
 )
 
+KeyT = TypeVar("KeyT")
+
 
 @dataclass
 class FakeDatabase:
@@ -51,6 +55,8 @@ class FakeDatabase:
     events: dict[int, Event] = field(default_factory=dict)
     registrations: dict[int, Registration] = field(default_factory=dict)
     lok_groups: dict[int, LokGroup] = field(default_factory=dict)
+    broadcasts: dict[int, Broadcast] = field(default_factory=dict)
+    digest_runs: dict[str, datetime] = field(default_factory=dict)
     next_id: int = 1
 
 
@@ -97,6 +103,12 @@ class FakeMemberRepository(_FakeRepository):
     async def coordinators(self) -> Sequence[Member]:
         return self._where(status=MemberStatus.ACTIVE, role=Role.COORDINATOR)
 
+    async def mark_unreachable(self, member_ids: Sequence[int], at: datetime) -> None:
+        for member_id in member_ids:
+            member = self.table[member_id]
+            if member.reachable:
+                member.reachable, member.updated_at = False, at
+
 
 class FakeInviteRepository(_FakeRepository):
     async def by_code(self, code: str) -> Invite | None:
@@ -125,6 +137,68 @@ class FakeOutboxRepository(_FakeRepository):
     async def list(self) -> Sequence[OutboxMessage]:
         return self._where()
 
+    async def add_many(self, messages: Sequence[OutboxMessage]) -> None:
+        for message in messages:
+            await self.add(message)
+
+    async def save_outcomes(self, messages: Sequence[OutboxMessage]) -> None:
+        for message in messages:
+            await self.update(message)
+
+    async def broadcast_counts(self, broadcast_id: int) -> dict[OutboxState, int]:
+        counts: dict[OutboxState, int] = {}
+        for message in self._where(broadcast_id=broadcast_id):
+            counts[message.state] = counts.get(message.state, 0) + 1
+        return counts
+
+    async def broadcast_totals(self) -> dict[OutboxState, int]:
+        counts: dict[OutboxState, int] = {}
+        for message in self._where():
+            if message.broadcast_id is not None:
+                counts[message.state] = counts.get(message.state, 0) + 1
+        return counts
+
+    async def for_broadcast(self, broadcast_id: int) -> Sequence[OutboxMessage]:
+        return self._where(broadcast_id=broadcast_id)
+
+    async def cancel_pending(self, broadcast_id: int) -> int:
+        waiting = self._where(broadcast_id=broadcast_id, state=OutboxState.PENDING)
+        for message in waiting:
+            self.table[message.id].state = OutboxState.CANCELLED
+        return len(waiting)
+
+
+class FakeBroadcastRepository(_FakeRepository):
+    async def start_due(self, now: datetime) -> Sequence[Broadcast]:
+        due = [
+            b
+            for b in self.table.values()
+            if b.state is BroadcastState.SCHEDULED and b.scheduled_at <= now
+        ]
+        for broadcast in due:
+            broadcast.state = BroadcastState.SENDING
+        return [copy.deepcopy(b) for b in due]
+
+    async def in_state(self, state: BroadcastState) -> Sequence[Broadcast]:
+        return self._where(state=state)
+
+    async def transition(self, broadcast: Broadcast, expected: BroadcastState) -> bool:
+        if self.table[broadcast.id].state is not expected:
+            return False
+        await self.update(broadcast)
+        return True
+
+    async def released_between(self, since: datetime, until: datetime) -> Sequence[Broadcast]:
+        return sorted(
+            (
+                b
+                for b in self._where()
+                if b.state in (BroadcastState.SENDING, BroadcastState.DONE)
+                and since <= b.scheduled_at < until
+            ),
+            key=lambda b: b.scheduled_at,
+        )
+
 
 class FakeQuestionRepository(_FakeRepository):
     async def needing_attention(self, limit: int) -> Sequence[Question]:
@@ -136,20 +210,41 @@ class FakeQuestionRepository(_FakeRepository):
         found.sort(key=lambda q: (q.forwarded_at is None, -q.created_at.timestamp()))
         return found[:limit]
 
+    async def tally(self) -> dict[str, int]:
+        found = self._where()
+        return {
+            "asked": len(found),
+            "answered": sum(q.verdict != "none" for q in found),
+            "forwarded": sum(q.forwarded_at is not None for q in found),
+            "replied": sum(q.replied_at is not None for q in found),
+        }
+
 
 class FakeReplacementRepository(_FakeRepository):
     async def for_member(self, member_id: int) -> Sequence[Replacement]:
         return sorted(self._where(member_id=member_id), key=lambda r: r.start_on)
 
 
-class FakeProcessedUpdateRepository:
-    def __init__(self, seen: dict[int, datetime]) -> None:
+class _FakeOnce(Generic[KeyT]):
+    """A table whose key can be inserted once (INSERT … ON CONFLICT DO NOTHING)."""
+
+    def __init__(self, seen: dict[KeyT, datetime]) -> None:
         self.seen = seen
 
-    async def record(self, update_id: int, at: datetime) -> bool:
-        first = update_id not in self.seen
-        self.seen.setdefault(update_id, at)
+    def _first(self, key: KeyT, at: datetime) -> bool:
+        first = key not in self.seen
+        self.seen.setdefault(key, at)
         return first
+
+
+class FakeProcessedUpdateRepository(_FakeOnce[int]):
+    async def record(self, update_id: int, at: datetime) -> bool:
+        return self._first(update_id, at)
+
+
+class FakeDigestRunRepository(_FakeOnce[str]):
+    async def start(self, period: str, at: datetime) -> bool:
+        return self._first(period, at)
 
     async def forget_before(self, moment: datetime) -> None:
         for update_id in [u for u, at in self.seen.items() if at < moment]:
@@ -305,6 +400,8 @@ class FakeUnitOfWork:
         self.shifts = FakeShiftRepository(self._working, self._working.shifts)
         self.swaps = FakeSwapRepository(self._working)
         self.events = FakeEventRepository(self._working)
+        self.broadcasts = FakeBroadcastRepository(self._working, self._working.broadcasts)
+        self.digest_runs = FakeDigestRunRepository(self._working.digest_runs)
         return self
 
     async def __aexit__(

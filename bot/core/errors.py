@@ -109,3 +109,15 @@ class MemberNotFound(DomainError):
 
 class StoreUnavailable(DomainError):
     """The database cannot be reached right now; nothing was changed, trying later will work."""
+
+
+class InvalidBroadcast(DomainError):
+    """An announcement that cannot be sent as it is."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "empty", "too_long", "audience", "past" or "moment"
+
+
+class BroadcastClosed(DomainError):
+    """The broadcast was finished or cancelled already, or never existed."""

@@ -12,7 +12,7 @@ import secrets
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 from enum import StrEnum
 
 from bot.core.errors import (
@@ -28,6 +28,7 @@ from bot.core.errors import (
 from bot.core.models import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    DigestFrequency,
     Invite,
     JoinPath,
     Member,
@@ -265,11 +266,27 @@ class MembershipService:
     async def set_language(self, telegram_id: int, language: str) -> Member:
         if language not in LANGUAGES:
             raise UnknownLanguage(language)
+        return await self._change(telegram_id, language=language)
+
+    async def set_digest(self, telegram_id: int, frequency: DigestFrequency) -> Member:
+        return await self._change(telegram_id, digest=frequency)
+
+    async def set_quiet_hours(
+        self, telegram_id: int, start: time | None, end: time | None
+    ) -> Member:
+        """Quiet hours from `start` to `end` (local time), or none when either is None."""
+        if start is None or end is None or start == end:
+            start = end = None
+        return await self._change(telegram_id, quiet_from=start, quiet_until=end)
+
+    async def _change(self, telegram_id: int, **preferences: object) -> Member:
         async with self._uow() as uow:
             member = await uow.members.by_telegram_id(telegram_id)
             if member is None:
                 raise NotAMember()
-            member.language, member.updated_at = language, self._clock.now()
+            for name, value in preferences.items():
+                setattr(member, name, value)
+            member.updated_at = self._clock.now()
             await uow.members.update(member)
             await uow.commit()
             return member

@@ -1,11 +1,12 @@
 """Domain objects. Plain dataclasses: the store maps rows to these and back."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
+
 DEFAULT_LANGUAGE = "nl"
 
 
@@ -30,6 +31,12 @@ class JoinPath(StrEnum):
     REQUEST = "request"
 
 
+class DigestFrequency(StrEnum):
+    WEEKLY = "weekly"
+    DAILY = "daily"
+    NONE = "none"
+
+
 @dataclass
 class Member:
     telegram_id: int | None
@@ -43,6 +50,9 @@ class Member:
     joined_via: JoinPath = JoinPath.INVITE
     on_call_exempt: bool = False  # exempt from wachtdienst (age, pregnancy): offered no shifts
     shift_reminder_hours: int = 24  # how long before a shift the reminder comes
+    digest: DigestFrequency = DigestFrequency.WEEKLY
+    quiet_from: time | None = None  # local time (the kring's time zone); both or neither
+    quiet_until: time | None = None
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -243,7 +253,8 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     UNREACHABLE = "unreachable"
-    CANCELLED = "cancelled"  # no longer relevant (e.g. a reminder after unregistering)
+    CANCELLED = "cancelled"  # no longer relevant (a reminder after unregistering, a stopped
+    # broadcast)
     EXPIRED = "expired"  # fell due too late to be useful (past params["not_after"])
 
 
@@ -264,6 +275,7 @@ class OutboxMessage:
     sent_at: datetime | None = None
     telegram_message_id: int | None = None
     last_error: str | None = None
+    broadcast_id: int | None = None
     id: int | None = None
 
     @classmethod
@@ -366,4 +378,28 @@ class LokGroup:
 
     name: str
     member_ids: list[int] = field(default_factory=list)
+    id: int | None = None
+
+
+class BroadcastState(StrEnum):
+    SCHEDULED = "scheduled"
+    SENDING = "sending"  # the recipients' outbox rows exist
+    DONE = "done"  # every row is sent, unreachable or failed; the report went out
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class Broadcast:
+    """An announcement by the coordinator: a text, or a document with the text as caption."""
+
+    author_id: int
+    audience: str  # see bot.core.broadcast.audience_from
+    text: str
+    created_at: datetime
+    scheduled_at: datetime
+    file_id: str | None = None
+    urgent: bool = False
+    state: BroadcastState = BroadcastState.SCHEDULED
+    cancelled_at: datetime | None = None
+    finished_at: datetime | None = None
     id: int | None = None

@@ -1,10 +1,13 @@
 """The outbox: every message the bot sends on its own initiative is a row first.
 
-A sender claims due rows, sends them and records the outcome here. A row claimed by a process that
-then crashed stays in `sending`; after `CLAIM_LEASE` it is claimed again, so a crash costs at most
-one duplicate (the send/commit window) and never a lost message.
+A sender claims due rows, sends them and records the outcomes here, many rows per transaction.
+A row claimed by a process that then crashed stays in `sending`; after the claim lease it is
+claimed again, so a crash costs at most one duplicate per recipient (the rows sent but not yet
+recorded) and never a lost message. A sender must claim no more than it can send well within the
+lease, or a live sender's rows would be taken over by another.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -12,10 +15,10 @@ from bot.core.models import OutboxMessage, OutboxState
 from bot.core.ports import Clock, UnitOfWorkFactory
 
 CLAIM_LEASE = timedelta(minutes=5)
-MAX_ATTEMPTS = 5
-# A param with an ISO moment after which sending is pointless (a reminder for an event that has
-# started by the time a bot that was down gets to it): the row expires instead.
+# A row whose params carry this (an ISO moment) is expired instead of sent when it falls due
+# after that moment: e.g. an event reminder when the bot was down until the event started.
 NOT_AFTER = "not_after"
+MAX_ATTEMPTS = 5
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -27,58 +30,64 @@ def retry_delay(attempts: int) -> timedelta:
 class OutboxService:
     uow_factory: UnitOfWorkFactory
     clock: Clock
+    lease: timedelta = CLAIM_LEASE
 
     async def claim_due(self, limit: int = 50) -> list[OutboxMessage]:
         now = self.clock.now()
         async with self.uow_factory() as uow:
             claimed = list(
-                await uow.outbox.claim_due(now, limit=limit, stale_before=now - CLAIM_LEASE)
+                await uow.outbox.claim_due(now, limit=limit, stale_before=now - self.lease)
             )
             await uow.commit()
             return claimed
 
-    def too_late(self, message: OutboxMessage) -> bool:
-        not_after = message.params.get(NOT_AFTER)
-        return not_after is not None and self.clock.now() >= datetime.fromisoformat(not_after)
+    # The outcome of one send, noted on the message; `record` stores a batch of them.
 
-    async def expire(self, message: OutboxMessage) -> None:
-        message.state = OutboxState.EXPIRED
-        await self._save(message)
-
-    async def mark_sent(self, message: OutboxMessage, telegram_message_id: int | None) -> None:
+    def sent(self, message: OutboxMessage, telegram_message_id: int | None) -> None:
         message.state, message.sent_at = OutboxState.SENT, self.clock.now()
         message.telegram_message_id = telegram_message_id
-        await self._save(message)
 
-    async def mark_unreachable(self, message: OutboxMessage, error: str) -> None:
-        """The member blocked the bot: stop sending to them until they write again."""
+    def unreachable(self, message: OutboxMessage, error: str) -> None:
+        """The member blocked the bot: `record` stops sending to them until they write again."""
         message.state, message.last_error = OutboxState.UNREACHABLE, error
-        async with self.uow_factory() as uow:
-            await uow.outbox.update(message)
-            if message.member_id is not None:
-                member = await uow.members.get(message.member_id)
-                if member is not None and member.reachable:
-                    member.reachable, member.updated_at = False, self.clock.now()
-                    await uow.members.update(member)
-            await uow.commit()
 
-    async def postpone(self, message: OutboxMessage, delay: timedelta, error: str) -> None:
-        """Put the row back for later: Telegram asked us to wait, or a transient error."""
+    def retry(self, message: OutboxMessage, error: str) -> None:
+        """A transient error: try again after a back-off, and give up after MAX_ATTEMPTS."""
         message.attempts += 1
         message.last_error = error
         if message.attempts >= MAX_ATTEMPTS:
             message.state = OutboxState.FAILED
         else:
-            message.state, message.claimed_at = OutboxState.PENDING, None
-            message.due_at = self.clock.now() + delay
-        await self._save(message)
+            self.defer(message, retry_delay(message.attempts), error)
 
-    async def fail(self, message: OutboxMessage, error: str) -> None:
+    def defer(self, message: OutboxMessage, delay: timedelta, error: str) -> None:
+        """Telegram asked us to wait: not the message's fault, so no attempt is counted."""
+        message.state, message.claimed_at, message.last_error = OutboxState.PENDING, None, error
+        message.due_at = self.clock.now() + delay
+
+    def too_late(self, message: OutboxMessage) -> bool:
+        not_after = message.params.get(NOT_AFTER)
+        return not_after is not None and self.clock.now() >= datetime.fromisoformat(not_after)
+
+    def expired(self, message: OutboxMessage) -> None:
+        message.state = OutboxState.EXPIRED
+
+    def fail(self, message: OutboxMessage, error: str) -> None:
         """A permanent error (Telegram refused the content): retrying would not help."""
         message.state, message.last_error = OutboxState.FAILED, error
-        await self._save(message)
 
-    async def _save(self, message: OutboxMessage) -> None:
+    async def record(self, messages: Sequence[OutboxMessage]) -> None:
+        """Store the outcomes of a batch in one transaction; members who blocked the bot are
+        marked unreachable."""
+        if not messages:
+            return
+        blocked = {
+            m.member_id
+            for m in messages
+            if m.state is OutboxState.UNREACHABLE and m.member_id is not None
+        }
         async with self.uow_factory() as uow:
-            await uow.outbox.update(message)
+            await uow.outbox.save_outcomes(messages)
+            if blocked:
+                await uow.members.mark_unreachable(sorted(blocked), self.clock.now())
             await uow.commit()

@@ -12,11 +12,14 @@ from typing import Any, Protocol, Self
 from bot.core.models import (
     AuditEntry,
     BoardPost,
+    Broadcast,
+    BroadcastState,
     Event,
     Invite,
     LokGroup,
     Member,
     OutboxMessage,
+    OutboxState,
     PostKind,
     PostStatus,
     Question,
@@ -46,6 +49,10 @@ class MemberRepository(Protocol):
     async def list(self, *, active_only: bool = False) -> Sequence[Member]: ...
     async def coordinators(self) -> Sequence[Member]: ...
 
+    async def mark_unreachable(self, member_ids: Sequence[int], at: datetime) -> None:
+        """These members blocked the bot: nothing more is sent to them."""
+        ...
+
 
 class InviteRepository(Protocol):
     async def add(self, invite: Invite) -> Invite: ...
@@ -66,6 +73,49 @@ class OutboxRepository(Protocol):
 
     async def update(self, message: OutboxMessage) -> None: ...
     async def list(self) -> Sequence[OutboxMessage]: ...
+    async def add_many(self, messages: Sequence[OutboxMessage]) -> None: ...
+
+    async def save_outcomes(self, messages: Sequence[OutboxMessage]) -> None:
+        """Store state, due time, attempts, sent time, message id and error of claimed rows."""
+        ...
+
+    async def broadcast_counts(self, broadcast_id: int) -> dict[OutboxState, int]: ...
+
+    async def broadcast_totals(self) -> dict[OutboxState, int]:
+        """Rows of every broadcast, by state."""
+        ...
+
+    async def for_broadcast(self, broadcast_id: int) -> Sequence[OutboxMessage]: ...
+
+    async def cancel_pending(self, broadcast_id: int) -> int:
+        """Cancel the broadcast's rows that are still waiting; return how many."""
+        ...
+
+
+class BroadcastRepository(Protocol):
+    async def add(self, broadcast: Broadcast) -> Broadcast: ...
+    async def get(self, broadcast_id: int) -> Broadcast | None: ...
+
+    async def start_due(self, now: datetime) -> Sequence[Broadcast]:
+        """Move scheduled broadcasts due by `now` to `sending` and return them; a broadcast is
+        started by one process only."""
+        ...
+
+    async def in_state(self, state: BroadcastState) -> Sequence[Broadcast]: ...
+
+    async def transition(self, broadcast: Broadcast, expected: BroadcastState) -> bool:
+        """Save the broadcast if its stored state is still `expected`; False otherwise."""
+        ...
+
+    async def released_between(self, since: datetime, until: datetime) -> Sequence[Broadcast]:
+        """Broadcasts that started sending in [since, until), not cancelled ones."""
+        ...
+
+
+class DigestRunRepository(Protocol):
+    async def start(self, period: str, at: datetime) -> bool:
+        """Record the run of a digest period; False when it ran before (in any process)."""
+        ...
 
 
 class QuestionRepository(Protocol):
@@ -75,6 +125,10 @@ class QuestionRepository(Protocol):
 
     async def needing_attention(self, limit: int) -> Sequence[Question]:
         """Forwarded and unanswered first, then declined or thumbs-down, newest first."""
+        ...
+
+    async def tally(self) -> dict[str, int]:
+        """Questions "asked", "answered" (by the knowledge base), "forwarded", "replied"."""
         ...
 
 
@@ -220,6 +274,8 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     error_reports: ErrorReportRepository
     events: EventRepository
+    broadcasts: BroadcastRepository
+    digest_runs: DigestRunRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
+from bot.core.broadcast import BroadcastService
 from bot.core.cme import CmeService
+from bot.core.digest import DigestService
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.service import KnowledgeService
 from bot.core.locum import LocumService
@@ -13,6 +15,7 @@ from bot.core.outbox import OutboxService
 from bot.core.ports import Clock
 from bot.core.privacy import PrivacyService
 from bot.core.roster import RosterService
+from bot.core.stats import StatsService
 from bot.core.swaps import SwapService
 from bot.core.updates import UpdateLog
 
@@ -44,3 +47,6 @@ class Services:
     roster: RosterService
     swaps: SwapService
     cme: CmeService
+    broadcasts: BroadcastService
+    digest: DigestService
+    stats: StatsService

@@ -23,6 +23,9 @@ class UpdateLog:
             member = None
             if first and telegram_id is not None:
                 member = await uow.members.by_telegram_id(telegram_id)
+            if member is not None and not member.reachable:  # they unblocked the bot
+                member.reachable, member.updated_at = True, self.clock.now()
+                await uow.members.update(member)
             await uow.commit()
             return first, member
 

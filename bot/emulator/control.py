@@ -19,7 +19,16 @@ if TYPE_CHECKING:
     from bot.emulator.server import Emulator
 
 Handler = Callable[[web.Request], Awaitable[Any]]
-FAULT_SETTINGS = frozenset({"rate_429", "retry_after", "rate_403", "enforce_limits", "seed"})
+FAULT_SETTINGS = {  # name -> how to read it from the JSON body
+    "rate_429": float,
+    "retry_after": int,
+    "rate_403": float,
+    "enforce_limits": bool,
+    "seed": int,
+    "rate_timeout": float,
+    "timeout_seconds": float,
+    "global_per_second": int,
+}
 
 
 def _is_loopback(remote: str | None) -> bool:
@@ -79,9 +88,7 @@ def _unknown_user(handle: str) -> ApiError:
 def control_routes(emulator: "Emulator") -> list[web.RouteDef]:
     """The control routes, bound to ``emulator``."""
 
-    @_endpoint
-    async def users(request: web.Request) -> dict[str, Any]:
-        body = await _json_body(request)
+    def create_user(body: dict[str, Any]) -> dict[str, Any]:
         user_id = body.get("user_id")
         if user_id is not None and (not isinstance(user_id, int) or isinstance(user_id, bool)):
             raise bad_request("user_id must be an integer")
@@ -94,6 +101,17 @@ def control_routes(emulator: "Emulator") -> list[web.RouteDef]:
             )
         except ValueError as exc:
             raise bad_request(str(exc)) from exc
+
+    @_endpoint
+    async def users(request: web.Request) -> dict[str, Any] | list[dict[str, Any]]:
+        """One user, or many at once: `{"users": [{handle, user_id, ...}, ...]}`."""
+        body = await _json_body(request)
+        many = body.get("users")
+        if many is None:
+            return create_user(body)
+        if not isinstance(many, list) or not all(isinstance(user, dict) for user in many):
+            raise bad_request("users must be a list of objects")
+        return [create_user(user) for user in many]
 
     @_endpoint
     async def send(request: web.Request) -> dict[str, int]:
@@ -136,11 +154,11 @@ def control_routes(emulator: "Emulator") -> list[web.RouteDef]:
             raise bad_request(f"unknown fault settings: {', '.join(sorted(unknown))}")
         try:
             emulator.set_faults(
-                rate_429=float(body.get("rate_429") or 0.0),
-                retry_after=int(body.get("retry_after") or 1),
-                rate_403=float(body.get("rate_403") or 0.0),
-                enforce_limits=bool(body.get("enforce_limits")),
-                seed=body.get("seed"),
+                **{
+                    name: FAULT_SETTINGS[name](value)
+                    for name, value in body.items()
+                    if value is not None
+                }
             )
         except (TypeError, ValueError) as exc:
             raise bad_request(str(exc)) from exc

@@ -11,12 +11,17 @@ class ApiError(Exception):
     """
 
     def __init__(
-        self, error_code: int, description: str, parameters: dict[str, Any] | None = None
+        self,
+        error_code: int,
+        description: str,
+        parameters: dict[str, Any] | None = None,
+        delay: float = 0.0,
     ) -> None:
         super().__init__(description)
         self.error_code = error_code
         self.description = description
         self.parameters = parameters
+        self.delay = delay  # seconds the server lets the client wait before answering
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -45,6 +50,11 @@ def too_many_requests(retry_after: int) -> ApiError:
     return ApiError(
         429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
     )
+
+
+def gateway_timeout(delay: float) -> ApiError:
+    """A server that hangs, then gives up: the client times out first if its timeout is shorter."""
+    return ApiError(504, "Gateway Timeout", delay=delay)
 
 
 class ButtonNotFound(Exception):

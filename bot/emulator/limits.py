@@ -5,9 +5,9 @@ import random
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bot.emulator.errors import forbidden, too_many_requests
+from bot.emulator.errors import forbidden, gateway_timeout, too_many_requests
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,9 @@ class FloodControl:
 class Faults:
     """Configurable failures of the sending methods, set through the control API.
 
-    Injected 429/403 answers come from a seeded random generator so a run is reproducible;
-    ``enforce_limits`` switches on :class:`FloodControl`.
+    Injected 429/403/timeout answers come from a seeded random generator so a run is
+    reproducible; ``enforce_limits`` switches on :class:`FloodControl`, with the overall rate
+    ``global_per_second`` when given.
     """
 
     def __init__(self, limits: RateLimits, clock: Callable[[], float] = time.monotonic) -> None:
@@ -96,28 +97,43 @@ class Faults:
         rate_403: float = 0.0,
         enforce_limits: bool = False,
         seed: int | None = None,
+        rate_timeout: float = 0.0,
+        timeout_seconds: float = 1.0,
+        global_per_second: int | None = None,
     ) -> None:
         """Replace the fault settings; the defaults switch every fault off."""
-        if not (0.0 <= rate_429 <= 1.0 and 0.0 <= rate_403 <= 1.0):
-            raise ValueError("rate_429 and rate_403 must be between 0 and 1")
-        if rate_429 + rate_403 > 1.0:
-            raise ValueError("rate_429 + rate_403 must not exceed 1")
+        rates = (rate_429, rate_403, rate_timeout)
+        if not all(0.0 <= rate <= 1.0 for rate in rates):
+            raise ValueError("rate_429, rate_403 and rate_timeout must be between 0 and 1")
+        if sum(rates) > 1.0:
+            raise ValueError("rate_429 + rate_403 + rate_timeout must not exceed 1")
         if int(retry_after) < 1:
             raise ValueError("retry_after must be at least 1 second")
+        if not 0.0 <= timeout_seconds <= 60.0:
+            raise ValueError("timeout_seconds must be between 0 and 60")
+        if global_per_second is not None and global_per_second < 1:
+            raise ValueError("global_per_second must be at least 1")
         self.rate_429 = float(rate_429)
         self.rate_403 = float(rate_403)
+        self.rate_timeout = float(rate_timeout)
+        self.timeout_seconds = float(timeout_seconds)
         self.retry_after = int(retry_after)
         self._random = random.Random(0 if seed is None else seed)
-        self._flood = FloodControl(self._limits, self._clock) if enforce_limits else None
+        limits = self._limits
+        if global_per_second is not None:
+            limits = replace(limits, global_per_second=global_per_second)
+        self._flood = FloodControl(limits, self._clock) if enforce_limits else None
 
     def check(self, chat_id: int) -> None:
         """Raise the fault, if any, that answers the next sending call to ``chat_id``."""
-        if self.rate_429 or self.rate_403:
+        if self.rate_429 or self.rate_403 or self.rate_timeout:
             draw = self._random.random()
             if draw < self.rate_429:
                 raise too_many_requests(self.retry_after)
             if draw < self.rate_429 + self.rate_403:
                 raise forbidden("bot was blocked by the user")
+            if draw < self.rate_429 + self.rate_403 + self.rate_timeout:
+                raise gateway_timeout(self.timeout_seconds)
         if self._flood is not None:
             retry_after = self._flood.acquire(chat_id)
             if retry_after is not None:

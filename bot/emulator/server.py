@@ -162,6 +162,8 @@ class Emulator:
                 Call(params.values, params.files, is_alive=lambda: _client_waiting(request))
             )
         except ApiError as exc:
+            if exc.delay:
+                await asyncio.sleep(exc.delay)
             return _api_error(exc)
         return web.json_response({"ok": True, "result": result})
 
@@ -239,16 +241,10 @@ class Emulator:
         """Every successful bot action with ``seq`` greater than ``since``, in order."""
         return self._world.outbox(since)
 
-    def set_faults(
-        self,
-        rate_429: float = 0.0,
-        retry_after: int = 1,
-        rate_403: float = 0.0,
-        enforce_limits: bool = False,
-        seed: int | None = None,
-    ) -> None:
-        """Make sending methods fail at the given rates; the defaults switch faults off."""
-        self._faults.configure(rate_429, retry_after, rate_403, enforce_limits, seed)
+    def set_faults(self, **settings: Any) -> None:
+        """Make sending methods fail at the given rates (see :meth:`Faults.configure` for the
+        settings); no settings switch every fault off."""
+        self._faults.configure(**settings)
 
     async def wait_acked(self, update_id: int, timeout: float = 10.0) -> None:
         """Wait until the bot has fetched (and confirmed) the update; raises TimeoutError."""

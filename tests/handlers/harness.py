@@ -11,6 +11,9 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.app import KringApplication
+from bot.core.services import Services
+from bot.scheduling import run_due_work
+from bot.sender import Sender
 
 BOT = {"id": 424242, "is_bot": True, "first_name": "Kringbot", "username": "kringbot_test_bot"}
 
@@ -172,3 +175,11 @@ def replies(calls: list[Call]) -> list[Call]:
         if call.method in ("sendMessage", "editMessageText")
         or (call.method == "answerCallbackQuery" and call.params.get("text"))
     ]
+
+
+async def due_work(bot: Harness, services: Services) -> list[Call]:
+    """Run what a tick runs (reminders, broadcasts, the outbox sender) and return the messages
+    the bot sent on its own initiative."""
+    before = len(bot.request.calls)
+    await run_due_work(Sender(bot.app.bot, services.outbox, services.kring), services)
+    return [c for c in bot.request.calls[before:] if c.method in ("sendMessage", "sendDocument")]

@@ -18,12 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import SettableClock
 from bot.demo import DEMO_PEOPLE
-from bot.scheduling import run_due_work
 from bot.services import Wiring
 from handlers.access import ALIASES, CALLBACKS, COMMANDS
 from store.tables import MemberRow
 from tests.handlers.conftest import FRENCH_STRANGER, STRANGER, demo
-from tests.handlers.harness import Harness, Person
+from tests.handlers.harness import Harness, Person, due_work
 
 EXAMPLES, UPDATES_PER_EXAMPLE = 50, 100  # 5,000 updates
 
@@ -129,7 +128,7 @@ async def test_random_updates_never_crash_or_corrupt(
                 else:
                     await bot.send_document(person, *content)
             clock.advance(timedelta(hours=5))
-            await run_due_work(bot.app.bot, wiring.services)
+            await due_work(bot, wiring.services)
         assert [_describe(record) for record in errors] == []
         assert await consistency_problems(engine) == []
 

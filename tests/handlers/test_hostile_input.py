@@ -4,11 +4,10 @@ each gets a clear message and changes nothing."""
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.scheduling import send_due_outbox
 from bot.services import Wiring
 from store.tables import ShiftRow
 from tests.handlers.conftest import demo
-from tests.handlers.harness import Harness, replies
+from tests.handlers.harness import Harness, due_work, replies
 
 
 async def _shift_count(engine: AsyncEngine) -> int:
@@ -24,9 +23,7 @@ async def test_markup_in_a_note_reaches_colleagues_as_text(bot: Harness, wiring:
     [draft] = replies(await bot.send(demo("ann"), '<b>dringend</b> <a href="http://x">klik</a>'))
     assert "&lt;b&gt;dringend&lt;/b&gt;" in draft.text
     await bot.tap(demo("ann"), draft.button_data("Verzenden"), draft)
-    before = len(bot.request.calls)
-    await send_due_outbox(bot.app.bot, wiring.services)
-    offers = [call for call in bot.request.calls[before:] if call.method == "sendMessage"]
+    offers = await due_work(bot, wiring.services)
     assert offers and all("&lt;a href=" in offer.text for offer in offers)
 
 

@@ -4,11 +4,10 @@ that must be refused (forged, stale, double) changing nothing."""
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.scheduling import send_due_outbox
 from bot.services import Wiring
 from store.tables import ShiftRow, SwapRequestRow
 from tests.handlers.conftest import STRANGER, demo
-from tests.handlers.harness import Call, Harness, replies
+from tests.handlers.harness import Call, Harness, due_work, replies
 
 
 async def _rows(engine: AsyncEngine) -> tuple[list[tuple[int, int | None]], list[str]]:
@@ -27,9 +26,7 @@ async def _ask_giveaway(bot: Harness, wiring: Wiring) -> list[Call]:
     [confirm] = replies(await bot.tap(demo("ann"), audiences.button_data("Iedereen"), audiences))
     [sent] = replies(await bot.tap(demo("ann"), confirm.button_data("Verzenden"), confirm))
     assert "2 collega's" in sent.text and "verantwoordelijk" in sent.text
-    before = len(bot.request.calls)
-    await send_due_outbox(bot.app.bot, wiring.services)
-    return [call for call in bot.request.calls[before:] if call.method == "sendMessage"]
+    return await due_work(bot, wiring.services)
 
 
 async def test_shifts_come_with_a_calendar_file(bot: Harness) -> None:

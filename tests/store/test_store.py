@@ -119,7 +119,8 @@ async def test_outbox_claims_are_leased(engine: AsyncEngine) -> None:
     assert [m.params["n"] for m in claimed] == [0, 1]
     assert [m.params["n"] for m in await outbox.claim_due()] == [2]
     assert await outbox.claim_due() == []
-    await outbox.mark_sent(claimed[0], 1)
+    outbox.sent(claimed[0], 1)
+    await outbox.record(claimed[:1])
     clock.advance(timedelta(hours=1))
     assert sorted(m.params["n"] for m in await outbox.claim_due()) == [1, 2]
 
@@ -192,3 +193,62 @@ async def test_old_update_ids_are_forgotten(engine: AsyncEngine) -> None:
     clock.advance(REMEMBER_FOR + timedelta(seconds=1))
     await log.forget_old()
     assert (await log.receive(5, None))[0]
+
+
+async def test_a_broadcast_is_started_and_a_digest_period_run_by_one_process_only(
+    engine: AsyncEngine,
+) -> None:
+    from bot.core.models import Broadcast, BroadcastState
+    from store.db import create_engine
+
+    url = normalize_url(engine.url.render_as_string(hide_password=False))
+    async with _uow_factory(engine)() as tx:
+        author = await tx.members.add(
+            Member(7, Role.COORDINATOR, created_at=START, updated_at=START)
+        )
+        await tx.broadcasts.add(
+            Broadcast(author.id or 0, "all", "Hallo", START, START - timedelta(minutes=1))
+        )
+        await tx.commit()
+    engines = [engine] if is_sqlite(url) else [create_engine(url) for _ in range(3)]
+
+    async def attempt(e: AsyncEngine) -> tuple[int, bool]:
+        async with _uow_factory(e)() as tx:
+            started = await tx.broadcasts.start_due(START)
+            ran = await tx.digest_runs.start("weekly:2026-12-07", START)
+            await asyncio.sleep(0.05)  # hold the locks a moment
+            await tx.commit()
+            return len(started), ran
+
+    outcomes = await asyncio.gather(*(attempt(e) for e in engines * (3 // len(engines))))
+    assert sorted(outcomes) == [(0, False), (0, False), (1, True)]
+    if not is_sqlite(url):
+        for extra in engines:
+            await extra.dispose()
+    async with _uow_factory(engine)() as tx:
+        [broadcast] = await tx.broadcasts.in_state(BroadcastState.SENDING)
+        broadcast.state = BroadcastState.DONE
+        assert await tx.broadcasts.transition(broadcast, BroadcastState.SENDING)
+        assert not await tx.broadcasts.transition(broadcast, BroadcastState.SENDING)
+
+
+async def test_statistics_count_members_deliveries_and_questions(engine: AsyncEngine) -> None:
+    from bot.core.models import Question
+    from bot.core.stats import StatsService
+
+    uow = _uow_factory(engine)
+    async with uow() as tx:
+        active = MemberStatus.ACTIVE
+        coordinator = await tx.members.add(
+            Member(1, Role.COORDINATOR, status=active, created_at=START, updated_at=START)
+        )
+        await tx.members.add(Member(2, Role.GP, created_at=START, updated_at=START))
+        for verdict, forwarded in (("confident", None), ("none", START), ("close", None)):
+            question = Question(None, "?", "nl", verdict, START, forwarded_at=forwarded)
+            await tx.questions.add(question)
+        await tx.commit()
+    figures = dict(await StatsService(uow).figures(coordinator))
+    assert figures["members_active"] == figures["role_coordinator"] == 1
+    assert figures["members_pending"] == 1
+    assert (figures["questions_asked"], figures["questions_answered"]) == (3, 2)
+    assert (figures["questions_forwarded"], figures["questions_replied"]) == (1, 0)

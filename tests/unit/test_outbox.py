@@ -58,7 +58,8 @@ async def test_sent_rows_are_never_claimed_again(
 ) -> None:
     await _queue(fake_db)
     [message] = await outbox.claim_due()
-    await outbox.mark_sent(message, telegram_message_id=77)
+    outbox.sent(message, telegram_message_id=77)
+    await outbox.record([message])
     clock.advance(CLAIM_LEASE * 10)
     assert await outbox.claim_due() == []
     [stored] = fake_db.outbox.values()
@@ -70,7 +71,8 @@ async def test_a_blocked_recipient_becomes_unreachable(
 ) -> None:
     await _queue(fake_db)
     [message] = await outbox.claim_due()
-    await outbox.mark_unreachable(message, "Forbidden: bot was blocked by the user")
+    outbox.unreachable(message, "Forbidden: bot was blocked by the user")
+    await outbox.record([message])
     [member] = fake_db.members.values()
     assert member.reachable is False
     assert next(iter(fake_db.outbox.values())).state is OutboxState.UNREACHABLE
@@ -83,7 +85,8 @@ async def test_transient_errors_are_retried_with_back_off_then_given_up(
     delays = []
     for _ in range(MAX_ATTEMPTS):
         [message] = await outbox.claim_due()
-        await outbox.postpone(message, timedelta(seconds=30 * (message.attempts + 1)), "timeout")
+        outbox.retry(message, "timeout")
+        await outbox.record([message])
         stored = next(iter(fake_db.outbox.values()))
         if stored.state is OutboxState.FAILED:
             break
@@ -91,3 +94,17 @@ async def test_transient_errors_are_retried_with_back_off_then_given_up(
         clock.set(stored.due_at)
     assert next(iter(fake_db.outbox.values())).state is OutboxState.FAILED
     assert delays == sorted(delays) and len(delays) == MAX_ATTEMPTS - 1
+
+
+async def test_a_member_who_writes_again_is_reachable_again(
+    outbox: OutboxService, fake_db: FakeDatabase, clock: SettableClock
+) -> None:
+    from bot.core.updates import UpdateLog
+
+    await _queue(fake_db)
+    [message] = await outbox.claim_due()
+    outbox.unreachable(message, "Forbidden: bot was blocked by the user")
+    await outbox.record([message])
+    first, member = await UpdateLog(lambda: FakeUnitOfWork(fake_db), clock).receive(1, 5)
+    assert first and member is not None and member.reachable
+    assert next(iter(fake_db.members.values())).reachable is True

@@ -1,7 +1,7 @@
 """audit log and error reports
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-22 18:23:32.682881
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

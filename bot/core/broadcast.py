@@ -1,0 +1,281 @@
+"""Announcements by the coordinator to an audience, through the outbox.
+
+A broadcast is a row; when it falls due, one transaction turns it into one outbox row per
+recipient (so a crash before that commit changes nothing, and after it every row is durable).
+Progress, cancel and the delivery report are queries on those rows. Normal announcements wait
+for the end of a member's quiet hours; urgent ones go at once.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from bot.core.errors import BroadcastClosed, InvalidBroadcast, NotAllowed
+from bot.core.locum import InvalidReplacement, parse_date
+from bot.core.models import (
+    Broadcast,
+    BroadcastState,
+    Member,
+    OutboxMessage,
+    OutboxState,
+    Role,
+)
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.quiet import deliver_at
+
+TEXT_LIMIT = 4000  # Telegram allows 4096 characters, the heading needs a few
+CAPTION_LIMIT = 900  # ... and 1024 for a document's caption
+
+
+class Audience(Protocol):
+    """Who receives a broadcast."""
+
+    @property
+    def key(self) -> str:
+        """What is stored on the broadcast row (`audience_from` reads it back)."""
+        ...
+
+    async def members(self, uow: UnitOfWork) -> list[Member]: ...
+
+
+@dataclass(frozen=True)
+class MemberFilter:
+    """An audience chosen among the active members by a property of theirs."""
+
+    key: str
+    accepts: Callable[[Member], bool]
+
+    async def members(self, uow: UnitOfWork) -> list[Member]:
+        return [
+            member
+            for member in await uow.members.list(active_only=True)
+            if member.telegram_id is not None and self.accepts(member)
+        ]
+
+
+def _role(argument: str) -> Audience:
+    role = Role(argument)
+    return MemberFilter(f"role:{role.value}", lambda member: member.role is role)
+
+
+def _zone(argument: str) -> Audience:
+    if not argument:
+        raise ValueError("a zone audience names its zone")
+    return MemberFilter(f"zone:{argument}", lambda member: member.zone == argument)
+
+
+# Audience key prefix -> how to build it from the rest of the key. A new kind of audience (e.g.
+# the registrants of an event, "event:<id>") is one more entry here.
+AUDIENCES: dict[str, Callable[[str], Audience]] = {
+    "all": lambda _: MemberFilter("all", lambda member: True),
+    "role": _role,
+    "zone": _zone,
+}
+
+
+def audience_from(key: str) -> Audience:
+    prefix, _, argument = key.partition(":")
+    build = AUDIENCES.get(prefix)
+    if build is None:
+        raise InvalidBroadcast("audience")
+    try:
+        return build(argument)
+    except ValueError:
+        raise InvalidBroadcast("audience") from None
+
+
+def parse_moment(text: str, zone: ZoneInfo) -> datetime:
+    """A moment as the coordinator types it: 24/12/2026 08:00 (the kring's time zone)."""
+    day, _, clock = text.strip().rpartition(" ")
+    hour, _, minute = clock.partition(":")
+    try:
+        moment = time(int(hour), int(minute or 0))
+        return datetime.combine(parse_date(day), moment, zone)
+    except (ValueError, InvalidReplacement):
+        raise InvalidBroadcast("moment") from None
+
+
+@dataclass(frozen=True)
+class Progress:
+    broadcast: Broadcast
+    counts: dict[OutboxState, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def finished(self) -> bool:
+        """Nothing is waiting or on its way any more."""
+        return not (self.counts.get(OutboxState.PENDING) or self.counts.get(OutboxState.SENDING))
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One line of the delivery report."""
+
+    name: str
+    state: OutboxState
+    sent_at: datetime | None
+    error: str | None
+
+
+class BroadcastService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._zone = ZoneInfo(timezone)
+
+    async def zones(self) -> list[str]:
+        """The zones members are in, for the audience buttons."""
+        async with self._uow() as uow:
+            members = await uow.members.list(active_only=True)
+        return sorted({member.zone for member in members if member.zone})
+
+    async def count(self, audience_key: str) -> int:
+        """How many members a broadcast to this audience would reach (for the preview)."""
+        async with self._uow() as uow:
+            return len(await audience_from(audience_key).members(uow))
+
+    async def create(
+        self,
+        author: Member,
+        text: str,
+        audience_key: str,
+        *,
+        file_id: str | None = None,
+        urgent: bool = False,
+        at: datetime | None = None,
+    ) -> Broadcast:
+        """Schedule a broadcast: now (`at` None) or later. It is sent by `release_due`."""
+        if not author.is_coordinator:
+            raise NotAllowed()
+        text = text.strip()
+        if not text and file_id is None:
+            raise InvalidBroadcast("empty")
+        if len(text) > (CAPTION_LIMIT if file_id else TEXT_LIMIT):
+            raise InvalidBroadcast("too_long")
+        audience_from(audience_key)
+        now = self._clock.now()
+        if at is not None and at < now:
+            raise InvalidBroadcast("past")
+        broadcast = Broadcast(
+            author_id=author.id or 0,
+            audience=audience_key,
+            text=text,
+            file_id=file_id,
+            urgent=urgent,
+            created_at=now,
+            scheduled_at=at or now,
+        )
+        async with self._uow() as uow:
+            broadcast = await uow.broadcasts.add(broadcast)
+            await uow.commit()
+        return broadcast
+
+    async def release_due(self) -> int:
+        """Turn every due broadcast into its recipients' outbox rows; return how many rows."""
+        now = self._clock.now()
+        queued = 0
+        async with self._uow() as uow:
+            for broadcast in await uow.broadcasts.start_due(now):
+                rows = [
+                    self._row(broadcast, member, now)
+                    for member in await audience_from(broadcast.audience).members(uow)
+                ]
+                await uow.outbox.add_many(rows)
+                queued += len(rows)
+            await uow.commit()
+        return queued
+
+    def _row(self, broadcast: Broadcast, member: Member, now: datetime) -> OutboxMessage:
+        row = OutboxMessage.to(
+            member,
+            "broadcast",
+            deliver_at(member, now, self._zone, broadcast.urgent),
+            text=broadcast.text,
+            file_id=broadcast.file_id,
+            urgent=broadcast.urgent,
+        )
+        row.broadcast_id = broadcast.id
+        if not member.reachable:  # blocked the bot before: listed in the report, not sent
+            row.state = OutboxState.UNREACHABLE
+        return row
+
+    async def finish_sent(self) -> int:
+        """Close every broadcast whose rows are all done and send its author the report."""
+        now = self._clock.now()
+        finished = 0
+        async with self._uow() as uow:
+            for broadcast in await uow.broadcasts.in_state(BroadcastState.SENDING):
+                counts = await uow.outbox.broadcast_counts(broadcast.id or 0)
+                if not Progress(broadcast, counts).finished:
+                    continue
+                broadcast.state, broadcast.finished_at = BroadcastState.DONE, now
+                if not await uow.broadcasts.transition(broadcast, BroadcastState.SENDING):
+                    continue  # another process finished it
+                author = await uow.members.get(broadcast.author_id)
+                if author is not None and author.telegram_id is not None:
+                    unreachable = [
+                        line.name
+                        for line in await _deliveries(uow, broadcast.id or 0)
+                        if line.state is OutboxState.UNREACHABLE
+                    ]
+                    report = OutboxMessage.to(
+                        author,
+                        "broadcast_report",
+                        now,
+                        broadcast_id=broadcast.id,
+                        counts={state.value: n for state, n in counts.items()},
+                        unreachable_names=unreachable,
+                    )
+                    await uow.outbox.add(report)
+                finished += 1
+            await uow.commit()
+        return finished
+
+    async def progress(self, viewer: Member, broadcast_id: int) -> Progress:
+        async with self._uow() as uow:
+            broadcast = await self._own(uow, viewer, broadcast_id)
+            return Progress(broadcast, await uow.outbox.broadcast_counts(broadcast_id))
+
+    async def cancel(self, viewer: Member, broadcast_id: int) -> Progress:
+        """Stop a broadcast: what was not sent yet never will be."""
+        async with self._uow() as uow:
+            broadcast = await self._own(uow, viewer, broadcast_id)
+            expected = broadcast.state
+            if expected not in (BroadcastState.SCHEDULED, BroadcastState.SENDING):
+                raise BroadcastClosed()
+            broadcast.state, broadcast.cancelled_at = BroadcastState.CANCELLED, self._clock.now()
+            if not await uow.broadcasts.transition(broadcast, expected):
+                raise BroadcastClosed()
+            await uow.outbox.cancel_pending(broadcast_id)
+            counts = await uow.outbox.broadcast_counts(broadcast_id)
+            await uow.commit()
+            return Progress(broadcast, counts)
+
+    async def deliveries(self, viewer: Member, broadcast_id: int) -> list[Delivery]:
+        """The delivery report, one line per recipient, by name."""
+        async with self._uow() as uow:
+            await self._own(uow, viewer, broadcast_id)
+            return await _deliveries(uow, broadcast_id)
+
+    async def _own(self, uow: UnitOfWork, viewer: Member, broadcast_id: int) -> Broadcast:
+        broadcast = await uow.broadcasts.get(broadcast_id)
+        if broadcast is None:
+            raise BroadcastClosed()
+        if not viewer.is_coordinator:
+            raise NotAllowed()
+        return broadcast
+
+
+async def _deliveries(uow: UnitOfWork, broadcast_id: int) -> list[Delivery]:
+    rows = await uow.outbox.for_broadcast(broadcast_id)
+    names = {m.id: m.name or "" for m in await uow.members.list()}
+    lines = [
+        Delivery(names.get(row.member_id, ""), row.state, row.sent_at, row.last_error)
+        for row in rows
+    ]
+    return sorted(lines, key=lambda line: line.name.lower())

@@ -1,0 +1,134 @@
+"""The newsletter digest: per member, what happened since the previous one, section by section.
+
+A digest is composed of sections; each returns the items for a member over a period, and an
+empty section is left out (an all-empty digest is not sent). A new section (upcoming events,
+open swap requests) is one more entry in the list passed to DigestService.
+
+Each period runs once, however many processes tick: the first to insert the period's row in
+`digest_runs` runs it. A period whose moment passed while the bot was down runs at the next tick.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from bot.core.broadcast import audience_from
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.models import DigestFrequency, Member, OutboxMessage
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.quiet import deliver_at
+
+Item = dict[str, Any]
+EXCERPT = 200
+PERIODS = {DigestFrequency.WEEKLY: timedelta(days=7), DigestFrequency.DAILY: timedelta(days=1)}
+
+
+class Section(Protocol):
+    name: str  # the heading's key in handlers.render.digest
+
+    async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
+        """Load what the period brought, once per run (not once per member)."""
+        ...
+
+    def items(self, member: Member, since: datetime) -> list[Item]:
+        """What this member gets from it; `since` is later for members who joined recently."""
+        ...
+
+
+class Announcements:
+    """Broadcasts the member was in the audience of."""
+
+    name = "announcements"
+
+    async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
+        self._items: list[tuple[datetime, set[int], Item]] = []
+        for broadcast in await uow.broadcasts.released_between(since, until):
+            audience = await audience_from(broadcast.audience).members(uow)
+            item = {"at": broadcast.scheduled_at.isoformat(), "text": broadcast.text[:EXCERPT]}
+            self._items.append((broadcast.scheduled_at, {m.id for m in audience if m.id}, item))
+
+    def items(self, member: Member, since: datetime) -> list[Item]:
+        return [item for at, ids, item in self._items if member.id in ids and at >= since]
+
+
+@dataclass
+class KnowledgeUpdates:
+    """Knowledge base entries reviewed (new or updated) in the period, in the member's language."""
+
+    kb: KnowledgeBase
+    name = "knowledge"
+
+    async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
+        self._until = until.date()
+
+    def items(self, member: Member, since: datetime) -> list[Item]:
+        found = []
+        for entry_id in sorted(self.kb.entries):
+            entry = self.kb.entry(entry_id, member.language)
+            if entry and entry.reviewed and since.date() <= entry.reviewed < self._until:
+                found.append({"id": entry.id, "title": entry.questions[0]})
+        return found
+
+
+def latest_moment(
+    frequency: DigestFrequency, now: datetime, zone: ZoneInfo, weekday: int, hour: int
+) -> datetime:
+    """The most recent scheduled moment at or before `now` (weekly: on `weekday`)."""
+    local = now.astimezone(zone)
+    day = local.date()
+    while True:
+        moment = datetime.combine(day, time(hour), zone)
+        if moment <= local and (frequency is DigestFrequency.DAILY or day.weekday() == weekday):
+            return moment
+        day -= timedelta(days=1)
+
+
+class DigestService:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        timezone: str,
+        sections: list[Section],
+        weekday: int = 0,
+        hour: int = 8,
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._zone = ZoneInfo(timezone)
+        self._sections = sections
+        self._weekday, self._hour = weekday, hour
+
+    async def run_due(self) -> int:
+        """Run the latest period of each frequency if no process ran it; return the digests
+        queued."""
+        queued, now = 0, self._clock.now()
+        for frequency, length in PERIODS.items():
+            moment = latest_moment(frequency, now, self._zone, self._weekday, self._hour)
+            async with self._uow() as uow:
+                if not await uow.digest_runs.start(f"{frequency.value}:{moment.date()}", moment):
+                    continue
+                queued += await self._queue(uow, frequency, moment - length, moment)
+                await uow.commit()
+        return queued
+
+    async def _queue(
+        self, uow: UnitOfWork, frequency: DigestFrequency, since: datetime, until: datetime
+    ) -> int:
+        for section in self._sections:
+            await section.prepare(uow, since, until)
+        now, queued = self._clock.now(), 0
+        for member in await uow.members.list(active_only=True):
+            joined = member.created_at or since
+            if member.digest is not frequency or member.telegram_id is None or joined > until:
+                continue
+            sections = {}
+            for section in self._sections:
+                if items := section.items(member, max(since, joined)):
+                    sections[section.name] = items
+            if sections and member.reachable:
+                due = deliver_at(member, now, self._zone, urgent=False)
+                await uow.outbox.add(OutboxMessage.to(member, "digest", due, sections=sections))
+                queued += 1
+        return queued

@@ -1,0 +1,59 @@
+"""/stats for the coordinator: a list of figures, each from a small counting function.
+
+A new figure (registrations, swaps) is one more function in FIGURES; its label goes into
+handlers.render.stat_label under the same key.
+"""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.core.errors import NotAllowed
+from bot.core.models import BroadcastState, Member, MemberStatus, OutboxState, Role
+from bot.core.ports import UnitOfWork, UnitOfWorkFactory
+
+Figures = list[tuple[str, int]]  # (label key, value), in the order shown
+
+
+async def members(uow: UnitOfWork) -> Figures:
+    everyone = await uow.members.list()
+    active = [m for m in everyone if m.status is MemberStatus.ACTIVE]
+    return [
+        ("members_active", len(active)),
+        *((f"role_{role.value}", sum(m.role is role for m in active)) for role in Role),
+        ("members_pending", sum(m.status is MemberStatus.PENDING for m in everyone)),
+        ("members_suspended", sum(m.status is MemberStatus.SUSPENDED for m in everyone)),
+        ("members_reachable", sum(m.reachable and m.telegram_id is not None for m in active)),
+    ]
+
+
+async def broadcasts(uow: UnitOfWork) -> Figures:
+    sent = [
+        *await uow.broadcasts.in_state(BroadcastState.SENDING),
+        *await uow.broadcasts.in_state(BroadcastState.DONE),
+    ]
+    totals = await uow.outbox.broadcast_totals()
+    return [
+        ("broadcasts", len(sent)),
+        *((f"delivery_{state.value}", totals.get(state, 0)) for state in _DELIVERY),
+    ]
+
+
+async def questions(uow: UnitOfWork) -> Figures:
+    tally = await uow.questions.tally()
+    return [(f"questions_{key}", tally.get(key, 0)) for key in _QUESTIONS]
+
+
+_DELIVERY = (OutboxState.SENT, OutboxState.UNREACHABLE, OutboxState.FAILED)
+_QUESTIONS = ("asked", "answered", "forwarded", "replied")
+FIGURES: list[Callable[[UnitOfWork], Awaitable[Figures]]] = [members, broadcasts, questions]
+
+
+@dataclass
+class StatsService:
+    uow_factory: UnitOfWorkFactory
+
+    async def figures(self, viewer: Member) -> Figures:
+        if not viewer.is_coordinator:
+            raise NotAllowed()
+        async with self.uow_factory() as uow:
+            return [figure for count in FIGURES for figure in await count(uow)]

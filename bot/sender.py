@@ -1,0 +1,183 @@
+"""The outbox sender: claims due rows, sends them within Telegram's limits, records outcomes.
+
+It has its own Bot (its own HTTP connection pool), so a large broadcast never holds the
+connections interactive replies need. Sends run concurrently (bounded), each one waiting for its
+slot from the rate limiter; outcomes are recorded in batches, one transaction per batch. A 429
+pauses only this sender: the rows not yet sent go back with `retry_after` as their due time.
+"""
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from telegram import Bot, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+
+from bot.core.models import OutboxMessage
+from bot.core.outbox import OutboxService
+from bot.core.quiet import silent
+from bot.core.ratelimit import RateLimiter
+from bot.core.services import Kring
+from handlers.notifications import compose
+
+log = logging.getLogger(__name__)
+
+RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
+
+
+@dataclass(frozen=True)
+class SendLimits:
+    per_second: float = 28.0
+    concurrency: int = 16
+
+    def claim_size(self, lease: timedelta) -> int:
+        """As many rows as can be sent in a quarter of the lease (at most two seconds' worth),
+        so a live sender's rows are never taken over and a cancel takes effect quickly."""
+        seconds = min(2.0, lease.total_seconds() / 4)
+        return max(self.concurrency, min(5000, int(self.per_second * seconds)))
+
+
+class Sender:
+    def __init__(
+        self,
+        bot: Bot,
+        outbox: OutboxService,
+        kring: Kring,
+        limits: SendLimits | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.bot = bot
+        self.outbox = outbox
+        self.kring = kring
+        self.limits = limits or SendLimits()
+        self.limiter = RateLimiter(self.limits.per_second, monotonic)
+        self._zone = ZoneInfo(kring.timezone)
+        self.too_many_requests = 0  # 429 answers so far (the limiter should keep this at 0)
+        self._lock = asyncio.Lock()  # one run at a time per process
+
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
+    async def send_due(self) -> int:
+        """Send every due row; return how many were sent. Stops early when Telegram asks us to
+        wait, leaving the rest for the next run."""
+        sent = 0
+        async with self._lock:
+            claim = self.limits.claim_size(self.outbox.lease)
+            while batch := await self.outbox.claim_due(limit=claim):
+                delivered, stopped = await _Batch(self, batch).run()
+                sent += delivered
+                if stopped:
+                    break
+        return sent
+
+    def _call(self, message: OutboxMessage) -> Awaitable[Message]:
+        text, markup = compose(message, self.kring)
+        quietly = silent(self.outbox.clock.now(), self._zone, bool(message.params.get("urgent")))
+        if file_id := message.params.get("file_id"):
+            return self.bot.send_document(
+                message.chat_id,
+                file_id,
+                caption=text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                disable_notification=quietly,
+            )
+        return self.bot.send_message(
+            message.chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            disable_notification=quietly,
+        )
+
+
+class _Batch:
+    """One claimed batch: sent concurrently, outcomes recorded every RECORD_EVERY seconds."""
+
+    def __init__(self, sender: Sender, messages: list[OutboxMessage]) -> None:
+        self.sender = sender
+        self.outbox = sender.outbox
+        self.messages = messages
+        self.done: list[OutboxMessage] = []
+        self.sent = 0
+        self.stopped = False
+        self._pause = timedelta(0)
+        self._recording = False
+        self._last_record = time.monotonic()
+
+    async def run(self) -> tuple[int, bool]:
+        slots = asyncio.Semaphore(self.sender.limits.concurrency)
+
+        async def one(message: OutboxMessage) -> None:
+            async with slots:
+                await self._send(message)
+                await self._record_if_due()
+
+        await asyncio.gather(*(one(message) for message in self.messages))
+        await self._record()
+        return self.sent, self.stopped
+
+    async def _send(self, message: OutboxMessage) -> None:
+        if self.outbox.too_late(message):
+            self.outbox.expired(message)
+            self.done.append(message)
+            return
+        await self._wait_for_slot(message.chat_id)
+        if self.stopped:  # Telegram asked us to wait: back to the outbox, due when it may go
+            self.outbox.defer(message, self._pause, "waiting after 429")
+            self.done.append(message)
+            return
+        try:
+            result = await self.sender._call(message)
+        except Forbidden as error:
+            self.outbox.unreachable(message, error.message)
+        except RetryAfter as error:
+            self.sender.too_many_requests += 1
+            log.warning("Telegram asked the sender to wait: %s", error.message)
+            self._pause = _as_timedelta(error.retry_after)
+            self.stopped = True
+            self.sender.limiter.pause(self._pause.total_seconds())
+            self.outbox.defer(message, self._pause, error.message)
+        except BadRequest as error:
+            log.error("outbox %s refused by Telegram: %s", message.id, error.message)
+            self.outbox.fail(message, error.message)
+        except TelegramError as error:  # timeouts, network errors, 5xx
+            self.outbox.retry(message, error.message)
+        else:
+            self.outbox.sent(message, result.message_id)
+            self.sent += 1
+        self.done.append(message)
+
+    async def _wait_for_slot(self, chat_id: int) -> None:
+        """Until the chat's slot, and until the last second has room for one more send."""
+        limiter = self.sender.limiter
+        delay = limiter.reserve(chat_id) or limiter.admit()
+        while delay > 0 and not self.stopped:
+            await asyncio.sleep(delay)
+            delay = limiter.admit()
+
+    async def _record_if_due(self) -> None:
+        """Record what is done so far, unless another send of this batch is recording now."""
+        if not self._recording and time.monotonic() - self._last_record >= RECORD_EVERY:
+            self._recording = True
+            try:
+                await self._record()
+            finally:
+                self._recording = False
+
+    async def _record(self) -> None:
+        done, self.done = self.done, []
+        self._last_record = time.monotonic()
+        await self.outbox.record(done)
+
+
+def _as_timedelta(retry_after: int | timedelta) -> timedelta:
+    """PTB 22 gives retry_after as int seconds or as a timedelta, depending on its settings."""
+    return retry_after if isinstance(retry_after, timedelta) else timedelta(seconds=retry_after)

@@ -1,0 +1,73 @@
+from bot.services import Wiring
+from tests.handlers.conftest import demo
+from tests.handlers.harness import Call, Harness, due_work, replies
+
+
+async def _preview(bot: Harness, text: str) -> Call:
+    [ask] = replies(await bot.send(demo("coord"), "/broadcast"))
+    assert "tekst van het bericht" in ask.text
+    [preview] = replies(await bot.send(demo("coord"), text))
+    return preview
+
+
+async def _due_work(bot: Harness, wiring: Wiring) -> list[Call]:
+    return [c for c in await due_work(bot, wiring.services) if c.method == "sendMessage"]
+
+
+async def test_an_urgent_announcement_to_one_zone(bot: Harness, wiring: Wiring) -> None:
+    preview = await _preview(bot, "Wachtpost Noord <dicht> vannacht")
+    assert "6 ontvangers" in preview.text and "&lt;dicht&gt;" in preview.text
+    assert {"✓ Iedereen", "Zone Noord", "Verzenden", "Annuleren"} <= set(preview.buttons)
+    [zone] = replies(await bot.tap(demo("coord"), preview.button_data("Zone Noord"), preview))
+    assert zone.method == "editMessageText" and "3 ontvangers" in zone.text
+    [urgent] = replies(await bot.tap(demo("coord"), zone.button_data("Dringend"), zone))
+    assert "Dringend: ja" in urgent.buttons and "meteen verzonden" in urgent.text
+    [sending] = replies(await bot.tap(demo("coord"), urgent.button_data("Verzenden"), urgent))
+    assert "wordt verzonden" in sending.text and "Vernieuwen" in sending.buttons
+
+    sent = await _due_work(bot, wiring)
+    to = {call.params["chat_id"]: call for call in sent}
+    zone_north = {demo(h).id for h in ("ann", "bart", "lotte")}
+    assert set(to) == zone_north | {demo("coord").id}  # and the report
+    assert "Uw bericht is verzonden" in to[demo("coord").id].params["text"]
+    assert to[demo("ann").id].params["disable_notification"] is False
+
+
+async def test_a_broadcast_cancelled_before_it_goes_reaches_nobody(
+    bot: Harness, wiring: Wiring
+) -> None:
+    preview = await _preview(bot, "Oeps")
+    [sending] = replies(await bot.tap(demo("coord"), preview.button_data("Verzenden"), preview))
+    [stopped] = replies(await bot.tap(demo("coord"), sending.button_data("annuleren"), sending))
+    assert "geannuleerd" in stopped.text and stopped.buttons == ["Rapport (CSV)"]
+    assert await _due_work(bot, wiring) == []
+    [again] = replies(await bot.tap(demo("coord"), sending.button_data("annuleren"), sending))
+    assert "al verzonden of geannuleerd" in again.text  # the button was stale
+
+
+async def test_the_preview_can_be_abandoned(bot: Harness, wiring: Wiring) -> None:
+    preview = await _preview(bot, "Toch niet")
+    [gone] = replies(await bot.tap(demo("coord"), preview.button_data("Annuleren"), preview))
+    assert "niet verzonden" in gone.text
+    assert await _due_work(bot, wiring) == []
+
+
+async def test_only_the_coordinator_broadcasts_and_sees_the_figures(bot: Harness) -> None:
+    for command in ("/broadcast", "/stats", "/bericht"):
+        [refusal] = replies(await bot.send(demo("ann"), command))
+        assert "coördinator" in refusal.text
+    [alert] = replies(await bot.tap(demo("ann"), "bcsend"))
+    assert alert.method == "answerCallbackQuery"
+    [figures] = replies(await bot.send(demo("coord"), "/stats"))
+    assert "Actieve leden: 6" in figures.text and "Bereikbaar via de bot: 6" in figures.text
+
+
+async def test_a_member_chooses_a_daily_digest(bot: Harness, wiring: Wiring) -> None:
+    [settings] = replies(await bot.send(demo("bart"), "/settings"))
+    assert "✓ wekelijks" in settings.buttons
+    [changed] = replies(await bot.tap(demo("bart"), settings.button_data("dagelijks"), settings))
+    assert changed.method == "editMessageText" and "Nieuwsbrief: dagelijks" in changed.text
+    assert "✓ dagelijks" in changed.buttons
+    async with wiring.unit_of_work() as uow:
+        member = await uow.members.by_telegram_id(demo("bart").id)
+    assert member is not None and member.digest.value == "daily"
