@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
-from bot.core.cme import CmeService
+from bot.core.cme import CmeService, UpcomingEvents
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.files import load_knowledge
@@ -25,7 +25,7 @@ from bot.core.privacy import PrivacyService
 from bot.core.roster import RosterService
 from bot.core.services import Kring, Services
 from bot.core.stats import StatsService
-from bot.core.swaps import SwapRules, SwapService
+from bot.core.swaps import OpenSwaps, SwapRules, SwapService
 from bot.core.updates import UpdateLog
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork
@@ -80,6 +80,14 @@ def build_services(
     engine = engine or create_engine(settings.database_url)
     unit_of_work = unit_of_work_factory(engine)
     answerer = answerer_for(settings.knowledge_dir)
+    swaps = SwapService(
+        unit_of_work,
+        clock,
+        SwapRules(
+            min_notice=timedelta(hours=settings.swap_min_notice_hours),
+            approval_required=settings.swap_approval_required,
+        ),
+    )
     services = Services(
         kring=kring_from(settings),
         clock=clock,
@@ -96,14 +104,7 @@ def build_services(
         errors=ErrorReporter(unit_of_work, clock, settings.ops_chat_id),
         board=BoardService(unit_of_work, clock, settings.timezone),
         roster=RosterService(unit_of_work, clock, settings.timezone),
-        swaps=SwapService(
-            unit_of_work,
-            clock,
-            SwapRules(
-                min_notice=timedelta(hours=settings.swap_min_notice_hours),
-                approval_required=settings.swap_approval_required,
-            ),
-        ),
+        swaps=swaps,
         cme=CmeService(
             unit_of_work,
             clock,
@@ -115,7 +116,7 @@ def build_services(
             unit_of_work,
             clock,
             settings.timezone,
-            [Announcements(), KnowledgeUpdates(answerer.kb)],
+            [Announcements(), UpcomingEvents(), OpenSwaps(swaps), KnowledgeUpdates(answerer.kb)],
             settings.digest_weekday,
             settings.digest_hour,
         ),

@@ -64,7 +64,11 @@ async def _preview(context: KringContext) -> tuple[str, InlineKeyboardMarkup]:
         draft["urgent"],
     )
     markup = keyboards.broadcast_preview(
-        context.t, draft["audience"], await broadcasts.zones(), draft["urgent"]
+        context.t,
+        draft["audience"],
+        await broadcasts.zones(),
+        draft["urgent"],
+        await broadcasts.upcoming_events(),
     )
     return text, markup
 

@@ -817,20 +817,30 @@ def forget(t: Translator, member_id: int) -> InlineKeyboardMarkup:
 
 
 def broadcast_preview(
-    t: Translator, audience: str, zones: Sequence[str], urgent: bool
+    t: Translator,
+    audience: str,
+    zones: Sequence[str],
+    urgent: bool,
+    events: Sequence[tuple[int, str]] = (),
 ) -> InlineKeyboardMarkup:
     """Audience buttons (the chosen one ticked), urgent or not, send now or later, cancel."""
 
-    def audience_button(key: str) -> InlineKeyboardButton:
-        label = render.audience_name(t, key)
+    def audience_button(key: str, label: str | None = None) -> InlineKeyboardButton:
+        label = label or render.audience_name(t, key)
         tick = "✓ " if key == audience else ""
-        return InlineKeyboardButton(tick + label, callback_data=data(BROADCAST_AUDIENCE, key))
+        return InlineKeyboardButton(
+            _short(tick + label), callback_data=data(BROADCAST_AUDIENCE, key)
+        )
 
     urgency = t.gettext("Urgent: yes") if urgent else t.gettext("Urgent: no")
     return InlineKeyboardMarkup(
         [
             [audience_button(key) for key in ("all", "role:gp", "role:locum")],
             [audience_button(f"zone:{zone}") for zone in zones],
+            *[
+                [audience_button(f"event:{event_id}", render.registrants_of(t, title))]
+                for event_id, title in events
+            ],
             [InlineKeyboardButton(urgency, callback_data=data(BROADCAST_URGENT))],
             [
                 InlineKeyboardButton(t.gettext("Send"), callback_data=data(BROADCAST_SEND)),

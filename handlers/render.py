@@ -1927,6 +1927,8 @@ def broadcast_report(t: Translator, params: dict[str, Any]) -> str:
 def digest(t: Translator, sections: dict[str, list[dict[str, Any]]], kring: Kring) -> str:
     headings = {
         "announcements": t.gettext("Announcements"),
+        "events": t.gettext("CME events with seats left"),
+        "swaps": t.gettext("Swap requests you could take"),
         "knowledge": t.gettext("New or updated in the knowledge base"),
     }
     lines = [t.gettext("<b>Newsletter of {kring}</b>").format(kring=esc(kring.name))]
@@ -1942,13 +1944,35 @@ def digest_item(t: Translator, section: str, item: dict[str, Any]) -> str:
         return "• {date}: {text}".format(
             date=t.date(datetime.fromisoformat(item["at"]), "short"), text=esc(item["text"])
         )
+    if section == "events":
+        seats = item["seats_left"]
+        left = (
+            ""
+            if seats is None
+            else " · " + t.ngettext("{n} seat left", "{n} seats left", seats).format(n=seats)
+        )
+        return "• {when}: {title}{left}".format(
+            when=t.datetime(datetime.fromisoformat(item["start_at"]), "short"),
+            title=esc(item["title"]),
+            left=left,
+        )
+    if section == "swaps":
+        return "• {requester}: {shift}".format(
+            requester=esc(item["requester"]), shift=_notification_shift(t, item)
+        )
     return "• {title}".format(title=esc(item["title"]))
+
+
+def registrants_of(t: Translator, title: str) -> str:
+    return t.gettext("Registered: {title}").format(title=title)
 
 
 def audience_name(t: Translator, key: str) -> str:
     kind, _, argument = key.partition(":")
     if kind == "zone":
         return t.gettext("Zone {zone}").format(zone=esc(argument))
+    if kind == "event":
+        return t.gettext("The registrants of a CME event")
     return {
         "all": t.gettext("Everyone"),
         "role:gp": t.gettext("GPs"),
@@ -2051,6 +2075,13 @@ def stat_label(t: Translator, key: str) -> str:
         "delivery_sent": t.gettext("– messages delivered"),
         "delivery_unreachable": t.gettext("– recipients unreachable"),
         "delivery_failed": t.gettext("– messages failed"),
+        "registrations_registered": t.gettext("CME registrations with a seat"),
+        "registrations_waiting": t.gettext("– on a waiting list"),
+        "registrations_attended": t.gettext("– attended"),
+        "swaps_open": t.gettext("Swap requests open"),
+        "swaps_taken": t.gettext("– waiting for approval"),
+        "swaps_approved": t.gettext("– approved"),
+        "swaps_rejected": t.gettext("– rejected"),
         "questions_asked": t.gettext("Questions asked"),
         "questions_answered": t.gettext("– answered by the knowledge base"),
         "questions_forwarded": t.gettext("– forwarded to the coordinator"),

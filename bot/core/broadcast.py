@@ -17,6 +17,7 @@ from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.models import (
     Broadcast,
     BroadcastState,
+    EventStatus,
     Member,
     OutboxMessage,
     OutboxState,
@@ -66,13 +67,41 @@ def _zone(argument: str) -> Audience:
     return MemberFilter(f"zone:{argument}", lambda member: member.zone == argument)
 
 
-# Audience key prefix -> how to build it from the rest of the key. A new kind of audience (e.g.
-# the registrants of an event, "event:<id>") is one more entry here.
+@dataclass(frozen=True)
+class EventRegistrants:
+    """Everyone registered for a CME event (seat, offer or waiting list)."""
+
+    event_id: int
+
+    @property
+    def key(self) -> str:
+        return f"event:{self.event_id}"
+
+    async def members(self, uow: UnitOfWork) -> list[Member]:
+        registrations = await uow.events.registrations(self.event_id)
+        registered = {r.member_id for r in registrations if r.active}
+        return [
+            member
+            for member in await uow.members.list(active_only=True)
+            if member.telegram_id is not None and member.id in registered
+        ]
+
+
+def _event_id(argument: str) -> int:
+    event_id = int(argument)
+    if not 0 < event_id < 2**31:
+        raise ValueError(argument)
+    return event_id
+
+
+# Audience key prefix -> how to build it from the rest of the key.
 AUDIENCES: dict[str, Callable[[str], Audience]] = {
     "all": lambda _: MemberFilter("all", lambda member: True),
     "role": _role,
     "zone": _zone,
+    "event": lambda argument: EventRegistrants(_event_id(argument)),
 }
+UPCOMING_EVENTS = 3  # events offered as an audience in the preview
 
 
 def audience_from(key: str) -> Audience:
@@ -133,6 +162,14 @@ class BroadcastService:
         async with self._uow() as uow:
             members = await uow.members.list(active_only=True)
         return sorted({member.zone for member in members if member.zone})
+
+    async def upcoming_events(self) -> list[tuple[int, str]]:
+        """The next open events (id, title), whose registrants can be an audience."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            events = await uow.events.ending_after(now)
+        upcoming = [e for e in events if e.status is EventStatus.OPEN and e.start_at > now]
+        return [(event.id or 0, event.title) for event in upcoming[:UPCOMING_EVENTS]]
 
     async def count(self, audience_key: str) -> int:
         """How many members a broadcast to this audience would reach (for the preview)."""

@@ -756,3 +756,32 @@ def _about(event: Event) -> dict[str, object]:
         "start_at": event.start_at.isoformat(),
         "location": event.location,
     }
+
+
+class UpcomingEvents:
+    """Digest section: events in the coming two weeks the member may attend, is not registered
+    for, and that still have seats (or no limit)."""
+
+    name = "events"
+    AHEAD = timedelta(days=14)
+
+    async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
+        groups = await uow.events.lok_groups()
+        self._groups = groups
+        self._events = [
+            (event, await uow.events.registrations(event.id or 0))
+            for event in await uow.events.starting_between(until, until + self.AHEAD)
+            if event.status is EventStatus.OPEN
+        ]
+
+    def items(self, member: Member, since: datetime) -> list[dict[str, object]]:
+        found = []
+        for event, registrations in self._events:
+            view = _view(event, registrations, member)
+            if (
+                view.mine is None
+                and view.seats_left != 0
+                and _in_audience(event, member, self._groups)
+            ):
+                found.append({**_about(event), "seats_left": view.seats_left})
+        return found

@@ -4,11 +4,21 @@ A new figure (registrations, swaps) is one more function in FIGURES; its label g
 handlers.render.stat_label under the same key.
 """
 
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from bot.core.errors import NotAllowed
-from bot.core.models import BroadcastState, Member, MemberStatus, OutboxState, Role
+from bot.core.models import (
+    BroadcastState,
+    Member,
+    MemberStatus,
+    OutboxState,
+    RegistrationState,
+    Role,
+    SwapStatus,
+)
 from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 
 Figures = list[tuple[str, int]]  # (label key, value), in the order shown
@@ -43,9 +53,35 @@ async def questions(uow: UnitOfWork) -> Figures:
     return [(f"questions_{key}", tally.get(key, 0)) for key in _QUESTIONS]
 
 
+async def registrations(uow: UnitOfWork) -> Figures:
+    """Over every event on record: seats taken, waiting lists, attendance."""
+    states = Counter[str]()
+    for event in await uow.events.ending_after(datetime.min.replace(tzinfo=UTC)):
+        for registration in await uow.events.registrations(event.id or 0):
+            states[registration.state.value] += 1
+            states["attended"] += registration.attended_at is not None
+    return [
+        ("registrations_registered", states[RegistrationState.REGISTERED.value]),
+        ("registrations_waiting", states[RegistrationState.WAITING.value]),
+        ("registrations_attended", states["attended"]),
+    ]
+
+
+async def swaps(uow: UnitOfWork) -> Figures:
+    states = Counter(request.status for request in await uow.swaps.with_status(*SwapStatus))
+    return [(f"swaps_{status.value}", states[status]) for status in _SWAPS]
+
+
 _DELIVERY = (OutboxState.SENT, OutboxState.UNREACHABLE, OutboxState.FAILED)
 _QUESTIONS = ("asked", "answered", "forwarded", "replied")
-FIGURES: list[Callable[[UnitOfWork], Awaitable[Figures]]] = [members, broadcasts, questions]
+_SWAPS = (SwapStatus.OPEN, SwapStatus.TAKEN, SwapStatus.APPROVED, SwapStatus.REJECTED)
+FIGURES: list[Callable[[UnitOfWork], Awaitable[Figures]]] = [
+    members,
+    broadcasts,
+    registrations,
+    swaps,
+    questions,
+]
 
 
 @dataclass

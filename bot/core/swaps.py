@@ -584,3 +584,26 @@ def _view_params(view: SwapView) -> dict[str, object]:
         params["return_start"] = view.return_shift.start_at.isoformat()
         params["return_end"] = view.return_shift.end_at.isoformat()
     return params
+
+
+class OpenSwaps:
+    """Digest section: open swap requests the member could take."""
+
+    name = "swaps"
+
+    def __init__(self, swaps: SwapService) -> None:
+        self._swaps = swaps
+
+    async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
+        self._open: list[tuple[dict[str, object], set[int]]] = []
+        for request in await uow.swaps.with_status(SwapStatus.OPEN):
+            shift = await uow.shifts.get(request.shift_id)
+            if shift is None or request.expires_at <= until:
+                continue
+            eligible = await self._swaps._eligible(uow, shift, ignoring=set())
+            takers = {m.id or 0 for m in eligible if request.target_id in (None, m.id)}
+            requester = await SwapService._member(uow, request.requester_id)
+            self._open.append((_request_params(request, shift, requester), takers))
+
+    def items(self, member: Member, since: datetime) -> list[dict[str, object]]:
+        return [params for params, takers in self._open if member.id in takers]

@@ -71,3 +71,27 @@ async def test_a_member_chooses_a_daily_digest(bot: Harness, wiring: Wiring) -> 
     async with wiring.unit_of_work() as uow:
         member = await uow.members.by_telegram_id(demo("bart").id)
     assert member is not None and member.digest.value == "daily"
+
+
+async def test_an_announcement_to_the_registrants_of_an_event(
+    bot: Harness, wiring: Wiring
+) -> None:
+    [listing] = replies(await bot.send(demo("bart"), "/cme"))
+    await bot.tap(demo("bart"), listing.button_data("Inschrijven: Antibiotica"), listing)
+    await due_work(bot, wiring.services)
+    preview = await _preview(bot, "De zaal is veranderd: zaal 2")
+    [chosen] = replies(
+        await bot.tap(demo("coord"), preview.button_data("Ingeschreven: Antibiotica"), preview)
+    )
+    assert "1 ontvanger" in chosen.text and "ingeschrevenen van een bijscholing" in chosen.text
+    await bot.tap(demo("coord"), chosen.button_data("Verzenden"), chosen)
+    sent = await _due_work(bot, wiring)
+    assert [call.params["chat_id"] for call in sent if "zaal 2" in call.text] == [demo("bart").id]
+
+
+async def test_the_figures_include_registrations_and_swaps(bot: Harness) -> None:
+    [listing] = replies(await bot.send(demo("ann"), "/cme"))
+    await bot.tap(demo("ann"), listing.button_data("Inschrijven: Antibiotica"), listing)
+    [stats] = replies(await bot.send(demo("coord"), "/stats"))
+    assert "Inschrijvingen voor bijscholing met een plaats: 1" in stats.text
+    assert "Open wachtwissels: 0" in stats.text
