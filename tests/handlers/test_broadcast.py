@@ -73,9 +73,7 @@ async def test_a_member_chooses_a_daily_digest(bot: Harness, wiring: Wiring) -> 
     assert member is not None and member.digest.value == "daily"
 
 
-async def test_an_announcement_to_the_registrants_of_an_event(
-    bot: Harness, wiring: Wiring
-) -> None:
+async def test_an_announcement_to_the_registrants_of_an_event(bot: Harness, wiring: Wiring) -> None:
     [listing] = replies(await bot.send(demo("bart"), "/cme"))
     await bot.tap(demo("bart"), listing.button_data("Inschrijven: Antibiotica"), listing)
     await due_work(bot, wiring.services)
