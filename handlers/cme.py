@@ -12,9 +12,9 @@ CHECKIN_PREFIX = "checkin_"  # /start checkin_<token>: the check-in deep link
 
 
 def callback_id(query: CallbackQuery) -> int:
-    """The id a button carries; anything else (a forged payload) is an id nothing has."""
-    ids = keyboards.numbers(query.data)
-    return ids[0] if ids else 0
+    """The id a button carries first; a payload without one is a BadButton."""
+    (first,) = keyboards.args(query.data, int)
+    return int(first)
 
 
 async def show_events(update: Update, context: KringContext) -> None:

@@ -39,7 +39,9 @@ async def test_registering_edits_the_list_and_sends_a_calendar_file(bot: Harness
 async def test_a_forged_button_is_refused_with_an_alert(bot: Harness) -> None:
     calls = await bot.tap(ANN, "cmereg:nope")
     [alert] = [c for c in calls if c.method == "answerCallbackQuery"]
-    assert alert.params["show_alert"] and "bestaat niet" in alert.params["text"]
+    assert alert.params["show_alert"] and "werkt niet meer" in alert.params["text"]
+    [gone] = [c for c in await bot.tap(ANN, "cmereg:4242") if c.method == "answerCallbackQuery"]
+    assert gone.params["show_alert"] and "bestaat niet" in gone.params["text"]
 
 
 async def test_members_cannot_use_the_coordinators_event_buttons(bot: Harness) -> None:
