@@ -22,7 +22,7 @@ from bot.services import Wiring
 from handlers.access import ALIASES, CALLBACKS, COMMANDS
 from store.tables import MemberRow
 from tests.handlers.conftest import FRENCH_STRANGER, STRANGER, demo
-from tests.handlers.harness import Harness, Person, due_work
+from tests.handlers.harness import Call, Harness, Person, due_work
 
 EXAMPLES, UPDATES_PER_EXAMPLE = 50, 100  # 5,000 updates
 
@@ -79,6 +79,10 @@ def unexpected_errors() -> Iterator[list[logging.LogRecord]]:
             logger.removeHandler(handler)
 
 
+def _answered(calls: list[Call]) -> bool:
+    return any(call.method == "answerCallbackQuery" for call in calls)
+
+
 def _describe(record: logging.LogRecord) -> str:
     """The message and, for an exception, where it was raised."""
     if record.exc_info is None or record.exc_info[1] is None:
@@ -119,17 +123,20 @@ async def test_random_updates_never_crash_or_corrupt(
         members_before = await connection.scalar(select(func.count()).select_from(MemberRow))
 
     async def handle(batch: list[tuple[str, Person, Any]]) -> None:
+        unanswered: list[str] = []
         with unexpected_errors() as errors:
             for what, person, content in batch:
                 if what == "text":
                     await bot.send(person, content)
                 elif what == "button":
-                    await bot.tap(person, content)
+                    calls = await bot.tap(person, content)
+                    unanswered.extend([] if _answered(calls) else [content])
                 else:
                     await bot.send_document(person, *content)
             clock.advance(timedelta(hours=5))
             await due_work(bot, wiring.services)
         assert [_describe(record) for record in errors] == []
+        assert unanswered == []  # every button tap gets its answer (no endless spinner)
         assert await consistency_problems(engine) == []
 
     loop = asyncio.get_running_loop()
