@@ -116,7 +116,7 @@ def build_services(
             unit_of_work,
             clock,
             settings.timezone,
-            [Announcements(), UpcomingEvents(), OpenSwaps(swaps), KnowledgeUpdates(answerer.kb)],
+            [Announcements(), UpcomingEvents(), OpenSwaps(), KnowledgeUpdates(answerer.kb)],
             settings.digest_weekday,
             settings.digest_hour,
         ),

@@ -14,7 +14,7 @@ CHECKIN_PREFIX = "checkin_"  # /start checkin_<token>: the check-in deep link
 def callback_id(query: CallbackQuery) -> int:
     """The id a button carries first; a payload without one is a BadButton."""
     (first,) = keyboards.args(query.data, int)
-    return int(first)
+    return first
 
 
 async def show_events(update: Update, context: KringContext) -> None:

@@ -17,7 +17,9 @@ AUDIT_DAYS = 90
 
 async def choose_export(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
-    today = context.services.clock.now().astimezone(_zone(context)).date().replace(day=1)
+    today = (
+        context.services.clock.now().astimezone(context.services.kring.zone).date().replace(day=1)
+    )
     months = [_add_months(today, offset) for offset in (-1, 0, 1)]
     await update.effective_message.reply_text(
         render.export_choose(context.t), reply_markup=keyboards.exports(context.t, months)
@@ -28,7 +30,7 @@ async def export_swaps(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     (month,) = keyboards.args(query.data, _month)
-    zone = _zone(context)
+    zone = context.services.kring.zone
     start = datetime.combine(month, datetime.min.time(), zone)
     end = datetime.combine(_add_months(month, 1), datetime.min.time(), zone)
     changes = await context.services.swaps.changes(context.active_member, start, end)
@@ -70,7 +72,7 @@ async def export_audit(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     entries = await context.services.audit.since(context.active_member, AUDIT_DAYS)
-    zone = _zone(context)
+    zone = context.services.kring.zone
     await query.answer()
     await query.message.reply_document(  # type: ignore[union-attr]
         write_table(
@@ -87,7 +89,3 @@ def _audit_row(entry: AuditEntry, actor: Member | None, zone: ZoneInfo) -> list[
         actor.name if actor else "",
         entry.action,
     ]
-
-
-def _zone(context: KringContext) -> ZoneInfo:
-    return ZoneInfo(context.services.kring.timezone)

@@ -1831,10 +1831,6 @@ def reminder_setting(t: Translator, hours: int) -> str:
     ).format(n=hours)
 
 
-def reminder_changed(t: Translator, hours: int) -> str:
-    return reminder_setting(t, hours)
-
-
 def my_data_caption(t: Translator, kring: Kring) -> str:
     return t.gettext(
         "Everything {kring} holds about you, as a readable file (JSON). /forget erases it."

@@ -2,8 +2,6 @@
 member), /approvals (approve, or reject with a reason), the swaps overview with each request's
 history, and /export of the roster changes of a month as CSV."""
 
-from zoneinfo import ZoneInfo
-
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
@@ -61,7 +59,7 @@ async def not_a_file(update: Update, context: KringContext) -> int:
 async def show_tally(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    year = context.services.clock.now().astimezone(_zone(context)).year
+    year = context.services.clock.now().astimezone(context.services.kring.zone).year
     tallies = await context.services.roster.tally(year)
     await query.answer()
     await query.message.reply_text(render.tally(context.t, year, tallies))  # type: ignore[union-attr]
@@ -194,10 +192,6 @@ async def show_trail(update: Update, context: KringContext) -> None:
     )
     await query.answer()
     await query.message.reply_text(render.swap_trail(context.t, view, events, actors))  # type: ignore[union-attr]
-
-
-def _zone(context: KringContext) -> ZoneInfo:
-    return ZoneInfo(context.services.kring.timezone)
 
 
 def conversations() -> list[ConversationHandler[KringContext]]:

@@ -92,8 +92,7 @@ async def choose_colleague(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
     shift_id, kind = _shift_and_kind(query.data)
-    colleagues = await context.services.swaps.candidates(context.active_member, shift_id)
-    shift = await context.services.swaps.requestable(context.active_member, shift_id)
+    shift, colleagues = await context.services.swaps.candidates(context.active_member, shift_id)
     await query.answer()
     await query.edit_message_text(
         render.swap_ask_colleague(context.t, shift, colleagues),
@@ -107,11 +106,8 @@ async def confirm(update: Update, context: KringContext) -> int:
     assert query is not None and context.user_data is not None
     shift_id, kind = _shift_and_kind(query.data)
     target = keyboards.args(query.data, int, SwapKind, int)[2]
-    shift = await context.services.swaps.requestable(context.active_member, shift_id)
-    names = {
-        m.id: m.name
-        for m in await context.services.swaps.candidates(context.active_member, shift_id)
-    }
+    shift, colleagues = await context.services.swaps.candidates(context.active_member, shift_id)
+    names = {member.id: member.name for member in colleagues}
     draft = {
         "shift_id": shift_id,
         "kind": kind,
@@ -255,7 +251,7 @@ async def reminder_setting(update: Update, context: KringContext) -> None:
         return
     member = await context.services.roster.set_reminder(context.active_member, hours[0])
     await query.answer()
-    await query.edit_message_text(render.reminder_changed(context.t, member.shift_reminder_hours))
+    await query.edit_message_text(render.reminder_setting(context.t, member.shift_reminder_hours))
 
 
 def request_conversation() -> ConversationHandler[KringContext]:

@@ -30,7 +30,7 @@ from store.tables import (
 
 DELETE, UNLINK, KEEP = "delete", "unlink", "keep"
 # (table, column) -> what forgetting does with the rows that point at the member. KEEP rows stay
-# linked to the anonymised member row; the reasons are in bot.core.privacy.KEPT_BECAUSE.
+# linked to the anonymised member row; handlers.render.forgotten tells the member why.
 POLICIES: dict[tuple[str, str], str] = {
     ("board_posts", "author_id"): DELETE,
     ("board_posts", "chosen_id"): UNLINK,

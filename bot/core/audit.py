@@ -6,7 +6,7 @@ from datetime import timedelta
 from bot.core.errors import NotAllowed
 from bot.core.membership import MANAGER_ROLES
 from bot.core.models import AuditEntry, Member, OutboxMessage
-from bot.core.ports import Clock, UnitOfWorkFactory
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 QUIET = timedelta(hours=1)  # one report per distinct error per hour
 ACTION_MAX = 80
@@ -49,14 +49,18 @@ class ErrorReporter:
             occurrences = await uow.error_reports.claim(signature, now, now - QUIET)
             if occurrences is not None:
                 params = {"signature": signature, "reference": reference, "count": occurrences}
-                if self._ops_chat_id is not None:
-                    await uow.outbox.add(
-                        OutboxMessage(self._ops_chat_id, "ops_error", now, params=params)
-                    )
-                for coordinator in [] if self._ops_chat_id else await uow.members.coordinators():
-                    if coordinator.telegram_id is not None:
-                        await uow.outbox.add(
-                            OutboxMessage.to(coordinator, "ops_error", now, **params)
-                        )
+                for message in await self._reports(uow, params):
+                    await uow.outbox.add(message)
             await uow.commit()
         return occurrences is not None
+
+    async def _reports(self, uow: UnitOfWork, params: dict[str, object]) -> list[OutboxMessage]:
+        """One message to the ops chat if the kring has one, else one to each coordinator."""
+        now = self._clock.now()
+        if self._ops_chat_id is not None:
+            return [OutboxMessage(self._ops_chat_id, "ops_error", now, params=params)]
+        return [
+            OutboxMessage.to(coordinator, "ops_error", now, **params)
+            for coordinator in await uow.members.coordinators()
+            if coordinator.telegram_id is not None
+        ]

@@ -3,7 +3,7 @@ have it erased (/forget); the coordinator can do both on a member's request. Wha
 must keep (past on-call shifts, attendance for accreditation, the roster's change history) is
 kept, anonymised, and the member is told so. Old logs are removed after the retention period."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.core.errors import MemberNotFound, NotAllowed
@@ -12,8 +12,7 @@ from bot.core.models import Member
 from bot.core.ports import Clock, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
 
-# What forgetting keeps, by kind (handlers.render says why, in the member's language).
-KEPT = ("shifts", "attendance", "swaps")
+RETENTION_EVERY = timedelta(hours=1)
 
 
 class PrivacyService:
@@ -21,6 +20,7 @@ class PrivacyService:
         self._uow = uow_factory
         self._clock = clock
         self.retention = retention
+        self._retained_at: datetime | None = None
 
     async def subject(self, actor: Member, riziv: str | None) -> Member:
         """Whose data: the actor's own, or (for a manager) the member with that RIZIV number."""
@@ -41,7 +41,8 @@ class PrivacyService:
         return {"exported_at": self._clock.now().isoformat(), "tables": tables}
 
     async def forget(self, actor: Member, member_id: int) -> dict[str, int]:
-        """Erase the member's personal data; return how many records of each KEPT kind stay."""
+        """Erase the member's personal data; return how many records of each kept kind
+        (shifts, attendance, swaps) stay; handlers.render.forgotten says why they stay."""
         self._may_act_for(actor, member_id)
         async with self._uow() as uow:
             kept = await uow.privacy.forget(member_id, self._clock.now())
@@ -49,9 +50,15 @@ class PrivacyService:
         return kept
 
     async def apply_retention(self) -> int:
+        """Remove what is older than the retention period; the tick calls this every few
+        seconds, but once an hour is plenty (the deletes are idempotent across processes)."""
+        now = self._clock.now()
+        if self._retained_at is not None and now - self._retained_at < RETENTION_EVERY:
+            return 0
         async with self._uow() as uow:
-            removed = await uow.privacy.forget_logs_before(self._clock.now() - self.retention)
+            removed = await uow.privacy.forget_logs_before(now - self.retention)
             await uow.commit()
+        self._retained_at = now
         return removed
 
     @staticmethod

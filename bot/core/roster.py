@@ -270,12 +270,11 @@ class RosterService:
         async with self._uow() as uow:
             window = timedelta(hours=max(REMINDER_CHOICES))
             for shift in await uow.shifts.starting_between(now, now + window):
-                member = (
-                    None if shift.assignee_id is None else await uow.members.get(shift.assignee_id)
-                )
+                if shift.reminded_at is not None or shift.assignee_id is None:
+                    continue  # most shifts of the window, on every tick: no query for them
+                member = await uow.members.get(shift.assignee_id)
                 if (
-                    shift.reminded_at is not None
-                    or member is None
+                    member is None
                     or not member.is_active
                     or member.telegram_id is None
                     or member.shift_reminder_hours == 0

@@ -1,6 +1,7 @@
 """The services a handler may call, bundled so the composition root can hand them over at once."""
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
@@ -28,6 +29,10 @@ class Kring:
     contact: str
     timezone: str = "Europe/Brussels"
     default_language: str = "nl"  # for people whose Telegram language we do not speak
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 @dataclass(frozen=True)

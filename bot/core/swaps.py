@@ -94,11 +94,11 @@ class SwapService:
             raise SwapError("already_requested")
         return shift
 
-    async def candidates(self, actor: Member, shift_id: int) -> list[Member]:
-        """The colleagues who could take this shift over, for choosing one by name."""
+    async def candidates(self, actor: Member, shift_id: int) -> tuple[Shift, list[Member]]:
+        """The shift, if it may be asked for now, and the colleagues who could take it over."""
         async with self._uow() as uow:
             shift = await self._requestable(uow, actor, shift_id)
-            return await self._eligible(uow, shift, ignoring=set())
+            return shift, await eligible(uow, shift)
 
     async def request(
         self,
@@ -115,7 +115,7 @@ class SwapService:
         now = self._clock.now()
         async with self._uow() as uow:
             shift = await self._requestable(uow, actor, shift_id)
-            colleagues = await self._eligible(uow, shift, ignoring=set())
+            colleagues = await eligible(uow, shift)
             if target_id is not None:
                 colleagues = [member for member in colleagues if member.id == target_id]
                 if not colleagues:
@@ -133,7 +133,7 @@ class SwapService:
                 )
             )
             await self._record(uow, request, "requested", actor, kind.value)
-            requester = await self._member(uow, request.requester_id)
+            requester = await _member(uow, request.requester_id)
             await self._offer(uow, "swap_offer", request, shift, requester, colleagues)
             await uow.commit()
         return request, len(colleagues)
@@ -158,20 +158,6 @@ class SwapService:
                     )
                 )
 
-    async def _eligible(self, uow: UnitOfWork, shift: Shift, ignoring: set[int]) -> list[Member]:
-        """Active GPs and locums of the shift's zone, not exempt, not its assignee, and not on
-        duty in an overlapping or adjacent shift (shifts in `ignoring` do not count)."""
-        nearby = await uow.shifts.touching(shift.start_at, shift.end_at)
-        busy = busy_around(nearby, ignoring | {shift.id or 0}) | {shift.assignee_id}
-        return [
-            member
-            for member in await uow.members.list(active_only=True)
-            if member.role in ON_CALL_ROLES
-            and member.zone == shift.zone
-            and not member.on_call_exempt
-            and member.id not in busy
-        ]
-
     # --- taking -------------------------------------------------------------------------------
 
     async def open_for(self, member: Member) -> list[SwapView]:
@@ -189,7 +175,7 @@ class SwapService:
     ) -> bool:
         if request.target_id not in (None, member.id) or self._clock.now() >= request.expires_at:
             return False
-        return member.id in {m.id for m in await self._eligible(uow, shift, ignoring=set())}
+        return member.id in {m.id for m in await eligible(uow, shift)}
 
     async def return_options(self, member: Member, request_id: int) -> tuple[SwapView, list[Shift]]:
         """For a swap: the member's shifts the requester could take in return."""
@@ -437,7 +423,7 @@ class SwapService:
             return
         await self._record(uow, request, "followed_up", None)
         view = await self._view(uow, request)
-        colleagues = await self._eligible(uow, view.shift, ignoring=set())
+        colleagues = await eligible(uow, view.shift)
         if request.target_id is not None:
             colleagues = [member for member in colleagues if member.id == request.target_id]
         await self._offer(uow, "swap_follow_up", request, view.shift, view.requester, colleagues)
@@ -518,18 +504,12 @@ class SwapService:
         return SwapView(
             request,
             shift,
-            await self._member(uow, request.requester_id),
-            None if request.taker_id is None else await self._member(uow, request.taker_id),
+            await _member(uow, request.requester_id),
+            None if request.taker_id is None else await _member(uow, request.taker_id),
             None
             if request.return_shift_id is None
             else await uow.shifts.get(request.return_shift_id),
         )
-
-    @staticmethod
-    async def _member(uow: UnitOfWork, member_id: int) -> Member:
-        member = await uow.members.get(member_id)
-        assert member is not None, "members with swap requests are never deleted"
-        return member
 
     async def _record(
         self,
@@ -554,6 +534,27 @@ class SwapService:
     ) -> None:
         if member is not None and member.is_active and member.telegram_id is not None:
             await uow.outbox.add(OutboxMessage.to(member, kind, self._clock.now(), **params))
+
+
+async def eligible(uow: UnitOfWork, shift: Shift) -> list[Member]:
+    """Active GPs and locums of the shift's zone, not exempt, not its assignee, and not on duty
+    in an overlapping or adjacent shift."""
+    nearby = await uow.shifts.touching(shift.start_at, shift.end_at)
+    busy = busy_around(nearby, {shift.id or 0}) | {shift.assignee_id}
+    return [
+        member
+        for member in await uow.members.list(active_only=True)
+        if member.role in ON_CALL_ROLES
+        and member.zone == shift.zone
+        and not member.on_call_exempt
+        and member.id not in busy
+    ]
+
+
+async def _member(uow: UnitOfWork, member_id: int) -> Member:
+    member = await uow.members.get(member_id)
+    assert member is not None, "members with swap requests are never deleted"
+    return member
 
 
 def _require_manager(member: Member) -> None:
@@ -591,18 +592,15 @@ class OpenSwaps:
 
     name = "swaps"
 
-    def __init__(self, swaps: SwapService) -> None:
-        self._swaps = swaps
-
     async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
         self._open: list[tuple[dict[str, object], set[int]]] = []
         for request in await uow.swaps.with_status(SwapStatus.OPEN):
             shift = await uow.shifts.get(request.shift_id)
             if shift is None or request.expires_at <= until:
                 continue
-            eligible = await self._swaps._eligible(uow, shift, ignoring=set())
-            takers = {m.id or 0 for m in eligible if request.target_id in (None, m.id)}
-            requester = await SwapService._member(uow, request.requester_id)
+            colleagues = await eligible(uow, shift)
+            takers = {m.id or 0 for m in colleagues if request.target_id in (None, m.id)}
+            requester = await _member(uow, request.requester_id)
             self._open.append((_request_params(request, shift, requester), takers))
 
     def items(self, member: Member, since: datetime) -> list[dict[str, object]]:

@@ -121,9 +121,6 @@ def test_the_access_table_covers_everything_registered(bot: Harness) -> None:
 async def test_every_command_for_every_role(
     bot: Harness, people: dict[str, Person], engine: AsyncEngine
 ) -> None:
-    assert {
-        "stranger", "pending", "suspended", "gp", "locum", "staff", "coordinator"
-    } == set(people)  # fmt: skip
     for command, needed in sorted(COMMANDS.items()):
         for role, person in people.items():
             if allowed(role, needed):
