@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.core.knowledge.asks import Asked, asked, offered
 from bot.core.knowledge.model import KnowledgeBase
 from bot.core.knowledge.text import CONCEPTS, fold, index_terms, query_variants, words
 
@@ -32,6 +33,7 @@ CLOSE_COVERAGE = 0.2  # … offer candidates ("Bedoelt u") only above this
 MIN_SCORE_IN_RARE_TERMS = 2.65  # a weaker score needs CONFIDENT_COVERAGE
 CLEAR_LEAD = 1.25  # the best entry's score over the runner-up for a confident answer
 MAX_ALTERNATIVES = 3
+SPECIFIC_NUMBER_DIGITS = 5  # "code 101076": a number the knowledge base never mentions
 _NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
 
 
@@ -66,15 +68,18 @@ class Index:
     lengths: dict[str, float] = field(default_factory=dict)
     average_length: float = 1.0
     spelling: "Speller" = field(default_factory=lambda: Speller(()))
+    offers: dict[str, set[Asked]] = field(default_factory=dict)  # the kinds of fact each holds
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
         postings: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         lengths: dict[str, float] = {}
         vocabulary: set[str] = set()
+        offers: dict[str, set[Asked]] = defaultdict(set)
         for entry_id, versions in kb.entries.items():
             length = 0.0
             for entry in versions.values():
+                offers[entry_id] |= offered(entry.answer, entry.reviewed)
                 for text, weight in [(q, QUESTION_WEIGHT) for q in entry.questions] + [
                     (entry.answer, ANSWER_WEIGHT)
                 ]:
@@ -88,6 +93,7 @@ class Index:
             postings={term: dict(docs) for term, docs in postings.items()},
             lengths=lengths,
             spelling=Speller(vocabulary | _single_word_concept_variants()),
+            offers=dict(offers),
         )
 
     def idf(self, term: str) -> float:
@@ -121,6 +127,8 @@ class Index:
                 explained[entry_id] += weight * certainty
         ranked = sorted(scores, key=lambda e: scores[e], reverse=True)
         hits = tuple(Hit(e, scores[e], explained[e] / total) for e in ranked[:10])
+        if ranked and not asked(question) <= self.offers.get(ranked[0], set()):
+            return Result(Verdict.NONE, hits)
         return Result(self._verdict(hits), hits)
 
     def _verdict(self, hits: tuple[Hit, ...]) -> Verdict:
@@ -151,9 +159,11 @@ class Index:
                     certainty = MENDED_CERTAINTY
             if variants:
                 query.append((variants, max(self.idf(t) for t in variants), certainty))
-            elif not word.isdigit():
-                # An unknown name (a company, a product, a place) is a fact we surely lack.
-                weight = self.idf(_NEVER) if word in names else self.unknown_word_idf
+            elif not word.isdigit() or len(word) >= SPECIFIC_NUMBER_DIGITS:
+                # An unknown name (a company, a product, a place) or a specific number (a code,
+                # an account) is a fact we surely lack.
+                specific = word in names or word.isdigit()
+                weight = self.idf(_NEVER) if specific else self.unknown_word_idf
                 query.append(((), weight, 1.0))
         return query
 

@@ -87,6 +87,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "trainee",
     ),
     "RIZIV": ("riziv", "inami", "nihdi", "rizivnummer", "riziv-nummer", "numero inami"),
+    "MYRIZIV": ("myriziv", "my riziv", "myinami", "my inami", "mynihdi"),
     "EMD": (
         "emd",
         "dme",
@@ -155,6 +156,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "remplacement",
         "remplacements",
         "remplacer",
+        "rempla",
+        "remplas",
         "replacement",
         "replacements",
         "replace",
@@ -403,7 +406,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "prices",
         "cost",
         "costs",
-        "fee",
     ),
     "HOURS": ("uur", "uren", "heure", "heures", "hour", "hours", "u/week", "uur per week"),
     "MONTH": ("maand", "maanden", "mois", "month", "months"),
@@ -467,6 +469,11 @@ def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 _PHRASES, _CONCEPT_OF = _phrase_pattern()
 CONCEPT_TERMS = frozenset(CONCEPTS)
+# Durations matter for the fee-contribution bands, and so only in a question about replacing.
+DURATION_CONTEXT = frozenset(
+    {"LOCUM", "REPLACEMENT", "FEECONTRIB", "CONTRACT", "SOFTWARE", "cotisation", "bijdrage"}
+    | {"contribution", "percentage", "pourcentage", "procent"}
+)
 
 
 def words(text: str) -> list[str]:
@@ -475,6 +482,8 @@ def words(text: str) -> list[str]:
     folded = fold(text)
     marked = _PHRASES.sub(lambda m: f" {_CONCEPT_OF[m.group(1)]} ", folded)
     found = [w for w in _WORD.findall(marked) if w.isupper() or w not in STOPWORDS]
+    if DURATION_CONTEXT.isdisjoint(found):
+        return found  # "20 semaines enceinte", "3 weken moederschapsrust": no band of a fee
     return found + duration_bands(folded)
 
 

@@ -1,0 +1,169 @@
+"""What kind of fact a question asks for, and whether an entry's answer holds such a fact.
+
+"Hoeveel kost een polis bij Amma?", "IBAN du cercle", "telefoonnummer helpdesk Daktari": the
+words match an entry about insurance, the membership fee or a software package, but what the
+member wants is an amount, an account number or a phone number. An entry whose answer holds no
+fact of that kind cannot answer, however well its words match, and is no candidate.
+"""
+
+import re
+from datetime import date
+from enum import StrEnum
+
+from bot.core.knowledge.text import fold
+
+
+class Asked(StrEnum):
+    AMOUNT = "amount"  # a price, a fee, a percentage
+    PHONE = "phone"
+    EMAIL = "email"
+    ACCOUNT = "account"  # a bank account (IBAN)
+    PASSWORD = "password"
+    DATE = "date"  # of the next meeting, course, assembly …
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
+
+
+# On folded text (lower case, no accents, dashes and apostrophes as spaces).
+_QUESTIONS: dict[Asked, re.Pattern[str]] = {
+    Asked.AMOUNT: _any(
+        r"hoeveel (?:kost|kosten|bedraagt|bedragen|betaal|betaalt|betalen|is het|is de prijs)",
+        r"wat kost(?:en)?",
+        r"(?:kost|prijs|tarief) (?:van )?(?:een|de|het)? ?\w+ ?hoeveel",
+        r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
+        r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
+        r"how much (?:\w+ ){0,2}(?:does|do|is|are|will|would|should|cost|costs|pay|pays|charge|earn)",
+        r"goedkoopste?",
+        r"duurste?",
+        r"cheapest",
+        r"most expensive",
+        r"(?:le|la|les) moins cher(?:e|es|s)?",
+        r"what (?:does|do) \w+(?: \w+)? cost",
+        r"what is the (?:price|cost|fee)",
+        r"hoeveel verdien(?:t|en)?",
+        r"combien (?:gagne|gagnent|touche)",
+        r"how much (?:\w+ )?(?:earn|earns|make|makes|paid)",
+        r"quel est le (?:taux|salaire)",
+        r"wat is het (?:tarief|loon|salaris)",
+    ),
+    Asked.PHONE: _any(
+        r"telefoonnummer",
+        r"telefoon nummer",
+        r"gsm nummer",
+        r"gsmnummer",
+        r"(?:tele)?phone number",
+        r"numero de (?:telephone|tel|gsm|portable)",
+    ),
+    Asked.EMAIL: _any(r"e ?mail ?adres", r"mailadres", r"e ?mail address", r"adresse (?:e )?mail"),
+    Asked.ACCOUNT: _any(
+        r"iban",
+        r"rekeningnummer",
+        r"rekening nummer",
+        r"bankrekening",
+        r"(?:bank )?account number",
+        r"numero de compte",
+        r"compte bancaire",
+    ),
+    Asked.DATE: _any(
+        r"(?:wanneer|datum|when|date|quand)\b.*\b(?:volgende|eerstvolgende|next|prochaine?|upcoming)",
+        r"(?:volgende|eerstvolgende|next|prochaine?|upcoming)\b.*\b(?:wanneer|datum|when|date|quand)",
+    ),
+    Asked.PASSWORD: _any(
+        r"wachtwoord", r"paswoord", r"password", r"mot de passe", r"wifi", r"wi fi", r"code wifi"
+    ),
+}
+
+_FACTS: dict[Asked, re.Pattern[str]] = {
+    Asked.AMOUNT: re.compile(
+        r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)|€\s*\d"
+        r"|\b(?:gratis|kosteloos|gratuit|gratuite|free of charge|for free|no charge)\b"
+        r"|\bgeen (?:onkosten)?bijdrage|\bno (?:fee )?contribution|\bpas de (?:contribution|cotisation)"
+        r"|\baucune (?:contribution|cotisation)"
+    ),
+    Asked.PHONE: re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),
+    Asked.EMAIL: re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
+    Asked.ACCOUNT: re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"),
+    Asked.PASSWORD: re.compile(r"\b(?:wachtwoord|paswoord|password|mot de passe)\b\s*:"),
+}
+
+# "nieuw IBAN doorgeven", "update my phone number": the member brings the fact, not asks for it.
+_GIVING = _any(
+    r"nieuwe?",
+    r"new",
+    r"nouvel(?:le)?",
+    r"nouveau",
+    r"update",
+    r"change",
+    r"changer",
+    r"modifier",
+    r"wijzig(?:en)?",
+    r"veranderd?",
+    r"aanpassen",
+    r"doorgeven",
+)
+
+
+def asked(question: str) -> set[Asked]:
+    """The kinds of fact the question explicitly asks for (usually none)."""
+    folded = fold(question)
+    kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
+    if _GIVING.search(folded):
+        kinds -= {Asked.PHONE, Asked.EMAIL, Asked.ACCOUNT, Asked.PASSWORD}
+    return kinds
+
+
+def offered(answer: str, reviewed: date | None = None) -> set[Asked]:
+    """The kinds of fact an answer holds (on the raw text: amounts keep their €, IBANs their
+    capitals). A date counts only when it was still to come when the entry was reviewed: "the
+    next meeting" is not answered by the revision date of a source."""
+    lowered = answer.lower()
+    kinds = {
+        kind
+        for kind, pattern in _FACTS.items()
+        if pattern.search(answer if kind is Asked.ACCOUNT else lowered)
+    }
+    moments = _dates(fold(answer), reviewed)
+    if moments and (reviewed is None or max(moments) >= reviewed):
+        kinds.add(Asked.DATE)
+    return kinds
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "janvier", "january"),
+            ("februari", "fevrier", "february"),
+            ("maart", "mars", "march"),
+            ("april", "avril"),
+            ("mei", "mai", "may"),
+            ("juni", "juin", "june"),
+            ("juli", "juillet", "july"),
+            ("augustus", "aout", "august"),
+            ("september", "septembre"),
+            ("oktober", "octobre", "october"),
+            ("november", "novembre"),
+            ("december", "decembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b(?: (\d{4})\b)?")
+
+
+def _dates(folded: str, reviewed: date | None) -> list[date]:
+    """The dates written out in a text ("15 maart 2021"); without a year, the next one after
+    the review (a yearly date is always still to come)."""
+    moments = []
+    for day, month, year in _DATE.findall(folded):
+        if not year:
+            moments.append(date.max)
+            continue
+        try:
+            moments.append(date(int(year), _MONTHS[month], int(day)))
+        except ValueError:
+            continue
+    return moments
