@@ -34,7 +34,8 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:kost|prijs|tarief) (?:van )?(?:een|de|het)? ?\w+ ?hoeveel",
         r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
         r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
-        r"how much (?:\w+ ){0,2}(?:does|do|is|are|will|would|should|cost|costs|pay|pays|charge|earn)",
+        r"how much (?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
+        r"how much (?:\w+ ){0,2}(?:cost|costs|pay|pays|charge|earn)",
         r"goedkoopste?",
         r"duurste?",
         r"cheapest",
@@ -79,8 +80,8 @@ _FACTS: dict[Asked, re.Pattern[str]] = {
     Asked.AMOUNT: re.compile(
         r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)|€\s*\d"
         r"|\b(?:gratis|kosteloos|gratuit|gratuite|free of charge|for free|no charge)\b"
-        r"|\bgeen (?:onkosten)?bijdrage|\bno (?:fee )?contribution|\bpas de (?:contribution|cotisation)"
-        r"|\baucune (?:contribution|cotisation)"
+        r"|\bgeen (?:onkosten)?bijdrage|\bno (?:fee )?contribution"
+        r"|\b(?:pas de|aucune) (?:contribution|cotisation)"
     ),
     Asked.PHONE: re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),
     Asked.EMAIL: re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
