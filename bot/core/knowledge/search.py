@@ -14,6 +14,7 @@ The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py)
 """
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +22,15 @@ from enum import StrEnum
 
 from bot.core.knowledge.asks import Asked, asked, offered
 from bot.core.knowledge.model import KnowledgeBase
-from bot.core.knowledge.text import CONCEPTS, fold, index_terms, query_variants, words
+from bot.core.knowledge.text import (
+    CONCEPT_WORDS,
+    CONCEPTS,
+    STOPWORDS,
+    fold,
+    index_terms,
+    query_variants,
+    words,
+)
 
 QUESTION_WEIGHT = 1.0
 ANSWER_WEIGHT = 0.35
@@ -35,6 +44,7 @@ CLEAR_LEAD = 1.25  # the best entry's score over the runner-up for a confident a
 MAX_ALTERNATIVES = 3
 SPECIFIC_NUMBER_DIGITS = 5  # "code 101076": a number the knowledge base never mentions
 _NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
+_LETTERS = re.compile(r"[a-z]{4,}")  # words the speller may mend
 
 
 class Verdict(StrEnum):
@@ -145,18 +155,13 @@ class Index:
 
     def _query_terms(self, question: str) -> list[tuple[tuple[str, ...], float, float]]:
         """Each distinct query word: the index terms it may stand for, its weight (rarity), and
-        how sure we are of it (a mended typo counts for less than a word as typed)."""
+        how sure we are of it (a word that only a mended typo gave counts for less)."""
         query = []
         names = _names(question)
-        for word in dict.fromkeys(words(question)):
-            variants = tuple(t for t in query_variants(word) if t in self.postings)
-            certainty = 1.0
-            if not variants and not word.isupper() and not word.isdigit():
-                corrected = self.spelling.correct(word)
-                if corrected is not None:
-                    mended = (words(corrected) or [corrected])[0]  # maybe a concept term
-                    variants = tuple(t for t in query_variants(mended) if t in self.postings)
-                    certainty = MENDED_CERTAINTY
+        as_typed = set(words(question))
+        for word in dict.fromkeys(words(self._mend(question))):
+            variants = self._known(word)
+            certainty = 1.0 if word in as_typed else MENDED_CERTAINTY
             if variants:
                 query.append((variants, max(self.idf(t) for t in variants), certainty))
             elif not word.isdigit() or len(word) >= SPECIFIC_NUMBER_DIGITS:
@@ -166,6 +171,21 @@ class Index:
                 weight = self.idf(_NEVER) if specific else self.unknown_word_idf
                 query.append(((), weight, 1.0))
         return query
+
+    def _known(self, word: str) -> tuple[str, ...]:
+        return tuple(t for t in query_variants(word) if t in self.postings)
+
+    def _mend(self, question: str) -> str:
+        """The question with typos mended, before synonyms are looked for: "fee contribuion"
+        must still be the fee contribution."""
+
+        def mend(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if word in STOPWORDS or word in CONCEPT_WORDS or self._known(word):
+                return word
+            return self.spelling.correct(word) or word
+
+        return _LETTERS.sub(mend, fold(question))
 
 
 def _names(question: str) -> set[str]:

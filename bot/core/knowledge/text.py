@@ -469,6 +469,9 @@ def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 _PHRASES, _CONCEPT_OF = _phrase_pattern()
 CONCEPT_TERMS = frozenset(CONCEPTS)
+CONCEPT_WORDS = frozenset(
+    w for variants in CONCEPTS.values() for v in variants for w in fold(v).split()
+)
 # Durations matter for the fee-contribution bands, and so only in a question about replacing.
 DURATION_CONTEXT = frozenset(
     {"LOCUM", "REPLACEMENT", "FEECONTRIB", "CONTRACT", "SOFTWARE", "cotisation", "bijdrage"}
