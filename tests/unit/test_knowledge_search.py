@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.knowledge.asks import Asked, asked, offered
 from bot.core.knowledge.importer import drafts_as_toml, drafts_from_document
 from bot.core.knowledge.lint import lint
 from bot.core.knowledge.model import Entry, KnowledgeBase, Source
@@ -15,7 +16,7 @@ ENTRIES = {
     "lok": {
         "nl": (
             ["Moet een vervangarts in een LOK zitten?", "LOK verplicht voor vervanger"],
-            "Ja, minstens twee LOK-vergaderingen per jaar voor uw accreditering.",
+            "Ja, minstens twee LOK-vergaderingen per jaar voor uw accreditering (Domus Medica).",
         ),
         "fr": (
             ["Le médecin remplaçant doit-il être inscrit dans un GLEM ?"],
@@ -240,4 +241,76 @@ def test_a_markdown_document_becomes_draft_entries() -> None:
         "source": "kring",
         "questions": ["Waar is de wachtpost?"],
         "answer": "Kerkstraat 1.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("fee contribuion for a replacement under 4 weeks", "fee-short"),  # typo in a phrase
+        ("Whose name and stamp do I use?", "stamp"),  # one of the entry's own phrasings
+    ],
+)
+def test_mended_phrases_and_own_phrasings_are_answered(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    lookup = answerer.lookup(question, "en")
+    assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
+    assert lookup.entry is not None and lookup.entry.id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hoeveel kost een verzekering voor een vervanger?",  # the entry names no amount
+        "telefoonnummer verzekering vervanger",  # … nor a phone number
+        "wanneer is de volgende LOK-vergadering?",  # … nor a date
+        "welke stempel gebruik ik voor code 101476?",  # a number we never mention
+        "Welke verzekering raadt Domus Medica vervangers aan?",  # an organisation it does not name
+    ],
+)
+def test_questions_for_a_fact_the_entry_lacks_are_declined(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.lookup(question, "nl").verdict is Verdict.NONE, question
+
+
+def test_a_question_for_an_amount_the_entry_holds_is_answered(answerer: Answerer) -> None:
+    lookup = answerer.lookup(
+        "hoeveel bedraagt de onkostenbijdrage bij een vervanging van 9 maanden?", "nl"
+    )
+    assert lookup.entry is not None and lookup.entry.id == "fee-long"
+
+
+def test_a_duration_is_a_fee_band_only_when_the_question_is_about_replacing(
+    answerer: Answerer,
+) -> None:
+    assert answerer.lookup("vervanging van 8 maanden, onkostenbijdrage?", "nl").entry is not None
+    assert answerer.lookup("zwanger van 8 maanden, wat nu?", "nl").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Hoeveel kost de licentie?", {Asked.AMOUNT}),
+        ("combien coûte une assurance chez AXA ?", {Asked.AMOUNT}),
+        ("IBAN van de kring?", {Asked.ACCOUNT}),
+        ("what's the wifi password?", {Asked.PASSWORD}),
+        ("date de la prochaine formation", {Asked.DATE}),
+        ("ik heb een nieuw IBAN, aan wie geef ik dat door?", set()),  # brings it, not asks
+        ("Moet ik een verzekering hebben?", set()),
+    ],
+)
+def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
+    assert asked(question) == kinds
+
+
+def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
+    reviewed = date(2026, 11, 22)
+    assert Asked.DATE in offered("De volgende vergadering is op 15 maart 2027.", reviewed)
+    assert Asked.DATE in offered("Elk jaar op 15 maart.", reviewed)
+    assert Asked.DATE not in offered("Herzien op 15 maart 2021.", reviewed)
+    assert offered("Het lidgeld is 150 euro; bel 03 123 45 67.", reviewed) >= {
+        Asked.AMOUNT,
+        Asked.PHONE,
     }

@@ -6,19 +6,26 @@ are mended against the knowledge base's own vocabulary. Two measures decide what
 
 - *coverage*: the share of the question's information (its words weighted by rarity) that the
   best entry explains. Words the knowledge base has never seen count against it, so
-  "dosis amoxicilline kind" is not answered because an entry mentions "kind".
+  "dosis amoxicilline kind" is not answered because an entry mentions "kind". So do brands and
+  organisations the entry does not name ("Domus Medica membership" is not the kring's fee).
 - the BM25 score itself, in units of the rarest term's weight: one matching word among unknown
   ones is no answer, however rare that word is.
+
+Two rules come before them: a question that asks for a kind of fact (an amount, a phone number,
+the date of the next meeting; see asks.py) is declined when the best entry holds none, and a
+question with exactly the terms of one entry's own phrasing gets that entry.
 
 The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py).
 """
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from bot.core.knowledge.asks import Asked, asked, offered
 from bot.core.knowledge.model import KnowledgeBase
@@ -38,7 +45,7 @@ BM25_K1, BM25_B = 1.6, 0.75
 UNKNOWN_WORD_WEIGHT = 0.5  # an unknown word weighs half the rarest known term
 MENDED_CERTAINTY = 0.5  # a mended typo counts half
 CONFIDENT_COVERAGE = 0.6  # answer (or, with a weak score, even consider) only above this …
-CLOSE_COVERAGE = 0.2  # … offer candidates ("Bedoelt u") only above this
+CLOSE_COVERAGE = 0.45  # … offer candidates ("Bedoelt u") only above this
 MIN_SCORE_IN_RARE_TERMS = 2.65  # a weaker score needs CONFIDENT_COVERAGE
 CLEAR_LEAD = 1.25  # the best entry's score over the runner-up for a confident answer
 MAX_ALTERNATIVES = 3
@@ -51,6 +58,15 @@ class Verdict(StrEnum):
     CONFIDENT = "confident"
     CLOSE = "close"  # "Bedoelt u …?"
     NONE = "none"
+
+
+class QueryTerm(NamedTuple):
+    """A word of the question: the index terms it may stand for, what it weighs (its rarity),
+    and how sure we are of it (a word that only a mended typo gave counts for less)."""
+
+    variants: tuple[str, ...]
+    weight: float
+    certainty: float
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,7 @@ class Index:
     average_length: float = 1.0
     spelling: "Speller" = field(default_factory=lambda: Speller(()))
     offers: dict[str, set[Asked]] = field(default_factory=dict)  # the kinds of fact each holds
+    phrasings: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # their terms
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
@@ -86,10 +103,14 @@ class Index:
         lengths: dict[str, float] = {}
         vocabulary: set[str] = set()
         offers: dict[str, set[Asked]] = defaultdict(set)
+        phrasings: dict[str, list[frozenset[str]]] = defaultdict(list)
         for entry_id, versions in kb.entries.items():
             length = 0.0
             for entry in versions.values():
                 offers[entry_id] |= offered(entry.answer, entry.reviewed)
+                phrasings[entry_id] += [
+                    frozenset(index_terms(q, entry.language)) for q in entry.questions
+                ]
                 for text, weight in [(q, QUESTION_WEIGHT) for q in entry.questions] + [
                     (entry.answer, ANSWER_WEIGHT)
                 ]:
@@ -104,6 +125,7 @@ class Index:
             lengths=lengths,
             spelling=Speller(vocabulary | _single_word_concept_variants()),
             offers=dict(offers),
+            phrasings=dict(phrasings),
         )
 
     def idf(self, term: str) -> float:
@@ -139,7 +161,22 @@ class Index:
         hits = tuple(Hit(e, scores[e], explained[e] / total) for e in ranked[:10])
         if ranked and not asked(question) <= self.offers.get(ranked[0], set()):
             return Result(Verdict.NONE, hits)
+        verbatim = [hit for hit in hits if self._asked_verbatim(query, hit.entry_id)]
+        if len(verbatim) == 1:  # the member asked one of our own phrasings: that entry
+            rest = tuple(hit for hit in hits if hit is not verbatim[0])
+            return Result(Verdict.CONFIDENT, (verbatim[0], *rest))
         return Result(self._verdict(hits), hits)
+
+    def _asked_verbatim(self, query: list["QueryTerm"], entry_id: str) -> bool:
+        """Whether the question, as typed, has exactly the terms of one of the entry's
+        phrasings. A short question like "what is a flexpool" ties on score with every entry
+        about flexpools; the one that has it as its own phrasing is the one meant."""
+        if any(term.certainty < 1.0 or not term.variants for term in query):
+            return False
+        return any(
+            len(terms) == len(query) and all(not terms.isdisjoint(term.variants) for term in query)
+            for terms in self.phrasings.get(entry_id, ())
+        )
 
     def _verdict(self, hits: tuple[Hit, ...]) -> Verdict:
         if not hits or hits[0].coverage < CLOSE_COVERAGE:
@@ -153,23 +190,27 @@ class Index:
             return Verdict.CONFIDENT
         return Verdict.CLOSE
 
-    def _query_terms(self, question: str) -> list[tuple[tuple[str, ...], float, float]]:
+    def _query_terms(self, question: str) -> list["QueryTerm"]:
         """Each distinct query word: the index terms it may stand for, its weight (rarity), and
         how sure we are of it (a word that only a mended typo gave counts for less)."""
         query = []
         names = _names(question)
+        brands = _brands(question)
         as_typed = set(words(question))
         for word in dict.fromkeys(words(self._mend(question))):
             variants = self._known(word)
             certainty = 1.0 if word in as_typed else MENDED_CERTAINTY
             if variants:
-                query.append((variants, max(self.idf(t) for t in variants), certainty))
+                # A brand or an organisation (HealthOne, Domus Medica) weighs what the rarest
+                # term weighs: an entry that does not name it is about something else.
+                weight = self.idf(_NEVER) if word in brands else max(map(self.idf, variants))
+                query.append(QueryTerm(variants, weight, certainty))
             elif not word.isdigit() or len(word) >= SPECIFIC_NUMBER_DIGITS:
                 # An unknown name (a company, a product, a place) or a specific number (a code,
                 # an account) is a fact we surely lack.
                 specific = word in names or word.isdigit()
                 weight = self.idf(_NEVER) if specific else self.unknown_word_idf
-                query.append(((), weight, 1.0))
+                query.append(QueryTerm((), weight, 1.0))
         return query
 
     def _known(self, word: str) -> tuple[str, ...]:
@@ -186,6 +227,18 @@ class Index:
             return self.spelling.correct(word) or word
 
         return _LETTERS.sub(mend, fold(question))
+
+
+def _brands(question: str) -> set[str]:
+    """Folded words of brand-like names: with a capital inside the word (HealthOne, MyRiziv),
+    or two or more capitalised words in a row inside a sentence (Domus Medica). A lone capital
+    is too often a month, a town or a nationality ("in July", "in Gent", "Belgian")."""
+    tokens = [t.strip(".,:;()'\"") for t in question.replace("?", ". ").replace("!", ". ").split()]
+    found = {fold(t) for t in tokens if any(ch.isupper() for ch in t[1:]) and not t.isupper()}
+    for previous, token in itertools.pairwise(tokens):
+        if previous[:1].isupper() and token[:1].isupper():
+            found |= {fold(previous), fold(token)}
+    return found
 
 
 def _names(question: str) -> set[str]:
