@@ -34,8 +34,8 @@ from bot.core.knowledge.text import (
     CONCEPTS,
     STOPWORDS,
     fold,
-    index_terms,
     query_variants,
+    stem,
     words,
 )
 
@@ -108,14 +108,14 @@ class Index:
             length = 0.0
             for entry in versions.values():
                 offers[entry_id] |= offered(entry.answer, entry.reviewed)
-                phrasings[entry_id] += [
-                    frozenset(index_terms(q, entry.language)) for q in entry.questions
-                ]
-                for text, weight in [(q, QUESTION_WEIGHT) for q in entry.questions] + [
-                    (entry.answer, ANSWER_WEIGHT)
-                ]:
-                    vocabulary.update(w for w in words(text) if not w.isupper())
-                    for term in index_terms(text, entry.language):
+                texts = [(q, QUESTION_WEIGHT, True) for q in entry.questions]
+                for text, weight, is_question in [*texts, (entry.answer, ANSWER_WEIGHT, False)]:
+                    found = words(text)
+                    vocabulary.update(w for w in found if not w.isupper())
+                    terms = [stem(w, entry.language) for w in found]
+                    if is_question:
+                        phrasings[entry_id].append(frozenset(terms))
+                    for term in terms:
                         postings[term][entry_id] += weight
                         length += weight
             lengths[entry_id] = length

@@ -502,11 +502,6 @@ def stem(word: str, language: str) -> str:
     return str(_stemmer(language).stemWord(word))
 
 
-def index_terms(text: str, language: str) -> list[str]:
-    """Terms of a text in a known language (the knowledge base's own texts)."""
-    return [stem(w, language) for w in words(text)]
-
-
 def query_variants(word: str) -> tuple[str, ...]:
     """A query word in an unknown language: its stems in each of our languages."""
     if word.isupper() or word.isdigit():
