@@ -101,6 +101,8 @@ def answerer(kb: KnowledgeBase) -> Answerer:
         ("stempel", "stamp"),
         ("welk cachet moet ik gebruiken", "stamp"),  # French word in a Dutch question
         ("onkostenbijdrage meer dan 6 maanden", "fee-long"),
+        ("fee contribuion for a replacement under 4 weeks", "fee-short"),  # typo in a phrase
+        ("Whose name and stamp do I use?", "stamp"),  # one of the entry's own phrasings
     ],
 )
 def test_members_words_find_the_right_entry(
@@ -242,21 +244,6 @@ def test_a_markdown_document_becomes_draft_entries() -> None:
         "questions": ["Waar is de wachtpost?"],
         "answer": "Kerkstraat 1.",
     }
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("fee contribuion for a replacement under 4 weeks", "fee-short"),  # typo in a phrase
-        ("Whose name and stamp do I use?", "stamp"),  # one of the entry's own phrasings
-    ],
-)
-def test_mended_phrases_and_own_phrasings_are_answered(
-    answerer: Answerer, question: str, expected: str
-) -> None:
-    lookup = answerer.lookup(question, "en")
-    assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
-    assert lookup.entry is not None and lookup.entry.id == expected
 
 
 @pytest.mark.parametrize(
