@@ -2,8 +2,9 @@
 
 "Hoeveel kost een polis bij Amma?", "IBAN du cercle", "telefoonnummer helpdesk Daktari": the
 words match an entry about insurance, the membership fee or a software package, but what the
-member wants is an amount, an account number or a phone number. An entry whose answer holds no
-fact of that kind cannot answer, however well its words match, and is no candidate.
+member wants is an amount, an account number or a phone number. When the best entry's answer
+holds no fact of that kind, it cannot answer however well its words match, and the question is
+declined (and can go to the coordinator).
 """
 
 import re
@@ -35,7 +36,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
         r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
         r"how much (?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
-        r"how much (?:\w+ ){0,2}(?:cost|costs|pay|pays|charge|earn)",
+        r"how much (?:\w+ ){0,2}(?:cost|costs|pay|pays|paid|charge|earn|earns|make|makes)",
         r"goedkoopste?",
         r"duurste?",
         r"cheapest",
@@ -45,7 +46,6 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"what is the (?:price|cost|fee)",
         r"hoeveel verdien(?:t|en)?",
         r"combien (?:gagne|gagnent|touche)",
-        r"how much (?:\w+ )?(?:earn|earns|make|makes|paid)",
         r"quel est le (?:taux|salaire)",
         r"wat is het (?:tarief|loon|salaris)",
     ),
@@ -125,7 +125,7 @@ def offered(answer: str, reviewed: date | None = None) -> set[Asked]:
         for kind, pattern in _FACTS.items()
         if pattern.search(answer if kind is Asked.ACCOUNT else lowered)
     }
-    moments = _dates(fold(answer), reviewed)
+    moments = _dates(fold(answer))
     if moments and (reviewed is None or max(moments) >= reviewed):
         kinds.add(Asked.DATE)
     return kinds
@@ -155,9 +155,9 @@ _MONTHS = {
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b(?: (\d{4})\b)?")
 
 
-def _dates(folded: str, reviewed: date | None) -> list[date]:
-    """The dates written out in a text ("15 maart 2021"); without a year, the next one after
-    the review (a yearly date is always still to come)."""
+def _dates(folded: str) -> list[date]:
+    """The dates written out in a text ("15 maart 2021"). One without a year comes back every
+    year, so it is always still to come."""
     moments = []
     for day, month, year in _DATE.findall(folded):
         if not year:
