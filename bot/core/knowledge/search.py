@@ -229,26 +229,33 @@ class Index:
         return _LETTERS.sub(mend, fold(question))
 
 
-def _brands(question: str) -> set[str]:
-    """Folded words of brand-like names: with a capital inside the word (HealthOne, MyRiziv),
-    or two or more capitalised words in a row inside a sentence (Domus Medica). A lone capital
-    is too often a month, a town or a nationality ("in July", "in Gent", "Belgian")."""
-    tokens = [t.strip(".,:;()'\"") for t in question.replace("?", ". ").replace("!", ". ").split()]
-    found = {fold(t) for t in tokens if any(ch.isupper() for ch in t[1:]) and not t.isupper()}
-    for previous, token in itertools.pairwise(tokens):
-        if previous[:1].isupper() and token[:1].isupper():
-            found |= {fold(previous), fold(token)}
-    return found
+def _capitalised(question: str) -> list[str]:
+    """The words written with a capital inside a sentence (names, brands, acronyms), in order,
+    with an empty string wherever a word without one breaks the run."""
+    tokens = question.replace("?", ". ").replace("!", ". ").split()
+    return [
+        token.strip(".,:;()'\"")
+        if token[:1].isupper() and not previous.endswith((".", ":"))
+        else ""
+        for previous, token in zip([". ", *tokens], tokens, strict=False)
+    ]
 
 
 def _names(question: str) -> set[str]:
-    """Folded words written with a capital inside a sentence: names, brands, acronyms."""
-    tokens = question.replace("?", ". ").replace("!", ". ").split()
-    return {
-        fold(token.strip(".,:;()'\""))
-        for previous, token in zip([". ", *tokens], tokens, strict=False)
-        if token[:1].isupper() and not previous.endswith((".", ":"))
-    }
+    """Folded names, brands and acronyms of the question."""
+    return {fold(word) for word in _capitalised(question) if word}
+
+
+def _brands(question: str) -> set[str]:
+    """Folded words of brand-like names: with a capital inside the word (HealthOne, MyRiziv),
+    or two or more capitalised words in a row (Domus Medica). A lone capital is too often a
+    month, a town or a nationality ("in July", "in Gent", "Belgian")."""
+    capitals = _capitalised(question)
+    found = {fold(w) for w in capitals if any(ch.isupper() for ch in w[1:]) and not w.isupper()}
+    for previous, word in itertools.pairwise(capitals):
+        if previous and word:
+            found |= {fold(previous), fold(word)}
+    return found
 
 
 def _single_word_concept_variants() -> set[str]:

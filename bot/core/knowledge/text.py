@@ -26,7 +26,7 @@ door onder tussen tegen na iets iemand alles zich hebben heb heeft had hadden do
 ga gaat gaan wil wilt willen zal zullen zou zouden graag even eens wa da nen ne hoeveel
 allemaal best precies juist eigenlijk welkom ok oke dag hallo goeiedag bedankt dank aub
 nu echt weer net via gewoon steeds zie zit toe want zeker misschien niets eerst zelfs vooral
-natuurlijk helemaal terwijl nen allez awel ni nie kik moetek
+natuurlijk helemaal terwijl allez awel ni nie kik moetek
 """
 _STOPWORDS_FR = """
 le la les l un une des du de d et ou a au aux en dans sur pour par avec est sont suis es
