@@ -22,6 +22,7 @@ from bot.emulator.server import DEFAULT_TOKEN
 from bot.http import AiohttpRequest
 from bot.sender import Sender, SendLimits
 from bot.services import kring_from, outbox_service, unit_of_work_factory
+from handlers import COMPOSER
 from store.db import create_engine
 
 POLL = 0.1  # seconds between looks at rows another (dead) process still holds
@@ -41,7 +42,9 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     outbox = outbox_service(settings, SystemClock(), unit_of_work_factory(engine))
     bot = Bot(DEFAULT_TOKEN, base_url=args.api, request=AiohttpRequest(args.concurrency, 10.0))
     await bot.initialize()
-    sender = Sender(bot, outbox, kring_from(settings), SendLimits(args.rate, args.concurrency))
+    sender = Sender(
+        bot, outbox, kring_from(settings), COMPOSER.compose, SendLimits(args.rate, args.concurrency)
+    )
     started, sent = time.perf_counter(), 0
     try:
         while True:

@@ -12,8 +12,8 @@ import handlers
 from bot.config import Settings
 from bot.core.services import Services
 from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot
-from handlers import menu
 from handlers.context import KringContext
+from handlers.membership import menu
 
 KringApplication = Application[Any, KringContext, Any, Any, Any, Any]
 

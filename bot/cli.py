@@ -322,7 +322,8 @@ async def _roster(settings: Settings, args: argparse.Namespace) -> int:
     from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
     from bot.i18n import translator
     from bot.services import build_services
-    from handlers import render
+    from handlers import ERRORS, render
+    from handlers.shifts import roster_texts
     from store.migrate import upgrade
 
     t = translator("en", settings.timezone)
@@ -333,14 +334,14 @@ async def _roster(settings: Settings, args: argparse.Namespace) -> int:
         rows = read_table(content, ROSTER_COLUMNS, ROSTER_ALIASES)
         report = await wiring.services.roster.import_rows(None, rows)
     except DomainError as error:
-        print(render.plain(render.domain_error(t, error, wiring.services.kring)), file=sys.stderr)
+        print(render.plain(ERRORS.text(t, error, wiring.services.kring)), file=sys.stderr)
         return 1
     except OSError as error:
         print(f"kringbot: {error}", file=sys.stderr)
         return 2
     finally:
         await wiring.engine.dispose()
-    print(render.plain(render.roster_imported(t, report)))
+    print(render.plain(roster_texts.roster_imported(t, report)))
     return 0
 
 

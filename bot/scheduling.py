@@ -10,6 +10,7 @@ from bot.config import Settings
 from bot.core.services import Services
 from bot.http import AiohttpRequest
 from bot.sender import Sender, SendLimits
+from handlers import COMPOSER
 
 SENDER_KEY = "sender"
 
@@ -33,7 +34,7 @@ async def run_due_work(sender: Sender, services: Services) -> None:
 
 def build_sender(bot: Bot, services: Services, settings: Settings) -> Sender:
     limits = SendLimits(settings.outbox_rate_per_second, settings.outbox_concurrency)
-    return Sender(bot, services.outbox, services.kring, limits)
+    return Sender(bot, services.outbox, services.kring, COMPOSER.compose, limits)
 
 
 def sender_bot(settings: Settings, token: str, base_url: str | None) -> Bot:

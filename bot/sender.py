@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, Message
+from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
@@ -23,9 +23,12 @@ from bot.core.outbox import OutboxService
 from bot.core.quiet import silent
 from bot.core.ratelimit import RateLimiter
 from bot.core.services import Kring
-from handlers.notifications import compose
 
 log = logging.getLogger(__name__)
+
+# Turns an outbox row into the text and buttons to send, in the recipient's language. The
+# composition root hands in the handlers' composer, so the sender knows nothing of the features.
+Compose = Callable[[OutboxMessage, Kring], tuple[str, InlineKeyboardMarkup | None]]
 
 RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
 
@@ -48,12 +51,14 @@ class Sender:
         bot: Bot,
         outbox: OutboxService,
         kring: Kring,
+        compose: Compose,
         limits: SendLimits | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.bot = bot
         self.outbox = outbox
         self.kring = kring
+        self.compose = compose
         self.limits = limits or SendLimits()
         self.limiter = RateLimiter(self.limits.per_second, monotonic)
         self._zone = ZoneInfo(kring.timezone)
@@ -78,7 +83,7 @@ class Sender:
         return sent
 
     def _call(self, message: OutboxMessage) -> Awaitable[Message]:
-        text, markup = compose(message, self.kring)
+        text, markup = self.compose(message, self.kring)
         quietly = silent(self.outbox.clock.now(), self._zone, bool(message.params.get("urgent")))
         if file_id := message.params.get("file_id"):
             return self.bot.send_document(

@@ -9,8 +9,13 @@ from telegram.ext import CommandHandler, ConversationHandler
 from telegram.warnings import PTBUserWarning
 
 from bot.i18n import Translator
-from handlers import access
+from handlers.audience import Audience, Command
 from handlers.context import KringContext
+from handlers.feature import command
+
+CANCEL_COMMAND = Command("cancel", Audience.MEMBER, ("annuleren", "annuler"))
+# A conversation left unanswered this long is forgotten; its next message starts afresh.
+TIMEOUT_SECONDS = 30 * 60
 
 # Our conversations are tracked per user and chat on purpose (a button in any message of the
 # conversation counts), so PTB's advice to track them per message does not apply.
@@ -28,7 +33,7 @@ def cancel_command(
         await update.effective_message.reply_text(message(context.t))
         return ConversationHandler.END
 
-    return CommandHandler(access.names("cancel"), cancel)
+    return command(CANCEL_COMMAND, cancel)
 
 
 def message_text(update: Update) -> str:

@@ -3,18 +3,20 @@
 from telegram import Update
 
 from bot.core.models import MemberStatus
-from handlers import onboarding, questions, render
+from handlers import render
 from handlers.context import KringContext
+from handlers.knowledge import questions as knowledge_questions
+from handlers.membership import onboarding as membership_onboarding
 
 
 async def text(update: Update, context: KringContext) -> None:
     """Plain text is the answer to an onboarding question from a pending member (the gate lets
     only those through), and a question for the knowledge base from everyone else."""
     if context.member is not None and context.member.status is MemberStatus.PENDING:
-        await onboarding.answer(update, context)
+        await membership_onboarding.answer(update, context)
     else:
         assert update.effective_message is not None and update.effective_message.text
-        await questions.answer_question(update, context, update.effective_message.text)
+        await knowledge_questions.answer_question(update, context, update.effective_message.text)
 
 
 async def unknown_command(update: Update, context: KringContext) -> None:

@@ -25,7 +25,7 @@ PERIODS = {DigestFrequency.WEEKLY: timedelta(days=7), DigestFrequency.DAILY: tim
 
 
 class Section(Protocol):
-    name: str  # the heading's key in handlers.render.digest
+    name: str  # the heading's key in handlers.broadcast.texts.digest
 
     async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
         """Load what the period brought, once per run (not once per member)."""

@@ -42,7 +42,8 @@ class PrivacyService:
 
     async def forget(self, actor: Member, member_id: int) -> dict[str, int]:
         """Erase the member's personal data; return how many records of each kept kind
-        (shifts, attendance, swaps) stay; handlers.render.forgotten says why they stay."""
+        (shifts, attendance, swaps) stay; handlers.membership.settings_texts.forgotten says why
+        they stay."""
         self._may_act_for(actor, member_id)
         async with self._uow() as uow:
             kept = await uow.privacy.forget(member_id, self._clock.now())

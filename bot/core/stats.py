@@ -1,7 +1,7 @@
 """/stats for the coordinator: a list of figures, each from a small counting function.
 
 A new figure (registrations, swaps) is one more function in FIGURES; its label goes into
-handlers.render.stat_label under the same key.
+handlers.membership.texts.stat_label under the same key.
 """
 
 from collections import Counter

@@ -25,6 +25,7 @@ from bot.demo import seed_synthetic
 from bot.emulator import Emulator
 from bot.sender import Sender, SendLimits
 from bot.services import build_services
+from handlers import COMPOSER
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 KILLS = 3
@@ -42,7 +43,9 @@ class Kring:
         bot = Bot(self.emulator.token, base_url=self.emulator.base_url, request=request)
         # The limiter follows the settable clock: a 429's pause ends when the test moves time.
         limits, monotonic = SendLimits(1000, 8), lambda: self.clock.now().timestamp()
-        return Sender(bot, self.services.outbox, self.services.kring, limits, monotonic)
+        return Sender(
+            bot, self.services.outbox, self.services.kring, COMPOSER.compose, limits, monotonic
+        )
 
     async def broadcast(self, urgent: bool = False) -> None:
         coordinator = self.members[0]
@@ -231,7 +234,9 @@ async def test_a_tick_during_a_long_send_leaves_the_sending_to_it(kring: Kring) 
 
     await kring.broadcast()
     bot = Bot(kring.emulator.token, base_url=kring.emulator.base_url)
-    sender = Sender(bot, kring.services.outbox, kring.services.kring, SendLimits(10, 4))
+    sender = Sender(
+        bot, kring.services.outbox, kring.services.kring, COMPOSER.compose, SendLimits(10, 4)
+    )
     first = asyncio.create_task(sender.send_due())  # 30 messages at 10 a second
     await asyncio.sleep(0.2)
     assert sender.busy

@@ -14,6 +14,7 @@ from bot.app import KringApplication
 from bot.core.services import Services
 from bot.scheduling import run_due_work
 from bot.sender import Sender
+from handlers import COMPOSER
 
 BOT = {"id": 424242, "is_bot": True, "first_name": "Kringbot", "username": "kringbot_test_bot"}
 
@@ -181,5 +182,10 @@ async def due_work(bot: Harness, services: Services) -> list[Call]:
     """Run what a tick runs (reminders, broadcasts, the outbox sender) and return the messages
     the bot sent on its own initiative."""
     before = len(bot.request.calls)
-    await run_due_work(Sender(bot.app.bot, services.outbox, services.kring), services)
+    await run_due_work(outbox_sender(bot, services), services)
     return [c for c in bot.request.calls[before:] if c.method in ("sendMessage", "sendDocument")]
+
+
+def outbox_sender(bot: Harness, services: Services) -> Sender:
+    """A sender of the outbox through the harness's recording bot, with the bot's composer."""
+    return Sender(bot.app.bot, services.outbox, services.kring, COMPOSER.compose)

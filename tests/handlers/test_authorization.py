@@ -1,6 +1,7 @@
 """Authorization proven, not assumed: every command and every button prefix the Application has
 registered, tapped or sent by each kind of person, is refused exactly when the access table
-(handlers.access) says so, and a refused one changes nothing in the database."""
+(assembled from the features' declarations) says so, and a refused one changes nothing in the
+database."""
 
 import re
 from datetime import UTC, datetime
@@ -13,10 +14,16 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from bot.core.models import Member, MemberStatus, Role
 from bot.services import Wiring
-from handlers.access import ALIASES, CALLBACKS, COMMANDS, Audience, member_audience
+from handlers import ACCESS
+from handlers.audience import Audience, member_audience
 from store.tables import Base
 from tests.handlers.conftest import STRANGER, demo
 from tests.handlers.harness import Harness, Person, replies
+
+# The access table, as the features declare it.
+COMMANDS = {command.name: command.audience for command in ACCESS.commands}
+ALIASES = {command.name: command.aliases for command in ACCESS.commands}
+CALLBACKS = dict(ACCESS.by_prefix)
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 # Extra people beside the demo kring: staff, someone who has not finished joining, a suspended GP.

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.clock import SettableClock
 from bot.demo import DEMO_PEOPLE
 from bot.services import Wiring
-from handlers.access import ALIASES, CALLBACKS, COMMANDS
+from handlers import ACCESS
 from store.tables import MemberRow
 from tests.handlers.conftest import FRENCH_STRANGER, STRANGER, demo
 from tests.handlers.harness import Call, Harness, Person, due_work
@@ -27,7 +27,7 @@ from tests.handlers.harness import Call, Harness, Person, due_work
 EXAMPLES, UPDATES_PER_EXAMPLE = 50, 100  # 5,000 updates
 
 PEOPLE = [demo(p.handle) for p in DEMO_PEOPLE] + [STRANGER, FRENCH_STRANGER]
-COMMAND_NAMES = sorted({*COMMANDS, *(alias for names in ALIASES.values() for alias in names)})
+COMMAND_NAMES = sorted(ACCESS.by_name)
 ODD_TEXT = st.text(
     st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=0, max_size=300
 )
@@ -51,7 +51,7 @@ def updates(draw: st.DrawFn) -> tuple[str, Person, Any]:
     if kind == "long":
         return "text", person, draw(st.sampled_from(["<b>", "&", "é", "🩺", "x"])) * 5000
     if kind == "button":
-        prefix = draw(st.sampled_from([*sorted(CALLBACKS), "nope"]))
+        prefix = draw(st.sampled_from([*sorted(ACCESS.by_prefix), "nope"]))
         payload = ":".join([prefix, *draw(st.lists(ARGUMENT, max_size=3))])
         return "button", person, payload.encode()[:64].decode(errors="ignore")
     name = draw(st.sampled_from(["rooster.csv", "evil.exe", "photo.jpg", ""]))

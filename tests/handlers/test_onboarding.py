@@ -2,10 +2,9 @@
 
 import re
 
-from bot.sender import Sender
 from bot.services import Wiring
 from tests.handlers.conftest import FRENCH_STRANGER, STRANGER, demo
-from tests.handlers.harness import Harness, replies
+from tests.handlers.harness import Harness, outbox_sender, replies
 
 
 async def _invite_code(bot: Harness, command: str = "/invite gp Noord") -> str:
@@ -30,7 +29,7 @@ async def test_an_invited_gp_joins_with_name_and_riziv(bot: Harness, wiring: Wir
     [help_reply] = replies(await bot.send(STRANGER, "/help"))
     assert "/settings" in help_reply.text
     sent_before = len(bot.request.calls)
-    assert await Sender(bot.app.bot, wiring.services.outbox, wiring.services.kring).send_due() == 1
+    assert await outbox_sender(bot, wiring.services).send_due() == 1
     [notice] = bot.request.calls[sent_before:]
     assert notice.params["chat_id"] == demo("coord").id and "Jan Vermeulen" in notice.text
 
@@ -75,7 +74,7 @@ async def test_a_join_request_is_approved_by_the_coordinator(bot: Harness, wirin
     assert "coördinator" in waiting.text
 
     before = len(bot.request.calls)
-    await Sender(bot.app.bot, wiring.services.outbox, wiring.services.kring).send_due()
+    await outbox_sender(bot, wiring.services).send_due()
     [request] = bot.request.calls[before:]
     assert request.params["chat_id"] == demo("coord").id
     assert request.buttons == ["Goedkeuren als huisarts", "Goedkeuren als vervangarts", "Weigeren"]
@@ -85,7 +84,7 @@ async def test_a_join_request_is_approved_by_the_coordinator(bot: Harness, wirin
     assert decided.method == "editMessageText" and "Jan Vermeulen" in decided.text
 
     before = len(bot.request.calls)
-    await Sender(bot.app.bot, wiring.services.outbox, wiring.services.kring).send_due()
+    await outbox_sender(bot, wiring.services).send_due()
     [approved] = [c for c in bot.request.calls[before:] if c.method == "sendMessage"]
     assert approved.params["chat_id"] == STRANGER.id and "goedgekeurd" in approved.text
     [help_reply] = replies(await bot.send(STRANGER, "/help"))

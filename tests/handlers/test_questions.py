@@ -1,9 +1,8 @@
 """Questions for the knowledge base, from a member's message to the coordinator's reply."""
 
-from bot.sender import Sender
 from bot.services import Wiring
 from tests.handlers.conftest import STRANGER, demo
-from tests.handlers.harness import Harness, replies
+from tests.handlers.harness import Harness, outbox_sender, replies
 
 
 async def test_a_question_gets_a_sourced_answer_with_rating_buttons(bot: Harness) -> None:
@@ -35,7 +34,7 @@ async def test_an_unknown_question_offers_forwarding_and_the_coordinator_replies
     calls = await bot.tap(demo("ann"), declined.button_data("Doorsturen"), declined)
     assert "doorgestuurd" in replies(calls)[-1].text
     before = len(bot.request.calls)
-    assert await Sender(bot.app.bot, wiring.services.outbox, wiring.services.kring).send_due() == 1
+    assert await outbox_sender(bot, wiring.services).send_due() == 1
     [to_coordinator] = bot.request.calls[before:]
     assert to_coordinator.params["chat_id"] == demo("coord").id
     assert "ibuprofen" in to_coordinator.text and "Ann Claes" in to_coordinator.text
@@ -48,7 +47,7 @@ async def test_an_unknown_question_offers_forwarding_and_the_coordinator_replies
     assert "verstuurd" in sent.text
 
     before = len(bot.request.calls)
-    await Sender(bot.app.bot, wiring.services.outbox, wiring.services.kring).send_due()
+    await outbox_sender(bot, wiring.services).send_due()
     [relayed] = bot.request.calls[before:]
     assert relayed.params["chat_id"] == demo("ann").id
     assert "bel de apotheek" in relayed.text
@@ -62,7 +61,7 @@ async def test_forwarding_twice_sends_once(bot: Harness, wiring: Wiring) -> None
     data = declined.button_data("Doorsturen")
     await bot.tap(demo("bart"), data, declined)
     await bot.tap(demo("bart"), data, declined)
-    assert await Sender(bot.app.bot, wiring.services.outbox, wiring.services.kring).send_due() == 1
+    assert await outbox_sender(bot, wiring.services).send_due() == 1
 
 
 async def test_thumbs_down_offers_forwarding_and_lands_in_the_inbox(bot: Harness) -> None:

@@ -1,0 +1,63 @@
+"""Who may use what: every command and every button prefix is declared with its audience.
+
+A feature declares its commands (`Command`) and button prefixes (`Prefix`) in its `buttons`
+module; the access gate (handlers.access) is assembled from those declarations, so a button
+cannot exist without the audience allowed to tap it.
+"""
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from bot.core.membership import MANAGER_ROLES
+from bot.core.models import Member, MemberStatus, Role
+
+
+class Audience(IntEnum):
+    """Ordered from widest to narrowest."""
+
+    ANYONE = 0  # strangers included
+    MEMBER = 1  # active members
+    MANAGER = 2  # active coordinator and administrative staff
+    COORDINATOR = 3
+
+
+class Prefix(str):
+    """A callback-data prefix (`prefix:arg:arg`) together with the audience allowed to tap it.
+
+    It is a str, so it builds callback data and patterns like the plain prefix it replaces."""
+
+    audience: Audience
+
+    def __new__(cls, value: str, audience: Audience) -> "Prefix":
+        prefix = super().__new__(cls, value)
+        prefix.audience = audience
+        return prefix
+
+    def pattern(self) -> str:
+        """The regular expression of this prefix's buttons, with or without arguments."""
+        return rf"^{self}(:|$)"
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command with its canonical English name, its nl/fr aliases and its audience."""
+
+    name: str
+    audience: Audience
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        """Every name it answers to, for its CommandHandler."""
+        return [self.name, *self.aliases]
+
+
+def member_audience(member: Member | None) -> Audience | None:
+    """The widest audience this person belongs to, or None for strangers and pending members."""
+    if member is None or member.status is not MemberStatus.ACTIVE:
+        return None
+    if member.role is Role.COORDINATOR:
+        return Audience.COORDINATOR
+    if member.role in MANAGER_ROLES:
+        return Audience.MANAGER
+    return Audience.MEMBER

@@ -1,0 +1,80 @@
+"""broadcast: commands and buttons"""
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Translator
+from handlers.audience import Audience, Command, Prefix
+from handlers.broadcast import texts
+from handlers.keyboards import data, short
+
+# Commands
+
+BROADCAST_COMMAND = Command("broadcast", Audience.COORDINATOR, ("bericht", "annonce"))
+
+# Buttons (callback-data prefixes)
+
+
+BROADCAST_AUDIENCE = Prefix("bcaud", Audience.COORDINATOR)
+BROADCAST_URGENT = Prefix("bcurg", Audience.COORDINATOR)
+BROADCAST_SEND = Prefix("bcsend", Audience.COORDINATOR)
+BROADCAST_LATER = Prefix("bclater", Audience.COORDINATOR)
+BROADCAST_ABORT = Prefix("bcabort", Audience.COORDINATOR)
+BROADCAST_PROGRESS = Prefix("bcprog", Audience.COORDINATOR)
+BROADCAST_STOP = Prefix("bcstop", Audience.COORDINATOR)
+BROADCAST_CSV = Prefix("bccsv", Audience.COORDINATOR)
+
+
+def broadcast_preview(
+    t: Translator,
+    audience: str,
+    zones: Sequence[str],
+    urgent: bool,
+    events: Sequence[tuple[int, str]] = (),
+) -> InlineKeyboardMarkup:
+    """Audience buttons (the chosen one ticked), urgent or not, send now or later, cancel."""
+
+    def audience_button(key: str, label: str | None = None) -> InlineKeyboardButton:
+        label = label or texts.audience_name(t, key)
+        tick = "✓ " if key == audience else ""
+        return InlineKeyboardButton(
+            short(tick + label), callback_data=data(BROADCAST_AUDIENCE, key)
+        )
+
+    urgency = t.gettext("Urgent: yes") if urgent else t.gettext("Urgent: no")
+    return InlineKeyboardMarkup(
+        [
+            [audience_button(key) for key in ("all", "role:gp", "role:locum")],
+            [audience_button(f"zone:{zone}") for zone in zones],
+            *[
+                [audience_button(f"event:{event_id}", texts.registrants_of(t, title))]
+                for event_id, title in events
+            ],
+            [InlineKeyboardButton(urgency, callback_data=data(BROADCAST_URGENT))],
+            [
+                InlineKeyboardButton(t.gettext("Send"), callback_data=data(BROADCAST_SEND)),
+                InlineKeyboardButton(t.gettext("Schedule"), callback_data=data(BROADCAST_LATER)),
+            ],
+            [InlineKeyboardButton(t.gettext("Cancel"), callback_data=data(BROADCAST_ABORT))],
+        ]
+    )
+
+
+def broadcast_progress(t: Translator, broadcast_id: int, open_: bool) -> InlineKeyboardMarkup:
+    """Refresh and stop while it is open; the delivery report (CSV) always."""
+    csv = data(BROADCAST_CSV, broadcast_id)
+    rows = [[InlineKeyboardButton(t.gettext("Report (CSV)"), callback_data=csv)]]
+    if open_:
+        rows.insert(
+            0,
+            [
+                InlineKeyboardButton(
+                    t.gettext("Refresh"), callback_data=data(BROADCAST_PROGRESS, broadcast_id)
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Cancel sending"), callback_data=data(BROADCAST_STOP, broadcast_id)
+                ),
+            ],
+        )
+    return InlineKeyboardMarkup(rows)

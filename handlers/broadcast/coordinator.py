@@ -1,0 +1,214 @@
+"""/broadcast: the coordinator writes an announcement, picks the audience on a preview, and sends
+it now or later; then follows its progress, stops it, or downloads the delivery report."""
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import (
+    CallbackQueryHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.core.broadcast import Progress, parse_moment
+from bot.core.csvfiles import write_table
+from bot.core.models import BroadcastState
+from handlers import keyboards
+from handlers.broadcast import buttons, texts
+from handlers.context import KringContext
+from handlers.conversation import TIMEOUT_SECONDS, cancel_command, message_text
+from handlers.feature import command
+
+WRITING, PREVIEW, WHEN = range(3)
+_KEY = "broadcast"
+
+
+async def start(update: Update, context: KringContext) -> int:
+    assert update.effective_message is not None and context.user_data is not None
+    context.user_data.pop(_KEY, None)
+    await update.effective_message.reply_text(texts.broadcast_ask_text(context.t))
+    return WRITING
+
+
+async def written(update: Update, context: KringContext) -> int:
+    """The text, or a document with its caption: show the preview."""
+    message = update.effective_message
+    assert message is not None and context.user_data is not None
+    document = message.document
+    context.user_data[_KEY] = {
+        "text": (message.caption or "") if document else (message.text or ""),
+        "file_id": document.file_id if document else None,
+        "audience": "all",
+        "urgent": False,
+    }
+    text, markup = await _preview(context)
+    await message.reply_text(text, reply_markup=markup)
+    return PREVIEW
+
+
+async def _preview(context: KringContext) -> tuple[str, InlineKeyboardMarkup]:
+    assert context.user_data is not None
+    draft = context.user_data[_KEY]
+    broadcasts = context.services.broadcasts
+    recipients = await broadcasts.count(draft["audience"])
+    text = texts.broadcast_preview(
+        context.t,
+        draft["text"],
+        draft["file_id"] is not None,
+        draft["audience"],
+        recipients,
+        draft["urgent"],
+    )
+    markup = buttons.broadcast_preview(
+        context.t,
+        draft["audience"],
+        await broadcasts.zones(),
+        draft["urgent"],
+        await broadcasts.upcoming_events(),
+    )
+    return text, markup
+
+
+async def audience_tapped(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    context.user_data[_KEY]["audience"] = ":".join(keyboards.parse(query.data))
+    return await _show_preview(update, context)
+
+
+async def urgent_tapped(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None
+    draft = context.user_data[_KEY]
+    draft["urgent"] = not draft["urgent"]
+    return await _show_preview(update, context)
+
+
+async def _show_preview(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await _edit(query, *await _preview(context))
+    return PREVIEW
+
+
+async def send_tapped(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None
+    progress = await _schedule(context, at=None)
+    await query.answer()
+    await _edit(query, *progress)
+    return ConversationHandler.END
+
+
+async def _schedule(context: KringContext, at: datetime | None) -> tuple[str, InlineKeyboardMarkup]:
+    """Create the broadcast from the draft (which is forgotten only once that worked)."""
+    assert context.user_data is not None
+    draft, member = context.user_data[_KEY], context.active_member
+    broadcasts = context.services.broadcasts
+    broadcast = await broadcasts.create(
+        member,
+        draft["text"],
+        draft["audience"],
+        file_id=draft["file_id"],
+        urgent=draft["urgent"],
+        at=at,
+    )
+    context.user_data.pop(_KEY)
+    return _progress(context, await broadcasts.progress(member, broadcast.id or 0))
+
+
+async def later_tapped(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    await query.answer()
+    await query.message.reply_text(texts.broadcast_ask_when(context.t))  # type: ignore[union-attr]
+    return WHEN
+
+
+async def when_typed(update: Update, context: KringContext) -> int:
+    assert update.effective_message is not None and context.user_data is not None
+    zone = ZoneInfo(context.services.kring.timezone)
+    text, markup = await _schedule(context, parse_moment(message_text(update), zone))
+    await update.effective_message.reply_text(text, reply_markup=markup)
+    return ConversationHandler.END
+
+
+async def abort_tapped(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    context.user_data.pop(_KEY, None)
+    await query.answer()
+    await query.edit_message_text(texts.broadcast_aborted(context.t))
+    return ConversationHandler.END
+
+
+async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
+    """Edit the message in place; tapping the choice already made changes nothing."""
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message:
+            raise
+
+
+def _progress(context: KringContext, progress: Progress) -> tuple[str, InlineKeyboardMarkup]:
+    counts = {state.value: n for state, n in progress.counts.items()}
+    broadcast = progress.broadcast
+    text = texts.broadcast_progress(context.t, broadcast, counts)
+    is_open = broadcast.state in (BroadcastState.SCHEDULED, BroadcastState.SENDING)
+    return text, buttons.broadcast_progress(context.t, broadcast.id or 0, is_open)
+
+
+async def progress_tapped(update: Update, context: KringContext) -> None:
+    """`bcprog:<id>` shows the progress again; `bcstop:<id>` cancels what was not sent yet."""
+    query = update.callback_query
+    assert query is not None
+    (broadcast_id,) = keyboards.args(query.data, int)
+    broadcasts = context.services.broadcasts
+    stopping = (query.data or "").startswith(buttons.BROADCAST_STOP)
+    act = broadcasts.cancel if stopping else broadcasts.progress
+    progress = await act(context.active_member, broadcast_id)
+    await query.answer()
+    await _edit(query, *_progress(context, progress))
+
+
+async def report_csv(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    (broadcast_id,) = keyboards.args(query.data, int)
+    lines = await context.services.broadcasts.deliveries(context.active_member, broadcast_id)
+    t = context.t
+    table = write_table(texts.delivery_header(t), (texts.delivery_row(t, line) for line in lines))
+    await query.answer()
+    await query.message.reply_document(  # type: ignore[union-attr]
+        table, filename=texts.delivery_filename(t, broadcast_id)
+    )
+
+
+def conversation() -> ConversationHandler[KringContext]:
+    text = filters.TEXT & ~filters.COMMAND
+
+    def button(callback: Any, prefix: str) -> CallbackQueryHandler[KringContext, int]:
+        return CallbackQueryHandler(callback, pattern=rf"^{prefix}(:|$)")
+
+    return ConversationHandler(
+        entry_points=[command(buttons.BROADCAST_COMMAND, start)],
+        states={
+            WRITING: [MessageHandler(text | filters.Document.ALL, written)],
+            PREVIEW: [
+                button(audience_tapped, buttons.BROADCAST_AUDIENCE),
+                button(urgent_tapped, buttons.BROADCAST_URGENT),
+                button(send_tapped, buttons.BROADCAST_SEND),
+                button(later_tapped, buttons.BROADCAST_LATER),
+                button(abort_tapped, buttons.BROADCAST_ABORT),
+            ],
+            WHEN: [MessageHandler(text, when_typed)],
+        },
+        fallbacks=[cancel_command(_KEY, texts.broadcast_aborted)],
+        allow_reentry=True,
+        conversation_timeout=TIMEOUT_SECONDS,
+    )

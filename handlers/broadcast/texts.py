@@ -1,0 +1,174 @@
+"""broadcast.texts"""
+
+from datetime import datetime
+from typing import Any
+
+from bot.core.broadcast import Delivery
+from bot.core.models import (
+    Broadcast,
+    BroadcastState,
+    OutboxState,
+)
+from bot.core.services import Kring
+from bot.i18n import Translator
+from handlers.render import esc
+from handlers.shifts import texts as shifts_texts
+
+
+def delivery_counts(t: Translator, counts: dict[str, int]) -> str:
+    """Delivered / waiting / unreachable / failed / cancelled, leaving out what is zero."""
+    labels = [
+        ("sent", t.gettext("delivered: {n}")),
+        ("pending", t.gettext("waiting: {n}")),
+        ("sending", t.gettext("being sent: {n}")),
+        ("unreachable", t.gettext("unreachable: {n}")),
+        ("failed", t.gettext("failed: {n}")),
+        ("cancelled", t.gettext("cancelled: {n}")),
+    ]
+    parts = [label.format(n=counts[key]) for key, label in labels if counts.get(key)]
+    return ", ".join(parts) or t.gettext("no recipients")
+
+
+def broadcast_report(t: Translator, params: dict[str, Any]) -> str:
+    lines = [
+        t.gettext("<b>Your announcement has been sent.</b>"),
+        delivery_counts(t, params["counts"]),
+    ]
+    if params.get("unreachable_names"):
+        lines.append(
+            t.gettext("Unreachable (they blocked the bot): {names}").format(
+                names=esc(", ".join(params["unreachable_names"]))
+            )
+        )
+    return "\n".join(lines)
+
+
+def digest(t: Translator, sections: dict[str, list[dict[str, Any]]], kring: Kring) -> str:
+    headings = {
+        "announcements": t.gettext("Announcements"),
+        "events": t.gettext("CME events with seats left"),
+        "swaps": t.gettext("Swap requests you could take"),
+        "knowledge": t.gettext("New or updated in the knowledge base"),
+    }
+    lines = [t.gettext("<b>Newsletter of {kring}</b>").format(kring=esc(kring.name))]
+    for name, items in sections.items():
+        lines.append("")
+        lines.append(f"<b>{headings[name]}</b>")
+        lines += [digest_item(t, name, item) for item in items]
+    return "\n".join(lines)
+
+
+def digest_item(t: Translator, section: str, item: dict[str, Any]) -> str:
+    if section == "announcements":
+        return "• {date}: {text}".format(
+            date=t.date(datetime.fromisoformat(item["at"]), "short"), text=esc(item["text"])
+        )
+    if section == "events":
+        seats = item["seats_left"]
+        left = (
+            ""
+            if seats is None
+            else " · " + t.ngettext("{n} seat left", "{n} seats left", seats).format(n=seats)
+        )
+        return "• {when}: {title}{left}".format(
+            when=t.datetime(datetime.fromisoformat(item["start_at"]), "short"),
+            title=esc(item["title"]),
+            left=left,
+        )
+    if section == "swaps":
+        return "• {requester}: {shift}".format(
+            requester=esc(item["requester"]), shift=shifts_texts._notification_shift(t, item)
+        )
+    return "• {title}".format(title=esc(item["title"]))
+
+
+def registrants_of(t: Translator, title: str) -> str:
+    return t.gettext("Registered: {title}").format(title=title)
+
+
+def audience_name(t: Translator, key: str) -> str:
+    kind, _, argument = key.partition(":")
+    if kind == "zone":
+        return t.gettext("Zone {zone}").format(zone=esc(argument))
+    if kind == "event":
+        return t.gettext("The registrants of a CME event")
+    return {
+        "all": t.gettext("Everyone"),
+        "role:gp": t.gettext("GPs"),
+        "role:locum": t.gettext("Locums"),
+    }.get(key, esc(key))
+
+
+def broadcast_ask_text(t: Translator) -> str:
+    return t.gettext(
+        "Send the text of the announcement, or a document with the text as its caption. "
+        "/cancel stops."
+    )
+
+
+def broadcast_preview(
+    t: Translator, text: str, has_file: bool, audience: str, recipients: int, urgent: bool
+) -> str:
+    lines = [t.gettext("<b>Preview</b>"), "", esc(text) or "–"]
+    if has_file:
+        lines.append(t.gettext("(with the document you sent)"))
+    lines += [
+        "",
+        t.ngettext(
+            "Audience: {audience} – {n} recipient",
+            "Audience: {audience} – {n} recipients",
+            recipients,
+        ).format(audience=audience_name(t, audience), n=recipients),
+        t.gettext("Urgent: sent at once, also during quiet hours.")
+        if urgent
+        else t.gettext("Normal: waits for members' quiet hours; at night it arrives silently."),
+    ]
+    return "\n".join(lines)
+
+
+def broadcast_ask_when(t: Translator) -> str:
+    return t.gettext("When should it be sent? For example 24/12/2026 08:00.")
+
+
+def broadcast_aborted(t: Translator) -> str:
+    return t.gettext("The announcement was not sent.")
+
+
+def broadcast_progress(t: Translator, broadcast: Broadcast, counts: dict[str, int]) -> str:
+    state = broadcast.state
+    if state is BroadcastState.SCHEDULED and broadcast.scheduled_at <= broadcast.created_at:
+        state = BroadcastState.SENDING  # "now": the next tick starts it
+    heading = {
+        BroadcastState.SCHEDULED: t.gettext("<b>Announcement scheduled for {moment}.</b>"),
+        BroadcastState.SENDING: t.gettext("<b>Announcement being sent.</b>"),
+        BroadcastState.DONE: t.gettext("<b>Announcement sent.</b>"),
+        BroadcastState.CANCELLED: t.gettext("<b>Announcement cancelled.</b>"),
+    }[state].format(moment=t.datetime(broadcast.scheduled_at, "short"))
+    lines = [heading, audience_name(t, broadcast.audience)]
+    if counts:
+        lines.append(delivery_counts(t, counts))
+    return "\n".join(lines)
+
+
+def delivery_state(t: Translator, state: OutboxState) -> str:
+    return {
+        OutboxState.PENDING: t.gettext("waiting"),
+        OutboxState.SENDING: t.gettext("being sent"),
+        OutboxState.SENT: t.gettext("delivered"),
+        OutboxState.FAILED: t.gettext("failed"),
+        OutboxState.UNREACHABLE: t.gettext("unreachable"),
+        OutboxState.CANCELLED: t.gettext("cancelled"),
+    }[state]
+
+
+def delivery_header(t: Translator) -> list[str]:
+    return [t.gettext("name"), t.gettext("state"), t.gettext("sent at"), t.gettext("error")]
+
+
+def delivery_row(t: Translator, line: Delivery) -> list[str]:
+    sent_at = line.sent_at.astimezone(t.tz).strftime("%Y-%m-%d %H:%M") if line.sent_at else ""
+    return [line.name, delivery_state(t, line.state), sent_at, line.error or ""]
+
+
+def delivery_filename(t: Translator, broadcast_id: int) -> str:
+    return t.gettext("announcement-{id}.csv").format(id=broadcast_id)

@@ -1,0 +1,151 @@
+"""cme: commands and buttons"""
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.core.cme import Attendee, EventView
+from bot.core.models import (
+    Event,
+    EventKind,
+    EventStatus,
+    RegistrationState,
+    Rubric,
+)
+from bot.i18n import Translator
+from handlers.audience import Audience, Command, Prefix
+from handlers.cme import texts
+from handlers.keyboards import data, rows
+
+# Commands
+
+CME_COMMAND = Command("cme", Audience.MEMBER, ("bijscholing", "formation"))
+CREDITS_COMMAND = Command("credits", Audience.MEMBER, ("accreditering", "accreditation"))
+EVENTS_COMMAND = Command("events", Audience.MANAGER, ("evenementen", "evenements"))
+
+# Buttons (callback-data prefixes)
+
+
+CME_REGISTER = Prefix("cmereg", Audience.MEMBER)
+CME_UNREGISTER = Prefix("cmeunreg", Audience.MEMBER)
+CME_CONFIRM = Prefix("cmeok", Audience.MEMBER)
+CME_DECLINE = Prefix("cmeno", Audience.MEMBER)
+CME_HOUR_REMINDER = Prefix("cmehour", Audience.MEMBER)
+EVENT_NEW = Prefix("evnew", Audience.MANAGER)
+EVENT_IMPORT = Prefix("evimport", Audience.MANAGER)
+EVENT_SHOW = Prefix("evshow", Audience.MANAGER)
+EVENT_ATTENDEES = Prefix("evlist", Audience.MANAGER)
+EVENT_TICK = Prefix("evtick", Audience.MANAGER)
+EVENT_WALK_IN = Prefix("evwalkin", Audience.MANAGER)
+EVENT_QR = Prefix("evqr", Audience.MANAGER)
+EVENT_EXPORT = Prefix("evcsv", Audience.MANAGER)
+EVENT_EDIT = Prefix("evedit", Audience.MANAGER)
+EVENT_CANCEL = Prefix("evcancel", Audience.MANAGER)
+EVENT_KIND = Prefix("evkind", Audience.MANAGER)
+EVENT_RUBRIC = Prefix("evrubric", Audience.MANAGER)
+LOK_OVERVIEW = Prefix("evlok", Audience.MANAGER)
+
+
+def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarkup | None:
+    buttons = []
+    for view in views:
+        event_id, title = view.event.id, view.event.title
+        if view.mine is not None:
+            label = t.gettext("Unregister: {title}").format(title=title)
+            buttons.append((label, data(CME_UNREGISTER, event_id)))
+        elif view.seats_left == 0:
+            label = t.gettext("Register (waiting list): {title}").format(title=title)
+            buttons.append((label, data(CME_REGISTER, event_id)))
+        else:
+            label = t.gettext("Register: {title}").format(title=title)
+            buttons.append((label, data(CME_REGISTER, event_id)))
+    return rows(*buttons) if buttons else None
+
+
+def cme_offer(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Register: confirm my seat"),
+                    callback_data=data(CME_CONFIRM, registration_id),
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Unregister: give up my seat"),
+                    callback_data=data(CME_DECLINE, registration_id),
+                ),
+            ]
+        ]
+    )
+
+
+def hour_reminder(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
+    return rows(
+        (t.gettext("Also remind me an hour before"), data(CME_HOUR_REMINDER, registration_id))
+    )
+
+
+def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMarkup:
+    buttons = [(f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id)) for e in events]
+    buttons += [
+        (t.gettext("New event"), data(EVENT_NEW)),
+        (t.gettext("Import events (CSV)"), data(EVENT_IMPORT)),
+        (t.gettext("LOK groups"), data(LOK_OVERVIEW)),
+    ]
+    return rows(*buttons)
+
+
+def event_actions(t: Translator, event: Event) -> InlineKeyboardMarkup:
+    buttons = [
+        (t.gettext("Registrations and attendance"), data(EVENT_ATTENDEES, event.id)),
+        (t.gettext("Attendance list (CSV)"), data(EVENT_EXPORT, event.id)),
+    ]
+    if event.status is EventStatus.OPEN:
+        buttons += [
+            (t.gettext("Check-in QR code"), data(EVENT_QR, event.id)),
+            (t.gettext("Edit"), data(EVENT_EDIT, event.id)),
+            (t.gettext("Cancel the event"), data(EVENT_CANCEL, event.id)),
+        ]
+    return rows(*buttons)
+
+
+def confirm_cancel(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    return rows(
+        (t.gettext("Yes, cancel the event and tell everyone"), data(EVENT_CANCEL, event_id, "yes"))
+    )
+
+
+def attendance(t: Translator, event_id: int, attendees: Sequence[Attendee]) -> InlineKeyboardMarkup:
+    buttons = [
+        (
+            ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?"),
+            data(EVENT_TICK, a.registration.id),
+        )
+        for a in attendees
+        if a.registration.state is RegistrationState.REGISTERED
+    ]
+    buttons.append((t.gettext("Add a walk-in"), data(EVENT_WALK_IN, event_id)))
+    return rows(*buttons)
+
+
+EDITABLE_FIELDS = ("title", "start", "location", "capacity", "points", "deadline")
+
+
+def edit_fields(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    names = {
+        "title": t.gettext("Title"),
+        "start": t.gettext("Start"),
+        "location": t.gettext("Location"),
+        "capacity": t.gettext("Capacity"),
+        "points": t.gettext("Points"),
+        "deadline": t.gettext("Registration deadline"),
+    }
+    return rows(*((names[f], data(EVENT_EDIT, event_id, f)) for f in EDITABLE_FIELDS))
+
+
+def event_kinds(t: Translator) -> InlineKeyboardMarkup:
+    return rows(*((texts.event_kind(t, kind), data(EVENT_KIND, kind)) for kind in EventKind))
+
+
+def rubrics(t: Translator) -> InlineKeyboardMarkup:
+    return rows(*((texts.rubric_name(t, rubric), data(EVENT_RUBRIC, rubric)) for rubric in Rubric))

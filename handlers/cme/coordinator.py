@@ -1,0 +1,384 @@
+"""CME events for the coordinator and staff: /events, an event's registrations with
+tick-attendance buttons, walk-ins, the check-in QR code, the attendance list as CSV, cancelling,
+editing, creating in a short conversation, importing a CSV file, and the LOK groups' year."""
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler
+from telegram.ext import filters as tg_filters
+
+from bot.core.cme import clean_title, parse_count, parse_end, parse_moment
+from bot.core.csvfiles import MAX_FILE_BYTES, write_table
+from bot.core.errors import UnreadableTable
+from bot.core.models import Event, EventKind, Rubric
+from handlers import keyboards
+from handlers.cme import buttons, event_texts, texts
+from handlers.cme.member import CHECKIN_PREFIX, callback_id
+from handlers.context import KringContext
+from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask, message_text
+from handlers.documents import qr_png
+
+(
+    NEW_KIND,
+    NEW_TITLE,
+    NEW_START,
+    NEW_END,
+    NEW_LOCATION,
+    NEW_CAPACITY,
+    NEW_POINTS,
+    NEW_RUBRIC,
+    EDIT_FIELD,
+    EDIT_VALUE,
+    IMPORT_FILE,
+    WALK_IN,
+) = range(12)
+_KEY = "events"
+
+
+# --- overview and one event -------------------------------------------------------------------
+
+
+async def overview(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    events = await context.services.cme.managed_events()
+    await update.effective_message.reply_text(
+        event_texts.events_overview(context.t, events),
+        reply_markup=buttons.events_overview(context.t, events),
+    )
+
+
+async def _details(context: KringContext, event_id: int) -> tuple[str, Event]:
+    event, attendees = await context.services.cme.attendees(context.active_member, event_id)
+    return event_texts.event_details(context.t, event, attendees), event
+
+
+async def show(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    text, event = await _details(context, callback_id(query))
+    await query.answer()
+    await query.message.reply_text(text, reply_markup=buttons.event_actions(context.t, event))  # type: ignore[union-attr]
+
+
+async def _attendance(context: KringContext, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The registration list with a tick button per attendee."""
+    event, found = await context.services.cme.attendees(context.active_member, event_id)
+    return event_texts.attendance(context.t, event, found), buttons.attendance(
+        context.t, event_id, found
+    )
+
+
+async def attendees(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    text, markup = await _attendance(context, callback_id(query))
+    await query.answer()
+    await query.message.reply_text(text, reply_markup=markup)  # type: ignore[union-attr]
+
+
+async def tick(update: Update, context: KringContext) -> None:
+    """Tick or untick one attendee; the list is edited in place."""
+    query = update.callback_query
+    assert query is not None
+    cme = context.services.cme
+    registration = await cme.set_attended(context.active_member, callback_id(query))
+    text, markup = await _attendance(context, registration.event_id)
+    await query.answer()
+    await query.edit_message_text(text, reply_markup=markup)
+
+
+async def checkin_code(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    event = await context.services.cme.event(callback_id(query))
+    link = f"https://t.me/{context.bot.username}?start={CHECKIN_PREFIX}{event.checkin_token}"
+    await query.answer()
+    await query.message.reply_document(  # type: ignore[union-attr]
+        qr_png(link),
+        filename=f"checkin-{event.id}.png",
+        caption=event_texts.checkin_link(context.t, event, link),
+    )
+
+
+async def export(update: Update, context: KringContext) -> None:
+    """The attendance list for the RIZIV: the members marked present, with their points."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    t = context.t
+    event, found = await context.services.cme.attendees(context.active_member, callback_id(query))
+    present = [a.member for a in found if a.registration.attended_at is not None]
+    rows = [
+        [
+            member.name,
+            member.riziv,
+            event.points,
+            texts.rubric_name(t, event.rubric),
+            event.title,
+            event.start_at.astimezone(t.tz).date().isoformat(),
+        ]
+        for member in sorted(present, key=lambda m: m.name or "")
+    ]
+    await query.answer()
+    await query.message.reply_document(  # type: ignore[union-attr]
+        write_table(event_texts.attendance_header(t), rows),
+        filename=event_texts.attendance_filename(t, event),
+        caption=event_texts.attendance_exported(t, event, len(rows)),
+    )
+
+
+async def cancel_event(update: Update, context: KringContext) -> None:
+    """First tap asks to confirm (in place); the second cancels and tells the members."""
+    query = update.callback_query
+    assert query is not None
+    event_id = callback_id(query)
+    event = await context.services.cme.event(event_id)
+    await query.answer()
+    if keyboards.parse(query.data)[1:] != ["yes"]:
+        await query.edit_message_text(
+            event_texts.event_confirm_cancel(context.t, event),
+            reply_markup=buttons.confirm_cancel(context.t, event_id),
+        )
+        return
+    told = await context.services.cme.cancel(context.active_member, event_id)
+    await query.edit_message_text(event_texts.event_cancelled(context.t, event, told))
+
+
+async def lok_groups(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    cme = context.services.cme
+    year = context.services.clock.now().astimezone(cme.zone).year
+    await query.answer()
+    await query.message.reply_text(  # type: ignore[union-attr]
+        event_texts.lok_overview(context.t, await cme.lok_overview(year), year)
+    )
+
+
+# --- a new event, in a short conversation ----------------------------------------------------
+
+
+async def new_event(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None and context.user_data is not None
+    context.user_data[_KEY] = {}
+    await query.answer()
+    await query.message.reply_text(  # type: ignore[union-attr]
+        event_texts.event_ask_kind(context.t), reply_markup=buttons.event_kinds(context.t)
+    )
+    return NEW_KIND
+
+
+async def new_kind(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    (context.user_data[_KEY]["kind"],) = keyboards.args(query.data, EventKind)
+    await query.answer()
+    await query.edit_message_text(event_texts.event_ask_title(context.t))
+    return NEW_TITLE
+
+
+async def new_title(update: Update, context: KringContext) -> int:
+    title = clean_title(message_text(update))
+    await keep_and_ask(
+        update, context, _KEY, "title", title, event_texts.event_ask_start(context.t)
+    )
+    return NEW_START
+
+
+async def new_start(update: Update, context: KringContext) -> int:
+    start_at = parse_moment(message_text(update), context.services.cme.zone)
+    await keep_and_ask(
+        update, context, _KEY, "start", start_at, event_texts.event_ask_end(context.t)
+    )
+    return NEW_END
+
+
+async def new_end(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None
+    end_at = parse_end(message_text(update), context.user_data[_KEY]["start"])
+    await keep_and_ask(
+        update, context, _KEY, "end", end_at, event_texts.event_ask_location(context.t)
+    )
+    return NEW_LOCATION
+
+
+async def new_location(update: Update, context: KringContext) -> int:
+    location = " ".join(message_text(update).split())
+    await keep_and_ask(
+        update, context, _KEY, "location", location, event_texts.event_ask_capacity(context.t)
+    )
+    return NEW_CAPACITY
+
+
+async def new_capacity(update: Update, context: KringContext) -> int:
+    capacity = parse_count(message_text(update), optional=True)
+    await keep_and_ask(
+        update, context, _KEY, "capacity", capacity, event_texts.event_ask_points(context.t)
+    )
+    return NEW_POINTS
+
+
+async def new_points(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    context.user_data[_KEY]["points"] = parse_count(message_text(update))
+    await update.effective_message.reply_text(
+        event_texts.event_ask_rubric(context.t), reply_markup=buttons.rubrics(context.t)
+    )
+    return NEW_RUBRIC
+
+
+async def new_rubric(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    (rubric,) = keyboards.args(query.data, Rubric)
+    answers = context.user_data.pop(_KEY)
+    cme = context.services.cme
+    event = cme.draft(answers["title"], answers["kind"], answers["start"], answers["end"])
+    event.location, event.capacity = answers["location"], answers["capacity"]
+    event.points, event.rubric = answers["points"], rubric
+    event = await cme.create(context.active_member, event)
+    await query.answer()
+    await query.edit_message_text(
+        event_texts.event_created(context.t, event),
+        reply_markup=buttons.event_actions(context.t, event),
+    )
+    return ConversationHandler.END
+
+
+# --- editing one field ------------------------------------------------------------------------
+
+
+async def edit_event(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    event_id = callback_id(query)
+    await context.services.cme.event(event_id)  # say so now if it is gone
+    await query.answer()
+    await query.message.reply_text(  # type: ignore[union-attr]
+        event_texts.event_edit_choose(context.t),
+        reply_markup=buttons.edit_fields(context.t, event_id),
+    )
+    return EDIT_FIELD
+
+
+async def edit_field(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    event_id, field_name = keyboards.args(query.data, int, str)
+    if field_name not in buttons.EDITABLE_FIELDS:
+        await query.answer()
+        return EDIT_FIELD
+    context.user_data[_KEY] = {"event_id": event_id, "field": field_name}
+    await query.answer()
+    await query.edit_message_text(event_texts.event_ask_value(context.t, field_name))
+    return EDIT_VALUE
+
+
+async def edit_value(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    answers = context.user_data[_KEY]
+    event = await context.services.cme.edit(
+        context.active_member, answers["event_id"], answers["field"], message_text(update)
+    )
+    context.user_data.pop(_KEY, None)
+    text, event = await _details(context, event.id or 0)
+    await update.effective_message.reply_text(
+        text, reply_markup=buttons.event_actions(context.t, event)
+    )
+    return ConversationHandler.END
+
+
+# --- importing a CSV file ---------------------------------------------------------------------
+
+
+async def ask_import(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    await query.answer()
+    await query.message.reply_text(event_texts.event_ask_import(context.t))  # type: ignore[union-attr]
+    return IMPORT_FILE
+
+
+async def import_file(update: Update, context: KringContext) -> int:
+    """A bad file is refused with its problems and the conversation waits for a better one."""
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    if (message.document.file_size or 0) > MAX_FILE_BYTES:
+        raise UnreadableTable("too_large")
+    content = bytes(await (await message.document.get_file()).download_as_bytearray())
+    events = await context.services.cme.import_events(context.active_member, content)
+    await message.reply_text(event_texts.events_imported(context.t, events))
+    return ConversationHandler.END
+
+
+# --- a walk-in --------------------------------------------------------------------------------
+
+
+async def ask_walk_in(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None and context.user_data is not None
+    context.user_data[_KEY] = {"event_id": callback_id(query)}
+    await query.answer()
+    await query.message.reply_text(event_texts.walk_in_ask(context.t))  # type: ignore[union-attr]
+    return WALK_IN
+
+
+async def walk_in(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    event_id = context.user_data[_KEY]["event_id"]
+    cme = context.services.cme
+    added = await cme.add_walk_in(context.active_member, event_id, message_text(update))
+    context.user_data.pop(_KEY, None)
+    event, found = await cme.attendees(context.active_member, event_id)
+    await update.effective_message.reply_text(
+        event_texts.walk_in_added(context.t, added)
+        + "\n\n"
+        + event_texts.attendance(context.t, event, found),
+        reply_markup=buttons.attendance(context.t, event_id, found),
+    )
+    return ConversationHandler.END
+
+
+def conversations() -> list[ConversationHandler[KringContext]]:
+    text = tg_filters.TEXT & ~tg_filters.COMMAND
+    common = {
+        "fallbacks": [cancel_command(_KEY, event_texts.events_stopped)],
+        "allow_reentry": True,
+        "conversation_timeout": TIMEOUT_SECONDS,
+    }
+
+    def button(callback, prefix: str, rest: str = ""):  # type: ignore[no-untyped-def]
+        return CallbackQueryHandler(callback, pattern=rf"^{prefix}{rest}$")
+
+    creating = ConversationHandler(
+        entry_points=[button(new_event, buttons.EVENT_NEW)],
+        states={
+            NEW_KIND: [button(new_kind, buttons.EVENT_KIND, ":.+")],
+            NEW_TITLE: [MessageHandler(text, new_title)],
+            NEW_START: [MessageHandler(text, new_start)],
+            NEW_END: [MessageHandler(text, new_end)],
+            NEW_LOCATION: [MessageHandler(text, new_location)],
+            NEW_CAPACITY: [MessageHandler(text, new_capacity)],
+            NEW_POINTS: [MessageHandler(text, new_points)],
+            NEW_RUBRIC: [button(new_rubric, buttons.EVENT_RUBRIC, ":.+")],
+        },
+        **common,  # type: ignore[arg-type]
+    )
+    editing = ConversationHandler(
+        entry_points=[button(edit_event, buttons.EVENT_EDIT, r":\d+")],
+        states={
+            EDIT_FIELD: [button(edit_field, buttons.EVENT_EDIT, r":\d+:\w+")],
+            EDIT_VALUE: [MessageHandler(text, edit_value)],
+        },
+        **common,  # type: ignore[arg-type]
+    )
+    importing = ConversationHandler(
+        entry_points=[button(ask_import, buttons.EVENT_IMPORT)],
+        states={IMPORT_FILE: [MessageHandler(tg_filters.Document.ALL, import_file)]},
+        **common,  # type: ignore[arg-type]
+    )
+    walking_in = ConversationHandler(
+        entry_points=[button(ask_walk_in, buttons.EVENT_WALK_IN, r":\d+")],
+        states={WALK_IN: [MessageHandler(text, walk_in)]},
+        **common,  # type: ignore[arg-type]
+    )
+    return [creating, editing, importing, walking_in]

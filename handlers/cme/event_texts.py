@@ -1,0 +1,244 @@
+"""cme.event_texts"""
+
+from collections.abc import Iterable
+
+from bot.core.cme import CHECKIN_OPENS, Attendee, LokGroupYear
+from bot.core.errors import (
+    InvalidEvent,
+)
+from bot.core.models import (
+    Event,
+    EventStatus,
+    RegistrationState,
+)
+from bot.i18n import Translator
+from handlers.cme import texts
+from handlers.render import esc
+
+
+def events_overview(t: Translator, events: Iterable[Event]) -> str:
+    lines = [t.gettext("<b>Events</b>")]
+    for event in events:
+        status = f" – {t.gettext('cancelled')}" if event.status is EventStatus.CANCELLED else ""
+        lines.append(f"• {texts.event_when(t, event.start_at)} {esc(event.title)}{status}")
+    if len(lines) == 1:
+        lines.append(t.gettext("No upcoming events."))
+    return "\n".join(lines)
+
+
+def event_details(t: Translator, event: Event, attendees: Iterable[Attendee]) -> str:
+    registrations = list(attendees)
+    seats = sum(1 for a in registrations if a.registration.has_seat)
+    waiting = sum(1 for a in registrations if a.registration.state is RegistrationState.WAITING)
+    capacity = "∞" if event.capacity is None else str(event.capacity)
+    lines = texts._event_lines(t, event)
+    lines.append(
+        t.gettext("Registered: {seats} of {capacity}; waiting list: {waiting}.").format(
+            seats=seats, capacity=capacity, waiting=waiting
+        )
+    )
+    lines.append(
+        t.gettext("Registration until {deadline}.").format(
+            deadline=texts.event_when(t, event.deadline_at)
+        )
+    )
+    if event.status is EventStatus.CANCELLED:
+        lines.append(t.gettext("This event has been cancelled."))
+    return "\n".join(lines)
+
+
+def attendance(t: Translator, event: Event, attendees: Iterable[Attendee]) -> str:
+    lines = [t.gettext("<b>Registrations for {title}</b>").format(title=esc(event.title))]
+    for a in attendees:
+        registration = a.registration
+        if registration.state is RegistrationState.WAITING:
+            mark = t.gettext("waiting list")
+        elif registration.state is RegistrationState.OFFERED:
+            mark = t.gettext("seat offered")
+        else:
+            mark = t.gettext("present") if registration.attended_at else t.gettext("registered")
+        walk_in = f", {t.gettext('walk-in')}" if registration.walk_in else ""
+        lines.append(f"• {esc(a.member.name)} ({mark}{walk_in})")
+    if len(lines) == 1:
+        lines.append(t.gettext("Nobody has registered yet."))
+    lines += ["", t.gettext("Tap a name to tick or untick attendance.")]
+    return "\n".join(lines)
+
+
+def checkin_link(t: Translator, event: Event, link: str) -> str:
+    return t.gettext(
+        "Check-in for {title}: show this QR code at the door. Members scan it with their "
+        "phone's camera and tap Start. It works from {opens} until {closes}.\n{link}"
+    ).format(
+        title=esc(event.title),
+        opens=t.time(event.start_at - CHECKIN_OPENS),
+        closes=t.time(event.end_at),
+        link=esc(link),
+    )
+
+
+def attendance_header(t: Translator) -> list[str]:
+    return [
+        t.gettext("Name"),
+        t.gettext("RIZIV number"),
+        t.gettext("Points"),
+        t.gettext("Rubric"),
+        t.gettext("Event"),
+        t.gettext("Date"),
+    ]
+
+
+def attendance_exported(t: Translator, event: Event, present: int) -> str:
+    return t.ngettext(
+        "Attendance list of {title}: {count} member present.",
+        "Attendance list of {title}: {count} members present.",
+        present,
+    ).format(title=esc(event.title), count=present)
+
+
+def attendance_filename(t: Translator, event: Event) -> str:
+    return t.gettext("attendance-{number}.csv").format(number=event.id)
+
+
+def event_ask_kind(t: Translator) -> str:
+    return t.gettext("New event: what kind of event is it? (/cancel stops)")
+
+
+def event_ask_title(t: Translator) -> str:
+    return t.gettext("The title?")
+
+
+def event_ask_start(t: Translator) -> str:
+    return t.gettext("When does it start? For example 10/12/2026 20:00.")
+
+
+def event_ask_end(t: Translator) -> str:
+    return t.gettext("When does it end? For example 22:00.")
+
+
+def event_ask_location(t: Translator) -> str:
+    return t.gettext("Where (address, room, or online)?")
+
+
+def event_ask_capacity(t: Translator) -> str:
+    return t.gettext("How many seats? (- for no limit)")
+
+
+def event_ask_points(t: Translator) -> str:
+    return t.gettext("How many accreditation points (CP)? (0 for none)")
+
+
+def event_ask_rubric(t: Translator) -> str:
+    return t.gettext("In which rubric?")
+
+
+def event_created(t: Translator, event: Event) -> str:
+    return (
+        t.gettext("The event is published; members see it with /cme.")
+        + "\n\n"
+        + "\n".join(texts._event_lines(t, event))
+    )
+
+
+def event_ask_import(t: Translator) -> str:
+    return t.gettext(
+        "Send the CSV file now. Columns: title, kind (lok, lecture, webinar), start "
+        "(10/12/2026 20:00), end (22:00), and optionally location, speaker, description, "
+        "capacity, points, rubric (ethics), audience (all, gps, locums, lok), lok_group, deadline. "
+        "(/cancel stops)"
+    )
+
+
+def events_imported(t: Translator, events: Iterable[Event]) -> str:
+    imported = list(events)
+    return (
+        t.ngettext("{count} event imported:", "{count} events imported:", len(imported)).format(
+            count=len(imported)
+        )
+        + "\n"
+        + "\n".join(f"• {texts.event_when(t, e.start_at)} {esc(e.title)}" for e in imported)
+    )
+
+
+def event_ask_value(t: Translator, field_name: str) -> str:
+    questions = {
+        "title": event_ask_title(t),
+        "start": event_ask_start(t),
+        "location": event_ask_location(t),
+        "capacity": event_ask_capacity(t),
+        "points": event_ask_points(t),
+        "deadline": t.gettext("Registration closes when? For example 9/12/2026 12:00."),
+    }
+    return questions[field_name]
+
+
+def event_edit_choose(t: Translator) -> str:
+    return t.gettext("What do you want to change? (/cancel stops)")
+
+
+def event_confirm_cancel(t: Translator, event: Event) -> str:
+    return t.gettext(
+        "Cancel {title}? Everyone who registered or is on the waiting list will be told."
+    ).format(title=esc(event.title))
+
+
+def event_cancelled(t: Translator, event: Event, told: int) -> str:
+    return t.ngettext(
+        "{title} is cancelled; {count} member was told.",
+        "{title} is cancelled; {count} members were told.",
+        told,
+    ).format(title=esc(event.title), count=told)
+
+
+def walk_in_ask(t: Translator) -> str:
+    return t.gettext("Who came? Send the RIZIV number or the name of the member. (/cancel stops)")
+
+
+def walk_in_added(t: Translator, attendee: Attendee) -> str:
+    return t.gettext("{name} is marked present.").format(name=esc(attendee.member.name))
+
+
+def events_stopped(t: Translator) -> str:
+    return t.gettext("Stopped; nothing was changed.")
+
+
+def lok_overview(t: Translator, groups: Iterable[LokGroupYear], year: int) -> str:
+    lines = [t.gettext("<b>LOK groups in {year}</b>").format(year=year)]
+    for item in groups:
+        mark = "✅" if item.meets_requirement else "🗓" if item.on_track else "⚠️"
+        lines.append(
+            t.gettext(
+                "{mark} {name}: {held} of {required} meetings held, {planned} planned; "
+                "{members} members"
+            ).format(
+                mark=mark,
+                name=esc(item.group.name),
+                held=item.held,
+                planned=item.planned,
+                required=item.required,
+                members=len(item.group.member_ids),
+            )
+            + ("" if item.size_ok else " " + t.gettext("(a LOK has 8 to 25 members)"))
+        )
+    if len(lines) == 1:
+        lines.append(t.gettext("There are no LOK groups yet."))
+    return "\n".join(lines)
+
+
+def invalid_event(t: Translator, error: InvalidEvent) -> str:
+    problem = {
+        "title": t.gettext("A title has 3 to 120 characters."),
+        "moment": t.gettext("Please send a date and time like 10/12/2026 20:00."),
+        "end_before_start": t.gettext("The end must be after the start."),
+        "number": t.gettext("Please send a whole number (or - for none)."),
+        "kind": t.gettext("The kind must be lok, lecture or webinar."),
+        "rubric": t.gettext("The rubric must be empty (general) or ethics."),
+        "audience": t.gettext("The audience must be all, gps, locums or lok."),
+        "lok_group": t.gettext("A LOK session for a LOK group needs an existing lok_group."),
+        "deadline": t.gettext("The registration deadline must be before the start."),
+        "empty": t.gettext("The file has no events."),
+        "field": t.gettext("This cannot be changed."),
+    }[error.reason]
+    if error.line is None:
+        return problem
+    return t.gettext("Line {line}: {problem}").format(line=error.line, problem=problem)

@@ -1,0 +1,113 @@
+"""CME events for members: /cme lists what is coming (register, unregister, waiting list),
+the buttons of a seat offer, check-in through the deep link, and /credits."""
+
+from telegram import CallbackQuery, Message, Update
+
+from bot.core.models import Event
+from handlers import access, keyboards, render
+from handlers.audience import Audience
+from handlers.cme import buttons, texts
+from handlers.context import KringContext
+from handlers.documents import event_calendar
+
+CHECKIN_PREFIX = "checkin_"  # /start checkin_<token>: the check-in deep link
+
+
+def callback_id(query: CallbackQuery) -> int:
+    """The id a button carries first; a payload without one is a BadButton."""
+    (first,) = keyboards.args(query.data, int)
+    return first
+
+
+async def show_events(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    views = await context.services.cme.upcoming(context.active_member)
+    await update.effective_message.reply_text(
+        texts.cme_events(context.t, views), reply_markup=buttons.cme_events(context.t, views)
+    )
+
+
+async def _refresh_list(query: CallbackQuery, context: KringContext) -> None:
+    """The /cme message shows the new seats and buttons (edited in place)."""
+    views = await context.services.cme.upcoming(context.active_member)
+    await query.edit_message_text(
+        texts.cme_events(context.t, views), reply_markup=buttons.cme_events(context.t, views)
+    )
+
+
+async def send_calendar(
+    message: Message, context: KringContext, event: Event, registration_id: int, text: str
+) -> None:
+    """The calendar file, with the offer of a second reminder an hour before."""
+    services = context.services
+    await message.reply_document(
+        event_calendar(event, services.clock.now(), services.kring.name),
+        filename=f"event-{event.id}.ics",
+        caption=text,
+        reply_markup=buttons.hour_reminder(context.t, registration_id),
+    )
+
+
+async def register(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    view = await context.services.cme.register(context.active_member, callback_id(query))
+    await query.answer()
+    await _refresh_list(query, context)
+    text = texts.cme_registered(context.t, view)
+    if view.position is None and view.mine is not None:
+        await send_calendar(query.message, context, view.event, view.mine.id or 0, text)
+    else:
+        await query.message.reply_text(text)
+
+
+async def unregister(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    event = await context.services.cme.unregister(context.active_member, callback_id(query))
+    await query.answer(render.plain(texts.cme_unregistered(context.t, event)))
+    await _refresh_list(query, context)
+
+
+async def confirm(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    registration_id = callback_id(query)
+    event = await context.services.cme.confirm(context.active_member, registration_id)
+    await query.answer()
+    text = texts.cme_confirmed(context.t, event)
+    await query.edit_message_text(text)
+    await send_calendar(query.message, context, event, registration_id, text)
+
+
+async def remind_hour(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await context.services.cme.remind_hour_before(context.active_member, callback_id(query))
+    await query.answer(render.plain(texts.hour_reminder_set(context.t)), show_alert=True)
+    await query.edit_message_reply_markup(reply_markup=None)
+
+
+async def decline(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    event = await context.services.cme.decline(context.active_member, callback_id(query))
+    await query.answer()
+    await query.edit_message_text(texts.cme_declined(context.t, event))
+
+
+async def check_in(update: Update, context: KringContext, token: str) -> None:
+    """`/start checkin_<token>`: the gate lets strangers through for /start, so refuse here."""
+    assert update.effective_message is not None
+    member = context.member
+    if member is None or not member.is_active:
+        await access.refuse(update, context, Audience.MEMBER)
+        return
+    event, registration = await context.services.cme.check_in(member, token)
+    await update.effective_message.reply_text(texts.checked_in(context.t, event, registration))
+
+
+async def show_credits(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    summary = await context.services.cme.credits(context.active_member)
+    await update.effective_message.reply_text(texts.credits(context.t, summary))

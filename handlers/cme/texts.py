@@ -1,0 +1,181 @@
+"""cme.texts"""
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from bot.core.cme import Credits, EventView
+from bot.core.errors import (
+    AlreadyRegistered,
+    DomainError,
+    EventNotAvailable,
+    InvalidCheckIn,
+    NotRegistered,
+)
+from bot.core.models import (
+    Event,
+    EventKind,
+    Registration,
+    Rubric,
+)
+from bot.i18n import Translator
+from handlers.render import esc
+
+
+def event_kind(t: Translator, kind: EventKind) -> str:
+    names = {
+        EventKind.LOK: t.gettext("LOK session"),
+        EventKind.LECTURE: t.gettext("lecture"),
+        EventKind.WEBINAR: t.gettext("webinar"),
+    }
+    return names[kind]
+
+
+def rubric_name(t: Translator, rubric: Rubric) -> str:
+    names = {
+        Rubric.GENERAL: t.gettext("general"),
+        Rubric.ETHICS: t.gettext("ethics & economics"),
+    }
+    return names[rubric]
+
+
+def event_when(t: Translator, start_at: datetime, end_at: datetime | None = None) -> str:
+    moment = f"{t.date(start_at, 'EEE d MMM yyyy')}, {t.time(start_at)}"
+    return f"{moment}–{t.time(end_at)}" if end_at is not None else moment
+
+
+def _event_lines(t: Translator, event: Event) -> list[str]:
+    lines = [
+        f"<b>{esc(event.title)}</b> ({event_kind(t, event.kind)})",
+        event_when(t, event.start_at, event.end_at)
+        + (f" · {esc(event.location)}" if event.location else ""),
+    ]
+    if event.speaker:
+        lines.append(t.gettext("Speaker: {speaker}").format(speaker=esc(event.speaker)))
+    if event.points:
+        lines.append(
+            t.ngettext(
+                "{points} accreditation point ({rubric})",
+                "{points} accreditation points ({rubric})",
+                event.points,
+            ).format(points=event.points, rubric=rubric_name(t, event.rubric))
+        )
+    if event.description:
+        lines.append(esc(event.description))
+    return lines
+
+
+def _seats(t: Translator, view: EventView) -> str:
+    if view.mine is not None and view.position is not None:
+        return t.gettext("You are number {position} on the waiting list.").format(
+            position=view.position
+        )
+    if view.mine is not None:
+        return t.gettext("✅ You are registered.")
+    if view.seats_left is None:
+        return t.gettext("Registration until {deadline}.").format(
+            deadline=event_when(t, view.event.deadline_at)
+        )
+    if view.seats_left == 0:
+        return t.gettext("Full: you can join the waiting list.")
+    return t.ngettext(
+        "{seats} seat left, registration until {deadline}.",
+        "{seats} seats left, registration until {deadline}.",
+        view.seats_left,
+    ).format(seats=view.seats_left, deadline=event_when(t, view.event.deadline_at))
+
+
+def cme_events(t: Translator, views: Iterable[EventView]) -> str:
+    blocks = [
+        "\n".join([f"{n}. " + _event_lines(t, v.event)[0], *_event_lines(t, v.event)[1:]])
+        + "\n"
+        + _seats(t, v)
+        for n, v in enumerate(views, start=1)
+    ]
+    if not blocks:
+        return t.gettext("There are no upcoming events for you at the moment.")
+    return t.gettext("<b>Upcoming CME events</b>") + "\n\n" + "\n\n".join(blocks)
+
+
+def cme_registered(t: Translator, view: EventView) -> str:
+    if view.position is not None:
+        return t.gettext(
+            "{title} is full. You are number {position} on the waiting list; when a seat "
+            "frees up you will be asked to confirm."
+        ).format(title=esc(view.event.title), position=view.position)
+    return t.gettext(
+        "You are registered for {title} ({when}). Add it to your calendar with the file "
+        "above; you will get a reminder the day before."
+    ).format(title=esc(view.event.title), when=event_when(t, view.event.start_at))
+
+
+def hour_reminder_set(t: Translator) -> str:
+    return t.gettext("You will also get a reminder an hour before the start.")
+
+
+def cme_unregistered(t: Translator, event: Event) -> str:
+    return t.gettext("You are no longer registered for {title}.").format(title=esc(event.title))
+
+
+def cme_confirmed(t: Translator, event: Event) -> str:
+    return t.gettext("Your seat for {title} is confirmed. See you on {when}!").format(
+        title=esc(event.title), when=event_when(t, event.start_at)
+    )
+
+
+def cme_declined(t: Translator, event: Event) -> str:
+    return t.gettext("You gave up your seat for {title}; it goes to the next on the list.").format(
+        title=esc(event.title)
+    )
+
+
+def checked_in(t: Translator, event: Event, registration: Registration) -> str:
+    text = t.gettext("Welcome! You are checked in for {title}.").format(title=esc(event.title))
+    if registration.walk_in:
+        text += " " + t.gettext("You were not registered, so you were added as a walk-in.")
+    return text
+
+
+def credits(t: Translator, summary: Credits) -> str:
+    lines = [t.gettext("<b>Your accreditation points in {year}</b>").format(year=summary.year)]
+    lines += [f"{rubric_name(t, rubric)}: {points} CP" for rubric, points in summary.points.items()]
+    if summary.lok_minimum is not None:
+        lines.append(
+            t.gettext("LOK sessions attended: {count} of the yearly minimum of {minimum}.").format(
+                count=summary.lok_sessions, minimum=summary.lok_minimum
+            )
+        )
+    if summary.events:
+        lines += ["", t.gettext("Attended:")]
+        lines += [
+            f"• {t.date(e.start_at, 'short')} {esc(e.title)} ({e.points} CP)"
+            for e in summary.events
+        ]
+    return "\n".join(lines)
+
+
+def event_notice(t: Translator, params: dict[str, Any]) -> dict[str, str]:
+    start_at = datetime.fromisoformat(params["start_at"])
+    return {"title": esc(params["title"]), "when": event_when(t, start_at)}
+
+
+def cme_refusal(t: Translator, error: DomainError) -> str:
+    if isinstance(error, AlreadyRegistered):
+        return t.gettext("You are already registered (or on the waiting list) for this event.")
+    if isinstance(error, NotRegistered):
+        return t.gettext("There is no registration or seat offer of yours to change here.")
+    if isinstance(error, InvalidCheckIn):
+        return {
+            "unknown": t.gettext("This check-in link is not valid."),
+            "not_open": t.gettext(
+                "Check-in is only possible from half an hour before the event until its end."
+            ),
+        }[error.reason]
+    assert isinstance(error, EventNotAvailable)
+    return {
+        "unknown": t.gettext("This event does not exist (any more)."),
+        "cancelled": t.gettext("This event has been cancelled."),
+        "closed": t.gettext("Registration for this event is closed."),
+        "started": t.gettext("This event has already started."),
+        "audience": t.gettext("This event is not open to you."),
+    }[error.reason]

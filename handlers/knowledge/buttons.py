@@ -1,0 +1,97 @@
+"""knowledge: commands and buttons"""
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.core.knowledge.model import Entry
+from bot.core.models import (
+    Question,
+)
+from bot.i18n import Translator
+from handlers.audience import Audience, Command, Prefix
+from handlers.keyboards import data, short
+
+# Commands
+
+ASK_COMMAND = Command("ask", Audience.MEMBER, ("vraag", "question"))
+INBOX_COMMAND = Command("inbox", Audience.MANAGER)
+
+# Buttons (callback-data prefixes)
+
+
+PICK = Prefix("kbpick", Audience.MEMBER)
+RATE = Prefix("kbrate", Audience.MEMBER)
+FORWARD = Prefix("kbfwd", Audience.MEMBER)
+REPLY = Prefix("qreply", Audience.MANAGER)
+
+
+def rate_answer(question_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("👍", callback_data=data(RATE, question_id, "up")),
+                InlineKeyboardButton("👎", callback_data=data(RATE, question_id, "down")),
+            ]
+        ]
+    )
+
+
+def did_you_mean(
+    t: Translator, question_id: int, candidates: Sequence[Entry]
+) -> InlineKeyboardMarkup:
+    rows = [
+        [InlineKeyboardButton(short(entry.questions[0]), callback_data=data(PICK, question_id, n))]
+        for n, entry in enumerate(candidates)
+        if entry.questions
+    ]
+    rows.append(
+        [
+            InlineKeyboardButton(
+                t.gettext("None of these: ask the coordinator"),
+                callback_data=data(FORWARD, question_id),
+            )
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def offer_forward(t: Translator, question_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Forward to the coordinator"),
+                    callback_data=data(FORWARD, question_id),
+                )
+            ]
+        ]
+    )
+
+
+def reply_to(t: Translator, question_id: int, label: str | None = None) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    label or t.gettext("Reply"), callback_data=data(REPLY, question_id)
+                )
+            ]
+        ]
+    )
+
+
+def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMarkup | None:
+    if not open_questions:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.gettext("Reply {number}").format(number=number),
+                    callback_data=data(REPLY, question.id),
+                )
+            ]
+            for number, question in enumerate(open_questions, start=1)
+        ]
+    )

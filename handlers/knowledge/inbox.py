@@ -1,0 +1,64 @@
+"""The coordinator's /inbox: forwarded questions to answer, and questions the knowledge base
+answered badly or not at all. Replying is a two-step conversation (tap, then type)."""
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers import keyboards, render
+from handlers.context import KringContext
+from handlers.conversation import TIMEOUT_SECONDS, cancel_command
+from handlers.knowledge import buttons, texts
+
+TYPING_REPLY = 1
+_KEY = "replying_to"
+
+
+async def show_inbox(update: Update, context: KringContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    questions = await context.services.knowledge.inbox(context.active_member)
+    chunks = render.split(texts.inbox(context.t, questions))
+    for chunk in chunks[:-1]:
+        await message.reply_text(chunk)
+    await message.reply_text(
+        chunks[-1], reply_markup=buttons.inbox(context.t, [q for q in questions if q.open])
+    )
+
+
+async def start_reply(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    (question_id,) = keyboards.args(query.data, int)
+    question = await context.services.knowledge.question_for_reply(
+        context.active_member, question_id
+    )
+    context.user_data[_KEY] = question_id
+    await query.answer()
+    await query.message.reply_text(texts.type_your_reply(context.t, question))  # type: ignore[union-attr]
+    return TYPING_REPLY
+
+
+async def send_reply(update: Update, context: KringContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None and context.user_data is not None
+    question_id = context.user_data.pop(_KEY)
+    await context.services.knowledge.reply(context.active_member, question_id, message.text)
+    await message.reply_text(texts.reply_sent(context.t))
+    return ConversationHandler.END
+
+
+def reply_conversation() -> ConversationHandler[KringContext]:
+    return ConversationHandler(
+        entry_points=[CallbackQueryHandler(start_reply, pattern=rf"^{buttons.REPLY}:")],
+        states={
+            TYPING_REPLY: [MessageHandler(filters.TEXT & ~filters.COMMAND, send_reply)],
+        },
+        fallbacks=[cancel_command(_KEY, texts.reply_cancelled)],
+        allow_reentry=True,  # /fee or a Reply button again starts over instead of failing
+        conversation_timeout=TIMEOUT_SECONDS,
+    )

@@ -1,0 +1,73 @@
+"""Questions for the knowledge base: free text and /ask, the answer with its source, "Bedoelt u
+…?", 👍/👎, and forwarding to the coordinator."""
+
+from telegram import Update
+
+from bot.core.knowledge.search import Verdict
+from handlers import keyboards
+from handlers.context import KringContext
+from handlers.knowledge import buttons, texts
+
+
+async def ask_command(update: Update, context: KringContext) -> None:
+    if not context.args:
+        assert update.effective_message is not None
+        await update.effective_message.reply_text(texts.ask_usage(context.t))
+        return
+    await answer_question(update, context, " ".join(context.args))
+
+
+async def answer_question(update: Update, context: KringContext, text: str) -> None:
+    message = update.effective_message
+    assert message is not None
+    knowledge, t = context.services.knowledge, context.t
+    answer = await knowledge.ask(context.active_member, text)
+    question_id, lookup = answer.question.id or 0, answer.lookup
+    if lookup.verdict is Verdict.CONFIDENT and lookup.entry is not None:
+        await message.reply_text(
+            texts.knowledge_answer(t, lookup.entry, knowledge.kb.source_of(lookup.entry)),
+            reply_markup=buttons.rate_answer(question_id),
+        )
+    elif lookup.verdict is Verdict.CLOSE:
+        await message.reply_text(
+            texts.did_you_mean(t),
+            reply_markup=buttons.did_you_mean(t, question_id, lookup.candidates),
+        )
+    else:
+        await message.reply_text(
+            texts.no_answer(t), reply_markup=buttons.offer_forward(t, question_id)
+        )
+
+
+async def candidate_picked(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    question_id, choice = keyboards.args(query.data, int, int)
+    knowledge = context.services.knowledge
+    entry = await knowledge.pick(context.active_member, question_id, choice)
+    await query.answer()
+    await query.edit_message_text(
+        texts.knowledge_answer(context.t, entry, knowledge.kb.source_of(entry)),
+        reply_markup=buttons.rate_answer(question_id),
+    )
+
+
+async def rated(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    question_id, verdict = keyboards.args(query.data, int, str)
+    helpful = verdict == "up"
+    await context.services.knowledge.rate(context.active_member, question_id, helpful)
+    await query.answer(texts.thanks_for_rating(context.t, helpful))
+    markup = None if helpful else buttons.offer_forward(context.t, question_id)
+    await query.edit_message_reply_markup(reply_markup=markup)
+
+
+async def forward_tapped(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    (question_id,) = keyboards.args(query.data, int)
+    await context.services.knowledge.forward(context.active_member, question_id)
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    await query.message.reply_text(texts.forwarded(context.t))  # type: ignore[union-attr]

@@ -1,0 +1,234 @@
+"""The locum board: post a need or an availability, follow needs that match one's preferences,
+browse, say "Interesse", pick. Posting and following are short conversations."""
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
+
+from bot.core.board import split_list
+from bot.core.locum import InvalidReplacement, parse_date
+from bot.core.models import PostKind, Role, Subscription
+from bot.i18n import Translator
+from handlers import keyboards
+from handlers.context import KringContext
+from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask, message_text
+from handlers.locum import board_texts, buttons, texts
+
+P_START, P_END, P_ZONE, P_SOFTWARE, P_LANGUAGES, P_DETAILS = range(6)
+S_ZONES, S_SOFTWARE, S_LANGUAGES, S_PERIOD = range(6, 10)
+BROWSE_LIMIT = 10
+_KEY = "board"
+_ALWAYS = {"altijd", "always", "toujours", "-", "alle", "all", "tous"}
+
+
+async def start_post(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    (kind,) = keyboards.args(query.data, PostKind)
+    context.user_data[_KEY] = {"kind": kind}
+    await query.answer()
+    await query.message.reply_text(board_texts.board_ask_start(context.t, kind))  # type: ignore[union-attr]
+    return P_START
+
+
+async def post_start(update: Update, context: KringContext) -> int:
+    await keep_and_ask(
+        update,
+        context,
+        _KEY,
+        "start",
+        parse_date(message_text(update)),
+        texts.replacement_ask_end(context.t),
+    )
+    return P_END
+
+
+async def post_end(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None
+    end = parse_date(message_text(update))
+    if end < context.user_data[_KEY]["start"]:  # say so now, not after four more questions
+        raise InvalidReplacement("end_before_start")
+    await keep_and_ask(update, context, _KEY, "end", end, board_texts.board_ask_zone(context.t))
+    return P_ZONE
+
+
+async def post_zone(update: Update, context: KringContext) -> int:
+    await keep_and_ask(
+        update,
+        context,
+        _KEY,
+        "zone",
+        message_text(update),
+        board_texts.board_ask_software(context.t),
+    )
+    return P_SOFTWARE
+
+
+async def post_software(update: Update, context: KringContext) -> int:
+    software = "" if message_text(update).strip() in _ALWAYS else message_text(update)
+    await keep_and_ask(
+        update, context, _KEY, "software", software, board_texts.board_ask_languages(context.t)
+    )
+    return P_LANGUAGES
+
+
+async def post_languages(update: Update, context: KringContext) -> int:
+    await keep_and_ask(
+        update,
+        context,
+        _KEY,
+        "languages",
+        split_list(message_text(update)),
+        board_texts.board_ask_details(context.t),
+    )
+    return P_DETAILS
+
+
+async def post_details(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    answers = context.user_data.pop(_KEY)
+    details = "" if message_text(update).strip() in _ALWAYS else message_text(update)
+    post, told = await context.services.board.post(
+        context.active_member,
+        answers["kind"],
+        answers["start"],
+        answers["end"],
+        answers["zone"],
+        answers["software"],
+        answers["languages"],
+        details,
+    )
+    await update.effective_message.reply_text(
+        board_texts.board_posted(context.t, post, told),
+        reply_markup=buttons.board_post(context.t, post, context.active_member),
+    )
+    return ConversationHandler.END
+
+
+async def start_follow(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    context.user_data[_KEY] = {}
+    await query.answer()
+    await query.message.reply_text(board_texts.board_ask_zones(context.t))  # type: ignore[union-attr]
+    return S_ZONES
+
+
+def _list_step(
+    key: str, ask: Callable[[Translator], str], next_state: int
+) -> Callable[[Update, KringContext], Awaitable[int]]:
+    """A step whose answer is a list ("Noord, Zuid"; "-" for anything)."""
+
+    async def step(update: Update, context: KringContext) -> int:
+        answer = split_list(message_text(update))
+        await keep_and_ask(update, context, _KEY, key, answer, ask(context.t))
+        return next_state
+
+    return step
+
+
+follow_zones = _list_step("zones", board_texts.board_ask_software_wanted, S_SOFTWARE)
+follow_software = _list_step("software", board_texts.board_ask_languages, S_LANGUAGES)
+follow_languages = _list_step("languages", board_texts.board_ask_period, S_PERIOD)
+
+
+async def follow_period(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    text = message_text(update).strip()
+    available_from = available_until = None
+    if text.lower() not in _ALWAYS:
+        first, _, last = text.replace("–", "-").replace(" - ", " ").partition(" ")
+        available_from, available_until = parse_date(first), parse_date(last or first)
+    answers = context.user_data.pop(_KEY)
+    subscription = await context.services.board.subscribe(
+        context.active_member,
+        Subscription(
+            0,
+            answers["zones"],
+            answers["software"],
+            answers["languages"],
+            available_from,
+            available_until,
+        ),
+    )
+    await update.effective_message.reply_text(board_texts.board_following(context.t, subscription))
+    return ConversationHandler.END
+
+
+async def browse(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    member = context.active_member
+    if member.role in (Role.COORDINATOR, Role.STAFF):
+        kinds = [PostKind.NEED, PostKind.AVAILABILITY]
+    else:
+        kinds = [PostKind.NEED] if member.role is Role.LOCUM else [PostKind.AVAILABILITY]
+    posts = [post for kind in kinds for post in await context.services.board.open_posts(kind)]
+    await query.answer()
+    if not posts:
+        await query.message.reply_text(board_texts.board_empty(context.t))  # type: ignore[union-attr]
+    for post in posts[:BROWSE_LIMIT]:
+        await query.message.reply_text(  # type: ignore[union-attr]
+            board_texts.board_post(context.t, post),
+            reply_markup=buttons.board_post(context.t, post, member),
+        )
+
+
+async def interested(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    (post_id,) = keyboards.args(query.data, int)
+    await context.services.board.interested(context.active_member, post_id)
+    await query.answer(board_texts.board_interest_sent(context.t), show_alert=True)
+    await query.edit_message_reply_markup(reply_markup=None)
+
+
+async def pick(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    post_id, member_id = keyboards.args(query.data, int, int)
+    chosen = await context.services.board.pick(context.active_member, post_id, member_id)
+    await query.answer()
+    await query.edit_message_text(board_texts.board_picked(context.t, chosen))
+
+
+async def close(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    (post_id,) = keyboards.args(query.data, int)
+    await context.services.board.close(context.active_member, post_id)
+    await query.answer()
+    await query.edit_message_text(board_texts.board_closed(context.t))
+
+
+def conversations() -> list[ConversationHandler[KringContext]]:
+    text = filters.TEXT & ~filters.COMMAND
+    common = {
+        "fallbacks": [cancel_command(_KEY, texts.replacement_cancelled)],
+        "allow_reentry": True,
+        "conversation_timeout": TIMEOUT_SECONDS,
+    }
+    posting = ConversationHandler(
+        entry_points=[CallbackQueryHandler(start_post, pattern=rf"^{buttons.BOARD_POST}:")],
+        states={
+            P_START: [MessageHandler(text, post_start)],
+            P_END: [MessageHandler(text, post_end)],
+            P_ZONE: [MessageHandler(text, post_zone)],
+            P_SOFTWARE: [MessageHandler(text, post_software)],
+            P_LANGUAGES: [MessageHandler(text, post_languages)],
+            P_DETAILS: [MessageHandler(text, post_details)],
+        },
+        **common,  # type: ignore[arg-type]
+    )
+    following = ConversationHandler(
+        entry_points=[CallbackQueryHandler(start_follow, pattern=rf"^{buttons.BOARD_FOLLOW}$")],
+        states={
+            S_ZONES: [MessageHandler(text, follow_zones)],
+            S_SOFTWARE: [MessageHandler(text, follow_software)],
+            S_LANGUAGES: [MessageHandler(text, follow_languages)],
+            S_PERIOD: [MessageHandler(text, follow_period)],
+        },
+        **common,  # type: ignore[arg-type]
+    )
+    return [posting, following]

@@ -1,0 +1,120 @@
+"""locum.fee_texts"""
+
+from decimal import Decimal
+
+from bot.core.fees import LONG_RATE, MEDIUM_MAX_RATE, FeeResult, InvalidFeeInput, Rule
+from bot.core.knowledge.model import Source
+from bot.i18n import Translator
+from handlers.knowledge import texts as knowledge_texts
+
+
+def fee_choose_kind(t: Translator) -> str:
+    return t.gettext(
+        "<b>Fee contribution calculator</b>\nWhat kind of replacement is it? (/cancel stops)"
+    )
+
+
+def fee_ask_monthly_income(t: Translator) -> str:
+    return t.gettext("What is your gross income from this replacement per month, in euro?")
+
+
+def fee_ask_hours(t: Translator) -> str:
+    return t.gettext("How many hours a week do you replace?")
+
+
+def fee_ask_free_booklets_income(t: Translator, free_booklets: Decimal) -> str:
+    return t.gettext(
+        "How much of that income comes from the first {count} performance booklets of the "
+        "month, in euro? No contribution is due on those."
+    ).format(count=t.number(free_booklets))
+
+
+def fee_ask_consultation_fee(t: Translator) -> str:
+    return t.gettext("What is the current fee of a GP consultation, in euro?")
+
+
+def fee_not_a_number(t: Translator) -> str:
+    return t.gettext("Please send a number, for example 2500 or 2.500,50.")
+
+
+def fee_invalid(t: Translator, error: InvalidFeeInput) -> str:
+    if error.reason == "hours":
+        return t.gettext("Please send the hours you work per week: more than 0 and at most 168.")
+    if error.reason == "period":
+        return t.gettext("Please describe the period in a few words, for example: March 2026.")
+    return t.gettext(
+        "Please send an amount of 0 euro or more; the income of the free booklets cannot be "
+        "more than the income of the month."
+    )
+
+
+def fee_result(t: Translator, result: FeeResult, source: Source | None) -> str:
+    if result.rule is Rule.NONE_SHORT:
+        text = t.gettext(
+            "<b>No fee contribution.</b>\nFor a replacement of 4 weeks or less the guideline "
+            "asks no contribution: a locum is hard to find at short notice."
+        )
+    elif result.rule is Rule.NONE_ACUTE:
+        text = t.gettext(
+            "<b>No fee contribution.</b>\nFor a replacement after an unexpected dropout "
+            "(illness, accident …) the guideline asks no contribution."
+        )
+    elif result.rule is Rule.NEGOTIABLE:
+        text = t.gettext(
+            "<b>Between {low} and {high} per month.</b>\nFor 1 to 6 months the guideline "
+            "suggests a fixed contribution of 0 to {rate} of your income, to agree with the "
+            "practice, with a ceiling of {ceiling} per month. More patient contacts and more "
+            "support from the practice raise it; full availability, a long commute and less "
+            "experience lower it."
+        ).format(
+            low=t.money(result.low),
+            high=t.money(result.high),
+            ceiling=t.money(result.ceiling or 0),
+            rate=t.percent(MEDIUM_MAX_RATE),
+        )
+    elif result.rule is Rule.BOOKLETS:
+        text = t.gettext(
+            "<b>{amount} for this month.</b>\nFor more than 6 months: no contribution on the "
+            "first {count} performance booklets of the month, then {rate} of the income above "
+            "them, at most {ceiling} per month for your hours (750 euro at 32 hours a week)."
+        ).format(
+            amount=t.money(result.amount),
+            count=t.number(result.free_booklets or 0),
+            ceiling=t.money(result.ceiling or 0),
+            rate=t.percent(LONG_RATE),
+        )
+    else:
+        text = t.gettext(
+            "<b>{amount} per hour.</b>\nIn a forfait practice or a community health centre the "
+            "guideline suggests, instead of a contribution, a gross hourly rate of two "
+            "consultations."
+        ).format(amount=t.money(result.amount))
+    return f"{text}\n\n<i>{knowledge_texts.document_source(t, source)}</i>"
+
+
+def note_ask_replaced_name(t: Translator) -> str:
+    return t.gettext("Expense note: what is the name of the doctor or practice you replaced?")
+
+
+def note_ask_replaced_riziv(t: Translator) -> str:
+    return t.gettext("What is the RIZIV number of the replaced doctor?")
+
+
+def note_ask_period(t: Translator) -> str:
+    return t.gettext("For which period? For example: March 2026, or 1/3/2026 – 31/3/2026.")
+
+
+def note_ask_agreed_amount(t: Translator) -> str:
+    return t.gettext("What contribution did you agree on for this period, in euro?")
+
+
+def note_ready(t: Translator) -> str:
+    return t.gettext("Here is your expense note, addressed to the replaced doctor or practice.")
+
+
+def expense_note_filename(t: Translator) -> str:
+    return t.gettext("expense-note") + ".pdf"
+
+
+def fee_cancelled(t: Translator) -> str:
+    return t.gettext("The calculation was stopped.")

@@ -1,0 +1,53 @@
+"""/mydata and /forget: a member's own data as a readable JSON file, and erasing it after a
+confirmation. A coordinator adds the member's RIZIV number to act on their request."""
+
+import json
+
+from telegram import Update
+
+from bot.core.models import Member
+from handlers import keyboards
+from handlers.context import KringContext
+from handlers.membership import buttons, settings_texts
+
+
+async def _subject(context: KringContext) -> Member:
+    riziv = " ".join(context.args or []) or None
+    return await context.services.privacy.subject(context.active_member, riziv)
+
+
+async def my_data(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    member = await _subject(context)
+    data = await context.services.privacy.export(context.active_member, member.id or 0)
+    content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
+    await update.effective_message.reply_document(
+        content,
+        filename=f"kringbot-{member.id}.json",
+        caption=settings_texts.my_data_caption(context.t, context.services.kring),
+    )
+
+
+async def ask_to_forget(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    member = await _subject(context)
+    await update.effective_message.reply_text(
+        settings_texts.forget_confirm(context.t, member, own=member.id == context.active_member.id),
+        reply_markup=buttons.forget(context.t, member.id or 0),
+    )
+
+
+async def forget(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    (member_id,) = keyboards.args(query.data, int)
+    kept = await context.services.privacy.forget(context.active_member, member_id)
+    await query.answer()
+    await query.edit_message_text(settings_texts.forgotten(context.t, kept, context.services.kring))
+
+
+async def keep(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await query.edit_message_text(settings_texts.nothing_erased(context.t))

@@ -1,0 +1,228 @@
+"""membership.texts"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from bot.core.membership import OnboardingStep, onboarding_step
+from bot.core.models import (
+    Member,
+    MemberStatus,
+    Role,
+)
+from bot.core.services import Kring
+from bot.i18n import Translator
+from handlers.render import esc
+
+
+def role_name(t: Translator, role: Role) -> str:
+    names = {
+        Role.GP: t.gettext("GP"),
+        Role.LOCUM: t.gettext("locum"),
+        Role.COORDINATOR: t.gettext("coordinator"),
+        Role.STAFF: t.gettext("staff member"),
+    }
+    return names[role]
+
+
+def status_name(t: Translator, status: MemberStatus) -> str:
+    names = {
+        MemberStatus.PENDING: t.gettext("pending"),
+        MemberStatus.ACTIVE: t.gettext("active"),
+        MemberStatus.SUSPENDED: t.gettext("suspended"),
+        MemberStatus.FORGOTTEN: t.gettext("erased at their request"),
+    }
+    return names[status]
+
+
+def not_a_member(t: Translator, kring: Kring) -> str:
+    return t.gettext(
+        "Hello! This bot is for the members of {kring}, and you are not a member yet.\n\n"
+        "To join, ask the coordinator ({contact}) for an invitation link, or request "
+        "membership with the button below."
+    ).format(kring=esc(kring.name), contact=esc(kring.contact))
+
+
+def onboarding_question(t: Translator, member: Member, kring: Kring) -> str:
+    step = onboarding_step(member)
+    if step is OnboardingStep.NAME:
+        return t.gettext(
+            "Welcome to {kring}! What is your full name (first name and surname)?"
+        ).format(kring=esc(kring.name))
+    if step is OnboardingStep.RIZIV:
+        return t.gettext(
+            "Thank you, {name}. What is your RIZIV number? It has 11 digits, "
+            "for example 1-23456-78-901."
+        ).format(name=esc(member.name))
+    if step is OnboardingStep.AWAITING_APPROVAL:
+        return t.gettext(
+            "Thank you. Your request has been sent to the coordinator of {kring}. "
+            "You will get a message as soon as it is approved."
+        ).format(kring=esc(kring.name))
+    return activated(t, member, kring)
+
+
+def activated(t: Translator, member: Member, kring: Kring) -> str:
+    return t.gettext(
+        "Welcome, {name}! You are now a member of {kring} as {role}. "
+        "Send /help to see what you can do."
+    ).format(name=esc(member.name), kring=esc(kring.name), role=role_name(t, member.role))
+
+
+def welcome_back(t: Translator, member: Member) -> str:
+    return t.gettext("Welcome back, {name}. Send /help to see what you can do.").format(
+        name=esc(member.name)
+    )
+
+
+def finish_registration_first(t: Translator, member: Member, kring: Kring) -> str:
+    return (
+        t.gettext("Please finish your registration first.")
+        + "\n\n"
+        + onboarding_question(t, member, kring)
+    )
+
+
+def suspended(t: Translator, kring: Kring) -> str:
+    return t.gettext(
+        "Your membership is suspended. Please contact the coordinator ({contact})."
+    ).format(contact=esc(kring.contact))
+
+
+def not_allowed(t: Translator, coordinator_only: bool) -> str:
+    if coordinator_only:
+        return t.gettext("Only the coordinator can do this.")
+    return t.gettext("Only the coordinator and the kring staff can do this.")
+
+
+def help_text(t: Translator, member: Member | None, kring: Kring) -> str:
+    if member is None:
+        return not_a_member(t, kring)
+    lines = [t.gettext("<b>What you can do</b>"), ""]
+    lines += [f"/{command} – {description}" for command, description in member_commands(t)]
+    if member.role in (Role.COORDINATOR, Role.STAFF):
+        lines += ["", t.gettext("<b>For the coordinator</b>")]
+        lines += [f"/{command} – {description}" for command, description in manager_commands(t)]
+    lines += ["", t.gettext("You can also just type a question.")]
+    return "\n".join(lines)
+
+
+def member_commands(t: Translator) -> list[tuple[str, str]]:
+    return [
+        ("help", t.gettext("what you can do")),
+        ("settings", t.gettext("your settings")),
+        ("language", t.gettext("change your language")),
+        ("ask", t.gettext("ask the knowledge base a question")),
+        ("fee", t.gettext("calculate a locum's fee contribution")),
+        ("locum", t.gettext("your replacements and their checklists")),
+        ("mydata", t.gettext("everything the kring holds about you")),
+        ("forget", t.gettext("erase your data")),
+        ("shifts", t.gettext("your on-call shifts; swap one")),
+        ("swaps", t.gettext("swap requests you can take")),
+        ("cme", t.gettext("CME events: register and unregister")),
+        ("credits", t.gettext("your accreditation points")),
+    ]
+
+
+def manager_commands(t: Translator) -> list[tuple[str, str]]:
+    return [
+        ("invite", t.gettext("invite a new member")),
+        ("members", t.gettext("list the members")),
+        ("inbox", t.gettext("questions for the coordinator")),
+        ("roster", t.gettext("import the roster; fairness, exemptions, act for a member")),
+        ("approvals", t.gettext("swaps waiting for approval")),
+        ("export", t.gettext("export the roster changes as CSV")),
+        ("events", t.gettext("manage CME events and attendance")),
+    ]
+
+
+def choose_invite_role(t: Translator) -> str:
+    return t.gettext("Which role does the new member get? (You can also type /invite gp ZONE.)")
+
+
+def invite_created(
+    t: Translator, link: str, role: Role, zone: str | None, expires_at: datetime
+) -> str:
+    text = t.gettext(
+        "Invitation for a new {role}. Send this link to that person only; it works once "
+        "and expires on {date}.\n\n{link}"
+    ).format(role=role_name(t, role), date=t.date(expires_at, "long"), link=esc(link))
+    if zone:
+        text += "\n" + t.gettext("Zone: {zone}").format(zone=esc(zone))
+    return text
+
+
+def invite_usage(t: Translator) -> str:
+    return t.gettext(
+        "Unknown role. Use /invite with one of: gp, locum, staff, coordinator, and optionally a "
+        "zone, for example: /invite gp Noord"
+    )
+
+
+def members_list(t: Translator, members: Iterable[Member]) -> str:
+    members = list(members)
+    lines = [
+        t.ngettext("<b>{count} member</b>", "<b>{count} members</b>", len(members)).format(
+            count=len(members)
+        )
+    ]
+    for member in members:
+        line = "• {name} – {role}".format(
+            name=esc(member.name or t.gettext("(no name yet)")), role=role_name(t, member.role)
+        )
+        if member.zone:
+            line += f", {esc(member.zone)}"
+        if member.status is not MemberStatus.ACTIVE:
+            line += f" ({status_name(t, member.status)})"
+        if not member.reachable:
+            line += " – " + t.gettext("unreachable")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def join_decided(t: Translator, member: Member, approved: bool) -> str:
+    if approved:
+        return t.gettext("Approved: {name} is now a member ({role}).").format(
+            name=esc(member.name), role=role_name(t, member.role)
+        )
+    return t.gettext("Rejected: the membership request of {name}.").format(name=esc(member.name))
+
+
+def coordinator_commands(t: Translator) -> list[tuple[str, str]]:
+    return [
+        ("broadcast", t.gettext("send an announcement to the members")),
+        ("stats", t.gettext("figures about the kring and the bot")),
+    ]
+
+
+def stats(t: Translator, figures: list[tuple[str, int]]) -> str:
+    lines = [t.gettext("<b>Figures</b>")]
+    lines += [f"{stat_label(t, key)}: {value}" for key, value in figures]
+    return "\n".join(lines)
+
+
+def stat_label(t: Translator, key: str) -> str:
+    return {
+        "members_active": t.gettext("Active members"),
+        "role_gp": t.gettext("– GPs"),
+        "role_locum": t.gettext("– locums"),
+        "role_coordinator": t.gettext("– coordinators"),
+        "role_staff": t.gettext("– staff"),
+        "members_pending": t.gettext("Waiting for approval"),
+        "members_suspended": t.gettext("Suspended"),
+        "members_reachable": t.gettext("Reachable through the bot"),
+        "broadcasts": t.gettext("Announcements sent"),
+        "delivery_sent": t.gettext("– messages delivered"),
+        "delivery_unreachable": t.gettext("– recipients unreachable"),
+        "delivery_failed": t.gettext("– messages failed"),
+        "registrations_registered": t.gettext("CME registrations with a seat"),
+        "registrations_waiting": t.gettext("– on a waiting list"),
+        "registrations_attended": t.gettext("– attended"),
+        "swaps_open": t.gettext("Swap requests open"),
+        "swaps_taken": t.gettext("– waiting for approval"),
+        "swaps_approved": t.gettext("– approved"),
+        "swaps_rejected": t.gettext("– rejected"),
+        "questions_asked": t.gettext("Questions asked"),
+        "questions_answered": t.gettext("– answered by the knowledge base"),
+        "questions_forwarded": t.gettext("– forwarded to the coordinator"),
+        "questions_replied": t.gettext("– answered by the coordinator"),
+    }[key]

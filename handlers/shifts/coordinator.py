@@ -1,0 +1,216 @@
+"""Wachtdienst for the coordinator: /roster (import a CSV, fairness, exemptions, act for a
+member), /approvals (approve, or reject with a reason), the swaps overview with each request's
+history, and /export of the roster changes of a month as CSV."""
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.core.csvfiles import MAX_FILE_BYTES, read_table
+from bot.core.errors import UnreadableTable
+from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
+from bot.core.swaps import SwapError
+from handlers import keyboards, render
+from handlers.context import KringContext
+from handlers.conversation import TIMEOUT_SECONDS, cancel_command, message_text
+from handlers.feature import command
+from handlers.shifts import buttons, roster_texts, texts
+
+WAITING_FOR_FILE, REASON = range(2)
+_REASON_KEY = "reject_swap"
+_ROSTER_KEY = "roster"
+
+
+async def show_roster(update: Update, context: KringContext) -> int:
+    """/roster: the tools, and the next document sent is the roster to import."""
+    assert update.effective_message is not None
+    members = await context.services.roster.on_call_members()
+    exempt = sum(1 for member in members if member.on_call_exempt)
+    await update.effective_message.reply_text(
+        roster_texts.roster_intro(context.t, len(members), exempt),
+        reply_markup=buttons.roster_tools(context.t),
+    )
+    return WAITING_FOR_FILE
+
+
+async def import_file(update: Update, context: KringContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    if (message.document.file_size or 0) > MAX_FILE_BYTES:
+        raise UnreadableTable("too_large")
+    file = await message.document.get_file()
+    content = bytes(await file.download_as_bytearray())
+    rows = read_table(content, ROSTER_COLUMNS, ROSTER_ALIASES)
+    report = await context.services.roster.import_rows(context.active_member, rows)
+    await message.reply_text(roster_texts.roster_imported(context.t, report))
+    return ConversationHandler.END
+
+
+async def not_a_file(update: Update, context: KringContext) -> int:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(roster_texts.roster_waiting_for_file(context.t))
+    return WAITING_FOR_FILE
+
+
+async def show_tally(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    year = context.services.clock.now().astimezone(context.services.kring.zone).year
+    tallies = await context.services.roster.tally(year)
+    await query.answer()
+    await query.message.reply_text(roster_texts.tally(context.t, year, tallies))  # type: ignore[union-attr]
+
+
+async def exemptions(update: Update, context: KringContext) -> None:
+    """Without an argument: the list; with a member id: toggle that member's exemption."""
+    query = update.callback_query
+    assert query is not None
+    ids = keyboards.numbers(query.data)
+    roster = context.services.roster
+    if ids:
+        member_id = ids[0]
+        current = {m.id: m.on_call_exempt for m in await roster.on_call_members()}
+        await roster.set_exempt(context.active_member, member_id, not current.get(member_id))
+    members = await roster.on_call_members()
+    await query.answer()
+    await query.edit_message_text(
+        roster_texts.exemptions(context.t), reply_markup=buttons.exemptions(context.t, members)
+    )
+
+
+async def act_for_member(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    ids = keyboards.numbers(query.data)
+    members = await context.services.roster.on_call_members()
+    await query.answer()
+    if not ids:
+        await query.edit_message_text(
+            roster_texts.behalf_choose_member(context.t),
+            reply_markup=buttons.behalf_members(context.t, members),
+        )
+        return
+    member = next((m for m in members if m.id == ids[0]), None)
+    if member is None:
+        return await query.edit_message_text(texts.swap_error(context.t, "no_colleague"))
+    shifts = await context.services.roster.upcoming(member)
+    await query.edit_message_text(
+        roster_texts.behalf_shifts(context.t, member, shifts),
+        reply_markup=buttons.behalf_shifts(context.t, shifts) if shifts else None,
+    )
+
+
+async def assign(update: Update, context: KringContext) -> None:
+    """Give a shift to a member directly: first choose who, then it is done."""
+    query = update.callback_query
+    assert query is not None
+    args = keyboards.numbers(query.data)
+    if len(args) == 1:
+        shift = await context.services.swaps.assignable(context.active_member, args[0])
+        members = await context.services.roster.on_call_members()
+        await query.answer()
+        await query.edit_message_text(
+            roster_texts.assign_choose(context.t, shift),
+            reply_markup=buttons.assign_to(
+                args[0], [m for m in members if m.id != shift.assignee_id]
+            ),
+        )
+        return
+    view = await context.services.swaps.assign(
+        context.active_member, *keyboards.args(query.data, int, int)
+    )
+    await query.answer()
+    await query.edit_message_text(roster_texts.assigned(context.t, view))
+
+
+async def show_approvals(update: Update, context: KringContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    waiting = await context.services.swaps.waiting_for_approval(context.active_member)
+    await message.reply_text(roster_texts.approvals(context.t, len(waiting)))
+    for view in waiting:
+        await message.reply_text(
+            roster_texts.approval_line(context.t, view),
+            reply_markup=buttons.decide_swap(context.t, view.request.id or 0),
+        )
+
+
+async def approve(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    view = await context.services.swaps.approve(
+        context.active_member, *keyboards.args(query.data, int)
+    )
+    await query.answer()
+    await query.edit_message_text(roster_texts.swap_decided(context.t, view))
+
+
+async def ask_reason(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None and query.message is not None
+    (context.user_data[_REASON_KEY],) = keyboards.args(query.data, int)
+    await query.answer()
+    await query.message.reply_text(roster_texts.swap_ask_reason(context.t))  # type: ignore[union-attr]
+    return REASON
+
+
+async def reject(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    request_id = context.user_data.pop(_REASON_KEY, 0)
+    try:
+        view = await context.services.swaps.reject(
+            context.active_member, request_id, message_text(update)
+        )
+    except SwapError as error:  # decided meanwhile: the typed reason is not for anything now
+        await update.effective_message.reply_text(texts.swap_error(context.t, error.reason))
+        return ConversationHandler.END
+    await update.effective_message.reply_text(roster_texts.swap_decided(context.t, view))
+    return ConversationHandler.END
+
+
+async def show_overview(update: Update, context: KringContext) -> None:
+    """/swaps for managers: everything pending and recently decided, with their history."""
+    message = update.effective_message
+    assert message is not None
+    pending, recent = await context.services.swaps.overview(context.active_member)
+    for chunk in render.split(roster_texts.swaps_overview(context.t, pending, recent)):
+        await message.reply_text(chunk)
+    markup = buttons.swap_trails(context.t, [*pending, *recent][:20])
+    if markup is not None:
+        await message.reply_text(roster_texts.swap_history_choose(context.t), reply_markup=markup)
+
+
+async def show_trail(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    view, events, actors = await context.services.swaps.trail(
+        context.active_member, *keyboards.args(query.data, int)
+    )
+    await query.answer()
+    await query.message.reply_text(roster_texts.swap_trail(context.t, view, events, actors))  # type: ignore[union-attr]
+
+
+def conversations() -> list[ConversationHandler[KringContext]]:
+    common = {"allow_reentry": True, "conversation_timeout": TIMEOUT_SECONDS}
+    importing = ConversationHandler(
+        entry_points=[command(buttons.ROSTER_COMMAND, show_roster)],
+        states={
+            WAITING_FOR_FILE: [
+                MessageHandler(filters.Document.ALL, import_file),
+                MessageHandler(filters.TEXT & ~filters.COMMAND, not_a_file),
+            ]
+        },
+        fallbacks=[cancel_command(_ROSTER_KEY, roster_texts.roster_cancelled)],
+        **common,  # type: ignore[arg-type]
+    )
+    rejecting = ConversationHandler(
+        entry_points=[CallbackQueryHandler(ask_reason, pattern=rf"^{buttons.SWAP_REJECT}:")],
+        states={REASON: [MessageHandler(filters.TEXT & ~filters.COMMAND, reject)]},
+        fallbacks=[cancel_command(_REASON_KEY, roster_texts.reject_cancelled)],
+        **common,  # type: ignore[arg-type]
+    )
+    return [importing, rejecting]

@@ -1,0 +1,94 @@
+"""/export: the coordinator's files. The roster changes of a month (for the roster tool and
+Medega) and the audit log of what coordinators and staff did."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+
+from bot.core.csvfiles import write_table
+from bot.core.models import AuditEntry, Member
+from bot.core.swaps import Change
+from handlers import keyboards
+from handlers.context import KringContext
+from handlers.shifts import buttons, roster_texts
+
+AUDIT_DAYS = 90
+
+
+async def choose_export(update: Update, context: KringContext) -> None:
+    assert update.effective_message is not None
+    today = (
+        context.services.clock.now().astimezone(context.services.kring.zone).date().replace(day=1)
+    )
+    months = [_add_months(today, offset) for offset in (-1, 0, 1)]
+    await update.effective_message.reply_text(
+        roster_texts.export_choose(context.t), reply_markup=buttons.exports(context.t, months)
+    )
+
+
+async def export_swaps(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    (month,) = keyboards.args(query.data, _month)
+    zone = context.services.kring.zone
+    start = datetime.combine(month, datetime.min.time(), zone)
+    end = datetime.combine(_add_months(month, 1), datetime.min.time(), zone)
+    changes = await context.services.swaps.changes(context.active_member, start, end)
+    await query.answer()
+    await query.message.reply_document(  # type: ignore[union-attr]
+        write_table(
+            roster_texts.swaps_export_header(context.t), [_export_row(c, zone) for c in changes]
+        ),
+        filename=f"wachtwissels-{month:%Y-%m}.csv",
+        caption=roster_texts.swaps_export_caption(context.t, month, len(changes)),
+    )
+
+
+def _export_row(change: Change, zone: ZoneInfo) -> list[object]:
+    shift, request = change.shift, change.request
+    decided = request.decided_at.astimezone(zone) if request.decided_at else None
+    return [
+        f"{shift.start_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        f"{shift.end_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        shift.zone,
+        shift.post,
+        change.before.name,
+        change.before.riziv,
+        change.after.name,
+        change.after.riziv,
+        request.kind.value,
+        f"{decided:%Y-%m-%d %H:%M}" if decided else "",
+    ]
+
+
+def _month(text: str) -> date:
+    return datetime.strptime(text, "%Y-%m").date()
+
+
+def _add_months(month: date, offset: int) -> date:
+    index = month.year * 12 + month.month - 1 + offset
+    return date(index // 12, index % 12 + 1, 1)
+
+
+async def export_audit(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    entries = await context.services.audit.since(context.active_member, AUDIT_DAYS)
+    zone = context.services.kring.zone
+    await query.answer()
+    await query.message.reply_document(  # type: ignore[union-attr]
+        write_table(
+            roster_texts.audit_header(context.t), [_audit_row(*entry, zone) for entry in entries]
+        ),
+        filename="audit-log.csv",
+        caption=roster_texts.audit_caption(context.t, AUDIT_DAYS, len(entries)),
+    )
+
+
+def _audit_row(entry: AuditEntry, actor: Member | None, zone: ZoneInfo) -> list[object]:
+    return [
+        f"{entry.at.astimezone(zone):%Y-%m-%d %H:%M:%S}",
+        actor.name if actor else "",
+        entry.action,
+    ]

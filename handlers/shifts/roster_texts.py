@@ -1,0 +1,253 @@
+"""shifts.roster_texts"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.core.models import (
+    Member,
+    Shift,
+    SwapEvent,
+)
+from bot.core.roster import ImportReport, Tally
+from bot.core.swaps import SwapView
+from bot.i18n import Translator
+from handlers.render import esc
+from handlers.shifts import texts
+
+
+def approvals(t: Translator, count: int) -> str:
+    if not count:
+        return t.gettext("No swaps are waiting for your approval.")
+    return t.ngettext(
+        "{n} swap is waiting for your approval.", "{n} swaps are waiting for your approval.", count
+    ).format(n=count)
+
+
+def approval_line(t: Translator, view: SwapView) -> str:
+    lines = [
+        t.gettext("<b>{requester} → {taker}</b> ({kind})").format(
+            requester=esc(view.requester.name),
+            taker=esc(view.taker.name if view.taker else "?"),
+            kind=texts.swap_kind_name(t, view.request.kind),
+        ),
+        texts.shift_line(t, view.shift),
+    ]
+    if view.return_shift is not None:
+        lines.append(
+            t.gettext("In return: {shift}").format(shift=texts.shift_line(t, view.return_shift))
+        )
+    return "\n".join(lines)
+
+
+def reject_cancelled(t: Translator) -> str:
+    return t.gettext("The swap was not rejected; it is still waiting for your decision.")
+
+
+def swap_history_choose(t: Translator) -> str:
+    return t.gettext("Tap a request to see its history:")
+
+
+def swap_ask_reason(t: Translator) -> str:
+    return t.gettext("Why do you reject this swap? Type the reason (or /cancel).")
+
+
+def swap_decided(t: Translator, view: SwapView) -> str:
+    return t.gettext("{line}\n\nStatus: {status}").format(
+        line=approval_line(t, view), status=texts.swap_status_name(t, view.request.status)
+    )
+
+
+def roster_intro(t: Translator, on_call: int, exempt: int) -> str:
+    return "\n".join(
+        [
+            t.gettext("<b>Wachtdienst roster</b>"),
+            t.gettext("{n} members on call, {exempt} of them exempt.").format(
+                n=on_call, exempt=exempt
+            ),
+            "",
+            t.gettext(
+                "To import a roster, send it now as a CSV file with the columns start, end, "
+                "zone, post (optional) and riziv (see the README). Importing the same period "
+                "again updates it."
+            ),
+        ]
+    )
+
+
+def roster_imported(t: Translator, report: ImportReport) -> str:
+    lines = [
+        t.gettext("<b>Roster imported</b>"),
+        t.gettext("{added} new, {updated} changed, {unchanged} unchanged.").format(
+            added=report.added, updated=report.updated, unchanged=report.unchanged
+        ),
+    ]
+    if report.first and report.last:
+        lines.append(
+            t.gettext("Period: {first} – {last}").format(
+                first=t.date(report.first, "short"), last=t.date(report.last, "short")
+            )
+        )
+    return "\n".join(lines)
+
+
+def roster_problem(t: Translator, reason: str) -> str:
+    return {
+        "start": t.gettext("start is not a date and time like 5/12/2026 19:00"),
+        "end": t.gettext("end is not a date and time like 6/12/2026 08:00"),
+        "order": t.gettext("the end must come after the start, within 3 days"),
+        "zone": t.gettext("the zone is missing"),
+        "riziv": t.gettext("not a valid RIZIV number"),
+        "doctor": t.gettext("no active GP or locum has this RIZIV number"),
+        "duplicate": t.gettext("the same zone, post and start appear twice"),
+    }[reason]
+
+
+def roster_rejected(t: Translator, problems: Sequence[tuple[int, str, str]]) -> str:
+    lines = [t.gettext("<b>The roster was not imported</b>; please fix these lines:")]
+    for line, reason, value in problems[:30]:
+        shown = f" ({esc(value)})" if value else ""
+        lines.append(
+            t.gettext("line {line}: {problem}").format(line=line, problem=roster_problem(t, reason))
+            + shown
+        )
+    if len(problems) > 30:
+        lines.append(t.gettext("… and {n} more.").format(n=len(problems) - 30))
+    return "\n".join(lines)
+
+
+def roster_waiting_for_file(t: Translator) -> str:
+    return t.gettext("Please send the roster as a CSV file, or /cancel.")
+
+
+def roster_cancelled(t: Translator) -> str:
+    return t.gettext("No roster was imported.")
+
+
+def tally(t: Translator, year: int, tallies: Sequence[Tally]) -> str:
+    lines = [t.gettext("<b>Shifts in {year}</b> (done + planned)").format(year=year)]
+    for item in sorted(tallies, key=lambda x: (-(x.done + x.planned), x.member.name or "")):
+        lines.append(
+            t.gettext("{name}: {done} + {planned}").format(
+                name=esc(item.member.name), done=item.done, planned=item.planned
+            )
+        )
+    return "\n".join(lines)
+
+
+def exemptions(t: Translator) -> str:
+    return t.gettext(
+        "<b>Exemptions</b>\nExempt members (age, pregnancy …) are not offered shifts. Tap a "
+        "name to change it."
+    )
+
+
+def behalf_choose_member(t: Translator) -> str:
+    return t.gettext("For which member do you want to act?")
+
+
+def behalf_shifts(t: Translator, member: Member, shifts: Sequence[Shift]) -> str:
+    if not shifts:
+        return t.gettext("{name} has no shifts in the next 8 weeks.").format(name=esc(member.name))
+    lines = [t.gettext("<b>Shifts of {name}</b>").format(name=esc(member.name))]
+    lines += [f"{number}. {texts.shift_line(t, shift)}" for number, shift in enumerate(shifts, 1)]
+    lines += ["", t.gettext("Ask a swap for them, or give the shift to someone directly.")]
+    return "\n".join(lines)
+
+
+def assign_choose(t: Translator, shift: Shift) -> str:
+    return t.gettext("Who takes this shift?\n{shift}").format(shift=texts.shift_line(t, shift))
+
+
+def assigned(t: Translator, view: SwapView) -> str:
+    return t.gettext("The shift now belongs to {name}.\n{shift}").format(
+        name=esc(view.taker.name if view.taker else "?"), shift=texts.shift_line(t, view.shift)
+    )
+
+
+def swaps_overview(t: Translator, pending: Sequence[SwapView], recent: Sequence[SwapView]) -> str:
+    def line(view: SwapView) -> str:
+        who = esc(view.requester.name)
+        if view.taker is not None:
+            who += " → " + esc(view.taker.name)
+        status = texts.swap_status_name(t, view.request.status)
+        return f"• {who} · {status}\n  {texts.shift_line(t, view.shift)}"
+
+    lines = [t.gettext("<b>Pending swaps</b>")]
+    lines += [line(view) for view in pending] or [t.gettext("none")]
+    lines += ["", t.gettext("<b>Decided in the last 30 days</b>")]
+    lines += [line(view) for view in recent] or [t.gettext("none")]
+    return "\n".join(lines)
+
+
+def swap_action_name(t: Translator, action: str) -> str:
+    return {
+        "requested": t.gettext("requested"),
+        "taken": t.gettext("taken"),
+        "approved": t.gettext("approved"),
+        "rejected": t.gettext("rejected"),
+        "withdrawn": t.gettext("withdrawn"),
+        "expired": t.gettext("expired"),
+        "followed_up": t.gettext("colleagues asked again"),
+        "assigned": t.gettext("assigned by the coordinator"),
+        "cancelled": t.gettext("cancelled"),
+    }[action]
+
+
+def swap_trail(
+    t: Translator, view: SwapView, events: Sequence[SwapEvent], actors: dict[int, Member]
+) -> str:
+    lines = [approval_line(t, view), ""]
+    for event in events:
+        actor = actors.get(event.actor_id or 0)
+        lines.append(
+            t.gettext("{when}: {action} ({who})").format(
+                when=t.datetime(event.at, "short"),
+                action=swap_action_name(t, event.action),
+                who=esc(actor.name) if actor else t.gettext("the bot"),
+            )
+            + (f" – {esc(event.detail)}" if event.detail and event.action == "rejected" else "")
+        )
+    return "\n".join(lines)
+
+
+def export_choose(t: Translator) -> str:
+    return t.gettext("Which swaps do you want to export? (shifts starting in that month)")
+
+
+def month_name(t: Translator, month: date) -> str:
+    return t.date(month, "MMMM y")
+
+
+def swaps_export_header(t: Translator) -> list[str]:
+    return [
+        t.gettext("start"),
+        t.gettext("end"),
+        t.gettext("zone"),
+        t.gettext("post"),
+        t.gettext("from"),
+        t.gettext("from RIZIV"),
+        t.gettext("to"),
+        t.gettext("to RIZIV"),
+        t.gettext("kind"),
+        t.gettext("approved on"),
+    ]
+
+
+def audit_header(t: Translator) -> list[str]:
+    return [t.gettext("when"), t.gettext("who"), t.gettext("action")]
+
+
+def audit_caption(t: Translator, days: int, count: int) -> str:
+    return t.ngettext(
+        "{n} coordinator or staff action in the last {days} days.",
+        "{n} coordinator or staff actions in the last {days} days.",
+        count,
+    ).format(n=count, days=days)
+
+
+def swaps_export_caption(t: Translator, month: date, count: int) -> str:
+    return t.ngettext(
+        "{n} roster change in {month}, for the roster tool and Medega.",
+        "{n} roster changes in {month}, for the roster tool and Medega.",
+        count,
+    ).format(n=count, month=month_name(t, month))

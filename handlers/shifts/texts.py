@@ -1,0 +1,274 @@
+"""shifts.texts"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from bot.core.models import (
+    Member,
+    Shift,
+    SwapKind,
+    SwapStatus,
+)
+from bot.core.swaps import SwapView
+from bot.i18n import Translator
+from handlers.render import esc
+
+
+def shift_when(t: Translator, start: datetime, end: datetime, zone: str, post: str = "") -> str:
+    """'Sat 5 Dec 2026, 19:00 – 08:00 · Noord': a shift on one line, in the member's language."""
+    place = f"{zone} ({post})" if post else zone
+    return t.gettext("{start} – {end} · {place}").format(
+        start=t.datetime(start, "EEE d MMM y, HH:mm"),
+        end=t.time(end) if end.date() == start.date() else t.datetime(end, "EEE HH:mm"),
+        place=esc(place),
+    )
+
+
+def shift_line(t: Translator, shift: Shift) -> str:
+    return shift_when(t, shift.start_at, shift.end_at, shift.zone, shift.post)
+
+
+def shift_title(t: Translator, shift: Shift) -> str:
+    """The title of a shift in the phone's calendar."""
+    return t.gettext("Wachtdienst {zone}").format(zone=shift.zone)
+
+
+def shifts_list(t: Translator, shifts: Sequence[Shift], pending: Sequence[int]) -> str:
+    if not shifts:
+        return t.gettext("You have no shifts in the next 8 weeks.")
+    lines = [t.gettext("<b>Your shifts in the next 8 weeks</b>"), ""]
+    for number, shift in enumerate(shifts, 1):
+        mark = t.gettext(" (swap requested)") if shift.id in pending else ""
+        lines.append(f"{number}. {shift_line(t, shift)}{mark}")
+    lines += ["", t.gettext("Tap a number to ask a colleague to take that shift or to swap it.")]
+    return "\n".join(lines)
+
+
+def swap_kind_name(t: Translator, kind: SwapKind) -> str:
+    return {
+        SwapKind.GIVEAWAY: t.gettext("give away"),
+        SwapKind.SWAP: t.gettext("swap"),
+        SwapKind.ASSIGN: t.gettext("assigned by the coordinator"),
+    }[kind]
+
+
+def swap_ask_kind(t: Translator, shift: Shift) -> str:
+    return t.gettext(
+        "<b>Swap request</b>\n{shift}\n\nDo you want to give this shift away (a colleague takes "
+        "it over) or swap it (the colleague gives you one of their shifts in return)?"
+    ).format(shift=shift_line(t, shift))
+
+
+def swap_ask_audience(t: Translator, shift: Shift, kind: SwapKind) -> str:
+    return t.gettext(
+        "<b>Swap request ({kind})</b>\n{shift}\n\nAsk every colleague who can take it, or one "
+        "colleague?"
+    ).format(kind=swap_kind_name(t, kind), shift=shift_line(t, shift))
+
+
+def swap_ask_colleague(t: Translator, shift: Shift, colleagues: Sequence[Member]) -> str:
+    if not colleagues:
+        return t.gettext(
+            "No colleague of zone {zone} is free around this shift. Please contact the coordinator."
+        ).format(zone=esc(shift.zone))
+    return t.gettext("Which colleague do you want to ask?")
+
+
+def swap_confirm(t: Translator, shift: Shift, kind: SwapKind, target: str | None, note: str) -> str:
+    lines = [
+        t.gettext("<b>Swap request ({kind})</b>").format(kind=swap_kind_name(t, kind)),
+        shift_line(t, shift),
+        t.gettext("For: {who}").format(
+            who=esc(target) if target else t.gettext("every colleague who can take it")
+        ),
+    ]
+    if note:
+        lines.append(t.gettext("Note: {note}").format(note=esc(note)))
+    lines += [
+        "",
+        t.gettext("Type a note for your colleagues if you like, then tap Send."),
+    ]
+    return "\n".join(lines)
+
+
+def swap_requested(t: Translator, told: int) -> str:
+    return "\n".join(
+        [
+            t.ngettext(
+                "Your request was sent to {n} colleague.",
+                "Your request was sent to {n} colleagues.",
+                told,
+            ).format(n=told),
+            t.gettext(
+                "You remain responsible for this shift until the swap is approved. "
+                "I will let you know."
+            ),
+        ]
+    )
+
+
+def swap_draft_cancelled(t: Translator) -> str:
+    return t.gettext("Swap request cancelled. Nothing was sent.")
+
+
+def swap_line(t: Translator, view: SwapView) -> str:
+    request = view.request
+    lines = [
+        t.gettext("{requester} asks: {kind}").format(
+            requester=esc(view.requester.name), kind=swap_kind_name(t, request.kind)
+        ),
+        shift_line(t, view.shift),
+    ]
+    if request.note:
+        lines.append(t.gettext("Note: {note}").format(note=esc(request.note)))
+    return "\n".join(lines)
+
+
+def swaps_for_member(t: Translator, takeable: int, mine: int) -> str:
+    if not takeable and not mine:
+        return t.gettext("There are no open swap requests you can take.")
+    return t.gettext("<b>Swap requests</b>")
+
+
+def swap_status_name(t: Translator, status: SwapStatus) -> str:
+    return {
+        SwapStatus.OPEN: t.gettext("open"),
+        SwapStatus.TAKEN: t.gettext("taken, waiting for approval"),
+        SwapStatus.APPROVED: t.gettext("approved"),
+        SwapStatus.REJECTED: t.gettext("rejected"),
+        SwapStatus.WITHDRAWN: t.gettext("withdrawn"),
+        SwapStatus.EXPIRED: t.gettext("expired"),
+        SwapStatus.CANCELLED: t.gettext("cancelled"),
+    }[status]
+
+
+def my_swap(t: Translator, view: SwapView) -> str:
+    return t.gettext("<b>Your request</b> ({status})\n{shift}").format(
+        status=swap_status_name(t, view.request.status), shift=shift_line(t, view.shift)
+    )
+
+
+def swap_ask_return(t: Translator, view: SwapView, options: Sequence[Shift]) -> str:
+    if not options:
+        return t.gettext(
+            "{requester} asks for a swap, but none of your shifts can be given back for it."
+        ).format(requester=esc(view.requester.name))
+    return t.gettext("Which of your shifts do you give {requester} in return?").format(
+        requester=esc(view.requester.name)
+    )
+
+
+def swap_taken(t: Translator, view: SwapView) -> str:
+    if view.request.status is SwapStatus.APPROVED:
+        return t.gettext("Done: this shift is now yours.\n{shift}").format(
+            shift=shift_line(t, view.shift)
+        )
+    return t.gettext(
+        "You take over this shift. The coordinator still has to approve; until then "
+        "{requester} remains responsible.\n{shift}"
+    ).format(requester=esc(view.requester.name), shift=shift_line(t, view.shift))
+
+
+def swap_withdrawn(t: Translator) -> str:
+    return t.gettext("Your swap request was withdrawn. The shift stays yours.")
+
+
+def handover_confirmed(t: Translator, shift: Shift) -> str:
+    return t.gettext("Thank you: you confirmed you have taken over the wacht.\n{shift}").format(
+        shift=shift_line(t, shift)
+    )
+
+
+def swap_error(t: Translator, reason: str) -> str:
+    return {
+        "not_your_shift": t.gettext("This shift is not yours (any more)."),
+        "too_late": t.gettext(
+            "This shift starts too soon for a swap request. Please call the coordinator."
+        ),
+        "already_requested": t.gettext("There is already a swap request for this shift."),
+        "gone": t.gettext("Too late: a colleague already took this shift."),
+        "closed": t.gettext("This swap request is no longer open."),
+        "yours": t.gettext("You have already taken over this shift."),
+        "not_eligible": t.gettext(
+            "You cannot take this shift: it is for another zone or colleague, or you are on "
+            "duty around it."
+        ),
+        "return_shift": t.gettext("Please choose one of your own shifts to give back."),
+        "no_colleague": t.gettext("This colleague cannot take the shift."),
+    }[reason]
+
+
+def _notification_shift(t: Translator, params: dict[str, Any]) -> str:
+    return shift_when(
+        t,
+        datetime.fromisoformat(params["start"]),
+        datetime.fromisoformat(params["end"]),
+        params["zone"],
+        params.get("post", ""),
+    )
+
+
+def swap_notification(t: Translator, kind: str, params: dict[str, Any]) -> str:
+    shift = _notification_shift(t, params)
+    requester, taker = esc(params.get("requester")), esc(params.get("taker"))
+    swap_kind = swap_kind_name(t, SwapKind(params.get("swap_kind", SwapKind.GIVEAWAY)))
+    texts = {
+        "swap_offer": t.gettext(
+            "<b>Wachtwissel</b>: {requester} asks ({kind}):\n{shift}\nCan you take it?"
+        ),
+        "swap_follow_up": t.gettext(
+            "<b>Still open</b>: {requester} is looking for a colleague ({kind}):\n{shift}"
+        ),
+        "swap_taken": t.gettext(
+            "{taker} takes over your shift:\n{shift}\nThe coordinator still has to approve; "
+            "until then you remain responsible."
+        ),
+        "swap_approval": t.gettext(
+            "<b>Swap to approve</b>: {requester} → {taker} ({kind})\n{shift}"
+        ),
+        "swap_approved": t.gettext(
+            "<b>Swap approved</b>: {requester} → {taker}\n{shift}\nThe roster has been updated."
+        ),
+        "swap_rejected": t.gettext(
+            "<b>Swap rejected</b>: {requester} → {taker}\n{shift}\nReason: {reason}\n"
+            "The shift stays with {requester}."
+        ),
+        "swap_withdrawn": t.gettext(
+            "{requester} withdrew the swap request; the shift stays with them:\n{shift}"
+        ),
+        "swap_expired": t.gettext(
+            "Nobody took this shift in time; the swap request has closed and the shift stays "
+            "with {requester}:\n{shift}"
+        ),
+        "swap_warning": t.gettext(
+            "Nobody has taken your shift yet; I asked your colleagues again. You remain "
+            "responsible for it:\n{shift}"
+        ),
+        "shift_reminder": t.gettext(
+            "<b>Reminder</b>: you are on duty (wachtdienst)\n{shift}\nTap below once you have "
+            "taken over the wacht."
+        ),
+    }
+    text = texts[kind].format(
+        requester=requester,
+        taker=taker,
+        kind=swap_kind,
+        shift=shift,
+        reason=esc(params.get("reason") or "–"),
+    )
+    if params.get("note") and kind in ("swap_offer", "swap_follow_up"):
+        text += "\n" + t.gettext("Note: {note}").format(note=esc(params["note"]))
+    return text
+
+
+def shifts_calendar_caption(t: Translator) -> str:
+    return t.gettext("Your shifts as a calendar file: open it to add them to your phone's agenda.")
+
+
+def reminder_setting(t: Translator, hours: int) -> str:
+    if hours == 0:
+        return t.gettext("Shift reminder: off")
+    return t.ngettext(
+        "Shift reminder: {n} hour before", "Shift reminder: {n} hours before", hours
+    ).format(n=hours)
