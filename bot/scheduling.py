@@ -20,7 +20,7 @@ async def run_due_work(sender: Sender, services: Services) -> None:
     each line and after moving the clock."""
     await services.swaps.run_due()
     await services.roster.remind_due()
-    await services.cme.expire_offers()
+    await services.seats.expire_offers()
     await services.broadcasts.release_due()
     await services.digest.run_due()
     if sender.busy:  # an earlier tick is still sending (a large broadcast): it sends these too

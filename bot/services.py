@@ -12,7 +12,14 @@ from bot.config import Settings
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
-from bot.core.cme import CmeService, UpcomingEvents
+from bot.core.cme import (
+    AttendanceService,
+    CreditsService,
+    EventsService,
+    RegistrationSteps,
+    SeatsService,
+    UpcomingEvents,
+)
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.files import load_knowledge
@@ -88,6 +95,7 @@ def build_services(
             approval_required=settings.swap_approval_required,
         ),
     )
+    registration_steps = RegistrationSteps(clock, timedelta(hours=settings.cme_response_hours))
     services = Services(
         kring=kring_from(settings),
         clock=clock,
@@ -105,12 +113,10 @@ def build_services(
         board=BoardService(unit_of_work, clock, settings.timezone),
         roster=RosterService(unit_of_work, clock, settings.timezone),
         swaps=swaps,
-        cme=CmeService(
-            unit_of_work,
-            clock,
-            settings.timezone,
-            timedelta(hours=settings.cme_response_hours),
-        ),
+        events=EventsService(unit_of_work, clock, settings.timezone, registration_steps),
+        seats=SeatsService(unit_of_work, clock, registration_steps),
+        attendance=AttendanceService(unit_of_work, clock),
+        credits=CreditsService(unit_of_work, clock, settings.timezone),
         broadcasts=BroadcastService(unit_of_work, clock, settings.timezone),
         digest=DigestService(
             unit_of_work,

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
-from bot.core.cme import CmeService
+from bot.core.cme import AttendanceService, CreditsService, EventsService, SeatsService
 from bot.core.digest import DigestService
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.service import KnowledgeService
@@ -51,7 +51,10 @@ class Services:
     board: BoardService
     roster: RosterService
     swaps: SwapService
-    cme: CmeService
+    events: EventsService
+    seats: SeatsService
+    attendance: AttendanceService
+    credits: CreditsService
     broadcasts: BroadcastService
     digest: DigestService
     stats: StatsService

@@ -39,7 +39,7 @@ _KEY = "events"
 
 async def overview(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
-    events = await context.services.cme.managed_events()
+    events = await context.services.events.managed_events()
     await update.effective_message.reply_text(
         event_texts.events_overview(context.t, events),
         reply_markup=buttons.events_overview(context.t, events),
@@ -47,7 +47,7 @@ async def overview(update: Update, context: KringContext) -> None:
 
 
 async def _details(context: KringContext, event_id: int) -> tuple[str, Event]:
-    event, attendees = await context.services.cme.attendees(context.active_member, event_id)
+    event, attendees = await context.services.attendance.attendees(context.active_member, event_id)
     return event_texts.event_details(context.t, event, attendees), event
 
 
@@ -61,7 +61,7 @@ async def show(update: Update, context: KringContext) -> None:
 
 async def _attendance(context: KringContext, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
     """The registration list with a tick button per attendee."""
-    event, found = await context.services.cme.attendees(context.active_member, event_id)
+    event, found = await context.services.attendance.attendees(context.active_member, event_id)
     return event_texts.attendance(context.t, event, found), buttons.attendance(
         context.t, event_id, found
     )
@@ -79,8 +79,8 @@ async def tick(update: Update, context: KringContext) -> None:
     """Tick or untick one attendee; the list is edited in place."""
     query = update.callback_query
     assert query is not None
-    cme = context.services.cme
-    registration = await cme.set_attended(context.active_member, callback_id(query))
+    attendance = context.services.attendance
+    registration = await attendance.set_attended(context.active_member, callback_id(query))
     text, markup = await _attendance(context, registration.event_id)
     await query.answer()
     await query.edit_message_text(text, reply_markup=markup)
@@ -89,7 +89,7 @@ async def tick(update: Update, context: KringContext) -> None:
 async def checkin_code(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    event = await context.services.cme.event(callback_id(query))
+    event = await context.services.events.event(callback_id(query))
     link = f"https://t.me/{context.bot.username}?start={CHECKIN_PREFIX}{event.checkin_token}"
     await query.answer()
     await query.message.reply_document(  # type: ignore[union-attr]
@@ -104,7 +104,9 @@ async def export(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     t = context.t
-    event, found = await context.services.cme.attendees(context.active_member, callback_id(query))
+    event, found = await context.services.attendance.attendees(
+        context.active_member, callback_id(query)
+    )
     present = [a.member for a in found if a.registration.attended_at is not None]
     rows = [
         [
@@ -130,7 +132,7 @@ async def cancel_event(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
     event_id = callback_id(query)
-    event = await context.services.cme.event(event_id)
+    event = await context.services.events.event(event_id)
     await query.answer()
     if keyboards.parse(query.data)[1:] != ["yes"]:
         await query.edit_message_text(
@@ -138,18 +140,18 @@ async def cancel_event(update: Update, context: KringContext) -> None:
             reply_markup=buttons.confirm_cancel(context.t, event_id),
         )
         return
-    told = await context.services.cme.cancel(context.active_member, event_id)
+    told = await context.services.events.cancel(context.active_member, event_id)
     await query.edit_message_text(event_texts.event_cancelled(context.t, event, told))
 
 
 async def lok_groups(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    cme = context.services.cme
-    year = context.services.clock.now().astimezone(cme.zone).year
+    credits = context.services.credits
+    year = context.services.clock.now().astimezone(credits.zone).year
     await query.answer()
     await query.message.reply_text(  # type: ignore[union-attr]
-        event_texts.lok_overview(context.t, await cme.lok_overview(year), year)
+        event_texts.lok_overview(context.t, await credits.lok_overview(year), year)
     )
 
 
@@ -185,7 +187,7 @@ async def new_title(update: Update, context: KringContext) -> int:
 
 
 async def new_start(update: Update, context: KringContext) -> int:
-    start_at = parse_moment(message_text(update), context.services.cme.zone)
+    start_at = parse_moment(message_text(update), context.services.events.zone)
     await keep_and_ask(
         update, context, _KEY, "start", start_at, event_texts.event_ask_end(context.t)
     )
@@ -231,11 +233,11 @@ async def new_rubric(update: Update, context: KringContext) -> int:
     assert query is not None and context.user_data is not None
     (rubric,) = keyboards.args(query.data, Rubric)
     answers = context.user_data.pop(_KEY)
-    cme = context.services.cme
-    event = cme.draft(answers["title"], answers["kind"], answers["start"], answers["end"])
+    events = context.services.events
+    event = events.draft(answers["title"], answers["kind"], answers["start"], answers["end"])
     event.location, event.capacity = answers["location"], answers["capacity"]
     event.points, event.rubric = answers["points"], rubric
-    event = await cme.create(context.active_member, event)
+    event = await events.create(context.active_member, event)
     await query.answer()
     await query.edit_message_text(
         event_texts.event_created(context.t, event),
@@ -251,7 +253,7 @@ async def edit_event(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and query.message is not None
     event_id = callback_id(query)
-    await context.services.cme.event(event_id)  # say so now if it is gone
+    await context.services.events.event(event_id)  # say so now if it is gone
     await query.answer()
     await query.message.reply_text(  # type: ignore[union-attr]
         event_texts.event_edit_choose(context.t),
@@ -276,7 +278,7 @@ async def edit_field(update: Update, context: KringContext) -> int:
 async def edit_value(update: Update, context: KringContext) -> int:
     assert context.user_data is not None and update.effective_message is not None
     answers = context.user_data[_KEY]
-    event = await context.services.cme.edit(
+    event = await context.services.events.edit(
         context.active_member, answers["event_id"], answers["field"], message_text(update)
     )
     context.user_data.pop(_KEY, None)
@@ -305,7 +307,7 @@ async def import_file(update: Update, context: KringContext) -> int:
     if (message.document.file_size or 0) > MAX_FILE_BYTES:
         raise UnreadableTable("too_large")
     content = bytes(await (await message.document.get_file()).download_as_bytearray())
-    events = await context.services.cme.import_events(context.active_member, content)
+    events = await context.services.events.import_events(context.active_member, content)
     await message.reply_text(event_texts.events_imported(context.t, events))
     return ConversationHandler.END
 
@@ -325,10 +327,10 @@ async def ask_walk_in(update: Update, context: KringContext) -> int:
 async def walk_in(update: Update, context: KringContext) -> int:
     assert context.user_data is not None and update.effective_message is not None
     event_id = context.user_data[_KEY]["event_id"]
-    cme = context.services.cme
-    added = await cme.add_walk_in(context.active_member, event_id, message_text(update))
+    attendance = context.services.attendance
+    added = await attendance.add_walk_in(context.active_member, event_id, message_text(update))
     context.user_data.pop(_KEY, None)
-    event, found = await cme.attendees(context.active_member, event_id)
+    event, found = await attendance.attendees(context.active_member, event_id)
     await update.effective_message.reply_text(
         event_texts.walk_in_added(context.t, added)
         + "\n\n"

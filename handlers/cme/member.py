@@ -21,7 +21,7 @@ def callback_id(query: CallbackQuery) -> int:
 
 async def show_events(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
-    views = await context.services.cme.upcoming(context.active_member)
+    views = await context.services.events.upcoming(context.active_member)
     await update.effective_message.reply_text(
         texts.cme_events(context.t, views), reply_markup=buttons.cme_events(context.t, views)
     )
@@ -29,7 +29,7 @@ async def show_events(update: Update, context: KringContext) -> None:
 
 async def _refresh_list(query: CallbackQuery, context: KringContext) -> None:
     """The /cme message shows the new seats and buttons (edited in place)."""
-    views = await context.services.cme.upcoming(context.active_member)
+    views = await context.services.events.upcoming(context.active_member)
     await query.edit_message_text(
         texts.cme_events(context.t, views), reply_markup=buttons.cme_events(context.t, views)
     )
@@ -51,7 +51,7 @@ async def send_calendar(
 async def register(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and isinstance(query.message, Message)
-    view = await context.services.cme.register(context.active_member, callback_id(query))
+    view = await context.services.seats.register(context.active_member, callback_id(query))
     await query.answer()
     await _refresh_list(query, context)
     text = texts.cme_registered(context.t, view)
@@ -64,7 +64,7 @@ async def register(update: Update, context: KringContext) -> None:
 async def unregister(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    event = await context.services.cme.unregister(context.active_member, callback_id(query))
+    event = await context.services.seats.unregister(context.active_member, callback_id(query))
     await query.answer(render.plain(texts.cme_unregistered(context.t, event)))
     await _refresh_list(query, context)
 
@@ -73,7 +73,7 @@ async def confirm(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and isinstance(query.message, Message)
     registration_id = callback_id(query)
-    event = await context.services.cme.confirm(context.active_member, registration_id)
+    event = await context.services.seats.confirm(context.active_member, registration_id)
     await query.answer()
     text = texts.cme_confirmed(context.t, event)
     await query.edit_message_text(text)
@@ -83,7 +83,7 @@ async def confirm(update: Update, context: KringContext) -> None:
 async def remind_hour(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    await context.services.cme.remind_hour_before(context.active_member, callback_id(query))
+    await context.services.seats.remind_hour_before(context.active_member, callback_id(query))
     await query.answer(render.plain(texts.hour_reminder_set(context.t)), show_alert=True)
     await query.edit_message_reply_markup(reply_markup=None)
 
@@ -91,7 +91,7 @@ async def remind_hour(update: Update, context: KringContext) -> None:
 async def decline(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    event = await context.services.cme.decline(context.active_member, callback_id(query))
+    event = await context.services.seats.decline(context.active_member, callback_id(query))
     await query.answer()
     await query.edit_message_text(texts.cme_declined(context.t, event))
 
@@ -103,11 +103,11 @@ async def check_in(update: Update, context: KringContext, token: str) -> None:
     if member is None or not member.is_active:
         await access.refuse(update, context, Audience.MEMBER)
         return
-    event, registration = await context.services.cme.check_in(member, token)
+    event, registration = await context.services.attendance.check_in(member, token)
     await update.effective_message.reply_text(texts.checked_in(context.t, event, registration))
 
 
 async def show_credits(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
-    summary = await context.services.cme.credits(context.active_member)
+    summary = await context.services.credits.credits(context.active_member)
     await update.effective_message.reply_text(texts.credits(context.t, summary))

@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import SettableClock
-from bot.core.cme import CmeService
+from bot.core.cme import EventsService, RegistrationSteps, SeatsService
 from bot.core.models import (
     EventKind,
     LokGroup,
@@ -21,9 +21,18 @@ from store.uow import SqlUnitOfWork
 from tests.conftest import START
 
 
-def _service(engine: AsyncEngine) -> CmeService:
+def _services(engine: AsyncEngine) -> tuple[EventsService, SeatsService]:
     sessions = session_factory(engine)
-    return CmeService(lambda: SqlUnitOfWork(sessions), SettableClock(START), "Europe/Brussels")
+
+    def unit_of_work() -> SqlUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    clock = SettableClock(START)
+    steps = RegistrationSteps(clock)
+    return (
+        EventsService(unit_of_work, clock, "Europe/Brussels", steps),
+        SeatsService(unit_of_work, clock, steps),
+    )
 
 
 async def _members(engine: AsyncEngine, count: int) -> list[Member]:
@@ -45,24 +54,24 @@ async def _members(engine: AsyncEngine, count: int) -> list[Member]:
     return added
 
 
-async def _event(cme: CmeService, coord: Member, capacity: int) -> int:
+async def _event(events: EventsService, coord: Member, capacity: int) -> int:
     start = START + timedelta(days=7)
-    event = cme.draft("Palliatieve zorg", EventKind.LECTURE, start, start + timedelta(hours=2))
+    event = events.draft("Palliatieve zorg", EventKind.LECTURE, start, start + timedelta(hours=2))
     event.capacity = capacity
-    return (await cme.create(coord, event)).id or 0
+    return (await events.create(coord, event)).id or 0
 
 
 async def test_thirty_members_register_at_once_for_ten_seats(engine: AsyncEngine) -> None:
     """Every registration locks the event row first, so seats are counted one transaction at a
     time: exactly 10 seats, 20 waiting in the order their registrations got the lock."""
     coord, *members = await _members(engine, 30)
-    event_id = await _event(_service(engine), coord, capacity=10)
+    event_id = await _event(_services(engine)[0], coord, capacity=10)
     url = normalize_url(engine.url.render_as_string(hide_password=False))
     engines = [engine] if is_sqlite(url) else [create_engine(url) for _ in range(5)]
-    services = [_service(e) for e in engines]
+    seats = [_services(e)[1] for e in engines]
 
     views = await asyncio.gather(
-        *(services[n % len(services)].register(m, event_id) for n, m in enumerate(members))
+        *(seats[n % len(seats)].register(m, event_id) for n, m in enumerate(members))
     )
     for extra in engines if not is_sqlite(url) else []:
         await extra.dispose()
@@ -78,11 +87,11 @@ async def test_thirty_members_register_at_once_for_ten_seats(engine: AsyncEngine
 
 async def test_a_freed_seat_is_offered_and_reminders_are_cancelled(engine: AsyncEngine) -> None:
     coord, ann, bart, lotte = await _members(engine, 3)
-    cme = _service(engine)
-    event_id = await _event(cme, coord, capacity=2)
+    events, seats = _services(engine)
+    event_id = await _event(events, coord, capacity=2)
     for member in (ann, bart, lotte):
-        await cme.register(member, event_id)
-    await cme.unregister(bart, event_id)
+        await seats.register(member, event_id)
+    await seats.unregister(bart, event_id)
     async with SqlUnitOfWork(session_factory(engine)) as uow:
         outbox = [(m.kind, m.member_id, m.state) for m in await uow.outbox.list()]
         [offer] = [r for r in await uow.events.registrations_of(lotte.id or 0)]
@@ -92,8 +101,8 @@ async def test_a_freed_seat_is_offered_and_reminders_are_cancelled(engine: Async
         ("cme_offer", lotte.id, OutboxState.PENDING),
     ]
     assert offer.state is RegistrationState.OFFERED
-    await cme.confirm(lotte, offer.id or 0)
-    [view] = await cme.upcoming(lotte)
+    await seats.confirm(lotte, offer.id or 0)
+    [view] = await events.upcoming(lotte)
     assert view.mine is not None and view.mine.state is RegistrationState.REGISTERED
     assert view.seats_left == 0
 

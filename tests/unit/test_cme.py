@@ -3,7 +3,13 @@ from datetime import timedelta
 import pytest
 
 from bot.clock import SettableClock
-from bot.core.cme import CmeService
+from bot.core.cme import (
+    AttendanceService,
+    CreditsService,
+    EventsService,
+    RegistrationSteps,
+    SeatsService,
+)
 from bot.core.errors import (
     AlreadyRegistered,
     EventNotAvailable,
@@ -27,15 +33,48 @@ from bot.core.models import (
     Role,
     Rubric,
 )
+from bot.core.ports import UnitOfWorkFactory
 from tests.conftest import START
 from tests.fakes import FakeDatabase, FakeUnitOfWork
 
 EVENING = START + timedelta(days=3, hours=10)  # 2026-12-04 19:00 UTC
 
 
+ZONE = "Europe/Brussels"
+
+
 @pytest.fixture
-def cme(fake_db: FakeDatabase, clock: SettableClock) -> CmeService:
-    return CmeService(lambda: FakeUnitOfWork(fake_db), clock, "Europe/Brussels")
+def unit_of_work(fake_db: FakeDatabase) -> UnitOfWorkFactory:
+    return lambda: FakeUnitOfWork(fake_db)
+
+
+@pytest.fixture
+def steps(clock: SettableClock) -> RegistrationSteps:
+    return RegistrationSteps(clock)
+
+
+@pytest.fixture
+def events(
+    unit_of_work: UnitOfWorkFactory, clock: SettableClock, steps: RegistrationSteps
+) -> EventsService:
+    return EventsService(unit_of_work, clock, ZONE, steps)
+
+
+@pytest.fixture
+def seats(
+    unit_of_work: UnitOfWorkFactory, clock: SettableClock, steps: RegistrationSteps
+) -> SeatsService:
+    return SeatsService(unit_of_work, clock, steps)
+
+
+@pytest.fixture
+def attendance(unit_of_work: UnitOfWorkFactory, clock: SettableClock) -> AttendanceService:
+    return AttendanceService(unit_of_work, clock)
+
+
+@pytest.fixture
+def credits(unit_of_work: UnitOfWorkFactory, clock: SettableClock) -> CreditsService:
+    return CreditsService(unit_of_work, clock, ZONE)
 
 
 def _member(fake_db: FakeDatabase, n: int, role: Role = Role.GP) -> Member:
@@ -57,13 +96,13 @@ def coord(fake_db: FakeDatabase) -> Member:
     return _member(fake_db, 900, Role.COORDINATOR)
 
 
-async def _event(cme: CmeService, coord: Member, **overrides: object) -> Event:
-    event = cme.draft("Antibiotica in de eerste lijn", EventKind.LECTURE, EVENING, EVENING)
+async def _event(events: EventsService, coord: Member, **overrides: object) -> Event:
+    event = events.draft("Antibiotica in de eerste lijn", EventKind.LECTURE, EVENING, EVENING)
     event.end_at = EVENING + timedelta(hours=2)
     event.deadline_at = EVENING - timedelta(hours=12)
     for name, value in overrides.items():
         setattr(event, name, value)
-    return await cme.create(coord, event)
+    return await events.create(coord, event)
 
 
 def _kinds(fake_db: FakeDatabase, state: OutboxState = OutboxState.PENDING) -> list[str]:
@@ -71,10 +110,10 @@ def _kinds(fake_db: FakeDatabase, state: OutboxState = OutboxState.PENDING) -> l
 
 
 async def test_capacity_fills_then_the_waiting_list_in_order(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord, capacity=2)
-    views = [await cme.register(_member(fake_db, n), event.id or 0) for n in range(1, 5)]
+    event = await _event(events, coord, capacity=2)
+    views = [await seats.register(_member(fake_db, n), event.id or 0) for n in range(1, 5)]
     assert [v.mine and v.mine.state for v in views] == [
         RegistrationState.REGISTERED,
         RegistrationState.REGISTERED,
@@ -86,42 +125,46 @@ async def test_capacity_fills_then_the_waiting_list_in_order(
 
 
 async def test_registering_twice_changes_nothing(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord)
+    event = await _event(events, coord)
     ann = _member(fake_db, 1)
-    await cme.register(ann, event.id or 0)
+    await seats.register(ann, event.id or 0)
     with pytest.raises(AlreadyRegistered):
-        await cme.register(ann, event.id or 0)
+        await seats.register(ann, event.id or 0)
     assert len(fake_db.registrations) == 1 and _kinds(fake_db) == ["cme_reminder"]
 
 
 async def test_registration_closes_at_the_deadline(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase, clock: SettableClock
+    events: EventsService,
+    seats: SeatsService,
+    coord: Member,
+    fake_db: FakeDatabase,
+    clock: SettableClock,
 ) -> None:
-    event = await _event(cme, coord)
+    event = await _event(events, coord)
     clock.set(event.deadline_at)
     with pytest.raises(EventNotAvailable) as refused:
-        await cme.register(_member(fake_db, 1), event.id or 0)
+        await seats.register(_member(fake_db, 1), event.id or 0)
     assert refused.value.reason == "closed" and fake_db.registrations == {}
 
 
 async def test_a_freed_seat_is_offered_and_confirmed(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord, capacity=1)
+    event = await _event(events, coord, capacity=1)
     ann, lotte = _member(fake_db, 1), _member(fake_db, 2, Role.LOCUM)
-    await cme.register(ann, event.id or 0)
-    waiting = await cme.register(lotte, event.id or 0)
+    await seats.register(ann, event.id or 0)
+    waiting = await seats.register(lotte, event.id or 0)
     assert _kinds(fake_db) == ["cme_reminder"]  # only ann, who has a seat
 
-    await cme.unregister(ann, event.id or 0)
+    await seats.unregister(ann, event.id or 0)
     assert _kinds(fake_db, OutboxState.CANCELLED) == ["cme_reminder"]  # ann's reminder
     [offer] = [m for m in fake_db.outbox.values() if m.kind == "cme_offer"]
     assert offer.member_id == lotte.id and offer.params["registration_id"] == waiting.mine.id  # type: ignore[union-attr]
 
-    await cme.confirm(lotte, offer.params["registration_id"])
-    [view] = await cme.upcoming(lotte)
+    await seats.confirm(lotte, offer.params["registration_id"])
+    [view] = await events.upcoming(lotte)
     assert view.mine is not None and view.mine.state is RegistrationState.REGISTERED
     reminders = [m for m in fake_db.outbox.values() if m.kind == "cme_reminder"]
     assert [(m.member_id, m.state) for m in reminders] == [
@@ -132,28 +175,33 @@ async def test_a_freed_seat_is_offered_and_confirmed(
 
 
 async def _seat_offered_to_bart(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> tuple[Member, Member, OutboxMessage]:
     """One seat: ann has it, bart and lotte wait; ann leaves, so bart is offered the seat."""
-    event = await _event(cme, coord, capacity=1)
+    event = await _event(events, coord, capacity=1)
     ann, bart, lotte = (_member(fake_db, n) for n in (1, 2, 3))
     for member in (ann, bart, lotte):
-        await cme.register(member, event.id or 0)
-    await cme.unregister(ann, event.id or 0)
+        await seats.register(member, event.id or 0)
+    await seats.unregister(ann, event.id or 0)
     return bart, lotte, next(m for m in fake_db.outbox.values() if m.kind == "cme_offer")
 
 
 async def test_an_unanswered_offer_moves_on_after_the_response_window(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase, clock: SettableClock
+    events: EventsService,
+    seats: SeatsService,
+    steps: RegistrationSteps,
+    coord: Member,
+    fake_db: FakeDatabase,
+    clock: SettableClock,
 ) -> None:
-    bart, lotte, bart_offer = await _seat_offered_to_bart(cme, coord, fake_db)
+    bart, lotte, bart_offer = await _seat_offered_to_bart(events, seats, coord, fake_db)
 
-    clock.advance(cme.response_window - timedelta(seconds=1))
-    assert await cme.expire_offers() == 0
+    clock.advance(steps.response_window - timedelta(seconds=1))
+    assert await seats.expire_offers() == 0
     clock.advance(timedelta(seconds=1))
-    assert await cme.expire_offers() == 1
+    assert await seats.expire_offers() == 1
     with pytest.raises(NotRegistered):  # too late now
-        await cme.confirm(bart, bart_offer.params["registration_id"])
+        await seats.confirm(bart, bart_offer.params["registration_id"])
     offers = [(m.kind, m.member_id) for m in fake_db.outbox.values() if m.kind != "cme_reminder"]
     assert offers == [
         ("cme_offer", bart.id),
@@ -163,12 +211,12 @@ async def test_an_unanswered_offer_moves_on_after_the_response_window(
 
 
 async def test_declining_an_offer_passes_the_seat_on(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    bart, lotte, offer = await _seat_offered_to_bart(cme, coord, fake_db)
+    bart, lotte, offer = await _seat_offered_to_bart(events, seats, coord, fake_db)
     with pytest.raises(NotRegistered):  # someone else's offer
-        await cme.decline(lotte, offer.params["registration_id"])
-    await cme.decline(bart, offer.params["registration_id"])
+        await seats.decline(lotte, offer.params["registration_id"])
+    await seats.decline(bart, offer.params["registration_id"])
     assert [m.member_id for m in fake_db.outbox.values() if m.kind == "cme_offer"] == [
         bart.id,
         lotte.id,
@@ -176,27 +224,31 @@ async def test_declining_an_offer_passes_the_seat_on(
 
 
 async def test_no_reminder_for_a_registration_after_that_moment(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase, clock: SettableClock
+    events: EventsService,
+    seats: SeatsService,
+    coord: Member,
+    fake_db: FakeDatabase,
+    clock: SettableClock,
 ) -> None:
-    event = await _event(cme, coord)
+    event = await _event(events, coord)
     clock.set(EVENING - timedelta(hours=20))  # less than a day before, before the deadline
-    await cme.register(_member(fake_db, 1), event.id or 0)
+    await seats.register(_member(fake_db, 1), event.id or 0)
     assert _kinds(fake_db) == []
 
 
 async def test_an_hour_reminder_when_the_member_wants_it(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord, capacity=1)
+    event = await _event(events, coord, capacity=1)
     ann, bart = _member(fake_db, 1), _member(fake_db, 2)
-    registered = await cme.register(ann, event.id or 0)
-    waiting = await cme.register(bart, event.id or 0)
+    registered = await seats.register(ann, event.id or 0)
+    waiting = await seats.register(bart, event.id or 0)
     assert registered.mine is not None and waiting.mine is not None
     with pytest.raises(NotRegistered):  # no seat, so no reminders
-        await cme.remind_hour_before(bart, waiting.mine.id or 0)
+        await seats.remind_hour_before(bart, waiting.mine.id or 0)
     with pytest.raises(NotRegistered):  # someone else's registration
-        await cme.remind_hour_before(bart, registered.mine.id or 0)
-    await cme.remind_hour_before(ann, registered.mine.id or 0)
+        await seats.remind_hour_before(bart, registered.mine.id or 0)
+    await seats.remind_hour_before(ann, registered.mine.id or 0)
     pending = [m for m in fake_db.outbox.values() if m.state is OutboxState.PENDING]
     assert sorted(m.due_at for m in pending) == [
         EVENING - timedelta(days=1),
@@ -205,80 +257,95 @@ async def test_an_hour_reminder_when_the_member_wants_it(
 
 
 async def test_cancelling_tells_everyone_and_drops_reminders(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord, capacity=1)
+    event = await _event(events, coord, capacity=1)
     ann, bart = _member(fake_db, 1), _member(fake_db, 2)
-    await cme.register(ann, event.id or 0)
-    await cme.register(bart, event.id or 0)
-    assert await cme.cancel(coord, event.id or 0) == 2
+    await seats.register(ann, event.id or 0)
+    await seats.register(bart, event.id or 0)
+    assert await events.cancel(coord, event.id or 0) == 2
     assert _kinds(fake_db) == ["cme_cancelled", "cme_cancelled"]
     assert _kinds(fake_db, OutboxState.CANCELLED) == ["cme_reminder"]
-    for attempt in (cme.register(_member(fake_db, 3), event.id or 0), cme.cancel(coord, 1)):
+    for attempt in (seats.register(_member(fake_db, 3), event.id or 0), events.cancel(coord, 1)):
         with pytest.raises(EventNotAvailable):
             await attempt
-    assert await cme.upcoming(ann) == []
+    assert await events.upcoming(ann) == []
 
 
-async def test_only_managers_manage_events(cme: CmeService, fake_db: FakeDatabase) -> None:
+async def test_only_managers_manage_events(events: EventsService, fake_db: FakeDatabase) -> None:
     with pytest.raises(NotAllowed):
-        await _event(cme, _member(fake_db, 1))
+        await _event(events, _member(fake_db, 1))
 
 
 async def test_check_in_with_the_link_during_the_event(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase, clock: SettableClock
+    events: EventsService,
+    seats: SeatsService,
+    attendance: AttendanceService,
+    coord: Member,
+    fake_db: FakeDatabase,
+    clock: SettableClock,
 ) -> None:
-    event = await _event(cme, coord)
+    event = await _event(events, coord)
     ann, bart = _member(fake_db, 1), _member(fake_db, 2)
-    await cme.register(ann, event.id or 0)
+    await seats.register(ann, event.id or 0)
     with pytest.raises(InvalidCheckIn) as early:
-        await cme.check_in(ann, event.checkin_token)
+        await attendance.check_in(ann, event.checkin_token)
     assert early.value.reason == "not_open"
     clock.set(EVENING - timedelta(minutes=10))
     with pytest.raises(InvalidCheckIn) as forged:
-        await cme.check_in(ann, event.checkin_token[:-1] + "x")
+        await attendance.check_in(ann, event.checkin_token[:-1] + "x")
     assert forged.value.reason == "unknown"
-    _, registration = await cme.check_in(ann, event.checkin_token)
+    _, registration = await attendance.check_in(ann, event.checkin_token)
     assert registration.attended_at == clock.now() and not registration.walk_in
-    _, walk_in = await cme.check_in(bart, event.checkin_token)
+    _, walk_in = await attendance.check_in(bart, event.checkin_token)
     assert walk_in.walk_in and walk_in.attended_at is not None
     clock.set(event.end_at + timedelta(seconds=1))
     with pytest.raises(InvalidCheckIn):
-        await cme.check_in(bart, event.checkin_token)
+        await attendance.check_in(bart, event.checkin_token)
 
 
 async def test_credits_per_rubric_and_lok_sessions_against_the_minimum(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase, clock: SettableClock
+    events: EventsService,
+    seats: SeatsService,
+    attendance: AttendanceService,
+    credits: CreditsService,
+    coord: Member,
+    fake_db: FakeDatabase,
+    clock: SettableClock,
 ) -> None:
     lotte = _member(fake_db, 1, Role.LOCUM)
-    lecture = await _event(cme, coord, points=2)
-    ethics = await _event(cme, coord, points=1, rubric=Rubric.ETHICS)
-    lok = await _event(cme, coord, points=1, kind=EventKind.LOK)
-    skipped = await _event(cme, coord, points=5)
+    lecture = await _event(events, coord, points=2)
+    ethics = await _event(events, coord, points=1, rubric=Rubric.ETHICS)
+    lok = await _event(events, coord, points=1, kind=EventKind.LOK)
+    skipped = await _event(events, coord, points=5)
     for event in (lecture, ethics, lok, skipped):
-        await cme.register(lotte, event.id or 0)
-    _, attendees = await cme.attendees(coord, lecture.id or 0)
-    await cme.set_attended(coord, attendees[0].registration.id or 0)
+        await seats.register(lotte, event.id or 0)
+    _, attendees = await attendance.attendees(coord, lecture.id or 0)
+    await attendance.set_attended(coord, attendees[0].registration.id or 0)
     clock.set(EVENING)
     for event in (ethics, lok):
-        await cme.check_in(lotte, event.checkin_token)
-    credits = await cme.credits(lotte)
-    assert credits.year == 2026
-    assert credits.points == {Rubric.GENERAL: 3, Rubric.ETHICS: 1}
-    assert (credits.lok_sessions, credits.lok_minimum) == (1, 2)
-    gp = await cme.credits(_member(fake_db, 2))
+        await attendance.check_in(lotte, event.checkin_token)
+    summary = await credits.credits(lotte)
+    assert summary.year == 2026
+    assert summary.points == {Rubric.GENERAL: 3, Rubric.ETHICS: 1}
+    assert (summary.lok_sessions, summary.lok_minimum) == (1, 2)
+    gp = await credits.credits(_member(fake_db, 2))
     assert gp.points == {Rubric.GENERAL: 0, Rubric.ETHICS: 0} and gp.lok_minimum is None
 
 
 async def test_a_lok_session_is_for_its_group_and_counts_as_a_meeting(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService,
+    seats: SeatsService,
+    credits: CreditsService,
+    coord: Member,
+    fake_db: FakeDatabase,
 ) -> None:
     ann, elise = _member(fake_db, 1), _member(fake_db, 2)
     async with FakeUnitOfWork(fake_db) as uow:
         group = await uow.events.add_lok_group(LokGroup("LOK Noord", [ann.id or 0]))
         await uow.commit()
     event = await _event(
-        cme,
+        events,
         coord,
         kind=EventKind.LOK,
         audience=EventAudience.LOK_GROUP,
@@ -287,14 +354,14 @@ async def test_a_lok_session_is_for_its_group_and_counts_as_a_meeting(
         end_at=START - timedelta(days=10) + timedelta(hours=2),
     )
     with pytest.raises(EventNotAvailable) as refused:
-        await cme.register(elise, event.id or 0)
+        await seats.register(elise, event.id or 0)
     assert refused.value.reason == "audience"
-    await _event(cme, coord, kind=EventKind.LOK, lok_group_id=group.id)  # still to come
-    [overview] = await cme.lok_overview(2026)
+    await _event(events, coord, kind=EventKind.LOK, lok_group_id=group.id)  # still to come
+    [overview] = await credits.lok_overview(2026)
     assert (overview.held, overview.planned, overview.required) == (1, 1, 4)
     assert not overview.meets_requirement and not overview.on_track
     assert not overview.size_ok  # one member; a LOK has 8 to 25
-    assert (await cme.credits(ann)).lok_minimum == 2  # a LOK member
+    assert (await credits.credits(ann)).lok_minimum == 2  # a LOK member
 
 
 GOOD_CSV = (
@@ -305,15 +372,15 @@ GOOD_CSV = (
 
 
 async def test_importing_events_from_a_csv_file(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    events = await cme.import_events(coord, GOOD_CSV)
-    assert [(e.title, e.kind, e.capacity, e.rubric) for e in events] == [
+    imported = await events.import_events(coord, GOOD_CSV)
+    assert [(e.title, e.kind, e.capacity, e.rubric) for e in imported] == [
         ("Diabetes update", EventKind.LECTURE, 30, Rubric.GENERAL),
         ("Deontologie", EventKind.WEBINAR, None, Rubric.ETHICS),
     ]
-    assert events[0].end_at - events[0].start_at == timedelta(hours=2)
-    assert events[1].audience is EventAudience.GPS
+    assert imported[0].end_at - imported[0].start_at == timedelta(hours=2)
+    assert imported[1].audience is EventAudience.GPS
     assert len({e.checkin_token for e in fake_db.events.values()}) == 2
 
 
@@ -329,53 +396,53 @@ async def test_importing_events_from_a_csv_file(
     ],
 )
 async def test_an_import_with_a_bad_row_imports_nothing(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase, bad_row: str, reason: str
+    events: EventsService, coord: Member, fake_db: FakeDatabase, bad_row: str, reason: str
 ) -> None:
     content = GOOD_CSV + (bad_row + "\n").encode()
     with pytest.raises(InvalidImport) as refused:
-        await cme.import_events(coord, content)
+        await events.import_events(coord, content)
     [problem] = refused.value.problems
     assert (problem.line, problem.reason) == (4, reason)
     assert fake_db.events == {}
 
 
 async def test_the_coordinator_adds_a_walk_in_by_riziv_or_name(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, attendance: AttendanceService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord)
+    event = await _event(events, coord)
     ann = _member(fake_db, 1)
-    by_riziv = await cme.add_walk_in(coord, event.id or 0, "1-00000-00-001")
+    by_riziv = await attendance.add_walk_in(coord, event.id or 0, "1-00000-00-001")
     assert by_riziv.member.id == ann.id and by_riziv.registration.walk_in
     _member(fake_db, 2)
     for unclear in ("Member", "Nobody", "1-99999-99-999"):
         with pytest.raises(MemberNotFound):
-            await cme.add_walk_in(coord, event.id or 0, unclear)
-    again = await cme.add_walk_in(coord, event.id or 0, "member 1")
+            await attendance.add_walk_in(coord, event.id or 0, unclear)
+    again = await attendance.add_walk_in(coord, event.id or 0, "member 1")
     assert again.registration.id == by_riziv.registration.id  # not added twice
 
 
 async def test_more_seats_go_to_the_waiting_list_and_bad_edits_change_nothing(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord, capacity=1)
+    event = await _event(events, coord, capacity=1)
     for n in (1, 2, 3):
-        await cme.register(_member(fake_db, n), event.id or 0)
+        await seats.register(_member(fake_db, n), event.id or 0)
     for field_name, bad in (("capacity", "veel"), ("deadline", "25/12/2026 10:00"), ("x", "1")):
         with pytest.raises(InvalidEvent):
-            await cme.edit(coord, event.id or 0, field_name, bad)
+            await events.edit(coord, event.id or 0, field_name, bad)
     assert _kinds(fake_db) == ["cme_reminder"]
-    edited = await cme.edit(coord, event.id or 0, "capacity", "3")
+    edited = await events.edit(coord, event.id or 0, "capacity", "3")
     assert edited.capacity == 3
     offered = [m.member_id for m in fake_db.outbox.values() if m.kind == "cme_offer"]
     assert offered == [2, 3]
 
 
 async def test_moving_an_event_moves_the_reminders(
-    cme: CmeService, coord: Member, fake_db: FakeDatabase
+    events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
 ) -> None:
-    event = await _event(cme, coord)
-    await cme.register(_member(fake_db, 1), event.id or 0)
-    moved = await cme.edit(coord, event.id or 0, "start", "11/12/2026 20:00")
+    event = await _event(events, coord)
+    await seats.register(_member(fake_db, 1), event.id or 0)
+    moved = await events.edit(coord, event.id or 0, "start", "11/12/2026 20:00")
     assert moved.end_at - moved.start_at == timedelta(hours=2)
     assert moved.deadline_at < moved.start_at
     [reminder] = [m for m in fake_db.outbox.values() if m.state is OutboxState.PENDING]

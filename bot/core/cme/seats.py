@@ -1,0 +1,126 @@
+"""Seats and the waiting list: a member registers (or waits), unregisters, answers an offered
+seat, and asks for a second reminder; offers nobody answered in time move on."""
+
+from bot.core.cme.common import (
+    EventView,
+    about,
+    active_registration,
+    in_audience,
+    seats_left,
+    view,
+)
+from bot.core.cme.steps import RegistrationSteps, locked, open_event
+from bot.core.errors import AlreadyRegistered, EventNotAvailable, NotRegistered
+from bot.core.models import Event, Member, OutboxMessage, Registration, RegistrationState
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+
+
+class SeatsService:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, clock: Clock, steps: RegistrationSteps
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._steps = steps
+
+    async def register(self, member: Member, event_id: int) -> EventView:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            event = await open_event(uow, event_id)
+            if now >= event.deadline_at:
+                raise EventNotAvailable("closed")
+            if not in_audience(event, member, await uow.events.lok_groups()):
+                raise EventNotAvailable("audience")
+            registrations = await uow.events.registrations(event_id)
+            if active_registration(registrations, member) is not None:
+                raise AlreadyRegistered()
+            left = seats_left(event, registrations)
+            state = RegistrationState.WAITING if left == 0 else RegistrationState.REGISTERED
+            registration = await uow.events.add_registration(
+                Registration(event_id, member.id or 0, state, now)
+            )
+            if state is RegistrationState.REGISTERED:
+                await self._steps.plan_reminders(uow, event, member, registration)
+            await uow.commit()
+            return view(event, [*registrations, registration], member)
+
+    async def unregister(self, member: Member, event_id: int) -> Event:
+        """Leave the event or its waiting list; a freed seat is offered to the next in line."""
+        async with self._uow() as uow:
+            event = await open_event(uow, event_id)
+            if event.start_at <= self._clock.now():
+                raise EventNotAvailable("started")
+            mine = active_registration(await uow.events.registrations(event_id), member)
+            if mine is None:
+                raise NotRegistered()
+            await self._steps.give_up(uow, event, mine)
+            await uow.commit()
+        return event
+
+    async def confirm(self, member: Member, registration_id: int) -> Event:
+        """Accept an offered seat within the response window."""
+        async with self._uow() as uow:
+            registration, event = await self._offer(uow, member, registration_id)
+            registration.state, registration.offer_expires_at = RegistrationState.REGISTERED, None
+            await self._steps.plan_reminders(uow, event, member, registration)
+            await uow.commit()
+        return event
+
+    async def remind_hour_before(self, member: Member, registration_id: int) -> Event:
+        """The member also wants a reminder an hour before the start."""
+        async with self._uow() as uow:
+            registration, event = await locked(uow, registration_id, member.id)
+            if registration.state is not RegistrationState.REGISTERED:
+                raise NotRegistered()
+            registration.remind_hour_before = True
+            await self._steps.drop_reminders(uow, registration)
+            await self._steps.plan_reminders(uow, event, member, registration)
+            await uow.commit()
+        return event
+
+    async def decline(self, member: Member, registration_id: int) -> Event:
+        async with self._uow() as uow:
+            registration, event = await self._offer(uow, member, registration_id)
+            await self._steps.give_up(uow, event, registration)
+            await uow.commit()
+        return event
+
+    async def expire_offers(self) -> int:
+        """Due work: offers whose response window passed; the seat moves on. Returns how many."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            candidates = await uow.events.offers_expired(now)
+        expired = 0
+        for candidate in candidates:
+            async with self._uow() as uow:
+                event = await uow.events.lock(candidate.event_id)
+                registration = await uow.events.get_registration(candidate.id or 0)
+                if (
+                    event is None
+                    or registration is None
+                    or registration.state is not RegistrationState.OFFERED
+                    or (registration.offer_expires_at or now) > now
+                ):
+                    continue  # confirmed or declined meanwhile
+                member = await uow.members.get(registration.member_id)
+                if member is not None and member.telegram_id is not None:
+                    await uow.outbox.add(
+                        OutboxMessage.to(member, "cme_offer_expired", now, **about(event))
+                    )
+                await self._steps.give_up(uow, event, registration)
+                await uow.commit()
+                expired += 1
+        return expired
+
+    async def _offer(
+        self, uow: UnitOfWork, member: Member, registration_id: int
+    ) -> tuple[Registration, Event]:
+        """The member's offered seat, with its event locked, if the offer still stands."""
+        registration, event = await locked(uow, registration_id, member.id)
+        now = self._clock.now()
+        if (
+            registration.state is not RegistrationState.OFFERED
+            or (registration.offer_expires_at or now) <= now
+        ):
+            raise NotRegistered()
+        return registration, event

@@ -1,0 +1,98 @@
+"""The values of an event as the coordinator types them (in a conversation or a CSV file), read
+into typed values. A value that cannot be used raises InvalidEvent with the reason."""
+
+from datetime import datetime, time
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from bot.core.errors import InvalidEvent
+from bot.core.models import EventAudience, EventKind, Rubric
+
+TITLE_MAX, TEXT_MAX = 120, 500
+T = TypeVar("T")
+
+KINDS = {
+    "lok": EventKind.LOK,
+    "lecture": EventKind.LECTURE,
+    "navorming": EventKind.LECTURE,
+    "lezing": EventKind.LECTURE,
+    "formation": EventKind.LECTURE,
+    "webinar": EventKind.WEBINAR,
+}
+RUBRICS = {
+    "": Rubric.GENERAL,
+    "general": Rubric.GENERAL,
+    "algemeen": Rubric.GENERAL,
+    "ethics": Rubric.ETHICS,
+    "ethiek": Rubric.ETHICS,
+    "ethiek & economie": Rubric.ETHICS,
+    "ethiek en economie": Rubric.ETHICS,
+    "éthique": Rubric.ETHICS,
+}
+AUDIENCES = {
+    "": EventAudience.ALL,
+    "all": EventAudience.ALL,
+    "alle": EventAudience.ALL,
+    "iedereen": EventAudience.ALL,
+    "gps": EventAudience.GPS,
+    "huisartsen": EventAudience.GPS,
+    "locums": EventAudience.LOCUMS,
+    "vervangartsen": EventAudience.LOCUMS,
+    "lok": EventAudience.LOK_GROUP,
+}
+_MOMENT_FORMATS = ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%d-%m-%Y %H:%M")
+
+
+def key(value: str) -> str:
+    """`value` as a lookup key: lower case, single spaces."""
+    return " ".join(value.lower().split())
+
+
+def parse_moment(text: str, zone: ZoneInfo) -> datetime:
+    """'12/12/2026 20:00' or '2026-12-12 20:00', in the kring's time zone."""
+    for fmt in _MOMENT_FORMATS:
+        try:
+            return datetime.strptime(" ".join(text.split()), fmt).replace(tzinfo=zone)
+        except ValueError:
+            continue
+    raise InvalidEvent("moment")
+
+
+def parse_end(text: str, start_at: datetime) -> datetime:
+    """The end: a time on the day of the start ('22:00') or a full moment."""
+    zone = start_at.tzinfo
+    assert isinstance(zone, ZoneInfo)
+    try:
+        clock_time = time.fromisoformat(text.strip().replace(".", ":").zfill(5))
+    except ValueError:
+        end_at = parse_moment(text, zone)
+    else:
+        end_at = datetime.combine(start_at.astimezone(zone).date(), clock_time, zone)
+    if end_at <= start_at:
+        raise InvalidEvent("end_before_start")
+    return end_at
+
+
+def parse_count(text: str, *, optional: bool = False) -> int | None:
+    """A whole number 0..9999; '-' or empty means none when `optional`."""
+    text = text.strip()
+    if optional and text in ("", "-"):
+        return None
+    if not text.isdigit() or int(text) > 9999:
+        raise InvalidEvent("number")
+    return int(text)
+
+
+def clean_title(text: str) -> str:
+    title = " ".join(text.split())
+    if not 3 <= len(title) <= TITLE_MAX:
+        raise InvalidEvent("title")
+    return title
+
+
+def choice(table: dict[str, T], text: str, reason: str) -> T:
+    """The value `text` names in `table` (KINDS, RUBRICS, AUDIENCES); `reason` if none."""
+    try:
+        return table[key(text)]
+    except KeyError:
+        raise InvalidEvent(reason) from None
