@@ -19,7 +19,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.core.models import OutboxMessage
-from bot.core.outbox import OutboxService
+from bot.core.outbox import OutboxService, UnreadableMessage
 from bot.core.quiet import silent
 from bot.core.ratelimit import RateLimiter
 from bot.core.services import Kring
@@ -141,6 +141,9 @@ class _Batch:
             return
         try:
             result = await self.sender._call(message)
+        except UnreadableMessage as error:
+            log.error("outbox %s (%s) left for later: %s", message.id, message.kind, error)
+            self.outbox.unreadable(message, str(error))
         except Forbidden as error:
             self.outbox.unreachable(message, error.message)
         except RetryAfter as error:

@@ -31,6 +31,9 @@ class Rules:
     def __init__(self, commands: Iterable[Command], buttons: Iterable[Prefix]) -> None:
         self.commands = list(commands)
         self.buttons = list(buttons)
+        names = [name for command in self.commands for name in command.names]
+        _refuse_twice("command", names)
+        _refuse_twice("button prefix", [str(prefix) for prefix in self.buttons])
         self.by_name = {name: c for c in self.commands for name in c.names}
         self.by_prefix = {str(prefix): prefix.audience for prefix in self.buttons}
 
@@ -89,6 +92,13 @@ class Rules:
             return  # an answer to an onboarding question (handlers.membership.onboarding)
         await refuse(update, context, needed)
         raise ApplicationHandlerStop
+
+
+def _refuse_twice(what: str, values: list[str]) -> None:
+    """Two features declaring the same name would silently share (or steal) its audience."""
+    twice = sorted({value for value in values if values.count(value) > 1})
+    if twice:
+        raise ValueError(f"{what} declared twice: {', '.join(twice)}")
 
 
 async def _slow_down_floods(update: Update, flow: Flow, context: KringContext) -> None:

@@ -61,6 +61,26 @@ def test_layers_import_only_what_they_may(prefix: str) -> None:
     assert violations == []
 
 
+# The composition root: the only modules of bot/ that wire core to store and to handlers.
+COMPOSITION_ROOT = {"app.py", "services.py", "scheduling.py", "cli.py", "chat.py"}
+
+
+def test_only_the_composition_root_imports_store_and_handlers() -> None:
+    outside = [
+        path
+        for path in _modules("bot")
+        if not (path.parent == ROOT / "bot" and path.name in COMPOSITION_ROOT)
+    ]
+    assert any(path.name == "sender.py" for path in outside)  # the top level is covered too
+    violations = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in outside
+        for name in imported_modules(path)
+        if name.split(".")[0] in ("store", "handlers")
+    ]
+    assert violations == []
+
+
 def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     module = tmp_path / "bad.py"
     module.write_text("import telegram.ext\nfrom sqlalchemy import select\n")

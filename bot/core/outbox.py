@@ -19,6 +19,13 @@ CLAIM_LEASE = timedelta(minutes=5)
 # after that moment: e.g. an event reminder when the bot was down until the event started.
 NOT_AFTER = "not_after"
 MAX_ATTEMPTS = 5
+# A row this version cannot read (a kind or payload written by a newer version during a rolling
+# deploy) waits this long, so a version that can read it sends it; it never blocks other rows.
+UNREADABLE_RETRY = timedelta(minutes=10)
+
+
+class UnreadableMessage(Exception):
+    """The row's kind or payload is not one this version knows how to show."""
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -64,6 +71,10 @@ class OutboxService:
         """Telegram asked us to wait: not the message's fault, so no attempt is counted."""
         message.state, message.claimed_at, message.last_error = OutboxState.PENDING, None, error
         message.due_at = self.clock.now() + delay
+
+    def unreadable(self, message: OutboxMessage, error: str) -> None:
+        """Left for a version that can read it: no attempt is counted, it is not given up."""
+        self.defer(message, UNREADABLE_RETRY, error)
 
     def too_late(self, message: OutboxMessage) -> bool:
         not_after = message.params.get(NOT_AFTER)

@@ -123,6 +123,24 @@ async def test_members_who_blocked_the_bot_are_reported_and_skipped_next_time(
     assert len(kring.emulator.outbox()) - calls_before == 27 + 1  # + the first report
 
 
+async def test_a_row_this_version_cannot_read_waits_and_blocks_nobody(kring: Kring) -> None:
+    """Rows written by a newer version (rolling deploy): an unknown kind, and a known kind
+    whose payload lacks what this version needs. Both wait; the broadcast behind them goes."""
+    member = kring.members[1]
+    now = kring.clock.now()
+    async with kring.services.outbox.uow_factory() as uow:
+        await uow.outbox.add(OutboxMessage.to(member, "from_a_newer_version", now, x=1))
+        await uow.outbox.add(OutboxMessage.to(member, "question_reply", now, answer="?"))
+        await uow.commit()
+    await kring.broadcast()
+    await kring.sender().send_due()
+
+    assert kring.received() == Counter({m.telegram_id: 1 for m in kring.members})
+    waiting = [row for row in await kring.rows() if row.kind != "broadcast"]
+    assert [row.state for row in waiting] == [OutboxState.PENDING] * 2
+    assert all(row.due_at > now and row.attempts == 0 and row.last_error for row in waiting)
+
+
 async def test_timeouts_are_retried_with_back_off(kring: Kring) -> None:
     kring.emulator.set_faults(rate_timeout=0.3, timeout_seconds=0.3, seed=3)
     await kring.broadcast()
