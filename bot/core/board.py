@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.core.errors import DomainError, NotAllowed
-from bot.core.locum import InvalidReplacement
+from bot.core.locum import InvalidReplacement, ReplacementReason
 from bot.core.membership import MANAGER_ROLES
 from bot.core.models import (
     BoardPost,
@@ -78,7 +78,7 @@ class BoardService:
     ) -> tuple[BoardPost, int]:
         """Publish a post; return it and how many locums were told about it (needs only)."""
         if end_on < start_on:
-            raise InvalidReplacement("end_before_start")
+            raise InvalidReplacement(ReplacementReason.END_BEFORE_START)
         if kind is PostKind.AVAILABILITY and author.role is not Role.LOCUM:
             raise NotAllowed()
         now = self._clock.now()

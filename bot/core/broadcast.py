@@ -12,7 +12,7 @@ from datetime import datetime, time
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.core.errors import BroadcastClosed, InvalidBroadcast, NotAllowed
+from bot.core.errors import BroadcastClosed, BroadcastReason, InvalidBroadcast, NotAllowed
 from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.models import (
     Broadcast,
@@ -108,11 +108,11 @@ def audience_from(key: str) -> Audience:
     prefix, _, argument = key.partition(":")
     build = AUDIENCES.get(prefix)
     if build is None:
-        raise InvalidBroadcast("audience")
+        raise InvalidBroadcast(BroadcastReason.AUDIENCE)
     try:
         return build(argument)
     except ValueError:
-        raise InvalidBroadcast("audience") from None
+        raise InvalidBroadcast(BroadcastReason.AUDIENCE) from None
 
 
 def parse_moment(text: str, zone: ZoneInfo) -> datetime:
@@ -123,7 +123,7 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
         moment = time(int(hour), int(minute or 0))
         return datetime.combine(parse_date(day), moment, zone)
     except (ValueError, InvalidReplacement):
-        raise InvalidBroadcast("moment") from None
+        raise InvalidBroadcast(BroadcastReason.MOMENT) from None
 
 
 @dataclass(frozen=True)
@@ -191,13 +191,13 @@ class BroadcastService:
             raise NotAllowed()
         text = text.strip()
         if not text and file_id is None:
-            raise InvalidBroadcast("empty")
+            raise InvalidBroadcast(BroadcastReason.EMPTY)
         if len(text) > (CAPTION_LIMIT if file_id else TEXT_LIMIT):
-            raise InvalidBroadcast("too_long")
+            raise InvalidBroadcast(BroadcastReason.TOO_LONG)
         audience_from(audience_key)
         now = self._clock.now()
         if at is not None and at < now:
-            raise InvalidBroadcast("past")
+            raise InvalidBroadcast(BroadcastReason.PAST)
         broadcast = Broadcast(
             author_id=author.id or 0,
             audience=audience_key,

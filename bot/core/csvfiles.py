@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.core.errors import UnreadableTable
+from bot.core.errors import TableReason, UnreadableTable
 
 MAX_FILE_BYTES = 1_000_000
 MAX_ROWS = 5000
@@ -29,7 +29,7 @@ def _decode(content: bytes) -> str:
             return content.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UnreadableTable("encoding")
+    raise UnreadableTable(TableReason.ENCODING)
 
 
 def read_table(
@@ -39,9 +39,9 @@ def read_table(
     blank lines are skipped. Raises UnreadableTable when the file as a whole cannot be used
     (missing columns included)."""
     if len(content) > MAX_FILE_BYTES:
-        raise UnreadableTable("too_large")
+        raise UnreadableTable(TableReason.TOO_LARGE)
     if b"\x00" in content:
-        raise UnreadableTable("encoding")
+        raise UnreadableTable(TableReason.ENCODING)
     text = _decode(content)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
@@ -55,16 +55,16 @@ def read_table(
             names = [value.strip().lower() for value in values]
             header = [(aliases or {}).get(name, name) for name in names]
             if any(column not in header for column in required):
-                raise UnreadableTable("columns", tuple(required))
+                raise UnreadableTable(TableReason.COLUMNS, tuple(required))
             continue
         if len(rows) >= MAX_ROWS:
-            raise UnreadableTable("too_many_rows")
+            raise UnreadableTable(TableReason.TOO_MANY_ROWS)
         # Short rows are padded; values beyond the last column are ignored.
         padded = [*values, *[""] * (len(header) - len(values))][: len(header)]
         cells = dict(zip(header, (value.strip() for value in padded), strict=True))
         rows.append(TableRow(reader.line_num, cells))
     if header is None:
-        raise UnreadableTable("empty")
+        raise UnreadableTable(TableReason.EMPTY)
     return rows
 
 

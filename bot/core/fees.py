@@ -32,12 +32,23 @@ CONSULTATIONS_PER_HOUR = 2
 HOURS_IN_A_WEEK = 168
 
 
+class FeeInputReason(StrEnum):
+    """Which input no replacement can have."""
+
+    HOURS = "hours"
+    """Hours a week that are not more than 0 and at most 168."""
+    AMOUNT = "amount"
+    """Not an amount of 0 euro or more, or free booklets bringing in more than the month."""
+    PERIOD = "period"
+    """A period not described in 2 to 80 characters."""
+
+
 class InvalidFeeInput(DomainError):
     """Input no replacement can have; `reason` names it for the member."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: FeeInputReason) -> None:
         super().__init__(reason)
-        self.reason = reason  # "hours", "amount" or "period"
+        self.reason = reason
 
 
 class Rule(StrEnum):
@@ -65,14 +76,14 @@ def _money(value: Decimal) -> Decimal:
 def _amount(value: Decimal | float | int) -> Decimal:
     amount = Decimal(str(value))
     if not amount.is_finite() or amount < 0:
-        raise InvalidFeeInput("amount")
+        raise InvalidFeeInput(FeeInputReason.AMOUNT)
     return amount
 
 
 def _hours(value: Decimal | float | int) -> Decimal:
     hours = Decimal(str(value))
     if not hours.is_finite() or hours <= 0 or hours > HOURS_IN_A_WEEK:
-        raise InvalidFeeInput("hours")
+        raise InvalidFeeInput(FeeInputReason.HOURS)
     return hours
 
 
@@ -108,7 +119,7 @@ def booklets(
     """More than 6 months: 30% of the month's income above that of the free booklets, capped."""
     income, free_income = _amount(monthly_income), _amount(income_of_free_booklets)
     if free_income > income:
-        raise InvalidFeeInput("amount")
+        raise InvalidFeeInput(FeeInputReason.AMOUNT)
     ceiling = ceiling_for(hours_per_week)
     amount = min(_money((income - free_income) * LONG_RATE), ceiling)
     return FeeResult(
@@ -137,9 +148,9 @@ def parse_number(text: str) -> Decimal:
     try:
         number = Decimal(cleaned)
     except ArithmeticError:
-        raise InvalidFeeInput("amount") from None
+        raise InvalidFeeInput(FeeInputReason.AMOUNT) from None
     if not number.is_finite():
-        raise InvalidFeeInput("amount")
+        raise InvalidFeeInput(FeeInputReason.AMOUNT)
     return number
 
 
@@ -170,7 +181,7 @@ def expense_note(
     replaced_riziv = parse_riziv(replaced_riziv_text).formatted
     period = " ".join(period.split())
     if not 2 <= len(period) <= 80:
-        raise InvalidFeeInput("period")
+        raise InvalidFeeInput(FeeInputReason.PERIOD)
     return ExpenseNote(
         locum_name=locum_name,
         locum_riziv=parse_riziv(locum_riziv).formatted if locum_riziv else None,

@@ -4,6 +4,7 @@ to do on the last day. A reminder before the end date is an outbox row, so it su
 
 import re
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.core.errors import DomainError, NotAMember
@@ -31,10 +32,23 @@ SHOWN_AFTER_END = timedelta(days=30)
 _DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
 
 
+class ReplacementReason(StrEnum):
+    """Which part of a replacement the member typed cannot be used."""
+
+    DATE = "date"
+    """Not a date (1/3/2026, 01-03-2026, 1.3.26 or 2026-03-01), or no such day."""
+    END_BEFORE_START = "end_before_start"
+    """The last day is before the first day."""
+    PRACTICE = "practice"
+    """A practice name not 2 to 80 characters long, or a command."""
+
+
 class InvalidReplacement(DomainError):
-    def __init__(self, reason: str) -> None:
+    """A replacement (or a date for one) that cannot be used."""
+
+    def __init__(self, reason: ReplacementReason) -> None:
         super().__init__(reason)
-        self.reason = reason  # "date", "end_before_start", "practice", "name"
+        self.reason = reason
 
 
 class ReplacementNotFound(DomainError):
@@ -45,20 +59,20 @@ def parse_date(text: str) -> date:
     """A date as members type it: 1/3/2026, 01-03-2026, 1.3.26 or 2026-03-01."""
     match = _DATE.fullmatch(text.strip())
     if match is None:
-        raise InvalidReplacement("date")
+        raise InvalidReplacement(ReplacementReason.DATE)
     first, month, last = (int(part) for part in match.groups())
     year, day = (first, last) if first > 31 else (last, first)
     year += 2000 if year < 100 else 0
     try:
         return date(year, month, day)
     except ValueError:
-        raise InvalidReplacement("date") from None
+        raise InvalidReplacement(ReplacementReason.DATE) from None
 
 
 def clean_practice(text: str) -> str:
     practice = " ".join(text.split())
     if not 2 <= len(practice) <= 80 or practice.startswith("/"):
-        raise InvalidReplacement("practice")
+        raise InvalidReplacement(ReplacementReason.PRACTICE)
     return practice
 
 
@@ -72,7 +86,7 @@ class LocumService:
         self, member: Member, practice: str, replaced_doctor: str, start_on: date, end_on: date
     ) -> Replacement:
         if end_on < start_on:
-            raise InvalidReplacement("end_before_start")
+            raise InvalidReplacement(ReplacementReason.END_BEFORE_START)
         if member.id is None or member.telegram_id is None:
             raise NotAMember()
         now = self._clock.now()

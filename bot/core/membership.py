@@ -20,9 +20,11 @@ from bot.core.errors import (
     InvalidName,
     InvalidRiziv,
     InviteInvalid,
+    InviteReason,
     JoinRequestNotFound,
     NotAllowed,
     NotAMember,
+    RizivReason,
     UnknownLanguage,
 )
 from bot.core.models import (
@@ -124,11 +126,11 @@ class MembershipService:
                 raise AlreadyMember()
             invite = await uow.invites.by_code(code)
             if invite is None:
-                raise InviteInvalid("unknown")
+                raise InviteInvalid(InviteReason.UNKNOWN)
             if invite.used_at is not None:
-                raise InviteInvalid("used")
+                raise InviteInvalid(InviteReason.USED)
             if invite.expires_at <= now:
-                raise InviteInvalid("expired")
+                raise InviteInvalid(InviteReason.EXPIRED)
             member = existing or Member(
                 telegram_id=person.telegram_id,
                 role=invite.role,
@@ -181,7 +183,7 @@ class MembershipService:
                 riziv = parse_riziv(text)
                 other = await uow.members.by_riziv(riziv.digits)
                 if other is not None and other.id != member.id:
-                    raise InvalidRiziv("taken")
+                    raise InvalidRiziv(RizivReason.TAKEN)
                 member.riziv = riziv.digits
             else:
                 return Onboarding(member, step)

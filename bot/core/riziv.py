@@ -8,7 +8,7 @@ numbers; numbers issued since 2019 use the same construction modulo 89. We accep
 import re
 from dataclasses import dataclass
 
-from bot.core.errors import InvalidRiziv
+from bot.core.errors import InvalidRiziv, RizivReason
 
 _DIGITS_ONLY = re.compile(r"[\s.\-/]")
 
@@ -36,7 +36,7 @@ def parse_riziv(text: str) -> RizivNumber:
     """Parse a RIZIV number typed in any usual way (dashes, dots, spaces or none)."""
     digits = _DIGITS_ONLY.sub("", text.strip())
     if not re.fullmatch(r"1\d{10}", digits):
-        raise InvalidRiziv("format")
+        raise InvalidRiziv(RizivReason.FORMAT)
     if not check_digits_valid(digits):
-        raise InvalidRiziv("check_digits")
+        raise InvalidRiziv(RizivReason.CHECK_DIGITS)
     return RizivNumber(digits)

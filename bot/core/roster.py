@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.core.csvfiles import TableRow
@@ -45,12 +46,35 @@ ON_CALL_ROLES = frozenset({Role.GP, Role.LOCUM})
 _TIME = re.compile(r"(\d{1,2})\s*[:hHuU.]\s*(\d{2})")
 
 
+class RosterReason(StrEnum):
+    """Why a line of a roster file cannot be imported."""
+
+    START = "start"
+    """The start is not a date and time."""
+    END = "end"
+    """The end is not a date and time."""
+    ORDER = "order"
+    """The end is not after the start, or more than MAX_SHIFT after it."""
+    ZONE = "zone"
+    """No zone."""
+    RIZIV = "riziv"
+    """Not a valid RIZIV number."""
+    DOCTOR = "doctor"
+    """No active GP or locum has this RIZIV number."""
+    DUPLICATE = "duplicate"
+    """An earlier line has the same zone, post and start."""
+
+
+RosterProblem = tuple[int, RosterReason, str]
+"""A bad line of a roster file: its number, why, and the value at fault ("" if none)."""
+
+
 class RosterRejected(DomainError):
     """A roster file with bad lines; nothing of it was imported."""
 
-    def __init__(self, problems: list[tuple[int, str, str]]) -> None:
+    def __init__(self, problems: list[RosterProblem]) -> None:
         super().__init__(f"{len(problems)} bad lines")
-        self.problems = problems  # (line, reason, value); reasons: see render.roster_problem
+        self.problems = problems
 
 
 class ShiftNotFound(DomainError):
@@ -78,7 +102,7 @@ class Tally:
 @dataclass
 class _Checked:
     shifts: list[tuple[Shift, int]] = field(default_factory=list)  # with their assignee
-    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    problems: list[RosterProblem] = field(default_factory=list)
 
 
 def parse_moment(text: str, zone: ZoneInfo) -> datetime:
@@ -151,32 +175,32 @@ class RosterService:
                 members_by_riziv[digits] = await uow.members.by_riziv(digits)
             member = members_by_riziv[digits]
             if member is None or not member.is_active or member.role not in ON_CALL_ROLES:
-                checked.problems.append((row.line, "doctor", row.values["riziv"]))
+                checked.problems.append((row.line, RosterReason.DOCTOR, row.values["riziv"]))
             elif (zone, post, start) in seen:
-                checked.problems.append((row.line, "duplicate", row.values["start"]))
+                checked.problems.append((row.line, RosterReason.DUPLICATE, row.values["start"]))
             else:
                 seen.add((zone, post, start))
                 shift = Shift(zone, start, end, member.id, now, now, post=post)
                 checked.shifts.append((shift, member.id or 0))
         return checked
 
-    def _row_problem(self, row: TableRow) -> tuple[str, str] | None:
+    def _row_problem(self, row: TableRow) -> tuple[RosterReason, str] | None:
         values = row.values
         moments: list[datetime] = []
-        for column in ("start", "end"):
+        for column, reason in (("start", RosterReason.START), ("end", RosterReason.END)):
             try:
                 moments.append(parse_moment(values.get(column, ""), self._zone))
             except ValueError:
-                return column, values.get(column, "")
+                return reason, values.get(column, "")
         start, end = moments
         if not start < end <= start + MAX_SHIFT:
-            return "order", f"{values['start']} – {values['end']}"
+            return RosterReason.ORDER, f"{values['start']} – {values['end']}"
         if not values.get("zone"):
-            return "zone", ""
+            return RosterReason.ZONE, ""
         try:
             parse_riziv(values.get("riziv", ""))
         except DomainError:
-            return "riziv", values.get("riziv", "")
+            return RosterReason.RIZIV, values.get("riziv", "")
         return None
 
     async def _change(

@@ -10,6 +10,7 @@ Every step is kept in the request's audit trail.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from bot.core.errors import DomainError, NotAllowed
 from bot.core.membership import MANAGER_ROLES
@@ -29,14 +30,35 @@ NOTE_MAX = 200
 REASON_MAX = 200
 
 
+class SwapReason(StrEnum):
+    """Why a swap step cannot be done."""
+
+    NOT_YOUR_SHIFT = "not_your_shift"
+    """The shift is not the member's (any more), or not one a manager can give away."""
+    TOO_LATE = "too_late"
+    """The shift starts within the minimum notice: too soon to ask for a swap."""
+    ALREADY_REQUESTED = "already_requested"
+    """The shift has a pending swap request already."""
+    GONE = "gone"
+    """Someone else took the shift first."""
+    CLOSED = "closed"
+    """The request is no longer open: withdrawn, expired, cancelled or decided, or the roster
+    changed underneath it."""
+    YOURS = "yours"
+    """The member has taken this shift over already (a double tap)."""
+    NOT_ELIGIBLE = "not_eligible"
+    """The member may not take the shift: another zone or colleague, or on duty around it."""
+    RETURN_SHIFT = "return_shift"
+    """The shift offered in return is not the taker's, or does not fit the requester."""
+    NO_COLLEAGUE = "no_colleague"
+    """The chosen colleague cannot take the shift."""
+
+
 class SwapError(DomainError):
     """A swap step that cannot be done; nothing was changed."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: SwapReason) -> None:
         super().__init__(reason)
-        # not_your_shift, too_late, already_requested, gone (someone else took it), closed
-        # (withdrawn, expired, cancelled or decided), yours (taken by this member already),
-        # not_eligible, return_shift, no_colleague
         self.reason = reason
 
 
@@ -87,11 +109,11 @@ class SwapService:
     async def _requestable(self, uow: UnitOfWork, actor: Member, shift_id: int) -> Shift:
         shift = await uow.shifts.get(shift_id)
         if shift is None or (shift.assignee_id != actor.id and actor.role not in MANAGER_ROLES):
-            raise SwapError("not_your_shift")
+            raise SwapError(SwapReason.NOT_YOUR_SHIFT)
         if self._clock.now() >= shift.start_at - self.rules.min_notice:
-            raise SwapError("too_late")
+            raise SwapError(SwapReason.TOO_LATE)
         if await uow.swaps.pending_for_shift(shift_id) is not None:
-            raise SwapError("already_requested")
+            raise SwapError(SwapReason.ALREADY_REQUESTED)
         return shift
 
     async def candidates(self, actor: Member, shift_id: int) -> tuple[Shift, list[Member]]:
@@ -119,7 +141,7 @@ class SwapService:
             if target_id is not None:
                 colleagues = [member for member in colleagues if member.id == target_id]
                 if not colleagues:
-                    raise SwapError("no_colleague")
+                    raise SwapError(SwapReason.NO_COLLEAGUE)
             request = await uow.swaps.add(
                 SwapRequest(
                     shift_id=shift_id,
@@ -207,15 +229,15 @@ class SwapService:
     ) -> tuple[SwapRequest, Shift]:
         request = await uow.swaps.get(request_id)
         if request is not None and request.taker_id is not None and request.taker_id == member.id:
-            raise SwapError("yours")  # a double tap
+            raise SwapError(SwapReason.YOURS)  # a double tap
         if request is None or request.status is not SwapStatus.OPEN:
             gone = request is not None and request.status in (SwapStatus.TAKEN, SwapStatus.APPROVED)
-            raise SwapError("gone" if gone else "closed")
+            raise SwapError(SwapReason.GONE if gone else SwapReason.CLOSED)
         shift = await uow.shifts.get(request.shift_id)
         if shift is None or self._clock.now() >= request.expires_at:
-            raise SwapError("closed")
+            raise SwapError(SwapReason.CLOSED)
         if not await self._may_take(uow, member, request, shift):
-            raise SwapError("not_eligible")
+            raise SwapError(SwapReason.NOT_ELIGIBLE)
         return request, shift
 
     async def take(
@@ -231,11 +253,11 @@ class SwapService:
                     or offered.assignee_id != member.id
                     or not await self._fits_in_return(uow, request, shift, offered)
                 ):
-                    raise SwapError("return_shift")
+                    raise SwapError(SwapReason.RETURN_SHIFT)
                 request.return_shift_id = offered.id
             request.status, request.taker_id, request.taken_at = SwapStatus.TAKEN, member.id, now
             if not await uow.swaps.move(request, SwapStatus.OPEN):
-                raise SwapError("gone")
+                raise SwapError(SwapReason.GONE)
             await self._record(uow, request, "taken", member)
             if self.rules.approval_required:
                 await self._ask_approval(uow, request)
@@ -271,7 +293,7 @@ class SwapService:
             request.status, request.decided_at = SwapStatus.REJECTED, self._clock.now()
             request.decided_by, request.reason = manager.id, " ".join(reason.split())[:REASON_MAX]
             if not await uow.swaps.move(request, SwapStatus.TAKEN):
-                raise SwapError("closed")
+                raise SwapError(SwapReason.CLOSED)
             await self._record(uow, request, "rejected", manager, request.reason)
             view = await self._view(uow, request)
             for member in (view.requester, view.taker):
@@ -282,7 +304,7 @@ class SwapService:
     async def _waiting_for_decision(self, uow: UnitOfWork, request_id: int) -> SwapRequest:
         request = await uow.swaps.get(request_id)
         if request is None or request.status is not SwapStatus.TAKEN:
-            raise SwapError("closed")
+            raise SwapError(SwapReason.CLOSED)
         return request
 
     async def _apply(self, uow: UnitOfWork, request: SwapRequest, manager: Member | None) -> None:
@@ -302,13 +324,13 @@ class SwapService:
                 and (offered is None or offered.assignee_id != request.taker_id)
             )
         ):
-            raise SwapError("closed")  # the roster changed underneath the request
+            raise SwapError(SwapReason.CLOSED)  # the roster changed underneath the request
         now = self._clock.now()
         expected = request.status
         request.status, request.decided_at = SwapStatus.APPROVED, now
         request.decided_by = None if manager is None else manager.id
         if not await uow.swaps.move(request, expected):
-            raise SwapError("closed")
+            raise SwapError(SwapReason.CLOSED)
         _hand_over(shift, request.taker_id, now)
         await uow.shifts.update(shift)
         if offered is not None:
@@ -328,7 +350,7 @@ class SwapService:
         _require_manager(manager)
         shift = await uow.shifts.get(shift_id)
         if shift is None or shift.end_at <= self._clock.now() or shift.assignee_id is None:
-            raise SwapError("not_your_shift")
+            raise SwapError(SwapReason.NOT_YOUR_SHIFT)
         return shift
 
     async def assign(self, manager: Member, shift_id: int, member_id: int) -> SwapView:
@@ -344,7 +366,7 @@ class SwapService:
                 or new.role not in ON_CALL_ROLES
                 or new.id == shift.assignee_id
             ):
-                raise SwapError("no_colleague")
+                raise SwapError(SwapReason.NO_COLLEAGUE)
             pending = await uow.swaps.pending_for_shift(shift_id)
             if pending is not None:
                 expected, pending.status = pending.status, SwapStatus.CANCELLED
@@ -378,13 +400,13 @@ class SwapService:
             if request is None or (
                 request.requester_id != actor.id and actor.role not in MANAGER_ROLES
             ):
-                raise SwapError("closed")
+                raise SwapError(SwapReason.CLOSED)
             if not request.pending:
-                raise SwapError("closed")
+                raise SwapError(SwapReason.CLOSED)
             expected = request.status
             request.status, request.decided_at = SwapStatus.WITHDRAWN, self._clock.now()
             if not await uow.swaps.move(request, expected):
-                raise SwapError("closed")
+                raise SwapError(SwapReason.CLOSED)
             await self._record(uow, request, "withdrawn", actor)
             view = await self._view(uow, request)
             if view.taker is not None:
@@ -467,7 +489,7 @@ class SwapService:
         async with self._uow() as uow:
             request = await uow.swaps.get(request_id)
             if request is None:
-                raise SwapError("closed")
+                raise SwapError(SwapReason.CLOSED)
             events = list(await uow.swaps.trail(request_id))
             actors = {
                 event.actor_id: member

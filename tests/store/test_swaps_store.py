@@ -10,7 +10,7 @@ from bot.clock import SettableClock
 from bot.core.csvfiles import read_table
 from bot.core.models import Member, MemberStatus, Role, SwapKind, SwapStatus
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS, RosterService
-from bot.core.swaps import SwapError, SwapRules, SwapService
+from bot.core.swaps import SwapError, SwapReason, SwapRules, SwapService
 from store.db import create_engine, is_sqlite, normalize_url
 from tests.conftest import START
 from tests.store.test_store import _uow_factory
@@ -91,7 +91,7 @@ async def test_exactly_one_of_twenty_concurrent_takers_wins(engine: AsyncEngine)
         try:
             await service.take(member, request.id or 0)
         except SwapError as error:
-            assert error.reason == "gone"
+            assert error.reason is SwapReason.GONE
             return None
         return member.id
 

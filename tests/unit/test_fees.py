@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from bot.core.fees import (
+    FeeInputReason,
     InvalidFeeInput,
     Rule,
     booklets,
@@ -68,7 +69,7 @@ def test_forfait_practices_pay_two_consultations_an_hour() -> None:
 def test_impossible_hours_are_refused(hours: float) -> None:
     with pytest.raises(InvalidFeeInput) as refused:
         ceiling_for(hours)
-    assert refused.value.reason == "hours"
+    assert refused.value.reason is FeeInputReason.HOURS
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.core.csvfiles import read_table, write_table
-from bot.core.errors import UnreadableTable
+from bot.core.errors import TableReason, UnreadableTable
 from bot.core.ics import CalendarItem, calendar_file
 
 
@@ -23,16 +23,16 @@ def test_reads_commas_in_utf8_with_bom_and_pads_short_rows() -> None:
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"", "empty"),
-        (b"\x00\x01PK", "encoding"),
-        (b"a;b\n1;2\n", "columns"),
-        (b"x" * 1_000_001, "too_large"),
+        (b"", TableReason.EMPTY),
+        (b"\x00\x01PK", TableReason.ENCODING),
+        (b"a;b\n1;2\n", TableReason.COLUMNS),
+        (b"x" * 1_000_001, TableReason.TOO_LARGE),
     ],
 )
-def test_unusable_files_are_refused_as_a_whole(content: bytes, reason: str) -> None:
+def test_unusable_files_are_refused_as_a_whole(content: bytes, reason: TableReason) -> None:
     with pytest.raises(UnreadableTable) as refused:
         read_table(content, required=["datum"])
-    assert refused.value.reason == reason
+    assert refused.value.reason is reason
 
 
 def test_written_table_opens_in_excel_and_reads_back() -> None:

@@ -8,6 +8,7 @@ from bot.core.locum import (
     InvalidReplacement,
     LocumService,
     ReplacementNotFound,
+    ReplacementReason,
     parse_date,
 )
 from bot.core.models import Member, MemberStatus, Role
@@ -78,7 +79,7 @@ async def test_an_end_before_the_start_is_refused_and_nothing_is_kept(
         await locum.register(
             lotte, "X praktijk", "Dr. Bart Janssens", date(2026, 3, 2), date(2026, 3, 1)
         )
-    assert refused.value.reason == "end_before_start"
+    assert refused.value.reason is ReplacementReason.END_BEFORE_START
     assert fake_db.replacements == {} and fake_db.outbox == {}
 
 

@@ -8,9 +8,11 @@ from bot.core.errors import (
     InvalidName,
     InvalidRiziv,
     InviteInvalid,
+    InviteReason,
     JoinRequestNotFound,
     NotAllowed,
     NotAMember,
+    RizivReason,
 )
 from bot.core.membership import (
     INVITE_TTL,
@@ -83,7 +85,7 @@ async def test_an_invite_works_once(
     await membership.redeem_invite(TelegramPerson(1), invite.code)
     with pytest.raises(InviteInvalid) as refused:
         await membership.redeem_invite(TelegramPerson(2), invite.code)
-    assert refused.value.reason == "used"
+    assert refused.value.reason is InviteReason.USED
     assert await _stored(fake_db, 2) is None
 
 
@@ -94,7 +96,7 @@ async def test_an_invite_expires(
     clock.advance(INVITE_TTL + timedelta(seconds=1))
     with pytest.raises(InviteInvalid) as refused:
         await membership.redeem_invite(TelegramPerson(1), invite.code)
-    assert refused.value.reason == "expired"
+    assert refused.value.reason is InviteReason.EXPIRED
 
 
 async def test_unknown_codes_are_refused(membership: MembershipService) -> None:
@@ -150,7 +152,7 @@ async def test_a_riziv_number_belongs_to_one_member(
     await membership.answer_onboarding(2, "Someone Else")
     with pytest.raises(InvalidRiziv) as refused:
         await membership.answer_onboarding(2, "1-48976-16-004")
-    assert refused.value.reason == "taken"
+    assert refused.value.reason is RizivReason.TAKEN
 
 
 async def test_staff_are_not_asked_for_a_riziv_number(

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.errors import InvalidRiziv
+from bot.core.errors import InvalidRiziv, RizivReason
 from bot.core.riziv import parse_riziv
 
 
@@ -25,7 +25,7 @@ def test_numbers_with_the_mod_89_check_digits_are_valid() -> None:
 def test_wrong_check_digits_are_refused(typed: str) -> None:
     with pytest.raises(InvalidRiziv) as refused:
         parse_riziv(typed)
-    assert refused.value.reason == "check_digits"
+    assert refused.value.reason is RizivReason.CHECK_DIGITS
 
 
 @pytest.mark.parametrize(
@@ -34,4 +34,4 @@ def test_wrong_check_digits_are_refused(typed: str) -> None:
 def test_malformed_numbers_are_refused(typed: str) -> None:
     with pytest.raises(InvalidRiziv) as refused:
         parse_riziv(typed)
-    assert refused.value.reason == "format"
+    assert refused.value.reason is RizivReason.FORMAT

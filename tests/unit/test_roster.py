@@ -8,7 +8,7 @@ import pytest
 from bot.core.csvfiles import read_table
 from bot.core.errors import NotAllowed
 from bot.core.models import SwapKind, SwapStatus
-from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS, RosterRejected
+from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS, RosterReason, RosterRejected
 from tests.unit.test_swaps import Kring
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -75,12 +75,12 @@ async def test_a_bad_file_is_rejected_as_a_whole_with_every_bad_line() -> None:
     with pytest.raises(RosterRejected) as rejected:
         await kring.roster.import_rows(kring.coord, read_table(bad, ROSTER_COLUMNS, ROSTER_ALIASES))
     assert [(line, reason) for line, reason, _ in rejected.value.problems] == [
-        (3, "start"),
-        (4, "order"),
-        (5, "zone"),
-        (6, "riziv"),
-        (7, "doctor"),
-        (8, "duplicate"),
+        (3, RosterReason.START),
+        (4, RosterReason.ORDER),
+        (5, RosterReason.ZONE),
+        (6, RosterReason.RIZIV),
+        (7, RosterReason.DOCTOR),
+        (8, RosterReason.DUPLICATE),
     ]
     assert kring.db.shifts == {}
 

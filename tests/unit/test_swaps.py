@@ -8,7 +8,7 @@ from bot.clock import SettableClock
 from bot.core.errors import NotAllowed
 from bot.core.models import Member, MemberStatus, Role, Shift, SwapKind, SwapStatus
 from bot.core.roster import RosterService
-from bot.core.swaps import SwapError, SwapRules, SwapService
+from bot.core.swaps import SwapError, SwapReason, SwapRules, SwapService
 from tests.fakes import FakeDatabase, FakeUnitOfWork
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -101,7 +101,7 @@ async def test_swap_gives_the_takers_shift_back_to_the_requester(kring: Kring) -
 
     _, options = await kring.swaps.return_options(kring.bart, request.id or 0)
     assert [s.id for s in options] == [back.id]
-    with pytest.raises(SwapError, match="return_shift"):
+    with pytest.raises(SwapError, match=SwapReason.RETURN_SHIFT):
         await kring.swaps.take(kring.bart, request.id or 0)  # a swap needs a shift in return
     await kring.swaps.take(kring.bart, request.id or 0, back.id)
     await kring.swaps.approve(kring.coord, request.id or 0)
@@ -124,7 +124,7 @@ async def test_a_second_taker_is_told_it_is_gone(kring: Kring) -> None:
     shift = kring.shift(kring.ann, days=2)
     request, _ = await kring.swaps.request(kring.ann, shift.id or 0, SwapKind.GIVEAWAY)
     await kring.swaps.take(kring.bart, request.id or 0)
-    with pytest.raises(SwapError, match="gone"):
+    with pytest.raises(SwapError, match=SwapReason.GONE):
         await kring.swaps.take(kring.lotte, request.id or 0)
     assert kring.db.swaps[request.id or 0].taker_id == kring.bart.id
 
@@ -135,7 +135,7 @@ async def test_who_may_not_take(kring: Kring) -> None:
     request, told = await kring.swaps.request(kring.ann, shift.id or 0, SwapKind.GIVEAWAY)
     assert told == 1
     for member in (kring.lotte, kring.elise, kring.exempt, kring.ann):
-        with pytest.raises(SwapError, match="not_eligible"):
+        with pytest.raises(SwapError, match=SwapReason.NOT_ELIGIBLE):
             await kring.swaps.take(member, request.id or 0)
     assert kring.db.swaps[request.id or 0].status is SwapStatus.OPEN
 
@@ -159,9 +159,9 @@ async def test_named_colleague_only(kring: Kring) -> None:
         kring.ann, shift.id or 0, SwapKind.GIVEAWAY, target_id=kring.lotte.id
     )
     assert told == 1 and kring.outbox("swap_offer") == [kring.lotte.id]
-    with pytest.raises(SwapError, match="not_eligible"):
+    with pytest.raises(SwapError, match=SwapReason.NOT_ELIGIBLE):
         await kring.swaps.take(kring.bart, request.id or 0)
-    with pytest.raises(SwapError, match="no_colleague"):
+    with pytest.raises(SwapError, match=SwapReason.NO_COLLEAGUE):
         other = kring.shift(kring.ann, days=9)
         await kring.swaps.request(
             kring.ann, other.id or 0, SwapKind.GIVEAWAY, target_id=kring.elise.id
@@ -171,12 +171,12 @@ async def test_named_colleague_only(kring: Kring) -> None:
 async def test_requests_that_are_refused(kring: Kring) -> None:
     mine = kring.shift(kring.ann, days=2)
     soon = kring.shift(kring.ann, days=0.25)  # in 6 hours; requests close 12 hours before
-    with pytest.raises(SwapError, match="not_your_shift"):
+    with pytest.raises(SwapError, match=SwapReason.NOT_YOUR_SHIFT):
         await kring.swaps.request(kring.bart, mine.id or 0, SwapKind.GIVEAWAY)
-    with pytest.raises(SwapError, match="too_late"):
+    with pytest.raises(SwapError, match=SwapReason.TOO_LATE):
         await kring.swaps.request(kring.ann, soon.id or 0, SwapKind.GIVEAWAY)
     await kring.swaps.request(kring.ann, mine.id or 0, SwapKind.GIVEAWAY)
-    with pytest.raises(SwapError, match="already_requested"):
+    with pytest.raises(SwapError, match=SwapReason.ALREADY_REQUESTED):
         await kring.swaps.request(kring.ann, mine.id or 0, SwapKind.SWAP)
     with pytest.raises(NotAllowed):
         await kring.swaps.request(kring.ann, mine.id or 0, SwapKind.ASSIGN)
@@ -187,7 +187,7 @@ async def test_withdraw_until_approval_then_taps_change_nothing(kring: Kring) ->
     shift = kring.shift(kring.ann, days=2)
     request, _ = await kring.swaps.request(kring.ann, shift.id or 0, SwapKind.GIVEAWAY)
     await kring.swaps.take(kring.bart, request.id or 0)
-    with pytest.raises(SwapError, match="closed"):
+    with pytest.raises(SwapError, match=SwapReason.CLOSED):
         await kring.swaps.withdraw(kring.bart, request.id or 0)  # not the requester
     await kring.swaps.withdraw(kring.ann, request.id or 0)
     assert kring.outbox("swap_withdrawn") == [kring.bart.id]
@@ -196,7 +196,7 @@ async def test_withdraw_until_approval_then_taps_change_nothing(kring: Kring) ->
         kring.swaps.take(kring.lotte, request.id or 0),
         kring.swaps.withdraw(kring.ann, request.id or 0),
     ):
-        with pytest.raises(SwapError, match="closed"):
+        with pytest.raises(SwapError, match=SwapReason.CLOSED):
             await late_tap
     assert kring.db.shifts[shift.id or 0].assignee_id == kring.ann.id
 
@@ -204,7 +204,7 @@ async def test_withdraw_until_approval_then_taps_change_nothing(kring: Kring) ->
 async def test_reject_with_a_reason_and_not_twice(kring: Kring) -> None:
     shift = kring.shift(kring.ann, days=2)
     request, _ = await kring.swaps.request(kring.ann, shift.id or 0, SwapKind.GIVEAWAY)
-    with pytest.raises(SwapError, match="closed"):
+    with pytest.raises(SwapError, match=SwapReason.CLOSED):
         await kring.swaps.approve(kring.coord, request.id or 0)  # nobody took it yet
     await kring.swaps.take(kring.bart, request.id or 0)
     with pytest.raises(NotAllowed):
@@ -212,7 +212,7 @@ async def test_reject_with_a_reason_and_not_twice(kring: Kring) -> None:
     view = await kring.swaps.reject(kring.coord, request.id or 0, "  Te laat  ")
     assert view.request.reason == "Te laat" and view.request.status is SwapStatus.REJECTED
     assert sorted(kring.outbox("swap_rejected")) == sorted([kring.ann.id, kring.bart.id])
-    with pytest.raises(SwapError, match="closed"):
+    with pytest.raises(SwapError, match=SwapReason.CLOSED):
         await kring.swaps.approve(kring.coord, request.id or 0)
     assert kring.db.shifts[shift.id or 0].assignee_id == kring.ann.id
 
@@ -230,7 +230,7 @@ async def test_follow_up_then_expiry(kring: Kring) -> None:
     assert kring.outbox("swap_warning") == [kring.ann.id]
 
     kring.clock.set(shift.start_at - timedelta(hours=12))
-    with pytest.raises(SwapError, match="closed"):
+    with pytest.raises(SwapError, match=SwapReason.CLOSED):
         await kring.swaps.take(kring.bart, request.id or 0)  # closed even before the tick
     await kring.swaps.run_due()
     assert kring.db.swaps[request.id or 0].status is SwapStatus.EXPIRED

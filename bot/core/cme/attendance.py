@@ -9,7 +9,13 @@ from datetime import timedelta
 from bot.core.cme.common import active_registration, require_manager
 from bot.core.cme.steps import locked, open_event
 from bot.core.cme.values import key
-from bot.core.errors import EventNotAvailable, InvalidCheckIn, MemberNotFound
+from bot.core.errors import (
+    CheckInReason,
+    EventNotAvailable,
+    InvalidCheckIn,
+    MemberNotFound,
+    UnavailableReason,
+)
 from bot.core.models import Event, EventStatus, Member, Registration, RegistrationState
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
@@ -33,7 +39,7 @@ class AttendanceService:
         async with self._uow() as uow:
             event = await uow.events.get(event_id)
             if event is None:
-                raise EventNotAvailable("unknown")
+                raise EventNotAvailable(UnavailableReason.UNKNOWN)
             found: list[Attendee] = []
             for registration in await uow.events.registrations(event_id):
                 member = await uow.members.get(registration.member_id)
@@ -69,14 +75,14 @@ class AttendanceService:
         async with self._uow() as uow:
             event = await uow.events.by_token(token) if token else None
         if event is None or not secrets.compare_digest(event.checkin_token, token):
-            raise InvalidCheckIn("unknown")
+            raise InvalidCheckIn(CheckInReason.UNKNOWN)
         now = self._clock.now()
         if (
             event.status is not EventStatus.OPEN
             or now < event.start_at - CHECKIN_OPENS
             or now > event.end_at
         ):
-            raise InvalidCheckIn("not_open")
+            raise InvalidCheckIn(CheckInReason.NOT_OPEN)
         return event, await self._attend(event.id or 0, member)
 
     async def _attend(self, event_id: int, member: Member) -> Registration:

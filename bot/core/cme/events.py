@@ -26,7 +26,13 @@ from bot.core.cme.values import (
     parse_moment,
 )
 from bot.core.csvfiles import read_table
-from bot.core.errors import EventNotAvailable, InvalidEvent, InvalidImport
+from bot.core.errors import (
+    EventNotAvailable,
+    EventReason,
+    InvalidEvent,
+    InvalidImport,
+    UnavailableReason,
+)
 from bot.core.models import (
     Event,
     EventAudience,
@@ -93,7 +99,7 @@ class EventsService:
                     problem.line = row.line
                     problems.append(problem)
             if problems or not events:
-                raise InvalidImport(problems or [InvalidEvent("empty", 2)])
+                raise InvalidImport(problems or [InvalidEvent(EventReason.EMPTY, 2)])
             for event in events:
                 event.checkin_token = new_token()
                 await uow.events.add(event)
@@ -104,7 +110,7 @@ class EventsService:
         start_at = parse_moment(values["start"], self.zone)
         event = self.draft(
             values["title"],
-            choice(KINDS, values["kind"], "kind"),
+            choice(KINDS, values["kind"], EventReason.KIND),
             start_at,
             parse_end(values["end"], start_at),
         )
@@ -113,19 +119,19 @@ class EventsService:
         event.description = values.get("description", "")[:TEXT_MAX]
         event.capacity = parse_count(values.get("capacity", ""), optional=True)
         event.points = parse_count(values.get("points", ""), optional=True) or 0
-        event.rubric = choice(RUBRICS, values.get("rubric", ""), "rubric")
-        event.audience = choice(AUDIENCES, values.get("audience", ""), "audience")
+        event.rubric = choice(RUBRICS, values.get("rubric", ""), EventReason.RUBRIC)
+        event.audience = choice(AUDIENCES, values.get("audience", ""), EventReason.AUDIENCE)
         if values.get("deadline"):
             event.deadline_at = parse_moment(values["deadline"], self.zone)
             if event.deadline_at > start_at:
-                raise InvalidEvent("deadline")
+                raise InvalidEvent(EventReason.DEADLINE)
         if group_name := values.get("lok_group", ""):
             group = groups.get(key(group_name))
             if group is None:
-                raise InvalidEvent("lok_group")
+                raise InvalidEvent(EventReason.LOK_GROUP)
             event.lok_group_id = group.id
         elif event.audience is EventAudience.LOK_GROUP:
-            raise InvalidEvent("lok_group")
+            raise InvalidEvent(EventReason.LOK_GROUP)
         return event
 
     async def edit(self, manager: Member, event_id: int, field_name: str, text: str) -> Event:
@@ -150,10 +156,10 @@ class EventsService:
             elif field_name == "deadline":
                 deadline = parse_moment(text, self.zone)
                 if deadline > event.start_at:
-                    raise InvalidEvent("deadline")
+                    raise InvalidEvent(EventReason.DEADLINE)
                 event.deadline_at = deadline
             else:
-                raise InvalidEvent("field")
+                raise InvalidEvent(EventReason.FIELD)
             await uow.events.update(event)
             await self._steps.fill_free_seats(uow, event)
             await uow.commit()
@@ -194,7 +200,7 @@ class EventsService:
         async with self._uow() as uow:
             event = await uow.events.get(event_id)
         if event is None:
-            raise EventNotAvailable("unknown")
+            raise EventNotAvailable(UnavailableReason.UNKNOWN)
         return event
 
     async def upcoming(self, member: Member) -> list[EventView]:

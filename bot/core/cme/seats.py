@@ -10,7 +10,7 @@ from bot.core.cme.common import (
     view,
 )
 from bot.core.cme.steps import RegistrationSteps, locked, open_event
-from bot.core.errors import AlreadyRegistered, EventNotAvailable, NotRegistered
+from bot.core.errors import AlreadyRegistered, EventNotAvailable, NotRegistered, UnavailableReason
 from bot.core.models import Event, Member, OutboxMessage, Registration, RegistrationState
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
@@ -28,9 +28,9 @@ class SeatsService:
         async with self._uow() as uow:
             event = await open_event(uow, event_id)
             if now >= event.deadline_at:
-                raise EventNotAvailable("closed")
+                raise EventNotAvailable(UnavailableReason.CLOSED)
             if not in_audience(event, member, await uow.events.lok_groups()):
-                raise EventNotAvailable("audience")
+                raise EventNotAvailable(UnavailableReason.AUDIENCE)
             registrations = await uow.events.registrations(event_id)
             if active_registration(registrations, member) is not None:
                 raise AlreadyRegistered()
@@ -49,7 +49,7 @@ class SeatsService:
         async with self._uow() as uow:
             event = await open_event(uow, event_id)
             if event.start_at <= self._clock.now():
-                raise EventNotAvailable("started")
+                raise EventNotAvailable(UnavailableReason.STARTED)
             mine = active_registration(await uow.events.registrations(event_id), member)
             if mine is None:
                 raise NotRegistered()

@@ -6,7 +6,7 @@ AttendanceService)."""
 from datetime import timedelta
 
 from bot.core.cme.common import about, seats_left
-from bot.core.errors import EventNotAvailable, NotRegistered
+from bot.core.errors import EventNotAvailable, NotRegistered, UnavailableReason
 from bot.core.models import (
     Event,
     EventStatus,
@@ -27,9 +27,9 @@ async def open_event(uow: UnitOfWork, event_id: int) -> Event:
     """The event, locked for a change; refused when it is unknown or cancelled."""
     event = await uow.events.lock(event_id)
     if event is None:
-        raise EventNotAvailable("unknown")
+        raise EventNotAvailable(UnavailableReason.UNKNOWN)
     if event.status is EventStatus.CANCELLED:
-        raise EventNotAvailable("cancelled")
+        raise EventNotAvailable(UnavailableReason.CANCELLED)
     return event
 
 

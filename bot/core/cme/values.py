@@ -5,7 +5,7 @@ from datetime import datetime, time
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.core.errors import InvalidEvent
+from bot.core.errors import EventReason, InvalidEvent
 from bot.core.models import EventAudience, EventKind, Rubric
 
 TITLE_MAX, TEXT_MAX = 120, 500
@@ -55,7 +55,7 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
             return datetime.strptime(" ".join(text.split()), fmt).replace(tzinfo=zone)
         except ValueError:
             continue
-    raise InvalidEvent("moment")
+    raise InvalidEvent(EventReason.MOMENT)
 
 
 def parse_end(text: str, start_at: datetime) -> datetime:
@@ -69,7 +69,7 @@ def parse_end(text: str, start_at: datetime) -> datetime:
     else:
         end_at = datetime.combine(start_at.astimezone(zone).date(), clock_time, zone)
     if end_at <= start_at:
-        raise InvalidEvent("end_before_start")
+        raise InvalidEvent(EventReason.END_BEFORE_START)
     return end_at
 
 
@@ -79,18 +79,18 @@ def parse_count(text: str, *, optional: bool = False) -> int | None:
     if optional and text in ("", "-"):
         return None
     if not text.isdigit() or int(text) > 9999:
-        raise InvalidEvent("number")
+        raise InvalidEvent(EventReason.NUMBER)
     return int(text)
 
 
 def clean_title(text: str) -> str:
     title = " ".join(text.split())
     if not 3 <= len(title) <= TITLE_MAX:
-        raise InvalidEvent("title")
+        raise InvalidEvent(EventReason.TITLE)
     return title
 
 
-def choice(table: dict[str, T], text: str, reason: str) -> T:
+def choice(table: dict[str, T], text: str, reason: EventReason) -> T:
     """The value `text` names in `table` (KINDS, RUBRICS, AUDIENCES); `reason` if none."""
     try:
         return table[key(text)]
