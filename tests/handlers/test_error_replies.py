@@ -26,7 +26,7 @@ from bot.core.roster import RosterReason, RosterRejected
 from bot.core.services import Kring
 from bot.core.swaps import SwapError, SwapReason
 from bot.i18n import translator
-from handlers import render
+from handlers import ERRORS, render
 
 KRING = Kring(name="Huisartsenkring Demo", contact="coord@kring.example")
 
@@ -51,6 +51,6 @@ def test_every_reason_has_a_reply_of_its_own(errors: list[DomainError]) -> None:
     """A reason missing from a renderer's table raises KeyError; one that falls through to a
     default reply shares it with another reason."""
     t = translator("en")
-    replies = [render.domain_error(t, error, KRING) for error in errors]
+    replies = [ERRORS.text(t, error, KRING) for error in errors]
     assert render.unexpected_error(t, "-") not in replies
     assert len(set(replies)) == len(replies)
