@@ -3,8 +3,7 @@ coordinator or an ops chat, at most once an hour per distinct error."""
 
 from datetime import timedelta
 
-from bot.core.errors import NotAllowed
-from bot.core.membership import MANAGER_ROLES
+from bot.core.membership import require_manager
 from bot.core.models import AuditEntry, Member, OutboxMessage
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
@@ -23,8 +22,7 @@ class AuditService:
             await uow.commit()
 
     async def since(self, manager: Member, days: int) -> list[tuple[AuditEntry, Member | None]]:
-        if manager.role not in MANAGER_ROLES:
-            raise NotAllowed()
+        require_manager(manager)
         async with self._uow() as uow:
             entries = await uow.audit.since(self._clock.now() - timedelta(days=days))
             return [

@@ -8,11 +8,10 @@ from zoneinfo import ZoneInfo
 
 from bot.core.errors import DomainError, NotAllowed
 from bot.core.locum import InvalidReplacement, ReplacementReason
-from bot.core.membership import MANAGER_ROLES
+from bot.core.membership import is_manager
 from bot.core.models import (
     BoardPost,
     Member,
-    MemberStatus,
     OutboxMessage,
     PostKind,
     PostStatus,
@@ -185,7 +184,7 @@ class BoardService:
             post = await self._open(uow, post_id)
             if post.author_id == member.id:
                 post.status = PostStatus.CLOSED
-            elif member.role in MANAGER_ROLES and member.status is MemberStatus.ACTIVE:
+            elif is_manager(member):
                 post.status = PostStatus.REMOVED
             else:
                 raise PostNotAvailable()

@@ -46,6 +46,20 @@ MANAGER_ROLES = frozenset({Role.COORDINATOR, Role.STAFF})
 NAME_MAX_LENGTH = 80
 
 
+def is_manager(member: Member) -> bool:
+    """The one rule for who manages the kring in the bot (events, roster, swaps, members, the
+    inbox …): an active coordinator or staff member. A suspended coordinator manages nothing."""
+    return member.is_active and member.role in MANAGER_ROLES
+
+
+def require_manager(member: Member | None) -> None:
+    """Refuse anyone who does not manage: NotAMember for no member at all, else NotAllowed."""
+    if member is None:
+        raise NotAMember()
+    if not is_manager(member):
+        raise NotAllowed()
+
+
 class OnboardingStep(StrEnum):
     NAME = "name"
     RIZIV = "riziv"
@@ -230,7 +244,7 @@ class MembershipService:
         async with self._uow() as uow:
             created_by = None
             if manager_telegram_id is not None:
-                created_by = (await self._require_manager(uow, manager_telegram_id)).id
+                created_by = (await self._manager(uow, manager_telegram_id)).id
             invite = await uow.invites.add(
                 Invite(
                     code=self._new_invite_code(),
@@ -249,7 +263,7 @@ class MembershipService:
     ) -> Member:
         now = self._clock.now()
         async with self._uow() as uow:
-            await self._require_manager(uow, manager_telegram_id)
+            await self._manager(uow, manager_telegram_id)
             member = await uow.members.get(member_id)
             if member is None or onboarding_step(member) is not OnboardingStep.AWAITING_APPROVAL:
                 raise JoinRequestNotFound()
@@ -297,18 +311,17 @@ class MembershipService:
         """Active coordinators and staff (they get the coordinator command menu)."""
         async with self._uow() as uow:
             members = await uow.members.list(active_only=True)
-            return [member for member in members if member.role in MANAGER_ROLES]
+            return [member for member in members if is_manager(member)]
 
     async def members(self, manager_telegram_id: int) -> list[Member]:
         async with self._uow() as uow:
-            await self._require_manager(uow, manager_telegram_id)
+            await self._manager(uow, manager_telegram_id)
             return sorted(await uow.members.list(), key=lambda m: name_sort_key(m.name))
 
     @staticmethod
-    async def _require_manager(uow: UnitOfWork, telegram_id: int) -> Member:
+    async def _manager(uow: UnitOfWork, telegram_id: int) -> Member:
+        """The member with this Telegram account, if they manage (see require_manager)."""
         manager = await uow.members.by_telegram_id(telegram_id)
-        if manager is None or not manager.is_active:
-            raise NotAMember()
-        if manager.role not in MANAGER_ROLES:
-            raise NotAllowed()
+        require_manager(manager)
+        assert manager is not None  # require_manager refuses None
         return manager

@@ -6,8 +6,8 @@ kept, anonymised, and the member is told so. Old logs are removed after the rete
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.core.errors import MemberNotFound, NotAllowed
-from bot.core.membership import MANAGER_ROLES
+from bot.core.errors import MemberNotFound
+from bot.core.membership import require_manager
 from bot.core.models import Member
 from bot.core.ports import Clock, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
@@ -26,8 +26,7 @@ class PrivacyService:
         """Whose data: the actor's own, or (for a manager) the member with that RIZIV number."""
         if riziv is None:
             return actor
-        if actor.role not in MANAGER_ROLES:
-            raise NotAllowed()
+        require_manager(actor)
         async with self._uow() as uow:
             member = await uow.members.by_riziv(parse_riziv(riziv).digits)
         if member is None:
@@ -64,5 +63,5 @@ class PrivacyService:
 
     @staticmethod
     def _may_act_for(actor: Member, member_id: int) -> None:
-        if actor.id != member_id and actor.role not in MANAGER_ROLES:
-            raise NotAllowed()
+        if actor.id != member_id:
+            require_manager(actor)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.core.csvfiles import TableRow
 from bot.core.errors import DomainError, NotAllowed
 from bot.core.locum import InvalidReplacement, parse_date
-from bot.core.membership import MANAGER_ROLES
+from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Role, Shift, SwapStatus
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
@@ -132,8 +132,8 @@ class RosterService:
 
     async def import_rows(self, actor: Member | None, rows: Sequence[TableRow]) -> ImportReport:
         """`actor` None: the command line. Every line is checked before anything is written."""
-        if actor is not None and actor.role not in MANAGER_ROLES:
-            raise NotAllowed()
+        if actor is not None:
+            require_manager(actor)
         now = self._clock.now()
         async with self._uow() as uow:
             checked = await self._check(uow, rows, now)
@@ -244,8 +244,7 @@ class RosterService:
         ]
 
     async def set_exempt(self, manager: Member, member_id: int, exempt: bool) -> Member:
-        if manager.role not in MANAGER_ROLES:
-            raise NotAllowed()
+        require_manager(manager)
         async with self._uow() as uow:
             member = await uow.members.get(member_id)
             if member is None or member.role not in ON_CALL_ROLES:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.core.errors import DomainError, NotAllowed
-from bot.core.membership import MANAGER_ROLES
+from bot.core.membership import is_manager, require_manager
 from bot.core.models import (
     Member,
     OutboxMessage,
@@ -108,7 +108,7 @@ class SwapService:
 
     async def _requestable(self, uow: UnitOfWork, actor: Member, shift_id: int) -> Shift:
         shift = await uow.shifts.get(shift_id)
-        if shift is None or (shift.assignee_id != actor.id and actor.role not in MANAGER_ROLES):
+        if shift is None or (shift.assignee_id != actor.id and not is_manager(actor)):
             raise SwapError(SwapReason.NOT_YOUR_SHIFT)
         if self._clock.now() >= shift.start_at - self.rules.min_notice:
             raise SwapError(SwapReason.TOO_LATE)
@@ -272,13 +272,13 @@ class SwapService:
         params = _view_params(view)
         await self._tell(uow, view.requester, "swap_taken", params)
         for manager in await uow.members.list(active_only=True):
-            if manager.role in MANAGER_ROLES:
+            if is_manager(manager):
                 await self._tell(uow, manager, "swap_approval", params)
 
     # --- deciding -----------------------------------------------------------------------------
 
     async def approve(self, manager: Member, request_id: int) -> SwapView:
-        _require_manager(manager)
+        require_manager(manager)
         async with self._uow() as uow:
             request = await self._waiting_for_decision(uow, request_id)
             await self._apply(uow, request, manager)
@@ -287,7 +287,7 @@ class SwapService:
         return view
 
     async def reject(self, manager: Member, request_id: int, reason: str) -> SwapView:
-        _require_manager(manager)
+        require_manager(manager)
         async with self._uow() as uow:
             request = await self._waiting_for_decision(uow, request_id)
             request.status, request.decided_at = SwapStatus.REJECTED, self._clock.now()
@@ -347,7 +347,7 @@ class SwapService:
             return await self._assignable(uow, manager, shift_id)
 
     async def _assignable(self, uow: UnitOfWork, manager: Member, shift_id: int) -> Shift:
-        _require_manager(manager)
+        require_manager(manager)
         shift = await uow.shifts.get(shift_id)
         if shift is None or shift.end_at <= self._clock.now() or shift.assignee_id is None:
             raise SwapError(SwapReason.NOT_YOUR_SHIFT)
@@ -397,9 +397,7 @@ class SwapService:
     async def withdraw(self, actor: Member, request_id: int) -> SwapView:
         async with self._uow() as uow:
             request = await uow.swaps.get(request_id)
-            if request is None or (
-                request.requester_id != actor.id and actor.role not in MANAGER_ROLES
-            ):
+            if request is None or (request.requester_id != actor.id and not is_manager(actor)):
                 raise SwapError(SwapReason.CLOSED)
             if not request.pending:
                 raise SwapError(SwapReason.CLOSED)
@@ -463,7 +461,7 @@ class SwapService:
             ]
 
     async def waiting_for_approval(self, manager: Member) -> list[SwapView]:
-        _require_manager(manager)
+        require_manager(manager)
         async with self._uow() as uow:
             return [
                 await self._view(uow, request)
@@ -472,7 +470,7 @@ class SwapService:
 
     async def overview(self, manager: Member) -> tuple[list[SwapView], list[SwapView]]:
         """Everything pending, and what was decided recently (newest first)."""
-        _require_manager(manager)
+        require_manager(manager)
         async with self._uow() as uow:
             pending = await uow.swaps.with_status(SwapStatus.OPEN, SwapStatus.TAKEN)
             recent = await uow.swaps.decided_since(self._clock.now() - self.rules.recent)
@@ -485,7 +483,7 @@ class SwapService:
         self, manager: Member, request_id: int
     ) -> tuple[SwapView, list[SwapEvent], dict[int, Member]]:
         """A request's audit trail, with the people who acted in it."""
-        _require_manager(manager)
+        require_manager(manager)
         async with self._uow() as uow:
             request = await uow.swaps.get(request_id)
             if request is None:
@@ -501,7 +499,7 @@ class SwapService:
 
     async def changes(self, manager: Member, start: datetime, end: datetime) -> list[Change]:
         """Approved changes of shifts starting in [start, end), for the roster tool and Medega."""
-        _require_manager(manager)
+        require_manager(manager)
         async with self._uow() as uow:
             changes = []
             for request in await uow.swaps.with_status(SwapStatus.APPROVED):
@@ -577,11 +575,6 @@ async def _member(uow: UnitOfWork, member_id: int) -> Member:
     member = await uow.members.get(member_id)
     assert member is not None, "members with swap requests are never deleted"
     return member
-
-
-def _require_manager(member: Member) -> None:
-    if member.role not in MANAGER_ROLES:
-        raise NotAllowed()
 
 
 def _hand_over(shift: Shift, assignee_id: int | None, now: datetime) -> None:

@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.core.cme.common import active_registration, require_manager
+from bot.core.cme.common import active_registration
 from bot.core.cme.steps import locked, open_event
 from bot.core.cme.values import key
 from bot.core.errors import (
@@ -16,6 +16,7 @@ from bot.core.errors import (
     MemberNotFound,
     UnavailableReason,
 )
+from bot.core.membership import require_manager
 from bot.core.models import Event, EventStatus, Member, Registration, RegistrationState
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 

@@ -1,11 +1,11 @@
-"""Small pure helpers the CME services share: who manages and who may attend, the seats left,
-and an event as a member sees it."""
+"""Small pure helpers the CME services share: who may attend, the seats left, and an event as a
+member sees it."""
 
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.core.errors import NotAllowed
+from bot.core.membership import is_manager
 from bot.core.models import (
     Event,
     EventAudience,
@@ -15,8 +15,6 @@ from bot.core.models import (
     RegistrationState,
     Role,
 )
-
-MANAGERS = (Role.COORDINATOR, Role.STAFF)
 
 
 @dataclass(frozen=True)
@@ -34,13 +32,8 @@ def new_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-def require_manager(member: Member) -> None:
-    if not (member.is_active and member.role in MANAGERS):
-        raise NotAllowed()
-
-
 def in_audience(event: Event, member: Member, groups: Sequence[LokGroup]) -> bool:
-    if member.role in MANAGERS or event.audience is EventAudience.ALL:
+    if is_manager(member) or event.audience is EventAudience.ALL:
         return True
     if event.audience is EventAudience.GPS:
         return member.role is Role.GP

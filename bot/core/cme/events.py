@@ -9,7 +9,6 @@ from bot.core.cme.common import (
     about,
     in_audience,
     new_token,
-    require_manager,
     view,
 )
 from bot.core.cme.steps import RegistrationSteps, open_event
@@ -33,6 +32,7 @@ from bot.core.errors import (
     InvalidImport,
     UnavailableReason,
 )
+from bot.core.membership import require_manager
 from bot.core.models import (
     Event,
     EventAudience,

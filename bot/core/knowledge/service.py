@@ -3,10 +3,10 @@ and the list of what the knowledge base could not answer well."""
 
 from dataclasses import dataclass
 
-from bot.core.errors import NotAllowed, NotAMember, QuestionNotFound
+from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Index, Verdict, alternatives
-from bot.core.membership import MANAGER_ROLES
+from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Question
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
@@ -126,12 +126,12 @@ class KnowledgeService:
             return question
 
     async def inbox(self, manager: Member) -> list[Question]:
-        _require_manager(manager)
+        require_manager(manager)
         async with self._uow() as uow:
             return list(await uow.questions.needing_attention(INBOX_SIZE))
 
     async def question_for_reply(self, manager: Member, question_id: int) -> Question:
-        _require_manager(manager)
+        require_manager(manager)
         async with self._uow() as uow:
             question = await uow.questions.get(question_id)
         if question is None:
@@ -140,7 +140,7 @@ class KnowledgeService:
 
     async def reply(self, manager: Member, question_id: int, text: str) -> Question:
         """The coordinator's answer, relayed to the member who asked."""
-        _require_manager(manager)
+        require_manager(manager)
         now = self._clock.now()
         async with self._uow() as uow:
             question = await uow.questions.get(question_id)
@@ -170,10 +170,3 @@ class KnowledgeService:
         if question is None or question.member_id != member.id:
             raise QuestionNotFound()
         return question
-
-
-def _require_manager(member: Member | None) -> None:
-    if member is None or not member.is_active:
-        raise NotAMember()
-    if member.role not in MANAGER_ROLES:
-        raise NotAllowed()
