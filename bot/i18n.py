@@ -4,6 +4,7 @@ A Translator is picked per update for the person it concerns (explicitly, never 
 language). Message ids are English; the catalogs for nl (default), fr and en live in `locales/`.
 """
 
+import datetime as dt
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -46,7 +47,7 @@ class Translator:
     def datetime(self, value: datetime, fmt: str = "medium") -> str:
         return format_datetime(value, format=fmt, tzinfo=self.tz, locale=self.locale)
 
-    def time(self, value: datetime) -> str:
+    def time(self, value: dt.datetime) -> str:  # `datetime` is the method above here
         return format_time(value, format="short", tzinfo=self.tz, locale=self.locale)
 
     def number(self, value: Decimal | float) -> str:

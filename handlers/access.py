@@ -80,6 +80,7 @@ class Rules:
         )
         context.t = translator(language, services.kring.timezone)
         # The error handler gets a context of its own; this tells it which language to answer in.
+        assert context.user_data is not None  # there is a user (checked above)
         context.user_data[LANGUAGE_KEY] = language
 
         needed = self.required_audience(update)
@@ -120,7 +121,7 @@ async def _slow_down_floods(update: Update, flow: Flow, context: KringContext) -
 
 def _is_plain_text(update: Update) -> bool:
     message = update.message
-    return message is not None and bool(message.text) and not message.text.startswith("/")
+    return message is not None and bool(message.text and not message.text.startswith("/"))
 
 
 async def refuse(update: Update, context: KringContext, needed: Audience) -> None:

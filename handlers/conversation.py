@@ -24,7 +24,7 @@ warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTB
 
 def cancel_command(
     state_key: str, message: Callable[[Translator], str]
-) -> CommandHandler[KringContext, int]:
+) -> CommandHandler[KringContext, object]:
     """/cancel: forget the conversation's answers (kept under `state_key`) and say so."""
 
     async def cancel(update: Update, context: KringContext) -> int:

@@ -1,11 +1,12 @@
 """/broadcast: the coordinator writes an announcement, picks the audience on a preview, and sends
 it now or later; then follows its progress, stops it, or downloads the delivery report."""
 
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
@@ -125,7 +126,8 @@ async def later_tapped(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and query.message is not None
     await query.answer()
-    await query.message.reply_text(texts.broadcast_ask_when(context.t))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(texts.broadcast_ask_when(context.t))
     return WHEN
 
 
@@ -184,15 +186,16 @@ async def report_csv(update: Update, context: KringContext) -> None:
     t = context.t
     table = write_table(texts.delivery_header(t), (texts.delivery_row(t, line) for line in lines))
     await query.answer()
-    await query.message.reply_document(  # type: ignore[union-attr]
-        table, filename=texts.delivery_filename(t, broadcast_id)
-    )
+    assert isinstance(query.message, Message)
+    await query.message.reply_document(table, filename=texts.delivery_filename(t, broadcast_id))
 
 
 def conversation() -> ConversationHandler[KringContext]:
     text = filters.TEXT & ~filters.COMMAND
 
-    def button(callback: Any, prefix: str) -> CallbackQueryHandler[KringContext, int]:
+    def button(
+        callback: Callable[[Update, KringContext], Coroutine[Any, Any, int]], prefix: str
+    ) -> CallbackQueryHandler[KringContext, object]:
         return CallbackQueryHandler(callback, pattern=rf"^{prefix}(:|$)")
 
     return ConversationHandler(

@@ -2,7 +2,10 @@
 tick-attendance buttons, walk-ins, the check-in QR code, the attendance list as CSV, cancelling,
 editing, creating in a short conversation, importing a CSV file, and the LOK groups' year."""
 
-from telegram import InlineKeyboardMarkup, Update
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler
 from telegram.ext import filters as tg_filters
 
@@ -56,7 +59,8 @@ async def show(update: Update, context: KringContext) -> None:
     assert query is not None and query.message is not None
     text, event = await _details(context, callback_id(query))
     await query.answer()
-    await query.message.reply_text(text, reply_markup=buttons.event_actions(context.t, event))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(text, reply_markup=buttons.event_actions(context.t, event))
 
 
 async def _attendance(context: KringContext, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
@@ -72,7 +76,8 @@ async def attendees(update: Update, context: KringContext) -> None:
     assert query is not None and query.message is not None
     text, markup = await _attendance(context, callback_id(query))
     await query.answer()
-    await query.message.reply_text(text, reply_markup=markup)  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(text, reply_markup=markup)
 
 
 async def tick(update: Update, context: KringContext) -> None:
@@ -92,7 +97,8 @@ async def checkin_code(update: Update, context: KringContext) -> None:
     event = await context.services.events.event(callback_id(query))
     link = f"https://t.me/{context.bot.username}?start={CHECKIN_PREFIX}{event.checkin_token}"
     await query.answer()
-    await query.message.reply_document(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_document(
         qr_png(link),
         filename=f"checkin-{event.id}.png",
         caption=event_texts.checkin_link(context.t, event, link),
@@ -120,7 +126,8 @@ async def export(update: Update, context: KringContext) -> None:
         for member in sorted(present, key=lambda m: m.name or "")
     ]
     await query.answer()
-    await query.message.reply_document(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_document(
         write_table(event_texts.attendance_header(t), rows),
         filename=event_texts.attendance_filename(t, event),
         caption=event_texts.attendance_exported(t, event, len(rows)),
@@ -150,7 +157,8 @@ async def lok_groups(update: Update, context: KringContext) -> None:
     credits = context.services.credits
     year = context.services.clock.now().astimezone(credits.zone).year
     await query.answer()
-    await query.message.reply_text(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(
         event_texts.lok_overview(context.t, await credits.lok_overview(year), year)
     )
 
@@ -163,7 +171,8 @@ async def new_event(update: Update, context: KringContext) -> int:
     assert query is not None and query.message is not None and context.user_data is not None
     context.user_data[_KEY] = {}
     await query.answer()
-    await query.message.reply_text(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(
         event_texts.event_ask_kind(context.t), reply_markup=buttons.event_kinds(context.t)
     )
     return NEW_KIND
@@ -255,7 +264,8 @@ async def edit_event(update: Update, context: KringContext) -> int:
     event_id = callback_id(query)
     await context.services.events.event(event_id)  # say so now if it is gone
     await query.answer()
-    await query.message.reply_text(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(
         event_texts.event_edit_choose(context.t),
         reply_markup=buttons.edit_fields(context.t, event_id),
     )
@@ -296,7 +306,8 @@ async def ask_import(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and query.message is not None
     await query.answer()
-    await query.message.reply_text(event_texts.event_ask_import(context.t))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(event_texts.event_ask_import(context.t))
     return IMPORT_FILE
 
 
@@ -320,7 +331,8 @@ async def ask_walk_in(update: Update, context: KringContext) -> int:
     assert query is not None and query.message is not None and context.user_data is not None
     context.user_data[_KEY] = {"event_id": callback_id(query)}
     await query.answer()
-    await query.message.reply_text(event_texts.walk_in_ask(context.t))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(event_texts.walk_in_ask(context.t))
     return WALK_IN
 
 
@@ -342,13 +354,17 @@ async def walk_in(update: Update, context: KringContext) -> int:
 
 def conversations() -> list[ConversationHandler[KringContext]]:
     text = tg_filters.TEXT & ~tg_filters.COMMAND
-    common = {
+    common: dict[str, Any] = {
         "fallbacks": [cancel_command(_KEY, event_texts.events_stopped)],
         "allow_reentry": True,
         "conversation_timeout": TIMEOUT_SECONDS,
     }
 
-    def button(callback, prefix: str, rest: str = ""):  # type: ignore[no-untyped-def]
+    def button(
+        callback: Callable[[Update, KringContext], Coroutine[Any, Any, int]],
+        prefix: str,
+        rest: str = "",
+    ) -> CallbackQueryHandler[KringContext, object]:
         return CallbackQueryHandler(callback, pattern=rf"^{prefix}{rest}$")
 
     creating = ConversationHandler(
@@ -363,7 +379,7 @@ def conversations() -> list[ConversationHandler[KringContext]]:
             NEW_POINTS: [MessageHandler(text, new_points)],
             NEW_RUBRIC: [button(new_rubric, buttons.EVENT_RUBRIC, ":.+")],
         },
-        **common,  # type: ignore[arg-type]
+        **common,
     )
     editing = ConversationHandler(
         entry_points=[button(edit_event, buttons.EVENT_EDIT, r":\d+")],
@@ -371,16 +387,16 @@ def conversations() -> list[ConversationHandler[KringContext]]:
             EDIT_FIELD: [button(edit_field, buttons.EVENT_EDIT, r":\d+:\w+")],
             EDIT_VALUE: [MessageHandler(text, edit_value)],
         },
-        **common,  # type: ignore[arg-type]
+        **common,
     )
     importing = ConversationHandler(
         entry_points=[button(ask_import, buttons.EVENT_IMPORT)],
         states={IMPORT_FILE: [MessageHandler(tg_filters.Document.ALL, import_file)]},
-        **common,  # type: ignore[arg-type]
+        **common,
     )
     walking_in = ConversationHandler(
         entry_points=[button(ask_walk_in, buttons.EVENT_WALK_IN, r":\d+")],
         states={WALK_IN: [MessageHandler(text, walk_in)]},
-        **common,  # type: ignore[arg-type]
+        **common,
     )
     return [creating, editing, importing, walking_in]

@@ -15,6 +15,7 @@ CHECKIN_PREFIX = "checkin_"  # /start checkin_<token>: the check-in deep link
 
 def callback_id(query: CallbackQuery) -> int:
     """The id a button carries first; a payload without one is a BadButton."""
+    first: int
     (first,) = keyboards.args(query.data, int)
     return first
 

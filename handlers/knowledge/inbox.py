@@ -1,7 +1,7 @@
 """The coordinator's /inbox: forwarded questions to answer, and questions the knowledge base
 answered badly or not at all. Replying is a two-step conversation (tap, then type)."""
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
@@ -39,7 +39,8 @@ async def start_reply(update: Update, context: KringContext) -> int:
     )
     context.user_data[_KEY] = question_id
     await query.answer()
-    await query.message.reply_text(texts.type_your_reply(context.t, question))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(texts.type_your_reply(context.t, question))
     return TYPING_REPLY
 
 

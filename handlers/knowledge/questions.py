@@ -1,7 +1,7 @@
 """Questions for the knowledge base: free text and /ask, the answer with its source, "Bedoelt u
 …?", 👍/👎, and forwarding to the coordinator."""
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot.core.knowledge.search import Verdict
 from handlers import keyboards
@@ -70,4 +70,5 @@ async def forward_tapped(update: Update, context: KringContext) -> None:
     await context.services.knowledge.forward(context.active_member, question_id)
     await query.answer()
     await query.edit_message_reply_markup(reply_markup=None)
-    await query.message.reply_text(texts.forwarded(context.t))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(texts.forwarded(context.t))

@@ -1,9 +1,10 @@
 """The locum board: post a need or an availability, follow needs that match one's preferences,
 browse, say "Interesse", pick. Posting and following are short conversations."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
 from bot.core.board import split_list
@@ -28,7 +29,8 @@ async def start_post(update: Update, context: KringContext) -> int:
     (kind,) = keyboards.args(query.data, PostKind)
     context.user_data[_KEY] = {"kind": kind}
     await query.answer()
-    await query.message.reply_text(board_texts.board_ask_start(context.t, kind))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(board_texts.board_ask_start(context.t, kind))
     return P_START
 
 
@@ -111,13 +113,14 @@ async def start_follow(update: Update, context: KringContext) -> int:
     assert query is not None and context.user_data is not None
     context.user_data[_KEY] = {}
     await query.answer()
-    await query.message.reply_text(board_texts.board_ask_zones(context.t))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(board_texts.board_ask_zones(context.t))
     return S_ZONES
 
 
 def _list_step(
     key: str, ask: Callable[[Translator], str], next_state: int
-) -> Callable[[Update, KringContext], Awaitable[int]]:
+) -> Callable[[Update, KringContext], Coroutine[Any, Any, int]]:
     """A step whose answer is a list ("Noord, Zuid"; "-" for anything)."""
 
     async def step(update: Update, context: KringContext) -> int:
@@ -166,10 +169,11 @@ async def browse(update: Update, context: KringContext) -> None:
         kinds = [PostKind.NEED] if member.role is Role.LOCUM else [PostKind.AVAILABILITY]
     posts = [post for kind in kinds for post in await context.services.board.open_posts(kind)]
     await query.answer()
+    assert isinstance(query.message, Message)
     if not posts:
-        await query.message.reply_text(board_texts.board_empty(context.t))  # type: ignore[union-attr]
+        await query.message.reply_text(board_texts.board_empty(context.t))
     for post in posts[:BROWSE_LIMIT]:
-        await query.message.reply_text(  # type: ignore[union-attr]
+        await query.message.reply_text(
             board_texts.board_post(context.t, post),
             reply_markup=buttons.board_post(context.t, post, member),
         )
@@ -204,7 +208,7 @@ async def close(update: Update, context: KringContext) -> None:
 
 def conversations() -> list[ConversationHandler[KringContext]]:
     text = filters.TEXT & ~filters.COMMAND
-    common = {
+    common: dict[str, Any] = {
         "fallbacks": [cancel_command(_KEY, texts.replacement_cancelled)],
         "allow_reentry": True,
         "conversation_timeout": TIMEOUT_SECONDS,
@@ -219,7 +223,7 @@ def conversations() -> list[ConversationHandler[KringContext]]:
             P_LANGUAGES: [MessageHandler(text, post_languages)],
             P_DETAILS: [MessageHandler(text, post_details)],
         },
-        **common,  # type: ignore[arg-type]
+        **common,
     )
     following = ConversationHandler(
         entry_points=[CallbackQueryHandler(start_follow, pattern=rf"^{buttons.BOARD_FOLLOW}$")],
@@ -229,6 +233,6 @@ def conversations() -> list[ConversationHandler[KringContext]]:
             S_LANGUAGES: [MessageHandler(text, follow_languages)],
             S_PERIOD: [MessageHandler(text, follow_period)],
         },
-        **common,  # type: ignore[arg-type]
+        **common,
     )
     return [posting, following]

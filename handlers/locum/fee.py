@@ -6,7 +6,7 @@ The figures typed so far are UI state (context.user_data); the rule lives in bot
 from collections.abc import Callable
 from decimal import Decimal
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
@@ -163,7 +163,8 @@ async def note_requested(update: Update, context: KringContext) -> int:
     assert query is not None
     await query.answer()
     await query.edit_message_reply_markup(reply_markup=None)
-    await query.message.reply_text(fee_texts.note_ask_replaced_name(context.t))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(fee_texts.note_ask_replaced_name(context.t))
     return NOTE_NAME
 
 

@@ -1,7 +1,7 @@
 """/locum: a locum's replacements, the start and last-day checklists (seed 001), and the
 checklist for choosing a practice. Registering a replacement is a four-step conversation."""
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
@@ -41,7 +41,8 @@ async def show_checklist(update: Update, context: KringContext) -> None:
     replacement = await context.services.locum.get(context.active_member, replacement_id)
     items = START_ITEMS if part == "start" else END_ITEMS
     await query.answer()
-    await query.message.reply_text(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(
         texts.checklist(context.t, replacement, part),
         reply_markup=buttons.checklist(context.t, replacement, items),
     )
@@ -68,7 +69,8 @@ async def practice_choice(update: Update, context: KringContext) -> None:
     entries = [kb.entry(entry_id, context.t.language) for entry_id in PRACTICE_CHOICE_ENTRIES]
     await query.answer()
     for chunk in render.split(texts.practice_choice(context.t, [e for e in entries if e])):
-        await query.message.reply_text(chunk)  # type: ignore[union-attr]
+        assert isinstance(query.message, Message)
+        await query.message.reply_text(chunk)
 
 
 async def new_replacement(update: Update, context: KringContext) -> int:
@@ -76,7 +78,8 @@ async def new_replacement(update: Update, context: KringContext) -> int:
     assert query is not None and context.user_data is not None
     context.user_data[_KEY] = {}
     await query.answer()
-    await query.message.reply_text(texts.replacement_ask_practice(context.t))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(texts.replacement_ask_practice(context.t))
     return PRACTICE
 
 

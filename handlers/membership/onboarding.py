@@ -1,6 +1,6 @@
 """/start, deep-link invites, requests to join, and the onboarding questions (name, RIZIV)."""
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot.core.membership import OnboardingStep, TelegramPerson
 from bot.core.models import MemberStatus
@@ -47,7 +47,8 @@ async def request_to_join(update: Update, context: KringContext) -> None:
     onboarding = await context.services.membership.request_to_join(_person(update))
     await query.answer()
     await query.edit_message_reply_markup(reply_markup=None)
-    await query.message.reply_text(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(
         texts.onboarding_question(context.t, onboarding.member, context.services.kring)
     )
 

@@ -2,7 +2,9 @@
 member), /approvals (approve, or reject with a reason), the swaps overview with each request's
 history, and /export of the roster changes of a month as CSV."""
 
-from telegram import Update
+from typing import Any
+
+from telegram import Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
@@ -62,7 +64,8 @@ async def show_tally(update: Update, context: KringContext) -> None:
     year = context.services.clock.now().astimezone(context.services.kring.zone).year
     tallies = await context.services.roster.tally(year)
     await query.answer()
-    await query.message.reply_text(roster_texts.tally(context.t, year, tallies))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(roster_texts.tally(context.t, year, tallies))
 
 
 async def exemptions(update: Update, context: KringContext) -> None:
@@ -96,7 +99,8 @@ async def act_for_member(update: Update, context: KringContext) -> None:
         return
     member = next((m for m in members if m.id == ids[0]), None)
     if member is None:
-        return await query.edit_message_text(texts.swap_error(context.t, "no_colleague"))
+        await query.edit_message_text(texts.swap_error(context.t, "no_colleague"))
+        return
     shifts = await context.services.roster.upcoming(member)
     await query.edit_message_text(
         roster_texts.behalf_shifts(context.t, member, shifts),
@@ -154,7 +158,8 @@ async def ask_reason(update: Update, context: KringContext) -> int:
     assert query is not None and context.user_data is not None and query.message is not None
     (context.user_data[_REASON_KEY],) = keyboards.args(query.data, int)
     await query.answer()
-    await query.message.reply_text(roster_texts.swap_ask_reason(context.t))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(roster_texts.swap_ask_reason(context.t))
     return REASON
 
 
@@ -191,11 +196,12 @@ async def show_trail(update: Update, context: KringContext) -> None:
         context.active_member, *keyboards.args(query.data, int)
     )
     await query.answer()
-    await query.message.reply_text(roster_texts.swap_trail(context.t, view, events, actors))  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(roster_texts.swap_trail(context.t, view, events, actors))
 
 
 def conversations() -> list[ConversationHandler[KringContext]]:
-    common = {"allow_reentry": True, "conversation_timeout": TIMEOUT_SECONDS}
+    common: dict[str, Any] = {"allow_reentry": True, "conversation_timeout": TIMEOUT_SECONDS}
     importing = ConversationHandler(
         entry_points=[command(buttons.ROSTER_COMMAND, show_roster)],
         states={
@@ -205,12 +211,12 @@ def conversations() -> list[ConversationHandler[KringContext]]:
             ]
         },
         fallbacks=[cancel_command(_ROSTER_KEY, roster_texts.roster_cancelled)],
-        **common,  # type: ignore[arg-type]
+        **common,
     )
     rejecting = ConversationHandler(
         entry_points=[CallbackQueryHandler(ask_reason, pattern=rf"^{buttons.SWAP_REJECT}:")],
         states={REASON: [MessageHandler(filters.TEXT & ~filters.COMMAND, reject)]},
         fallbacks=[cancel_command(_REASON_KEY, roster_texts.reject_cancelled)],
-        **common,  # type: ignore[arg-type]
+        **common,
     )
     return [importing, rejecting]

@@ -4,7 +4,7 @@ Medega) and the audit log of what coordinators and staff did."""
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot.core.csvfiles import write_table
 from bot.core.models import AuditEntry, Member
@@ -36,7 +36,8 @@ async def export_swaps(update: Update, context: KringContext) -> None:
     end = datetime.combine(_add_months(month, 1), datetime.min.time(), zone)
     changes = await context.services.swaps.changes(context.active_member, start, end)
     await query.answer()
-    await query.message.reply_document(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_document(
         write_table(
             roster_texts.swaps_export_header(context.t), [_export_row(c, zone) for c in changes]
         ),
@@ -77,7 +78,8 @@ async def export_audit(update: Update, context: KringContext) -> None:
     entries = await context.services.audit.since(context.active_member, AUDIT_DAYS)
     zone = context.services.kring.zone
     await query.answer()
-    await query.message.reply_document(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_document(
         write_table(
             roster_texts.audit_header(context.t), [_audit_row(*entry, zone) for entry in entries]
         ),

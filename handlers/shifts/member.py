@@ -4,7 +4,7 @@
 The swap request is built in the buttons' data (shift, kind, colleague); only the optional note
 is typed, which is why the last step is a short conversation."""
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
 from bot.core.ics import CalendarItem, calendar_file
@@ -39,7 +39,8 @@ async def send_calendar(update: Update, context: KringContext) -> None:
     assert query is not None and query.message is not None
     shifts = await context.services.roster.upcoming(context.active_member)
     await query.answer()
-    await query.message.reply_document(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_document(
         shifts_calendar(context, shifts),
         filename="wachtdiensten.ics",
         caption=texts.shifts_calendar_caption(context.t),
@@ -70,7 +71,8 @@ async def choose_kind(update: Update, context: KringContext) -> None:
         context.active_member, *keyboards.args(query.data, int)
     )
     await query.answer()
-    await query.message.reply_text(  # type: ignore[union-attr]
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(
         texts.swap_ask_kind(context.t, shift),
         reply_markup=buttons.swap_kinds(context.t, shift.id or 0),
     )
