@@ -8,7 +8,7 @@ cannot exist without the audience allowed to tap it.
 from dataclasses import dataclass
 from enum import IntEnum
 
-from bot.core.membership import MANAGER_ROLES
+from bot.core.membership import is_manager
 from bot.core.models import Member, MemberStatus, Role
 
 
@@ -58,6 +58,6 @@ def member_audience(member: Member | None) -> Audience | None:
         return None
     if member.role is Role.COORDINATOR:
         return Audience.COORDINATOR
-    if member.role in MANAGER_ROLES:
+    if is_manager(member):
         return Audience.MANAGER
     return Audience.MEMBER

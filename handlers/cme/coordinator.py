@@ -11,7 +11,7 @@ from telegram.ext import filters as tg_filters
 
 from bot.core.cme import clean_title, parse_count, parse_end, parse_moment
 from bot.core.csvfiles import MAX_FILE_BYTES, write_table
-from bot.core.errors import UnreadableTable
+from bot.core.errors import TableReason, UnreadableTable
 from bot.core.models import Event, EventKind, Rubric
 from handlers import keyboards
 from handlers.cme import buttons, event_texts, texts
@@ -316,7 +316,7 @@ async def import_file(update: Update, context: KringContext) -> int:
     message = update.effective_message
     assert message is not None and message.document is not None
     if (message.document.file_size or 0) > MAX_FILE_BYTES:
-        raise UnreadableTable("too_large")
+        raise UnreadableTable(TableReason.TOO_LARGE)
     content = bytes(await (await message.document.get_file()).download_as_bytearray())
     events = await context.services.events.import_events(context.active_member, content)
     await message.reply_text(event_texts.events_imported(context.t, events))

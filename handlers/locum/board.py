@@ -8,7 +8,7 @@ from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
 from bot.core.board import split_list
-from bot.core.locum import InvalidReplacement, parse_date
+from bot.core.locum import InvalidReplacement, ReplacementReason, parse_date
 from bot.core.models import PostKind, Role, Subscription
 from bot.i18n import Translator
 from handlers import keyboards
@@ -50,7 +50,7 @@ async def post_end(update: Update, context: KringContext) -> int:
     assert context.user_data is not None
     end = parse_date(message_text(update))
     if end < context.user_data[_KEY]["start"]:  # say so now, not after four more questions
-        raise InvalidReplacement("end_before_start")
+        raise InvalidReplacement(ReplacementReason.END_BEFORE_START)
     await keep_and_ask(update, context, _KEY, "end", end, board_texts.board_ask_zone(context.t))
     return P_ZONE
 

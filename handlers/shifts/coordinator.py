@@ -13,7 +13,7 @@ from telegram.ext import (
 )
 
 from bot.core.csvfiles import MAX_FILE_BYTES, read_table
-from bot.core.errors import UnreadableTable
+from bot.core.errors import TableReason, UnreadableTable
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
 from bot.core.swaps import SwapError
 from handlers import keyboards, render
@@ -43,7 +43,7 @@ async def import_file(update: Update, context: KringContext) -> int:
     message = update.effective_message
     assert message is not None and message.document is not None
     if (message.document.file_size or 0) > MAX_FILE_BYTES:
-        raise UnreadableTable("too_large")
+        raise UnreadableTable(TableReason.TOO_LARGE)
     file = await message.document.get_file()
     content = bytes(await file.download_as_bytearray())
     rows = read_table(content, ROSTER_COLUMNS, ROSTER_ALIASES)
