@@ -1,0 +1,274 @@
+"""The coordinator's multi-step CME dialogs: a new event, editing one field, importing events
+from a CSV file, and adding a walk-in, each a short conversation that /cancel stops."""
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Message, Update
+from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler
+from telegram.ext import filters as tg_filters
+
+from bot.core.cme import clean_title, parse_count, parse_end, parse_moment
+from bot.core.csvfiles import MAX_FILE_BYTES
+from bot.core.errors import TableReason, UnreadableTable
+from bot.core.models import EventKind, Rubric
+from handlers import keyboards
+from handlers.cme import buttons, coordinator, event_texts
+from handlers.cme.member import callback_id
+from handlers.context import KringContext
+from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask, message_text
+
+(
+    NEW_KIND,
+    NEW_TITLE,
+    NEW_START,
+    NEW_END,
+    NEW_LOCATION,
+    NEW_CAPACITY,
+    NEW_POINTS,
+    NEW_RUBRIC,
+    EDIT_FIELD,
+    EDIT_VALUE,
+    IMPORT_FILE,
+    WALK_IN,
+) = range(12)
+_KEY = "events"
+
+
+# --- a new event, in a short conversation ----------------------------------------------------
+
+
+async def new_event(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None and context.user_data is not None
+    context.user_data[_KEY] = {}
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(
+        event_texts.event_ask_kind(context.t), reply_markup=buttons.event_kinds(context.t)
+    )
+    return NEW_KIND
+
+
+async def new_kind(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    (context.user_data[_KEY]["kind"],) = keyboards.args(query.data, EventKind)
+    await query.answer()
+    await query.edit_message_text(event_texts.event_ask_title(context.t))
+    return NEW_TITLE
+
+
+async def new_title(update: Update, context: KringContext) -> int:
+    title = clean_title(message_text(update))
+    await keep_and_ask(
+        update, context, _KEY, "title", title, event_texts.event_ask_start(context.t)
+    )
+    return NEW_START
+
+
+async def new_start(update: Update, context: KringContext) -> int:
+    start_at = parse_moment(message_text(update), context.services.events.zone)
+    await keep_and_ask(
+        update, context, _KEY, "start", start_at, event_texts.event_ask_end(context.t)
+    )
+    return NEW_END
+
+
+async def new_end(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None
+    end_at = parse_end(message_text(update), context.user_data[_KEY]["start"])
+    await keep_and_ask(
+        update, context, _KEY, "end", end_at, event_texts.event_ask_location(context.t)
+    )
+    return NEW_LOCATION
+
+
+async def new_location(update: Update, context: KringContext) -> int:
+    location = " ".join(message_text(update).split())
+    await keep_and_ask(
+        update, context, _KEY, "location", location, event_texts.event_ask_capacity(context.t)
+    )
+    return NEW_CAPACITY
+
+
+async def new_capacity(update: Update, context: KringContext) -> int:
+    capacity = parse_count(message_text(update), optional=True)
+    await keep_and_ask(
+        update, context, _KEY, "capacity", capacity, event_texts.event_ask_points(context.t)
+    )
+    return NEW_POINTS
+
+
+async def new_points(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    context.user_data[_KEY]["points"] = parse_count(message_text(update))
+    await update.effective_message.reply_text(
+        event_texts.event_ask_rubric(context.t), reply_markup=buttons.rubrics(context.t)
+    )
+    return NEW_RUBRIC
+
+
+async def new_rubric(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    (rubric,) = keyboards.args(query.data, Rubric)
+    answers = context.user_data.pop(_KEY)
+    events = context.services.events
+    event = events.draft(answers["title"], answers["kind"], answers["start"], answers["end"])
+    event.location, event.capacity = answers["location"], answers["capacity"]
+    event.points, event.rubric = answers["points"], rubric
+    event = await events.create(context.active_member, event)
+    await query.answer()
+    await query.edit_message_text(
+        event_texts.event_created(context.t, event),
+        reply_markup=buttons.event_actions(context.t, event),
+    )
+    return ConversationHandler.END
+
+
+# --- editing one field ------------------------------------------------------------------------
+
+
+async def edit_event(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    event_id = callback_id(query)
+    await context.services.events.event(event_id)  # say so now if it is gone
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(
+        event_texts.event_edit_choose(context.t),
+        reply_markup=buttons.edit_fields(context.t, event_id),
+    )
+    return EDIT_FIELD
+
+
+async def edit_field(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    event_id, field_name = keyboards.args(query.data, int, str)
+    if field_name not in buttons.EDITABLE_FIELDS:
+        await query.answer()
+        return EDIT_FIELD
+    context.user_data[_KEY] = {"event_id": event_id, "field": field_name}
+    await query.answer()
+    await query.edit_message_text(event_texts.event_ask_value(context.t, field_name))
+    return EDIT_VALUE
+
+
+async def edit_value(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    answers = context.user_data[_KEY]
+    event = await context.services.events.edit(
+        context.active_member, answers["event_id"], answers["field"], message_text(update)
+    )
+    context.user_data.pop(_KEY, None)
+    text, event = await coordinator.details(context, event.id or 0)
+    await update.effective_message.reply_text(
+        text, reply_markup=buttons.event_actions(context.t, event)
+    )
+    return ConversationHandler.END
+
+
+# --- importing a CSV file ---------------------------------------------------------------------
+
+
+async def ask_import(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(event_texts.event_ask_import(context.t))
+    return IMPORT_FILE
+
+
+async def import_file(update: Update, context: KringContext) -> int:
+    """A bad file is refused with its problems and the conversation waits for a better one."""
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    if (message.document.file_size or 0) > MAX_FILE_BYTES:
+        raise UnreadableTable(TableReason.TOO_LARGE)
+    content = bytes(await (await message.document.get_file()).download_as_bytearray())
+    events = await context.services.events.import_events(context.active_member, content)
+    await message.reply_text(event_texts.events_imported(context.t, events))
+    return ConversationHandler.END
+
+
+# --- a walk-in --------------------------------------------------------------------------------
+
+
+async def ask_walk_in(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None and context.user_data is not None
+    context.user_data[_KEY] = {"event_id": callback_id(query)}
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(event_texts.walk_in_ask(context.t))
+    return WALK_IN
+
+
+async def walk_in(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    event_id = context.user_data[_KEY]["event_id"]
+    attendance = context.services.attendance
+    added = await attendance.add_walk_in(context.active_member, event_id, message_text(update))
+    context.user_data.pop(_KEY, None)
+    event, found = await attendance.attendees(context.active_member, event_id)
+    await update.effective_message.reply_text(
+        event_texts.walk_in_added(context.t, added)
+        + "\n\n"
+        + event_texts.attendance(context.t, event, found),
+        reply_markup=buttons.attendance(context.t, event_id, found),
+    )
+    return ConversationHandler.END
+
+
+def conversations() -> list[ConversationHandler[KringContext]]:
+    text = tg_filters.TEXT & ~tg_filters.COMMAND
+    common: dict[str, Any] = {
+        "fallbacks": [cancel_command(_KEY, event_texts.events_stopped)],
+        "allow_reentry": True,
+        "conversation_timeout": TIMEOUT_SECONDS,
+    }
+
+    def button(
+        callback: Callable[[Update, KringContext], Coroutine[Any, Any, int]],
+        prefix: str,
+        rest: str = "",
+    ) -> CallbackQueryHandler[KringContext, object]:
+        return CallbackQueryHandler(callback, pattern=rf"^{prefix}{rest}$")
+
+    creating = ConversationHandler(
+        entry_points=[button(new_event, buttons.EVENT_NEW)],
+        states={
+            NEW_KIND: [button(new_kind, buttons.EVENT_KIND, ":.+")],
+            NEW_TITLE: [MessageHandler(text, new_title)],
+            NEW_START: [MessageHandler(text, new_start)],
+            NEW_END: [MessageHandler(text, new_end)],
+            NEW_LOCATION: [MessageHandler(text, new_location)],
+            NEW_CAPACITY: [MessageHandler(text, new_capacity)],
+            NEW_POINTS: [MessageHandler(text, new_points)],
+            NEW_RUBRIC: [button(new_rubric, buttons.EVENT_RUBRIC, ":.+")],
+        },
+        **common,
+    )
+    editing = ConversationHandler(
+        entry_points=[button(edit_event, buttons.EVENT_EDIT, r":\d+")],
+        states={
+            EDIT_FIELD: [button(edit_field, buttons.EVENT_EDIT, r":\d+:\w+")],
+            EDIT_VALUE: [MessageHandler(text, edit_value)],
+        },
+        **common,
+    )
+    importing = ConversationHandler(
+        entry_points=[button(ask_import, buttons.EVENT_IMPORT)],
+        states={IMPORT_FILE: [MessageHandler(tg_filters.Document.ALL, import_file)]},
+        **common,
+    )
+    walking_in = ConversationHandler(
+        entry_points=[button(ask_walk_in, buttons.EVENT_WALK_IN, r":\d+")],
+        states={WALK_IN: [MessageHandler(text, walk_in)]},
+        **common,
+    )
+    return [creating, editing, importing, walking_in]
