@@ -22,6 +22,7 @@ def _unreadable_table(t: Translator, error: UnreadableTable, kring: Kring) -> st
         "encoding": t.gettext("The file is not a text (CSV) file."),
         "empty": t.gettext("The file is empty."),
         "too_many_rows": t.gettext("The file has too many lines."),
+        "cell_too_long": t.gettext("A cell of the file is far too long."),
         "columns": t.gettext("The file needs these columns: {columns}.").format(
             columns=esc(", ".join(error.columns))
         ),

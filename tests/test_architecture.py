@@ -95,3 +95,15 @@ def test_core_reads_time_only_from_the_clock() -> None:
         if "datetime.now(" in path.read_text() or "datetime.utcnow(" in path.read_text()
     ]
     assert offenders == []
+
+
+def test_every_csv_is_written_by_the_one_neutralising_writer() -> None:
+    """`write_table` neutralises formulas; a second writer would let them through."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for prefix in ("bot", "handlers", "store")
+        for path in _modules(prefix)
+        if path != ROOT / "bot/core/csvfiles.py"
+        and ("csv.writer" in path.read_text() or "DictWriter" in path.read_text())
+    ]
+    assert offenders == []

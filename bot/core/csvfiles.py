@@ -3,7 +3,8 @@
 Coordinators edit these in a spreadsheet. Belgian Excel writes `;`-separated files in Windows-1252
 or UTF-8 with a byte-order mark, other tools write `,` and plain UTF-8: reading accepts all of
 them. Writing uses `;` and a byte-order mark, so Excel opens the export with the right columns and
-accents.
+accents. Every export goes through `write_table`, which neutralises text that a spreadsheet would
+run as a formula: members choose their own names and type swap reasons.
 """
 
 import csv
@@ -15,6 +16,9 @@ from bot.core.errors import TableReason, UnreadableTable
 
 MAX_FILE_BYTES = 1_000_000
 MAX_ROWS = 5000
+# A text cell starting with one of these is a formula to Excel and LibreOffice (OWASP, "CSV
+# injection"): `=HYPERLINK(...)` as a member's name would be a live link in the coordinator's sheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,15 @@ def read_table(
     text = _decode(content)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    try:
+        return _rows(text, delimiter, required, aliases or {})
+    except csv.Error as error:  # the only one left: a cell over csv.field_size_limit()
+        raise UnreadableTable(TableReason.CELL_TOO_LONG) from error
+
+
+def _rows(
+    text: str, delimiter: str, required: Sequence[str], aliases: Mapping[str, str]
+) -> list[TableRow]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[TableRow] = []
@@ -53,7 +66,7 @@ def read_table(
             continue
         if header is None:
             names = [value.strip().lower() for value in values]
-            header = [(aliases or {}).get(name, name) for name in names]
+            header = [aliases.get(name, name) for name in names]
             if any(column not in header for column in required):
                 raise UnreadableTable(TableReason.COLUMNS, tuple(required))
             continue
@@ -72,5 +85,16 @@ def write_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> byte
     output = io.StringIO(newline="")
     writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(["" if value is None else str(value) for value in row] for row in rows)
+    writer.writerows([_cell(value) for value in row] for row in rows)
     return ("\ufeff" + output.getvalue()).encode("utf-8")
+
+
+def _cell(value: object) -> str:
+    """The text of one exported cell; text a spreadsheet would run as a formula gets a leading
+    apostrophe, which shows it as the text it is. Numbers stay numbers (-2 is not a formula)."""
+    if value is None:
+        return ""
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text

@@ -87,6 +87,8 @@ class TableReason(StrEnum):
     """Not a single line with a value, so not even a header."""
     TOO_MANY_ROWS = "too_many_rows"
     """More lines than a file may have."""
+    CELL_TOO_LONG = "cell_too_long"
+    """A single cell longer than the CSV reader accepts (131,072 characters)."""
     COLUMNS = "columns"
     """A required column is missing; the error's `columns` lists the required ones."""
 

