@@ -60,6 +60,14 @@ def require_manager(member: Member | None) -> None:
         raise NotAllowed()
 
 
+def may_grant(manager: Member, role: Role) -> bool:
+    """Who may make someone a manager: only an active coordinator invites or admits a coordinator
+    or staff member. Staff who could would make themselves coordinator through a second account."""
+    if role in MANAGER_ROLES:
+        return manager.is_active and manager.role is Role.COORDINATOR
+    return is_manager(manager)
+
+
 class OnboardingStep(StrEnum):
     NAME = "name"
     RIZIV = "riziv"
@@ -244,7 +252,7 @@ class MembershipService:
         async with self._uow() as uow:
             created_by = None
             if manager_telegram_id is not None:
-                created_by = (await self._manager(uow, manager_telegram_id)).id
+                created_by = (await self._granting(uow, manager_telegram_id, role)).id
             invite = await uow.invites.add(
                 Invite(
                     code=self._new_invite_code(),
@@ -263,7 +271,7 @@ class MembershipService:
     ) -> Member:
         now = self._clock.now()
         async with self._uow() as uow:
-            await self._manager(uow, manager_telegram_id)
+            await self._granting(uow, manager_telegram_id, role if approve else Role.GP)
             member = await uow.members.get(member_id)
             if member is None or onboarding_step(member) is not OnboardingStep.AWAITING_APPROVAL:
                 raise JoinRequestNotFound()
@@ -324,4 +332,12 @@ class MembershipService:
         manager = await uow.members.by_telegram_id(telegram_id)
         require_manager(manager)
         assert manager is not None  # require_manager refuses None
+        return manager
+
+    @classmethod
+    async def _granting(cls, uow: UnitOfWork, telegram_id: int, role: Role) -> Member:
+        """The manager with this Telegram account, if they may give `role` (see may_grant)."""
+        manager = await cls._manager(uow, telegram_id)
+        if not may_grant(manager, role):
+            raise NotAllowed()
         return manager

@@ -14,7 +14,8 @@ async def invite(update: Update, context: KringContext) -> None:
     assert message is not None
     if not context.args:
         await message.reply_text(
-            texts.choose_invite_role(context.t), reply_markup=buttons.invite_roles(context.t)
+            texts.choose_invite_role(context.t),
+            reply_markup=buttons.invite_roles(context.t, context.active_member),
         )
         return
     try:

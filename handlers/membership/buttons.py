@@ -4,6 +4,7 @@ from datetime import time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.core.membership import may_grant
 from bot.core.models import (
     LANGUAGES,
     DigestFrequency,
@@ -104,11 +105,13 @@ def settings(t: Translator, member: Member) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def invite_roles(t: Translator) -> InlineKeyboardMarkup:
+def invite_roles(t: Translator, manager: Member) -> InlineKeyboardMarkup:
+    """The roles this manager may give (only a coordinator invites coordinators and staff)."""
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(texts.role_name(t, role), callback_data=data(INVITE_ROLE, role))]
             for role in INVITABLE_ROLES
+            if may_grant(manager, role)
         ]
     )
 

@@ -128,6 +128,27 @@ async def test_only_managers_create_invites(
         await membership.create_invite(12345, Role.GP)
 
 
+async def test_only_a_coordinator_makes_someone_a_coordinator_or_staff(
+    membership: MembershipService, fake_db: FakeDatabase, coordinator: Member
+) -> None:
+    staff_invite = await membership.create_invite(COORD_TG, Role.STAFF)
+    await membership.redeem_invite(TelegramPerson(1, "nl"), staff_invite.code)
+    await membership.answer_onboarding(1, "Sofie Staf")  # staff have no RIZIV number
+    assert (await membership.create_invite(1, Role.GP)).role is Role.GP  # staff invite GPs
+    for role in (Role.COORDINATOR, Role.STAFF):
+        with pytest.raises(NotAllowed):
+            await membership.create_invite(1, role)
+    await membership.request_to_join(TelegramPerson(2, "nl"))
+    await membership.answer_onboarding(2, "Eve Janssens")
+    await membership.answer_onboarding(2, "1-48976-16-004")
+    asking = await _stored(fake_db, 2)
+    assert asking is not None and asking.id is not None
+    with pytest.raises(NotAllowed):
+        await membership.decide_join_request(1, asking.id, approve=True, role=Role.COORDINATOR)
+    approved = await membership.decide_join_request(1, asking.id, approve=True, role=Role.GP)
+    assert approved.role is Role.GP and approved.status is MemberStatus.ACTIVE
+
+
 async def test_a_bad_riziv_number_changes_nothing_and_can_be_retried(
     membership: MembershipService, fake_db: FakeDatabase, coordinator: Member
 ) -> None:
