@@ -9,7 +9,7 @@ for active members, a button nobody declared for the coordinator only.
 
 from collections.abc import Iterable
 
-from telegram import Update
+from telegram import MessageEntity, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.core.flood import Flow
@@ -57,11 +57,16 @@ class Rules:
 
     @staticmethod
     def _command(update: Update) -> str | None:
+        """The command exactly as PTB's CommandHandler reads it: the `bot_command` entity at the
+        start, without `@botname`. Splitting the text instead would read `/events.` as a command
+        nobody declared while PTB runs `/events`."""
         message = update.effective_message
-        text = (message.text or "") if message is not None else ""
-        if not text.startswith("/"):
+        if message is None or not message.text or not message.entities:
             return None
-        return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text[1:] else ""
+        entity = message.entities[0]
+        if entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
+            return None
+        return message.text[1 : entity.length].split("@", 1)[0].lower()
 
     async def gate(self, update: Update, context: KringContext) -> None:
         user = update.effective_user

@@ -12,6 +12,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.app import KringApplication
 from bot.core.services import Services
+from bot.emulator.formatting import command_entities
 from bot.scheduling import run_due_work
 from bot.sender import Sender
 from handlers import COMPOSER
@@ -118,10 +119,8 @@ class Harness:
 
     async def send(self, person: Person, text: str) -> list[Call]:
         message = self._message(person, text=text)
-        if text.startswith("/"):
-            message["entities"] = [
-                {"type": "bot_command", "offset": 0, "length": len(text.split()[0] or "/")}
-            ]
+        if entities := command_entities(text):  # as Telegram marks a command
+            message["entities"] = entities
         return await self._process({"message": message})
 
     async def send_document(self, person: Person, filename: str, size: int) -> list[Call]:

@@ -55,6 +55,22 @@ async def test_coordinator_commands_refuse_other_members(bot: Harness, engine: A
     assert await _counts(engine) == before
 
 
+async def test_the_gate_reads_commands_as_telegram_marks_them(
+    bot: Harness, engine: AsyncEngine
+) -> None:
+    """Telegram ends a command entity at the first character that cannot be in a command, and
+    PTB runs `/events.` as `/events`: the gate must refuse it the same way."""
+    before = await _counts(engine)
+    texts = ["/events.", "/roster.", "/export.", "/broadcast.", "/members,", "/stats!"]
+    texts += ["/events@kringbot_test_bot", "/invite@kringbot_test_bot gp", "/approvals?x"]
+    for text in texts:
+        [reply] = replies(await bot.send(demo("ann"), text))
+        assert "coördinator" in reply.text, text
+    assert await _counts(engine) == before
+    [coordinator] = replies(await bot.send(demo("coord"), "/members."))
+    assert "6 leden" in coordinator.text
+
+
 async def test_a_forged_approval_button_is_refused(bot: Harness, engine: AsyncEngine) -> None:
     before = await _counts(engine)
     calls = await bot.tap(demo("ann"), "joindec:1:approve:gp")
