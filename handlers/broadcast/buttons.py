@@ -1,5 +1,6 @@
 """broadcast: commands and buttons"""
 
+import hashlib
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -26,6 +27,12 @@ BROADCAST_STOP = Prefix("bcstop", Audience.COORDINATOR)
 BROADCAST_CSV = Prefix("bccsv", Audience.COORDINATOR)
 
 
+def zone_key(zone: str) -> str:
+    """A zone on a button: a zone name is free text the coordinator chose (and may be too long
+    for the 64 bytes of callback data), so the button carries a short digest of it."""
+    return hashlib.sha256(zone.encode()).hexdigest()[:10]
+
+
 def broadcast_preview(
     t: Translator,
     audience: str,
@@ -35,18 +42,20 @@ def broadcast_preview(
 ) -> InlineKeyboardMarkup:
     """Audience buttons (the chosen one ticked), urgent or not, send now or later, cancel."""
 
-    def audience_button(key: str, label: str | None = None) -> InlineKeyboardButton:
+    def audience_button(
+        key: str, label: str | None = None, data_key: str | None = None
+    ) -> InlineKeyboardButton:
         label = label or texts.audience_name(t, key)
         tick = "✓ " if key == audience else ""
         return InlineKeyboardButton(
-            short(tick + label), callback_data=data(BROADCAST_AUDIENCE, key)
+            short(tick + label), callback_data=data(BROADCAST_AUDIENCE, data_key or key)
         )
 
     urgency = t.gettext("Urgent: yes") if urgent else t.gettext("Urgent: no")
     return InlineKeyboardMarkup(
         [
             [audience_button(key) for key in ("all", "role:gp", "role:locum")],
-            [audience_button(f"zone:{zone}") for zone in zones],
+            [audience_button(f"zone:{zone}", data_key=f"zone:{zone_key(zone)}") for zone in zones],
             *[
                 [audience_button(f"event:{event_id}", texts.registrants_of(t, title))]
                 for event_id, title in events

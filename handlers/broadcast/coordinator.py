@@ -77,7 +77,11 @@ async def _preview(context: KringContext) -> tuple[str, InlineKeyboardMarkup]:
 async def audience_tapped(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    context.user_data[_KEY]["audience"] = ":".join(keyboards.parse(query.data))
+    audience = keyboards.parse(query.data)
+    if audience[0] == "zone":
+        zones = {buttons.zone_key(zone): zone for zone in await context.services.broadcasts.zones()}
+        audience = list(keyboards.args(query.data, str, lambda key: zones[key]))
+    context.user_data[_KEY]["audience"] = ":".join(audience)
     return await _show_preview(update, context)
 
 

@@ -1,4 +1,8 @@
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from bot.services import Wiring
+from store.tables import MemberRow
 from tests.handlers.conftest import demo
 from tests.handlers.harness import Call, Harness, due_work, replies
 
@@ -93,3 +97,22 @@ async def test_the_figures_include_registrations_and_swaps(bot: Harness) -> None
     [stats] = replies(await bot.send(demo("coord"), "/stats"))
     assert "Inschrijvingen voor bijscholing met een plaats: 1" in stats.text
     assert "Open wachtwissels: 0" in stats.text
+
+
+async def test_a_long_accented_zone_name_is_an_audience_like_any_other(
+    bot: Harness, wiring: Wiring, engine: AsyncEngine
+) -> None:
+    """Zone names are the coordinator's free text: the button carries a digest, not the name
+    (60 accented letters would be 120 bytes; callback data holds 64)."""
+    zone = "Wachtdienstonderdeel Sint-Genesius-Rode, Linkebeek én Drogenbos"
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(MemberRow).where(MemberRow.telegram_id == demo("bart").id).values(zone=zone)
+        )
+    preview = await _preview(bot, "Vergadering")
+    button = preview.button_data("Sint-Genesius")
+    assert zone not in button and len(button.encode()) <= 64
+    [chosen] = replies(await bot.tap(demo("coord"), button, preview))
+    assert "1 ontvanger" in chosen.text
+    [forged] = replies(await bot.tap(demo("coord"), "bcaud:zone:0123456789", chosen))
+    assert forged.method == "answerCallbackQuery" and "werkt niet meer" in forged.params["text"]
