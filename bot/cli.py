@@ -33,11 +33,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     keep_secrets_out_of_logs(settings)
     command = args.command or "run"
+    from telegram.error import InvalidToken
+
     try:
         outcome = _COMMANDS[command](settings, args)
         return int(asyncio.run(outcome) if inspect.isawaitable(outcome) else outcome)
     except KeyboardInterrupt:
         return 130
+    except InvalidToken:  # PTB's message quotes the token: never print it
+        print("kringbot: Telegram refused the bot token (TELEGRAM_BOT_TOKEN).", file=sys.stderr)
+        return 2
+    except Exception:  # through logging, whose filters blank the token and the webhook secret
+        log.exception("kringbot stopped on an unexpected error")
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -114,3 +114,14 @@ async def test_webhook_mode_needs_its_settings(tmp_path: Path, emulator: Emulato
     _, stderr = await asyncio.wait_for(bot.communicate(), 60)
     assert bot.returncode != 0
     assert "WEBHOOK_URL and WEBHOOK_SECRET" in stderr.decode()
+
+
+async def test_a_rejected_token_is_one_line_that_does_not_print_it(
+    tmp_path: Path, emulator: Emulator
+) -> None:
+    wrong = "987654:this-token-was-revoked-by-botfather"
+    bot = await start_bot(tmp_path, emulator, TELEGRAM_BOT_TOKEN=wrong)
+    _, stderr = await asyncio.wait_for(bot.communicate(), 60)
+    assert bot.returncode == 2
+    assert "Traceback" not in stderr.decode() and wrong.split(":")[1] not in stderr.decode()
+    assert "kringbot: Telegram refused the bot token" in stderr.decode()
