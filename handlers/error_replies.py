@@ -6,6 +6,7 @@ from bot.core.errors import (
     MemberNotFound,
     NotAllowed,
     NotAMember,
+    StoreConflict,
     StoreUnavailable,
     UnreadableTable,
 )
@@ -37,6 +38,13 @@ def _store_unavailable(t: Translator, error: StoreUnavailable, kring: Kring) -> 
     )
 
 
+def _store_conflict(t: Translator, error: StoreConflict, kring: Kring) -> str:
+    return t.gettext(
+        "Someone else changed the same thing at the same moment. Nothing was changed; please "
+        "look again and try once more."
+    )
+
+
 def _bad_button(t: Translator, error: BadButton, kring: Kring) -> str:
     return t.gettext("This button no longer works. Please start again from the menu (/help).")
 
@@ -58,6 +66,7 @@ def _not_allowed(t: Translator, error: NotAllowed, kring: Kring) -> str:
 ERRORS: dict[type[DomainError], ErrorText] = {
     UnreadableTable: _unreadable_table,
     StoreUnavailable: _store_unavailable,
+    StoreConflict: _store_conflict,
     BadButton: _bad_button,
     MemberNotFound: _member_not_found,
     NotAMember: _not_a_member,

@@ -3,10 +3,10 @@
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.core.errors import StoreUnavailable
+from bot.core.errors import StoreConflict, StoreRefused, StoreUnavailable
 from store.privacy import SqlPrivacyRepository
 from store.repositories import (
     SqlAuditRepository,
@@ -77,16 +77,27 @@ class SqlUnitOfWork:
         except Exception:
             if not _unreachable(exc):
                 raise
-        if _unreachable(exc):
-            raise StoreUnavailable() from exc
+        if exc is not None:
+            _raise_as_domain_error(exc)
 
     async def commit(self) -> None:
         try:
             await self.session.commit()
         except Exception as error:
-            if _unreachable(error):
-                raise StoreUnavailable() from error
+            _raise_as_domain_error(error)
             raise
+
+
+def _raise_as_domain_error(error: BaseException) -> None:
+    """What the core understands of a database error, without the driver's message (it quotes
+    the values we sent); other errors are left to propagate as they are."""
+    if _unreachable(error):
+        raise StoreUnavailable() from error
+    if isinstance(error, IntegrityError):
+        raise StoreConflict() from None
+    if isinstance(error, DBAPIError):
+        statement = " ".join((error.statement or "").split()[:4])
+        raise StoreRefused(f"{type(error.orig).__name__} on {statement} …") from None
 
 
 def _unreachable(error: BaseException | None) -> bool:

@@ -206,6 +206,18 @@ class StoreUnavailable(DomainError):
     """The database cannot be reached right now; nothing was changed, trying later will work."""
 
 
+class StoreConflict(DomainError):
+    """Another transaction stored the same unique value first (two replicas, one RIZIV number):
+    nothing of ours was changed. A service that can say what clashed turns it into its own
+    error."""
+
+
+class StoreRefused(Exception):
+    """The database refused a value (too long, out of range …): a bug, not the member's doing.
+    It names the statement only; the driver's message, which quotes the values (a member's text,
+    a RIZIV number), stays out of the logs."""
+
+
 class BroadcastReason(StrEnum):
     """Why an announcement cannot be sent as it is."""
 

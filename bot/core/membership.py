@@ -25,6 +25,7 @@ from bot.core.errors import (
     NotAllowed,
     NotAMember,
     RizivReason,
+    StoreConflict,
     UnknownLanguage,
 )
 from bot.core.models import (
@@ -194,6 +195,12 @@ class MembershipService:
 
     async def answer_onboarding(self, telegram_id: int, text: str) -> Onboarding:
         """Take the pending member's answer to the current onboarding question."""
+        try:
+            return await self._answer_onboarding(telegram_id, text)
+        except StoreConflict:  # the only unique value an answer sets: the RIZIV number
+            raise InvalidRiziv(RizivReason.TAKEN) from None
+
+    async def _answer_onboarding(self, telegram_id: int, text: str) -> Onboarding:
         async with self._uow() as uow:
             member = await uow.members.by_telegram_id(telegram_id)
             if member is None or member.status is not MemberStatus.PENDING:
