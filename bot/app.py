@@ -11,6 +11,7 @@ from telegram.request import BaseRequest
 import handlers
 from bot.config import Settings
 from bot.core.services import Services
+from bot.processing import OneChatInOrder
 from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot
 from handlers.context import KringContext
 from handlers.membership import menu
@@ -37,6 +38,7 @@ def build_application(
         .context_types(ContextTypes(context=KringContext))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
+        .concurrent_updates(OneChatInOrder())
     )
     if base_url:
         builder = builder.base_url(base_url)

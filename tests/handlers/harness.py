@@ -118,10 +118,7 @@ class Harness:
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     async def send(self, person: Person, text: str) -> list[Call]:
-        message = self._message(person, text=text)
-        if entities := command_entities(text):  # as Telegram marks a command
-            message["entities"] = entities
-        return await self._process({"message": message})
+        return await self._process({"message": self._text_message(person, text)})
 
     async def send_document(self, person: Person, filename: str, size: int) -> list[Call]:
         """A document as Telegram announces it; downloading it gives whatever the request
@@ -162,9 +159,24 @@ class Harness:
 
     async def _process(self, payload: dict[str, Any]) -> list[Call]:
         before = len(self.request.calls)
-        update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.app.bot)
-        await self.app.process_update(update)
+        await self.app.process_update(self._update(payload))
         return self.request.calls[before:]
+
+    def _update(self, payload: dict[str, Any]) -> Update:
+        return Update.de_json({"update_id": next(self._update_ids), **payload}, self.app.bot)
+
+    def enqueue(self, person: Person, text: str) -> None:
+        """A message as a running bot receives it (the app must be started): through the update
+        queue and the update processor, as polling and the webhook deliver it."""
+        self.app.update_queue.put_nowait(
+            self._update({"message": self._text_message(person, text)})
+        )
+
+    def _text_message(self, person: Person, text: str) -> dict[str, Any]:
+        message = self._message(person, text=text)
+        if entities := command_entities(text):  # as Telegram marks a command
+            message["entities"] = entities
+        return message
 
 
 def replies(calls: list[Call]) -> list[Call]:
