@@ -8,22 +8,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.errors import StoreConflict, StoreRefused, StoreUnavailable
 from store.privacy import SqlPrivacyRepository
-from store.repositories import (
-    SqlAuditRepository,
-    SqlBoardRepository,
-    SqlBroadcastRepository,
-    SqlDigestRunRepository,
-    SqlErrorReportRepository,
-    SqlEventRepository,
-    SqlInviteRepository,
-    SqlMemberRepository,
-    SqlOutboxRepository,
-    SqlProcessedUpdateRepository,
-    SqlQuestionRepository,
-    SqlReplacementRepository,
-    SqlShiftRepository,
-    SqlSwapRepository,
-)
+from store.repositories.audit import SqlAuditRepository, SqlErrorReportRepository
+from store.repositories.broadcast import SqlBroadcastRepository, SqlDigestRunRepository
+from store.repositories.cme import SqlEventRepository
+from store.repositories.knowledge import SqlQuestionRepository
+from store.repositories.locum import SqlBoardRepository, SqlReplacementRepository
+from store.repositories.membership import SqlInviteRepository, SqlMemberRepository
+from store.repositories.outbox import SqlOutboxRepository
+from store.repositories.shifts import SqlShiftRepository, SqlSwapRepository
+from store.repositories.updates import SqlProcessedUpdateRepository
 
 
 class SqlUnitOfWork:

@@ -28,16 +28,10 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from bot.core.knowledge.asks import Asked, asked, offered
+from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.model import KnowledgeBase
-from bot.core.knowledge.text import (
-    CONCEPT_WORDS,
-    CONCEPTS,
-    STOPWORDS,
-    fold,
-    query_variants,
-    stem,
-    words,
-)
+from bot.core.knowledge.stopwords import STOPWORDS
+from bot.core.knowledge.text import CONCEPT_WORDS, fold, query_variants, stem, words
 
 QUESTION_WEIGHT = 1.0
 ANSWER_WEIGHT = 0.35

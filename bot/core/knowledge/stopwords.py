@@ -1,0 +1,33 @@
+"""Words that say nothing about what a member asks, in Dutch (Flemish-colloquial included), French
+and English, in lower case without accents. They are left out of the search terms."""
+
+_STOPWORDS_NL = """
+de het een en of van in op te ten ter aan voor met bij als dat die dit deze is zijn was waren
+ben bent wordt worden werd kan kunnen kun kunt moet moeten moete mag mogen ik je jij u uw ge gij
+we wij ze zij hij haar hem mijn mij me ons onze er hier daar wat wie waar wanneer hoe welk welke
+waarom om niet geen ook nog wel al dan toch maar dus zo heel veel meer mee naar over uit tot
+door onder tussen tegen na iets iemand alles zich hebben heb heeft had hadden doe doet
+ga gaat gaan wil wilt willen zal zullen zou zouden graag even eens wa da nen ne hoeveel
+allemaal best precies juist eigenlijk welkom ok oke dag hallo goeiedag bedankt dank aub
+nu echt weer net via gewoon steeds zie zit toe want zeker misschien niets eerst zelfs vooral
+natuurlijk helemaal terwijl allez awel ni nie kik moetek
+"""
+_STOPWORDS_FR = """
+le la les l un une des du de d et ou a au aux en dans sur pour par avec est sont suis es
+etre ai as avons avez ont avoir je j tu il elle nous vous ils elles me m te t se s mon ma mes
+ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces c qui que qu quoi quel
+quelle quels quelles comment combien quand pourquoi ne n pas plus y dois doit devons devez
+doivent peux peut pouvons pouvez peuvent faut faire fais fait bonjour merci svp est-ce
+comme si mais donc car aussi tres bien chez
+ca tout meme lui moi toi encore alors rien toujours deja soit trop juste oui vraiment ainsi
+beaucoup parce cela ici puis veut veux assez est ce voila
+"""
+_STOPWORDS_EN = """
+the a an and or of in on at to for from with by as is are am was were be been being do does
+did have has had i you he she it we they me my your our their this that these those what
+which who whom where when how why can could should would will shall must may might need not
+no yes there here if then than so also about into up out any some all just get got hello hi
+thanks please much many but like now know think want because well very really still too ever
+whether ve ll re let sure however actually anyway hey okay ok
+"""
+STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN).split())

@@ -1,0 +1,106 @@
+"""What the repositories share: the mapping between a row and its core dataclass, and the
+insert that only one process wins."""
+
+from dataclasses import fields
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.models import (
+    AuditEntry,
+    BoardPost,
+    Broadcast,
+    Event,
+    Invite,
+    Member,
+    OutboxMessage,
+    Question,
+    Registration,
+    Replacement,
+    Shift,
+    Subscription,
+    SwapEvent,
+    SwapRequest,
+)
+from store.tables import Base
+
+RowT = TypeVar("RowT", bound=Base)
+DomainT = TypeVar(
+    "DomainT",
+    Member,
+    Invite,
+    OutboxMessage,
+    Question,
+    Replacement,
+    BoardPost,
+    Subscription,
+    Shift,
+    SwapRequest,
+    SwapEvent,
+    AuditEntry,
+    Event,
+    Registration,
+    Broadcast,
+)
+
+
+class Repository(Generic[RowT, DomainT]):
+    """Rows and dataclasses share their field names, so one mapping serves every table."""
+
+    row_type: type[RowT]
+    domain_type: type[DomainT]
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _to_domain(self, row: RowT) -> DomainT:
+        values: dict[str, Any] = {f.name: getattr(row, f.name) for f in fields(self.domain_type)}
+        return self.domain_type(**values)
+
+    @staticmethod
+    def _copy_into(row: RowT, item: DomainT) -> None:
+        for f in fields(item):
+            if f.name != "id":
+                value = getattr(item, f.name)
+                setattr(
+                    row, f.name, type(value)(value) if isinstance(value, dict | list) else value
+                )
+
+    async def add(self, item: DomainT) -> DomainT:
+        row = self.row_type()
+        self._copy_into(row, item)
+        self.session.add(row)
+        await self.session.flush()
+        item.id = row.id  # type: ignore[attr-defined]
+        return item
+
+    async def get(self, item_id: int) -> DomainT | None:
+        row = await self.session.get(self.row_type, item_id)
+        return None if row is None else self._to_domain(row)
+
+    async def update(self, item: DomainT) -> None:
+        row = await self.session.get(self.row_type, item.id)
+        if row is None:
+            raise LookupError(f"{self.row_type.__tablename__} {item.id} does not exist")
+        self._copy_into(row, item)
+        await self.session.flush()
+
+    async def _one(self, *conditions: Any) -> DomainT | None:
+        row = (await self.session.scalars(select(self.row_type).where(*conditions))).first()
+        return None if row is None else self._to_domain(row)
+
+    async def _many(self, *conditions: Any, order_by: Any = None) -> list[DomainT]:
+        query = select(self.row_type).where(*conditions)
+        query = query.order_by(order_by if order_by is not None else self.row_type.id)  # type: ignore[attr-defined]
+        return [self._to_domain(row) for row in await self.session.scalars(query)]
+
+
+async def insert_once(session: AsyncSession, table: type[Base], **values: Any) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING: exactly one process sees its insert succeed."""
+    dialect = session.get_bind().dialect.name
+    insert_into = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    result = await session.execute(insert_into(table).values(**values).on_conflict_do_nothing())
+    return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,49 @@
+"""Members and their invites."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import update
+
+from bot.core.models import Invite, Member, MemberStatus, Role
+from store.repositories.base import Repository
+from store.tables import InviteRow, MemberRow
+
+
+class SqlMemberRepository(Repository[MemberRow, Member]):
+    row_type, domain_type = MemberRow, Member
+
+    async def by_telegram_id(self, telegram_id: int) -> Member | None:
+        return await self._one(MemberRow.telegram_id == telegram_id)
+
+    async def by_riziv(self, riziv: str) -> Member | None:
+        return await self._one(MemberRow.riziv == riziv)
+
+    async def delete(self, member_id: int) -> None:
+        row = await self.session.get(MemberRow, member_id)
+        if row is not None:
+            await self.session.delete(row)
+            await self.session.flush()
+
+    async def list(self, *, active_only: bool = False) -> Sequence[Member]:
+        conditions = [MemberRow.status == MemberStatus.ACTIVE] if active_only else []
+        return await self._many(*conditions, order_by=MemberRow.name)
+
+    async def coordinators(self) -> Sequence[Member]:
+        return await self._many(
+            MemberRow.status == MemberStatus.ACTIVE, MemberRow.role == Role.COORDINATOR
+        )
+
+    async def mark_unreachable(self, member_ids: Sequence[int], at: datetime) -> None:
+        await self.session.execute(
+            update(MemberRow)
+            .where(MemberRow.id.in_(member_ids), MemberRow.reachable.is_(True))
+            .values(reachable=False, updated_at=at)
+        )
+
+
+class SqlInviteRepository(Repository[InviteRow, Invite]):
+    row_type, domain_type = InviteRow, Invite
+
+    async def by_code(self, code: str) -> Invite | None:
+        return await self._one(InviteRow.code == code)
