@@ -10,7 +10,7 @@ from bot.core.errors import InvalidRiziv, RizivReason, StoreRefused
 from bot.core.membership import MembershipService, TelegramPerson
 from bot.core.models import Role
 from store.db import session_factory
-from store.repositories import SqlMemberRepository
+from store.repositories.membership import SqlMemberRepository
 from store.uow import SqlUnitOfWork, _raise_as_domain_error
 
 RIZIV = "1-48976-16-004"
