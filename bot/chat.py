@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from bot.app import build_application, on_startup
 from bot.clock import SettableClock
 from bot.config import Settings
-from bot.demo import DEMO_PEOPLE, seed_demo
+from bot.demo_large import DEFAULT_SEED, kring_people, seed_kring
 from bot.emulator import ButtonNotFound, Emulator
 from bot.scheduling import build_sender, run_due_work, sender_bot
 from bot.services import build_services
@@ -56,6 +56,8 @@ class ChatSession:
     clock: SettableClock
     db_url: str | None = None
     seed: str | None = None
+    size: str = "small"  # with seed "demo": the six demo people, or "large" (bot/demo_large)
+    random_seed: int = DEFAULT_SEED  # what the large kring is drawn from
     emulator: Emulator | None = None  # a running one to use (and leave running), e.g. a benchmark's
 
     async def __aenter__(self) -> Self:
@@ -71,8 +73,9 @@ class ChatSession:
         settings = self.settings.model_copy(update={"flood_limit_per_minute": 0})
         self.wiring = build_services(settings, self.clock, engine, _repeatable_codes())
         if self.seed == "demo":
-            await seed_demo(self.wiring.unit_of_work, self.clock.now())
-            for person in DEMO_PEOPLE:
+            now = self.clock.now()
+            await seed_kring(self.wiring.unit_of_work, now, self.size, self.random_seed)
+            for person in kring_people(self.size, self.random_seed):
                 self.emulator.create_user(
                     person.handle,
                     person.language,

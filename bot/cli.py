@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, SettingsError, load_settings
+from bot.demo import DEMO_PEOPLE
+from bot.demo_large import DEFAULT_SEED
 
 log = logging.getLogger("kringbot")
 
@@ -55,9 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the bot (without a token: the local demo kring)")
     run.add_argument("--api-base", help="Bot API base URL (PTB base_url), e.g. a local server")
     run.add_argument("--webhook", action="store_true", help="webhook instead of polling")
+    _demo_options(run, "without a token: ")
 
     chat = commands.add_parser("chat", help="chat with the bot through the emulator")
     chat.add_argument("--seed", choices=["demo"], help="start with the demo kring")
+    _demo_options(chat, "with --seed demo: ")
     chat.add_argument("--db", help="database URL (default: a fresh temporary database)")
     chat.add_argument("--start", help='simulated start time "YYYY-MM-DD HH:MM" (Brussels)')
     chat.add_argument("--json", action="store_true", help="one JSON object per bot action")
@@ -72,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
 
     seed = commands.add_parser("seed", help="load the demo kring into the database")
     seed.add_argument("name", choices=["demo"])
+    _demo_options(seed, "")
+    seed.add_argument("--start", help='the moment it is built around "YYYY-MM-DD HH:MM" (now)')
 
     ask = commands.add_parser("ask", help="answer a question from the knowledge base")
     ask.add_argument("question", nargs="?", help="without it: one question per stdin line")
@@ -96,9 +102,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _demo_options(parser: argparse.ArgumentParser, when: str) -> None:
+    parser.add_argument(
+        "--size",
+        choices=["small", "large"],
+        default="small",
+        help=f"{when}the six demo people (small), or with about 200 colleagues in four zones, "
+        "a year of roster and some history (large)",
+    )
+    parser.add_argument(
+        "--random-seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=f"{when}the large kring drawn from this seed (default {DEFAULT_SEED}): "
+        "the same seed and start give the same kring",
+    )
+
+
 async def _run(settings: Settings, args: argparse.Namespace) -> int:
     if settings.telegram_bot_token is None:
-        return await _demo(settings)
+        return await _demo(settings, args.size, args.random_seed)
+    if args.size != "small":
+        print("kringbot: --size is for the demo kring (no TELEGRAM_BOT_TOKEN)", file=sys.stderr)
+        return 2
     from bot.app import build_application
     from bot.clock import SystemClock
     from bot.services import build_services
@@ -155,22 +181,40 @@ async def _serve(app: object, settings: Settings, webhook: bool) -> None:
         await app.stop()
 
 
-async def _demo(settings: Settings) -> int:
+async def _demo(settings: Settings, size: str, random_seed: int) -> int:
+    from bot.demo_large import kring_people
+
+    others = kring_people(size, random_seed)[len(DEMO_PEOPLE) :]
     print(
         "No TELEGRAM_BOT_TOKEN: starting the demo kring in the local emulator.\n"
         "Type lines like `@ann /help`, `@nobody hallo`, `@coord [Goedkeuren]` or `clock +1d`;\n"
-        "people: @coord @ann @bart @elise @lotte @tom (any other handle is a stranger). "
-        "Ctrl-D stops."
+        "people: @coord @ann @bart @elise @lotte @tom"
+        + (
+            f", and {len(others)} colleagues named like @{others[0].handle} ({others[0].name})"
+            if others
+            else ""
+        )
+        + " (any other handle is a stranger). Ctrl-D stops."
     )
-    return await _chat_session(settings, seed="demo", db=None, start=None, as_json=False)
+    return await _chat_session(
+        settings, "demo", None, None, as_json=False, size=size, random_seed=random_seed
+    )
 
 
 async def _chat(settings: Settings, args: argparse.Namespace) -> int:
-    return await _chat_session(settings, args.seed, args.db, args.start, args.json)
+    return await _chat_session(
+        settings, args.seed, args.db, args.start, args.json, args.size, args.random_seed
+    )
 
 
 async def _chat_session(
-    settings: Settings, seed: str | None, db: str | None, start: str | None, as_json: bool
+    settings: Settings,
+    seed: str | None,
+    db: str | None,
+    start: str | None,
+    as_json: bool,
+    size: str = "small",
+    random_seed: int = DEFAULT_SEED,
 ) -> int:
     from bot.chat import ChatLineError, ChatSession, parse_moment, run_script
     from bot.clock import SettableClock
@@ -181,7 +225,10 @@ async def _chat_session(
         print(f"kringbot: --start: {error}", file=sys.stderr)
         return 2
     interactive = sys.stdin.isatty()
-    async with ChatSession(settings, SettableClock(moment), db_url=db, seed=seed) as session:
+    clock = SettableClock(moment)
+    async with ChatSession(
+        settings, clock, db_url=db, seed=seed, size=size, random_seed=random_seed
+    ) as session:
         if interactive:
             print(f"(emulator at {session.emulator.base_url.removesuffix('/bot')})")
         failures = await run_script(
@@ -214,16 +261,27 @@ async def _db(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _seed(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.chat import ChatLineError, parse_moment
     from bot.clock import SystemClock
-    from bot.demo import seed_demo
+    from bot.demo_large import seed_kring
     from bot.services import build_services
     from store.migrate import upgrade
 
+    try:
+        now = parse_moment(args.start, settings.zone) if args.start else SystemClock().now()
+    except ChatLineError as error:
+        print(f"kringbot: --start: {error}", file=sys.stderr)
+        return 2
     wiring = build_services(settings, SystemClock())
     await upgrade(wiring.engine)
-    added = await seed_demo(wiring.unit_of_work, SystemClock().now())
+    added = await seed_kring(wiring.unit_of_work, now, args.size, args.random_seed)
     await wiring.engine.dispose()
-    print("demo kring added" if added else "the database has members already; nothing added")
+    if not added:
+        print("the database has members already; nothing added")
+    elif args.size == "large":
+        print(f"large demo kring added (random seed {args.random_seed})")
+    else:
+        print("demo kring added")
     return 0
 
 

@@ -1,5 +1,6 @@
 """The demo kring: the people every chat script and `make run` can count on (DESIGN.md §4)."""
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -52,58 +53,75 @@ async def seed_demo(uow_factory: UnitOfWorkFactory, now: datetime) -> bool:
     async with uow_factory() as uow:
         if await uow.members.list():
             return False
-        for person in DEMO_PEOPLE:
-            await uow.members.add(
-                Member(
-                    telegram_id=person.telegram_id,
-                    name=person.name,
-                    role=person.role,
-                    language=person.language,
-                    riziv=person.riziv,
-                    zone=person.zone,
-                    status=MemberStatus.ACTIVE,
-                    joined_via=JoinPath.INVITE,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        await _seed_roster(uow, now)
+        ids = await add_demo_people(uow, now)
+        for shift in demo_shifts(ids, now):
+            await uow.shifts.add(shift)
         await seed_cme(uow, now)
         await uow.commit()
         return True
 
 
-async def _seed_roster(uow: UnitOfWork, now: datetime, timezone: str = "Europe/Brussels") -> None:
+async def add_demo_people(uow: UnitOfWork, now: datetime) -> dict[str, int]:
+    """The six demo people, active; their member ids by handle."""
+    ids = {}
+    for person in DEMO_PEOPLE:
+        member = await uow.members.add(
+            Member(
+                telegram_id=person.telegram_id,
+                name=person.name,
+                role=person.role,
+                language=person.language,
+                riziv=person.riziv,
+                zone=person.zone,
+                status=MemberStatus.ACTIVE,
+                joined_via=JoinPath.INVITE,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        ids[person.handle] = member.id or 0
+    return ids
+
+
+def demo_shifts(
+    ids: Mapping[str, int], now: datetime, timezone: str = "Europe/Brussels"
+) -> list[Shift]:
     """8 weeks of nights, from the day after tomorrow (so no reminder is due the moment a chat
     starts, whatever its hour); ann has the first night of Noord."""
     zone = ZoneInfo(timezone)
     first_day = now.astimezone(zone).date() + timedelta(days=2)
-    ids = {p.handle: (await uow.members.by_telegram_id(p.telegram_id)) for p in DEMO_PEOPLE}
+    shifts = []
     for offset in range(ROSTER_WEEKS * 7):
         day = first_day + timedelta(days=offset)
         for area, turns in ROSTER_TURNS.items():
-            assignee = ids[turns[offset % len(turns)]]
-            await uow.shifts.add(
+            shifts.append(
                 Shift(
                     zone=area,
                     start_at=datetime.combine(day, NIGHT_START, zone),
                     end_at=datetime.combine(day + timedelta(days=1), NIGHT_END, zone),
-                    assignee_id=None if assignee is None else assignee.id,
+                    assignee_id=ids[turns[offset % len(turns)]],
                     created_at=now,
                     updated_at=now,
                 )
             )
+    return shifts
 
 
-async def seed_cme(uow: UnitOfWork, now: datetime) -> None:
-    """A LOK group (ann, bart, lotte) and four events in the weeks after `now`; the first, with
-    two seats, comes first in /cme so a script's `[Inschrijven]` picks it."""
+async def seed_cme(
+    uow: UnitOfWork,
+    now: datetime,
+    lok_noord_others: Sequence[int] = (),
+    checkin_token: Callable[[], str] = new_token,
+) -> None:
+    """A LOK group (ann, bart, lotte, and `lok_noord_others` in a larger kring) and four events
+    in the weeks after `now`; the first, with two seats, comes first in /cme so a script's
+    `[Inschrijven]` picks it."""
     ids = {}
     for person in DEMO_PEOPLE:
         member = await uow.members.by_telegram_id(person.telegram_id)
         ids[person.handle] = member.id if member is not None and member.id else 0
     group = await uow.events.add_lok_group(
-        LokGroup("LOK Noord", [ids["ann"], ids["bart"], ids["lotte"]])
+        LokGroup("LOK Noord", [ids["ann"], ids["bart"], ids["lotte"], *lok_noord_others])
     )
     evenings = [
         ("Antibiotica in de eerste lijn", EventKind.LECTURE, 3, 2, Rubric.GENERAL, 2),
@@ -124,7 +142,7 @@ async def seed_cme(uow: UnitOfWork, now: datetime) -> None:
                 end_at=start_at + timedelta(hours=2),
                 deadline_at=start_at - timedelta(hours=2),
                 created_at=now,
-                checkin_token=new_token(),
+                checkin_token=checkin_token(),
                 location="online" if kind is EventKind.WEBINAR else "Zaal De Linde, Noord",
                 speaker="Dr. An Verhoeven",
                 capacity=capacity,

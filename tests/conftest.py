@@ -5,9 +5,10 @@ import os
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import SettableClock
@@ -16,9 +17,21 @@ from bot.core.membership import MembershipService
 from bot.core.outbox import OutboxService
 from store.db import create_engine, is_sqlite
 from store.migrate import upgrade
+from store.tables import Base
 from tests.fakes import FakeDatabase, FakeUnitOfWork
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+async def snapshot(engine: AsyncEngine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, except the log of update ids the gate keeps."""
+    rows = {}
+    async with engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            if table.name != "processed_updates":
+                result = await connection.execute(select(table))
+                rows[table.name] = sorted(map(tuple, result.all()), key=repr)
+    return rows
 
 
 def database_url(tmp_path: Path) -> str:

@@ -1,6 +1,7 @@
 """`kringbot chat`: the real bot, polling the emulator over loopback HTTP, driven by scripts."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -14,22 +15,29 @@ import pytest
 from bot.chat import ChatLineError, ChatSession
 from bot.clock import SettableClock
 from bot.config import Settings
+from bot.demo import DEMO_PEOPLE
+from bot.demo_large import kring_people
 from tests.e2e.scripts import not_about_shifts
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
-def kringbot_chat(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+def kringbot(*args: str, script: str = "", **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--seed", "demo", *args],
+        [sys.executable, "-m", "bot", *args],
         input=script,
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env={**os.environ, **env},
         timeout=120,
         check=False,
     )
+
+
+def kringbot_chat(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return kringbot("chat", "--seed", "demo", *args, script=script)
 
 
 def test_the_acceptance_example_shows_role_aware_help_and_a_refusal() -> None:
@@ -58,6 +66,32 @@ def test_the_same_script_gives_the_same_output() -> None:
     second = kringbot_chat(script, "--start", "2026-12-01 09:00")
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout and "?start=" in first.stdout
+
+
+def test_a_coordinator_script_runs_on_the_large_kring() -> None:
+    people = kring_people("large")
+    colleague = people[len(DEMO_PEOPLE)]
+    script = f"@coord /members\n@coord /roster\n@{colleague.handle} /shifts\n"
+    result = kringbot_chat(script, "--size", "large", "--start", "2026-12-01 09:00")
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert f"-> @coord: {len(people)} leden" in result.stdout and colleague.name in result.stdout
+    assert "Wachtdienstrooster" in result.stdout and f"-> @{colleague.handle}: " in result.stdout
+
+
+def test_kringbot_seed_loads_the_large_kring_once(tmp_path: Path) -> None:
+    database = {"DATABASE_URL": f"sqlite:///{tmp_path}/kring.db"}
+    start = ("--start", "2026-12-01 09:00")
+    seed = ("seed", "demo", "--size", "large", *start)
+    added = kringbot(*seed, **database)
+    assert added.returncode == 0, added.stderr
+    assert "large demo kring added" in added.stdout
+    assert "nothing added" in kringbot(*seed, **database).stdout
+    # A chat on that database: the kring is there already, its people join the emulator.
+    chat = kringbot_chat(
+        "@coord /members\n", "--size", "large", "--db", database["DATABASE_URL"], *start
+    )
+    assert chat.returncode == 0 and chat.stderr == "", chat.stderr
+    assert f"{len(kring_people('large'))} leden" in chat.stdout
 
 
 @pytest.fixture

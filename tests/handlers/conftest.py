@@ -6,7 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import build_application
 from bot.clock import SettableClock
 from bot.config import Settings
-from bot.demo import DEMO_PEOPLE, seed_demo
+from bot.demo import DEMO_PEOPLE
+from bot.demo_large import kring_people, seed_kring
 from bot.services import Wiring, build_services
 from tests.handlers.harness import Harness, Person, RecordingRequest
 
@@ -17,8 +18,21 @@ def wiring(settings: Settings, clock: SettableClock, engine: AsyncEngine) -> Wir
 
 
 @pytest.fixture
-async def bot(settings: Settings, wiring: Wiring, clock: SettableClock) -> AsyncIterator[Harness]:
-    await seed_demo(wiring.unit_of_work, clock.now())
+def kring_size() -> str:
+    """The demo kring the `bot` fixture seeds: "small" (the six demo people), or "large" (about
+    200 members, a year of roster and some history; bot/demo_large). A test runs on both with
+    `@ON_BOTH_KRINGS`."""
+    return "small"
+
+
+ON_BOTH_KRINGS = pytest.mark.parametrize("kring_size", ["small", "large"])
+
+
+@pytest.fixture
+async def bot(
+    settings: Settings, wiring: Wiring, clock: SettableClock, kring_size: str
+) -> AsyncIterator[Harness]:
+    await seed_kring(wiring.unit_of_work, clock.now(), kring_size)
     request = RecordingRequest()
     app = build_application(
         settings,
@@ -32,7 +46,9 @@ async def bot(settings: Settings, wiring: Wiring, clock: SettableClock) -> Async
 
 
 def demo(handle: str) -> Person:
-    person = next(p for p in DEMO_PEOPLE if p.handle == handle)
+    """A demo person by handle; on the large kring also one of its colleagues."""
+    found = [p for p in DEMO_PEOPLE if p.handle == handle]
+    person = (found or [p for p in kring_people("large") if p.handle == handle])[0]
     return Person(person.telegram_id, person.language, person.name.split()[0])
 
 

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler
 
@@ -16,7 +15,7 @@ from bot.core.models import Member, MemberStatus, Role
 from bot.services import Wiring
 from handlers import ACCESS
 from handlers.audience import Audience, member_audience
-from store.tables import Base
+from tests.conftest import snapshot
 from tests.handlers.conftest import STRANGER, demo
 from tests.handlers.harness import Harness, Person, replies
 
@@ -82,17 +81,6 @@ def registered_prefixes(bot: Harness) -> set[str]:
             if match:
                 prefixes.add(match[1])
     return prefixes
-
-
-async def snapshot(engine: AsyncEngine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, except the log of update ids the gate keeps."""
-    rows = {}
-    async with engine.connect() as connection:
-        for table in Base.metadata.sorted_tables:
-            if table.name != "processed_updates":
-                result = await connection.execute(select(table))
-                rows[table.name] = sorted(map(tuple, result.all()), key=repr)
-    return rows
 
 
 @pytest.fixture

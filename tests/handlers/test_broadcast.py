@@ -3,7 +3,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.services import Wiring
 from store.tables import MemberRow
-from tests.handlers.conftest import demo
+from tests.handlers.conftest import ON_BOTH_KRINGS, demo
 from tests.handlers.harness import Call, Harness, due_work, replies
 
 
@@ -37,6 +37,7 @@ async def test_an_urgent_announcement_to_one_zone(bot: Harness, wiring: Wiring) 
     assert to[demo("ann").id].params["disable_notification"] is False
 
 
+@ON_BOTH_KRINGS
 async def test_a_broadcast_cancelled_before_it_goes_reaches_nobody(
     bot: Harness, wiring: Wiring
 ) -> None:
@@ -77,6 +78,7 @@ async def test_a_member_chooses_a_daily_digest(bot: Harness, wiring: Wiring) -> 
     assert member is not None and member.digest.value == "daily"
 
 
+@ON_BOTH_KRINGS
 async def test_an_announcement_to_the_registrants_of_an_event(bot: Harness, wiring: Wiring) -> None:
     [listing] = replies(await bot.send(demo("bart"), "/cme"))
     await bot.tap(demo("bart"), listing.button_data("Inschrijven: Antibiotica"), listing)

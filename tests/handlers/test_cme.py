@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from bot.clock import SettableClock
 from bot.core.csvfiles import read_table
-from tests.handlers.conftest import STRANGER, demo
+from tests.handlers.conftest import ON_BOTH_KRINGS, STRANGER, demo
 from tests.handlers.harness import Call, Harness, SentFile, due_work, replies
 
 ANN, BART, COORD = demo("ann"), demo("bart"), demo("coord")
@@ -51,6 +51,7 @@ async def test_members_cannot_use_the_coordinators_event_buttons(bot: Harness) -
     assert "coördinator" in refusal.text
 
 
+@ON_BOTH_KRINGS
 async def test_ticking_attendance_and_exporting_the_list(bot: Harness) -> None:
     [listing] = replies(await bot.send(ANN, "/cme"))
     await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
@@ -96,6 +97,7 @@ async def test_a_reminder_that_falls_due_after_the_start_expires_unsent(
     assert await services.outbox.claim_due() == []  # expired, not waiting to be sent
 
 
+@ON_BOTH_KRINGS
 async def test_the_coordinator_creates_an_event_in_a_short_conversation(bot: Harness) -> None:
     [overview] = replies(await bot.send(COORD, "/evenementen"))
     [kinds] = replies(await bot.tap(COORD, overview.button_data("Nieuwe activiteit")))
@@ -112,6 +114,7 @@ async def test_the_coordinator_creates_an_event_in_a_short_conversation(bot: Har
     assert "Inschrijven: Wondzorg in de praktijk" in listing.buttons
 
 
+@ON_BOTH_KRINGS
 async def test_the_coordinator_adds_a_walk_in_and_edits_the_capacity(bot: Harness) -> None:
     await bot.tap(COORD, "evwalkin:1")
     [unclear] = replies(await bot.send(COORD, "zzz"))

@@ -3,7 +3,7 @@
 import re
 
 from bot.services import Wiring
-from tests.handlers.conftest import FRENCH_STRANGER, STRANGER, demo
+from tests.handlers.conftest import FRENCH_STRANGER, ON_BOTH_KRINGS, STRANGER, demo
 from tests.handlers.harness import Harness, outbox_sender, replies
 
 
@@ -65,6 +65,7 @@ async def test_a_pending_member_is_asked_to_finish_first(bot: Harness) -> None:
     assert "registratie" in reply.text and "naam" in reply.text
 
 
+@ON_BOTH_KRINGS
 async def test_a_join_request_is_approved_by_the_coordinator(bot: Harness, wiring: Wiring) -> None:
     [refusal] = replies(await bot.send(STRANGER, "hallo"))
     calls = await bot.tap(STRANGER, refusal.button_data("Lidmaatschap"))

@@ -8,10 +8,11 @@ import pytest
 from bot.clock import SettableClock
 from bot.core.csvfiles import read_table
 from bot.services import Wiring
-from tests.handlers.conftest import demo
+from tests.handlers.conftest import ON_BOTH_KRINGS, demo
 from tests.handlers.harness import Harness, replies
 
 
+@ON_BOTH_KRINGS
 async def test_coordinator_actions_are_logged_and_exported(bot: Harness) -> None:
     await bot.send(demo("coord"), "/approvals")
     await bot.send(demo("ann"), "/approvals")  # refused: not logged
@@ -26,6 +27,7 @@ async def test_coordinator_actions_are_logged_and_exported(bot: Harness) -> None
     ]
 
 
+@ON_BOTH_KRINGS
 async def test_an_unexpected_error_is_reported_once_an_hour(
     bot: Harness, wiring: Wiring, clock: SettableClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
