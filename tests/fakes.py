@@ -70,6 +70,10 @@ class _FakeRepository:
         self.table[item.id] = copy.deepcopy(item)
         return item
 
+    async def add_all(self, items: Sequence[Any]) -> None:
+        for item in items:
+            await self.add(item)
+
     async def get(self, item_id: int) -> Any:
         return copy.deepcopy(self.table.get(item_id))
 
@@ -281,9 +285,6 @@ class FakeBoardRepository:
 
 
 class FakeShiftRepository(_FakeRepository):
-    async def at(self, zone: str, post: str, start_at: datetime) -> Shift | None:
-        return next(iter(self._where(zone=zone, post=post, start_at=start_at)), None)
-
     async def of_member(self, member_id: int, ending_after: datetime) -> Sequence[Shift]:
         mine = [s for s in self._where(assignee_id=member_id) if s.end_at > ending_after]
         return sorted(mine, key=lambda s: s.start_at)

@@ -139,24 +139,36 @@ class RosterService:
             checked = await self._check(uow, rows, now)
             if checked.problems:
                 raise RosterRejected(checked.problems)
-            added = updated = 0
+            starts = [shift.start_at for shift, _ in checked.shifts]
+            existing = await self._existing(uow, starts)
+            added: list[Shift] = []
+            updated = 0
             for new, assignee_id in checked.shifts:
-                existing = await uow.shifts.at(new.zone, new.post, new.start_at)
-                if existing is None:
-                    await uow.shifts.add(new)
-                    added += 1
-                elif (existing.end_at, existing.assignee_id) != (new.end_at, assignee_id):
-                    await self._change(uow, existing, new.end_at, assignee_id, now)
+                old = existing.get((new.zone, new.post, new.start_at))
+                if old is None:
+                    added.append(new)
+                elif (old.end_at, old.assignee_id) != (new.end_at, assignee_id):
+                    await self._change(uow, old, new.end_at, assignee_id, now)
                     updated += 1
+            await uow.shifts.add_all(added)
             await uow.commit()
-        starts = [shift.start_at for shift, _ in checked.shifts]
         return ImportReport(
-            added,
+            len(added),
             updated,
-            len(starts) - added - updated,
+            len(starts) - len(added) - updated,
             min(starts, default=None),
             max(starts, default=None),
         )
+
+    @staticmethod
+    async def _existing(
+        uow: UnitOfWork, starts: Sequence[datetime]
+    ) -> dict[tuple[str, str, datetime], Shift]:
+        """The stored shifts an import may update, in one query rather than one per line."""
+        if not starts:
+            return {}
+        stored = await uow.shifts.starting_between(min(starts), max(starts) + timedelta(seconds=1))
+        return {(shift.zone, shift.post, shift.start_at): shift for shift in stored}
 
     async def _check(self, uow: UnitOfWork, rows: Sequence[TableRow], now: datetime) -> _Checked:
         checked = _Checked()

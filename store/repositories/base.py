@@ -1,6 +1,7 @@
 """What the repositories share: the mapping between a row and its core dataclass, and the
 insert that only one process wins."""
 
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any, Generic, TypeVar
 
@@ -76,6 +77,16 @@ class Repository(Generic[RowT, DomainT]):
         await self.session.flush()
         item.id = row.id  # type: ignore[attr-defined]
         return item
+
+    async def add_all(self, items: Sequence[DomainT]) -> None:
+        """Many new items in one flush (a roster import adds thousands)."""
+        rows = [self.row_type() for _ in items]
+        for row, item in zip(rows, items, strict=True):
+            self._copy_into(row, item)
+        self.session.add_all(rows)
+        await self.session.flush()
+        for row, item in zip(rows, items, strict=True):
+            item.id = row.id  # type: ignore[attr-defined]
 
     async def get(self, item_id: int) -> DomainT | None:
         row = await self.session.get(self.row_type, item_id)

@@ -15,11 +15,6 @@ from store.tables import ShiftRow, SwapEventRow, SwapRequestRow
 class SqlShiftRepository(Repository[ShiftRow, Shift]):
     row_type, domain_type = ShiftRow, Shift
 
-    async def at(self, zone: str, post: str, start_at: datetime) -> Shift | None:
-        return await self._one(
-            ShiftRow.zone == zone, ShiftRow.post == post, ShiftRow.start_at == start_at
-        )
-
     async def of_member(self, member_id: int, ending_after: datetime) -> Sequence[Shift]:
         return await self._many(
             ShiftRow.assignee_id == member_id,
