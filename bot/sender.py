@@ -19,15 +19,17 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.core.models import OutboxMessage
-from bot.core.outbox import OutboxService, UnreadableMessage
+from bot.core.notices import Envelope, UnreadableMessage
+from bot.core.outbox import OutboxService
 from bot.core.quiet import silent
 from bot.core.ratelimit import RateLimiter
 from bot.core.services import Kring
 
 log = logging.getLogger(__name__)
 
-# Turns an outbox row into the text and buttons to send, in the recipient's language. The
-# composition root hands in the handlers' composer, so the sender knows nothing of the features.
+# Turns an outbox row into the text and buttons to send, in the recipient's language, or raises
+# UnreadableMessage. The composition root hands in the handlers' composer, so the sender knows
+# nothing of the features.
 Compose = Callable[[OutboxMessage, Kring], tuple[str, InlineKeyboardMarkup | None]]
 
 RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
@@ -82,25 +84,40 @@ class Sender:
                     break
         return sent
 
-    def _call(self, message: OutboxMessage) -> Awaitable[Message]:
+    def _prepare(self, message: OutboxMessage) -> "_Outgoing":
+        """The row ready to send; UnreadableMessage if this version cannot read it."""
         text, markup = self.compose(message, self.kring)
-        quietly = silent(self.outbox.clock.now(), self._zone, bool(message.params.get("urgent")))
-        if file_id := message.params.get("file_id"):
+        return _Outgoing(message.chat_id, text, markup, message.envelope)
+
+    def _call(self, outgoing: "_Outgoing") -> Awaitable[Message]:
+        envelope = outgoing.envelope
+        quietly = silent(self.outbox.clock.now(), self._zone, envelope.urgent)
+        if envelope.file_id:
             return self.bot.send_document(
-                message.chat_id,
-                file_id,
-                caption=text,
+                outgoing.chat_id,
+                envelope.file_id,
+                caption=outgoing.text,
                 parse_mode=ParseMode.HTML,
-                reply_markup=markup,
+                reply_markup=outgoing.markup,
                 disable_notification=quietly,
             )
         return self.bot.send_message(
-            message.chat_id,
-            text,
+            outgoing.chat_id,
+            outgoing.text,
             parse_mode=ParseMode.HTML,
-            reply_markup=markup,
+            reply_markup=outgoing.markup,
             disable_notification=quietly,
         )
+
+
+@dataclass(frozen=True)
+class _Outgoing:
+    """A row's message, composed in the recipient's language, and how it goes out."""
+
+    chat_id: int
+    text: str
+    markup: InlineKeyboardMarkup | None
+    envelope: Envelope
 
 
 class _Batch:
@@ -123,6 +140,7 @@ class _Batch:
         async def one(message: OutboxMessage) -> None:
             async with slots:
                 await self._send(message)
+                self.done.append(message)
                 await self._record_if_due()
 
         await asyncio.gather(*(one(message) for message in self.messages))
@@ -130,20 +148,22 @@ class _Batch:
         return self.sent, self.stopped
 
     async def _send(self, message: OutboxMessage) -> None:
-        if self.outbox.too_late(message):
+        """Send the row, or see why not: the outcome is noted on it, to be recorded."""
+        try:
+            outgoing = self.sender._prepare(message)
+        except UnreadableMessage as error:
+            log.error("outbox %s (%s) left for later: %s", message.id, message.kind, error)
+            self.outbox.unreadable(message, str(error))
+            return
+        if self.outbox.too_late(outgoing.envelope):
             self.outbox.expired(message)
-            self.done.append(message)
             return
         await self._wait_for_slot(message.chat_id)
         if self.stopped:  # Telegram asked us to wait: back to the outbox, due when it may go
             self.outbox.defer(message, self._pause, "waiting after 429")
-            self.done.append(message)
             return
         try:
-            result = await self.sender._call(message)
-        except UnreadableMessage as error:
-            log.error("outbox %s (%s) left for later: %s", message.id, message.kind, error)
-            self.outbox.unreadable(message, str(error))
+            result = await self.sender._call(outgoing)
         except Forbidden as error:
             self.outbox.unreachable(message, error.message)
         except RetryAfter as error:
@@ -161,7 +181,6 @@ class _Batch:
         else:
             self.outbox.sent(message, result.message_id)
             self.sent += 1
-        self.done.append(message)
 
     async def _wait_for_slot(self, chat_id: int) -> None:
         """Until the chat's slot, and until the last second has room for one more send."""

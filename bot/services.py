@@ -32,7 +32,8 @@ from bot.core.privacy import PrivacyService
 from bot.core.roster import RosterService
 from bot.core.services import Kring, Services
 from bot.core.stats import StatsService
-from bot.core.swaps import OpenSwaps, SwapRules, SwapService
+from bot.core.swap_views import OpenSwaps
+from bot.core.swaps import SwapRules, SwapService
 from bot.core.updates import UpdateLog
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork

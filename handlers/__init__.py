@@ -42,7 +42,7 @@ ACCESS = Rules(
 ERRORS = ErrorReplies(
     {**error_replies.ERRORS, **{kind: r for f in FEATURE_LIST for kind, r in f.errors.items()}}
 )
-COMPOSER = Composer({kind: n for f in FEATURE_LIST for kind, n in f.notices.items()})
+COMPOSER = Composer(renderer for feature in FEATURE_LIST for renderer in feature.notices)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

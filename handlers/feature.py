@@ -9,29 +9,30 @@ handlers/__init__.py composes these into the one registration, the gate and the 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from telegram import InlineKeyboardMarkup
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.core.errors import DomainError
+from bot.core.notices import Notice
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.audience import Command, Prefix
 from handlers.context import KringContext
 
 Callback = Callable[..., Any]
-NoticeText = Callable[[Translator, dict[str, Any], Kring], str]
-NoticeButtons = Callable[[Translator, dict[str, Any]], InlineKeyboardMarkup]
 ErrorText = Callable[[Translator, Any, Kring], str]
+N = TypeVar("N", bound=Notice)
 
 
 @dataclass(frozen=True)
-class Notice:
-    """How one outbox kind is shown: its text and, for some, the buttons under it."""
+class Renderer(Generic[N]):
+    """How one notice class is shown: its text and, for some, the buttons under it."""
 
-    text: NoticeText
-    buttons: NoticeButtons | None = None
+    notice: type[N]
+    text: Callable[[Translator, N, Kring], str]
+    buttons: Callable[[Translator, N], InlineKeyboardMarkup] | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Feature:
     name: str
     handlers: Callable[[], Sequence[BaseHandler[Any, KringContext, Any]]]
     declared_in: Sequence[ModuleType]
-    notices: Mapping[str, Notice] = field(default_factory=dict)
+    notices: Sequence[Renderer[Any]] = ()
     errors: Mapping[type[DomainError], ErrorText] = field(default_factory=dict)
 
     @property

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from bot.core.membership import require_manager
 from bot.core.models import AuditEntry, Member, OutboxMessage
+from bot.core.notices.membership import OpsError
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 QUIET = timedelta(hours=1)  # one report per distinct error per hour
@@ -46,19 +47,19 @@ class ErrorReporter:
         async with self._uow() as uow:
             occurrences = await uow.error_reports.claim(signature, now, now - QUIET)
             if occurrences is not None:
-                params = {"signature": signature, "reference": reference, "count": occurrences}
-                for message in await self._reports(uow, params):
+                notice = OpsError(signature=signature, reference=reference, count=occurrences)
+                for message in await self._reports(uow, notice):
                     await uow.outbox.add(message)
             await uow.commit()
         return occurrences is not None
 
-    async def _reports(self, uow: UnitOfWork, params: dict[str, object]) -> list[OutboxMessage]:
+    async def _reports(self, uow: UnitOfWork, notice: OpsError) -> list[OutboxMessage]:
         """One message to the ops chat if the kring has one, else one to each coordinator."""
         now = self._clock.now()
         if self._ops_chat_id is not None:
-            return [OutboxMessage(self._ops_chat_id, "ops_error", now, params=params)]
+            return [OutboxMessage.for_chat(self._ops_chat_id, notice, now)]
         return [
-            OutboxMessage.to(coordinator, "ops_error", now, **params)
+            OutboxMessage.to(coordinator, notice, now)
             for coordinator in await uow.members.coordinators()
             if coordinator.telegram_id is not None
         ]

@@ -18,6 +18,7 @@ from bot.core.models import (
     Role,
     Subscription,
 )
+from bot.core.notices.locum import BoardInterest, BoardMatch, LocumWanted, PostPeriod
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 DETAILS_MAX = 300
@@ -107,9 +108,7 @@ class BoardService:
                         or not matches(post, subscription)
                     ):
                         continue
-                    await uow.outbox.add(
-                        OutboxMessage.to(member, "board_post", now, **_summary(post, author))
-                    )
+                    await uow.outbox.add(OutboxMessage.to(member, _wanted(post, author), now))
                     told += 1
             await uow.commit()
         return post, told
@@ -138,18 +137,14 @@ class BoardService:
             if member.id not in post.interested:
                 post.interested.append(member.id or 0)
                 await uow.board.update_post(post)
-                await uow.outbox.add(
-                    OutboxMessage.to(
-                        author,
-                        "board_interest",
-                        now,
-                        post_id=post.id,
-                        member_id=member.id,
-                        name=member.name,
-                        role=member.role.value,
-                        **_period(post),
-                    )
+                interest = BoardInterest(
+                    post_id=post.id or 0,
+                    member_id=member.id or 0,
+                    name=member.name,
+                    role=member.role,
+                    period=PostPeriod.of(post),
                 )
+                await uow.outbox.add(OutboxMessage.to(author, interest, now))
             await uow.commit()
             return post
 
@@ -164,17 +159,13 @@ class BoardService:
             post.status, post.chosen_id = PostStatus.FILLED, member_id
             await uow.board.update_post(post)
             for receiver, other in ((author, chosen), (chosen, author)):
-                await uow.outbox.add(
-                    OutboxMessage.to(
-                        receiver,
-                        "board_match",
-                        now,
-                        name=other.name,
-                        telegram_id=other.telegram_id,
-                        riziv=other.riziv,
-                        **_period(post),
-                    )
+                match = BoardMatch(
+                    name=other.name,
+                    telegram_id=other.telegram_id,
+                    riziv=other.riziv,
+                    period=PostPeriod.of(post),
                 )
+                await uow.outbox.add(OutboxMessage.to(receiver, match, now))
             await uow.commit()
             return chosen
 
@@ -202,20 +193,12 @@ class BoardService:
         return post
 
 
-def _period(post: BoardPost) -> dict[str, str]:
-    return {
-        "start_on": post.start_on.isoformat(),
-        "end_on": post.end_on.isoformat(),
-        "zone": post.zone,
-    }
-
-
-def _summary(post: BoardPost, author: Member) -> dict[str, object]:
-    return {
-        "post_id": post.id,
-        "author": author.name,
-        "software": post.software,
-        "languages": post.languages,
-        "details": post.details,
-        **_period(post),
-    }
+def _wanted(post: BoardPost, author: Member) -> LocumWanted:
+    return LocumWanted(
+        post_id=post.id or 0,
+        author=author.name,
+        software=post.software,
+        languages=tuple(post.languages),
+        details=post.details,
+        period=PostPeriod.of(post),
+    )

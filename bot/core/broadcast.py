@@ -23,6 +23,8 @@ from bot.core.models import (
     OutboxState,
     Role,
 )
+from bot.core.notices import Envelope
+from bot.core.notices.broadcast import Announcement, BroadcastReport
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.quiet import deliver_at
 
@@ -230,11 +232,9 @@ class BroadcastService:
     def _row(self, broadcast: Broadcast, member: Member, now: datetime) -> OutboxMessage:
         row = OutboxMessage.to(
             member,
-            "broadcast",
+            Announcement(text=broadcast.text),
             deliver_at(member, now, self._zone, broadcast.urgent),
-            text=broadcast.text,
-            file_id=broadcast.file_id,
-            urgent=broadcast.urgent,
+            Envelope(urgent=broadcast.urgent, file_id=broadcast.file_id),
         )
         row.broadcast_id = broadcast.id
         if not member.reachable:  # blocked the bot before: listed in the report, not sent
@@ -260,15 +260,12 @@ class BroadcastService:
                         for line in await _deliveries(uow, broadcast.id or 0)
                         if line.state is OutboxState.UNREACHABLE
                     ]
-                    report = OutboxMessage.to(
-                        author,
-                        "broadcast_report",
-                        now,
-                        broadcast_id=broadcast.id,
-                        counts={state.value: n for state, n in counts.items()},
-                        unreachable_names=unreachable,
+                    report = BroadcastReport(
+                        broadcast_id=broadcast.id or 0,
+                        counts=counts,
+                        unreachable_names=tuple(unreachable),
                     )
-                    await uow.outbox.add(report)
+                    await uow.outbox.add(OutboxMessage.to(author, report, now))
                 finished += 1
             await uow.commit()
         return finished

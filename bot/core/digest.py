@@ -1,13 +1,15 @@
 """The newsletter digest: per member, what happened since the previous one, section by section.
 
 A digest is composed of sections; each returns the items for a member over a period, and an
-empty section is left out (an all-empty digest is not sent). A new section (upcoming events,
-open swap requests) is one more entry in the list passed to DigestService.
+empty section is left out (an all-empty digest is not sent). A new section is one more field of
+`DigestSections` (bot.core.notices.broadcast) and one more entry in the list passed to
+DigestService.
 
 Each period runs once, however many processes tick: the first to insert the period's row in
 `digest_runs` runs it. A period whose moment passed while the bot was down runs at the next tick.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any, Protocol
@@ -16,23 +18,24 @@ from zoneinfo import ZoneInfo
 from bot.core.broadcast import audience_from
 from bot.core.knowledge.model import KnowledgeBase
 from bot.core.models import DigestFrequency, Member, OutboxMessage
+from bot.core.notices.broadcast import AnnouncementItem, Digest, DigestSections, KnowledgeItem
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.quiet import deliver_at
 
-Item = dict[str, Any]
 EXCERPT = 200
 PERIODS = {DigestFrequency.WEEKLY: timedelta(days=7), DigestFrequency.DAILY: timedelta(days=1)}
 
 
 class Section(Protocol):
-    name: str  # the heading's key in handlers.broadcast.texts.digest
+    name: str  # the field of DigestSections it fills
 
     async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
         """Load what the period brought, once per run (not once per member)."""
         ...
 
-    def items(self, member: Member, since: datetime) -> list[Item]:
-        """What this member gets from it; `since` is later for members who joined recently."""
+    def items(self, member: Member, since: datetime) -> Sequence[Any]:
+        """What this member gets from it (the items of its field of DigestSections); `since` is
+        later for members who joined recently."""
         ...
 
 
@@ -42,14 +45,14 @@ class Announcements:
     name = "announcements"
 
     async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
-        self._items: list[tuple[datetime, set[int], Item]] = []
+        self._items: list[tuple[set[int], AnnouncementItem]] = []
         for broadcast in await uow.broadcasts.released_between(since, until):
             audience = await audience_from(broadcast.audience).members(uow)
-            item = {"at": broadcast.scheduled_at.isoformat(), "text": broadcast.text[:EXCERPT]}
-            self._items.append((broadcast.scheduled_at, {m.id for m in audience if m.id}, item))
+            item = AnnouncementItem(at=broadcast.scheduled_at, text=broadcast.text[:EXCERPT])
+            self._items.append(({m.id for m in audience if m.id}, item))
 
-    def items(self, member: Member, since: datetime) -> list[Item]:
-        return [item for at, ids, item in self._items if member.id in ids and at >= since]
+    def items(self, member: Member, since: datetime) -> list[AnnouncementItem]:
+        return [item for ids, item in self._items if member.id in ids and item.at >= since]
 
 
 @dataclass
@@ -62,12 +65,12 @@ class KnowledgeUpdates:
     async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
         self._until = until.date()
 
-    def items(self, member: Member, since: datetime) -> list[Item]:
+    def items(self, member: Member, since: datetime) -> list[KnowledgeItem]:
         found = []
         for entry_id in sorted(self.kb.entries):
             entry = self.kb.entry(entry_id, member.language)
             if entry and entry.reviewed and since.date() <= entry.reviewed < self._until:
-                found.append({"id": entry.id, "title": entry.questions[0]})
+                found.append(KnowledgeItem(id=entry.id, title=entry.questions[0]))
         return found
 
 
@@ -123,12 +126,13 @@ class DigestService:
             joined = member.created_at or since
             if member.digest is not frequency or member.telegram_id is None or joined > until:
                 continue
-            sections = {}
+            found = {}
             for section in self._sections:
                 if items := section.items(member, max(since, joined)):
-                    sections[section.name] = items
-            if sections and member.reachable:
+                    found[section.name] = tuple(items)
+            if found and member.reachable:
+                digest = Digest(sections=DigestSections(**found))
                 due = deliver_at(member, now, self._zone, urgent=False)
-                await uow.outbox.add(OutboxMessage.to(member, "digest", due, sections=sections))
+                await uow.outbox.add(OutboxMessage.to(member, digest, due))
                 queued += 1
         return queued

@@ -243,3 +243,35 @@ class InvalidBroadcast(DomainError):
 
 class BroadcastClosed(DomainError):
     """The broadcast was finished or cancelled already, or never existed."""
+
+
+class SwapReason(StrEnum):
+    """Why a swap step cannot be done."""
+
+    NOT_YOUR_SHIFT = "not_your_shift"
+    """The shift is not the member's (any more), or not one a manager can give away."""
+    TOO_LATE = "too_late"
+    """The shift starts within the minimum notice: too soon to ask for a swap."""
+    ALREADY_REQUESTED = "already_requested"
+    """The shift has a pending swap request already."""
+    GONE = "gone"
+    """Someone else took the shift first."""
+    CLOSED = "closed"
+    """The request is no longer open: withdrawn, expired, cancelled or decided, or the roster
+    changed underneath it."""
+    YOURS = "yours"
+    """The member has taken this shift over already (a double tap)."""
+    NOT_ELIGIBLE = "not_eligible"
+    """The member may not take the shift: another zone or colleague, or on duty around it."""
+    RETURN_SHIFT = "return_shift"
+    """The shift offered in return is not the taker's, or does not fit the requester."""
+    NO_COLLEAGUE = "no_colleague"
+    """The chosen colleague cannot take the shift."""
+
+
+class SwapError(DomainError):
+    """A swap step that cannot be done; nothing was changed."""
+
+    def __init__(self, reason: SwapReason) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.core.errors import DomainError, NotAMember
 from bot.core.membership import clean_name
 from bot.core.models import Member, OutboxMessage, Replacement
+from bot.core.notices.locum import LocumEndReminder
 from bot.core.ports import Clock, ReplacementRepository, UnitOfWorkFactory
 
 START_ITEMS = (
@@ -104,16 +105,12 @@ class LocumService:
             reminder_on = max(end_on - timedelta(days=REMINDER_DAYS_BEFORE_END), start_on)
             due = datetime.combine(reminder_on, REMINDER_TIME, self._zone)
             if end_on >= now.astimezone(self._zone).date():
-                await uow.outbox.add(
-                    OutboxMessage.to(
-                        member,
-                        "locum_end_reminder",
-                        max(due, now),
-                        replacement_id=replacement.id,
-                        practice=replacement.practice,
-                        end_on=end_on.isoformat(),
-                    )
+                reminder = LocumEndReminder(
+                    replacement_id=replacement.id or 0,
+                    practice=replacement.practice,
+                    end_on=end_on,
                 )
+                await uow.outbox.add(OutboxMessage.to(member, reminder, max(due, now)))
             await uow.commit()
             return replacement
 

@@ -39,6 +39,7 @@ from bot.core.models import (
     OutboxMessage,
     Role,
 )
+from bot.core.notices.membership import JoinApproved, JoinRejected, JoinRequest, MemberJoined
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
 
@@ -226,30 +227,23 @@ class MembershipService:
         if onboarding_step(member) is OnboardingStep.AWAITING_APPROVAL:
             if member.joined_via is JoinPath.INVITE:
                 member.status = MemberStatus.ACTIVE
-                await self._notify_managers(uow, "member_joined", member, only=invite_creator)
+                await self._notify_managers(uow, MemberJoined, member, only=invite_creator)
             else:
-                await self._notify_managers(uow, "join_request", member)
+                await self._notify_managers(uow, JoinRequest, member)
         await uow.members.update(member)
 
     async def _notify_managers(
-        self, uow: UnitOfWork, kind: str, member: Member, only: int | None = None
+        self,
+        uow: UnitOfWork,
+        kind: type[JoinRequest | MemberJoined],
+        member: Member,
+        only: int | None = None,
     ) -> None:
-        now = self._clock.now()
+        now, notice = self._clock.now(), kind.of(member)
         for manager in await uow.members.coordinators():
             if manager.telegram_id is None or (only is not None and manager.id != only):
                 continue
-            await uow.outbox.add(
-                OutboxMessage.to(
-                    manager,
-                    kind,
-                    now,
-                    member_id=member.id,
-                    name=member.name,
-                    riziv=member.riziv,
-                    role=member.role.value,
-                    zone=member.zone,
-                )
-            )
+            await uow.outbox.add(OutboxMessage.to(manager, notice, now))
 
     async def create_invite(
         self, manager_telegram_id: int | None, role: Role, zone: str | None = None
@@ -282,8 +276,8 @@ class MembershipService:
             member = await uow.members.get(member_id)
             if member is None or onboarding_step(member) is not OnboardingStep.AWAITING_APPROVAL:
                 raise JoinRequestNotFound()
-            kind = "join_approved" if approve else "join_rejected"
-            notice = OutboxMessage.to(member, kind, now, role=role.value)
+            decision = JoinApproved(role=role) if approve else JoinRejected()
+            notice = OutboxMessage.to(member, decision, now)
             if approve:
                 member.role, member.status, member.updated_at = role, MemberStatus.ACTIVE, now
                 await uow.members.update(member)

@@ -5,6 +5,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
+from bot.core.notices import NORMAL, Envelope, Notice, decode, decode_envelope, encode
+
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
 
 DEFAULT_LANGUAGE = "nl"
@@ -255,13 +257,17 @@ class OutboxState(StrEnum):
     UNREACHABLE = "unreachable"
     CANCELLED = "cancelled"  # no longer relevant (a reminder after unregistering, a stopped
     # broadcast)
-    EXPIRED = "expired"  # fell due too late to be useful (past params["not_after"])
+    EXPIRED = "expired"  # fell due too late to be useful (past its envelope's not_after)
 
 
 @dataclass
 class OutboxMessage:
     """Something the bot sends on its own initiative, rendered in the recipient's language at
-    send time from `kind` and `params` (so a language change before sending is honoured)."""
+    send time (so a language change before sending is honoured).
+
+    `kind` and `params` are the stored form of a typed notice and its envelope
+    (bot.core.notices): build a row with `to` or `for_chat`, read it with `notice` and
+    `envelope`."""
 
     chat_id: int
     kind: str
@@ -279,18 +285,38 @@ class OutboxMessage:
     id: int | None = None
 
     @classmethod
-    def to(cls, member: Member, kind: str, due_at: datetime, **params: Any) -> "OutboxMessage":
+    def to(
+        cls, member: Member, notice: Notice, due_at: datetime, envelope: Envelope = NORMAL
+    ) -> "OutboxMessage":
         """A message for a member, in their language, in their private chat."""
         if member.telegram_id is None:
             raise ValueError(f"member {member.id} has no Telegram account")
-        return cls(
-            chat_id=member.telegram_id,
-            member_id=member.id,
-            language=member.language,
-            kind=kind,
-            due_at=due_at,
-            params=params,
-        )
+        message = cls.for_chat(member.telegram_id, notice, due_at, member.language, envelope)
+        message.member_id = member.id
+        return message
+
+    @classmethod
+    def for_chat(
+        cls,
+        chat_id: int,
+        notice: Notice,
+        due_at: datetime,
+        language: str = DEFAULT_LANGUAGE,
+        envelope: Envelope = NORMAL,
+    ) -> "OutboxMessage":
+        """A message for a chat that is not a member's (the ops chat)."""
+        kind, params = encode(notice, envelope)
+        return cls(chat_id=chat_id, kind=kind, due_at=due_at, language=language, params=params)
+
+    @property
+    def notice(self) -> Notice:
+        """What the row says; UnreadableMessage if this version cannot read it."""
+        return decode(self.kind, self.params)
+
+    @property
+    def envelope(self) -> Envelope:
+        """How the row goes out, read without its notice (so also for a kind unknown here)."""
+        return decode_envelope(self.params)
 
 
 class EventKind(StrEnum):

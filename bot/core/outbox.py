@@ -9,23 +9,17 @@ lease, or a live sender's rows would be taken over by another.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot.core.models import OutboxMessage, OutboxState
+from bot.core.notices import Envelope
 from bot.core.ports import Clock, UnitOfWorkFactory
 
 CLAIM_LEASE = timedelta(minutes=5)
-# A row whose params carry this (an ISO moment) is expired instead of sent when it falls due
-# after that moment: e.g. an event reminder when the bot was down until the event started.
-NOT_AFTER = "not_after"
 MAX_ATTEMPTS = 5
 # A row this version cannot read (a kind or payload written by a newer version during a rolling
 # deploy) waits this long, so a version that can read it sends it; it never blocks other rows.
 UNREADABLE_RETRY = timedelta(minutes=10)
-
-
-class UnreadableMessage(Exception):
-    """The row's kind or payload is not one this version knows how to show."""
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -76,9 +70,10 @@ class OutboxService:
         """Left for a version that can read it: no attempt is counted, it is not given up."""
         self.defer(message, UNREADABLE_RETRY, error)
 
-    def too_late(self, message: OutboxMessage) -> bool:
-        not_after = message.params.get(NOT_AFTER)
-        return not_after is not None and self.clock.now() >= datetime.fromisoformat(not_after)
+    def too_late(self, envelope: Envelope) -> bool:
+        """The row's `not_after` has passed: e.g. an event reminder when the bot was down until
+        the event started."""
+        return envelope.not_after is not None and self.clock.now() >= envelope.not_after
 
     def expired(self, message: OutboxMessage) -> None:
         message.state = OutboxState.EXPIRED

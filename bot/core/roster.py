@@ -18,6 +18,7 @@ from bot.core.errors import DomainError, NotAllowed
 from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Role, Shift, SwapStatus
+from bot.core.notices.shifts import ShiftReminder, ShiftSummary
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
 
@@ -317,20 +318,8 @@ class RosterService:
                     or not await uow.shifts.claim_reminder(shift.id or 0, now)
                 ):
                     continue
-                await uow.outbox.add(
-                    OutboxMessage.to(member, "shift_reminder", now, **shift_params(shift))
-                )
+                notice = ShiftReminder(shift=ShiftSummary.of(shift))
+                await uow.outbox.add(OutboxMessage.to(member, notice, now))
                 queued += 1
             await uow.commit()
         return queued
-
-
-def shift_params(shift: Shift) -> dict[str, object]:
-    """What a notification needs to show a shift in the recipient's language at send time."""
-    return {
-        "shift_id": shift.id,
-        "start": shift.start_at.isoformat(),
-        "end": shift.end_at.isoformat(),
-        "zone": shift.zone,
-        "post": shift.post,
-    }

@@ -10,9 +10,8 @@ Every step is kept in the request's audit trail.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
-from bot.core.errors import DomainError, NotAllowed
+from bot.core.errors import NotAllowed, SwapError, SwapReason
 from bot.core.membership import is_manager, require_manager
 from bot.core.models import (
     Member,
@@ -23,43 +22,13 @@ from bot.core.models import (
     SwapRequest,
     SwapStatus,
 )
+from bot.core.notices import shifts as notices
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from bot.core.roster import ON_CALL_ROLES, busy_around, shift_params
+from bot.core.roster import ON_CALL_ROLES, busy_around
+from bot.core.swap_views import Change, SwapView, eligible, load_view, member_of, outcome, summary
 
 NOTE_MAX = 200
 REASON_MAX = 200
-
-
-class SwapReason(StrEnum):
-    """Why a swap step cannot be done."""
-
-    NOT_YOUR_SHIFT = "not_your_shift"
-    """The shift is not the member's (any more), or not one a manager can give away."""
-    TOO_LATE = "too_late"
-    """The shift starts within the minimum notice: too soon to ask for a swap."""
-    ALREADY_REQUESTED = "already_requested"
-    """The shift has a pending swap request already."""
-    GONE = "gone"
-    """Someone else took the shift first."""
-    CLOSED = "closed"
-    """The request is no longer open: withdrawn, expired, cancelled or decided, or the roster
-    changed underneath it."""
-    YOURS = "yours"
-    """The member has taken this shift over already (a double tap)."""
-    NOT_ELIGIBLE = "not_eligible"
-    """The member may not take the shift: another zone or colleague, or on duty around it."""
-    RETURN_SHIFT = "return_shift"
-    """The shift offered in return is not the taker's, or does not fit the requester."""
-    NO_COLLEAGUE = "no_colleague"
-    """The chosen colleague cannot take the shift."""
-
-
-class SwapError(DomainError):
-    """A swap step that cannot be done; nothing was changed."""
-
-    def __init__(self, reason: SwapReason) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -70,27 +39,6 @@ class SwapRules:
     approval_required: bool = True
     follow_up_before: timedelta = timedelta(hours=48)  # follow-up and warning before closing
     recent: timedelta = timedelta(days=30)  # what the coordinator's overview calls recent
-
-
-@dataclass(frozen=True)
-class SwapView:
-    """A request with what is needed to show it."""
-
-    request: SwapRequest
-    shift: Shift
-    requester: Member
-    taker: Member | None = None
-    return_shift: Shift | None = None
-
-
-@dataclass(frozen=True)
-class Change:
-    """An approved change of the roster, one line of the export for the roster tool."""
-
-    shift: Shift
-    before: Member
-    after: Member
-    request: SwapRequest
 
 
 class SwapService:
@@ -155,30 +103,24 @@ class SwapService:
                 )
             )
             await self._record(uow, request, "requested", actor, kind.value)
-            requester = await _member(uow, request.requester_id)
-            await self._offer(uow, "swap_offer", request, shift, requester, colleagues)
+            requester = await member_of(uow, request.requester_id)
+            await self._offer(uow, notices.SwapOffer, request, shift, requester, colleagues)
             await uow.commit()
         return request, len(colleagues)
 
     async def _offer(
         self,
         uow: UnitOfWork,
-        kind: str,
+        kind: type[notices.SwapOffer | notices.SwapFollowUp],
         request: SwapRequest,
         shift: Shift,
         requester: Member,
         colleagues: Sequence[Member],
     ) -> None:
+        notice = kind(swap=summary(request, shift, requester))
         for colleague in colleagues:
             if colleague.telegram_id is not None:
-                await uow.outbox.add(
-                    OutboxMessage.to(
-                        colleague,
-                        kind,
-                        self._clock.now(),
-                        **_request_params(request, shift, requester),
-                    )
-                )
+                await uow.outbox.add(OutboxMessage.to(colleague, notice, self._clock.now()))
 
     # --- taking -------------------------------------------------------------------------------
 
@@ -189,7 +131,7 @@ class SwapService:
             for request in await uow.swaps.with_status(SwapStatus.OPEN):
                 shift = await uow.shifts.get(request.shift_id)
                 if shift is not None and await self._may_take(uow, member, request, shift):
-                    views.append(await self._view(uow, request))
+                    views.append(await load_view(uow, request))
             return views
 
     async def _may_take(
@@ -208,7 +150,7 @@ class SwapService:
                 for own in await uow.shifts.of_member(member.id or 0, self._clock.now())
                 if await self._fits_in_return(uow, request, shift, own)
             ]
-            return await self._view(uow, request), options
+            return await load_view(uow, request), options
 
     async def _fits_in_return(
         self, uow: UnitOfWork, request: SwapRequest, shift: Shift, offered: Shift
@@ -263,17 +205,16 @@ class SwapService:
                 await self._ask_approval(uow, request)
             else:
                 await self._apply(uow, request, None)
-            view = await self._view(uow, request)
+            view = await load_view(uow, request)
             await uow.commit()
         return view
 
     async def _ask_approval(self, uow: UnitOfWork, request: SwapRequest) -> None:
-        view = await self._view(uow, request)
-        params = _view_params(view)
-        await self._tell(uow, view.requester, "swap_taken", params)
+        view = await load_view(uow, request)
+        await self._tell(uow, view.requester, outcome(notices.SwapTaken, view))
         for manager in await uow.members.list(active_only=True):
             if is_manager(manager):
-                await self._tell(uow, manager, "swap_approval", params)
+                await self._tell(uow, manager, outcome(notices.SwapApproval, view))
 
     # --- deciding -----------------------------------------------------------------------------
 
@@ -282,7 +223,7 @@ class SwapService:
         async with self._uow() as uow:
             request = await self._waiting_for_decision(uow, request_id)
             await self._apply(uow, request, manager)
-            view = await self._view(uow, request)
+            view = await load_view(uow, request)
             await uow.commit()
         return view
 
@@ -295,9 +236,9 @@ class SwapService:
             if not await uow.swaps.move(request, SwapStatus.TAKEN):
                 raise SwapError(SwapReason.CLOSED)
             await self._record(uow, request, "rejected", manager, request.reason)
-            view = await self._view(uow, request)
+            view = await load_view(uow, request)
             for member in (view.requester, view.taker):
-                await self._tell(uow, member, "swap_rejected", _view_params(view))
+                await self._tell(uow, member, outcome(notices.SwapRejected, view))
             await uow.commit()
         return view
 
@@ -337,9 +278,9 @@ class SwapService:
             _hand_over(offered, request.requester_id, now)
             await uow.shifts.update(offered)
         await self._record(uow, request, "approved", manager)
-        view = await self._view(uow, request)
+        view = await load_view(uow, request)
         for member in (view.requester, view.taker):
-            await self._tell(uow, member, "swap_approved", _view_params(view))
+            await self._tell(uow, member, outcome(notices.SwapApproved, view))
 
     async def assignable(self, manager: Member, shift_id: int) -> Shift:
         """A shift the coordinator may give to someone else: assigned and not over yet."""
@@ -388,7 +329,7 @@ class SwapService:
             )
             await self._record(uow, request, "assigned", manager)
             await self._apply(uow, request, manager)
-            view = await self._view(uow, request)
+            view = await load_view(uow, request)
             await uow.commit()
         return view
 
@@ -406,9 +347,9 @@ class SwapService:
             if not await uow.swaps.move(request, expected):
                 raise SwapError(SwapReason.CLOSED)
             await self._record(uow, request, "withdrawn", actor)
-            view = await self._view(uow, request)
+            view = await load_view(uow, request)
             if view.taker is not None:
-                await self._tell(uow, view.taker, "swap_withdrawn", _view_params(view))
+                await self._tell(uow, view.taker, outcome(notices.SwapWithdrawn, view))
             await uow.commit()
         return view
 
@@ -433,21 +374,23 @@ class SwapService:
         if not await uow.swaps.move(request, expected):
             return  # another process got there first
         await self._record(uow, request, "expired", None)
-        view = await self._view(uow, request)
+        view = await load_view(uow, request)
         for member in (view.requester, view.taker):
-            await self._tell(uow, member, "swap_expired", _view_params(view))
+            await self._tell(uow, member, outcome(notices.SwapExpired, view))
 
     async def _follow_up(self, uow: UnitOfWork, request: SwapRequest) -> None:
         request.followed_up_at = self._clock.now()
         if not await uow.swaps.move(request, SwapStatus.OPEN):
             return
         await self._record(uow, request, "followed_up", None)
-        view = await self._view(uow, request)
+        view = await load_view(uow, request)
         colleagues = await eligible(uow, view.shift)
         if request.target_id is not None:
             colleagues = [member for member in colleagues if member.id == request.target_id]
-        await self._offer(uow, "swap_follow_up", request, view.shift, view.requester, colleagues)
-        await self._tell(uow, view.requester, "swap_warning", _view_params(view))
+        await self._offer(
+            uow, notices.SwapFollowUp, request, view.shift, view.requester, colleagues
+        )
+        await self._tell(uow, view.requester, outcome(notices.SwapWarning, view))
 
     # --- looking ------------------------------------------------------------------------------
 
@@ -455,7 +398,7 @@ class SwapService:
         """The member's own pending requests, to see or withdraw them."""
         async with self._uow() as uow:
             return [
-                await self._view(uow, request)
+                await load_view(uow, request)
                 for request in await uow.swaps.with_status(SwapStatus.OPEN, SwapStatus.TAKEN)
                 if request.requester_id == member.id
             ]
@@ -464,7 +407,7 @@ class SwapService:
         require_manager(manager)
         async with self._uow() as uow:
             return [
-                await self._view(uow, request)
+                await load_view(uow, request)
                 for request in await uow.swaps.with_status(SwapStatus.TAKEN)
             ]
 
@@ -475,8 +418,8 @@ class SwapService:
             pending = await uow.swaps.with_status(SwapStatus.OPEN, SwapStatus.TAKEN)
             recent = await uow.swaps.decided_since(self._clock.now() - self.rules.recent)
             return (
-                [await self._view(uow, request) for request in pending],
-                [await self._view(uow, request) for request in recent],
+                [await load_view(uow, request) for request in pending],
+                [await load_view(uow, request) for request in recent],
             )
 
     async def trail(
@@ -495,7 +438,7 @@ class SwapService:
                 if event.actor_id is not None
                 and (member := await uow.members.get(event.actor_id)) is not None
             }
-            return await self._view(uow, request), events, actors
+            return await load_view(uow, request), events, actors
 
     async def changes(self, manager: Member, start: datetime, end: datetime) -> list[Change]:
         """Approved changes of shifts starting in [start, end), for the roster tool and Medega."""
@@ -503,7 +446,7 @@ class SwapService:
         async with self._uow() as uow:
             changes = []
             for request in await uow.swaps.with_status(SwapStatus.APPROVED):
-                view = await self._view(uow, request)
+                view = await load_view(uow, request)
                 if view.taker is None:
                     continue
                 moved = [(view.shift, view.requester, view.taker)]
@@ -517,19 +460,6 @@ class SwapService:
             return sorted(changes, key=lambda change: change.shift.start_at)
 
     # --- plumbing -----------------------------------------------------------------------------
-
-    async def _view(self, uow: UnitOfWork, request: SwapRequest) -> SwapView:
-        shift = await uow.shifts.get(request.shift_id)
-        assert shift is not None, "shifts with swap requests are never deleted"
-        return SwapView(
-            request,
-            shift,
-            await _member(uow, request.requester_id),
-            None if request.taker_id is None else await _member(uow, request.taker_id),
-            None
-            if request.return_shift_id is None
-            else await uow.shifts.get(request.return_shift_id),
-        )
 
     async def _record(
         self,
@@ -550,73 +480,12 @@ class SwapService:
         )
 
     async def _tell(
-        self, uow: UnitOfWork, member: Member | None, kind: str, params: dict[str, object]
+        self, uow: UnitOfWork, member: Member | None, notice: notices.SwapOutcome
     ) -> None:
         if member is not None and member.is_active and member.telegram_id is not None:
-            await uow.outbox.add(OutboxMessage.to(member, kind, self._clock.now(), **params))
-
-
-async def eligible(uow: UnitOfWork, shift: Shift) -> list[Member]:
-    """Active GPs and locums of the shift's zone, not exempt, not its assignee, and not on duty
-    in an overlapping or adjacent shift."""
-    nearby = await uow.shifts.touching(shift.start_at, shift.end_at)
-    busy = busy_around(nearby, {shift.id or 0}) | {shift.assignee_id}
-    return [
-        member
-        for member in await uow.members.list(active_only=True)
-        if member.role in ON_CALL_ROLES
-        and member.zone == shift.zone
-        and not member.on_call_exempt
-        and member.id not in busy
-    ]
-
-
-async def _member(uow: UnitOfWork, member_id: int) -> Member:
-    member = await uow.members.get(member_id)
-    assert member is not None, "members with swap requests are never deleted"
-    return member
+            await uow.outbox.add(OutboxMessage.to(member, notice, self._clock.now()))
 
 
 def _hand_over(shift: Shift, assignee_id: int | None, now: datetime) -> None:
     shift.assignee_id, shift.updated_at = assignee_id, now
     shift.reminded_at = shift.handover_confirmed_at = None
-
-
-def _request_params(request: SwapRequest, shift: Shift, requester: Member) -> dict[str, object]:
-    return {
-        **shift_params(shift),
-        "request_id": request.id,
-        "swap_kind": request.kind.value,
-        "requester": requester.name,
-        "note": request.note,
-    }
-
-
-def _view_params(view: SwapView) -> dict[str, object]:
-    params = _request_params(view.request, view.shift, view.requester)
-    params["taker"] = None if view.taker is None else view.taker.name
-    params["reason"] = view.request.reason
-    if view.return_shift is not None:
-        params["return_start"] = view.return_shift.start_at.isoformat()
-        params["return_end"] = view.return_shift.end_at.isoformat()
-    return params
-
-
-class OpenSwaps:
-    """Digest section: open swap requests the member could take."""
-
-    name = "swaps"
-
-    async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
-        self._open: list[tuple[dict[str, object], set[int]]] = []
-        for request in await uow.swaps.with_status(SwapStatus.OPEN):
-            shift = await uow.shifts.get(request.shift_id)
-            if shift is None or request.expires_at <= until:
-                continue
-            colleagues = await eligible(uow, shift)
-            takers = {m.id or 0 for m in colleagues if request.target_id in (None, m.id)}
-            requester = await _member(uow, request.requester_id)
-            self._open.append((_request_params(request, shift, requester), takers))
-
-    def items(self, member: Member, since: datetime) -> list[dict[str, object]]:
-        return [params for params, takers in self._open if member.id in takers]

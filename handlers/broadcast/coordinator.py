@@ -162,9 +162,8 @@ async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -
 
 
 def _progress(context: KringContext, progress: Progress) -> tuple[str, InlineKeyboardMarkup]:
-    counts = {state.value: n for state, n in progress.counts.items()}
     broadcast = progress.broadcast
-    text = texts.broadcast_progress(context.t, broadcast, counts)
+    text = texts.broadcast_progress(context.t, broadcast, progress.counts)
     is_open = broadcast.state in (BroadcastState.SCHEDULED, BroadcastState.SENDING)
     return text, buttons.broadcast_progress(context.t, broadcast.id or 0, is_open)
 

@@ -1,31 +1,23 @@
 """The outbox notices of this feature: the text (and buttons) of each kind."""
 
-from typing import Any
-
+from bot.core.notices.broadcast import Announcement, BroadcastReport, Digest
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.broadcast import buttons, texts
-from handlers.feature import Notice
+from handlers.feature import Renderer
 from handlers.render import esc
 
 
-def _broadcast(t: Translator, params: dict[str, Any], kring: Kring) -> str:
-    return "<b>{kring}</b>\n{text}".format(kring=esc(kring.name), text=esc(params["text"]))
+def _announcement(t: Translator, notice: Announcement, kring: Kring) -> str:
+    return f"<b>{esc(kring.name)}</b>\n{esc(notice.text)}"
 
 
-def _broadcast_report(t: Translator, params: dict[str, Any], kring: Kring) -> str:
-    return texts.broadcast_report(t, params)
-
-
-def _digest(t: Translator, params: dict[str, Any], kring: Kring) -> str:
-    return texts.digest(t, params["sections"], kring)
-
-
-NOTICES = {
-    "broadcast": Notice(_broadcast),
-    "broadcast_report": Notice(
-        _broadcast_report,
-        lambda t, params: buttons.broadcast_progress(t, int(params["broadcast_id"]), False),
+NOTICES = (
+    Renderer(Announcement, _announcement),
+    Renderer(
+        BroadcastReport,
+        lambda t, notice, kring: texts.broadcast_report(t, notice),
+        lambda t, notice: buttons.broadcast_progress(t, notice.broadcast_id, False),
     ),
-    "digest": Notice(_digest),
-}
+    Renderer(Digest, lambda t, notice, kring: texts.digest(t, notice.sections, kring)),
+)

@@ -1,49 +1,53 @@
 """broadcast.texts"""
 
-from datetime import datetime
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import fields
 
 from bot.core.broadcast import Delivery
-from bot.core.models import (
-    Broadcast,
-    BroadcastState,
-    OutboxState,
+from bot.core.models import Broadcast, BroadcastState, OutboxState
+from bot.core.notices.broadcast import (
+    AnnouncementItem,
+    BroadcastReport,
+    DigestSections,
+    KnowledgeItem,
 )
+from bot.core.notices.cme import UpcomingEvent
+from bot.core.notices.shifts import SwapSummary
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.render import esc
 from handlers.shifts import texts as shifts_texts
 
 
-def delivery_counts(t: Translator, counts: dict[str, int]) -> str:
+def delivery_counts(t: Translator, counts: Mapping[OutboxState, int]) -> str:
     """Delivered / waiting / unreachable / failed / cancelled, leaving out what is zero."""
     labels = [
-        ("sent", t.gettext("delivered: {n}")),
-        ("pending", t.gettext("waiting: {n}")),
-        ("sending", t.gettext("being sent: {n}")),
-        ("unreachable", t.gettext("unreachable: {n}")),
-        ("failed", t.gettext("failed: {n}")),
-        ("cancelled", t.gettext("cancelled: {n}")),
+        (OutboxState.SENT, t.gettext("delivered: {n}")),
+        (OutboxState.PENDING, t.gettext("waiting: {n}")),
+        (OutboxState.SENDING, t.gettext("being sent: {n}")),
+        (OutboxState.UNREACHABLE, t.gettext("unreachable: {n}")),
+        (OutboxState.FAILED, t.gettext("failed: {n}")),
+        (OutboxState.CANCELLED, t.gettext("cancelled: {n}")),
     ]
     parts = [label.format(n=counts[key]) for key, label in labels if counts.get(key)]
     return ", ".join(parts) or t.gettext("no recipients")
 
 
-def broadcast_report(t: Translator, params: dict[str, Any]) -> str:
+def broadcast_report(t: Translator, report: BroadcastReport) -> str:
     lines = [
         t.gettext("<b>Your announcement has been sent.</b>"),
-        delivery_counts(t, params["counts"]),
+        delivery_counts(t, report.counts),
     ]
-    if params.get("unreachable_names"):
+    if report.unreachable_names:
         lines.append(
             t.gettext("Unreachable (they blocked the bot): {names}").format(
-                names=esc(", ".join(params["unreachable_names"]))
+                names=esc(", ".join(report.unreachable_names))
             )
         )
     return "\n".join(lines)
 
 
-def digest(t: Translator, sections: dict[str, list[dict[str, Any]]], kring: Kring) -> str:
+def digest(t: Translator, sections: DigestSections, kring: Kring) -> str:
     headings = {
         "announcements": t.gettext("Announcements"),
         "events": t.gettext("CME events with seats left"),
@@ -51,35 +55,34 @@ def digest(t: Translator, sections: dict[str, list[dict[str, Any]]], kring: Krin
         "knowledge": t.gettext("New or updated in the knowledge base"),
     }
     lines = [t.gettext("<b>Newsletter of {kring}</b>").format(kring=esc(kring.name))]
-    for name, items in sections.items():
-        lines.append("")
-        lines.append(f"<b>{headings[name]}</b>")
-        lines += [digest_item(t, name, item) for item in items]
+    for section in fields(sections):
+        if items := getattr(sections, section.name):
+            lines.append("")
+            lines.append(f"<b>{headings[section.name]}</b>")
+            lines += [digest_item(t, item) for item in items]
     return "\n".join(lines)
 
 
-def digest_item(t: Translator, section: str, item: dict[str, Any]) -> str:
-    if section == "announcements":
-        return "• {date}: {text}".format(
-            date=t.date(datetime.fromisoformat(item["at"]), "short"), text=esc(item["text"])
-        )
-    if section == "events":
-        seats = item["seats_left"]
+def digest_item(
+    t: Translator, item: AnnouncementItem | UpcomingEvent | SwapSummary | KnowledgeItem
+) -> str:
+    if isinstance(item, AnnouncementItem):
+        return "• {date}: {text}".format(date=t.date(item.at, "short"), text=esc(item.text))
+    if isinstance(item, UpcomingEvent):
+        seats = item.seats_left
         left = (
             ""
             if seats is None
             else " · " + t.ngettext("{n} seat left", "{n} seats left", seats).format(n=seats)
         )
         return "• {when}: {title}{left}".format(
-            when=t.datetime(datetime.fromisoformat(item["start_at"]), "short"),
-            title=esc(item["title"]),
+            when=t.datetime(item.event.start_at, "short"),
+            title=esc(item.event.title),
             left=left,
         )
-    if section == "swaps":
-        return "• {requester}: {shift}".format(
-            requester=esc(item["requester"]), shift=shifts_texts._notification_shift(t, item)
-        )
-    return "• {title}".format(title=esc(item["title"]))
+    if isinstance(item, SwapSummary):
+        return f"• {esc(item.requester)}: {shifts_texts.summary_line(t, item.shift)}"
+    return f"• {esc(item.title)}"
 
 
 def registrants_of(t: Translator, title: str) -> str:
@@ -134,7 +137,9 @@ def broadcast_aborted(t: Translator) -> str:
     return t.gettext("The announcement was not sent.")
 
 
-def broadcast_progress(t: Translator, broadcast: Broadcast, counts: dict[str, int]) -> str:
+def broadcast_progress(
+    t: Translator, broadcast: Broadcast, counts: Mapping[OutboxState, int]
+) -> str:
     state = broadcast.state
     if state is BroadcastState.SCHEDULED and broadcast.scheduled_at <= broadcast.created_at:
         state = BroadcastState.SENDING  # "now": the next tick starts it

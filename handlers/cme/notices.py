@@ -1,50 +1,46 @@
 """The outbox notices of this feature: the text (and buttons) of each kind."""
 
-from datetime import datetime
-from typing import Any
-
+from bot.core.notices.cme import CmeCancelled, CmeOffer, CmeOfferExpired, CmeReminder
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.cme import buttons, texts
-from handlers.feature import Notice
+from handlers.feature import Renderer
 from handlers.render import esc
 
 
-def _cme_reminder(t: Translator, params: dict[str, Any], kring: Kring) -> str:
+def _cme_reminder(t: Translator, notice: CmeReminder, kring: Kring) -> str:
     return t.gettext("Reminder: {title} on {when}{place}.").format(
-        place=f", {esc(params['location'])}" if params.get("location") else "",
-        **texts.event_notice(t, params),
+        place=f", {esc(notice.event.location)}" if notice.event.location else "",
+        **texts.event_notice(t, notice.event),
     )
 
 
-def _cme_offer(t: Translator, params: dict[str, Any], kring: Kring) -> str:
+def _cme_offer(t: Translator, notice: CmeOffer, kring: Kring) -> str:
     return t.gettext(
         "A seat is free for {title} ({when}) and you are first on the waiting list. "
         "Do you want it? Please confirm by {deadline}, after that it goes to the next person."
     ).format(
-        deadline=texts.event_when(t, datetime.fromisoformat(params["expires_at"])),
-        **texts.event_notice(t, params),
+        deadline=texts.event_when(t, notice.expires_at),
+        **texts.event_notice(t, notice.event),
     )
 
 
-def _cme_offer_expired(t: Translator, params: dict[str, Any], kring: Kring) -> str:
+def _cme_offer_expired(t: Translator, notice: CmeOfferExpired, kring: Kring) -> str:
     return t.gettext(
         "You did not confirm the free seat for {title} ({when}) in time; it went to the next "
         "person on the waiting list."
-    ).format(**texts.event_notice(t, params))
+    ).format(**texts.event_notice(t, notice.event))
 
 
-def _cme_cancelled(t: Translator, params: dict[str, Any], kring: Kring) -> str:
+def _cme_cancelled(t: Translator, notice: CmeCancelled, kring: Kring) -> str:
     return t.gettext(
         "<b>Cancelled:</b> {title} ({when}) does not take place. Your registration is void."
-    ).format(**texts.event_notice(t, params))
+    ).format(**texts.event_notice(t, notice.event))
 
 
-NOTICES = {
-    "cme_reminder": Notice(_cme_reminder),
-    "cme_offer": Notice(
-        _cme_offer, lambda t, params: buttons.cme_offer(t, int(params["registration_id"]))
-    ),
-    "cme_offer_expired": Notice(_cme_offer_expired),
-    "cme_cancelled": Notice(_cme_cancelled),
-}
+NOTICES = (
+    Renderer(CmeReminder, _cme_reminder),
+    Renderer(CmeOffer, _cme_offer, lambda t, notice: buttons.cme_offer(t, notice.registration_id)),
+    Renderer(CmeOfferExpired, _cme_offer_expired),
+    Renderer(CmeCancelled, _cme_cancelled),
+)

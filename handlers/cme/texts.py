@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from bot.core.cme import Credits, EventView
 from bot.core.errors import (
@@ -18,6 +17,7 @@ from bot.core.models import (
     Registration,
     Rubric,
 )
+from bot.core.notices.cme import EventSummary
 from bot.i18n import Translator
 from handlers.render import esc
 
@@ -154,9 +154,8 @@ def credits(t: Translator, summary: Credits) -> str:
     return "\n".join(lines)
 
 
-def event_notice(t: Translator, params: dict[str, Any]) -> dict[str, str]:
-    start_at = datetime.fromisoformat(params["start_at"])
-    return {"title": esc(params["title"]), "when": event_when(t, start_at)}
+def event_notice(t: Translator, event: EventSummary) -> dict[str, str]:
+    return {"title": esc(event.title), "when": event_when(t, event.start_at)}
 
 
 def cme_refusal(t: Translator, error: DomainError) -> str:

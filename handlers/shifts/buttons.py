@@ -11,7 +11,7 @@ from bot.core.models import (
     SwapKind,
 )
 from bot.core.roster import REMINDER_CHOICES
-from bot.core.swaps import SwapView
+from bot.core.swap_views import SwapView
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.keyboards import data, one_button, rows

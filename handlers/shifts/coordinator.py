@@ -13,9 +13,8 @@ from telegram.ext import (
 )
 
 from bot.core.csvfiles import MAX_FILE_BYTES, read_table
-from bot.core.errors import TableReason, UnreadableTable
+from bot.core.errors import SwapError, TableReason, UnreadableTable
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
-from bot.core.swaps import SwapError
 from handlers import keyboards, render
 from handlers.context import KringContext
 from handlers.conversation import TIMEOUT_SECONDS, cancel_command, message_text

@@ -1,11 +1,8 @@
 """The translated replies to this feature's domain errors."""
 
-from bot.core.errors import (
-    DomainError,
-)
+from bot.core.errors import DomainError, SwapError
 from bot.core.roster import RosterRejected, ShiftNotFound
 from bot.core.services import Kring
-from bot.core.swaps import SwapError
 from bot.i18n import Translator
 from handlers.feature import ErrorText
 from handlers.shifts import roster_texts, texts

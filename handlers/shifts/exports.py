@@ -8,7 +8,7 @@ from telegram import Message, Update
 
 from bot.core.csvfiles import write_table
 from bot.core.models import AuditEntry, Member
-from bot.core.swaps import Change
+from bot.core.swap_views import Change
 from handlers import keyboards
 from handlers.context import KringContext
 from handlers.shifts import buttons, roster_texts

@@ -1,41 +1,43 @@
 """The outbox notices of the wachtdienst: swaps and shift reminders, with their buttons."""
 
-from functools import partial
-from typing import Any
+from telegram import InlineKeyboardMarkup
 
-from bot.core.services import Kring
+from bot.core.notices import shifts as notices
 from bot.i18n import Translator
-from handlers.feature import Notice
+from handlers.feature import Renderer
 from handlers.shifts import buttons, texts
 
-SWAP_KINDS = (
-    "swap_taken",
-    "swap_approved",
-    "swap_rejected",
-    "swap_withdrawn",
-    "swap_expired",
-    "swap_warning",
+
+def _take_over(
+    t: Translator, notice: notices.SwapOffer | notices.SwapFollowUp
+) -> InlineKeyboardMarkup:
+    return buttons.take_over(t, notice.swap.request_id)
+
+
+def _outcome(kind: type[notices.SwapOutcome]) -> Renderer[notices.SwapOutcome]:
+    """The steps of a request after it was taken: one text each, no buttons."""
+    return Renderer(kind, lambda t, notice, kring: texts.swap_outcome(t, notice))
+
+
+NOTICES = (
+    Renderer(notices.SwapOffer, lambda t, notice, kring: texts.swap_offer(t, notice), _take_over),
+    Renderer(
+        notices.SwapFollowUp, lambda t, notice, kring: texts.swap_offer(t, notice), _take_over
+    ),
+    Renderer(
+        notices.SwapApproval,
+        lambda t, notice, kring: texts.swap_outcome(t, notice),
+        lambda t, notice: buttons.decide_swap(t, notice.swap.request_id),
+    ),
+    _outcome(notices.SwapTaken),
+    _outcome(notices.SwapApproved),
+    _outcome(notices.SwapRejected),
+    _outcome(notices.SwapWithdrawn),
+    _outcome(notices.SwapExpired),
+    _outcome(notices.SwapWarning),
+    Renderer(
+        notices.ShiftReminder,
+        lambda t, notice, kring: texts.shift_reminder(t, notice),
+        lambda t, notice: buttons.handover(t, notice.shift.shift_id),
+    ),
 )
-
-
-def _text(kind: str, t: Translator, params: dict[str, Any], kring: Kring) -> str:
-    return texts.swap_notification(t, kind, params)
-
-
-def _take_over(t: Translator, params: dict[str, Any]) -> Any:
-    return buttons.take_over(t, int(params["request_id"]))
-
-
-NOTICES = {
-    **{kind: Notice(partial(_text, kind)) for kind in SWAP_KINDS},
-    "swap_offer": Notice(partial(_text, "swap_offer"), _take_over),
-    "swap_follow_up": Notice(partial(_text, "swap_follow_up"), _take_over),
-    "swap_approval": Notice(
-        partial(_text, "swap_approval"),
-        lambda t, params: buttons.decide_swap(t, int(params["request_id"])),
-    ),
-    "shift_reminder": Notice(
-        partial(_text, "shift_reminder"),
-        lambda t, params: buttons.handover(t, int(params["shift_id"])),
-    ),
-}

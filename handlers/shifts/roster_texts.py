@@ -9,7 +9,7 @@ from bot.core.models import (
     SwapEvent,
 )
 from bot.core.roster import ImportReport, Tally
-from bot.core.swaps import SwapView
+from bot.core.swap_views import SwapView
 from bot.i18n import Translator
 from handlers.render import esc
 from handlers.shifts import texts

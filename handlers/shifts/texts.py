@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from bot.core.models import (
     Member,
@@ -10,7 +9,21 @@ from bot.core.models import (
     SwapKind,
     SwapStatus,
 )
-from bot.core.swaps import SwapView
+from bot.core.notices.shifts import (
+    ShiftReminder,
+    ShiftSummary,
+    SwapApproval,
+    SwapApproved,
+    SwapExpired,
+    SwapFollowUp,
+    SwapOffer,
+    SwapOutcome,
+    SwapRejected,
+    SwapTaken,
+    SwapWarning,
+    SwapWithdrawn,
+)
+from bot.core.swap_views import SwapView
 from bot.i18n import Translator
 from handlers.render import esc
 
@@ -199,67 +212,72 @@ def swap_error(t: Translator, reason: str) -> str:
     }[reason]
 
 
-def _notification_shift(t: Translator, params: dict[str, Any]) -> str:
-    return shift_when(
-        t,
-        datetime.fromisoformat(params["start"]),
-        datetime.fromisoformat(params["end"]),
-        params["zone"],
-        params.get("post", ""),
-    )
+def summary_line(t: Translator, shift: ShiftSummary) -> str:
+    return shift_when(t, shift.start, shift.end, shift.zone, shift.post)
 
 
-def swap_notification(t: Translator, kind: str, params: dict[str, Any]) -> str:
-    shift = _notification_shift(t, params)
-    requester, taker = esc(params.get("requester")), esc(params.get("taker"))
-    swap_kind = swap_kind_name(t, SwapKind(params.get("swap_kind", SwapKind.GIVEAWAY)))
-    texts = {
-        "swap_offer": t.gettext(
+def shift_reminder(t: Translator, notice: ShiftReminder) -> str:
+    return t.gettext(
+        "<b>Reminder</b>: you are on duty (wachtdienst)\n{shift}\nTap below once you have "
+        "taken over the wacht."
+    ).format(shift=summary_line(t, notice.shift))
+
+
+def swap_offer(t: Translator, notice: SwapOffer | SwapFollowUp) -> str:
+    """To the colleagues who could take the shift: first asked, or asked again."""
+    if isinstance(notice, SwapOffer):
+        template = t.gettext(
             "<b>Wachtwissel</b>: {requester} asks ({kind}):\n{shift}\nCan you take it?"
-        ),
-        "swap_follow_up": t.gettext(
+        )
+    else:
+        template = t.gettext(
             "<b>Still open</b>: {requester} is looking for a colleague ({kind}):\n{shift}"
-        ),
-        "swap_taken": t.gettext(
+        )
+    swap = notice.swap
+    text = template.format(
+        requester=esc(swap.requester),
+        kind=swap_kind_name(t, swap.swap_kind),
+        shift=summary_line(t, swap.shift),
+    )
+    if swap.note:
+        text += "\n" + t.gettext("Note: {note}").format(note=esc(swap.note))
+    return text
+
+
+def swap_outcome(t: Translator, notice: SwapOutcome) -> str:
+    templates: dict[type[SwapOutcome], str] = {
+        SwapTaken: t.gettext(
             "{taker} takes over your shift:\n{shift}\nThe coordinator still has to approve; "
             "until then you remain responsible."
         ),
-        "swap_approval": t.gettext(
-            "<b>Swap to approve</b>: {requester} → {taker} ({kind})\n{shift}"
-        ),
-        "swap_approved": t.gettext(
+        SwapApproval: t.gettext("<b>Swap to approve</b>: {requester} → {taker} ({kind})\n{shift}"),
+        SwapApproved: t.gettext(
             "<b>Swap approved</b>: {requester} → {taker}\n{shift}\nThe roster has been updated."
         ),
-        "swap_rejected": t.gettext(
+        SwapRejected: t.gettext(
             "<b>Swap rejected</b>: {requester} → {taker}\n{shift}\nReason: {reason}\n"
             "The shift stays with {requester}."
         ),
-        "swap_withdrawn": t.gettext(
+        SwapWithdrawn: t.gettext(
             "{requester} withdrew the swap request; the shift stays with them:\n{shift}"
         ),
-        "swap_expired": t.gettext(
+        SwapExpired: t.gettext(
             "Nobody took this shift in time; the swap request has closed and the shift stays "
             "with {requester}:\n{shift}"
         ),
-        "swap_warning": t.gettext(
+        SwapWarning: t.gettext(
             "Nobody has taken your shift yet; I asked your colleagues again. You remain "
             "responsible for it:\n{shift}"
         ),
-        "shift_reminder": t.gettext(
-            "<b>Reminder</b>: you are on duty (wachtdienst)\n{shift}\nTap below once you have "
-            "taken over the wacht."
-        ),
     }
-    text = texts[kind].format(
-        requester=requester,
-        taker=taker,
-        kind=swap_kind,
-        shift=shift,
-        reason=esc(params.get("reason") or "–"),
+    swap = notice.swap
+    return templates[type(notice)].format(
+        requester=esc(swap.requester),
+        taker=esc(notice.taker),
+        kind=swap_kind_name(t, swap.swap_kind),
+        shift=summary_line(t, swap.shift),
+        reason=esc(notice.reason or "–"),
     )
-    if params.get("note") and kind in ("swap_offer", "swap_follow_up"):
-        text += "\n" + t.gettext("Note: {note}").format(note=esc(params["note"]))
-    return text
 
 
 def shifts_calendar_caption(t: Translator) -> str:

@@ -20,6 +20,7 @@ from telegram.request import HTTPXRequest
 from bot.clock import SettableClock
 from bot.config import Settings
 from bot.core.models import Member, OutboxMessage, OutboxState, Role
+from bot.core.notices.broadcast import BroadcastReport
 from bot.core.services import Services
 from bot.demo import seed_synthetic
 from bot.emulator import Emulator
@@ -110,8 +111,9 @@ async def test_members_who_blocked_the_bot_are_reported_and_skipped_next_time(
     await kring.services.broadcasts.finish_sent()
     rows = await kring.rows()
     report = next(row for row in rows if row.kind == "broadcast_report")
-    assert report.params["counts"] == {"sent": 27, "unreachable": 3}
-    assert sorted(report.params["unreachable_names"]) == sorted(m.name for m in blocked)
+    assert isinstance(notice := report.notice, BroadcastReport)
+    assert notice.counts == {OutboxState.SENT: 27, OutboxState.UNREACHABLE: 3}
+    assert sorted(notice.unreachable_names) == sorted(m.name or "" for m in blocked)
 
     calls_before = len(kring.emulator.outbox())
     await kring.broadcast()  # the second time, nothing is even tried for them
@@ -124,20 +126,28 @@ async def test_members_who_blocked_the_bot_are_reported_and_skipped_next_time(
 
 
 async def test_a_row_this_version_cannot_read_waits_and_blocks_nobody(kring: Kring) -> None:
-    """Rows written by a newer version (rolling deploy): an unknown kind, and a known kind
-    whose payload lacks what this version needs. Both wait; the broadcast behind them goes."""
+    """Rows written by a newer version (rolling deploy): an unknown kind, a known kind whose
+    payload lacks what this version needs, one with a field of another type, and one whose
+    envelope this version cannot read. They wait; the broadcast behind them goes."""
     member = kring.members[1]
     now = kring.clock.now()
+    newer = [
+        ("from_a_newer_version", {"x": 1}),
+        ("question_reply", {"answer": "?"}),
+        ("question_reply", {"question": "?", "reply": ["a", "list"]}),
+        ("question_reply", {"question": "?", "reply": "!", "not_after": "soon"}),
+    ]
     async with kring.services.outbox.uow_factory() as uow:
-        await uow.outbox.add(OutboxMessage.to(member, "from_a_newer_version", now, x=1))
-        await uow.outbox.add(OutboxMessage.to(member, "question_reply", now, answer="?"))
+        for kind, params in newer:
+            row = OutboxMessage(member.telegram_id or 0, kind, now, params=params)
+            await uow.outbox.add(row)
         await uow.commit()
     await kring.broadcast()
     await kring.sender().send_due()
 
     assert kring.received() == Counter({m.telegram_id: 1 for m in kring.members})
     waiting = [row for row in await kring.rows() if row.kind != "broadcast"]
-    assert [row.state for row in waiting] == [OutboxState.PENDING] * 2
+    assert [row.state for row in waiting] == [OutboxState.PENDING] * len(newer)
     assert all(row.due_at > now and row.attempts == 0 and row.last_error for row in waiting)
 
 

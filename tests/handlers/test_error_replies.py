@@ -16,6 +16,8 @@ from bot.core.errors import (
     InviteInvalid,
     InviteReason,
     RizivReason,
+    SwapError,
+    SwapReason,
     TableReason,
     UnavailableReason,
     UnreadableTable,
@@ -24,7 +26,6 @@ from bot.core.fees import FeeInputReason, InvalidFeeInput
 from bot.core.locum import InvalidReplacement, ReplacementReason
 from bot.core.roster import RosterReason, RosterRejected
 from bot.core.services import Kring
-from bot.core.swaps import SwapError, SwapReason
 from bot.i18n import translator
 from handlers import ERRORS, render
 

@@ -7,6 +7,7 @@ import pytest
 
 from bot.clock import SettableClock
 from bot.core.csvfiles import read_table
+from bot.core.notices.membership import OpsError
 from bot.services import Wiring
 from tests.handlers.conftest import ON_BOTH_KRINGS, demo
 from tests.handlers.harness import Harness, replies
@@ -36,16 +37,16 @@ async def test_an_unexpected_error_is_reported_once_an_hour(
 
     monkeypatch.setattr(wiring.services.roster, "upcoming", broken)
 
-    async def reports() -> list[dict[str, object]]:
+    async def reports() -> list[OpsError]:
         async with wiring.unit_of_work() as uow:
             rows = await uow.outbox.list()
-        return [row.params for row in rows if row.kind == "ops_error"]
+        return [row.notice for row in rows if isinstance(row.notice, OpsError)]
 
     for _ in range(3):
         [apology] = replies(await bot.send(demo("ann"), "/shifts"))
         assert "referentie" in apology.text and "a bug" not in apology.text
     [report] = await reports()
-    assert str(report["signature"]).startswith("RuntimeError at test_oversight.py")
+    assert report.signature.startswith("RuntimeError at test_oversight.py")
     clock.advance(timedelta(hours=1, minutes=1))
     await bot.send(demo("bart"), "/shifts")
-    assert [r["count"] for r in await reports()] == [1, 3]  # the 2 quiet ones + this one
+    assert [r.count for r in await reports()] == [1, 3]  # the 2 quiet ones + this one

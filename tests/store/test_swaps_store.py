@@ -8,9 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import SettableClock
 from bot.core.csvfiles import read_table
+from bot.core.errors import SwapError, SwapReason
 from bot.core.models import Member, MemberStatus, Role, SwapKind, SwapStatus
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS, RosterService
-from bot.core.swaps import SwapError, SwapReason, SwapRules, SwapService
+from bot.core.swaps import SwapRules, SwapService
 from store.db import create_engine, is_sqlite, normalize_url
 from tests.conftest import START
 from tests.store.test_store import _uow_factory

@@ -15,6 +15,7 @@ from bot.core.models import (
     Role,
     Subscription,
 )
+from bot.core.notices.locum import BoardMatch
 from tests.conftest import START
 from tests.fakes import FakeDatabase, FakeUnitOfWork
 
@@ -110,8 +111,9 @@ async def test_matching_locums_are_told_and_the_gp_picks_one(
 
     chosen = await board.pick(people["ann"], post.id, people["lotte"].id or 0)
     assert chosen.name == "Lotte"
-    matched = [m for m in fake_db.outbox.values() if m.kind == "board_match"]
-    assert {(m.chat_id, m.params["name"]) for m in matched} == {(1, "Lotte"), (2, "Ann")}
+    matched = [(m.chat_id, m.notice) for m in fake_db.outbox.values() if m.kind == "board_match"]
+    contacts = {(chat, notice.name) for chat, notice in matched if isinstance(notice, BoardMatch)}
+    assert contacts == {(1, "Lotte"), (2, "Ann")}
     with pytest.raises(PostNotAvailable):  # filled: no more interest
         await board.interested(people["tom"], post.id)
 

@@ -15,9 +15,11 @@ from bot.core.models import (
     DigestFrequency,
     Member,
     MemberStatus,
+    OutboxMessage,
     OutboxState,
     Role,
 )
+from bot.core.notices.broadcast import BroadcastReport, Digest, DigestSections, KnowledgeItem
 from bot.core.quiet import deliver_at, silent
 from bot.core.ratelimit import RateLimiter
 from tests.fakes import FakeDatabase, FakeUnitOfWork
@@ -212,8 +214,11 @@ async def test_the_report_comes_once_when_every_row_is_done(db: FakeDatabase) ->
     assert await service.finish_sent() == 1
     assert await service.finish_sent() == 0
     [report] = [m for m in db.outbox.values() if m.kind == "broadcast_report"]
-    assert report.chat_id == 1 and report.params["unreachable_names"] == ["Lotte"]
-    assert report.params["counts"] == {"sent": 3, "unreachable": 1}
+    assert report.chat_id == 1 and report.notice == BroadcastReport(
+        broadcast_id=broadcast.id or 0,
+        counts={OutboxState.SENT: 3, OutboxState.UNREACHABLE: 1},
+        unreachable_names=("Lotte",),
+    )
     with pytest.raises(NotAllowed):
         await service.deliveries(people[1], broadcast.id or 0)
     lines = await service.deliveries(people[0], broadcast.id or 0)
@@ -256,11 +261,16 @@ async def test_a_digest_goes_once_per_period_with_what_the_member_may_see(
     digest = _digest(db, clock)
     assert await digest.run_due() == 4
     assert await digest.run_due() == 0  # once per period, however often the tick runs
-    sections = {m.member_id: m.params["sections"] for m in db.outbox.values() if m.kind == "digest"}
+    sections = {m.member_id: _sections(m) for m in db.outbox.values() if m.kind == "digest"}
     lotte, ann = people[3].id, people[1].id
-    assert [item["text"] for item in sections[lotte]["announcements"]] == ["Voor de locums"]
-    assert "announcements" not in sections[ann]
-    assert sections[ann]["knowledge"] == [{"id": "new", "title": "new nl?"}]
+    assert [item.text for item in sections[lotte].announcements] == ["Voor de locums"]
+    assert sections[ann] == DigestSections(knowledge=(KnowledgeItem(id="new", title="new nl?"),))
+
+
+def _sections(row: OutboxMessage) -> DigestSections:
+    digest = row.notice
+    assert isinstance(digest, Digest)
+    return digest.sections
 
 
 async def test_an_empty_digest_is_not_sent_and_none_means_none(db: FakeDatabase) -> None:

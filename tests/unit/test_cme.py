@@ -30,12 +30,12 @@ from bot.core.models import (
     LokGroup,
     Member,
     MemberStatus,
-    OutboxMessage,
     OutboxState,
     RegistrationState,
     Role,
     Rubric,
 )
+from bot.core.notices.cme import CmeOffer, CmeReminder, EventSummary
 from bot.core.ports import UnitOfWorkFactory
 from tests.conftest import START
 from tests.fakes import FakeDatabase, FakeUnitOfWork
@@ -163,10 +163,11 @@ async def test_a_freed_seat_is_offered_and_confirmed(
 
     await seats.unregister(ann, event.id or 0)
     assert _kinds(fake_db, OutboxState.CANCELLED) == ["cme_reminder"]  # ann's reminder
-    [offer] = [m for m in fake_db.outbox.values() if m.kind == "cme_offer"]
-    assert offer.member_id == lotte.id and offer.params["registration_id"] == waiting.mine.id  # type: ignore[union-attr]
+    [offer] = [m.notice for m in fake_db.outbox.values() if m.member_id == lotte.id]
+    assert isinstance(offer, CmeOffer) and waiting.mine is not None
+    assert offer.registration_id == waiting.mine.id and offer.event.title == event.title
 
-    await seats.confirm(lotte, offer.params["registration_id"])
+    await seats.confirm(lotte, offer.registration_id)
     [view] = await events.upcoming(lotte)
     assert view.mine is not None and view.mine.state is RegistrationState.REGISTERED
     reminders = [m for m in fake_db.outbox.values() if m.kind == "cme_reminder"]
@@ -179,14 +180,16 @@ async def test_a_freed_seat_is_offered_and_confirmed(
 
 async def _seat_offered_to_bart(
     events: EventsService, seats: SeatsService, coord: Member, fake_db: FakeDatabase
-) -> tuple[Member, Member, OutboxMessage]:
+) -> tuple[Member, Member, CmeOffer]:
     """One seat: ann has it, bart and lotte wait; ann leaves, so bart is offered the seat."""
     event = await _event(events, coord, capacity=1)
     ann, bart, lotte = (_member(fake_db, n) for n in (1, 2, 3))
     for member in (ann, bart, lotte):
         await seats.register(member, event.id or 0)
     await seats.unregister(ann, event.id or 0)
-    return bart, lotte, next(m for m in fake_db.outbox.values() if m.kind == "cme_offer")
+    offer = next(m.notice for m in fake_db.outbox.values() if m.kind == "cme_offer")
+    assert isinstance(offer, CmeOffer)
+    return bart, lotte, offer
 
 
 async def test_an_unanswered_offer_moves_on_after_the_response_window(
@@ -204,7 +207,7 @@ async def test_an_unanswered_offer_moves_on_after_the_response_window(
     clock.advance(timedelta(seconds=1))
     assert await seats.expire_offers() == 1
     with pytest.raises(NotRegistered):  # too late now
-        await seats.confirm(bart, bart_offer.params["registration_id"])
+        await seats.confirm(bart, bart_offer.registration_id)
     offers = [(m.kind, m.member_id) for m in fake_db.outbox.values() if m.kind != "cme_reminder"]
     assert offers == [
         ("cme_offer", bart.id),
@@ -218,8 +221,8 @@ async def test_declining_an_offer_passes_the_seat_on(
 ) -> None:
     bart, lotte, offer = await _seat_offered_to_bart(events, seats, coord, fake_db)
     with pytest.raises(NotRegistered):  # someone else's offer
-        await seats.decline(lotte, offer.params["registration_id"])
-    await seats.decline(bart, offer.params["registration_id"])
+        await seats.decline(lotte, offer.registration_id)
+    await seats.decline(bart, offer.registration_id)
     assert [m.member_id for m in fake_db.outbox.values() if m.kind == "cme_offer"] == [
         bart.id,
         lotte.id,
@@ -450,4 +453,5 @@ async def test_moving_an_event_moves_the_reminders(
     assert moved.deadline_at < moved.start_at
     [reminder] = [m for m in fake_db.outbox.values() if m.state is OutboxState.PENDING]
     assert reminder.due_at == moved.start_at - timedelta(days=1)
-    assert reminder.params["not_after"] == moved.start_at.isoformat()
+    assert reminder.envelope.not_after == moved.start_at
+    assert reminder.notice == CmeReminder(event=EventSummary.of(moved))

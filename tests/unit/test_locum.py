@@ -12,6 +12,7 @@ from bot.core.locum import (
     parse_date,
 )
 from bot.core.models import Member, MemberStatus, Role
+from bot.core.notices.locum import LocumEndReminder
 from tests.conftest import START
 from tests.fakes import FakeDatabase, FakeUnitOfWork
 
@@ -69,7 +70,9 @@ async def test_a_replacement_gets_a_reminder_two_days_before_its_end(
     [reminder] = fake_db.outbox.values()
     assert reminder.kind == "locum_end_reminder" and reminder.chat_id == 5
     assert reminder.due_at == datetime(2026, 12, 29, 9, 0, tzinfo=BRUSSELS)
-    assert reminder.params["replacement_id"] == replacement.id
+    assert reminder.notice == LocumEndReminder(
+        replacement_id=replacement.id or 0, practice="Praktijk De Linde", end_on=date(2026, 12, 31)
+    )
 
 
 async def test_an_end_before_the_start_is_refused_and_nothing_is_kept(

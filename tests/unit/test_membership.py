@@ -23,6 +23,7 @@ from bot.core.membership import (
     language_for,
 )
 from bot.core.models import Member, MemberStatus, OutboxState, Role
+from bot.core.notices.membership import JoinRequest
 from tests.conftest import START
 from tests.fakes import FakeDatabase, FakeUnitOfWork
 
@@ -194,7 +195,7 @@ async def test_a_join_request_waits_for_the_coordinator(
     assert waiting.step is OnboardingStep.AWAITING_APPROVAL
     [request] = fake_db.outbox.values()
     assert request.kind == "join_request" and request.chat_id == COORD_TG
-    assert request.params["member_id"] == waiting.member.id
+    assert request.notice == JoinRequest.of(waiting.member)
 
     assert waiting.member.id is not None
     approved = await membership.decide_join_request(

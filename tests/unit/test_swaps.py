@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.clock import SettableClock
-from bot.core.errors import NotAllowed
+from bot.core.errors import NotAllowed, SwapError, SwapReason
 from bot.core.models import Member, MemberStatus, Role, Shift, SwapKind, SwapStatus
 from bot.core.roster import RosterService
-from bot.core.swaps import SwapError, SwapReason, SwapRules, SwapService
+from bot.core.swaps import SwapRules, SwapService
 from tests.fakes import FakeDatabase, FakeUnitOfWork
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

@@ -62,13 +62,3 @@ def view(event: Event, registrations: Sequence[Registration], member: Member) ->
         waiting = [r.id for r in registrations if r.state is RegistrationState.WAITING]
         position = waiting.index(mine.id) + 1
     return EventView(event, seats_left(event, registrations), mine, position)
-
-
-def about(event: Event) -> dict[str, object]:
-    """What a notification about the event shows."""
-    return {
-        "event_id": event.id,
-        "title": event.title,
-        "start_at": event.start_at.isoformat(),
-        "location": event.location,
-    }

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 from bot.core.cme.common import (
     EventView,
-    about,
     in_audience,
     new_token,
     view,
@@ -42,6 +41,7 @@ from bot.core.models import (
     Member,
     OutboxMessage,
 )
+from bot.core.notices.cme import CmeCancelled, EventSummary, UpcomingEvent
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 RECENT = timedelta(days=30)  # ended events stay in /events this long, for the attendance list
@@ -181,9 +181,8 @@ class EventsService:
                 await uow.events.update_registration(registration)
                 member = await uow.members.get(registration.member_id)
                 if member is not None and member.telegram_id is not None:
-                    await uow.outbox.add(
-                        OutboxMessage.to(member, "cme_cancelled", now, **about(event))
-                    )
+                    notice = CmeCancelled(event=EventSummary.of(event))
+                    await uow.outbox.add(OutboxMessage.to(member, notice, now))
                     told += 1
             await uow.commit()
         return told
@@ -236,7 +235,7 @@ class UpcomingEvents:
             if event.status is EventStatus.OPEN
         ]
 
-    def items(self, member: Member, since: datetime) -> list[dict[str, object]]:
+    def items(self, member: Member, since: datetime) -> list[UpcomingEvent]:
         found = []
         for event, registrations in self._events:
             shown = view(event, registrations, member)
@@ -245,5 +244,7 @@ class UpcomingEvents:
                 and shown.seats_left != 0
                 and in_audience(event, member, self._groups)
             ):
-                found.append({**about(event), "seats_left": shown.seats_left})
+                found.append(
+                    UpcomingEvent(event=EventSummary.of(event), seats_left=shown.seats_left)
+                )
         return found

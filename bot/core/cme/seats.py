@@ -3,7 +3,6 @@ seat, and asks for a second reminder; offers nobody answered in time move on."""
 
 from bot.core.cme.common import (
     EventView,
-    about,
     active_registration,
     in_audience,
     seats_left,
@@ -12,6 +11,7 @@ from bot.core.cme.common import (
 from bot.core.cme.steps import RegistrationSteps, locked, open_event
 from bot.core.errors import AlreadyRegistered, EventNotAvailable, NotRegistered, UnavailableReason
 from bot.core.models import Event, Member, OutboxMessage, Registration, RegistrationState
+from bot.core.notices.cme import CmeOfferExpired, EventSummary
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 
@@ -104,9 +104,8 @@ class SeatsService:
                     continue  # confirmed or declined meanwhile
                 member = await uow.members.get(registration.member_id)
                 if member is not None and member.telegram_id is not None:
-                    await uow.outbox.add(
-                        OutboxMessage.to(member, "cme_offer_expired", now, **about(event))
-                    )
+                    notice = CmeOfferExpired(event=EventSummary.of(event))
+                    await uow.outbox.add(OutboxMessage.to(member, notice, now))
                 await self._steps.give_up(uow, event, registration)
                 await uow.commit()
                 expired += 1

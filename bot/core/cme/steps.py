@@ -5,7 +5,7 @@ AttendanceService)."""
 
 from datetime import timedelta
 
-from bot.core.cme.common import about, seats_left
+from bot.core.cme.common import seats_left
 from bot.core.errors import EventNotAvailable, NotRegistered, UnavailableReason
 from bot.core.models import (
     Event,
@@ -16,7 +16,8 @@ from bot.core.models import (
     Registration,
     RegistrationState,
 )
-from bot.core.outbox import NOT_AFTER
+from bot.core.notices import Envelope
+from bot.core.notices.cme import CmeOffer, CmeReminder, EventSummary
 from bot.core.ports import Clock, UnitOfWork
 
 RESPONSE_WINDOW = timedelta(hours=24)  # to confirm an offered seat (kring setting)
@@ -80,16 +81,12 @@ class RegistrationSteps:
             registration.state = RegistrationState.OFFERED
             registration.offer_expires_at = min(now + self.response_window, event.start_at)
             await uow.events.update_registration(registration)
-            await uow.outbox.add(
-                OutboxMessage.to(
-                    member,
-                    "cme_offer",
-                    now,
-                    registration_id=registration.id,
-                    expires_at=registration.offer_expires_at.isoformat(),
-                    **about(event),
-                )
+            offer = CmeOffer(
+                event=EventSummary.of(event),
+                registration_id=registration.id or 0,
+                expires_at=registration.offer_expires_at,
             )
+            await uow.outbox.add(OutboxMessage.to(member, offer, now))
 
     async def plan_reminders(
         self, uow: UnitOfWork, event: Event, member: Member, registration: Registration
@@ -103,15 +100,9 @@ class RegistrationSteps:
             due_at = event.start_at - ahead
             if due_at <= now or member.telegram_id is None:
                 continue
-            row = await uow.outbox.add(
-                OutboxMessage.to(
-                    member,
-                    "cme_reminder",
-                    due_at,
-                    **{NOT_AFTER: event.start_at.isoformat()},
-                    **about(event),
-                )
-            )
+            reminder = CmeReminder(event=EventSummary.of(event))
+            too_late = Envelope(not_after=event.start_at)
+            row = await uow.outbox.add(OutboxMessage.to(member, reminder, due_at, too_late))
             registration.reminder_ids.append(row.id or 0)
         await uow.events.update_registration(registration)
 

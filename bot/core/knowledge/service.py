@@ -8,6 +8,7 @@ from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Index, Verdict, alternatives
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Question
+from bot.core.notices.knowledge import QuestionForwarded, QuestionReply
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 QUESTION_MAX_LENGTH = 1000
@@ -111,17 +112,13 @@ class KnowledgeService:
                 for coordinator in await uow.members.coordinators():
                     if coordinator.telegram_id is None:
                         continue
-                    await uow.outbox.add(
-                        OutboxMessage.to(
-                            coordinator,
-                            "question_forwarded",
-                            now,
-                            question_id=question.id,
-                            text=question.text,
-                            name=member.name,
-                            role=member.role.value,
-                        )
+                    forwarded = QuestionForwarded(
+                        question_id=question.id or 0,
+                        text=question.text,
+                        name=member.name,
+                        role=member.role,
                     )
+                    await uow.outbox.add(OutboxMessage.to(coordinator, forwarded, now))
             await uow.commit()
             return question
 
@@ -150,16 +147,8 @@ class KnowledgeService:
             question.reply, question.replied_at, question.replied_by = text.strip(), now, manager.id
             await uow.questions.update(question)
             if asker is not None and asker.telegram_id is not None:
-                await uow.outbox.add(
-                    OutboxMessage.to(
-                        asker,
-                        "question_reply",
-                        now,
-                        question=question.text,
-                        reply=question.reply,
-                        name=manager.name,
-                    )
-                )
+                answer = QuestionReply(question=question.text, reply=question.reply)
+                await uow.outbox.add(OutboxMessage.to(asker, answer, now))
             await uow.commit()
             return question
 

@@ -1,0 +1,66 @@
+"""The notices of continuing education: reminders, seats offered from the waiting list,
+cancelled events."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Self
+
+from bot.core.models import Event
+from bot.core.notices import Flat, Notice
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventSummary:
+    """An event as a notice (or the digest) shows it."""
+
+    event_id: int
+    title: str
+    start_at: datetime
+    location: str = ""
+
+    @classmethod
+    def of(cls, event: Event) -> Self:
+        return cls(
+            event_id=event.id or 0,
+            title=event.title,
+            start_at=event.start_at,
+            location=event.location,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class UpcomingEvent:
+    """A digest line: an event the member could still register for."""
+
+    event: Flat[EventSummary]
+    seats_left: int | None  # None: no limit
+
+
+@dataclass(frozen=True, kw_only=True)
+class CmeReminder(Notice, kind="cme_reminder"):
+    """The day (or hour) before an event the member has a seat for; it expires at the start."""
+
+    event: Flat[EventSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CmeOffer(Notice, kind="cme_offer"):
+    """A freed seat, held for the first on the waiting list until `expires_at`."""
+
+    event: Flat[EventSummary]
+    registration_id: int
+    expires_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class CmeOfferExpired(Notice, kind="cme_offer_expired"):
+    """The offered seat was not confirmed in time and went to the next person."""
+
+    event: Flat[EventSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CmeCancelled(Notice, kind="cme_cancelled"):
+    """To everyone registered: the event does not take place."""
+
+    event: Flat[EventSummary]

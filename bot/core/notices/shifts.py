@@ -1,0 +1,98 @@
+"""The notices of the wachtdienst: shift reminders and every step of a swap request."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Self
+
+from bot.core.models import Shift, SwapKind
+from bot.core.notices import Flat, Notice
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShiftSummary:
+    """A shift as a notice shows it (in the recipient's language, at send time)."""
+
+    shift_id: int
+    start: datetime
+    end: datetime
+    zone: str
+    post: str = ""  # "" when the zone has a single post
+
+    @classmethod
+    def of(cls, shift: Shift) -> Self:
+        return cls(
+            shift_id=shift.id or 0,
+            start=shift.start_at,
+            end=shift.end_at,
+            zone=shift.zone,
+            post=shift.post,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class SwapSummary:
+    """A swap request as a notice (or the digest) shows it."""
+
+    shift: Flat[ShiftSummary]
+    request_id: int
+    swap_kind: SwapKind
+    requester: str | None
+    note: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShiftReminder(Notice, kind="shift_reminder"):
+    """To the assignee, before their shift: with a button to confirm the handover."""
+
+    shift: Flat[ShiftSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SwapOffer(Notice, kind="swap_offer"):
+    """To each colleague who could take the shift: with a button to take it over."""
+
+    swap: Flat[SwapSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SwapFollowUp(Notice, kind="swap_follow_up"):
+    """To the same colleagues, when nobody took it near the closing time."""
+
+    swap: Flat[SwapSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SwapOutcome(Notice):
+    """A step of a request once it is underway; each step is a kind of its own."""
+
+    swap: Flat[SwapSummary]
+    taker: str | None
+    reason: str  # why the coordinator rejected it; "" otherwise
+
+
+class SwapTaken(SwapOutcome, kind="swap_taken"):
+    """To the requester: a colleague took the shift, the coordinator still has to approve."""
+
+
+class SwapApproval(SwapOutcome, kind="swap_approval"):
+    """To the coordinators: a taken swap to approve, with the buttons to decide."""
+
+
+class SwapApproved(SwapOutcome, kind="swap_approved"):
+    """To requester and taker: the roster follows the swap."""
+
+
+class SwapRejected(SwapOutcome, kind="swap_rejected"):
+    """To requester and taker: the coordinator refused, with the reason."""
+
+
+class SwapWithdrawn(SwapOutcome, kind="swap_withdrawn"):
+    """To the taker: the requester withdrew the request."""
+
+
+class SwapExpired(SwapOutcome, kind="swap_expired"):
+    """To requester and taker: the request closed before it was decided."""
+
+
+class SwapWarning(SwapOutcome, kind="swap_warning"):
+    """To the requester, with the follow-up: nobody took the shift yet."""

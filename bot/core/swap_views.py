@@ -1,0 +1,108 @@
+"""Swap requests as the bot shows them: a request with its shift and people (SwapView), an
+approved change for the roster tool (Change), the notices told about a request, who may take a
+shift, and the digest's section of open requests."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+
+from bot.core.models import Member, Shift, SwapRequest, SwapStatus
+from bot.core.notices.shifts import ShiftSummary, SwapOutcome, SwapSummary
+from bot.core.ports import UnitOfWork
+from bot.core.roster import ON_CALL_ROLES, busy_around
+
+Outcome = TypeVar("Outcome", bound=SwapOutcome)
+
+
+@dataclass(frozen=True)
+class SwapView:
+    """A request with what is needed to show it."""
+
+    request: SwapRequest
+    shift: Shift
+    requester: Member
+    taker: Member | None = None
+    return_shift: Shift | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """An approved change of the roster, one line of the export for the roster tool."""
+
+    shift: Shift
+    before: Member
+    after: Member
+    request: SwapRequest
+
+
+async def load_view(uow: UnitOfWork, request: SwapRequest) -> SwapView:
+    shift = await uow.shifts.get(request.shift_id)
+    assert shift is not None, "shifts with swap requests are never deleted"
+    return SwapView(
+        request,
+        shift,
+        await member_of(uow, request.requester_id),
+        None if request.taker_id is None else await member_of(uow, request.taker_id),
+        None if request.return_shift_id is None else await uow.shifts.get(request.return_shift_id),
+    )
+
+
+async def member_of(uow: UnitOfWork, member_id: int) -> Member:
+    member = await uow.members.get(member_id)
+    assert member is not None, "members with swap requests are never deleted"
+    return member
+
+
+async def eligible(uow: UnitOfWork, shift: Shift) -> list[Member]:
+    """Active GPs and locums of the shift's zone, not exempt, not its assignee, and not on duty
+    in an overlapping or adjacent shift."""
+    nearby = await uow.shifts.touching(shift.start_at, shift.end_at)
+    busy = busy_around(nearby, {shift.id or 0}) | {shift.assignee_id}
+    return [
+        member
+        for member in await uow.members.list(active_only=True)
+        if member.role in ON_CALL_ROLES
+        and member.zone == shift.zone
+        and not member.on_call_exempt
+        and member.id not in busy
+    ]
+
+
+def summary(request: SwapRequest, shift: Shift, requester: Member) -> SwapSummary:
+    """The request as an offer (or the digest) shows it."""
+    return SwapSummary(
+        shift=ShiftSummary.of(shift),
+        request_id=request.id or 0,
+        swap_kind=request.kind,
+        requester=requester.name,
+        note=request.note,
+    )
+
+
+def outcome(kind: type[Outcome], view: SwapView) -> Outcome:
+    """The notice of a step of the request, of the given kind."""
+    return kind(
+        swap=summary(view.request, view.shift, view.requester),
+        taker=None if view.taker is None else view.taker.name,
+        reason=view.request.reason,
+    )
+
+
+class OpenSwaps:
+    """Digest section: open swap requests the member could take."""
+
+    name = "swaps"
+
+    async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
+        self._open: list[tuple[SwapSummary, set[int]]] = []
+        for request in await uow.swaps.with_status(SwapStatus.OPEN):
+            shift = await uow.shifts.get(request.shift_id)
+            if shift is None or request.expires_at <= until:
+                continue
+            colleagues = await eligible(uow, shift)
+            takers = {m.id or 0 for m in colleagues if request.target_id in (None, m.id)}
+            requester = await member_of(uow, request.requester_id)
+            self._open.append((summary(request, shift, requester), takers))
+
+    def items(self, member: Member, since: datetime) -> list[SwapSummary]:
+        return [item for item, takers in self._open if member.id in takers]
