@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 from bot.core.broadcast import audience_from
 from bot.core.models import Broadcast, BroadcastState, Member, OutboxMessage, OutboxState
+from bot.core.notices import Envelope
+from bot.core.notices import broadcast as notices
 from bot.core.ports import UnitOfWork
 from bot.core.quiet import deliver_at
 
@@ -100,11 +102,9 @@ def _delivered(
     urgent = announcement.urgent
     row = OutboxMessage.to(
         member,
-        "broadcast",
+        notices.Announcement(text=announcement.text),
         deliver_at(member, moment, zone, urgent),
-        text=announcement.text,
-        file_id=None,
-        urgent=urgent,
+        Envelope(urgent=urgent),
     )
     if member.reachable:
         row.state, row.sent_at, row.claimed_at = OutboxState.SENT, row.due_at, row.due_at
@@ -121,17 +121,18 @@ def _report(
     recipients: Sequence[Member],
     message_id: int,
 ) -> OutboxMessage:
-    counts: dict[str, int] = {}
+    counts: dict[OutboxState, int] = {}
     for row in rows:
-        counts[row.state.value] = counts.get(row.state.value, 0) + 1
+        counts[row.state] = counts.get(row.state, 0) + 1
     finished = broadcast.finished_at or broadcast.scheduled_at
     report = OutboxMessage.to(
         author,
-        "broadcast_report",
+        notices.BroadcastReport(
+            broadcast_id=broadcast.id or 0,
+            counts=counts,
+            unreachable_names=tuple(sorted(m.name or "" for m in recipients if not m.reachable)),
+        ),
         finished,
-        broadcast_id=broadcast.id,
-        counts=counts,
-        unreachable_names=sorted(m.name or "" for m in recipients if not m.reachable),
     )
     report.state, report.sent_at, report.claimed_at = OutboxState.SENT, finished, finished
     report.attempts, report.telegram_message_id = 1, message_id
