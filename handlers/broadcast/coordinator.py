@@ -6,8 +6,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
@@ -92,16 +91,17 @@ async def _show_preview(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None
     await query.answer()
-    await _edit(query, *await _preview(context))
+    text, markup = await _preview(context)
+    await query.edit_message_text(text, reply_markup=markup)
     return PREVIEW
 
 
 async def send_tapped(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None
-    progress = await _schedule(context, at=None)
+    text, markup = await _schedule(context, at=None)
     await query.answer()
-    await _edit(query, *progress)
+    await query.edit_message_text(text, reply_markup=markup)
     return ConversationHandler.END
 
 
@@ -148,15 +148,6 @@ async def abort_tapped(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
-async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
-    """Edit the message in place; tapping the choice already made changes nothing."""
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as error:
-        if "not modified" not in error.message:
-            raise
-
-
 def _progress(context: KringContext, progress: Progress) -> tuple[str, InlineKeyboardMarkup]:
     counts = {state.value: n for state, n in progress.counts.items()}
     broadcast = progress.broadcast
@@ -175,7 +166,8 @@ async def progress_tapped(update: Update, context: KringContext) -> None:
     act = broadcasts.cancel if stopping else broadcasts.progress
     progress = await act(context.active_member, broadcast_id)
     await query.answer()
-    await _edit(query, *_progress(context, progress))
+    text, markup = _progress(context, progress)
+    await query.edit_message_text(text, reply_markup=markup)
 
 
 async def report_csv(update: Update, context: KringContext) -> None:
