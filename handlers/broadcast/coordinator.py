@@ -14,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.core.broadcast import Progress, parse_moment
+from bot.core.broadcast import Progress, checked_text, parse_moment
 from bot.core.csvfiles import write_table
 from bot.core.models import BroadcastState
 from handlers import keyboards
@@ -39,8 +39,9 @@ async def written(update: Update, context: KringContext) -> int:
     message = update.effective_message
     assert message is not None and context.user_data is not None
     document = message.document
+    text = (message.caption or "") if document else (message.text or "")
     context.user_data[_KEY] = {
-        "text": (message.caption or "") if document else (message.text or ""),
+        "text": checked_text(text, has_file=document is not None),
         "file_id": document.file_id if document else None,
         "audience": "all",
         "urgent": False,
