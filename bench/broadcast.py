@@ -72,7 +72,7 @@ async def prepare(db_url: str, members: int, control: str, limit: int) -> None:
     await wiring.services.broadcasts.create(people[0], "Algemene vergadering op 12/12", "all")
     await wiring.services.broadcasts.release_due()
     await engine.dispose()
-    users = [{"handle": f"m{m.id}", "user_id": m.telegram_id} for m in people]
+    users = [{"handle": f"m{m.id}", "user_id": m.telegram_id, "started": True} for m in people]
     async with httpx.AsyncClient(timeout=60) as client:
         (await client.post(f"{control}/users", json={"users": users})).raise_for_status()
         faults = {"enforce_limits": True, "global_per_second": limit}

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 import handlers
 from bot.config import Settings
@@ -15,6 +15,7 @@ from bot.processing import OneChatInOrder
 from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot
 from handlers.context import KringContext
 from handlers.membership import menu
+from handlers.replies import KringBot
 
 KringApplication = Application[Any, KringContext, Any, Any, Any, Any]
 
@@ -31,22 +32,24 @@ def build_application(
 ) -> KringApplication:
     """`with_ticks=False` leaves the periodic ticks to the caller (chat scripts run them when the
     simulated clock moves); `request` replaces the HTTP layer (handler tests record calls)."""
-    builder = (
+    urls = {"base_url": base_url, "base_file_url": base_file_url}
+    bot = KringBot(
+        token,
+        **{name: url for name, url in urls.items() if url},
+        # The connection pools PTB's ApplicationBuilder would give the bot.
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(),
+        defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.timezone)),
+    )
+    app: KringApplication = (
         ApplicationBuilder()
-        .token(token)
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.timezone)))
+        .bot(bot)
         .context_types(ContextTypes(context=KringContext))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
         .concurrent_updates(OneChatInOrder())
+        .build()
     )
-    if base_url:
-        builder = builder.base_url(base_url)
-    if base_file_url:
-        builder = builder.base_file_url(base_file_url)
-    if request is not None:
-        builder = builder.request(request)
-    app: KringApplication = builder.build()
     app.bot_data["services"] = services
     handlers.register(app)
     if with_ticks:
@@ -57,8 +60,9 @@ def build_application(
 
 
 async def on_startup(app: KringApplication) -> None:
-    """Publish the command menus. PTB runs this under run_polling/run_webhook only; the chat
-    harness calls it itself."""
+    """Publish the command menus (a refusal is logged, never fatal: see menu). PTB runs this
+    under run_polling/run_webhook only; `kringbot run` and the chat harness call it themselves,
+    and on_shutdown at the end."""
     services: Services = app.bot_data["services"]
     if SENDER_KEY in app.bot_data:
         await app.bot_data[SENDER_KEY].bot.initialize()
@@ -67,6 +71,7 @@ async def on_startup(app: KringApplication) -> None:
 
 
 async def on_shutdown(app: KringApplication) -> None:
+    """Close the outbox sender's connections (an aiohttp session)."""
     if SENDER_KEY in app.bot_data:
         await app.bot_data[SENDER_KEY].bot.shutdown()
 

@@ -4,6 +4,10 @@ The bot runs for real (PTB polling over loopback HTTP against the emulator); thi
 the people. Each script line is carried out completely before the next is read: the update is
 acknowledged by the bot's next getUpdates, the update queue is drained, and all due work (the
 outbox) is run, so the bot's replies and everything they trigger are printed in order.
+
+The emulator refuses what Telegram would refuse; every refused call is printed to stderr and
+makes the exit status non-zero, like a line that cannot be carried out: a chat script catches the
+bot's mistakes against Telegram's limits.
 """
 
 import asyncio
@@ -23,12 +27,13 @@ from types import TracebackType
 from typing import Any, Self, TextIO
 from zoneinfo import ZoneInfo
 
-from bot.app import build_application, on_startup
+from bot.app import build_application, on_shutdown, on_startup
 from bot.clock import SettableClock
 from bot.config import Settings
 from bot.demo_large import DEFAULT_SEED, kring_people, seed_kring
 from bot.emulator import ButtonNotFound, Emulator
-from bot.scheduling import build_sender, run_due_work, sender_bot
+from bot.scheduling import SENDER_KEY, build_sender, run_due_work, sender_bot
+from bot.sender import Sender
 from bot.services import build_services
 from store.db import create_engine
 from store.migrate import upgrade
@@ -81,6 +86,7 @@ class ChatSession:
                     person.language,
                     first_name=person.name.split()[0],
                     user_id=person.telegram_id,
+                    started=True,  # members have used the bot before
                 )
         self.app = build_application(
             self.settings,
@@ -90,18 +96,19 @@ class ChatSession:
             base_file_url=self.emulator.base_file_url,
             with_ticks=False,
         )
+        # The outbox sender the ticks would use; started and stopped with the app.
+        self.app.bot_data[SENDER_KEY] = build_sender(
+            sender_bot(self.settings, self.emulator.token, self.emulator.base_url),
+            self.wiring.services,
+            self.settings,
+        )
         await self.app.initialize()
         await on_startup(self.app)
         assert self.app.updater is not None
         await self.app.updater.start_polling(poll_interval=0)
         await self.app.start()
-        self.sender = build_sender(
-            sender_bot(self.settings, self.emulator.token, self.emulator.base_url),
-            self.wiring.services,
-            self.settings,
-        )
-        await self.sender.bot.initialize()
         self._seen = len(self.emulator.outbox())
+        self._refusals_seen = 0
         return self
 
     async def __aexit__(
@@ -114,11 +121,23 @@ class ChatSession:
         await self.app.updater.stop()
         await self.app.stop()
         await self.app.shutdown()
-        await self.sender.bot.shutdown()
+        await on_shutdown(self.app)
         if self._own_emulator:
             await self.emulator.stop()
         await self.wiring.engine.dispose()
         self._tmp.cleanup()
+
+    @property
+    def sender(self) -> Sender:
+        sender: Sender = self.app.bot_data[SENDER_KEY]
+        return sender
+
+    def new_refusals(self) -> list[dict[str, Any]]:
+        """The Bot API calls the emulator refused since the last time this was asked, except
+        the faults a test asked for."""
+        refusals = self.emulator.refusals(self._refusals_seen)
+        self._refusals_seen += len(refusals)
+        return [refusal for refusal in refusals if not refusal["injected"]]
 
     async def perform(self, line: str) -> list[dict[str, Any]]:
         """Carry out one script line and return the bot's actions it caused."""
@@ -228,7 +247,19 @@ async def run_script(
             failures += 1
             print(f"! {error}", file=sys.stderr, flush=True)
             continue
+        finally:
+            failures += _report_refusals(session.new_refusals())
         for action in actions:
             if (text := format_action(action, as_json)) is not None:
                 out.write(text + "\n")
         out.flush()
+
+
+def _report_refusals(refusals: list[dict[str, Any]]) -> int:
+    for refusal in refusals:
+        print(
+            f"! Telegram would refuse {refusal['method']}: {refusal['description']}",
+            file=sys.stderr,
+            flush=True,
+        )
+    return len(refusals)

@@ -8,13 +8,19 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.demo import DEMO_PEOPLE
 from bot.demo_large import DEFAULT_SEED
 
+if TYPE_CHECKING:
+    from telegram.ext import Application
+
 log = logging.getLogger("kringbot")
+WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ones Telegram delivers to
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,6 +131,9 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
     if args.size != "small":
         print("kringbot: --size is for the demo kring (no TELEGRAM_BOT_TOKEN)", file=sys.stderr)
         return 2
+    if args.webhook and (problem := _webhook_problem(settings, local_api=bool(args.api_base))):
+        print(f"kringbot: {problem}", file=sys.stderr)
+        return 2
     from bot.app import build_application
     from bot.clock import SystemClock
     from bot.services import build_services
@@ -151,34 +160,72 @@ def _file_url(api_base: str | None) -> str | None:
     return api_base.removesuffix("bot") + "file/bot"
 
 
+def _webhook_problem(settings: Settings, local_api: bool) -> str | None:
+    """What keeps Telegram from delivering to WEBHOOK_URL, in one line; None when nothing.
+
+    Telegram delivers only over https to ports 443, 80, 88 and 8443; a local Bot API server
+    (`--api-base`) may also deliver over http to this machine."""
+    url = settings.webhook_url
+    if not url or settings.webhook_secret is None:
+        return "--webhook needs WEBHOOK_URL and WEBHOOK_SECRET"
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return f"WEBHOOK_URL has no valid port: {url}"
+    if local_api and parts.scheme in ("http", "https") and parts.hostname in _LOOPBACK:
+        return None
+    if parts.scheme != "https" or not parts.hostname:
+        return f"WEBHOOK_URL must be an https:// URL (Telegram delivers only over https): {url}"
+    if port not in WEBHOOK_PORTS:
+        return f"WEBHOOK_URL must use port 443, 80, 88 or 8443 (Telegram allows no other): {url}"
+    return None
+
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 async def _serve(app: object, settings: Settings, webhook: bool) -> None:
-    """Run polling or webhook inside our own event loop (PTB's run_* would start another)."""
+    """Run polling or webhook inside our own event loop (PTB's run_* would start another), with
+    PTB's hooks around it as run_* would call them: post_init, and post_shutdown (which closes
+    the outbox sender's connections) however the bot stops."""
     from telegram.ext import Application
 
-    assert isinstance(app, Application) and app.updater is not None
-    async with app:
-        if app.post_init:
-            await app.post_init(app)
-        if webhook:
-            if not settings.webhook_url or settings.webhook_secret is None:
-                raise SystemExit("kringbot: --webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
-            await app.updater.start_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),
-            )
-        else:
-            await app.updater.start_polling()
-        await app.start()
-        log.info("kringbot is running; Ctrl-C stops it")
-        stop = asyncio.Event()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            asyncio.get_running_loop().add_signal_handler(signum, stop.set)
-        await stop.wait()
-        log.info("stopping")
-        await app.updater.stop()
-        await app.stop()
+    assert isinstance(app, Application)
+    try:
+        async with app:
+            await _until_stopped(app, settings, webhook)
+    finally:
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+
+
+async def _until_stopped(
+    app: "Application[Any, Any, Any, Any, Any, Any]", settings: Settings, webhook: bool
+) -> None:
+    updater = app.updater
+    assert updater is not None
+    if app.post_init:
+        await app.post_init(app)
+    if webhook:
+        assert settings.webhook_url and settings.webhook_secret  # _webhook_problem checked
+        await updater.start_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+        )
+    else:
+        await updater.start_polling()
+    await app.start()
+    log.info("kringbot is running; Ctrl-C stops it")
+    stop = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+    await stop.wait()
+    log.info("stopping")
+    await updater.stop()
+    await app.stop()
 
 
 async def _demo(settings: Settings, size: str, random_seed: int) -> int:

@@ -2,6 +2,7 @@
 features' own lists.
 
 Groups run in order and at most one handler per group handles an update:
+  -2  note what a tapped message shows, so an edit to the same is skipped (handlers.replies)
   -1  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
       the member, picks the language, refuses what is not allowed
    0  the features, then (last, so they only get what no feature took) plain text, unknown
@@ -17,14 +18,24 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, TypeHandler, filters
 
-from handlers import broadcast, cme, error_replies, fallback, knowledge, locum, membership, shifts
+from handlers import (
+    broadcast,
+    cme,
+    error_replies,
+    fallback,
+    knowledge,
+    locum,
+    membership,
+    replies,
+    shifts,
+)
 from handlers.access import Rules
 from handlers.conversation import CANCEL_COMMAND
 from handlers.errors import ErrorReplies
 from handlers.feature import Feature
 from handlers.notifications import Composer
 
-GATE, FEATURES = -1, 0
+TAPPED, GATE, FEATURES = -2, -1, 0
 
 FEATURE_LIST: tuple[Feature, ...] = (
     membership.FEATURE,  # /start and /help first: they answer strangers too
@@ -46,6 +57,7 @@ COMPOSER = Composer(renderer for feature in FEATURE_LIST for renderer in feature
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    app.add_handler(TypeHandler(Update, replies.remember_tapped), group=TAPPED)
     # Every update passes the gate first; nothing below runs for someone it refuses.
     app.add_handler(TypeHandler(Update, ACCESS.gate), group=GATE)
     app.add_handlers(

@@ -16,7 +16,7 @@ from bot.core.flood import Flow
 from bot.core.membership import language_for
 from bot.core.models import MemberStatus
 from bot.i18n import translator
-from handlers import render
+from handlers import render, replies
 from handlers.audience import Audience, Command, Prefix, member_audience
 from handlers.context import KringContext
 from handlers.membership import buttons as membership_buttons
@@ -116,11 +116,11 @@ async def _slow_down_floods(update: Update, flow: Flow, context: KringContext) -
         language = language_for(user.language_code if user else None, kring.default_language)
         text = render.slow_down(translator(language, kring.timezone))
         if update.callback_query is not None:
-            await update.callback_query.answer(text, show_alert=True)
+            await replies.answer(update.callback_query, text, alert=True)
         elif update.effective_message is not None:
             await update.effective_message.reply_text(text)
     elif update.callback_query is not None:
-        await update.callback_query.answer()
+        await replies.answer(update.callback_query)
     raise ApplicationHandlerStop
 
 
@@ -141,6 +141,8 @@ async def refuse(update: Update, context: KringContext, needed: Audience) -> Non
     else:
         text, markup = membership_texts.not_allowed(t, needed is Audience.COORDINATOR), None
     if update.callback_query is not None:
-        await update.callback_query.answer(render.plain(text), show_alert=True)
+        # The "not a member" explanation is too long for a button's answer: it comes as a
+        # message, with the button to ask to join.
+        await replies.answer(update.callback_query, text, alert=True, markup=markup)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(text, reply_markup=markup)

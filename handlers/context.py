@@ -3,14 +3,15 @@ by the access gate (handlers.access), plus the core services."""
 
 from typing import Any
 
-from telegram.ext import Application, CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext
 
 from bot.core.models import Member
 from bot.core.services import Services
 from bot.i18n import Translator
+from handlers.replies import KringBot
 
 
-class KringContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+class KringContext(CallbackContext[KringBot, dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     member: Member | None = None
     t: Translator
 

@@ -17,7 +17,7 @@ from bot.core.errors import DomainError
 from bot.core.membership import language_for
 from bot.core.services import Kring
 from bot.i18n import Translator, translator
-from handlers import render
+from handlers import render, replies
 from handlers.access import LANGUAGE_KEY
 from handlers.context import KringContext
 from handlers.feature import ErrorText
@@ -73,7 +73,9 @@ class ErrorReplies:
             await _report(context, error, reference)
         try:
             if update.callback_query is not None:
-                await update.callback_query.answer(render.plain(text), show_alert=True)
+                # The handler may have answered the button before it failed: then the
+                # explanation comes as a message (a query is answered once).
+                await replies.answer(update.callback_query, text, alert=True)
             elif update.effective_message is not None:
                 await update.effective_message.reply_text(text)
         except Exception:  # the reply itself failed (Telegram down?): the log has the original

@@ -32,6 +32,17 @@ TEXT_LIMIT = 4000  # Telegram allows 4096 characters, the heading needs a few
 CAPTION_LIMIT = 900  # ... and 1024 for a document's caption
 
 
+def checked_text(text: str, *, has_file: bool) -> str:
+    """The announcement's text as it will be sent; refuses one that cannot be (checked as soon as
+    the coordinator writes it, and again when the broadcast is created)."""
+    text = text.strip()
+    if not text and not has_file:
+        raise InvalidBroadcast(BroadcastReason.EMPTY)
+    if len(text) > (CAPTION_LIMIT if has_file else TEXT_LIMIT):
+        raise InvalidBroadcast(BroadcastReason.TOO_LONG)
+    return text
+
+
 class Audience(Protocol):
     """Who receives a broadcast."""
 
@@ -191,11 +202,7 @@ class BroadcastService:
         """Schedule a broadcast: now (`at` None) or later. It is sent by `release_due`."""
         if not author.is_coordinator:
             raise NotAllowed()
-        text = text.strip()
-        if not text and file_id is None:
-            raise InvalidBroadcast(BroadcastReason.EMPTY)
-        if len(text) > (CAPTION_LIMIT if file_id else TEXT_LIMIT):
-            raise InvalidBroadcast(BroadcastReason.TOO_LONG)
+        text = checked_text(text, has_file=file_id is not None)
         audience_from(audience_key)
         now = self._clock.now()
         if at is not None and at < now:

@@ -98,6 +98,7 @@ def control_routes(emulator: "Emulator") -> list[web.RouteDef]:
                 language_code=body.get("language_code") or "nl",
                 first_name=body.get("first_name"),
                 user_id=user_id,
+                started=body.get("started") is True,
             )
         except ValueError as exc:
             raise bad_request(str(exc)) from exc
@@ -147,6 +148,10 @@ def control_routes(emulator: "Emulator") -> list[web.RouteDef]:
         return emulator.outbox(int(_number(request.query.get("since"), "since", 0)))
 
     @_endpoint
+    async def refusals(request: web.Request) -> list[dict[str, Any]]:
+        return emulator.refusals(int(_number(request.query.get("since"), "since", 0)))
+
+    @_endpoint
     async def faults(request: web.Request) -> bool:
         body = await _json_body(request)
         unknown = body.keys() - FAULT_SETTINGS
@@ -194,6 +199,7 @@ def control_routes(emulator: "Emulator") -> list[web.RouteDef]:
         web.post("/_control/send", send),
         web.post("/_control/tap", tap),
         web.get("/_control/outbox", outbox),
+        web.get("/_control/refusals", refusals),
         web.post("/_control/faults", faults),
         web.post("/_control/block", block),
         web.get("/_control/wait", wait),

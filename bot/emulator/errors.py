@@ -16,12 +16,14 @@ class ApiError(Exception):
         description: str,
         parameters: dict[str, Any] | None = None,
         delay: float = 0.0,
+        injected: bool = False,
     ) -> None:
         super().__init__(description)
         self.error_code = error_code
         self.description = description
         self.parameters = parameters
         self.delay = delay  # seconds the server lets the client wait before answering
+        self.injected = injected  # a fault a test asked for, not one of Telegram's rules
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {

@@ -13,30 +13,51 @@ PARSE_MODES = frozenset({"html", "markdown", "markdownv2"})
 _COMMAND = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![A-Za-z0-9_@])")
 
 
+MAX_RAW_TEXT_BYTES = 1 << 15
+
+
 def render(text: str, parse_mode: str | None) -> tuple[str, list[dict[str, Any]]]:
     """Return the plain text and entities Telegram derives from ``text``.
 
     Only HTML is parsed; Markdown text is passed through unchanged (not validated).
     """
-    if not parse_mode:
-        return text, []
+    if len(text.encode()) > MAX_RAW_TEXT_BYTES:
+        raise bad_request("text is too long")
+    if not parse_mode or not text or parse_mode.lower() == "none":
+        return _trimmed(text, [])
     if parse_mode.lower() not in PARSE_MODES:
         raise bad_request("unsupported parse_mode")
     if parse_mode.lower() != "html":
-        return text, []
+        return _trimmed(text, [])
     try:
-        return parse_html(text)
+        return _trimmed(*parse_html(text))
     except HtmlError as exc:
         raise bad_request(f"can't parse entities: {exc}") from exc
 
 
+def _trimmed(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """Telegram drops trailing whitespace, and spaces and newlines before the first entity."""
+    text = text.rstrip()
+    end = utf16_len(text)
+    entities = [
+        {**entity, "length": min(entity["length"], end - entity["offset"])}
+        for entity in entities
+        if entity["offset"] < end
+    ]
+    first = entities[0]["offset"] if entities else end
+    cut = len(text[:first]) - len(text[:first].lstrip(" \n"))
+    for entity in entities:
+        entity["offset"] -= cut
+    return text[cut:], entities
+
+
 def render_text(text: Any, parse_mode: str | None) -> tuple[str, list[dict[str, Any]]]:
     """Validate a message text (sendMessage, editMessageText)."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text:
         raise bad_request("message text is empty")
     plain, entities = render(text, parse_mode)
     if not plain.strip():
-        raise bad_request("message text is empty")
+        raise bad_request("text must be non-empty")
     if len(plain) > MAX_TEXT_LENGTH:
         raise bad_request("message is too long")
     return plain, entities

@@ -128,12 +128,16 @@ class Faults:
         """Raise the fault, if any, that answers the next sending call to ``chat_id``."""
         if self.rate_429 or self.rate_403 or self.rate_timeout:
             draw = self._random.random()
+            fault = None
             if draw < self.rate_429:
-                raise too_many_requests(self.retry_after)
-            if draw < self.rate_429 + self.rate_403:
-                raise forbidden("bot was blocked by the user")
-            if draw < self.rate_429 + self.rate_403 + self.rate_timeout:
-                raise gateway_timeout(self.timeout_seconds)
+                fault = too_many_requests(self.retry_after)
+            elif draw < self.rate_429 + self.rate_403:
+                fault = forbidden("bot was blocked by the user")
+            elif draw < self.rate_429 + self.rate_403 + self.rate_timeout:
+                fault = gateway_timeout(self.timeout_seconds)
+            if fault is not None:
+                fault.injected = True
+                raise fault
         if self._flood is not None:
             retry_after = self._flood.acquire(chat_id)
             if retry_after is not None:

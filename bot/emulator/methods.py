@@ -1,56 +1,24 @@
 """The Bot API methods the emulator implements, with Telegram's validation and errors."""
 
+import ipaddress
 import mimetypes
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
+from bot.emulator import rules
 from bot.emulator.errors import bad_request, forbidden
-from bot.emulator.formatting import render_caption, render_text
+from bot.emulator.formatting import render_caption
 from bot.emulator.limits import Faults
 from bot.emulator.params import Upload
-from bot.emulator.state import Chat, StoredFile, World, inline_keyboard, scope_key
+from bot.emulator.state import Chat, StoredFile, World, scope_key
 from bot.emulator.updates import UpdateQueue, Webhook
 
 MAX_GETFILE_SIZE = 20 * 1024 * 1024
-MAX_CALLBACK_DATA_BYTES = 64
-CHAT_ACTIONS = frozenset(
-    {
-        "typing",
-        "upload_photo",
-        "record_video",
-        "upload_video",
-        "record_voice",
-        "upload_voice",
-        "upload_document",
-        "choose_sticker",
-        "find_location",
-        "record_video_note",
-        "upload_video_note",
-    }
-)
-BUTTON_ACTIONS = frozenset(
-    {
-        "callback_data",
-        "url",
-        "web_app",
-        "login_url",
-        "switch_inline_query",
-        "switch_inline_query_current_chat",
-        "switch_inline_query_chosen_chat",
-        "copy_text",
-        "callback_game",
-        "pay",
-    }
-)
-_BOT_COMMAND = re.compile(r"[a-z0-9_]{1,32}")
-_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
-NOT_MODIFIED = (
-    "message is not modified: specified new message content and reply markup are exactly the "
-    "same as a current content and reply markup of the message"
-)
-QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is invalid"
+WEBHOOK_PORTS = frozenset({443, 80, 88, 8443})
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]*")
 
 
 @dataclass(frozen=True)
@@ -74,49 +42,22 @@ def int_param(params: dict[str, Any], name: str, default: int | None = None) -> 
     raise bad_request(f"invalid {name} specified" if name in params else f"{name} is empty")
 
 
-def echoed_markup(markup: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The reply_markup a message object carries: only non-empty inline keyboards."""
-    rows = inline_keyboard(markup)
-    return {"inline_keyboard": rows} if any(rows) else None
-
-
-def validate_reply_markup(params: dict[str, Any]) -> dict[str, Any] | None:
-    markup = params.get("reply_markup")
-    if markup is None:
-        return None
-    if not isinstance(markup, dict):
-        raise bad_request("can't parse reply keyboard markup JSON object")
-    if "inline_keyboard" not in markup:
-        return markup
-    rows = markup["inline_keyboard"]
-    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-        raise bad_request(
-            'field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays'
-        )
-    for row in rows:
-        for button in row:
-            if not isinstance(button, dict) or not isinstance(button.get("text"), str):
-                raise bad_request(
-                    'can\'t parse inline keyboard button: Field "text" must be of type String'
-                )
-            if not BUTTON_ACTIONS & button.keys():
-                raise bad_request(
-                    "can't parse inline keyboard button: "
-                    "Text buttons are unallowed in the inline keyboard"
-                )
-            data = button.get("callback_data")
-            if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA_BYTES:
-                raise bad_request("BUTTON_DATA_INVALID")
-    return markup
-
-
 class BotApi:
     """Implements Bot API methods on top of the emulated world and update queue."""
 
-    def __init__(self, world: World, updates: UpdateQueue, faults: Faults) -> None:
+    def __init__(
+        self,
+        world: World,
+        updates: UpdateQueue,
+        faults: Faults,
+        loopback_webhooks: bool = False,
+    ) -> None:
+        """``loopback_webhooks`` lets tests use an http webhook on a loopback address, which
+        Telegram refuses."""
         self._world = world
         self._updates = updates
         self._faults = faults
+        self._loopback_webhooks = loopback_webhooks
         methods: dict[str, Method] = {
             "getMe": self.get_me,
             "getUpdates": self.get_updates,
@@ -162,6 +103,8 @@ class BotApi:
         chat = self._chat(params)
         if chat.user.blocked:
             raise forbidden("bot was blocked by the user")
+        if not chat.user.started:
+            raise forbidden("bot can't initiate conversation with a user")
         return chat
 
     def _bot_message(self, params: dict[str, Any]) -> tuple[Chat, dict[str, Any]]:
@@ -207,11 +150,14 @@ class BotApi:
         url = params.get("url") or ""
         if not url:
             return await self.delete_webhook(call)
-        if not url.startswith(("http://", "https://")):
-            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
-        secret = params.get("secret_token")
+        secret = params.get("secret_token") or None
+        if secret is not None and len(secret) > 256:
+            raise bad_request("secret token is too long")
         if secret is not None and not _SECRET_TOKEN.fullmatch(secret):
-            raise bad_request("bad webhook: secret token contains unallowed characters")
+            raise bad_request("secret token contains unallowed characters")
+        problem = self._webhook_problem(url)
+        if problem:
+            raise bad_request(f"bad webhook: {problem}")
         if params.get("drop_pending_updates"):
             self._updates.drop_pending()
         if isinstance(params.get("allowed_updates"), list):
@@ -224,6 +170,26 @@ class BotApi:
             )
         )
         return True
+
+    def _webhook_problem(self, url: str) -> str | None:
+        """Why Telegram would not deliver to ``url``: only https on four ports, public hosts."""
+        try:
+            parts = urlsplit(url if "://" in url else f"https://{url}")
+            port = parts.port or (80 if parts.scheme == "http" else 443)
+        except ValueError:
+            raise bad_request("invalid webhook URL specified") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise bad_request("invalid webhook URL specified")
+        address = _ip_address(parts.hostname)
+        if self._loopback_webhooks and address is not None and address.is_loopback:
+            return None
+        if parts.scheme != "https":
+            return "An HTTPS URL must be provided for webhook"
+        if port not in WEBHOOK_PORTS:
+            return "Webhook can be set up only on ports 80, 88, 443 or 8443"
+        if address is not None and not address.is_global:
+            return f"IP address {address} is reserved"
+        return None
 
     async def delete_webhook(self, call: Call) -> bool:
         if call.params.get("drop_pending_updates"):
@@ -249,25 +215,17 @@ class BotApi:
 
     # Commands
 
-    @staticmethod
-    def _commands_key(params: dict[str, Any]) -> tuple[str, str]:
-        return scope_key(params.get("scope")), params.get("language_code") or ""
+    def _commands_key(self, params: dict[str, Any]) -> tuple[str, str]:
+        scope = rules.command_scope(params)
+        if "chat_id" in scope:
+            chat = self._world.chat(scope["chat_id"])
+            if chat is None or not chat.user.started:
+                raise bad_request("chat not found")
+        return scope_key(scope), rules.language_code(params)
 
     async def set_my_commands(self, call: Call) -> bool:
-        commands = call.params.get("commands")
-        if not isinstance(commands, list):
-            raise bad_request("can't parse commands JSON object")
-        for command in commands:
-            name = command.get("command") if isinstance(command, dict) else None
-            if not isinstance(name, str) or not _BOT_COMMAND.fullmatch(name):
-                raise bad_request("BOT_COMMAND_INVALID")
-            description = command.get("description")
-            if not isinstance(description, str) or not 1 <= len(description) <= 256:
-                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
-        key = self._commands_key(call.params)
-        self._world.stored_commands[key] = [
-            {"command": c["command"], "description": c["description"]} for c in commands
-        ]
+        commands = rules.commands(call.params)
+        self._world.stored_commands[self._commands_key(call.params)] = commands
         return True
 
     async def get_my_commands(self, call: Call) -> list[dict[str, Any]]:
@@ -282,24 +240,16 @@ class BotApi:
     async def send_message(self, call: Call) -> dict[str, Any]:
         params = call.params
         chat = self._reachable_chat(params)
-        parse_mode = params.get("parse_mode")
-        text, entities = render_text(params.get("text"), parse_mode)
-        markup = validate_reply_markup(params)
+        content = rules.text_content(params)
         self._faults.check(chat.id)
-        message = self._world.add_message(
-            chat,
-            self._world.bot_user,
-            text=text,
-            entities=entities,
-            reply_markup=echoed_markup(markup),
-        )
+        message = self._world.add_message(chat, self._world.bot_user, **content)
         self._world.record(
             "send",
             chat,
             text=params["text"],
-            reply_markup=markup,
+            reply_markup=content["reply_markup"],
             message_id=message["message_id"],
-            parse_mode=parse_mode,
+            parse_mode=params.get("parse_mode"),
             disable_notification=params.get("disable_notification") is True,
         )
         return message
@@ -309,36 +259,26 @@ class BotApi:
         chat, message = self._bot_message(params)
         if "text" not in message:
             raise bad_request("there is no text in the message to edit")
-        parse_mode = params.get("parse_mode")
-        text, entities = render_text(params.get("text"), parse_mode)
-        markup = validate_reply_markup(params)
-        new_markup = echoed_markup(markup)
-        if (text, entities, new_markup) == (
-            message["text"],
-            message.get("entities", []),
-            message.get("reply_markup"),
-        ):
-            raise bad_request(NOT_MODIFIED)
+        content = rules.text_content(params)
+        rules.refuse_unchanged(message, content)
         self._faults.check(chat.id)
-        message["text"] = text
-        _set_optional(message, "entities", entities)
-        _set_optional(message, "reply_markup", new_markup)
+        for key, value in content.items():
+            _set_optional(message, key, value)
         message["edit_date"] = self._world.timestamp()
         self._world.record(
             "edit",
             chat,
             text=params["text"],
-            reply_markup=new_markup,
+            reply_markup=content["reply_markup"],
             message_id=message["message_id"],
-            parse_mode=parse_mode,
+            parse_mode=params.get("parse_mode"),
         )
         return message
 
     async def edit_message_reply_markup(self, call: Call) -> dict[str, Any]:
         chat, message = self._bot_message(call.params)
-        new_markup = echoed_markup(validate_reply_markup(call.params))
-        if new_markup == message.get("reply_markup"):
-            raise bad_request(NOT_MODIFIED)
+        new_markup = rules.shown_markup(call.params.get("reply_markup"))
+        rules.refuse_unchanged(message, {"reply_markup": new_markup})
         self._faults.check(chat.id)
         _set_optional(message, "reply_markup", new_markup)
         message["edit_date"] = self._world.timestamp()
@@ -354,7 +294,7 @@ class BotApi:
     async def answer_callback_query(self, call: Call) -> bool:
         pending = self._world.callback(call.params.get("callback_query_id"))
         if pending is None or pending.answered:
-            raise bad_request(QUERY_TOO_OLD)
+            raise rules.query_too_old()
         pending.answered = True
         self._world.record(
             "callback_answer",
@@ -374,10 +314,7 @@ class BotApi:
 
     async def send_chat_action(self, call: Call) -> bool:
         chat = self._reachable_chat(call.params)
-        action = call.params.get("action")
-        if action not in CHAT_ACTIONS:
-            raise bad_request("wrong parameter action in request")
-        self._world.record("chat_action", chat, text=action)
+        self._world.record("chat_action", chat, text=call.params["action"])
         return True
 
     # Files
@@ -405,7 +342,7 @@ class BotApi:
         source = self._document_source(call)
         parse_mode = params.get("parse_mode")
         caption, caption_entities = render_caption(params.get("caption"), parse_mode)
-        markup = validate_reply_markup(params)
+        markup = rules.shown_markup(params.get("reply_markup"))
         self._faults.check(chat.id)
         if isinstance(source, Upload):
             mime_type = (
@@ -420,7 +357,7 @@ class BotApi:
             document=source.document_dict(),
             caption=caption,
             caption_entities=caption_entities,
-            reply_markup=echoed_markup(markup),
+            reply_markup=markup,
         )
         self._world.record(
             "document",
@@ -455,3 +392,13 @@ def _set_optional(message: dict[str, Any], key: str, value: Any) -> None:
         message[key] = value
     else:
         message.pop(key, None)
+
+
+def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a webhook host names literally (localhost included), else None."""
+    if host == "localhost":
+        return ipaddress.ip_address("127.0.0.1")
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None

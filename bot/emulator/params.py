@@ -14,7 +14,7 @@ from typing import Any
 from aiohttp import web
 from multidict import MultiMapping
 
-from bot.emulator.errors import bad_request
+from bot.emulator.errors import ApiError, bad_request
 
 STRING_PARAMS = frozenset(
     {
@@ -102,7 +102,11 @@ async def read_params(request: web.Request) -> RequestParams:
             raise bad_request("can't parse JSON object")
         params.values.update(body)
         return params
-    body_params = _decode_form(await request.post())
+    try:
+        form = await request.post()
+    except web.HTTPRequestEntityTooLarge:
+        raise ApiError(413, "Request Entity Too Large") from None
+    body_params = _decode_form(form)
     params.values.update(body_params.values)
     params.files.update(body_params.files)
     return params

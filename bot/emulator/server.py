@@ -9,6 +9,7 @@ the token, so calls arrive at ``/bot{token}/{method}`` and downloads at
 import asyncio
 import contextlib
 import logging
+import random
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -20,6 +21,7 @@ from bot.emulator.errors import ApiError
 from bot.emulator.limits import Faults, RateLimits
 from bot.emulator.methods import BotApi, Call
 from bot.emulator.params import read_params
+from bot.emulator.rules import MAX_UPLOAD_BYTES, check_call
 from bot.emulator.state import World
 from bot.emulator.updates import UpdateQueue
 from bot.emulator.webhook import WebhookSender
@@ -28,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TOKEN = "123456:EMULATOR"
 DEFAULT_BOT_USERNAME = "kringbot_demo_bot"
-MAX_REQUEST_SIZE = 52 * 1024 * 1024  # Telegram accepts uploads up to 50 MB
+MAX_REQUEST_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024  # an upload of 50 MB and the other fields
 
 
 class Queued(NamedTuple):
@@ -59,9 +61,14 @@ def _api_error(error: ApiError) -> web.Response:
 class Emulator:
     """A local Telegram Bot API server with a simulated set of users.
 
-    The in-process methods below are what the chat client and tests use; the HTTP control
-    API under ``/_control/`` wraps them. All of them must be called from the event loop the
-    emulator runs in.
+    It refuses what Telegram refuses, with Telegram's error texts, and keeps every refusal
+    (:meth:`refusals`) so a test or a chat script can check that the bot caused none. The
+    in-process methods below are what the chat client and tests use; the HTTP control API under
+    ``/_control/`` wraps them. All of them must be called from the event loop the emulator runs
+    in.
+
+    ``update_id_seed`` makes the first update id repeatable (it is random otherwise, as with
+    Telegram); ``loopback_webhooks`` accepts an http webhook on a loopback address (tests).
     """
 
     def __init__(
@@ -71,6 +78,8 @@ class Emulator:
         bot_username: str = DEFAULT_BOT_USERNAME,
         now: Callable[[], datetime] | None = None,
         rate_limits: RateLimits | None = None,
+        update_id_seed: int | None = None,
+        loopback_webhooks: bool = False,
     ) -> None:
         self.token = token
         self.bot_username = bot_username
@@ -86,9 +95,11 @@ class Emulator:
             "has_main_web_app": False,
         }
         self._world = World(bot_user, now or _utc_now)
-        self._updates = UpdateQueue()
+        first_update_id = random.Random(update_id_seed).randint(10_000_000, 900_000_000)
+        self._updates = UpdateQueue(first_update_id)
         self._faults = Faults(rate_limits or RateLimits())
-        self._api = BotApi(self._world, self._updates, self._faults)
+        self._api = BotApi(self._world, self._updates, self._faults, loopback_webhooks)
+        self._refusals: list[dict[str, Any]] = []
         self._runner: web.AppRunner | None = None
         self._webhook_task: asyncio.Task[None] | None = None
         self._url_host = "127.0.0.1"
@@ -149,23 +160,39 @@ class Emulator:
     # HTTP handlers
 
     async def _handle_api(self, request: web.Request) -> web.Response:
-        if request.match_info["token"] != self.token:
-            return _api_error(ApiError(401, "Unauthorized"))
         name = request.match_info["method"]
-        method = self._api.method(name)
-        if method is None:
-            logger.warning("Bot API emulator: unknown method %r", name)
-            return _api_error(ApiError(404, "Not Found"))
+        params: dict[str, Any] = {}
         try:
-            params = await read_params(request)
+            if request.match_info["token"] != self.token:
+                raise ApiError(401, "Unauthorized")
+            method = self._api.method(name)
+            if method is None:
+                logger.warning("Bot API emulator: unknown method %r", name)
+                raise ApiError(404, "Not Found")
+            read = await read_params(request)
+            params = read.values
+            check_call(name, params, (len(upload.content) for upload in read.files.values()))
             result = await method(
-                Call(params.values, params.files, is_alive=lambda: _client_waiting(request))
+                Call(params, read.files, is_alive=lambda: _client_waiting(request))
             )
         except ApiError as exc:
+            self._refused(name, params, exc)
             if exc.delay:
                 await asyncio.sleep(exc.delay)
             return _api_error(exc)
         return web.json_response({"ok": True, "result": result})
+
+    def _refused(self, method: str, params: dict[str, Any], error: ApiError) -> None:
+        refusal = {
+            "seq": len(self._refusals) + 1,
+            "method": method,
+            "error_code": error.error_code,
+            "description": error.description,
+            "chat_id": params.get("chat_id"),
+            "injected": error.injected,
+        }
+        self._refusals.append(refusal)
+        logger.info("Bot API emulator refused %s: %s", method, error.description)
 
     async def _handle_file(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
@@ -183,9 +210,14 @@ class Emulator:
         language_code: str = "nl",
         first_name: str | None = None,
         user_id: int | None = None,
+        started: bool = False,
     ) -> dict[str, Any]:
-        """Create a user (or return the existing one with this handle) as a Telegram User."""
-        return self._world.create_user(handle, language_code, first_name, user_id).to_dict()
+        """Create a user (or return the existing one with this handle) as a Telegram User.
+
+        Only a user who ``started`` the bot before, or who writes to it, can receive messages
+        (Telegram: "bot can't initiate conversation with a user")."""
+        user = self._world.create_user(handle, language_code, first_name, user_id, started)
+        return user.to_dict()
 
     def user_id(self, handle: str) -> int:
         """The id of a known user; raises KeyError for an unknown handle."""
@@ -240,6 +272,12 @@ class Emulator:
     def outbox(self, since: int = 0) -> list[dict[str, Any]]:
         """Every successful bot action with ``seq`` greater than ``since``, in order."""
         return self._world.outbox(since)
+
+    def refusals(self, since: int = 0) -> list[dict[str, Any]]:
+        """Every Bot API call the emulator refused with ``seq`` greater than ``since``, in order:
+        ``{seq, method, error_code, description, chat_id, injected}``; ``injected`` marks the
+        faults a test asked for (:meth:`set_faults`)."""
+        return [dict(refusal) for refusal in self._refusals[max(since, 0) :]]
 
     def set_faults(self, **settings: Any) -> None:
         """Make sending methods fail at the given rates (see :meth:`Faults.configure` for the

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.emulator.errors import ButtonNotFound
 from bot.emulator.formatting import command_entities
+from bot.emulator.rules import inline_rows
 
 FIRST_USER_ID = 5_000_001
 _SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
@@ -24,6 +25,7 @@ class User:
     first_name: str
     language_code: str
     blocked: bool = False
+    started: bool = False  # pressed Start (wrote to the bot): only then may the bot write
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,16 +89,8 @@ def normalize_handle(handle: str) -> str:
     return handle.strip().removeprefix("@")
 
 
-def inline_keyboard(markup: Any) -> list[list[dict[str, Any]]]:
-    """The inline keyboard rows of a reply_markup, or [] for any other markup."""
-    if isinstance(markup, dict) and isinstance(markup.get("inline_keyboard"), list):
-        rows: list[list[dict[str, Any]]] = markup["inline_keyboard"]
-        return rows
-    return []
-
-
 def button_labels(markup: Any) -> list[list[str]]:
-    return [[str(button.get("text", "")) for button in row] for row in inline_keyboard(markup)]
+    return [[str(button.get("text", "")) for button in row] for row in inline_rows(markup)]
 
 
 def scope_key(scope: Any) -> str:
@@ -133,12 +127,17 @@ class World:
         language_code: str = "nl",
         first_name: str | None = None,
         user_id: int | None = None,
+        started: bool = False,
     ) -> User:
-        """Create a user with a private chat, or return the existing user with that handle."""
+        """Create a user with a private chat, or return the existing user with that handle.
+
+        ``started``: the user has pressed Start before (a member who registered earlier); a
+        user who has not can receive nothing until they write to the bot."""
         key = normalize_handle(handle).lower()
         if not key:
             raise ValueError("handle must not be empty")
         if key in self._users:
+            self._users[key].started |= started
             return self._users[key]
         if user_id is None:
             user_id = FIRST_USER_ID
@@ -151,6 +150,7 @@ class World:
             handle=normalize_handle(handle),
             first_name=first_name or normalize_handle(handle),
             language_code=language_code,
+            started=started,
         )
         self._users[key] = user
         self._users_by_id[user_id] = user
@@ -198,8 +198,9 @@ class World:
         )
 
     def _sending_chat(self, handle: str) -> Chat:
-        """The chat of a user who writes to the bot; writing means the bot is unblocked."""
-        user = self.create_user(handle)
+        """The chat of a user who writes to the bot; writing means the bot is started and
+        unblocked."""
+        user = self.create_user(handle, started=True)
         user.blocked = False
         return self._chats[user.id]
 
@@ -214,7 +215,7 @@ class World:
         for message in reversed(chat.messages.values()):
             if not self.is_from_bot(message):
                 continue
-            for row in inline_keyboard(message.get("reply_markup")):
+            for row in inline_rows(message.get("reply_markup")):
                 for button in row:
                     text = str(button.get("text", ""))
                     if "callback_data" in button and wanted in text.casefold():

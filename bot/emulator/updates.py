@@ -48,13 +48,15 @@ class UpdateQueue:
 
     Update ids are sequential, so acknowledgement is a watermark: with polling, a getUpdates
     call with ``offset`` confirms every update below it; with a webhook, a successful POST
-    confirms that update (they are delivered one at a time, in order).
+    confirms that update (they are delivered one at a time, in order). Like Telegram's, they
+    start from an arbitrary number, not 1: a bot that remembers update ids it handled (against
+    a delivery twice) must not take a new emulator's updates for old ones.
     """
 
-    def __init__(self) -> None:
-        self._next_id = 1
+    def __init__(self, first_update_id: int = 1) -> None:
+        self._next_id = first_update_id
         self._pending: list[dict[str, Any]] = []
-        self._acked_through = 0
+        self._acked_through = first_update_id - 1
         self._new_update = Pulse()
         self._acked = Pulse()
         self._poller_alive: Callable[[], bool] | None = None

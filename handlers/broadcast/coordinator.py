@@ -6,8 +6,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
@@ -15,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.core.broadcast import Progress, parse_moment
+from bot.core.broadcast import Progress, checked_text, parse_moment
 from bot.core.csvfiles import write_table
 from bot.core.models import BroadcastState
 from handlers import keyboards
@@ -40,8 +39,9 @@ async def written(update: Update, context: KringContext) -> int:
     message = update.effective_message
     assert message is not None and context.user_data is not None
     document = message.document
+    text = (message.caption or "") if document else (message.text or "")
     context.user_data[_KEY] = {
-        "text": (message.caption or "") if document else (message.text or ""),
+        "text": checked_text(text, has_file=document is not None),
         "file_id": document.file_id if document else None,
         "audience": "all",
         "urgent": False,
@@ -96,16 +96,17 @@ async def _show_preview(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None
     await query.answer()
-    await _edit(query, *await _preview(context))
+    text, markup = await _preview(context)
+    await query.edit_message_text(text, reply_markup=markup)
     return PREVIEW
 
 
 async def send_tapped(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None
-    progress = await _schedule(context, at=None)
+    text, markup = await _schedule(context, at=None)
     await query.answer()
-    await _edit(query, *progress)
+    await query.edit_message_text(text, reply_markup=markup)
     return ConversationHandler.END
 
 
@@ -152,15 +153,6 @@ async def abort_tapped(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
-async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
-    """Edit the message in place; tapping the choice already made changes nothing."""
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as error:
-        if "not modified" not in error.message:
-            raise
-
-
 def _progress(context: KringContext, progress: Progress) -> tuple[str, InlineKeyboardMarkup]:
     broadcast = progress.broadcast
     text = texts.broadcast_progress(context.t, broadcast, progress.counts)
@@ -178,7 +170,8 @@ async def progress_tapped(update: Update, context: KringContext) -> None:
     act = broadcasts.cancel if stopping else broadcasts.progress
     progress = await act(context.active_member, broadcast_id)
     await query.answer()
-    await _edit(query, *_progress(context, progress))
+    text, markup = _progress(context, progress)
+    await query.edit_message_text(text, reply_markup=markup)
 
 
 async def report_csv(update: Update, context: KringContext) -> None:

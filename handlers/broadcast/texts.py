@@ -109,10 +109,17 @@ def broadcast_ask_text(t: Translator) -> str:
     )
 
 
+PREVIEW_TEXT_LIMIT = 3500  # the preview's own lines must fit in Telegram's 4096 characters too
+
+
 def broadcast_preview(
     t: Translator, text: str, has_file: bool, audience: str, recipients: int, urgent: bool
 ) -> str:
-    lines = [t.gettext("<b>Preview</b>"), "", esc(text) or "–"]
+    shortened = len(text) > PREVIEW_TEXT_LIMIT
+    lines = [t.gettext("<b>Preview</b>"), "", esc(text[:PREVIEW_TEXT_LIMIT]) or "–"]
+    if shortened:
+        lines[-1] += "…"
+        lines.append(t.gettext("(This preview shows the beginning; members get the whole text.)"))
     if has_file:
         lines.append(t.gettext("(with the document you sent)"))
     lines += [

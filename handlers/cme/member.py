@@ -4,7 +4,7 @@ the buttons of a seat offer, check-in through the deep link, and /credits."""
 from telegram import CallbackQuery, Message, Update
 
 from bot.core.models import Event
-from handlers import access, keyboards, render
+from handlers import access, keyboards, replies
 from handlers.audience import Audience
 from handlers.cme import buttons, texts
 from handlers.context import KringContext
@@ -66,7 +66,7 @@ async def unregister(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
     event = await context.services.seats.unregister(context.active_member, callback_id(query))
-    await query.answer(render.plain(texts.cme_unregistered(context.t, event)))
+    await replies.answer(query, texts.cme_unregistered(context.t, event))
     await _refresh_list(query, context)
 
 
@@ -85,7 +85,7 @@ async def remind_hour(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
     await context.services.seats.remind_hour_before(context.active_member, callback_id(query))
-    await query.answer(render.plain(texts.hour_reminder_set(context.t)), show_alert=True)
+    await replies.answer(query, texts.hour_reminder_set(context.t), alert=True)
     await query.edit_message_reply_markup(reply_markup=None)
 
 

@@ -4,7 +4,7 @@
 from telegram import Message, Update
 
 from bot.core.knowledge.search import Verdict
-from handlers import keyboards
+from handlers import keyboards, replies
 from handlers.context import KringContext
 from handlers.knowledge import buttons, texts
 
@@ -58,7 +58,7 @@ async def rated(update: Update, context: KringContext) -> None:
     question_id, verdict = keyboards.args(query.data, int, str)
     helpful = verdict == "up"
     await context.services.knowledge.rate(context.active_member, question_id, helpful)
-    await query.answer(texts.thanks_for_rating(context.t, helpful))
+    await replies.answer(query, texts.thanks_for_rating(context.t, helpful))
     markup = None if helpful else buttons.offer_forward(context.t, question_id)
     await query.edit_message_reply_markup(reply_markup=markup)
 

@@ -11,7 +11,7 @@ from bot.core.board import split_list
 from bot.core.locum import InvalidReplacement, ReplacementReason, parse_date
 from bot.core.models import PostKind, Role, Subscription
 from bot.i18n import Translator
-from handlers import keyboards
+from handlers import keyboards, replies
 from handlers.context import KringContext
 from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask, message_text
 from handlers.locum import board_texts, buttons, texts
@@ -184,7 +184,7 @@ async def interested(update: Update, context: KringContext) -> None:
     assert query is not None
     (post_id,) = keyboards.args(query.data, int)
     await context.services.board.interested(context.active_member, post_id)
-    await query.answer(board_texts.board_interest_sent(context.t), show_alert=True)
+    await replies.answer(query, board_texts.board_interest_sent(context.t), alert=True)
     await query.edit_message_reply_markup(reply_markup=None)
 
 

@@ -3,7 +3,7 @@
 from telegram import Update
 
 from bot.core.models import Role
-from handlers import keyboards, render
+from handlers import keyboards, render, replies
 from handlers.context import KringContext
 from handlers.membership import buttons, menu, texts
 
@@ -34,7 +34,7 @@ async def invite_role_tapped(update: Update, context: KringContext) -> None:
     try:
         role = Role(args[0])
     except (IndexError, ValueError):
-        await query.answer(render.plain(texts.invite_usage(context.t)), show_alert=True)
+        await replies.answer(query, texts.invite_usage(context.t), alert=True)
         return
     await query.answer()
     await query.edit_message_text(await _create_invite(context, role, zone=None))

@@ -1,42 +1,61 @@
-"""The command menu (setMyCommands): per language for everyone, and per chat for members whose
-bot language differs from their Telegram language or who have coordinator commands."""
+"""The command menu (setMyCommands): per language for everyone, and per chat for each active
+member (their bot language may differ from their Telegram language; managers have more).
 
-from collections.abc import Iterable
+The menu follows the member: whatever changes their role, status or language calls
+`publish_for_member` with the changed member (join, approval, language, and any future role
+change or suspension), and a member who is not active falls back to the menu for everyone.
+Publishing never fails the flow that asked for it: Telegram refusing a menu is logged.
+"""
+
+import logging
+from collections.abc import Awaitable, Iterable
 
 from telegram import Bot, BotCommand, BotCommandScopeChat
+from telegram.error import TelegramError
 
+from bot.core.membership import is_manager
 from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES, Member, Role
 from bot.i18n import translator
 from handlers.membership import texts
 
-MANAGER_ROLES = (Role.COORDINATOR, Role.STAFF)
+log = logging.getLogger(__name__)
 
 
-def _commands(language: str, role: Role | None) -> list[BotCommand]:
+def _commands(language: str, member: Member | None) -> list[BotCommand]:
     t = translator(language)
     pairs = texts.member_commands(t)
-    if role in MANAGER_ROLES:
+    if member is not None and is_manager(member):
         pairs += texts.manager_commands(t)
-    if role is Role.COORDINATOR:
-        pairs += texts.coordinator_commands(t)
+        if member.role is Role.COORDINATOR:
+            pairs += texts.coordinator_commands(t)
     return [BotCommand(command, description) for command, description in pairs]
 
 
 async def publish_defaults(bot: Bot) -> None:
-    await bot.set_my_commands(_commands(DEFAULT_LANGUAGE, role=None))
+    await _logged("the default menu", bot.set_my_commands(_commands(DEFAULT_LANGUAGE, None)))
     for language in LANGUAGES:
-        await bot.set_my_commands(_commands(language, role=None), language_code=language)
+        commands = _commands(language, None)
+        await _logged(f"the {language} menu", bot.set_my_commands(commands, language_code=language))
 
 
 async def publish_for_member(bot: Bot, member: Member) -> None:
     if member.telegram_id is None:
         return
-    await bot.set_my_commands(
-        _commands(member.language, member.role),
-        scope=BotCommandScopeChat(member.telegram_id),
-    )
+    scope = BotCommandScopeChat(member.telegram_id)
+    if member.is_active:
+        call = bot.set_my_commands(_commands(member.language, member), scope=scope)
+    else:
+        call = bot.delete_my_commands(scope=scope)
+    await _logged(f"the menu of member {member.id}", call)
 
 
 async def publish_for_members(bot: Bot, members: Iterable[Member]) -> None:
     for member in members:
         await publish_for_member(bot, member)
+
+
+async def _logged(what: str, call: Awaitable[bool]) -> None:
+    try:
+        await call
+    except TelegramError as error:
+        log.warning("Telegram refused %s: %s", what, error)

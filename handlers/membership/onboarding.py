@@ -7,7 +7,7 @@ from bot.core.models import MemberStatus
 from bot.i18n import translator
 from handlers.cme import member as cme_member
 from handlers.context import KringContext
-from handlers.membership import buttons, texts
+from handlers.membership import buttons, menu, texts
 
 
 def _person(update: Update) -> TelegramPerson:
@@ -63,6 +63,7 @@ async def answer(update: Update, context: KringContext) -> None:
     t = translator(onboarding.member.language, context.services.kring.timezone)
     if onboarding.step is OnboardingStep.DONE:
         await message.reply_text(texts.activated(t, onboarding.member, context.services.kring))
+        await menu.publish_for_member(context.bot, onboarding.member)
     else:
         await message.reply_text(
             texts.onboarding_question(t, onboarding.member, context.services.kring)

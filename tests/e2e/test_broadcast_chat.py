@@ -21,6 +21,7 @@ async def chat(settings: Settings) -> AsyncIterator[ChatSession]:
     clock = SettableClock(datetime(2026, 12, 1, 21, 0, tzinfo=BRUSSELS))  # a Tuesday evening
     async with ChatSession(settings, clock, seed="demo") as session:
         yield session
+        assert session.new_refusals() == [], "Telegram would refuse these calls"
 
 
 async def run(chat: ChatSession, script: str) -> list[dict[str, Any]]:

@@ -1,5 +1,7 @@
 """`kringbot chat`: the real bot, polling the emulator over loopback HTTP, driven by scripts."""
 
+import contextlib
+import io
 import json
 import os
 import re
@@ -11,8 +13,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from telegram.error import BadRequest
 
-from bot.chat import ChatLineError, ChatSession
+from bot.chat import ChatLineError, ChatSession, run_script
 from bot.clock import SettableClock
 from bot.config import Settings
 from bot.demo import DEMO_PEOPLE
@@ -99,6 +102,7 @@ async def chat(settings: Settings) -> AsyncIterator[ChatSession]:
     clock = SettableClock(datetime(2026, 12, 1, 9, 0, tzinfo=BRUSSELS))
     async with ChatSession(settings, clock, seed="demo") as session:
         yield session
+        assert session.new_refusals() == [], "Telegram would refuse these calls"
 
 
 async def _invite_code(chat: ChatSession, command: str) -> str:
@@ -168,6 +172,37 @@ async def test_lines_that_cannot_be_carried_out_are_errors(chat: ChatSession) ->
     for line in ["hello", "@ann [no such button]", "clock yesterday", "@ann <file:/nope.csv>"]:
         with pytest.raises(ChatLineError):
             await chat.perform(line)
+
+
+async def test_tapping_the_current_setting_again_is_quiet(chat: ChatSession) -> None:
+    await chat.perform("@ann /settings")
+    for label in ("✓ wekelijks", "✓ Geen stille uren"):  # what is chosen already
+        assert await chat.perform(f"@ann [{label}]") == [
+            {
+                "to": "ann",
+                "action": "callback_answer",
+                "text": None,
+                "buttons": [],
+                "filename": None,
+            }
+        ]
+    # No error report reaches the coordinator, and (the fixture checks) Telegram refused nothing.
+    assert await chat.perform("clock +1h") == []
+
+
+async def test_a_call_telegram_would_refuse_fails_the_run(
+    chat: ChatSession, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with contextlib.suppress(BadRequest):  # as a bot bug would: a bare < in HTML
+        await chat.app.bot.send_message(chat.emulator.user_id("ann"), "koorts < 38")
+    lines = iter(["@ann /help\n", ""])
+    out = io.StringIO()
+    assert await run_script(chat, lambda: next(lines), out, as_json=False) == 1
+    assert "-> @ann: Wat u kan doen" in out.getvalue()  # the script went on
+    assert (
+        "! Telegram would refuse sendMessage: Bad Request: can't parse entities: "
+        'Unsupported start tag "" at byte offset 7'
+    ) in capsys.readouterr().err
 
 
 async def test_a_question_is_forwarded_and_answered_end_to_end(chat: ChatSession) -> None:

@@ -24,6 +24,7 @@ async def chat(settings: Settings) -> AsyncIterator[ChatSession]:
     clock = SettableClock(datetime(2026, 12, 1, 9, 0, tzinfo=BRUSSELS))
     async with ChatSession(settings, clock, seed="demo") as session:
         yield session
+        assert session.new_refusals() == [], "Telegram would refuse these calls"
 
 
 def _to(actions: list[dict[str, Any]], handle: str) -> list[dict[str, Any]]:

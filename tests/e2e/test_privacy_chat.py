@@ -27,6 +27,7 @@ async def chat(settings: Settings) -> AsyncIterator[ChatSession]:
     clock = SettableClock(datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Europe/Brussels")))
     async with ChatSession(settings, clock, seed="demo") as session:
         yield session
+        assert session.new_refusals() == [], "Telegram would refuse these calls"
 
 
 def test_every_column_pointing_at_a_member_has_a_policy() -> None:

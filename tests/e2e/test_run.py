@@ -19,7 +19,7 @@ TOKEN = "987654:kringbot-e2e-secret-token"
 
 @pytest.fixture
 async def emulator() -> AsyncIterator[Emulator]:
-    emulator = Emulator(token=TOKEN)
+    emulator = Emulator(token=TOKEN, loopback_webhooks=True)
     await emulator.start()
     yield emulator
     await emulator.stop()
@@ -67,9 +67,11 @@ def replied_to(emulator: Emulator, handle: str) -> bool:
 
 
 async def stop(process) -> str:  # type: ignore[no-untyped-def]
+    """SIGTERM, as a service manager stops the bot: it exits cleanly, its connections closed."""
     process.send_signal(signal.SIGTERM)
     _, stderr = await asyncio.wait_for(process.communicate(), 60)
     assert process.returncode == 0, stderr.decode()
+    assert "Unclosed" not in stderr.decode()  # aiohttp's complaint about an open session
     return str(stderr.decode())
 
 
@@ -125,3 +127,20 @@ async def test_a_rejected_token_is_one_line_that_does_not_print_it(
     assert bot.returncode == 2
     assert "Traceback" not in stderr.decode() and wrong.split(":")[1] not in stderr.decode()
     assert "kringbot: Telegram refused the bot token" in stderr.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://kring.example/hook", "must be an https:// URL"),
+        ("https://kring.example:8080/hook", "must use port 443, 80, 88 or 8443"),
+    ],
+)
+async def test_a_webhook_url_telegram_refuses_stops_the_start(
+    tmp_path: Path, emulator: Emulator, url: str, problem: str
+) -> None:
+    bot = await start_bot(tmp_path, emulator, "--webhook", WEBHOOK_URL=url, WEBHOOK_SECRET="s")
+    _, stderr = await asyncio.wait_for(bot.communicate(), 60)
+    assert bot.returncode == 2
+    [line] = [line for line in stderr.decode().splitlines() if line.startswith("kringbot:")]
+    assert problem in line and url in line

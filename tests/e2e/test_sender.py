@@ -84,7 +84,7 @@ async def kring(
         await uow.members.update(members[0])
         await uow.commit()
     for member in members:
-        emulator.create_user(f"m{member.id}", user_id=member.telegram_id)
+        emulator.create_user(f"m{member.id}", user_id=member.telegram_id, started=True)
     yield Kring(emulator, wiring.services, members, clock)
     await emulator.stop()
 
@@ -219,7 +219,7 @@ async def test_killed_senders_lose_nothing_and_double_at_most_once_per_kill(
     uow_factory = kring.services.outbox.uow_factory
     more = await seed_synthetic(uow_factory, 270, kring.clock.now(), first=31)
     for member in more:
-        kring.emulator.create_user(f"m{member.id}", user_id=member.telegram_id)
+        kring.emulator.create_user(f"m{member.id}", user_id=member.telegram_id, started=True)
     everyone = kring.members + more
     kring.clock.set(kring.clock.now().replace(year=2000))  # the rows are due for the real clock
     await kring.broadcast()

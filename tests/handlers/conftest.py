@@ -43,6 +43,8 @@ async def bot(
     )
     async with app:
         yield Harness(app, request)
+    refused = [(call.method, call.refused) for call in request.refusals]
+    assert not refused, f"Telegram would refuse these calls: {refused}"
 
 
 def demo(handle: str) -> Person:

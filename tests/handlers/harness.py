@@ -1,5 +1,11 @@
 """Drive updates through the real Application with a request class that records every Bot API
-call and answers it like Telegram would (modelled on PTB's own tests/auxil)."""
+call and answers it like Telegram would (modelled on PTB's own tests/auxil).
+
+Like Telegram, the request class refuses what breaks Telegram's limits, with the emulator's
+rules (bot.emulator.rules): text and keyboard limits, callback answers (length, answered once),
+an edit that changes nothing. Each refusal is kept in `refusals`; the `bot` fixture fails a
+test that caused one.
+"""
 
 import itertools
 import json
@@ -12,6 +18,8 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.app import KringApplication
 from bot.core.services import Services
+from bot.emulator import rules
+from bot.emulator.errors import ApiError
 from bot.emulator.formatting import command_entities
 from bot.scheduling import run_due_work
 from bot.sender import Sender
@@ -30,6 +38,8 @@ class SentFile:
 class Call:
     method: str
     params: dict[str, Any]
+    message_id: int | None = None  # of the message sent or edited
+    refused: str | None = None  # Telegram's description, when Telegram would refuse the call
 
     @property
     def text(self) -> str:
@@ -49,10 +59,28 @@ class Call:
         raise AssertionError(f"no button {label!r} in {self.buttons}")
 
 
+MessageKey = tuple[int, int]  # chat id, message id
+SHOWN = ("text", "entities", "caption", "reply_markup")  # what a message shows
+
+
+def bot_message(chat_id: int, message_id: int, shown: dict[str, Any]) -> dict[str, Any]:
+    """A bot message as Telegram returns it (and sends it along with a tap)."""
+    return {
+        "message_id": message_id,
+        "date": int(datetime.now(UTC).timestamp()),
+        "chat": {"id": chat_id, "type": "private"},
+        "from": BOT,
+        **{name: value for name, value in shown.items() if value},
+    }
+
+
 class RecordingRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.refusals: list[Call] = []
         self._message_ids = itertools.count(1000)
+        self.open_queries: set[str] = set()  # tapped and not answered yet
+        self.shown: dict[MessageKey, dict[str, Any]] = {}  # what each bot message shows
 
     @property
     def read_timeout(self) -> float | None:
@@ -72,8 +100,37 @@ class RecordingRequest(BaseRequest):
         if request_data is not None and request_data.contains_files:
             for name, (filename, content, _mime) in request_data.multipart_data.items():
                 params[name] = SentFile(filename, content)
-        self.calls.append(Call(api_method, params))
-        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+        call = Call(api_method, params)
+        self.calls.append(call)
+        try:
+            rules.check_call(api_method, params, _upload_sizes(params))
+            self._check_state(api_method, params)
+        except ApiError as refusal:
+            call.refused = refusal.description
+            self.refusals.append(call)
+            return refusal.error_code, json.dumps(refusal.to_dict()).encode()
+        result = self._result(api_method, params)
+        if isinstance(result, dict) and "message_id" in result:
+            call.message_id = result["message_id"]
+            self._remember(result)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _check_state(self, api_method: str, params: dict[str, Any]) -> None:
+        """What Telegram refuses given earlier calls: a second answer, an edit to the same."""
+        if api_method == "answerCallbackQuery":
+            if params.get("callback_query_id") not in self.open_queries:
+                raise rules.query_too_old()
+            self.open_queries.discard(params["callback_query_id"])
+        shown = self.shown.get((int(params.get("chat_id", 0)), int(params.get("message_id", 0))))
+        if api_method == "editMessageText" and shown is not None:
+            rules.refuse_unchanged(shown, rules.text_content(params))
+        if api_method == "editMessageReplyMarkup" and shown is not None:
+            markup = rules.shown_markup(params.get("reply_markup"))
+            rules.refuse_unchanged(shown, {"reply_markup": markup})
+
+    def _remember(self, message: dict[str, Any]) -> None:
+        key = (message["chat"]["id"], message["message_id"])
+        self.shown[key] = {name: message.get(name) for name in SHOWN}
 
     def _result(self, api_method: str, params: dict[str, Any]) -> Any:
         if api_method == "getMe":
@@ -81,18 +138,19 @@ class RecordingRequest(BaseRequest):
         if api_method == "getFile":
             file_id = str(params["file_id"])
             return {"file_id": file_id, "file_unique_id": file_id, "file_path": file_id}
-        if api_method in ("sendMessage", "editMessageText", "sendDocument"):
-            chat_id = int(params.get("chat_id", 0))
-            message: dict[str, Any] = {
-                "message_id": params.get("message_id") or next(self._message_ids),
-                "date": int(datetime.now(UTC).timestamp()),
-                "chat": {"id": chat_id, "type": "private"},
-                "from": BOT,
-                "text": params.get("text", ""),
-            }
-            if "reply_markup" in params:
-                message["reply_markup"] = params["reply_markup"]
-            return message
+        if api_method in ("sendMessage", "editMessageText", "editMessageReplyMarkup"):
+            chat_id, message_id = int(params["chat_id"]), params.get("message_id")
+            key = (chat_id, message_id or next(self._message_ids))
+            if api_method == "editMessageReplyMarkup":
+                shown = {**self.shown.get(key, {"text": "…"})}
+                shown["reply_markup"] = rules.shown_markup(params.get("reply_markup"))
+            else:
+                shown = rules.text_content(params)
+            return bot_message(*key, shown)
+        if api_method == "sendDocument":
+            markup = rules.shown_markup(params.get("reply_markup"))
+            shown = {"caption": params.get("caption"), "reply_markup": markup}
+            return bot_message(int(params["chat_id"]), next(self._message_ids), shown)
         return True
 
 
@@ -141,15 +199,17 @@ class Harness:
         }
 
     async def tap(self, person: Person, data: str, on: Call | None = None) -> list[Call]:
-        message = {
-            "message_id": 1,
-            "date": int(datetime.now(UTC).timestamp()),
-            "chat": {"id": person.id, "type": "private"},
-            "from": BOT,
-            "text": on.text if on else "…",
-        }
+        """Tap a button with ``data`` on the bot message ``on`` (a sent or edited one), or on a
+        message showing "…"."""
+        message_id = on.message_id if on is not None and on.message_id else 1
+        key = (person.id, message_id)
+        if key not in self.request.shown:
+            self.request.shown[key] = {"text": "…"}
+        message = bot_message(*key, self.request.shown[key])
+        query_id = str(next(self._update_ids))
+        self.request.open_queries.add(query_id)
         query = {
-            "id": str(next(self._update_ids)),
+            "id": query_id,
             "from": person.as_user(),
             "chat_instance": "1",
             "data": data,
@@ -200,3 +260,7 @@ async def due_work(bot: Harness, services: Services) -> list[Call]:
 def outbox_sender(bot: Harness, services: Services) -> Sender:
     """A sender of the outbox through the harness's recording bot, with the bot's composer."""
     return Sender(bot.app.bot, services.outbox, services.kring, COMPOSER.compose)
+
+
+def _upload_sizes(params: dict[str, Any]) -> list[int]:
+    return [len(value.content) for value in params.values() if isinstance(value, SentFile)]

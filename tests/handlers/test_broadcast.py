@@ -118,3 +118,17 @@ async def test_a_long_accented_zone_name_is_an_audience_like_any_other(
     assert "1 ontvanger" in chosen.text
     [forged] = replies(await bot.tap(demo("coord"), "bcaud:zone:0123456789", chosen))
     assert forged.method == "answerCallbackQuery" and "werkt niet meer" in forged.params["text"]
+
+
+async def test_a_long_announcement_is_refused_when_written_and_previewed_in_part(
+    bot: Harness, wiring: Wiring
+) -> None:
+    await bot.send(demo("coord"), "/broadcast")
+    [refused] = replies(await bot.send(demo("coord"), "<b>" * 1334))  # 4002 characters
+    assert "te lang" in refused.text
+    [preview] = replies(await bot.send(demo("coord"), "x" * 3990))  # still writing: fits now
+    assert "x" * 3500 + "…" in preview.text and "x" * 3501 not in preview.text
+    assert "de leden krijgen de hele tekst" in preview.text
+    await bot.tap(demo("coord"), preview.button_data("Verzenden"), preview)
+    sent = await _due_work(bot, wiring)
+    assert any("x" * 3990 in call.text for call in sent)
