@@ -2,8 +2,10 @@
 features' own lists.
 
 Groups run in order and at most one handler per group handles an update:
-  -1  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
+  -2  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
       the member, picks the language, refuses what is not allowed
+  -1  the lists of people (handlers.picker): their pages, and typed text while one is open is a
+      search; any other update ends the search and goes on to the features
    0  the features, then (last, so they only get what no feature took) plain text, unknown
       commands, other messages and stale buttons
 
@@ -17,14 +19,24 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, TypeHandler, filters
 
-from handlers import broadcast, cme, error_replies, fallback, knowledge, locum, membership, shifts
+from handlers import (
+    broadcast,
+    cme,
+    error_replies,
+    fallback,
+    knowledge,
+    locum,
+    membership,
+    picker,
+    shifts,
+)
 from handlers.access import Rules
 from handlers.conversation import CANCEL_COMMAND
 from handlers.errors import ErrorReplies
 from handlers.feature import Feature
 from handlers.notifications import Composer
 
-GATE, FEATURES = -1, 0
+GATE, PICKERS, FEATURES = -2, -1, 0
 
 FEATURE_LIST: tuple[Feature, ...] = (
     membership.FEATURE,  # /start and /help first: they answer strangers too
@@ -48,6 +60,8 @@ COMPOSER = Composer({kind: n for f in FEATURE_LIST for kind, n in f.notices.item
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Every update passes the gate first; nothing below runs for someone it refuses.
     app.add_handler(TypeHandler(Update, ACCESS.gate), group=GATE)
+    pickers = [p for feature in FEATURE_LIST for p in feature.pickers]
+    app.add_handler(picker.conversation(pickers), group=PICKERS)
     app.add_handlers(
         [
             *(handler for feature in FEATURE_LIST for handler in feature.handlers()),

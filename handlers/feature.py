@@ -9,7 +9,7 @@ handlers/__init__.py composes these into the one registration, the gate and the 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import InlineKeyboardMarkup
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
@@ -19,6 +19,9 @@ from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.audience import Command, Prefix
 from handlers.context import KringContext
+
+if TYPE_CHECKING:  # handlers.picker builds on handlers.conversation, which uses this module
+    from handlers.picker import Picker
 
 Callback = Callable[..., Any]
 NoticeText = Callable[[Translator, dict[str, Any], Kring], str]
@@ -41,6 +44,8 @@ class Feature:
     declared_in: Sequence[ModuleType]
     notices: Mapping[str, Notice] = field(default_factory=dict)
     errors: Mapping[type[DomainError], ErrorText] = field(default_factory=dict)
+    # Its lists of people: typed text searches the open one (handlers.picker).
+    pickers: Sequence["Picker"] = ()
 
     @property
     def commands(self) -> list[Command]:

@@ -116,6 +116,18 @@ def name_sort_key(name: str | None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def name_matches(query: str, name: str | None) -> bool:
+    """Does a typed search ("jan", "VAN DEN", "elise") find this name? Every word typed must be
+    part of the name, accents, case, dashes and apostrophes ignored."""
+    words = _search_words(query)
+    folded = " ".join(_search_words(name or ""))
+    return bool(words) and all(word in folded for word in words)
+
+
+def _search_words(text: str) -> list[str]:
+    return name_sort_key(text.replace("-", " ").replace("'", " ").replace("’", " ")).split()
+
+
 def clean_name(text: str) -> str:
     name = " ".join(unicodedata.normalize("NFC", text).split())
     if any(unicodedata.category(ch).startswith("C") for ch in name):

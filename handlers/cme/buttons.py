@@ -16,6 +16,7 @@ from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.cme import texts
 from handlers.keyboards import data, rows
+from handlers.picker import Choice
 
 # Commands
 
@@ -35,8 +36,11 @@ EVENT_NEW = Prefix("evnew", Audience.MANAGER)
 EVENT_IMPORT = Prefix("evimport", Audience.MANAGER)
 EVENT_SHOW = Prefix("evshow", Audience.MANAGER)
 EVENT_ATTENDEES = Prefix("evlist", Audience.MANAGER)
+EVENT_ATTENDEES_PAGE = Prefix("evlistpg", Audience.MANAGER)
 EVENT_TICK = Prefix("evtick", Audience.MANAGER)
 EVENT_WALK_IN = Prefix("evwalkin", Audience.MANAGER)
+EVENT_WALK_IN_PAGE = Prefix("evwalkinpg", Audience.MANAGER)
+EVENT_WALK_IN_ADD = Prefix("evwalkinadd", Audience.MANAGER)
 EVENT_QR = Prefix("evqr", Audience.MANAGER)
 EVENT_EXPORT = Prefix("evcsv", Audience.MANAGER)
 EVENT_EDIT = Prefix("evedit", Audience.MANAGER)
@@ -115,17 +119,21 @@ def confirm_cancel(t: Translator, event_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def attendance(t: Translator, event_id: int, attendees: Sequence[Attendee]) -> InlineKeyboardMarkup:
-    buttons = [
-        (
+def attendance(attendees: Sequence[Attendee]) -> list[Choice]:
+    """The tick list (handlers.picker): who has a seat, ticked when present."""
+    return [
+        Choice(
+            a.registration.id or 0,
             ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?"),
-            data(EVENT_TICK, a.registration.id),
+            a.member.name or "",
         )
         for a in attendees
         if a.registration.state is RegistrationState.REGISTERED
     ]
-    buttons.append((t.gettext("Add a walk-in"), data(EVENT_WALK_IN, event_id)))
-    return rows(*buttons)
+
+
+def add_walk_in(t: Translator, event_id: int) -> tuple[str, str]:
+    return t.gettext("Add a walk-in"), data(EVENT_WALK_IN, event_id)
 
 
 EDITABLE_FIELDS = ("title", "start", "location", "capacity", "points", "deadline")

@@ -15,6 +15,7 @@ from bot.core.swaps import SwapView
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.keyboards import data, one_button, rows
+from handlers.picker import Choice, member_choice
 from handlers.shifts import roster_texts, texts
 
 # Commands
@@ -33,6 +34,7 @@ SHIFT_SWAP = Prefix("ruil", Audience.MEMBER)
 SWAP_KIND = Prefix("swkind", Audience.MEMBER)
 SWAP_AUDIENCE = Prefix("swto", Audience.MEMBER)
 SWAP_PICK = Prefix("swpick", Audience.MEMBER)
+SWAP_PICK_PAGE = Prefix("swpickpg", Audience.MEMBER)
 SWAP_SEND = Prefix("swsend", Audience.MEMBER)
 SWAP_STOP = Prefix("swstop", Audience.MEMBER)
 SWAP_TAKE = Prefix("swtake", Audience.MEMBER)
@@ -45,8 +47,14 @@ SWAP_REJECT = Prefix("swno", Audience.MANAGER)
 SWAP_TRAIL = Prefix("swtrail", Audience.MANAGER)
 ROSTER_TALLY = Prefix("rtally", Audience.MANAGER)
 ROSTER_EXEMPT = Prefix("rexempt", Audience.MANAGER)
+ROSTER_EXEMPT_PAGE = Prefix("rexemptpg", Audience.MANAGER)
+ROSTER_EXEMPT_SET = Prefix("rexset", Audience.MANAGER)
 ROSTER_BEHALF = Prefix("rbehalf", Audience.MANAGER)
+ROSTER_BEHALF_PAGE = Prefix("rbehalfpg", Audience.MANAGER)
+ROSTER_BEHALF_FOR = Prefix("rbfor", Audience.MANAGER)
 ROSTER_ASSIGN = Prefix("rassign", Audience.MANAGER)
+ROSTER_ASSIGN_PAGE = Prefix("rassignpg", Audience.MANAGER)
+ROSTER_ASSIGN_TO = Prefix("rassignto", Audience.MANAGER)
 EXPORT_SWAPS = Prefix("xswaps", Audience.MANAGER)
 EXPORT_AUDIT = Prefix("xaudit", Audience.MANAGER)
 
@@ -60,7 +68,7 @@ def reminder_choices(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
-def _cancel_swap(t: Translator) -> tuple[str, str]:
+def cancel_swap(t: Translator) -> tuple[str, str]:
     return t.gettext("Cancel"), data(SWAP_STOP)
 
 
@@ -93,7 +101,7 @@ def swap_kinds(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
         *[
             (t.gettext("Give away"), data(SWAP_KIND, shift_id, SwapKind.GIVEAWAY)),
             (t.gettext("Swap for one of their shifts"), data(SWAP_KIND, shift_id, SwapKind.SWAP)),
-            _cancel_swap(t),
+            cancel_swap(t),
         ]
     )
 
@@ -106,20 +114,8 @@ def swap_audiences(t: Translator, shift_id: int, kind: SwapKind) -> InlineKeyboa
                 data(SWAP_AUDIENCE, shift_id, kind, EVERYONE),
             ),
             (t.gettext("One colleague"), data(SWAP_PICK, shift_id, kind)),
-            _cancel_swap(t),
+            cancel_swap(t),
         ]
-    )
-
-
-def swap_colleagues(
-    t: Translator, shift_id: int, kind: SwapKind, colleagues: Sequence[Member]
-) -> InlineKeyboardMarkup:
-    return rows(
-        *[
-            (member.name or "?", data(SWAP_AUDIENCE, shift_id, kind, member.id))
-            for member in colleagues
-        ]
-        + [_cancel_swap(t)]
     )
 
 
@@ -130,7 +126,7 @@ def swap_confirm(t: Translator, shift_id: int, kind: SwapKind, target: int) -> I
                 InlineKeyboardButton(
                     t.gettext("Send"), callback_data=data(SWAP_SEND, shift_id, kind, target)
                 ),
-                InlineKeyboardButton(*_cancel_swap(t)),
+                InlineKeyboardButton(*cancel_swap(t)),
             ]
         ]
     )
@@ -189,16 +185,9 @@ def roster_tools(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
-def exemptions(t: Translator, members: Sequence[Member]) -> InlineKeyboardMarkup:
-    def label(member: Member) -> str:
-        state = t.gettext("exempt") if member.on_call_exempt else t.gettext("on call")
-        return f"{member.name} – {state}"
-
-    return rows(*[(label(member), data(ROSTER_EXEMPT, member.id)) for member in members])
-
-
-def behalf_members(t: Translator, members: Sequence[Member]) -> InlineKeyboardMarkup:
-    return rows(*[(member.name or "?", data(ROSTER_BEHALF, member.id)) for member in members])
+def exemption_choice(t: Translator, member: Member) -> Choice:
+    state = t.gettext("exempt") if member.on_call_exempt else t.gettext("on call")
+    return member_choice(member, f"{member.name} – {state}")
 
 
 def behalf_shifts(t: Translator, items: Sequence[Shift]) -> InlineKeyboardMarkup:
@@ -215,12 +204,6 @@ def behalf_shifts(t: Translator, items: Sequence[Shift]) -> InlineKeyboardMarkup
         for number, shift in enumerate(items, 1)
     ]
     return InlineKeyboardMarkup(rows)
-
-
-def assign_to(shift_id: int, members: Sequence[Member]) -> InlineKeyboardMarkup:
-    return rows(
-        *[(member.name or "?", data(ROSTER_ASSIGN, shift_id, member.id)) for member in members]
-    )
 
 
 def swap_trails(t: Translator, views: Sequence[SwapView]) -> InlineKeyboardMarkup | None:
