@@ -15,7 +15,7 @@ from bot.core.models import (
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.cme import texts
-from handlers.keyboards import data, rows
+from handlers.keyboards import LIST_LIMIT, data, rows
 from handlers.picker import Choice
 
 # Commands
@@ -52,7 +52,7 @@ LOK_OVERVIEW = Prefix("evlok", Audience.MANAGER)
 
 def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarkup | None:
     buttons = []
-    for view in views:
+    for view in views[:LIST_LIMIT]:
         event_id, title = view.event.id, view.event.title
         if view.mine is not None:
             label = t.gettext("Unregister: {title}").format(title=title)
@@ -90,7 +90,10 @@ def hour_reminder(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
 
 
 def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMarkup:
-    buttons = [(f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id)) for e in events]
+    buttons = [
+        (f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id))
+        for e in events[:LIST_LIMIT]
+    ]
     buttons += [
         (t.gettext("New event"), data(EVENT_NEW)),
         (t.gettext("Import events (CSV)"), data(EVENT_IMPORT)),

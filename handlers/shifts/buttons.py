@@ -14,7 +14,7 @@ from bot.core.roster import REMINDER_CHOICES
 from bot.core.swaps import SwapView
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
-from handlers.keyboards import data, one_button, rows
+from handlers.keyboards import LIST_LIMIT, data, one_button, rows
 from handlers.picker import Choice, member_choice
 from handlers.shifts import roster_texts, texts
 
@@ -76,7 +76,7 @@ def shifts(t: Translator, items: Sequence[Shift], pending: Sequence[int]) -> Inl
     """A "Ruil" button per shift that has no pending request, and the calendar file."""
     buttons = [
         (t.gettext("Swap {n}").format(n=number), data(SHIFT_SWAP, shift.id))
-        for number, shift in enumerate(items, 1)
+        for number, shift in enumerate(items[:LIST_LIMIT], 1)
         if shift.id not in pending
     ]
     rows = [
@@ -147,7 +147,7 @@ def return_shifts(
                 texts.shift_when(t, s.start_at, s.end_at, s.zone, s.post),
                 data(SWAP_RETURN, request_id, s.id),
             )
-            for s in options
+            for s in options[:LIST_LIMIT]
         ]
     )
 
@@ -201,7 +201,7 @@ def behalf_shifts(t: Translator, items: Sequence[Shift]) -> InlineKeyboardMarkup
                 callback_data=data(ROSTER_ASSIGN, shift.id),
             ),
         ]
-        for number, shift in enumerate(items, 1)
+        for number, shift in enumerate(items[:LIST_LIMIT], 1)
     ]
     return InlineKeyboardMarkup(rows)
 
@@ -217,7 +217,7 @@ def swap_trails(t: Translator, views: Sequence[SwapView]) -> InlineKeyboardMarku
                 ),
                 data(SWAP_TRAIL, view.request.id),
             )
-            for view in views
+            for view in views[:LIST_LIMIT]
         ]
     )
 
@@ -229,7 +229,7 @@ def exports(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
                 t.gettext("Swaps of {month}").format(month=roster_texts.month_name(t, month)),
                 data(EXPORT_SWAPS, month.strftime("%Y-%m")),
             )
-            for month in months
+            for month in months[:LIST_LIMIT]
         ],
         (t.gettext("Audit log (90 days)"), data(EXPORT_AUDIT)),
     )
