@@ -2,9 +2,11 @@
 features' own lists.
 
 Groups run in order and at most one handler per group handles an update:
-  -2  note what a tapped message shows, so an edit to the same is skipped (handlers.replies)
-  -1  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
+  -3  note what a tapped message shows, so an edit to the same is skipped (handlers.replies)
+  -2  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
       the member, picks the language, refuses what is not allowed
+  -1  the lists of people (handlers.picker): their pages, and typed text while one is open is a
+      search; any other update ends the search and goes on to the features
    0  the features, then (last, so they only get what no feature took) plain text, unknown
       commands, other messages and stale buttons
 
@@ -26,6 +28,7 @@ from handlers import (
     knowledge,
     locum,
     membership,
+    picker,
     replies,
     shifts,
 )
@@ -35,7 +38,7 @@ from handlers.errors import ErrorReplies
 from handlers.feature import Feature
 from handlers.notifications import Composer
 
-TAPPED, GATE, FEATURES = -2, -1, 0
+TAPPED, GATE, PICKERS, FEATURES = -3, -2, -1, 0
 
 FEATURE_LIST: tuple[Feature, ...] = (
     membership.FEATURE,  # /start and /help first: they answer strangers too
@@ -60,6 +63,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(TypeHandler(Update, replies.remember_tapped), group=TAPPED)
     # Every update passes the gate first; nothing below runs for someone it refuses.
     app.add_handler(TypeHandler(Update, ACCESS.gate), group=GATE)
+    pickers = [p for feature in FEATURE_LIST for p in feature.pickers]
+    app.add_handler(picker.conversation(pickers), group=PICKERS)
     app.add_handlers(
         [
             *(handler for feature in FEATURE_LIST for handler in feature.handlers()),

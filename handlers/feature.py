@@ -9,7 +9,7 @@ handlers/__init__.py composes these into the one registration, the gate and the 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from telegram import InlineKeyboardMarkup
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
@@ -20,6 +20,9 @@ from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.audience import Command, Prefix
 from handlers.context import KringContext
+
+if TYPE_CHECKING:  # handlers.picker builds on handlers.conversation, which uses this module
+    from handlers.picker import Picker
 
 Callback = Callable[..., Any]
 ErrorText = Callable[[Translator, Any, Kring], str]
@@ -42,6 +45,8 @@ class Feature:
     declared_in: Sequence[ModuleType]
     notices: Sequence[Renderer[Any]] = ()
     errors: Mapping[type[DomainError], ErrorText] = field(default_factory=dict)
+    # Its lists of people: typed text searches the open one (handlers.picker).
+    pickers: Sequence["Picker"] = ()
 
     @property
     def commands(self) -> list[Command]:

@@ -11,6 +11,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.core.errors import BadButton
 
 BUTTON_TEXT_LIMIT = 60
+# A keyboard of one button per item (shifts, events, questions ...) shows at most this many:
+# Telegram takes 100 buttons a message, and these lists are short in practice (weeks of
+# shifts, the coming events). Lists of people are pages instead (handlers.picker).
+LIST_LIMIT = 30
 
 
 def data(prefix: str, *args: object) -> str:

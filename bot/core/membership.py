@@ -117,6 +117,22 @@ def name_sort_key(name: str | None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def name_matches(query: str, name: str | None) -> bool:
+    """Does a typed search ("jan", "VAN DEN", "dhondt", "elise") find this name? Every word
+    typed must be part of the name; accents, case, apostrophes and dashes do not matter, nor do
+    the spaces in a surname ("devos" finds De Vos)."""
+    words = _search_text(query).split()
+    folded = _search_text(name or "")
+    compact = folded.replace(" ", "")
+    return bool(words) and all(word in folded or word in compact for word in words)
+
+
+def _search_text(text: str) -> str:
+    for mark in "'’`´":
+        text = text.replace(mark, "")
+    return " ".join(name_sort_key(text.replace("-", " ")).split())
+
+
 def clean_name(text: str) -> str:
     name = " ".join(unicodedata.normalize("NFC", text).split())
     if any(unicodedata.category(ch).startswith("C") for ch in name):

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.broadcast import texts
-from handlers.keyboards import data, short
+from handlers.keyboards import LIST_LIMIT, data, short
 
 # Commands
 
@@ -55,10 +55,13 @@ def broadcast_preview(
     return InlineKeyboardMarkup(
         [
             [audience_button(key) for key in ("all", "role:gp", "role:locum")],
-            [audience_button(f"zone:{zone}", data_key=f"zone:{zone_key(zone)}") for zone in zones],
+            [
+                audience_button(f"zone:{zone}", data_key=f"zone:{zone_key(zone)}")
+                for zone in zones[:LIST_LIMIT]
+            ],
             *[
                 [audience_button(f"event:{event_id}", texts.registrants_of(t, title))]
-                for event_id, title in events
+                for event_id, title in events[:LIST_LIMIT]
             ],
             [InlineKeyboardButton(urgency, callback_data=data(BROADCAST_URGENT))],
             [

@@ -23,8 +23,8 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.CME_DECLINE, member.decline),
         button(buttons.CME_HOUR_REMINDER, member.remind_hour),
         button(buttons.EVENT_SHOW, coordinator.show),
-        button(buttons.EVENT_ATTENDEES, coordinator.attendees),
         button(buttons.EVENT_TICK, coordinator.tick),
+        button(buttons.EVENT_WALK_IN_ADD, coordinator.add_walk_in),
         button(buttons.EVENT_QR, coordinator.checkin_code),
         button(buttons.EVENT_EXPORT, coordinator.export),
         button(buttons.EVENT_CANCEL, coordinator.cancel_event),
@@ -38,4 +38,5 @@ FEATURE = Feature(
     declared_in=[buttons],
     notices=notices.NOTICES,
     errors=errors.ERRORS,
+    pickers=[coordinator.ATTENDANCE, coordinator.WALK_INS],
 )

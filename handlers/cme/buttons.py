@@ -15,7 +15,8 @@ from bot.core.models import (
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.cme import texts
-from handlers.keyboards import data, rows
+from handlers.keyboards import LIST_LIMIT, data, rows
+from handlers.picker import Choice
 
 # Commands
 
@@ -35,8 +36,11 @@ EVENT_NEW = Prefix("evnew", Audience.MANAGER)
 EVENT_IMPORT = Prefix("evimport", Audience.MANAGER)
 EVENT_SHOW = Prefix("evshow", Audience.MANAGER)
 EVENT_ATTENDEES = Prefix("evlist", Audience.MANAGER)
+EVENT_ATTENDEES_PAGE = Prefix("evlistpg", Audience.MANAGER)
 EVENT_TICK = Prefix("evtick", Audience.MANAGER)
 EVENT_WALK_IN = Prefix("evwalkin", Audience.MANAGER)
+EVENT_WALK_IN_PAGE = Prefix("evwalkinpg", Audience.MANAGER)
+EVENT_WALK_IN_ADD = Prefix("evwalkinadd", Audience.MANAGER)
 EVENT_QR = Prefix("evqr", Audience.MANAGER)
 EVENT_EXPORT = Prefix("evcsv", Audience.MANAGER)
 EVENT_EDIT = Prefix("evedit", Audience.MANAGER)
@@ -48,7 +52,7 @@ LOK_OVERVIEW = Prefix("evlok", Audience.MANAGER)
 
 def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarkup | None:
     buttons = []
-    for view in views:
+    for view in views[:LIST_LIMIT]:
         event_id, title = view.event.id, view.event.title
         if view.mine is not None:
             label = t.gettext("Unregister: {title}").format(title=title)
@@ -86,7 +90,10 @@ def hour_reminder(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
 
 
 def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMarkup:
-    buttons = [(f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id)) for e in events]
+    buttons = [
+        (f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id))
+        for e in events[:LIST_LIMIT]
+    ]
     buttons += [
         (t.gettext("New event"), data(EVENT_NEW)),
         (t.gettext("Import events (CSV)"), data(EVENT_IMPORT)),
@@ -115,17 +122,21 @@ def confirm_cancel(t: Translator, event_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def attendance(t: Translator, event_id: int, attendees: Sequence[Attendee]) -> InlineKeyboardMarkup:
-    buttons = [
-        (
+def attendance(attendees: Sequence[Attendee]) -> list[Choice]:
+    """The tick list (handlers.picker): who has a seat, ticked when present."""
+    return [
+        Choice(
+            a.registration.id or 0,
             ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?"),
-            data(EVENT_TICK, a.registration.id),
+            a.member.name or "",
         )
         for a in attendees
         if a.registration.state is RegistrationState.REGISTERED
     ]
-    buttons.append((t.gettext("Add a walk-in"), data(EVENT_WALK_IN, event_id)))
-    return rows(*buttons)
+
+
+def add_walk_in(t: Translator, event_id: int) -> tuple[str, str]:
+    return t.gettext("Add a walk-in"), data(EVENT_WALK_IN, event_id)
 
 
 EDITABLE_FIELDS = ("title", "start", "location", "capacity", "points", "deadline")

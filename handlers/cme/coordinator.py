@@ -2,11 +2,13 @@
 tick-attendance buttons, the check-in QR code, the attendance list as CSV, cancelling, and the
 LOK groups' year. The multi-step dialogs (create, edit, import, walk-in) are in dialogs.py."""
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from typing import Any
+
+from telegram import Message, Update
 
 from bot.core.csvfiles import write_table
 from bot.core.models import Event
-from handlers import keyboards
+from handlers import keyboards, picker
 from handlers.cme import buttons, event_texts, texts
 from handlers.cme.member import CHECKIN_PREFIX, callback_id
 from handlers.context import KringContext
@@ -38,32 +40,76 @@ async def show(update: Update, context: KringContext) -> None:
     await query.message.reply_text(text, reply_markup=buttons.event_actions(context.t, event))
 
 
-async def attendance_view(context: KringContext, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
-    """The registration list with a tick button per attendee."""
+# --- the registration list with ticks, and walk-ins (handlers.picker) -------------------------
+
+
+async def _attendance_listing(context: KringContext, args: tuple[Any, ...]) -> picker.Listing:
+    (event_id,) = args
     event, found = await context.services.attendance.attendees(context.active_member, event_id)
-    return event_texts.attendance(context.t, event, found), buttons.attendance(
-        context.t, event_id, found
+    return picker.Listing(
+        event_texts.attendance(context.t, event, found),
+        buttons.attendance(found),
+        [buttons.add_walk_in(context.t, event_id)],
     )
 
 
-async def attendees(update: Update, context: KringContext) -> None:
-    query = update.callback_query
-    assert query is not None and query.message is not None
-    text, markup = await attendance_view(context, callback_id(query))
-    await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.reply_text(text, reply_markup=markup)
+async def _walk_in_listing(context: KringContext, args: tuple[Any, ...]) -> picker.Listing:
+    (event_id,) = args
+    members = await context.services.attendance.walk_in_candidates(context.active_member, event_id)
+    return picker.Listing(
+        event_texts.walk_in_ask(context.t), [picker.member_choice(member) for member in members]
+    )
+
+
+ATTENDANCE = picker.Picker(
+    buttons.EVENT_ATTENDEES,
+    buttons.EVENT_ATTENDEES_PAGE,
+    buttons.EVENT_TICK,
+    _attendance_listing,
+    converters=(int,),
+    stays_open=True,
+    opens_in_place=False,
+)
+# Choosing a walk-in shows the registration list with them ticked, which typing then searches.
+WALK_INS = picker.Picker(
+    buttons.EVENT_WALK_IN,
+    buttons.EVENT_WALK_IN_PAGE,
+    buttons.EVENT_WALK_IN_ADD,
+    _walk_in_listing,
+    converters=(int,),
+    stays_open=True,
+    opens_in_place=False,
+)
 
 
 async def tick(update: Update, context: KringContext) -> None:
-    """Tick or untick one attendee; the list is edited in place."""
+    """Tick or untick one attendee; the list is edited in place, on the same page."""
     query = update.callback_query
     assert query is not None
-    attendance = context.services.attendance
-    registration = await attendance.set_attended(context.active_member, callback_id(query))
-    text, markup = await attendance_view(context, registration.event_id)
-    await query.answer()
-    await query.edit_message_text(text, reply_markup=markup)
+    event_id, registration_id, searched = keyboards.args(query.data, int, int, int)
+    await picker.choice(context, ATTENDANCE, (event_id,), registration_id)
+    await context.services.attendance.set_attended(context.active_member, registration_id)
+    await picker.show(
+        update, context, ATTENDANCE, (event_id,), searched=bool(searched), focus=registration_id
+    )
+
+
+async def add_walk_in(update: Update, context: KringContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    event_id, member_id = keyboards.args(query.data, int, int)
+    await picker.choice(context, WALK_INS, (event_id,), member_id)
+    added = await context.services.attendance.add_walk_in(
+        context.active_member, event_id, member_id
+    )
+    await picker.show(
+        update,
+        context,
+        ATTENDANCE,
+        (event_id,),
+        focus=added.registration.id,
+        note=event_texts.walk_in_added(context.t, added),
+    )
 
 
 async def checkin_code(update: Update, context: KringContext) -> None:

@@ -1,5 +1,5 @@
-"""The coordinator's multi-step CME dialogs: a new event, editing one field, importing events
-from a CSV file, and adding a walk-in, each a short conversation that /cancel stops."""
+"""The coordinator's multi-step CME dialogs: a new event, editing one field and importing events
+from a CSV file, each a short conversation that /cancel stops."""
 
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -30,8 +30,7 @@ from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask,
     EDIT_FIELD,
     EDIT_VALUE,
     IMPORT_FILE,
-    WALK_IN,
-) = range(12)
+) = range(11)
 _KEY = "events"
 
 
@@ -195,35 +194,6 @@ async def import_file(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
-# --- a walk-in --------------------------------------------------------------------------------
-
-
-async def ask_walk_in(update: Update, context: KringContext) -> int:
-    query = update.callback_query
-    assert query is not None and query.message is not None and context.user_data is not None
-    context.user_data[_KEY] = {"event_id": callback_id(query)}
-    await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.reply_text(event_texts.walk_in_ask(context.t))
-    return WALK_IN
-
-
-async def walk_in(update: Update, context: KringContext) -> int:
-    assert context.user_data is not None and update.effective_message is not None
-    event_id = context.user_data[_KEY]["event_id"]
-    attendance = context.services.attendance
-    added = await attendance.add_walk_in(context.active_member, event_id, message_text(update))
-    context.user_data.pop(_KEY, None)
-    event, found = await attendance.attendees(context.active_member, event_id)
-    await update.effective_message.reply_text(
-        event_texts.walk_in_added(context.t, added)
-        + "\n\n"
-        + event_texts.attendance(context.t, event, found),
-        reply_markup=buttons.attendance(context.t, event_id, found),
-    )
-    return ConversationHandler.END
-
-
 def conversations() -> list[ConversationHandler[KringContext]]:
     text = tg_filters.TEXT & ~tg_filters.COMMAND
     common: dict[str, Any] = {
@@ -266,9 +236,4 @@ def conversations() -> list[ConversationHandler[KringContext]]:
         states={IMPORT_FILE: [MessageHandler(tg_filters.Document.ALL, import_file)]},
         **common,
     )
-    walking_in = ConversationHandler(
-        entry_points=[button(ask_walk_in, buttons.EVENT_WALK_IN, r":\d+")],
-        states={WALK_IN: [MessageHandler(text, walk_in)]},
-        **common,
-    )
-    return [creating, editing, importing, walking_in]
+    return [creating, editing, importing]

@@ -1,6 +1,6 @@
 """cme.event_texts"""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.core.cme import CHECKIN_OPENS, Attendee, LokGroupYear
 from bot.core.errors import (
@@ -47,20 +47,25 @@ def event_details(t: Translator, event: Event, attendees: Iterable[Attendee]) ->
     return "\n".join(lines)
 
 
-def attendance(t: Translator, event: Event, attendees: Iterable[Attendee]) -> str:
+def attendance(t: Translator, event: Event, attendees: Sequence[Attendee]) -> str:
+    """The counts above the tick list; the names are its buttons (a list of a hundred names
+    would not fit in one message)."""
     lines = [t.gettext("<b>Registrations for {title}</b>").format(title=esc(event.title))]
-    for a in attendees:
-        registration = a.registration
-        if registration.state is RegistrationState.WAITING:
-            mark = t.gettext("waiting list")
-        elif registration.state is RegistrationState.OFFERED:
-            mark = t.gettext("seat offered")
-        else:
-            mark = t.gettext("present") if registration.attended_at else t.gettext("registered")
-        walk_in = f", {t.gettext('walk-in')}" if registration.walk_in else ""
-        lines.append(f"• {esc(a.member.name)} ({mark}{walk_in})")
-    if len(lines) == 1:
+    seated = [a for a in attendees if a.registration.state is RegistrationState.REGISTERED]
+    present = sum(1 for a in seated if a.registration.attended_at is not None)
+    waiting = len(attendees) - len(seated)
+    if not attendees:
         lines.append(t.gettext("Nobody has registered yet."))
+    else:
+        lines.append(
+            t.ngettext(
+                "{present} of {n} registered member present.",
+                "{present} of {n} registered members present.",
+                len(seated),
+            ).format(present=present, n=len(seated))
+        )
+    if waiting:
+        lines.append(t.gettext("Waiting for a seat: {n}.").format(n=waiting))
     lines += ["", t.gettext("Tap a name to tick or untick attendance.")]
     return "\n".join(lines)
 
@@ -191,7 +196,7 @@ def event_cancelled(t: Translator, event: Event, told: int) -> str:
 
 
 def walk_in_ask(t: Translator) -> str:
-    return t.gettext("Who came? Send the RIZIV number or the name of the member. (/cancel stops)")
+    return t.gettext("Who came without registering? Tap their name, or type part of it.")
 
 
 def walk_in_added(t: Translator, attendee: Attendee) -> str:

@@ -10,7 +10,7 @@ from bot.core.models import (
 )
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
-from handlers.keyboards import data, short
+from handlers.keyboards import LIST_LIMIT, data, short
 
 # Commands
 
@@ -42,7 +42,7 @@ def did_you_mean(
 ) -> InlineKeyboardMarkup:
     rows = [
         [InlineKeyboardButton(short(entry.questions[0]), callback_data=data(PICK, question_id, n))]
-        for n, entry in enumerate(candidates)
+        for n, entry in enumerate(candidates[:LIST_LIMIT])
         if entry.questions
     ]
     rows.append(
@@ -92,6 +92,6 @@ def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMa
                     callback_data=data(REPLY, question.id),
                 )
             ]
-            for number, question in enumerate(open_questions, start=1)
+            for number, question in enumerate(open_questions[:LIST_LIMIT], start=1)
         ]
     )

@@ -13,7 +13,7 @@ from bot.core.models import (
 )
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
-from handlers.keyboards import data, short
+from handlers.keyboards import LIST_LIMIT, data, short
 from handlers.locum import texts
 
 # Commands
@@ -72,7 +72,7 @@ def replacements(t: Translator, items: Sequence[Replacement], role: Role) -> Inl
                 callback_data=data(LOCUM_CHECKLIST, r.id, "end"),
             ),
         ]
-        for r in items
+        for r in items[:LIST_LIMIT]
     ]
     rows.append([InlineKeyboardButton(t.gettext("New replacement"), callback_data=data(LOCUM_NEW))])
     rows.append(
@@ -106,7 +106,7 @@ def checklist(
                     callback_data=data(LOCUM_TOGGLE, replacement.id, item),
                 )
             ]
-            for item in items
+            for item in items[:LIST_LIMIT]
         ]
     )
 

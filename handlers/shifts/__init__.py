@@ -22,7 +22,6 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.SHIFTS_CALENDAR, member.send_calendar),
         button(buttons.SHIFT_SWAP, member.choose_kind),
         button(buttons.SWAP_KIND, member.choose_audience),
-        button(buttons.SWAP_PICK, member.choose_colleague),
         # The last swap step outside its conversation (it timed out, or the bot restarted):
         button(buttons.SWAP_SEND, member.send_request),
         button(buttons.SWAP_STOP, member.stop_draft),
@@ -33,9 +32,9 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.SWAP_APPROVE, coordinator.approve),
         button(buttons.SWAP_TRAIL, coordinator.show_trail),
         button(buttons.ROSTER_TALLY, coordinator.show_tally),
-        button(buttons.ROSTER_EXEMPT, coordinator.exemptions),
-        button(buttons.ROSTER_BEHALF, coordinator.act_for_member),
-        button(buttons.ROSTER_ASSIGN, coordinator.assign),
+        button(buttons.ROSTER_EXEMPT_SET, coordinator.set_exemption),
+        button(buttons.ROSTER_BEHALF_FOR, coordinator.act_for_member),
+        button(buttons.ROSTER_ASSIGN_TO, coordinator.assign),
         button(buttons.EXPORT_SWAPS, exports.export_swaps),
         button(buttons.EXPORT_AUDIT, exports.export_audit),
     ]
@@ -47,4 +46,5 @@ FEATURE = Feature(
     declared_in=[buttons],
     notices=notices.NOTICES,
     errors=errors.ERRORS,
+    pickers=[member.COLLEAGUES, coordinator.EXEMPTIONS, coordinator.BEHALF, coordinator.ASSIGN],
 )

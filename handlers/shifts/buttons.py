@@ -14,7 +14,8 @@ from bot.core.roster import REMINDER_CHOICES
 from bot.core.swap_views import SwapView
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
-from handlers.keyboards import data, one_button, rows
+from handlers.keyboards import LIST_LIMIT, data, one_button, rows
+from handlers.picker import Choice, member_choice
 from handlers.shifts import roster_texts, texts
 
 # Commands
@@ -33,6 +34,7 @@ SHIFT_SWAP = Prefix("ruil", Audience.MEMBER)
 SWAP_KIND = Prefix("swkind", Audience.MEMBER)
 SWAP_AUDIENCE = Prefix("swto", Audience.MEMBER)
 SWAP_PICK = Prefix("swpick", Audience.MEMBER)
+SWAP_PICK_PAGE = Prefix("swpickpg", Audience.MEMBER)
 SWAP_SEND = Prefix("swsend", Audience.MEMBER)
 SWAP_STOP = Prefix("swstop", Audience.MEMBER)
 SWAP_TAKE = Prefix("swtake", Audience.MEMBER)
@@ -45,8 +47,14 @@ SWAP_REJECT = Prefix("swno", Audience.MANAGER)
 SWAP_TRAIL = Prefix("swtrail", Audience.MANAGER)
 ROSTER_TALLY = Prefix("rtally", Audience.MANAGER)
 ROSTER_EXEMPT = Prefix("rexempt", Audience.MANAGER)
+ROSTER_EXEMPT_PAGE = Prefix("rexemptpg", Audience.MANAGER)
+ROSTER_EXEMPT_SET = Prefix("rexset", Audience.MANAGER)
 ROSTER_BEHALF = Prefix("rbehalf", Audience.MANAGER)
+ROSTER_BEHALF_PAGE = Prefix("rbehalfpg", Audience.MANAGER)
+ROSTER_BEHALF_FOR = Prefix("rbfor", Audience.MANAGER)
 ROSTER_ASSIGN = Prefix("rassign", Audience.MANAGER)
+ROSTER_ASSIGN_PAGE = Prefix("rassignpg", Audience.MANAGER)
+ROSTER_ASSIGN_TO = Prefix("rassignto", Audience.MANAGER)
 EXPORT_SWAPS = Prefix("xswaps", Audience.MANAGER)
 EXPORT_AUDIT = Prefix("xaudit", Audience.MANAGER)
 
@@ -60,7 +68,7 @@ def reminder_choices(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
-def _cancel_swap(t: Translator) -> tuple[str, str]:
+def cancel_swap(t: Translator) -> tuple[str, str]:
     return t.gettext("Cancel"), data(SWAP_STOP)
 
 
@@ -68,7 +76,7 @@ def shifts(t: Translator, items: Sequence[Shift], pending: Sequence[int]) -> Inl
     """A "Ruil" button per shift that has no pending request, and the calendar file."""
     buttons = [
         (t.gettext("Swap {n}").format(n=number), data(SHIFT_SWAP, shift.id))
-        for number, shift in enumerate(items, 1)
+        for number, shift in enumerate(items[:LIST_LIMIT], 1)
         if shift.id not in pending
     ]
     rows = [
@@ -93,7 +101,7 @@ def swap_kinds(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
         *[
             (t.gettext("Give away"), data(SWAP_KIND, shift_id, SwapKind.GIVEAWAY)),
             (t.gettext("Swap for one of their shifts"), data(SWAP_KIND, shift_id, SwapKind.SWAP)),
-            _cancel_swap(t),
+            cancel_swap(t),
         ]
     )
 
@@ -106,20 +114,8 @@ def swap_audiences(t: Translator, shift_id: int, kind: SwapKind) -> InlineKeyboa
                 data(SWAP_AUDIENCE, shift_id, kind, EVERYONE),
             ),
             (t.gettext("One colleague"), data(SWAP_PICK, shift_id, kind)),
-            _cancel_swap(t),
+            cancel_swap(t),
         ]
-    )
-
-
-def swap_colleagues(
-    t: Translator, shift_id: int, kind: SwapKind, colleagues: Sequence[Member]
-) -> InlineKeyboardMarkup:
-    return rows(
-        *[
-            (member.name or "?", data(SWAP_AUDIENCE, shift_id, kind, member.id))
-            for member in colleagues
-        ]
-        + [_cancel_swap(t)]
     )
 
 
@@ -130,7 +126,7 @@ def swap_confirm(t: Translator, shift_id: int, kind: SwapKind, target: int) -> I
                 InlineKeyboardButton(
                     t.gettext("Send"), callback_data=data(SWAP_SEND, shift_id, kind, target)
                 ),
-                InlineKeyboardButton(*_cancel_swap(t)),
+                InlineKeyboardButton(*cancel_swap(t)),
             ]
         ]
     )
@@ -151,7 +147,7 @@ def return_shifts(
                 texts.shift_when(t, s.start_at, s.end_at, s.zone, s.post),
                 data(SWAP_RETURN, request_id, s.id),
             )
-            for s in options
+            for s in options[:LIST_LIMIT]
         ]
     )
 
@@ -189,16 +185,9 @@ def roster_tools(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
-def exemptions(t: Translator, members: Sequence[Member]) -> InlineKeyboardMarkup:
-    def label(member: Member) -> str:
-        state = t.gettext("exempt") if member.on_call_exempt else t.gettext("on call")
-        return f"{member.name} – {state}"
-
-    return rows(*[(label(member), data(ROSTER_EXEMPT, member.id)) for member in members])
-
-
-def behalf_members(t: Translator, members: Sequence[Member]) -> InlineKeyboardMarkup:
-    return rows(*[(member.name or "?", data(ROSTER_BEHALF, member.id)) for member in members])
+def exemption_choice(t: Translator, member: Member) -> Choice:
+    state = t.gettext("exempt") if member.on_call_exempt else t.gettext("on call")
+    return member_choice(member, f"{member.name} – {state}")
 
 
 def behalf_shifts(t: Translator, items: Sequence[Shift]) -> InlineKeyboardMarkup:
@@ -212,15 +201,9 @@ def behalf_shifts(t: Translator, items: Sequence[Shift]) -> InlineKeyboardMarkup
                 callback_data=data(ROSTER_ASSIGN, shift.id),
             ),
         ]
-        for number, shift in enumerate(items, 1)
+        for number, shift in enumerate(items[:LIST_LIMIT], 1)
     ]
     return InlineKeyboardMarkup(rows)
-
-
-def assign_to(shift_id: int, members: Sequence[Member]) -> InlineKeyboardMarkup:
-    return rows(
-        *[(member.name or "?", data(ROSTER_ASSIGN, shift_id, member.id)) for member in members]
-    )
 
 
 def swap_trails(t: Translator, views: Sequence[SwapView]) -> InlineKeyboardMarkup | None:
@@ -234,7 +217,7 @@ def swap_trails(t: Translator, views: Sequence[SwapView]) -> InlineKeyboardMarku
                 ),
                 data(SWAP_TRAIL, view.request.id),
             )
-            for view in views
+            for view in views[:LIST_LIMIT]
         ]
     )
 
@@ -246,7 +229,7 @@ def exports(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
                 t.gettext("Swaps of {month}").format(month=roster_texts.month_name(t, month)),
                 data(EXPORT_SWAPS, month.strftime("%Y-%m")),
             )
-            for month in months
+            for month in months[:LIST_LIMIT]
         ],
         (t.gettext("Audit log (90 days)"), data(EXPORT_AUDIT)),
     )

@@ -13,9 +13,9 @@ from telegram.ext import (
 )
 
 from bot.core.csvfiles import MAX_FILE_BYTES, read_table
-from bot.core.errors import SwapError, TableReason, UnreadableTable
+from bot.core.errors import BadButton, SwapError, TableReason, UnreadableTable
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
-from handlers import keyboards, render
+from handlers import keyboards, picker, render
 from handlers.context import KringContext
 from handlers.conversation import TIMEOUT_SECONDS, cancel_command, message_text
 from handlers.feature import command
@@ -64,43 +64,74 @@ async def show_tally(update: Update, context: KringContext) -> None:
     tallies = await context.services.roster.tally(year)
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.reply_text(roster_texts.tally(context.t, year, tallies))
+    for chunk in render.split(roster_texts.tally(context.t, year, tallies)):
+        await query.message.reply_text(chunk)
 
 
-async def exemptions(update: Update, context: KringContext) -> None:
-    """Without an argument: the list; with a member id: toggle that member's exemption."""
+# --- the lists of members (handlers.picker) ---------------------------------------------------
+
+
+async def _exemption_listing(context: KringContext, _args: tuple[Any, ...]) -> picker.Listing:
+    members = await context.services.roster.on_call_members()
+    choices = [buttons.exemption_choice(context.t, member) for member in members]
+    return picker.Listing(roster_texts.exemptions(context.t), choices)
+
+
+async def _behalf_listing(context: KringContext, _args: tuple[Any, ...]) -> picker.Listing:
+    members = await context.services.roster.on_call_members()
+    choices = [picker.member_choice(member) for member in members]
+    return picker.Listing(roster_texts.behalf_choose_member(context.t), choices)
+
+
+async def _assign_listing(context: KringContext, args: tuple[Any, ...]) -> picker.Listing:
+    shift = await context.services.swaps.assignable(context.active_member, args[0])
+    members = await context.services.roster.on_call_members()
+    choices = [picker.member_choice(m) for m in members if m.id != shift.assignee_id]
+    return picker.Listing(roster_texts.assign_choose(context.t, shift), choices)
+
+
+EXEMPTIONS = picker.Picker(
+    buttons.ROSTER_EXEMPT,
+    buttons.ROSTER_EXEMPT_PAGE,
+    buttons.ROSTER_EXEMPT_SET,
+    _exemption_listing,
+    stays_open=True,
+)
+BEHALF = picker.Picker(
+    buttons.ROSTER_BEHALF, buttons.ROSTER_BEHALF_PAGE, buttons.ROSTER_BEHALF_FOR, _behalf_listing
+)
+ASSIGN = picker.Picker(
+    buttons.ROSTER_ASSIGN,
+    buttons.ROSTER_ASSIGN_PAGE,
+    buttons.ROSTER_ASSIGN_TO,
+    _assign_listing,
+    converters=(int,),
+)
+
+
+async def set_exemption(update: Update, context: KringContext) -> None:
+    """Toggle one member's exemption; the list shows it on the same page."""
     query = update.callback_query
     assert query is not None
-    ids = keyboards.numbers(query.data)
+    member_id, searched = keyboards.args(query.data, int, int)
     roster = context.services.roster
-    if ids:
-        member_id = ids[0]
-        current = {m.id: m.on_call_exempt for m in await roster.on_call_members()}
-        await roster.set_exempt(context.active_member, member_id, not current.get(member_id))
-    members = await roster.on_call_members()
-    await query.answer()
-    await query.edit_message_text(
-        roster_texts.exemptions(context.t), reply_markup=buttons.exemptions(context.t, members)
-    )
+    current = {m.id: m.on_call_exempt for m in await roster.on_call_members()}
+    if member_id not in current:
+        raise BadButton()
+    await roster.set_exempt(context.active_member, member_id, not current[member_id])
+    await picker.show(update, context, EXEMPTIONS, (), searched=bool(searched), focus=member_id)
 
 
 async def act_for_member(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None
-    ids = keyboards.numbers(query.data)
-    members = await context.services.roster.on_call_members()
-    await query.answer()
-    if not ids:
-        await query.edit_message_text(
-            roster_texts.behalf_choose_member(context.t),
-            reply_markup=buttons.behalf_members(context.t, members),
-        )
-        return
-    member = next((m for m in members if m.id == ids[0]), None)
+    (member_id,) = keyboards.args(query.data, int)
+    members = {m.id: m for m in await context.services.roster.on_call_members()}
+    member = members.get(member_id)
     if member is None:
-        await query.edit_message_text(texts.swap_error(context.t, "no_colleague"))
-        return
+        raise BadButton()
     shifts = await context.services.roster.upcoming(member)
+    await query.answer()
     await query.edit_message_text(
         roster_texts.behalf_shifts(context.t, member, shifts),
         reply_markup=buttons.behalf_shifts(context.t, shifts) if shifts else None,
@@ -108,24 +139,12 @@ async def act_for_member(update: Update, context: KringContext) -> None:
 
 
 async def assign(update: Update, context: KringContext) -> None:
-    """Give a shift to a member directly: first choose who, then it is done."""
+    """Give a shift to the member chosen in the list."""
     query = update.callback_query
     assert query is not None
-    args = keyboards.numbers(query.data)
-    if len(args) == 1:
-        shift = await context.services.swaps.assignable(context.active_member, args[0])
-        members = await context.services.roster.on_call_members()
-        await query.answer()
-        await query.edit_message_text(
-            roster_texts.assign_choose(context.t, shift),
-            reply_markup=buttons.assign_to(
-                args[0], [m for m in members if m.id != shift.assignee_id]
-            ),
-        )
-        return
-    view = await context.services.swaps.assign(
-        context.active_member, *keyboards.args(query.data, int, int)
-    )
+    shift_id, member_id = keyboards.args(query.data, int, int)
+    await picker.choice(context, ASSIGN, (shift_id,), member_id)
+    view = await context.services.swaps.assign(context.active_member, shift_id, member_id)
     await query.answer()
     await query.edit_message_text(roster_texts.assigned(context.t, view))
 

@@ -4,13 +4,15 @@
 The swap request is built in the buttons' data (shift, kind, colleague); only the optional note
 is typed, which is why the last step is a short conversation."""
 
+from typing import Any
+
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
 from bot.core.ics import CalendarItem, calendar_file
 from bot.core.membership import MANAGER_ROLES
 from bot.core.models import Member, Shift, SwapKind
-from handlers import keyboards
+from handlers import keyboards, picker
 from handlers.context import KringContext
 from handlers.conversation import TIMEOUT_SECONDS, cancel_command, message_text
 from handlers.shifts import buttons, coordinator, texts
@@ -90,16 +92,24 @@ async def choose_audience(update: Update, context: KringContext) -> None:
     )
 
 
-async def choose_colleague(update: Update, context: KringContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    shift_id, kind = _shift_and_kind(query.data)
+async def _colleague_listing(context: KringContext, args: tuple[Any, ...]) -> picker.Listing:
+    shift_id, _kind = args
     shift, colleagues = await context.services.swaps.candidates(context.active_member, shift_id)
-    await query.answer()
-    await query.edit_message_text(
+    return picker.Listing(
         texts.swap_ask_colleague(context.t, shift, colleagues),
-        reply_markup=buttons.swap_colleagues(context.t, shift_id, kind, colleagues),
+        [picker.member_choice(member) for member in colleagues],
+        [buttons.cancel_swap(context.t)],
     )
+
+
+# "One colleague": choosing one (SWAP_AUDIENCE) starts the request's conversation below.
+COLLEAGUES = picker.Picker(
+    buttons.SWAP_PICK,
+    buttons.SWAP_PICK_PAGE,
+    buttons.SWAP_AUDIENCE,
+    _colleague_listing,
+    converters=(int, SwapKind),
+)
 
 
 async def confirm(update: Update, context: KringContext) -> int:

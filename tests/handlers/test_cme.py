@@ -117,9 +117,10 @@ async def test_the_coordinator_creates_an_event_in_a_short_conversation(bot: Har
 @ON_BOTH_KRINGS
 async def test_the_coordinator_adds_a_walk_in_and_edits_the_capacity(bot: Harness) -> None:
     await bot.tap(COORD, "evwalkin:1")
-    [unclear] = replies(await bot.send(COORD, "zzz"))
-    assert "RIZIV-nummer van 11 cijfers" in unclear.text  # asked again
-    [added] = replies(await bot.send(COORD, "bart"))
+    [nobody] = replies(await bot.send(COORD, "zzz"))
+    assert "Geen naam bevat “zzz”" in nobody.text and not nobody.buttons
+    [found] = replies(await bot.send(COORD, "BART"))
+    [added] = replies(await bot.tap(COORD, found.button_data("Bart Janssens"), on=found))
     assert "Bart Janssens staat als aanwezig genoteerd" in added.text
     assert "☑ Bart Janssens" in added.buttons
 

@@ -412,19 +412,19 @@ async def test_an_import_with_a_bad_row_imports_nothing(
     assert fake_db.events == {}
 
 
-async def test_the_coordinator_adds_a_walk_in_by_riziv_or_name(
+async def test_the_coordinator_adds_a_walk_in_chosen_from_the_members_not_yet_present(
     events: EventsService, attendance: AttendanceService, coord: Member, fake_db: FakeDatabase
 ) -> None:
     event = await _event(events, coord)
     ann = _member(fake_db, 1)
-    by_riziv = await attendance.add_walk_in(coord, event.id or 0, "1-00000-00-001")
-    assert by_riziv.member.id == ann.id and by_riziv.registration.walk_in
-    _member(fake_db, 2)
-    for unclear in ("Member", "Nobody", "1-99999-99-999"):
-        with pytest.raises(MemberNotFound):
-            await attendance.add_walk_in(coord, event.id or 0, unclear)
-    again = await attendance.add_walk_in(coord, event.id or 0, "member 1")
-    assert again.registration.id == by_riziv.registration.id  # not added twice
+    assert ann.id in [m.id for m in await attendance.walk_in_candidates(coord, event.id or 0)]
+    added = await attendance.add_walk_in(coord, event.id or 0, ann.id or 0)
+    assert added.member.id == ann.id and added.registration.walk_in
+    assert ann.id not in [m.id for m in await attendance.walk_in_candidates(coord, event.id or 0)]
+    with pytest.raises(MemberNotFound):
+        await attendance.add_walk_in(coord, event.id or 0, 9999)
+    again = await attendance.add_walk_in(coord, event.id or 0, ann.id or 0)
+    assert again.registration.id == added.registration.id  # not added twice
 
 
 async def test_more_seats_go_to_the_waiting_list_and_bad_edits_change_nothing(

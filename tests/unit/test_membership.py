@@ -21,6 +21,7 @@ from bot.core.membership import (
     TelegramPerson,
     clean_name,
     language_for,
+    name_matches,
 )
 from bot.core.models import Member, MemberStatus, OutboxState, Role
 from bot.core.notices.membership import JoinRequest
@@ -257,3 +258,27 @@ async def test_members_choose_their_language(
     assert (await membership.set_language(COORD_TG, "fr")).language == "fr"
     member = await _stored(fake_db, COORD_TG)
     assert member is not None and member.language == "fr"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("jan", "Jan Peeters"),
+        ("JANS", "Lies Janssens"),
+        ("elise", "Élise Dubois"),
+        ("muelen", "Tine De Mûelenaere"),
+        ("dhondt", "Elke D'Hondt"),
+        ("devos", "Stijn De Vos"),
+        ("anne catherine", "Anne-Catherine Goffinet"),
+        ("  van   hoof ", "Frederik Van Hoof"),
+    ],
+)
+def test_typing_part_of_a_name_finds_it_whatever_the_accents_case_or_spaces(
+    typed: str, name: str
+) -> None:
+    assert name_matches(typed, name)
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "janx", "peeters jan x"])
+def test_a_search_finds_nothing_it_does_not_contain(typed: str) -> None:
+    assert not name_matches(typed, "Jan Peeters")

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from bot.core.cme.common import active_registration
 from bot.core.cme.steps import locked, open_event
-from bot.core.cme.values import key
 from bot.core.errors import (
     CheckInReason,
     EventNotAvailable,
@@ -18,7 +17,7 @@ from bot.core.errors import (
 )
 from bot.core.membership import require_manager
 from bot.core.models import Event, EventStatus, Member, Registration, RegistrationState
-from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.ports import Clock, UnitOfWorkFactory
 
 CHECKIN_OPENS = timedelta(minutes=30)  # before the start; the link works until the end
 
@@ -63,12 +62,21 @@ class AttendanceService:
             await uow.commit()
         return registration
 
-    async def add_walk_in(self, manager: Member, event_id: int, who: str) -> Attendee:
-        """The coordinator adds a member who came without registering, by RIZIV number or by
-        (part of) their name."""
+    async def walk_in_candidates(self, manager: Member, event_id: int) -> list[Member]:
+        """Who the coordinator may add as a walk-in: active members not yet marked present."""
+        _event, found = await self.attendees(manager, event_id)
+        present = {a.member.id for a in found if a.registration.attended_at is not None}
+        async with self._uow() as uow:
+            members = await uow.members.list(active_only=True)
+        return [member for member in members if member.id not in present]
+
+    async def add_walk_in(self, manager: Member, event_id: int, member_id: int) -> Attendee:
+        """The coordinator adds a member who came without registering (chosen from the list)."""
         require_manager(manager)
         async with self._uow() as uow:
-            member = await _find_member(uow, who)
+            member = await uow.members.get(member_id)
+        if member is None or not member.is_active:
+            raise MemberNotFound()
         return Attendee(member, await self._attend(event_id, member))
 
     async def check_in(self, member: Member, token: str) -> tuple[Event, Registration]:
@@ -112,21 +120,3 @@ class AttendanceService:
                 )
             await uow.commit()
         return registration
-
-
-async def _find_member(uow: UnitOfWork, who: str) -> Member:
-    digits = "".join(char for char in who if char.isdigit())
-    if len(digits) == 11:
-        found = await uow.members.by_riziv(digits)
-        if found is not None and found.is_active:
-            return found
-        raise MemberNotFound()
-    wanted = key(who)
-    matches = [
-        m
-        for m in await uow.members.list(active_only=True)
-        if len(wanted) >= 3 and wanted in key(m.name or "")
-    ]
-    if len(matches) != 1:
-        raise MemberNotFound()
-    return matches[0]
