@@ -2,8 +2,10 @@
 features' own lists.
 
 Groups run in order and at most one handler per group handles an update:
-  -1  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
+  -2  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
       the member, picks the language, refuses what is not allowed
+  -1  the flows: loads where this chat is in the multi-step flows (handlers.conversation), so
+      that whichever process gets the update continues them
    0  the features, then (last, so they only get what no feature took) plain text, unknown
       commands, other messages and stale buttons
 
@@ -19,12 +21,12 @@ from telegram.ext import Application, CallbackQueryHandler, MessageHandler, Type
 
 from handlers import broadcast, cme, error_replies, fallback, knowledge, locum, membership, shifts
 from handlers.access import Rules
-from handlers.conversation import CANCEL_COMMAND
+from handlers.conversation import CANCEL_COMMAND, Flows
 from handlers.errors import ErrorReplies
 from handlers.feature import Feature
 from handlers.notifications import Composer
 
-GATE, FEATURES = -1, 0
+GATE, FLOWS, FEATURES = -2, -1, 0
 
 FEATURE_LIST: tuple[Feature, ...] = (
     membership.FEATURE,  # /start and /help first: they answer strangers too
@@ -46,11 +48,13 @@ COMPOSER = Composer({kind: n for f in FEATURE_LIST for kind, n in f.notices.item
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    features = [handler for feature in FEATURE_LIST for handler in feature.handlers()]
     # Every update passes the gate first; nothing below runs for someone it refuses.
     app.add_handler(TypeHandler(Update, ACCESS.gate), group=GATE)
+    app.add_handler(TypeHandler(Update, Flows(features).load), group=FLOWS)
     app.add_handlers(
         [
-            *(handler for feature in FEATURE_LIST for handler in feature.handlers()),
+            *features,
             # What no feature took:
             MessageHandler(filters.TEXT & ~filters.COMMAND, fallback.text),
             MessageHandler(filters.COMMAND, fallback.unknown_command),
