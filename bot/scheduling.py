@@ -29,6 +29,7 @@ async def run_due_work(sender: Sender, services: Services) -> None:
     if await services.broadcasts.finish_sent():
         await sender.send_due()  # the delivery reports
     await services.updates.forget_old()
+    await services.conversations.forget_expired()
     await services.privacy.apply_retention()
 
 

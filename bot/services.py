@@ -20,6 +20,7 @@ from bot.core.cme import (
     SeatsService,
     UpcomingEvents,
 )
+from bot.core.conversations import ConversationStore
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.files import load_knowledge
@@ -128,5 +129,6 @@ def build_services(
             settings.digest_hour,
         ),
         stats=StatsService(unit_of_work),
+        conversations=ConversationStore(unit_of_work, clock),
     )
     return Wiring(services, engine, unit_of_work)

@@ -2,9 +2,11 @@
 features' own lists.
 
 Groups run in order and at most one handler per group handles an update:
-  -3  note what a tapped message shows, so an edit to the same is skipped (handlers.replies)
-  -2  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
+  -4  note what a tapped message shows, so an edit to the same is skipped (handlers.replies)
+  -3  the access gate: drops an update_id seen before (Telegram may deliver one twice), loads
       the member, picks the language, refuses what is not allowed
+  -2  the flows: loads where this chat is in the multi-step flows and lists (handlers.conversation),
+      so that whichever process gets the update continues them
   -1  the lists of people (handlers.picker): their pages, and typed text while one is open is a
       search; any other update ends the search and goes on to the features
    0  the features, then (last, so they only get what no feature took) plain text, unknown
@@ -33,12 +35,12 @@ from handlers import (
     shifts,
 )
 from handlers.access import Rules
-from handlers.conversation import CANCEL_COMMAND
+from handlers.conversation import CANCEL_COMMAND, Flows
 from handlers.errors import ErrorReplies
 from handlers.feature import Feature
 from handlers.notifications import Composer
 
-TAPPED, GATE, PICKERS, FEATURES = -3, -2, -1, 0
+TAPPED, GATE, FLOWS, PICKERS, FEATURES = -4, -3, -2, -1, 0
 
 FEATURE_LIST: tuple[Feature, ...] = (
     membership.FEATURE,  # /start and /help first: they answer strangers too
@@ -60,14 +62,16 @@ COMPOSER = Composer(renderer for feature in FEATURE_LIST for renderer in feature
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    features = [handler for feature in FEATURE_LIST for handler in feature.handlers()]
+    lists = picker.conversation([p for feature in FEATURE_LIST for p in feature.pickers])
     app.add_handler(TypeHandler(Update, replies.remember_tapped), group=TAPPED)
     # Every update passes the gate first; nothing below runs for someone it refuses.
     app.add_handler(TypeHandler(Update, ACCESS.gate), group=GATE)
-    pickers = [p for feature in FEATURE_LIST for p in feature.pickers]
-    app.add_handler(picker.conversation(pickers), group=PICKERS)
+    app.add_handler(TypeHandler(Update, Flows([lists, *features]).load), group=FLOWS)
+    app.add_handler(lists, group=PICKERS)
     app.add_handlers(
         [
-            *(handler for feature in FEATURE_LIST for handler in feature.handlers()),
+            *features,
             # What no feature took:
             MessageHandler(filters.TEXT & ~filters.COMMAND, fallback.text),
             MessageHandler(filters.COMMAND, fallback.unknown_command),

@@ -12,10 +12,11 @@ Three kinds of buttons, each a `Prefix` the feature declares with its audience:
 Buttons carry ids, a page number and a flag, never the typed text: the search is kept in the
 conversation's state. `<args>` are the list's own ids (a shift, an event, a swap kind).
 
-Typing reaches the list through one ConversationHandler (`conversation`) in a handler group of
-its own, before the features: while a list is open its text is a search, and any other button
-or command ends the search (unless it chose someone in a list that stays open, like ticking
-attendance) and then goes on to the features as if no list were open.
+Typing reaches the list through one Flow (`conversation`, its state kept in the database like
+every flow's) in a handler group of its own, before the features: while a list is open its text
+is a search, and any other button or command ends the search (unless it chose someone in a list
+that stays open, like ticking attendance) and then goes on to the features as if no list were
+open.
 """
 
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -31,6 +32,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.core.conversations import Step
 from bot.core.errors import BadButton
 from bot.core.membership import name_matches, name_sort_key
 from bot.core.models import Member
@@ -38,7 +40,7 @@ from bot.i18n import Translator
 from handlers import keyboards
 from handlers.audience import Prefix
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS
+from handlers.conversation import Flow
 from handlers.render import esc
 
 PAGE_SIZE = 10
@@ -190,6 +192,7 @@ async def show(
     page = ids.index(focus) // PAGE_SIZE if focus in ids else 0
     view = View(page, typed)
     _remember(context, picker, args, typed)
+    await _keep_open(update, context)
     await query.answer()
     await query.edit_message_text(
         text(context.t, listing, view, note),
@@ -204,6 +207,17 @@ async def choice(context: KringContext, picker: Picker, args: tuple[Any, ...], i
     if found is None:
         raise BadButton()
     return found
+
+
+async def _keep_open(update: Update, context: KringContext) -> None:
+    """A feature's handler runs after the list's flow saved its step, so the list it shows
+    now (the one typing searches) is saved here."""
+    assert update.effective_chat is not None and update.effective_user is not None
+    assert context.user_data is not None
+    step = Step(SEARCH, context.user_data[_KEY])
+    await context.services.conversations.save(
+        update.effective_chat.id, update.effective_user.id, _KEY, step
+    )
 
 
 # --- the conversation: opening, turning pages, typing a search --------------------------------
@@ -269,7 +283,7 @@ def _turn(picker: Picker) -> Callable[[Update, KringContext], Coroutine[Any, Any
     return turn_page
 
 
-def conversation(pickers: Sequence[Picker]) -> ConversationHandler[KringContext]:
+def conversation(pickers: Sequence[Picker]) -> Flow:
     """Typed text while a list is open searches that list (see the module's docstring)."""
     by_opener = {str(picker.opener): picker for picker in pickers}
 
@@ -313,7 +327,8 @@ def conversation(pickers: Sequence[Picker]) -> ConversationHandler[KringContext]
             CallbackQueryHandler(_open(picker), pattern=rf"^{picker.opener}{arity(picker)}$"),
             CallbackQueryHandler(_turn(picker), pattern=rf"^{picker.page}:"),
         ]
-    return ConversationHandler(
+    return Flow(
+        _KEY,
         entry_points=entry_points,
         states={
             SEARCH: [
@@ -322,7 +337,5 @@ def conversation(pickers: Sequence[Picker]) -> ConversationHandler[KringContext]
                 MessageHandler(filters.ALL, anything_else),
             ]
         },
-        fallbacks=[],
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT_SECONDS,
+        cancelled=None,
     )

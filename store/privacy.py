@@ -19,6 +19,7 @@ from bot.core.models import MemberStatus, OutboxState, SwapStatus
 from store.tables import (
     Base,
     BoardPostRow,
+    ConversationRow,
     MemberRow,
     OutboxRow,
     QuestionRow,
@@ -111,6 +112,10 @@ class SqlPrivacyRepository:
                 await self.session.execute(update(table).where(condition).values({column: None}))
         await self._scrub_notifications(traces)
         await self._scrub_interest(member_id)
+        if member.telegram_id is not None:  # drafts of half-finished flows
+            await self.session.execute(
+                delete(ConversationRow).where(ConversationRow.user_id == member.telegram_id)
+            )
         for column in IDENTIFYING:
             setattr(member, column, None)
         member.status, member.reachable, member.updated_at = MemberStatus.FORGOTTEN, False, now

@@ -348,3 +348,17 @@ class DigestRunRow(Base):
 
     period: Mapped[str] = mapped_column(CleanText(40), primary_key=True)
     ran_at: Mapped[datetime]
+
+
+class ConversationRow(Base):
+    """Where a person is in a multi-step flow (bot.core.conversations); Telegram ids, not member
+    ids: the flows run before and besides membership."""
+
+    __tablename__ = "conversations"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(CleanText(40), primary_key=True)
+    state: Mapped[int]
+    draft: Mapped[Any] = mapped_column(JSON, nullable=True)
+    expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -11,6 +11,7 @@ from store.privacy import SqlPrivacyRepository
 from store.repositories.audit import SqlAuditRepository, SqlErrorReportRepository
 from store.repositories.broadcast import SqlBroadcastRepository, SqlDigestRunRepository
 from store.repositories.cme import SqlEventRepository
+from store.repositories.conversations import SqlConversationRepository
 from store.repositories.knowledge import SqlQuestionRepository
 from store.repositories.locum import SqlBoardRepository, SqlReplacementRepository
 from store.repositories.membership import SqlInviteRepository, SqlMemberRepository
@@ -35,6 +36,7 @@ class SqlUnitOfWork:
     error_reports: SqlErrorReportRepository
     broadcasts: SqlBroadcastRepository
     digest_runs: SqlDigestRunRepository
+    conversations: SqlConversationRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -56,6 +58,7 @@ class SqlUnitOfWork:
         self.error_reports = SqlErrorReportRepository(self.session)
         self.broadcasts = SqlBroadcastRepository(self.session)
         self.digest_runs = SqlDigestRunRepository(self.session)
+        self.conversations = SqlConversationRepository(self.session)
         return self
 
     async def __aexit__(

@@ -429,3 +429,16 @@ class Broadcast:
     cancelled_at: datetime | None = None
     finished_at: datetime | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Where one person is in one multi-step flow, and what they answered so far: UI state kept
+    in the database, so any process continues the flow (bot.core.conversations)."""
+
+    chat_id: int
+    user_id: int
+    name: str  # the flow
+    state: int  # the flow's step
+    draft: Any  # the answers so far, JSON (bot.core.conversations.encode_draft)
+    expires_at: datetime

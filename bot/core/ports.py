@@ -14,6 +14,7 @@ from bot.core.models import (
     BoardPost,
     Broadcast,
     BroadcastState,
+    Conversation,
     Event,
     Invite,
     LokGroup,
@@ -255,6 +256,19 @@ class ErrorReportRepository(Protocol):
         ...
 
 
+class ConversationRepository(Protocol):
+    async def live(self, chat_id: int, user_id: int, now: datetime) -> Sequence[Conversation]:
+        """The person's flows in this chat that expire after `now`."""
+        ...
+
+    async def put(self, conversation: Conversation) -> None:
+        """Insert or replace the flow's row (one statement: a replica may write it too)."""
+        ...
+
+    async def end(self, chat_id: int, user_id: int, name: str) -> None: ...
+    async def remove_expired(self, now: datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -273,6 +287,7 @@ class UnitOfWork(Protocol):
     events: EventRepository
     broadcasts: BroadcastRepository
     digest_runs: DigestRunRepository
+    conversations: ConversationRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -7,6 +7,7 @@ from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
 from bot.core.cme import AttendanceService, CreditsService, EventsService, SeatsService
+from bot.core.conversations import ConversationStore
 from bot.core.digest import DigestService
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.service import KnowledgeService
@@ -58,3 +59,4 @@ class Services:
     broadcasts: BroadcastService
     digest: DigestService
     stats: StatsService
+    conversations: ConversationStore

@@ -20,7 +20,7 @@ from bot.core.models import BroadcastState
 from handlers import keyboards
 from handlers.broadcast import buttons, texts
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS, cancel_command, message_text
+from handlers.conversation import Flow, message_text
 from handlers.feature import command
 
 WRITING, PREVIEW, WHEN = range(3)
@@ -186,7 +186,7 @@ async def report_csv(update: Update, context: KringContext) -> None:
     await query.message.reply_document(table, filename=texts.delivery_filename(t, broadcast_id))
 
 
-def conversation() -> ConversationHandler[KringContext]:
+def conversation() -> Flow:
     text = filters.TEXT & ~filters.COMMAND
 
     def button(
@@ -194,7 +194,8 @@ def conversation() -> ConversationHandler[KringContext]:
     ) -> CallbackQueryHandler[KringContext, object]:
         return CallbackQueryHandler(callback, pattern=rf"^{prefix}(:|$)")
 
-    return ConversationHandler(
+    return Flow(
+        _KEY,
         entry_points=[command(buttons.BROADCAST_COMMAND, start)],
         states={
             WRITING: [MessageHandler(text | filters.Document.ALL, written)],
@@ -207,7 +208,5 @@ def conversation() -> ConversationHandler[KringContext]:
             ],
             WHEN: [MessageHandler(text, when_typed)],
         },
-        fallbacks=[cancel_command(_KEY, texts.broadcast_aborted)],
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT_SECONDS,
+        cancelled=texts.broadcast_aborted,
     )

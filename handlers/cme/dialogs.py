@@ -16,7 +16,7 @@ from handlers import keyboards
 from handlers.cme import buttons, coordinator, event_texts
 from handlers.cme.member import callback_id
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask, message_text
+from handlers.conversation import Flow, keep_and_ask, message_text
 
 (
     NEW_KIND,
@@ -31,7 +31,8 @@ from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask,
     EDIT_VALUE,
     IMPORT_FILE,
 ) = range(11)
-_KEY = "events"
+# The flows, and where each keeps its answers
+_NEW, _EDIT, _IMPORT = "event_new", "event_edit", "event_import"
 
 
 # --- a new event, in a short conversation ----------------------------------------------------
@@ -40,7 +41,7 @@ _KEY = "events"
 async def new_event(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and query.message is not None and context.user_data is not None
-    context.user_data[_KEY] = {}
+    context.user_data[_NEW] = {}
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.reply_text(
@@ -52,7 +53,7 @@ async def new_event(update: Update, context: KringContext) -> int:
 async def new_kind(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    (context.user_data[_KEY]["kind"],) = keyboards.args(query.data, EventKind)
+    (context.user_data[_NEW]["kind"],) = keyboards.args(query.data, EventKind)
     await query.answer()
     await query.edit_message_text(event_texts.event_ask_title(context.t))
     return NEW_TITLE
@@ -61,7 +62,7 @@ async def new_kind(update: Update, context: KringContext) -> int:
 async def new_title(update: Update, context: KringContext) -> int:
     title = clean_title(message_text(update))
     await keep_and_ask(
-        update, context, _KEY, "title", title, event_texts.event_ask_start(context.t)
+        update, context, _NEW, "title", title, event_texts.event_ask_start(context.t)
     )
     return NEW_START
 
@@ -69,16 +70,16 @@ async def new_title(update: Update, context: KringContext) -> int:
 async def new_start(update: Update, context: KringContext) -> int:
     start_at = parse_moment(message_text(update), context.services.events.zone)
     await keep_and_ask(
-        update, context, _KEY, "start", start_at, event_texts.event_ask_end(context.t)
+        update, context, _NEW, "start", start_at, event_texts.event_ask_end(context.t)
     )
     return NEW_END
 
 
 async def new_end(update: Update, context: KringContext) -> int:
     assert context.user_data is not None
-    end_at = parse_end(message_text(update), context.user_data[_KEY]["start"])
+    end_at = parse_end(message_text(update), context.user_data[_NEW]["start"])
     await keep_and_ask(
-        update, context, _KEY, "end", end_at, event_texts.event_ask_location(context.t)
+        update, context, _NEW, "end", end_at, event_texts.event_ask_location(context.t)
     )
     return NEW_LOCATION
 
@@ -86,7 +87,7 @@ async def new_end(update: Update, context: KringContext) -> int:
 async def new_location(update: Update, context: KringContext) -> int:
     location = " ".join(message_text(update).split())
     await keep_and_ask(
-        update, context, _KEY, "location", location, event_texts.event_ask_capacity(context.t)
+        update, context, _NEW, "location", location, event_texts.event_ask_capacity(context.t)
     )
     return NEW_CAPACITY
 
@@ -94,14 +95,14 @@ async def new_location(update: Update, context: KringContext) -> int:
 async def new_capacity(update: Update, context: KringContext) -> int:
     capacity = parse_count(message_text(update), optional=True)
     await keep_and_ask(
-        update, context, _KEY, "capacity", capacity, event_texts.event_ask_points(context.t)
+        update, context, _NEW, "capacity", capacity, event_texts.event_ask_points(context.t)
     )
     return NEW_POINTS
 
 
 async def new_points(update: Update, context: KringContext) -> int:
     assert context.user_data is not None and update.effective_message is not None
-    context.user_data[_KEY]["points"] = parse_count(message_text(update))
+    context.user_data[_NEW]["points"] = parse_count(message_text(update))
     await update.effective_message.reply_text(
         event_texts.event_ask_rubric(context.t), reply_markup=buttons.rubrics(context.t)
     )
@@ -112,7 +113,7 @@ async def new_rubric(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
     (rubric,) = keyboards.args(query.data, Rubric)
-    answers = context.user_data.pop(_KEY)
+    answers = context.user_data.pop(_NEW)
     events = context.services.events
     event = events.draft(answers["title"], answers["kind"], answers["start"], answers["end"])
     event.location, event.capacity = answers["location"], answers["capacity"]
@@ -150,7 +151,7 @@ async def edit_field(update: Update, context: KringContext) -> int:
     if field_name not in buttons.EDITABLE_FIELDS:
         await query.answer()
         return EDIT_FIELD
-    context.user_data[_KEY] = {"event_id": event_id, "field": field_name}
+    context.user_data[_EDIT] = {"event_id": event_id, "field": field_name}
     await query.answer()
     await query.edit_message_text(event_texts.event_ask_value(context.t, field_name))
     return EDIT_VALUE
@@ -158,11 +159,11 @@ async def edit_field(update: Update, context: KringContext) -> int:
 
 async def edit_value(update: Update, context: KringContext) -> int:
     assert context.user_data is not None and update.effective_message is not None
-    answers = context.user_data[_KEY]
+    answers = context.user_data[_EDIT]
     event = await context.services.events.edit(
         context.active_member, answers["event_id"], answers["field"], message_text(update)
     )
-    context.user_data.pop(_KEY, None)
+    context.user_data.pop(_EDIT, None)
     text, event = await coordinator.details(context, event.id or 0)
     await update.effective_message.reply_text(
         text, reply_markup=buttons.event_actions(context.t, event)
@@ -194,13 +195,9 @@ async def import_file(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
-def conversations() -> list[ConversationHandler[KringContext]]:
+def conversations() -> list[Flow]:
     text = tg_filters.TEXT & ~tg_filters.COMMAND
-    common: dict[str, Any] = {
-        "fallbacks": [cancel_command(_KEY, event_texts.events_stopped)],
-        "allow_reentry": True,
-        "conversation_timeout": TIMEOUT_SECONDS,
-    }
+    stopped = event_texts.events_stopped
 
     def button(
         callback: Callable[[Update, KringContext], Coroutine[Any, Any, int]],
@@ -209,7 +206,8 @@ def conversations() -> list[ConversationHandler[KringContext]]:
     ) -> CallbackQueryHandler[KringContext, object]:
         return CallbackQueryHandler(callback, pattern=rf"^{prefix}{rest}$")
 
-    creating = ConversationHandler(
+    creating = Flow(
+        _NEW,
         entry_points=[button(new_event, buttons.EVENT_NEW)],
         states={
             NEW_KIND: [button(new_kind, buttons.EVENT_KIND, ":.+")],
@@ -221,19 +219,21 @@ def conversations() -> list[ConversationHandler[KringContext]]:
             NEW_POINTS: [MessageHandler(text, new_points)],
             NEW_RUBRIC: [button(new_rubric, buttons.EVENT_RUBRIC, ":.+")],
         },
-        **common,
+        cancelled=stopped,
     )
-    editing = ConversationHandler(
+    editing = Flow(
+        _EDIT,
         entry_points=[button(edit_event, buttons.EVENT_EDIT, r":\d+")],
         states={
             EDIT_FIELD: [button(edit_field, buttons.EVENT_EDIT, r":\d+:\w+")],
             EDIT_VALUE: [MessageHandler(text, edit_value)],
         },
-        **common,
+        cancelled=stopped,
     )
-    importing = ConversationHandler(
+    importing = Flow(
+        _IMPORT,
         entry_points=[button(ask_import, buttons.EVENT_IMPORT)],
         states={IMPORT_FILE: [MessageHandler(tg_filters.Document.ALL, import_file)]},
-        **common,
+        cancelled=stopped,
     )
     return [creating, editing, importing]

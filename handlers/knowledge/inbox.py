@@ -11,7 +11,7 @@ from telegram.ext import (
 
 from handlers import keyboards, render
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS, cancel_command
+from handlers.conversation import Flow
 from handlers.knowledge import buttons, texts
 
 TYPING_REPLY = 1
@@ -53,13 +53,12 @@ async def send_reply(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
-def reply_conversation() -> ConversationHandler[KringContext]:
-    return ConversationHandler(
+def reply_conversation() -> Flow:
+    return Flow(
+        _KEY,
         entry_points=[CallbackQueryHandler(start_reply, pattern=rf"^{buttons.REPLY}:")],
         states={
             TYPING_REPLY: [MessageHandler(filters.TEXT & ~filters.COMMAND, send_reply)],
         },
-        fallbacks=[cancel_command(_KEY, texts.reply_cancelled)],
-        allow_reentry=True,  # /fee or a Reply button again starts over instead of failing
-        conversation_timeout=TIMEOUT_SECONDS,
+        cancelled=texts.reply_cancelled,
     )

@@ -13,13 +13,13 @@ from bot.core.models import PostKind, Role, Subscription
 from bot.i18n import Translator
 from handlers import keyboards, replies
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask, message_text
+from handlers.conversation import Flow, keep_and_ask, message_text
 from handlers.locum import board_texts, buttons, texts
 
 P_START, P_END, P_ZONE, P_SOFTWARE, P_LANGUAGES, P_DETAILS = range(6)
 S_ZONES, S_SOFTWARE, S_LANGUAGES, S_PERIOD = range(6, 10)
 BROWSE_LIMIT = 10
-_KEY = "board"
+_POST, _FOLLOW = "board_post", "board_follow"  # the flows, and where each keeps its answers
 _ALWAYS = {"altijd", "always", "toujours", "-", "alle", "all", "tous"}
 
 
@@ -27,7 +27,7 @@ async def start_post(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
     (kind,) = keyboards.args(query.data, PostKind)
-    context.user_data[_KEY] = {"kind": kind}
+    context.user_data[_POST] = {"kind": kind}
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.reply_text(board_texts.board_ask_start(context.t, kind))
@@ -38,7 +38,7 @@ async def post_start(update: Update, context: KringContext) -> int:
     await keep_and_ask(
         update,
         context,
-        _KEY,
+        _POST,
         "start",
         parse_date(message_text(update)),
         texts.replacement_ask_end(context.t),
@@ -49,9 +49,9 @@ async def post_start(update: Update, context: KringContext) -> int:
 async def post_end(update: Update, context: KringContext) -> int:
     assert context.user_data is not None
     end = parse_date(message_text(update))
-    if end < context.user_data[_KEY]["start"]:  # say so now, not after four more questions
+    if end < context.user_data[_POST]["start"]:  # say so now, not after four more questions
         raise InvalidReplacement(ReplacementReason.END_BEFORE_START)
-    await keep_and_ask(update, context, _KEY, "end", end, board_texts.board_ask_zone(context.t))
+    await keep_and_ask(update, context, _POST, "end", end, board_texts.board_ask_zone(context.t))
     return P_ZONE
 
 
@@ -59,7 +59,7 @@ async def post_zone(update: Update, context: KringContext) -> int:
     await keep_and_ask(
         update,
         context,
-        _KEY,
+        _POST,
         "zone",
         message_text(update),
         board_texts.board_ask_software(context.t),
@@ -70,7 +70,7 @@ async def post_zone(update: Update, context: KringContext) -> int:
 async def post_software(update: Update, context: KringContext) -> int:
     software = "" if message_text(update).strip() in _ALWAYS else message_text(update)
     await keep_and_ask(
-        update, context, _KEY, "software", software, board_texts.board_ask_languages(context.t)
+        update, context, _POST, "software", software, board_texts.board_ask_languages(context.t)
     )
     return P_LANGUAGES
 
@@ -79,7 +79,7 @@ async def post_languages(update: Update, context: KringContext) -> int:
     await keep_and_ask(
         update,
         context,
-        _KEY,
+        _POST,
         "languages",
         split_list(message_text(update)),
         board_texts.board_ask_details(context.t),
@@ -89,7 +89,7 @@ async def post_languages(update: Update, context: KringContext) -> int:
 
 async def post_details(update: Update, context: KringContext) -> int:
     assert context.user_data is not None and update.effective_message is not None
-    answers = context.user_data.pop(_KEY)
+    answers = context.user_data.pop(_POST)
     details = "" if message_text(update).strip() in _ALWAYS else message_text(update)
     post, told = await context.services.board.post(
         context.active_member,
@@ -111,7 +111,7 @@ async def post_details(update: Update, context: KringContext) -> int:
 async def start_follow(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    context.user_data[_KEY] = {}
+    context.user_data[_FOLLOW] = {}
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.reply_text(board_texts.board_ask_zones(context.t))
@@ -125,7 +125,7 @@ def _list_step(
 
     async def step(update: Update, context: KringContext) -> int:
         answer = split_list(message_text(update))
-        await keep_and_ask(update, context, _KEY, key, answer, ask(context.t))
+        await keep_and_ask(update, context, _FOLLOW, key, answer, ask(context.t))
         return next_state
 
     return step
@@ -143,7 +143,7 @@ async def follow_period(update: Update, context: KringContext) -> int:
     if text.lower() not in _ALWAYS:
         first, _, last = text.replace("–", "-").replace(" - ", " ").partition(" ")
         available_from, available_until = parse_date(first), parse_date(last or first)
-    answers = context.user_data.pop(_KEY)
+    answers = context.user_data.pop(_FOLLOW)
     subscription = await context.services.board.subscribe(
         context.active_member,
         Subscription(
@@ -206,14 +206,10 @@ async def close(update: Update, context: KringContext) -> None:
     await query.edit_message_text(board_texts.board_closed(context.t))
 
 
-def conversations() -> list[ConversationHandler[KringContext]]:
+def conversations() -> list[Flow]:
     text = filters.TEXT & ~filters.COMMAND
-    common: dict[str, Any] = {
-        "fallbacks": [cancel_command(_KEY, texts.replacement_cancelled)],
-        "allow_reentry": True,
-        "conversation_timeout": TIMEOUT_SECONDS,
-    }
-    posting = ConversationHandler(
+    posting = Flow(
+        _POST,
         entry_points=[CallbackQueryHandler(start_post, pattern=rf"^{buttons.BOARD_POST}:")],
         states={
             P_START: [MessageHandler(text, post_start)],
@@ -223,9 +219,10 @@ def conversations() -> list[ConversationHandler[KringContext]]:
             P_LANGUAGES: [MessageHandler(text, post_languages)],
             P_DETAILS: [MessageHandler(text, post_details)],
         },
-        **common,
+        cancelled=texts.replacement_cancelled,
     )
-    following = ConversationHandler(
+    following = Flow(
+        _FOLLOW,
         entry_points=[CallbackQueryHandler(start_follow, pattern=rf"^{buttons.BOARD_FOLLOW}$")],
         states={
             S_ZONES: [MessageHandler(text, follow_zones)],
@@ -233,6 +230,6 @@ def conversations() -> list[ConversationHandler[KringContext]]:
             S_LANGUAGES: [MessageHandler(text, follow_languages)],
             S_PERIOD: [MessageHandler(text, follow_period)],
         },
-        **common,
+        cancelled=texts.replacement_cancelled,
     )
     return [posting, following]

@@ -20,7 +20,7 @@ from bot.core.membership import clean_name
 from bot.core.riziv import parse_riziv
 from handlers import keyboards
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS, cancel_command
+from handlers.conversation import Flow
 from handlers.documents import expense_note_pdf
 from handlers.feature import command
 from handlers.locum import buttons, fee_texts
@@ -231,9 +231,10 @@ def _source(context: KringContext) -> Source | None:
     return context.services.knowledge.kb.sources.get(fees.SOURCE)
 
 
-def conversation() -> ConversationHandler[KringContext]:
+def conversation() -> Flow:
     numbers = filters.TEXT & ~filters.COMMAND
-    return ConversationHandler(
+    return Flow(
+        _KEY,
         entry_points=[command(buttons.FEE_COMMAND, start)],
         states={
             CHOOSING: [CallbackQueryHandler(kind_chosen, pattern=rf"^{buttons.FEE}:")],
@@ -248,7 +249,5 @@ def conversation() -> ConversationHandler[KringContext]:
             NOTE_PERIOD: [MessageHandler(numbers, note_period)],
             NOTE_AMOUNT: [MessageHandler(numbers, note_amount)],
         },
-        fallbacks=[cancel_command(_KEY, fee_texts.fee_cancelled)],
-        allow_reentry=True,  # /fee or a Reply button again starts over instead of failing
-        conversation_timeout=TIMEOUT_SECONDS,
+        cancelled=fee_texts.fee_cancelled,
     )

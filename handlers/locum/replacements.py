@@ -13,7 +13,7 @@ from bot.core.locum import END_ITEMS, START_ITEMS, clean_practice, parse_date
 from bot.core.membership import clean_name
 from handlers import keyboards, render
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS, cancel_command, keep_and_ask, message_text
+from handlers.conversation import Flow, keep_and_ask, message_text
 from handlers.locum import buttons, texts
 
 PRACTICE, DOCTOR, START, END = range(4)
@@ -121,9 +121,10 @@ async def got_end(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
-def conversation() -> ConversationHandler[KringContext]:
+def conversation() -> Flow:
     text = filters.TEXT & ~filters.COMMAND
-    return ConversationHandler(
+    return Flow(
+        _KEY,
         entry_points=[CallbackQueryHandler(new_replacement, pattern=rf"^{buttons.LOCUM_NEW}$")],
         states={
             PRACTICE: [MessageHandler(text, got_practice)],
@@ -131,7 +132,5 @@ def conversation() -> ConversationHandler[KringContext]:
             START: [MessageHandler(text, got_start)],
             END: [MessageHandler(text, got_end)],
         },
-        fallbacks=[cancel_command(_KEY, texts.replacement_cancelled)],
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT_SECONDS,
+        cancelled=texts.replacement_cancelled,
     )

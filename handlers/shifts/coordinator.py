@@ -17,7 +17,7 @@ from bot.core.errors import BadButton, SwapError, TableReason, UnreadableTable
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
 from handlers import keyboards, picker, render
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS, cancel_command, message_text
+from handlers.conversation import Flow, message_text
 from handlers.feature import command
 from handlers.shifts import buttons, roster_texts, texts
 
@@ -218,9 +218,9 @@ async def show_trail(update: Update, context: KringContext) -> None:
     await query.message.reply_text(roster_texts.swap_trail(context.t, view, events, actors))
 
 
-def conversations() -> list[ConversationHandler[KringContext]]:
-    common: dict[str, Any] = {"allow_reentry": True, "conversation_timeout": TIMEOUT_SECONDS}
-    importing = ConversationHandler(
+def conversations() -> list[Flow]:
+    importing = Flow(
+        _ROSTER_KEY,
         entry_points=[command(buttons.ROSTER_COMMAND, show_roster)],
         states={
             WAITING_FOR_FILE: [
@@ -228,13 +228,12 @@ def conversations() -> list[ConversationHandler[KringContext]]:
                 MessageHandler(filters.TEXT & ~filters.COMMAND, not_a_file),
             ]
         },
-        fallbacks=[cancel_command(_ROSTER_KEY, roster_texts.roster_cancelled)],
-        **common,
+        cancelled=roster_texts.roster_cancelled,
     )
-    rejecting = ConversationHandler(
+    rejecting = Flow(
+        _REASON_KEY,
         entry_points=[CallbackQueryHandler(ask_reason, pattern=rf"^{buttons.SWAP_REJECT}:")],
         states={REASON: [MessageHandler(filters.TEXT & ~filters.COMMAND, reject)]},
-        fallbacks=[cancel_command(_REASON_KEY, roster_texts.reject_cancelled)],
-        **common,
+        cancelled=roster_texts.reject_cancelled,
     )
     return [importing, rejecting]

@@ -14,7 +14,7 @@ from bot.core.membership import MANAGER_ROLES
 from bot.core.models import Member, Shift, SwapKind
 from handlers import keyboards, picker
 from handlers.context import KringContext
-from handlers.conversation import TIMEOUT_SECONDS, cancel_command, message_text
+from handlers.conversation import Flow, message_text
 from handlers.shifts import buttons, coordinator, texts
 
 NOTE = 0
@@ -266,9 +266,10 @@ async def reminder_setting(update: Update, context: KringContext) -> None:
     await query.edit_message_text(texts.reminder_setting(context.t, member.shift_reminder_hours))
 
 
-def request_conversation() -> ConversationHandler[KringContext]:
+def request_conversation() -> Flow:
     """From the chosen colleague (or everyone) to "Verzenden": the note may be typed."""
-    return ConversationHandler(
+    return Flow(
+        _KEY,
         entry_points=[CallbackQueryHandler(confirm, pattern=rf"^{buttons.SWAP_AUDIENCE}:")],
         states={
             NOTE: [
@@ -277,7 +278,5 @@ def request_conversation() -> ConversationHandler[KringContext]:
                 CallbackQueryHandler(stop_draft, pattern=rf"^{buttons.SWAP_STOP}$"),
             ]
         },
-        fallbacks=[cancel_command(_KEY, texts.swap_draft_cancelled)],
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT_SECONDS,
+        cancelled=texts.swap_draft_cancelled,
     )

@@ -1,5 +1,5 @@
-"""What the repositories share: the mapping between a row and its core dataclass, and the
-insert that only one process wins."""
+"""What the repositories share: the mapping between a row and its core dataclass, the insert
+that only one process wins, and the insert-or-replace."""
 
 from collections.abc import Sequence
 from dataclasses import fields
@@ -109,9 +109,24 @@ class Repository(Generic[RowT, DomainT]):
         return [self._to_domain(row) for row in await self.session.scalars(query)]
 
 
+def _insert(session: AsyncSession) -> Any:
+    dialect = session.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+
+
 async def insert_once(session: AsyncSession, table: type[Base], **values: Any) -> bool:
     """INSERT … ON CONFLICT DO NOTHING: exactly one process sees its insert succeed."""
-    dialect = session.get_bind().dialect.name
-    insert_into = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    result = await session.execute(insert_into(table).values(**values).on_conflict_do_nothing())
+    result = await session.execute(
+        _insert(session)(table).values(**values).on_conflict_do_nothing()
+    )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def upsert(
+    session: AsyncSession, table: type[Base], key: tuple[str, ...], **values: Any
+) -> None:
+    """INSERT … ON CONFLICT (key) DO UPDATE: one statement, so two processes writing the same
+    row never clash."""
+    statement = _insert(session)(table).values(**values)
+    changed = {name: statement.excluded[name] for name in values if name not in key}
+    await session.execute(statement.on_conflict_do_update(index_elements=key, set_=changed))
