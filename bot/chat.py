@@ -39,6 +39,9 @@ from store.db import create_engine
 from store.migrate import upgrade
 
 _PERSON_LINE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{1,32})\s+(?P<rest>.+)")
+# `[label]` taps a button on the newest bot message to the person who taps; `[label] @owner`
+# taps one that the owner received (someone else's button, e.g. a message passed on).
+_TAP = re.compile(r"\[(?P<label>.+)\](?:\s+@(?P<owner>[A-Za-z0-9_]{1,32}))?")
 _CLOCK_STEP = re.compile(r"\+(?P<amount>\d+)(?P<unit>[dhm])")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 _TAG = re.compile(r"<[^>]+>")
@@ -163,9 +166,9 @@ class ChatSession:
         self.clock.set(moment)
 
     async def _act(self, handle: str, rest: str) -> None:
-        if tapped := re.fullmatch(r"\[(.+)\]", rest):
+        if tapped := _TAP.fullmatch(rest):
             try:
-                update_id = self.emulator.tap(handle, tapped[1])
+                update_id = self.emulator.tap(handle, tapped["label"], tapped["owner"])
             except ButtonNotFound as error:
                 raise ChatLineError(str(error)) from None
         elif document := re.fullmatch(r"<file:(.+)>", rest):

@@ -87,6 +87,11 @@ class Rules:
         # The error handler gets a context of its own; this tells it which language to answer in.
         assert context.user_data is not None  # there is a user (checked above)
         context.user_data[LANGUAGE_KEY] = language
+        if update.callback_query is not None and update.effective_chat.id != user.id:
+            # A button someone else received (a passed-on message): it is not for this person,
+            # who may never have started the bot, so the answer must fit the button's answer.
+            await replies.answer(update.callback_query, membership_texts.not_your_button(context.t))
+            raise ApplicationHandlerStop
 
         needed = self.required_audience(update)
         have = member_audience(member)

@@ -139,7 +139,10 @@ def control_routes(emulator: "Emulator") -> list[web.RouteDef]:
     async def tap(request: web.Request) -> dict[str, int]:
         body = await _json_body(request)
         try:
-            return {"update_id": emulator.tap(_string(body, "handle"), _string(body, "label"))}
+            owner = _string(body, "owner") if "owner" in body else None
+            return {
+                "update_id": emulator.tap(_string(body, "handle"), _string(body, "label"), owner)
+            }
         except ButtonNotFound as exc:
             raise ApiError(404, f"Not Found: {exc}") from exc
 

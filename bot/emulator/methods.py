@@ -298,7 +298,7 @@ class BotApi:
         pending.answered = True
         self._world.record(
             "callback_answer",
-            pending.chat,
+            self._world.chat(pending.user.id) or pending.chat,  # the answer shows to the tapper
             text=call.params.get("text"),
             message_id=pending.message_id,
         )

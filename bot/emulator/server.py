@@ -256,13 +256,14 @@ class Emulator:
         message = self._world.user_document(handle, stored, caption)
         return Queued(self._updates.push({"message": message}), message["message_id"])
 
-    def tap(self, handle: str, label: str) -> int:
-        """Press an inline button on the newest bot message that has one matching ``label``.
+    def tap(self, handle: str, label: str, owner: str | None = None) -> int:
+        """Press an inline button on the newest bot message that has one matching ``label``
+        (in ``owner``'s chat when given: someone else's button).
 
         Raises:
             ButtonNotFound: no callback button's text contains ``label`` (case-insensitive).
         """
-        query = self._world.press(handle, label)
+        query = self._world.press(handle, label, owner)
         return self._updates.push({"callback_query": query})
 
     def block(self, handle: str) -> None:

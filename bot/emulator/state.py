@@ -204,13 +204,16 @@ class World:
         user.blocked = False
         return self._chats[user.id]
 
-    def press(self, handle: str, label: str) -> dict[str, Any]:
-        """Press the newest callback button whose text contains ``label`` (case-insensitive)."""
+    def press(self, handle: str, label: str, owner: str | None = None) -> dict[str, Any]:
+        """Press the newest callback button whose text contains ``label`` (case-insensitive),
+        in the user's own chat or, with ``owner``, on a bot message in the owner's chat (a
+        button someone else received, as when a message is passed on; the user is created,
+        not started, if Telegram has never seen them)."""
         try:
-            user = self.user(handle)
+            user = self.user(handle) if owner is None else self.create_user(handle)
+            chat = self._chats[self.user(owner or handle).id]
         except KeyError:
-            raise ButtonNotFound(f"unknown user {handle!r}") from None
-        chat = self._chats[user.id]
+            raise ButtonNotFound(f"unknown user {owner or handle!r}") from None
         wanted = label.casefold()
         for message in reversed(chat.messages.values()):
             if not self.is_from_bot(message):
@@ -221,7 +224,7 @@ class World:
                     if "callback_data" in button and wanted in text.casefold():
                         return self._callback_query(user, chat, message, button["callback_data"])
         raise ButtonNotFound(
-            f"no bot message in the chat with @{user.handle} has an inline button "
+            f"no bot message in the chat with @{chat.user.handle} has an inline button "
             f"containing {label!r}"
         )
 

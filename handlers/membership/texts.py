@@ -88,6 +88,10 @@ def suspended(t: Translator, kring: Kring) -> str:
     ).format(contact=esc(kring.contact))
 
 
+def not_your_button(t: Translator) -> str:
+    return t.gettext("This button belongs to someone else's conversation with the bot.")
+
+
 def not_allowed(t: Translator, coordinator_only: bool) -> str:
     if coordinator_only:
         return t.gettext("Only the coordinator can do this.")

@@ -21,11 +21,16 @@ def _colleagues() -> list[tuple[str, str]]:
     ]
 
 
-def test_the_coordinator_does_everything_by_typing_part_of_a_name() -> None:
+def large_kring_script() -> str:
+    """The coordinator acts for a member, sets an exemption, gives a shift, ticks attendance and
+    adds a walk-in, each by typing part of a name; a stranger taps a member's button; members
+    open their lists. `python -m tests.e2e.test_pickers_chat` prints it (to measure the largest
+    keyboard and callback answer, see the README)."""
     (exempt, exempt_surname), (taker, taker_surname), (walk_in, walk_in_surname) = _colleagues()[:3]
-    script = f"""
+    return f"""
 @ann /cme
 @ann [Antibiotica]
+@eve [Inschrijven] @ann
 @coord /roster
 @coord [Vrijstellingen]
 @coord [Volgende]
@@ -53,8 +58,21 @@ def test_the_coordinator_does_everything_by_typing_part_of_a_name() -> None:
 @coord [zonder inschrijving]
 @coord {walk_in_surname}
 @coord [{walk_in}]
+@ann /shifts
+@ann /swaps
+@coord /approvals
+@coord /swaps
+@coord /members
+@coord /inbox
+@coord /broadcast
 """
-    result = kringbot_chat(script, "--size", "large", "--start", "2026-12-01 09:00", "--json")
+
+
+def test_the_coordinator_does_everything_by_typing_part_of_a_name() -> None:
+    """...and a stranger who taps a member's button (a passed-on message) is told it is not for
+    them in the button's answer: no message to someone who never started the bot."""
+    (exempt, _), (taker, _), (walk_in, _) = _colleagues()[:3]
+    result = kringbot_chat(large_kring_script(), "--size", "large", "--start", "2026-12-01 09:00", "--json")
     assert result.returncode == 0 and result.stderr == "", result.stderr
     actions: list[dict[str, Any]] = [json.loads(line) for line in result.stdout.splitlines()]
     texts = [a["text"] or "" for a in actions]
@@ -65,3 +83,9 @@ def test_the_coordinator_does_everything_by_typing_part_of_a_name() -> None:
     assert any(taker in text and "dienst" in text for text in texts)  # the shift is given
     assert any("☑ Ann Claes" in str(a["buttons"]) for a in actions)
     assert any(f"{walk_in} staat als aanwezig genoteerd" in text for text in texts)
+    [stranger] = [a for a in actions if a["to"] == "eve"]
+    assert stranger["action"] == "callback_answer" and "iemand anders" in stranger["text"]
+
+
+if __name__ == "__main__":
+    print(large_kring_script())
