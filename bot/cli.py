@@ -19,6 +19,9 @@ from bot.demo_large import DEFAULT_SEED
 if TYPE_CHECKING:
     from telegram.ext import Application
 
+    from bot.services import Wiring
+    from bot.web.server import WebServer
+
 log = logging.getLogger("kringbot")
 WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ones Telegram delivers to
 
@@ -148,9 +151,38 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
         base_url=args.api_base,
         base_file_url=_file_url(args.api_base),
     )
-    await _serve(app, settings, webhook=args.webhook)
+    web = _web_server(app, wiring, settings, webhook=args.webhook)
+    await _serve(app, settings, web, webhook=args.webhook)
     await wiring.engine.dispose()
     return 0
+
+
+def _web_server(
+    app: "Application[Any, Any, Any, Any, Any, Any]",
+    wiring: "Wiring",
+    settings: Settings,
+    webhook: bool,
+) -> "WebServer":
+    """One server for the webhook (when there is one), the calendar feeds and /healthz."""
+    from bot.scheduling import last_tick
+    from bot.web.health import Health
+    from bot.web.server import WebServer, WebSettings, build_web_app
+    from store.db import ping
+
+    if webhook:
+        assert settings.webhook_url and settings.webhook_secret  # _webhook_problem checked
+        web_settings = WebSettings(
+            settings.webhook_listen,
+            settings.webhook_port,
+            webhook_path=urlsplit(settings.webhook_url).path or "/",
+            webhook_secret=settings.webhook_secret.get_secret_value(),
+        )
+    else:
+        web_settings = WebSettings(settings.web_listen, settings.web_port)
+    health = Health(
+        lambda: ping(wiring.engine), lambda: last_tick(app), settings.outbox_interval_seconds
+    )
+    return WebServer(build_web_app(app, wiring.services, health, web_settings), web_settings)
 
 
 def _file_url(api_base: str | None) -> str | None:
@@ -185,7 +217,7 @@ def _webhook_problem(settings: Settings, local_api: bool) -> str | None:
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-async def _serve(app: object, settings: Settings, webhook: bool) -> None:
+async def _serve(app: object, settings: Settings, web: "WebServer", webhook: bool) -> None:
     """Run polling or webhook inside our own event loop (PTB's run_* would start another), with
     PTB's hooks around it as run_* would call them: post_init, and post_shutdown (which closes
     the outbox sender's connections) however the bot stops."""
@@ -194,37 +226,44 @@ async def _serve(app: object, settings: Settings, webhook: bool) -> None:
     assert isinstance(app, Application)
     try:
         async with app:
-            await _until_stopped(app, settings, webhook)
+            await _until_stopped(app, settings, web, webhook)
     finally:
         if app.post_shutdown:
             await app.post_shutdown(app)
 
 
 async def _until_stopped(
-    app: "Application[Any, Any, Any, Any, Any, Any]", settings: Settings, webhook: bool
+    app: "Application[Any, Any, Any, Any, Any, Any]",
+    settings: Settings,
+    web: "WebServer",
+    webhook: bool,
 ) -> None:
+    from telegram import Update
+
     updater = app.updater
     assert updater is not None
     if app.post_init:
         await app.post_init(app)
+    await web.start()
     if webhook:
         assert settings.webhook_url and settings.webhook_secret  # _webhook_problem checked
-        await updater.start_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            webhook_url=settings.webhook_url,
+        await app.bot.set_webhook(
+            settings.webhook_url,
             secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=Update.ALL_TYPES,
         )
     else:
         await updater.start_polling()
     await app.start()
-    log.info("kringbot is running; Ctrl-C stops it")
+    log.info("kringbot is running (web server on port %d); Ctrl-C stops it", web.port)
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
     await stop.wait()
     log.info("stopping")
-    await updater.stop()
+    if updater.running:
+        await updater.stop()
+    await web.stop()
     await app.stop()
 
 

@@ -2,6 +2,7 @@
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -30,6 +31,11 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(8443, ge=1, le=65535)
+    # When polling, the web server (calendar feeds, /healthz) listens here; 0: a free port.
+    web_listen: str = "127.0.0.1"
+    web_port: int = Field(8080, ge=0, le=65535)
+    # Where members' calendar apps reach the web server (https://…); else WEBHOOK_URL's origin.
+    public_url: str | None = None
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     outbox_interval_seconds: float = Field(2.0, gt=0, le=3600)
     # Telegram allows about 30 messages a second overall; stay a little below it.
@@ -50,6 +56,17 @@ class Settings(BaseSettings):
     ops_chat_id: int | None = None
     # CME: hours a member on the waiting list has to confirm a freed seat.
     cme_response_hours: int = Field(24, ge=1, le=24 * 14)
+
+    @property
+    def web_address(self) -> str:
+        """Where members' calendar apps and phones reach the web server: PUBLIC_URL, else the
+        webhook's origin, else this machine's web port."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        if self.webhook_url:
+            parts = urlsplit(self.webhook_url)
+            return f"{parts.scheme}://{parts.netloc}"
+        return f"http://127.0.0.1:{self.web_port}"
 
     @field_validator("default_language")
     @classmethod

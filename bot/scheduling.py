@@ -1,6 +1,7 @@
 """Periodic ticks on the PTB JobQueue. They only claim due work from the database, so a tick
 missed while the bot was down is simply caught up by the next one."""
 
+import time
 from typing import Any
 
 from telegram import Bot
@@ -46,8 +47,18 @@ def sender_bot(settings: Settings, token: str, base_url: str | None) -> Bot:
     return Bot(token, request=request)
 
 
+LAST_TICK_KEY = "last_tick"
+
+
+def last_tick(app: Application[Any, Any, Any, Any, Any, Any]) -> float | None:
+    """When the due-work tick last started (time.monotonic()), for the health check."""
+    value = app.bot_data.get(LAST_TICK_KEY)
+    return float(value) if value is not None else None
+
+
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     app = context.application
+    app.bot_data[LAST_TICK_KEY] = time.monotonic()
     await run_due_work(app.bot_data[SENDER_KEY], app.bot_data["services"])
 
 

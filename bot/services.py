@@ -22,6 +22,7 @@ from bot.core.cme import (
 )
 from bot.core.conversations import ConversationStore
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
+from bot.core.feeds import FeedService
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
@@ -68,6 +69,7 @@ def kring_from(settings: Settings) -> Kring:
         contact=settings.coordinator_contact,
         timezone=settings.timezone,
         default_language=settings.default_language,
+        web_address=settings.web_address,
     )
 
 
@@ -130,5 +132,6 @@ def build_services(
         ),
         stats=StatsService(unit_of_work),
         conversations=ConversationStore(unit_of_work, clock),
+        feeds=FeedService(unit_of_work, clock),
     )
     return Wiring(services, engine, unit_of_work)

@@ -24,6 +24,7 @@ from telegram.ext import Application, CallbackQueryHandler, MessageHandler, Type
 
 from handlers import (
     broadcast,
+    calendar,
     cme,
     error_replies,
     fallback,
@@ -49,6 +50,7 @@ FEATURE_LIST: tuple[Feature, ...] = (
     shifts.FEATURE,
     broadcast.FEATURE,
     cme.FEATURE,
+    calendar.FEATURE,
 )
 
 ACCESS = Rules(

@@ -36,6 +36,7 @@ POLICIES: dict[tuple[str, str], str] = {
     ("board_posts", "author_id"): DELETE,
     ("board_posts", "chosen_id"): UNLINK,
     ("board_subscriptions", "member_id"): DELETE,
+    ("calendar_feeds", "member_id"): DELETE,
     ("invites", "created_by"): UNLINK,
     ("invites", "used_by"): UNLINK,
     ("lok_group_members", "member_id"): DELETE,

@@ -362,3 +362,18 @@ class ConversationRow(Base):
     state: Mapped[int]
     draft: Mapped[Any] = mapped_column(JSON, nullable=True)
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class CalendarFeedRow(Base):
+    """A calendar subscription address (bot.core.feeds): a member's, or a zone's roster."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(CleanText(64), unique=True)
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
+    zone: Mapped[str | None] = mapped_column(CleanText(40))
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]

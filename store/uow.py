@@ -12,6 +12,7 @@ from store.repositories.audit import SqlAuditRepository, SqlErrorReportRepositor
 from store.repositories.broadcast import SqlBroadcastRepository, SqlDigestRunRepository
 from store.repositories.cme import SqlEventRepository
 from store.repositories.conversations import SqlConversationRepository
+from store.repositories.feeds import SqlFeedRepository
 from store.repositories.knowledge import SqlQuestionRepository
 from store.repositories.locum import SqlBoardRepository, SqlReplacementRepository
 from store.repositories.membership import SqlInviteRepository, SqlMemberRepository
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
     broadcasts: SqlBroadcastRepository
     digest_runs: SqlDigestRunRepository
     conversations: SqlConversationRepository
+    feeds: SqlFeedRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
         self.broadcasts = SqlBroadcastRepository(self.session)
         self.digest_runs = SqlDigestRunRepository(self.session)
         self.conversations = SqlConversationRepository(self.session)
+        self.feeds = SqlFeedRepository(self.session)
         return self
 
     async def __aexit__(

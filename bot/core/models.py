@@ -442,3 +442,17 @@ class Conversation:
     state: int  # the flow's step
     draft: Any  # the answers so far, JSON (bot.core.conversations.encode_draft)
     expires_at: datetime
+
+
+@dataclass
+class CalendarFeed:
+    """A secret subscription address that calendar apps refresh on their own: a member's shifts
+    and registered events, or (with `zone`) a zone's roster for the wachtpost. Revoking keeps
+    the row, so an old address keeps answering "gone" instead of someone else's calendar."""
+
+    token: str
+    created_at: datetime
+    member_id: int | None = None
+    zone: str | None = None
+    revoked_at: datetime | None = None
+    id: int | None = None

@@ -14,6 +14,7 @@ from bot.core.models import (
     BoardPost,
     Broadcast,
     BroadcastState,
+    CalendarFeed,
     Conversation,
     Event,
     Invite,
@@ -269,6 +270,14 @@ class ConversationRepository(Protocol):
     async def remove_expired(self, now: datetime) -> None: ...
 
 
+class FeedRepository(Protocol):
+    async def add(self, feed: CalendarFeed) -> CalendarFeed: ...
+    async def live_for_member(self, member_id: int) -> CalendarFeed | None: ...
+    async def live_for_zone(self, zone: str) -> CalendarFeed | None: ...
+    async def live_by_token(self, token: str) -> CalendarFeed | None: ...
+    async def revoke(self, feed: CalendarFeed, at: datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -288,6 +297,7 @@ class UnitOfWork(Protocol):
     broadcasts: BroadcastRepository
     digest_runs: DigestRunRepository
     conversations: ConversationRepository
+    feeds: FeedRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -9,6 +9,7 @@ from bot.core.broadcast import BroadcastService
 from bot.core.cme import AttendanceService, CreditsService, EventsService, SeatsService
 from bot.core.conversations import ConversationStore
 from bot.core.digest import DigestService
+from bot.core.feeds import FeedService
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.service import KnowledgeService
 from bot.core.locum import LocumService
@@ -30,6 +31,7 @@ class Kring:
     contact: str
     timezone: str = "Europe/Brussels"
     default_language: str = "nl"  # for people whose Telegram language we do not speak
+    web_address: str = "http://127.0.0.1:8080"  # where members' phones reach the web server
 
     @property
     def zone(self) -> ZoneInfo:
@@ -60,3 +62,4 @@ class Services:
     digest: DigestService
     stats: StatsService
     conversations: ConversationStore
+    feeds: FeedService

@@ -14,6 +14,7 @@ from bot.core.models import (
 from bot.core.roster import ON_CALL_ROLES
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers.audience import Audience, Command, Prefix
+from handlers.calendar import buttons as calendar_buttons
 from handlers.keyboards import data
 from handlers.membership import settings_texts, texts
 from handlers.shifts import buttons as shifts_buttons
@@ -102,6 +103,7 @@ def settings(t: Translator, member: Member) -> InlineKeyboardMarkup:
                 )
             ]
         )
+    rows.append([calendar_buttons.open_feed(t)])
     return InlineKeyboardMarkup(rows)
 
 

@@ -14,6 +14,7 @@ from bot.core.models import (
     AuditEntry,
     BoardPost,
     Broadcast,
+    CalendarFeed,
     Event,
     Invite,
     Member,
@@ -45,6 +46,7 @@ DomainT = TypeVar(
     Event,
     Registration,
     Broadcast,
+    CalendarFeed,
 )
 
 

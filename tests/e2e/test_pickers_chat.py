@@ -72,7 +72,9 @@ def test_the_coordinator_does_everything_by_typing_part_of_a_name() -> None:
     """...and a stranger who taps a member's button (a passed-on message) is told it is not for
     them in the button's answer: no message to someone who never started the bot."""
     (exempt, _), (taker, _), (walk_in, _) = _colleagues()[:3]
-    result = kringbot_chat(large_kring_script(), "--size", "large", "--start", "2026-12-01 09:00", "--json")
+    result = kringbot_chat(
+        large_kring_script(), "--size", "large", "--start", "2026-12-01 09:00", "--json"
+    )
     assert result.returncode == 0 and result.stderr == "", result.stderr
     actions: list[dict[str, Any]] = [json.loads(line) for line in result.stdout.splitlines()]
     texts = [a["text"] or "" for a in actions]

@@ -45,6 +45,7 @@ async def start_bot(tmp_path: Path, emulator: Emulator, *args: str, **env: str):
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
         "LOG_LEVEL": "DEBUG",
+        "WEB_PORT": str(free_port()),
         **env,
     }
     return await asyncio.create_subprocess_exec(
@@ -62,6 +63,16 @@ async def start_bot(tmp_path: Path, emulator: Emulator, *args: str, **env: str):
     )
 
 
+async def healthz(port: int) -> object:
+    """The health report, once the web server is up (it starts after the command menu)."""
+    async with httpx.AsyncClient() as client, asyncio.timeout(30):
+        while True:
+            try:
+                return (await client.get(f"http://127.0.0.1:{port}/healthz")).json()
+            except httpx.ConnectError:
+                await asyncio.sleep(0.05)
+
+
 def replied_to(emulator: Emulator, handle: str) -> bool:
     return any(action["to"] == handle for action in emulator.outbox())
 
@@ -76,8 +87,11 @@ async def stop(process) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_polling_against_an_api_base(tmp_path: Path, emulator: Emulator) -> None:
-    bot = await start_bot(tmp_path, emulator)
+    web_port = free_port()
+    bot = await start_bot(tmp_path, emulator, WEB_PORT=str(web_port))
     await eventually(lambda: "nl" in emulator.commands, "the command menu is published")
+    health = await healthz(web_port)  # the web server listens beside the polling
+    assert health == {"database": "ok", "sender": "ok"}
     emulator.send_message("stranger", "/help")
     await eventually(lambda: replied_to(emulator, "stranger"), "the stranger gets an answer")
     [reply] = [a for a in emulator.outbox() if a["to"] == "stranger"]
@@ -108,6 +122,7 @@ async def test_webhook_mode_checks_the_secret(tmp_path: Path, emulator: Emulator
             headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"},
         )
     assert forged.status_code == 403
+    assert await healthz(port) == {"database": "ok", "sender": "ok"}  # on the webhook's port
     await stop(bot)
 
 

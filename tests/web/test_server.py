@@ -1,0 +1,69 @@
+"""The one web server: Telegram's webhook (its secret checked in constant time) and /healthz."""
+
+import httpx
+
+from bot.services import Wiring
+from bot.web.health import Health
+from bot.web.server import SECRET_HEADER, WebSettings, build_web_app
+from tests.handlers.harness import Harness
+from tests.web.conftest import WEBHOOK_SECRET
+
+UPDATE = {
+    "update_id": 77,
+    "message": {
+        "message_id": 1,
+        "date": 1_700_000_000,
+        "chat": {"id": 555, "type": "private"},
+        "from": {"id": 555, "is_bot": False, "first_name": "Nobody"},
+        "text": "/help",
+    },
+}
+
+
+async def test_the_webhook_takes_updates_only_with_telegrams_secret(
+    bot: Harness, web: httpx.AsyncClient
+) -> None:
+    queue = bot.app.update_queue
+    for secret in ("wrong", "", WEBHOOK_SECRET[:-1]):
+        forged = await web.post("/telegram", json=UPDATE, headers={SECRET_HEADER: secret})
+        assert forged.status_code == 403
+    assert (await web.post("/telegram", json=UPDATE)).status_code == 403  # no header at all
+    assert queue.empty()
+    genuine = await web.post("/telegram", json=UPDATE, headers={SECRET_HEADER: WEBHOOK_SECRET})
+    assert genuine.status_code == 200
+    assert (await queue.get()).update_id == 77
+
+
+async def test_health_says_whether_the_database_answers(
+    bot: Harness, wiring: Wiring, web: httpx.AsyncClient
+) -> None:
+    healthy = await web.get("/healthz")
+    assert healthy.status_code == 200
+    assert healthy.json() == {"database": "ok", "sender": "ok"}
+
+    async def unreachable() -> None:
+        raise ConnectionRefusedError("the database is down")
+
+    down = build_web_app(
+        bot.app, wiring.services, Health(unreachable, lambda: None, 2.0), WebSettings("", 0)
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=down), base_url="http://kring.test"
+    ) as client:
+        report = await client.get("/healthz")
+    assert report.status_code == 503 and report.json()["database"] == "unreachable"
+
+
+async def test_health_reports_a_stalled_sender(bot: Harness, wiring: Wiring) -> None:
+    async def fine() -> None:
+        return None
+
+    long_ago = -1_000_000.0  # time.monotonic() of a tick that ran long ago
+    stalled = build_web_app(
+        bot.app, wiring.services, Health(fine, lambda: long_ago, 2.0), WebSettings("", 0)
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=stalled), base_url="http://kring.test"
+    ) as client:
+        report = await client.get("/healthz")
+    assert report.status_code == 503 and report.json() == {"database": "ok", "sender": "stalled"}
