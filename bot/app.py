@@ -20,6 +20,11 @@ from handlers.replies import KringBot
 KringApplication = Application[Any, KringContext, Any, Any, Any, Any]
 
 
+def _console_url(settings: Settings) -> str | None:
+    address = settings.web_address
+    return f"{address}/app/" if address.startswith("https://") else None
+
+
 def build_application(
     settings: Settings,
     services: Services,
@@ -40,6 +45,7 @@ def build_application(
         request=request or HTTPXRequest(connection_pool_size=256),
         get_updates_request=HTTPXRequest(),
         defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.timezone)),
+        console_url=_console_url(settings),
     )
     app: KringApplication = (
         ApplicationBuilder()

@@ -20,6 +20,7 @@ from bot.core.cme import (
     SeatsService,
     UpcomingEvents,
 )
+from bot.core.console import ConsoleService
 from bot.core.conversations import ConversationStore
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
 from bot.core.feeds import FeedService
@@ -133,5 +134,6 @@ def build_services(
         stats=StatsService(unit_of_work),
         conversations=ConversationStore(unit_of_work, clock),
         feeds=FeedService(unit_of_work, clock),
+        console=ConsoleService(unit_of_work, clock, settings.timezone),
     )
     return Wiring(services, engine, unit_of_work)

@@ -6,19 +6,10 @@ cannot exist without the audience allowed to tap it.
 """
 
 from dataclasses import dataclass
-from enum import IntEnum
 
-from bot.core.membership import is_manager
-from bot.core.models import Member, MemberStatus, Role
+from bot.core.audience import Audience, member_audience
 
-
-class Audience(IntEnum):
-    """Ordered from widest to narrowest."""
-
-    ANYONE = 0  # strangers included
-    MEMBER = 1  # active members
-    MANAGER = 2  # active coordinator and administrative staff
-    COORDINATOR = 3
+__all__ = ["Audience", "Command", "Prefix", "member_audience"]
 
 
 class Prefix(str):
@@ -50,14 +41,3 @@ class Command:
     def names(self) -> list[str]:
         """Every name it answers to, for its CommandHandler."""
         return [self.name, *self.aliases]
-
-
-def member_audience(member: Member | None) -> Audience | None:
-    """The widest audience this person belongs to, or None for strangers and pending members."""
-    if member is None or member.status is not MemberStatus.ACTIVE:
-        return None
-    if member.role is Role.COORDINATOR:
-        return Audience.COORDINATOR
-    if is_manager(member):
-        return Audience.MANAGER
-    return Audience.MEMBER

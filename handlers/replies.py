@@ -32,10 +32,17 @@ Shown = tuple[str | None, InlineKeyboardMarkup | None]  # HTML text (None: not a
 class KringBot(ExtBot[None]):
     """The bot of the Application: PTB's, keeping the rules above on every call."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, console_url: str | None = None, **kwargs: Any) -> None:
+        """`console_url`: the Mini App's https address, for members' menu button (None: no
+        console, as in the demo on this machine: Telegram opens Mini Apps over https only)."""
         super().__init__(*args, **kwargs)
+        self._console_url = console_url
         self._answered: OrderedDict[str, None] = OrderedDict()
         self._shown: OrderedDict[MessageKey, Shown] = OrderedDict()
+
+    @property
+    def console_url(self) -> str | None:
+        return self._console_url
 
     def answered(self, query_id: str) -> bool:
         return query_id in self._answered

@@ -7,6 +7,7 @@ from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
 from bot.core.cme import AttendanceService, CreditsService, EventsService, SeatsService
+from bot.core.console import ConsoleService
 from bot.core.conversations import ConversationStore
 from bot.core.digest import DigestService
 from bot.core.feeds import FeedService
@@ -63,3 +64,4 @@ class Services:
     stats: StatsService
     conversations: ConversationStore
     feeds: FeedService
+    console: ConsoleService

@@ -67,7 +67,7 @@ class BotApi:
             "setMyCommands": self.set_my_commands,
             "getMyCommands": self.get_my_commands,
             "deleteMyCommands": self.delete_my_commands,
-            "setChatMenuButton": self.accept,
+            "setChatMenuButton": self.set_chat_menu_button,
             "setMyDescription": self.accept,
             "setMyShortDescription": self.accept,
             "setMyName": self.accept,
@@ -222,6 +222,16 @@ class BotApi:
             if chat is None or not chat.user.started:
                 raise bad_request("chat not found")
         return scope_key(scope), rules.language_code(params)
+
+    async def set_chat_menu_button(self, call: Call) -> bool:
+        button = rules.menu_button(call.params)
+        chat_id = call.params.get("chat_id")
+        if chat_id is not None:
+            chat = self._world.chat(chat_id)
+            if chat is None or not chat.user.started:
+                raise bad_request("chat not found")
+        self._world.menu_buttons[chat_id or 0] = button
+        return True
 
     async def set_my_commands(self, call: Call) -> bool:
         commands = rules.commands(call.params)

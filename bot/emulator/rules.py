@@ -122,6 +122,8 @@ def _check_button(button: Any) -> None:
         raise bad_request(
             "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
         )
+    if "web_app" in button:
+        web_app_url(button["web_app"])
     data = button.get("callback_data")
     if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA_BYTES:
         raise bad_request("BUTTON_DATA_INVALID")
@@ -146,6 +148,30 @@ def _check_callback_answer(params: Params) -> None:
 def _check_chat_action(params: Params) -> None:
     if params.get("action") not in CHAT_ACTIONS:
         raise bad_request("wrong parameter action in request")
+
+
+# Mini Apps
+
+
+def web_app_url(web_app: Any) -> str:
+    """A Mini App opens only over https."""
+    url = web_app.get("url") if isinstance(web_app, dict) else None
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise bad_request("BUTTON_URL_INVALID")
+    return url
+
+
+def menu_button(params: Params) -> dict[str, Any]:
+    """setChatMenuButton's button: commands, default, or a Mini App with a text and an https url."""
+    button = params.get("menu_button", {"type": "default"})
+    if not isinstance(button, dict) or button.get("type") not in ("commands", "default", "web_app"):
+        raise bad_request("can't parse menu button: MenuButton must be an Object")
+    if button["type"] == "web_app":
+        text = button.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise bad_request('can\'t parse menu button: Field "text" must be of type String')
+        web_app_url(button.get("web_app"))
+    return dict(button)
 
 
 # Commands

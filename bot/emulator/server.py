@@ -296,6 +296,12 @@ class Emulator:
             raise KeyError(f"unknown file_id {file_id!r}")
         return stored.content
 
+    def menu_button(self, handle: str) -> dict[str, Any]:
+        """The menu button a user sees next to the message field."""
+        buttons = self._world.menu_buttons
+        shown = buttons.get(self._world.user(handle).id) or buttons.get(0)
+        return dict(shown or {"type": "default"})
+
     @property
     def commands(self) -> dict[str, list[dict[str, Any]]]:
         """Bot commands a private-chat user sees, per language code ("" = default)."""

@@ -111,6 +111,7 @@ class World:
         self._callbacks: dict[str, PendingCallback] = {}
         self._outbox: list[dict[str, Any]] = []
         self.stored_commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.menu_buttons: dict[int, dict[str, Any]] = {}  # chat id (0: everyone's default)
 
     def timestamp(self) -> int:
         """Current unix time per the (possibly simulated) clock; naive datetimes are UTC."""

@@ -23,6 +23,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.core.services import Services
+from bot.web.console import TELEGRAM_WEBAPP_JS, Console
 from bot.web.feeds import feed_file
 from bot.web.health import Health
 
@@ -37,6 +38,7 @@ class WebSettings:
     port: int
     webhook_path: str | None = None  # None: no webhook (polling)
     webhook_secret: str = ""
+    webapp_js: str = TELEGRAM_WEBAPP_JS  # Telegram's script for Mini Apps (tests: a stand-in)
 
 
 def build_web_app(
@@ -73,6 +75,7 @@ def build_web_app(
     routes = [
         Route("/healthz", healthz),
         Route("/feeds/{token}.ics", feed),
+        *Console(services, app.bot.token, settings.webapp_js).routes(),
     ]
     if settings.webhook_path is not None:
         routes.append(Route(settings.webhook_path, webhook, methods=["POST"]))

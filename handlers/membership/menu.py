@@ -10,13 +10,22 @@ Publishing never fails the flow that asked for it: Telegram refusing a menu is l
 import logging
 from collections.abc import Awaitable, Iterable
 
-from telegram import Bot, BotCommand, BotCommandScopeChat
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    MenuButton,
+    MenuButtonDefault,
+    MenuButtonWebApp,
+    WebAppInfo,
+)
 from telegram.error import TelegramError
 
 from bot.core.membership import is_manager
 from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES, Member, Role
 from bot.i18n import translator
 from handlers.membership import texts
+from handlers.replies import KringBot
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +56,22 @@ async def publish_for_member(bot: Bot, member: Member) -> None:
     else:
         call = bot.delete_my_commands(scope=scope)
     await _logged(f"the menu of member {member.id}", call)
+    console_url = bot.console_url if isinstance(bot, KringBot) else None
+    if console_url:
+        await _logged(
+            f"the menu button of member {member.id}", _menu_button(bot, member, console_url)
+        )
+
+
+def _menu_button(bot: Bot, member: Member, console_url: str) -> Awaitable[bool]:
+    """Active members open the console from the button next to the message field; others get
+    Telegram's default button back."""
+    assert member.telegram_id is not None
+    button: MenuButton = MenuButtonDefault()
+    if member.is_active:
+        text = translator(member.language).gettext("Console")
+        button = MenuButtonWebApp(text, WebAppInfo(console_url))
+    return bot.set_chat_menu_button(member.telegram_id, button)
 
 
 async def publish_for_members(bot: Bot, members: Iterable[Member]) -> None:

@@ -10,7 +10,15 @@ from typing import Any
 
 import httpx
 import pytest
-from telegram import Bot, BotCommand, BotCommandScopeChat, InlineKeyboardButton
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    MenuButtonDefault,
+    MenuButtonWebApp,
+    WebAppInfo,
+)
 from telegram import InlineKeyboardMarkup as Markup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError
@@ -255,3 +263,26 @@ async def test_refusals_are_kept_and_exposed(
     assert (await control.get("/_control/refusals", params={"since": 1})).json()["result"] == [
         listed[1]
     ]
+
+
+async def test_a_mini_app_opens_over_https_only(emu: Emulator, bot: Bot) -> None:
+    chat_id = emu.create_user("eva", started=True)["id"]
+    plain = MenuButtonWebApp("Console", WebAppInfo("http://kring.example/app/"))
+    with pytest.raises(BadRequest):
+        await bot.set_chat_menu_button(chat_id, plain)
+    assert refused(emu) == ("setChatMenuButton", 400, "Bad Request: BUTTON_URL_INVALID")
+    with pytest.raises(BadRequest):
+        await bot.send_message(
+            chat_id,
+            "open",
+            reply_markup=Markup(
+                [[InlineKeyboardButton("Console", web_app=WebAppInfo("http://kring.example/"))]]
+            ),
+        )
+    assert refused(emu) == ("sendMessage", 400, "Bad Request: BUTTON_URL_INVALID")
+    with pytest.raises(BadRequest):
+        await bot.set_chat_menu_button(424242, MenuButtonDefault())  # nobody the bot knows
+    assert refused(emu) == ("setChatMenuButton", 400, "Bad Request: chat not found")
+    secure = MenuButtonWebApp("Console", WebAppInfo("https://kring.example/app/"))
+    assert await bot.set_chat_menu_button(chat_id, secure)
+    assert emu.menu_button("eva") == secure.to_dict()
