@@ -9,7 +9,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, SettingsError, load_settings
@@ -74,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", help="database URL (default: a fresh temporary database)")
     chat.add_argument("--start", help='simulated start time "YYYY-MM-DD HH:MM" (Brussels)')
     chat.add_argument("--json", action="store_true", help="one JSON object per bot action")
+
+    web = commands.add_parser(
+        "web", help="the console against the emulator: one signed address per demo person"
+    )
+    web.add_argument("--seed", choices=["demo"], default="demo", help="the demo kring")
+    _demo_options(web, "")
+    web.add_argument("--port", type=int, default=0, help="the web server's port (0: a free one)")
 
     emulator = commands.add_parser("emulator", help="the local Bot API emulator on its own")
     emulator.add_argument("--host", default="127.0.0.1")
@@ -323,6 +330,43 @@ async def _chat_session(
     return 1 if failures else 0
 
 
+async def _web(settings: Settings, args: argparse.Namespace) -> int:
+    """The bot on the emulator with the console; prints `<handle> <address>` per demo person,
+    each address carrying initData the emulator signed as Telegram would, then serves until
+    stopped (loopback only)."""
+    from bot.chat import ChatSession
+    from bot.clock import SettableClock
+    from bot.web.health import Health
+    from bot.web.server import WebServer, WebSettings, build_web_app
+    from store.db import ping
+
+    async with ChatSession(
+        settings,
+        SettableClock(datetime.now(UTC)),
+        seed=args.seed,
+        size=args.size,
+        random_seed=args.random_seed,
+    ) as session:
+        web_settings = WebSettings("127.0.0.1", args.port)
+        health = Health(lambda: ping(session.wiring.engine), lambda: None, 3600.0)
+        server = WebServer(
+            build_web_app(session.app, session.wiring.services, health, web_settings), web_settings
+        )
+        await server.start()
+        for person in DEMO_PEOPLE:
+            init_data = session.emulator.web_app_init_data(person.handle)
+            print(
+                f"{person.handle} http://127.0.0.1:{server.port}/app/#tgWebAppData={quote(init_data)}"
+            )
+        sys.stdout.flush()
+        stop = asyncio.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+        await stop.wait()
+        await server.stop()
+    return 0
+
+
 async def _emulator(settings: Settings, args: argparse.Namespace) -> int:
     from bot.emulator.server import serve
 
@@ -502,6 +546,7 @@ _COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], Awaitable[int] | i
     "roster": _roster,
     "chat": _chat,
     "emulator": _emulator,
+    "web": _web,
     "db": _db,
     "seed": _seed,
     "invite": _invite,

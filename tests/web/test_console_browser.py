@@ -2,10 +2,14 @@
 desktop, opened with signed initData (Telegram's script replaced by a small stand-in that hands
 the page its initData, as Telegram's does)."""
 
+import asyncio
 import json
 import os
 import shutil
+import signal
+import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +27,7 @@ if CHROMIUM is None:
         raise RuntimeError("Chromium is missing: .ci/run installs Debian's chromium package")
     pytest.skip("Chromium is not installed (Debian: apt install chromium)", allow_module_level=True)
 
+ROOT = Path(__file__).resolve().parent.parent.parent
 STAND_IN = "https://telegram.org/js/telegram-web-app.js"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 
@@ -87,3 +92,42 @@ async def test_a_member_sees_their_shifts_and_no_roster_link(console: str) -> No
     finally:
         await browser.close()
         await playwright.stop()
+
+
+async def test_kringbot_web_gives_each_demo_person_a_signed_address() -> None:
+    """`kringbot web`: the console on the emulator, one address per demo person; opened in a
+    browser without Telegram (its script cannot load here), the address's initData still opens
+    the person's session."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "web",
+        "--seed",
+        "demo",
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "TELEGRAM_BOT_TOKEN": "", "DATABASE_URL": "sqlite:///:memory:"},
+    )
+    try:
+        assert process.stdout is not None
+        lines = [(await asyncio.wait_for(process.stdout.readline(), 60)).decode() for _ in range(6)]
+        addresses = dict(line.split() for line in lines)
+        assert set(addresses) == {"coord", "ann", "bart", "elise", "lotte", "tom"}
+        playwright = await playwright_api.async_playwright().start()
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM)
+        try:
+            page = await browser.new_page(viewport=PHONE)
+            await page.route(STAND_IN, lambda route: route.abort())  # offline, as here
+            await page.goto(addresses["coord"])
+            await page.wait_for_url("**/app/s/**")
+            await page.get_by_role("link", name="Rooster").click()
+            await page.wait_for_selector("#roster")
+        finally:
+            await browser.close()
+            await playwright.stop()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 0
