@@ -29,17 +29,21 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 from aiohttp import web
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.core.ports import UnitOfWorkFactory
 from bot.core.services import Services
 from bot.emulator import Emulator
+from store.db import session_factory
+from store.uow import SqlUnitOfWork
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TOKEN = "987654:kringbot-scale-token"
@@ -240,7 +244,26 @@ class Cluster:
     balancer: Balancer
     replicas: list[Replica]
     services: Services  # the test process's services on the replicas' database
-    unit_of_work: UnitOfWorkFactory  # to write rows that are due, and to read what happened
+    engine: AsyncEngine
+
+    def unit_of_work(self) -> SqlUnitOfWork:
+        """To write rows that are due, and to read what happened."""
+        return SqlUnitOfWork(session_factory(self.engine))
+
+    @asynccontextmanager
+    async def due_at_once(self, *tables: str) -> AsyncIterator[SqlUnitOfWork]:
+        """Write due work that every replica's tick finds at the same moment: the unit of work
+        locks `tables` (ACCESS EXCLUSIVE) first, so each replica's next tick waits at its first
+        read of them; the rows are committed once every replica waits, and all read them at
+        once. Without it, one replica's tick usually gets there alone, and a once-only step
+        that is not a compare-and-set goes unnoticed."""
+        async with self.unit_of_work() as uow:
+            await uow.session.execute(
+                text(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE")
+            )
+            yield uow
+            await asyncio.sleep(3 * TICK_SECONDS)
+            await uow.commit()
 
     async def start(self, database_url: str) -> None:
         for replica in self.replicas:

@@ -55,7 +55,7 @@ async def cluster(
     replicas = [Replica(n, free_port(), tmp_path / f"replica-{n}.log") for n in range(count)]
     balancer = Balancer([replica.port for replica in replicas])
     await balancer.start()
-    cluster = Cluster(emulator, balancer, replicas, wiring.services, wiring.unit_of_work)
+    cluster = Cluster(emulator, balancer, replicas, wiring.services, engine)
     try:
         await cluster.start(settings.database_url)
         yield cluster
