@@ -51,6 +51,7 @@ SECRET = "scale-webhook-secret"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 TICK_SECONDS = 0.5  # the replicas' tick interval: due work is picked up quickly
 QUIET_SECONDS = 2.0  # `settled`: several ticks of every replica without anything new sent
+STEP_QUIET_SECONDS = 0.5  # `step`: an answer is complete when nothing follows for this long
 
 
 def free_port() -> int:
@@ -295,13 +296,21 @@ class Cluster:
     def texts(self, handle: str) -> list[str]:
         return [action["text"] or "" for action in self.received(handle)]
 
-    async def reply(self, handle: str, update: Callable[[], int], seconds: float = 30) -> str:
-        """Do `update` (a `send` or `tap`) and return the text of the first action it caused
-        for the member."""
+    async def step(self, handle: str, line: str) -> list[str]:
+        """A chat script's line (DESIGN §4): `[label]` taps a button, anything else is sent.
+        Returns the texts of what the member got for it: the actions until none came for a
+        moment (a tap's answer may be followed by an edit)."""
         seen = len(self.received(handle))
-        update()
-        await until(lambda: len(self.received(handle)) > seen, f"an answer to {handle}", seconds)
-        return self.texts(handle)[seen]
+        if line.startswith("[") and line.endswith("]"):
+            self.tap(handle, line[1:-1])
+        else:
+            self.send(handle, line)
+        await until(lambda: len(self.received(handle)) > seen, f"an answer to {handle}: {line}")
+        while True:
+            count = len(self.received(handle))
+            await asyncio.sleep(STEP_QUIET_SECONDS)
+            if len(self.received(handle)) == count:
+                return self.texts(handle)[seen:]
 
     async def until_received(self, handle: str, text: str, seconds: float = 30) -> None:
         """Wait until the bot has sent the member something containing `text`."""
