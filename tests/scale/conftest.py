@@ -2,7 +2,10 @@
 
 `make test TEST_DATABASE_URL=postgresql://…` runs the whole suite a second time with
 KRINGBOT_TEST_DATABASE set to it: that pass runs these tests; the SQLite pass skips them (SQLite
-is one process's database, replicas need a server)."""
+is one process's database, replicas need a server).
+
+A test module gives the replicas other settings by overriding the `replica_env` fixture, e.g.
+`{"OUTBOX_RATE_PER_SECOND": "10"}`."""
 
 import os
 from collections.abc import AsyncIterator
@@ -38,8 +41,18 @@ def _needs_postgresql() -> None:
 
 
 @pytest.fixture
+def replica_env() -> dict[str, str]:
+    """Settings added to the replicas' environment; a test module overrides this fixture."""
+    return {}
+
+
+@pytest.fixture
 async def cluster(
-    request: pytest.FixtureRequest, engine: AsyncEngine, settings: Settings, tmp_path: Path
+    request: pytest.FixtureRequest,
+    engine: AsyncEngine,
+    settings: Settings,
+    tmp_path: Path,
+    replica_env: dict[str, str],
 ) -> AsyncIterator[Cluster]:
     """The demo kring (seeded now) on a fresh database; the emulator with its six people; the
     balancer; and the replicas, running."""
@@ -57,7 +70,7 @@ async def cluster(
     await balancer.start()
     cluster = Cluster(emulator, balancer, replicas, wiring.services, engine)
     try:
-        await cluster.start(settings.database_url)
+        await cluster.start(settings.database_url, replica_env)
         yield cluster
     finally:
         await cluster.stop()
