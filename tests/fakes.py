@@ -118,6 +118,13 @@ class FakeInviteRepository(_FakeRepository):
     async def by_code(self, code: str) -> Invite | None:
         return next(iter(self._where(code=code)), None)
 
+    async def redeem(self, invite_id: int, member_id: int, at: datetime) -> bool:
+        invite = self.table[invite_id]
+        if invite.used_at is not None:
+            return False
+        invite.used_at, invite.used_by = at, member_id
+        return True
+
 
 class FakeOutboxRepository(_FakeRepository):
     async def claim_due(
@@ -311,9 +318,18 @@ class FakeSwapRepository(_FakeRepository):
         self.events = _FakeRepository(db, db.swap_events)
 
     async def move(self, request: SwapRequest, expected: SwapStatus) -> bool:
+        if request.status is expected:
+            raise ValueError(f"a move must change the status, not {expected} → {expected}")
         if self.table[request.id].status is not expected:
             return False
         await self.update(request)
+        return True
+
+    async def claim_follow_up(self, request_id: int, at: datetime) -> bool:
+        request = self.table[request_id]
+        if request.status is not SwapStatus.OPEN or request.followed_up_at is not None:
+            return False
+        request.followed_up_at = at
         return True
 
     async def pending_for_shift(self, shift_id: int) -> SwapRequest | None:
