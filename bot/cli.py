@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AsyncExitStack
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -203,28 +204,25 @@ async def _serve(app: object, settings: Settings, webhook: bool) -> None:
 async def _until_stopped(
     app: "Application[Any, Any, Any, Any, Any, Any]", settings: Settings, webhook: bool
 ) -> None:
+    from bot import webhook as webhooks
+
     updater = app.updater
     assert updater is not None
     if app.post_init:
         await app.post_init(app)
-    if webhook:
-        assert settings.webhook_url and settings.webhook_secret  # _webhook_problem checked
-        await updater.start_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value(),
-        )
-    else:
-        await updater.start_polling()
-    await app.start()
-    log.info("kringbot is running; Ctrl-C stops it")
-    stop = asyncio.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        asyncio.get_running_loop().add_signal_handler(signum, stop.set)
-    await stop.wait()
-    log.info("stopping")
-    await updater.stop()
+    async with AsyncExitStack() as receiving:
+        if webhook:  # our server, not PTB's: it checks the secret in constant time
+            await receiving.enter_async_context(webhooks.serving(app, settings))
+        else:
+            await updater.start_polling()
+            receiving.push_async_callback(updater.stop)
+        await app.start()
+        log.info("kringbot is running; Ctrl-C stops it")
+        stop = asyncio.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+        await stop.wait()
+        log.info("stopping")
     await app.stop()
 
 
