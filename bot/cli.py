@@ -205,11 +205,13 @@ async def _until_stopped(
     app: "Application[Any, Any, Any, Any, Any, Any]", settings: Settings, webhook: bool
 ) -> None:
     from bot import webhook as webhooks
+    from bot.app import keep_startup_out_of_garbage_collection
 
     updater = app.updater
     assert updater is not None
     if app.post_init:
         await app.post_init(app)
+    keep_startup_out_of_garbage_collection()
     async with AsyncExitStack() as receiving:
         if webhook:  # our server, not PTB's: it checks the secret in constant time
             await receiving.enter_async_context(webhooks.serving(app, settings))
