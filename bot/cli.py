@@ -247,10 +247,13 @@ async def _until_stopped(
 ) -> None:
     from telegram import Update
 
+    from bot.app import keep_startup_out_of_garbage_collection
+
     updater = app.updater
     assert updater is not None
     if app.post_init:
         await app.post_init(app)
+    keep_startup_out_of_garbage_collection()
     await web.start()
     if webhook:
         assert settings.webhook_url and settings.webhook_secret  # _webhook_problem checked

@@ -27,10 +27,11 @@ from bot.core.services import Kring
 
 log = logging.getLogger(__name__)
 
-# Turns an outbox row into the text and buttons to send, in the recipient's language, or raises
+# Turns an outbox row into the text to send, in the parts Telegram accepts (one, unless the text
+# is long), and the buttons under the last part, in the recipient's language; or raises
 # UnreadableMessage. The composition root hands in the handlers' composer, so the sender knows
 # nothing of the features.
-Compose = Callable[[OutboxMessage, Kring], tuple[str, InlineKeyboardMarkup | None]]
+Compose = Callable[[OutboxMessage, Kring], tuple[list[str], InlineKeyboardMarkup | None]]
 
 RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
 
@@ -86,26 +87,29 @@ class Sender:
 
     def _prepare(self, message: OutboxMessage) -> "_Outgoing":
         """The row ready to send; UnreadableMessage if this version cannot read it."""
-        text, markup = self.compose(message, self.kring)
-        return _Outgoing(message.chat_id, text, markup, message.envelope)
+        parts, markup = self.compose(message, self.kring)
+        return _Outgoing(message.chat_id, parts, markup, message.envelope)
 
-    def _call(self, outgoing: "_Outgoing") -> Awaitable[Message]:
+    def _call(self, outgoing: "_Outgoing", part: int) -> Awaitable[Message]:
+        """Send one part; a document goes with the first as its caption, the buttons with the
+        last."""
         envelope = outgoing.envelope
         quietly = silent(self.outbox.clock.now(), self._zone, envelope.urgent)
-        if envelope.file_id:
+        markup = outgoing.markup if part == len(outgoing.parts) - 1 else None
+        if envelope.file_id and part == 0:
             return self.bot.send_document(
                 outgoing.chat_id,
                 envelope.file_id,
-                caption=outgoing.text,
+                caption=outgoing.parts[part],
                 parse_mode=ParseMode.HTML,
-                reply_markup=outgoing.markup,
+                reply_markup=markup,
                 disable_notification=quietly,
             )
         return self.bot.send_message(
             outgoing.chat_id,
-            outgoing.text,
+            outgoing.parts[part],
             parse_mode=ParseMode.HTML,
-            reply_markup=outgoing.markup,
+            reply_markup=markup,
             disable_notification=quietly,
         )
 
@@ -115,7 +119,7 @@ class _Outgoing:
     """A row's message, composed in the recipient's language, and how it goes out."""
 
     chat_id: int
-    text: str
+    parts: list[str]  # the text, in messages Telegram accepts
     markup: InlineKeyboardMarkup | None
     envelope: Envelope
 
@@ -163,7 +167,7 @@ class _Batch:
             self.outbox.defer(message, self._pause, "waiting after 429")
             return
         try:
-            result = await self.sender._call(outgoing)
+            result = await self._send_parts(outgoing)
         except Forbidden as error:
             self.outbox.unreachable(message, error.message)
         except RetryAfter as error:
@@ -182,11 +186,21 @@ class _Batch:
             self.outbox.sent(message, result.message_id)
             self.sent += 1
 
-    async def _wait_for_slot(self, chat_id: int) -> None:
+    async def _send_parts(self, outgoing: _Outgoing) -> Message:
+        """The first part in the slot already waited for, each further part in a slot of its
+        own. A message begun is finished: a 429 meanwhile does not stop it halfway (the
+        limiter still keeps the pause)."""
+        result = await self.sender._call(outgoing, 0)
+        for part in range(1, len(outgoing.parts)):
+            await self._wait_for_slot(outgoing.chat_id, finishing=True)
+            result = await self.sender._call(outgoing, part)
+        return result
+
+    async def _wait_for_slot(self, chat_id: int, finishing: bool = False) -> None:
         """Until the chat's slot, and until the last second has room for one more send."""
         limiter = self.sender.limiter
         delay = limiter.reserve(chat_id) or limiter.admit()
-        while delay > 0 and not self.stopped:
+        while delay > 0 and (finishing or not self.stopped):
             await asyncio.sleep(delay)
             delay = limiter.admit()
 

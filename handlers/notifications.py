@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
+from telegram.constants import MessageLimit
 
 from bot.core.models import OutboxMessage
 from bot.core.notices import Notice, UnreadableMessage
 from bot.core.services import Kring
 from bot.i18n import translator
+from handlers import render
 from handlers.feature import Renderer
 
 
@@ -28,11 +30,14 @@ class Composer:
 
     def compose(
         self, message: OutboxMessage, kring: Kring
-    ) -> tuple[str, InlineKeyboardMarkup | None]:
+    ) -> tuple[list[str], InlineKeyboardMarkup | None]:
+        """The row's text in the parts Telegram accepts (a document's caption holds fewer
+        characters than a message), and the buttons, which go under the last part."""
         notice = message.notice
         renderer = self.renderers.get(type(notice))
         if renderer is None:
             raise UnreadableMessage(f"nothing shows {message.kind!r}")
         t = translator(message.language, kring.timezone)
         markup = renderer.buttons(t, notice) if renderer.buttons else None
-        return renderer.text(t, notice, kring), markup
+        limit = MessageLimit.CAPTION_LENGTH if message.envelope.file_id else render.MESSAGE_LIMIT
+        return render.split(renderer.text(t, notice, kring), limit), markup

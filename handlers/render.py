@@ -25,25 +25,89 @@ def plain(text: str) -> str:
 
 
 def split(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split a long text at line breaks into chunks Telegram accepts."""
-    chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                chunks.append(current)
-                current = ""
-            chunks.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            chunks.append(current)
-            current = line
-        else:
-            current = candidate
-    if current or not chunks:
-        chunks.append(current)
-    return chunks
+    """An HTML text in parts Telegram accepts, each at most `limit` characters as the reader
+    sees them (Telegram counts after parsing the HTML) and valid HTML on its own.
+
+    Parts end at line breaks where a line fits, else at a space, never inside a tag or a
+    character reference such as `&amp;`; a tag open where a part ends is closed there and
+    opened again at the start of the next part, so a quoted question in italics stays in
+    italics across two messages."""
+    parts = _Parts(limit)
+    for number, line in enumerate(text.split("\n")):
+        parts.add_line(line, first=number == 0)
+    return parts.finish() or [text]
+
+
+# A tag, a character reference, a run of other characters, or a lone `<` or `&`.
+_ATOM = re.compile(r"<[^>]*>|&#?\w+;|[^<&]+|[<&]")
+_TAG_NAME = re.compile(r"</?\s*([\w-]+)")
+
+
+class _Parts:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.done: list[str] = []
+        self.pieces: list[str] = []  # of the part being filled
+        self.width = 0  # characters of it the reader sees
+        self.open: list[str] = []  # opening tags in effect at its end, outermost first
+
+    def add_line(self, line: str, first: bool) -> None:
+        if self.width and self.width + 1 + _width(line) > self.limit:
+            self.cut()
+        if not first and self.width:
+            self._put("\n", 1)
+        for atom in _ATOM.findall(line):
+            self._add(atom)
+
+    def _add(self, atom: str) -> None:
+        if atom.startswith("<") and len(atom) > 1:
+            self._tag(atom)
+            return
+        if atom.startswith("&"):
+            if self.width + 1 > self.limit:
+                self.cut()
+            self._put(atom, 1)
+            return
+        while self.width + len(atom) > self.limit:  # a line longer than a part: cut at a space
+            room = self.limit - self.width
+            space = atom.rfind(" ", 0, room + 1)
+            cut = space if space > 0 else room
+            self._put(atom[:cut], cut)
+            atom = atom[cut:].removeprefix(" ")
+            self.cut()
+        self._put(atom, len(atom))
+
+    def _tag(self, tag: str) -> None:
+        self.pieces.append(tag)
+        if not tag.startswith("</"):
+            self.open.append(tag)
+        elif self.open:
+            self.open.pop()
+
+    def _put(self, piece: str, width: int) -> None:
+        self.pieces.append(piece)
+        self.width += width
+
+    def cut(self) -> None:
+        closing = "".join(f"</{_name(tag)}>" for tag in reversed(self.open))
+        part = "".join(self.pieces) + closing
+        if plain(part).strip():  # Telegram refuses a message without visible text
+            self.done.append(part)
+        self.pieces, self.width = list(self.open), 0
+
+    def finish(self) -> list[str]:
+        self.cut()
+        return self.done
+
+
+def _name(tag: str) -> str:
+    found = _TAG_NAME.match(tag)
+    return found.group(1) if found else ""
+
+
+def _width(html_text: str) -> int:
+    """How many characters of `html_text` the reader sees."""
+    return len(plain(html_text))
 
 
 def slow_down(t: Translator) -> str:

@@ -7,6 +7,8 @@
   no-op: the bot knows what a tapped message shows (Telegram sends it with the tap;
   `remember_tapped` runs before any handler) and does not call Telegram for an edit that changes
   nothing; should Telegram still answer "message is not modified", that counts as done.
+- A text over Telegram's 4,096 characters goes out as several messages (`render.split`), the
+  buttons under the last: no handler has to count.
 """
 
 from collections import OrderedDict
@@ -56,6 +58,16 @@ class KringBot(ExtBot[None]):
         result = await super().answer_callback_query(*args, **kwargs)
         self._keep(self._answered, str(kwargs.get("callback_query_id", args[0] if args else "")))
         return result
+
+    async def send_message(self, *args: Any, **kwargs: Any) -> Message:
+        """PTB's Message.reply_text passes every argument by name, and so does `answer`."""
+        if args or self._parse_mode(kwargs.get("parse_mode")) != "HTML":
+            return await super().send_message(*args, **kwargs)
+        *first, last = render.split(kwargs.pop("text"))
+        markup = kwargs.pop("reply_markup", None)
+        for part in first:
+            await super().send_message(text=part, **kwargs)
+        return await super().send_message(text=last, reply_markup=markup, **kwargs)
 
     async def edit_message_text(self, *args: Any, **kwargs: Any) -> Message | bool:
         """Edits come from PTB's Message.edit_text and CallbackQuery.edit_message_text, which
@@ -152,4 +164,4 @@ async def answer(
     if open_query:
         await query.answer()
     if text is not None:
-        await bot.send_message(query.from_user.id, text, reply_markup=markup)
+        await bot.send_message(chat_id=query.from_user.id, text=text, reply_markup=markup)

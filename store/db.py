@@ -1,5 +1,6 @@
 """Engines and sessions for SQLite (default) and PostgreSQL."""
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ def create_engine(url: str) -> AsyncEngine:
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
+    # aiosqlite logs every call with its parameters at DEBUG: members' text, RIZIV numbers.
+    logging.getLogger("aiosqlite").setLevel(logging.INFO)
     event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
 

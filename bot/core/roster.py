@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.core.csvfiles import TableRow
+from bot.core.csvfiles import TableRow, taking_turns
 from bot.core.errors import DomainError, NotAllowed
 from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.membership import require_manager
@@ -175,7 +175,7 @@ class RosterService:
         checked = _Checked()
         seen: set[tuple[str, str, datetime]] = set()
         members_by_riziv: dict[str, Member | None] = {}
-        for row in rows:
+        async for row in taking_turns(rows):
             problem = self._row_problem(row)
             if problem is not None:
                 checked.problems.append((row.line, *problem))

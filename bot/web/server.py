@@ -53,7 +53,8 @@ def build_web_app(
             return PlainTextResponse("Forbidden", status_code=403)
         try:
             update = Update.de_json(await request.json(), app.bot)
-        except ValueError:
+        except Exception:  # not JSON, or not an update; its body is not logged (member text)
+            log.warning("webhook: a request with the right secret was not an update")
             return PlainTextResponse("Bad Request", status_code=400)
         await app.update_queue.put(update)
         return PlainTextResponse("OK")

@@ -9,7 +9,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import keyboards, render
+from handlers import keyboards
 from handlers.context import KringContext
 from handlers.conversation import Flow
 from handlers.knowledge import buttons, texts
@@ -22,11 +22,9 @@ async def show_inbox(update: Update, context: KringContext) -> None:
     message = update.effective_message
     assert message is not None
     questions = await context.services.knowledge.inbox(context.active_member)
-    chunks = render.split(texts.inbox(context.t, questions))
-    for chunk in chunks[:-1]:
-        await message.reply_text(chunk)
     await message.reply_text(
-        chunks[-1], reply_markup=buttons.inbox(context.t, [q for q in questions if q.open])
+        texts.inbox(context.t, questions),
+        reply_markup=buttons.inbox(context.t, [q for q in questions if q.open]),
     )
 
 

@@ -11,7 +11,7 @@ from telegram.ext import (
 
 from bot.core.locum import END_ITEMS, START_ITEMS, clean_practice, parse_date
 from bot.core.membership import clean_name
-from handlers import keyboards, render
+from handlers import keyboards
 from handlers.context import KringContext
 from handlers.conversation import Flow, keep_and_ask, message_text
 from handlers.locum import buttons, texts
@@ -68,9 +68,8 @@ async def practice_choice(update: Update, context: KringContext) -> None:
     kb = context.services.knowledge.kb
     entries = [kb.entry(entry_id, context.t.language) for entry_id in PRACTICE_CHOICE_ENTRIES]
     await query.answer()
-    for chunk in render.split(texts.practice_choice(context.t, [e for e in entries if e])):
-        assert isinstance(query.message, Message)
-        await query.message.reply_text(chunk)
+    assert isinstance(query.message, Message)
+    await query.message.reply_text(texts.practice_choice(context.t, [e for e in entries if e]))
 
 
 async def new_replacement(update: Update, context: KringContext) -> int:

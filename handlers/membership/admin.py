@@ -3,7 +3,7 @@
 from telegram import Update
 
 from bot.core.models import Role
-from handlers import keyboards, render, replies
+from handlers import keyboards, replies
 from handlers.context import KringContext
 from handlers.membership import buttons, menu, texts
 
@@ -70,8 +70,7 @@ async def list_members(update: Update, context: KringContext) -> None:
     message = update.effective_message
     assert message is not None
     members = await context.services.membership.members(context.active_member.telegram_id or 0)
-    for chunk in render.split(texts.members_list(context.t, members)):
-        await message.reply_text(chunk)
+    await message.reply_text(texts.members_list(context.t, members))
 
 
 async def stats(update: Update, context: KringContext) -> None:

@@ -15,7 +15,7 @@ from telegram.ext import (
 from bot.core.csvfiles import MAX_FILE_BYTES, read_table
 from bot.core.errors import BadButton, SwapError, TableReason, UnreadableTable
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
-from handlers import keyboards, picker, render
+from handlers import keyboards, picker
 from handlers.context import KringContext
 from handlers.conversation import Flow, message_text
 from handlers.feature import command
@@ -64,8 +64,7 @@ async def show_tally(update: Update, context: KringContext) -> None:
     tallies = await context.services.roster.tally(year)
     await query.answer()
     assert isinstance(query.message, Message)
-    for chunk in render.split(roster_texts.tally(context.t, year, tallies)):
-        await query.message.reply_text(chunk)
+    await query.message.reply_text(roster_texts.tally(context.t, year, tallies))
 
 
 # --- the lists of members (handlers.picker) ---------------------------------------------------
@@ -200,8 +199,7 @@ async def show_overview(update: Update, context: KringContext) -> None:
     message = update.effective_message
     assert message is not None
     pending, recent = await context.services.swaps.overview(context.active_member)
-    for chunk in render.split(roster_texts.swaps_overview(context.t, pending, recent)):
-        await message.reply_text(chunk)
+    await message.reply_text(roster_texts.swaps_overview(context.t, pending, recent))
     markup = buttons.swap_trails(context.t, [*pending, *recent][:20])
     if markup is not None:
         await message.reply_text(roster_texts.swap_history_choose(context.t), reply_markup=markup)

@@ -29,6 +29,7 @@ from bot.core.models import (
 )
 from store.tables import Base
 
+ROWS_PER_FLUSH = 500
 RowT = TypeVar("RowT", bound=Base)
 DomainT = TypeVar(
     "DomainT",
@@ -81,14 +82,17 @@ class Repository(Generic[RowT, DomainT]):
         return item
 
     async def add_all(self, items: Sequence[DomainT]) -> None:
-        """Many new items in one flush (a roster import adds thousands)."""
-        rows = [self.row_type() for _ in items]
-        for row, item in zip(rows, items, strict=True):
-            self._copy_into(row, item)
-        self.session.add_all(rows)
-        await self.session.flush()
-        for row, item in zip(rows, items, strict=True):
-            item.id = row.id  # type: ignore[attr-defined]
+        """Many new items (a roster import adds thousands) in flushes of ROWS_PER_FLUSH: few
+        statements, and between two flushes other members' updates get their turn."""
+        for first in range(0, len(items), ROWS_PER_FLUSH):
+            chunk = items[first : first + ROWS_PER_FLUSH]
+            rows = [self.row_type() for _ in chunk]
+            for row, item in zip(rows, chunk, strict=True):
+                self._copy_into(row, item)
+            self.session.add_all(rows)
+            await self.session.flush()
+            for row, item in zip(rows, chunk, strict=True):
+                item.id = row.id  # type: ignore[attr-defined]
 
     async def get(self, item_id: int) -> DomainT | None:
         row = await self.session.get(self.row_type, item_id)

@@ -151,3 +151,22 @@ def test_the_roles_map_onto_the_audiences() -> None:
     for role, (_, member_role, status) in EXTRA.items():
         member = Member(telegram_id=1, role=member_role, status=status)
         assert member_audience(member) == AUDIENCE[role]
+
+
+async def test_staff_invite_members_but_never_a_coordinator_or_staff(
+    bot: Harness, people: dict[str, Person], engine: AsyncEngine
+) -> None:
+    """Staff who could invite a coordinator would make themselves one with a second account."""
+    staff = people["staff"]
+    [menu] = replies(await bot.send(staff, "/invite"))
+    assert menu.buttons == ["huisarts", "vervangarts"]
+    before = await snapshot(engine)  # the audit log notes the attempts; nothing else changes
+    for role in ("coordinator", "staff"):
+        [typed] = replies(await bot.send(staff, f"/invite {role}"))
+        [tapped] = replies(await bot.tap(staff, f"invrole:{role}", on=menu))
+        for refusal in (typed, tapped):
+            assert "Enkel de coördinator" in refusal.text and "start=" not in refusal.text
+    after = await snapshot(engine)
+    assert {**after, "audit_log": []} == {**before, "audit_log": []}
+    [created] = replies(await bot.send(staff, "/invite gp"))
+    assert "start=" in created.text

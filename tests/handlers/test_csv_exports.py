@@ -1,5 +1,6 @@
-"""Every CSV the bot writes, with members who chose names a spreadsheet would run as formulas:
-the coordinator's sheet shows them as text (OWASP "CSV injection")."""
+"""Every CSV the bot writes, with members who chose names a spreadsheet would run as formulas,
+and a roster whose zone, post and event titles came from a hostile file: the coordinator's sheet
+shows them as text (OWASP "CSV injection")."""
 
 import csv
 import io
@@ -9,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.csvfiles import FORMULA_STARTS
 from bot.services import Wiring
-from store.tables import MemberRow
+from store.tables import EventRow, MemberRow, ShiftRow
 from tests.handlers.conftest import demo
 from tests.handlers.harness import Call, Harness, due_work, replies
 
@@ -19,6 +20,8 @@ HOSTILE = {
     BART.id: "+cmd|' /C calc'!A0",
     COORD.id: "@SUM(1+1)*cmd|' /C calc'!A0",
 }
+ZONE, POST = "-2+3+cmd|' /C calc'!A0", "\t=1+1"  # for zone Noord and its shifts' post
+TITLE = '=HYPERLINK("http://evil.example/","Antibiotica")'  # the title of the CME event
 
 
 async def _rename_hostile(engine: AsyncEngine) -> None:
@@ -27,6 +30,13 @@ async def _rename_hostile(engine: AsyncEngine) -> None:
             await connection.execute(
                 update(MemberRow).where(MemberRow.telegram_id == telegram_id).values(name=name)
             )
+        await connection.execute(
+            update(MemberRow).where(MemberRow.zone == "Noord").values(zone=ZONE)
+        )
+        noord = ShiftRow.zone == "Noord"
+        await connection.execute(update(ShiftRow).where(noord).values(zone=ZONE, post=POST))
+        antibiotics = EventRow.title.startswith("Antibiotica")
+        await connection.execute(update(EventRow).where(antibiotics).values(title=TITLE))
 
 
 def _cells(calls: list[Call]) -> list[str]:
@@ -52,7 +62,7 @@ async def test_attendance_list_for_the_riziv(bot: Harness, engine: AsyncEngine) 
     await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
     [attendance] = replies(await bot.tap(COORD, "evlist:1"))
     await bot.tap(COORD, attendance.button_data("HYPERLINK"), on=attendance)
-    _assert_neutralised(_cells(await bot.tap(COORD, "evcsv:1")), HOSTILE[ANN.id])
+    _assert_neutralised(_cells(await bot.tap(COORD, "evcsv:1")), HOSTILE[ANN.id], TITLE)
 
 
 async def test_swaps_export_and_audit_log(
@@ -73,7 +83,7 @@ async def test_swaps_export_and_audit_log(
     exported = []
     for label in menu.buttons:  # three months of swaps and the audit log
         exported += await bot.tap(COORD, menu.button_data(label), menu)
-    _assert_neutralised(_cells(exported), *HOSTILE.values())
+    _assert_neutralised(_cells(exported), *HOSTILE.values(), ZONE, POST)
 
 
 async def test_delivery_report_of_an_announcement(

@@ -1,6 +1,7 @@
 """Questions for the knowledge base, from a member's message to the coordinator's reply."""
 
 from bot.services import Wiring
+from handlers.render import plain
 from tests.handlers.conftest import STRANGER, demo
 from tests.handlers.harness import Harness, outbox_sender, replies
 
@@ -98,3 +99,29 @@ async def test_strangers_cannot_ask_and_members_cannot_read_the_inbox(bot: Harne
     assert "geen lid" in refusal.text
     [refusal] = replies(await bot.send(demo("ann"), "/inbox"))
     assert "coördinator" in refusal.text
+
+
+async def test_a_long_reply_with_its_quoted_question_reaches_the_member_whole(
+    bot: Harness, wiring: Wiring
+) -> None:
+    """The reply (up to Telegram's 4,096 characters) and the quoted question (up to 1,000) do
+    not fit in one message: the member gets them in parts, every line, each part valid HTML."""
+    question = "Welke dosis ibuprofen voor een kind?\n" + "\n".join(
+        f"Gewicht {n} kg & leeftijd <{n} jaar>?" for n in range(25)
+    )
+    reply = "\n".join(f"Regel {n}: bel de apotheek & lees de bijsluiter <EMA>." for n in range(75))
+    assert len(reply) <= 4096  # what Telegram lets the coordinator type
+    [declined] = replies(await bot.send(demo("ann"), question))
+    await bot.tap(demo("ann"), declined.button_data("Doorsturen"), declined)
+    await outbox_sender(bot, wiring.services).send_due()
+    [inbox] = replies(await bot.send(demo("coord"), "/inbox"))
+    await bot.tap(demo("coord"), inbox.button_data("Beantwoorden"), inbox)
+    await bot.send(demo("coord"), reply)
+
+    before = len(bot.request.calls)
+    await outbox_sender(bot, wiring.services).send_due()
+    parts = bot.request.calls[before:]
+    assert len(parts) > 1 and {part.params["chat_id"] for part in parts} == {demo("ann").id}
+    seen = "\n".join(plain(part.text) for part in parts)
+    for line in [*question.splitlines(), *reply.splitlines()]:
+        assert line in seen

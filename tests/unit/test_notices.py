@@ -253,5 +253,5 @@ def test_every_kind_has_exactly_one_renderer() -> None:
 def test_every_kind_is_shown_in_every_language(kind: str, language: str) -> None:
     member = Member(telegram_id=11, role=Role.GP, language=language)
     row = OutboxMessage.to(member, sample(known_kinds()[kind]), START)
-    text, _ = handlers.COMPOSER.compose(row, Kring("Kring Noord", "info@kring.be"))
+    [text], _ = handlers.COMPOSER.compose(row, Kring("Kring Noord", "info@kring.be"))
     assert text and "<b>&</b>" not in text  # member text is escaped

@@ -1,11 +1,12 @@
 """Roster import (a whole file or nothing), re-import, fairness and exemptions."""
 
-from datetime import datetime
+import asyncio
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.csvfiles import read_table
+from bot.core.csvfiles import ROWS_PER_TURN, read_table
 from bot.core.errors import NotAllowed
 from bot.core.models import SwapKind, SwapStatus
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS, RosterReason, RosterRejected
@@ -109,3 +110,22 @@ async def test_tally_counts_done_and_planned_shifts_this_year() -> None:
         "Élise": (0, 0),
         "Xavier": (0, 0),
     }
+
+
+async def test_other_members_take_turns_while_a_long_roster_is_checked() -> None:
+    """Checking a 5,000-row file is about a second of work: other members' updates (here a task
+    counting its turns on the event loop) run in between, not only after it."""
+    kring = kring_with_rizivs()
+    nights = [datetime(2027, 1, 1, 19, 0) + timedelta(days=n) for n in range(2000)]
+    lines = [
+        f"{night:%d/%m/%Y %H:%M};{night + timedelta(hours=13):%d/%m/%Y %H:%M};Noord;;{ANN}"
+        for night in nights
+    ]
+    rows = read_table(roster(*lines), ROSTER_COLUMNS, ROSTER_ALIASES)
+    importing = asyncio.create_task(kring.roster.import_rows(kring.coord, rows))
+    turns = 0
+    while not importing.done():
+        await asyncio.sleep(0)
+        turns += 1
+    assert (await importing).added == len(nights)
+    assert turns >= len(nights) // ROWS_PER_TURN

@@ -1,6 +1,9 @@
 """The one web server: Telegram's webhook (its secret checked in constant time) and /healthz."""
 
+import hmac
+
 import httpx
+import pytest
 
 from bot.services import Wiring
 from bot.web.health import Health
@@ -21,14 +24,28 @@ UPDATE = {
 
 
 async def test_the_webhook_takes_updates_only_with_telegrams_secret(
-    bot: Harness, web: httpx.AsyncClient
+    bot: Harness, web: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    compared: list[bytes] = []
+    constant_time = hmac.compare_digest
+
+    def spy(given: bytes, expected: bytes) -> bool:  # PTB's own server compares with !=
+        compared.append(given)
+        return constant_time(given, expected)
+
+    monkeypatch.setattr(hmac, "compare_digest", spy)
     queue = bot.app.update_queue
     for secret in ("wrong", "", WEBHOOK_SECRET[:-1]):
         forged = await web.post("/telegram", json=UPDATE, headers={SECRET_HEADER: secret})
         assert forged.status_code == 403
     assert (await web.post("/telegram", json=UPDATE)).status_code == 403  # no header at all
+    not_an_update = {SECRET_HEADER: WEBHOOK_SECRET}
+    assert (
+        await web.post("/telegram", content=b"{not json", headers=not_an_update)
+    ).status_code == 400
+    assert (await web.post("/telegram", json={"x": 1}, headers=not_an_update)).status_code == 400
     assert queue.empty()
+    assert compared[:4] == [b"wrong", b"", WEBHOOK_SECRET[:-1].encode(), b""]
     genuine = await web.post("/telegram", json=UPDATE, headers={SECRET_HEADER: WEBHOOK_SECRET})
     assert genuine.status_code == 200
     assert (await queue.get()).update_id == 77

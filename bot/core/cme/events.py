@@ -23,7 +23,7 @@ from bot.core.cme.values import (
     parse_end,
     parse_moment,
 )
-from bot.core.csvfiles import read_table
+from bot.core.csvfiles import read_table, taking_turns
 from bot.core.errors import (
     EventNotAvailable,
     EventReason,
@@ -92,7 +92,7 @@ class EventsService:
             groups = {key(group.name): group for group in await uow.events.lok_groups()}
             events: list[Event] = []
             problems: list[InvalidEvent] = []
-            for row in rows:
+            async for row in taking_turns(rows):
                 try:
                     events.append(self._event_from_row(row.values, groups))
                 except InvalidEvent as problem:
