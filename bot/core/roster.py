@@ -236,6 +236,12 @@ class RosterService:
             shifts = await uow.shifts.of_member(member.id or 0, ending_after=now)
         return [shift for shift in shifts if shift.start_at < now + UPCOMING]
 
+    async def uncovered(self) -> list[Shift]:
+        """Future shifts without a doctor (their doctor was erased): for the coordinator to
+        cover, by importing the corrected roster."""
+        async with self._uow() as uow:
+            return list(await uow.shifts.unassigned(self._clock.now()))
+
     async def tally(self, year: int) -> list[Tally]:
         """Per on-call member: shifts this calendar year already done and still planned."""
         now = self._clock.now()

@@ -31,8 +31,9 @@ async def show_roster(update: Update, context: KringContext) -> int:
     assert update.effective_message is not None
     members = await context.services.roster.on_call_members()
     exempt = sum(1 for member in members if member.on_call_exempt)
+    without_doctor = await context.services.roster.uncovered()
     await update.effective_message.reply_text(
-        roster_texts.roster_intro(context.t, len(members), exempt),
+        roster_texts.roster_intro(context.t, len(members), exempt, without_doctor),
         reply_markup=buttons.roster_tools(context.t),
     )
     return WAITING_FOR_FILE
@@ -62,9 +63,16 @@ async def show_tally(update: Update, context: KringContext) -> None:
     assert query is not None and query.message is not None
     year = context.services.clock.now().astimezone(context.services.kring.zone).year
     tallies = await context.services.roster.tally(year)
+    zone = context.services.kring.zone
+    without_doctor = [
+        s
+        for s in await context.services.roster.uncovered()
+        if s.start_at.astimezone(zone).year == year
+    ]
     await query.answer()
     assert isinstance(query.message, Message)
-    for chunk in render.split(roster_texts.tally(context.t, year, tallies)):
+    text = roster_texts.tally(context.t, year, tallies, len(without_doctor))
+    for chunk in render.split(text):
         await query.message.reply_text(chunk)
 
 

@@ -35,6 +35,7 @@ NOTICES = (
     _outcome(notices.SwapWithdrawn),
     _outcome(notices.SwapExpired),
     _outcome(notices.SwapWarning),
+    Renderer(notices.ShiftsUncovered, lambda t, notice, kring: texts.shifts_uncovered(t, notice)),
     Renderer(
         notices.ShiftReminder,
         lambda t, notice, kring: texts.shift_reminder(t, notice),

@@ -8,6 +8,7 @@ from bot.core.models import (
     Shift,
     SwapEvent,
 )
+from bot.core.notices.shifts import ShiftSummary
 from bot.core.roster import ImportReport, Tally
 from bot.core.swap_views import SwapView
 from bot.i18n import Translator
@@ -57,13 +58,26 @@ def swap_decided(t: Translator, view: SwapView) -> str:
     )
 
 
-def roster_intro(t: Translator, on_call: int, exempt: int) -> str:
+def uncovered(t: Translator, shifts: Sequence[Shift]) -> list[str]:
+    """The future shifts without a doctor, as the roster overview lists them."""
+    if not shifts:
+        return []
+    head = t.ngettext(
+        "⚠️ <b>{n} future shift without a doctor</b>:",
+        "⚠️ <b>{n} future shifts without a doctor</b>:",
+        len(shifts),
+    ).format(n=len(shifts))
+    return ["", head, *texts.summary_lines(t, [ShiftSummary.of(s) for s in shifts], limit=20)]
+
+
+def roster_intro(t: Translator, on_call: int, exempt: int, without_doctor: Sequence[Shift]) -> str:
     return "\n".join(
         [
             t.gettext("<b>Wachtdienst roster</b>"),
             t.gettext("{n} members on call, {exempt} of them exempt.").format(
                 n=on_call, exempt=exempt
             ),
+            *uncovered(t, without_doctor),
             "",
             t.gettext(
                 "To import a roster, send it now as a CSV file with the columns start, end, "
@@ -123,8 +137,16 @@ def roster_cancelled(t: Translator) -> str:
     return t.gettext("No roster was imported.")
 
 
-def tally(t: Translator, year: int, tallies: Sequence[Tally]) -> str:
+def tally(t: Translator, year: int, tallies: Sequence[Tally], without_doctor: int) -> str:
     lines = [t.gettext("<b>Shifts in {year}</b> (done + planned)").format(year=year)]
+    if without_doctor:
+        lines.append(
+            t.ngettext(
+                "⚠️ Without a doctor: {n} planned shift (see /roster)",
+                "⚠️ Without a doctor: {n} planned shifts (see /roster)",
+                without_doctor,
+            ).format(n=without_doctor)
+        )
     for item in sorted(tallies, key=lambda x: (-(x.done + x.planned), x.member.name or "")):
         lines.append(
             t.gettext("{name}: {done} + {planned}").format(

@@ -12,6 +12,7 @@ from bot.core.models import (
 from bot.core.notices.shifts import (
     ShiftReminder,
     ShiftSummary,
+    ShiftsUncovered,
     SwapApproval,
     SwapApproved,
     SwapExpired,
@@ -221,6 +222,33 @@ def shift_reminder(t: Translator, notice: ShiftReminder) -> str:
         "<b>Reminder</b>: you are on duty (wachtdienst)\n{shift}\nTap below once you have "
         "taken over the wacht."
     ).format(shift=summary_line(t, notice.shift))
+
+
+def summary_lines(t: Translator, shifts: Sequence[ShiftSummary], limit: int = 30) -> list[str]:
+    """One line per shift, at most `limit` of them (a message has room for about 60)."""
+    lines = [f"• {summary_line(t, shift)}" for shift in shifts[:limit]]
+    if len(shifts) > limit:
+        lines.append(t.gettext("… and {n} more.").format(n=len(shifts) - limit))
+    return lines
+
+
+def shifts_uncovered(t: Translator, notice: ShiftsUncovered) -> str:
+    """To the coordinators, when an erased member's future shifts lost their doctor."""
+    count = len(notice.shifts)
+    head = t.ngettext(
+        "<b>Wachtdienst without a doctor</b>: a member had their data erased (/forget), so "
+        "{n} future shift has no doctor any more:",
+        "<b>Wachtdienst without a doctor</b>: a member had their data erased (/forget), so "
+        "{n} future shifts have no doctor any more:",
+        count,
+    ).format(n=count)
+    return "\n".join([head, *summary_lines(t, notice.shifts), "", uncovered_hint(t)])
+
+
+def uncovered_hint(t: Translator) -> str:
+    return t.gettext(
+        "Import the corrected roster (/roster) to give them a doctor; /roster lists them."
+    )
 
 
 def swap_offer(t: Translator, notice: SwapOffer | SwapFollowUp) -> str:

@@ -80,7 +80,10 @@ async def test_bart_sees_and_erases_his_data(chat: ChatSession) -> None:
 
     [confirm] = await chat.perform("@bart /forget")
     assert confirm["buttons"] == [["Ja, wissen"], ["Annuleren"]]
-    [report] = [a for a in await chat.perform("@bart [Ja, wissen]") if a["text"]]
+    erased = await chat.perform("@bart [Ja, wissen]")
+    [report] = [a for a in erased if a["text"] and a["to"] == "bart"]
+    [uncovered] = [a for a in erased if a["to"] == "coord"]  # his future shifts, without name
+    assert "zonder arts" in uncovered["text"]
     assert "gewist" in report["text"]
     assert "gedane wachtdiensten" in report["text"]  # the shift he did, kept without his name
     assert "aanwezigheden op bijscholingen" in report["text"]

@@ -96,3 +96,11 @@ class SwapExpired(SwapOutcome, kind="swap_expired"):
 
 class SwapWarning(SwapOutcome, kind="swap_warning"):
     """To the requester, with the follow-up: nobody took the shift yet."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShiftsUncovered(Notice, kind="shifts_uncovered"):
+    """To the coordinators: future shifts left without a doctor, because the member on duty
+    had their data erased (/forget)."""
+
+    shifts: tuple[ShiftSummary, ...]
