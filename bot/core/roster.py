@@ -64,6 +64,9 @@ class RosterReason(StrEnum):
     """No active GP or locum has this RIZIV number."""
     DUPLICATE = "duplicate"
     """An earlier line has the same zone, post and start."""
+    OVERLAP = "overlap"
+    """The doctor is on duty in an overlapping shift: on another line, or one already in the
+    roster that the file leaves as it is (e.g. the same night with and without a post)."""
 
 
 RosterProblem = tuple[int, RosterReason, str]
@@ -100,9 +103,20 @@ class Tally:
     planned: int
 
 
+@dataclass(frozen=True)
+class _Line:
+    """A good line of a roster file: the shift it describes, its doctor and what identifies them
+    in the file."""
+
+    number: int
+    shift: Shift
+    assignee_id: int
+    riziv: str
+
+
 @dataclass
 class _Checked:
-    shifts: list[tuple[Shift, int]] = field(default_factory=list)  # with their assignee
+    lines: list[_Line] = field(default_factory=list)
     problems: list[RosterProblem] = field(default_factory=list)
 
 
@@ -118,6 +132,32 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
         return datetime.combine(day, time(hours, minutes), zone)
     except (InvalidReplacement, ValueError):
         raise ValueError(text) from None
+
+
+def _overlaps(lines: Sequence[_Line], stored: Sequence[Shift]) -> list[RosterProblem]:
+    """The lines whose doctor is on duty in an overlapping shift, as the roster would be after
+    the import: the file's shifts and the stored ones it does not replace."""
+    replaced = {(line.shift.zone, line.shift.post, line.shift.start_at) for line in lines}
+    duties: dict[int, list[tuple[datetime, datetime, _Line | None]]] = {}
+    for line in lines:
+        duties.setdefault(line.assignee_id, []).append(
+            (line.shift.start_at, line.shift.end_at, line)
+        )
+    for shift in stored:
+        if shift.assignee_id in duties and (shift.zone, shift.post, shift.start_at) not in replaced:
+            duties[shift.assignee_id].append((shift.start_at, shift.end_at, None))
+    faulty: dict[int, _Line] = {}
+    for periods in duties.values():
+        periods.sort(key=lambda period: (period[0], period[1]))
+        latest = periods[0]
+        for period in periods[1:]:
+            if period[0] < latest[1]:
+                culprit = period[2] or latest[2]
+                if culprit is not None:
+                    faulty[culprit.number] = culprit
+            if period[1] > latest[1]:
+                latest = period
+    return [(line.number, RosterReason.OVERLAP, line.riziv) for line in faulty.values()]
 
 
 def busy_around(shifts: Sequence[Shift], ignoring: set[int]) -> set[int]:
@@ -138,13 +178,16 @@ class RosterService:
         now = self._clock.now()
         async with self._uow() as uow:
             checked = await self._check(uow, rows, now)
-            if checked.problems:
-                raise RosterRejected(checked.problems)
-            starts = [shift.start_at for shift, _ in checked.shifts]
-            existing = await self._existing(uow, starts)
+            stored = await self._stored(uow, checked.lines)
+            problems = checked.problems + _overlaps(checked.lines, stored)
+            if problems:
+                raise RosterRejected(sorted(problems))
+            existing = {(shift.zone, shift.post, shift.start_at): shift for shift in stored}
+            starts = [line.shift.start_at for line in checked.lines]
             added: list[Shift] = []
             updated = 0
-            for new, assignee_id in checked.shifts:
+            for line in checked.lines:
+                new, assignee_id = line.shift, line.assignee_id
                 old = existing.get((new.zone, new.post, new.start_at))
                 if old is None:
                     added.append(new)
@@ -162,14 +205,14 @@ class RosterService:
         )
 
     @staticmethod
-    async def _existing(
-        uow: UnitOfWork, starts: Sequence[datetime]
-    ) -> dict[tuple[str, str, datetime], Shift]:
-        """The stored shifts an import may update, in one query rather than one per line."""
-        if not starts:
-            return {}
-        stored = await uow.shifts.starting_between(min(starts), max(starts) + timedelta(seconds=1))
-        return {(shift.zone, shift.post, shift.start_at): shift for shift in stored}
+    async def _stored(uow: UnitOfWork, lines: Sequence[_Line]) -> Sequence[Shift]:
+        """The stored shifts during the file's period: the ones an import may update, and the
+        ones its doctors are already on duty in; one query rather than one per line."""
+        if not lines:
+            return []
+        return await uow.shifts.touching(
+            min(line.shift.start_at for line in lines), max(line.shift.end_at for line in lines)
+        )
 
     async def _check(self, uow: UnitOfWork, rows: Sequence[TableRow], now: datetime) -> _Checked:
         checked = _Checked()
@@ -194,7 +237,7 @@ class RosterService:
             else:
                 seen.add((zone, post, start))
                 shift = Shift(zone, start, end, member.id, now, now, post=post)
-                checked.shifts.append((shift, member.id or 0))
+                checked.lines.append(_Line(row.line, shift, member.id or 0, row.values["riziv"]))
         return checked
 
     def _row_problem(self, row: TableRow) -> tuple[RosterReason, str] | None:

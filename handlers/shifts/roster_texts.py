@@ -113,6 +113,9 @@ def roster_problem(t: Translator, reason: str) -> str:
         "riziv": t.gettext("not a valid RIZIV number"),
         "doctor": t.gettext("no active GP or locum has this RIZIV number"),
         "duplicate": t.gettext("the same zone, post and start appear twice"),
+        "overlap": t.gettext(
+            "this doctor is already on duty at that time (on another line, or in the roster)"
+        ),
     }[reason]
 
 

@@ -1,0 +1,55 @@
+"""Roster files through the chat: what an import refuses, how a file sent without /roster is
+taken, and what the members whose shifts changed are told."""
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.chat import ChatSession
+from bot.clock import SettableClock
+from bot.config import Settings
+
+ANN = "14562371004"
+
+
+@pytest.fixture
+async def chat(settings: Settings) -> AsyncIterator[ChatSession]:
+    clock = SettableClock(datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Europe/Brussels")))
+    async with ChatSession(settings, clock, seed="demo") as session:
+        yield session
+        assert session.new_refusals() == [], "Telegram would refuse these calls"
+
+
+def _file(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "rooster.csv"
+    path.write_text("\n".join(["begin;einde;zone;wachtpost;riziv", *lines]) + "\n")
+    return path
+
+
+async def test_one_doctor_twice_at_the_same_time_is_a_bad_line(
+    chat: ChatSession, tmp_path: Path
+) -> None:
+    twice = _file(
+        tmp_path,
+        f"10/1/2027 19:00;11/1/2027 08:00;Noord;;{ANN}",
+        f"10/1/2027 19:00;11/1/2027 08:00;Noord;Post A;{ANN}",
+    )
+    await chat.perform("@coord /roster")
+    [refused] = await chat.perform(f"@coord <file:{twice}>")
+    assert "niet geïmporteerd" in refused["text"]
+    assert "regel 3: deze arts heeft op dat moment al wacht" in refused["text"]
+    assert "regel 2" not in refused["text"]
+
+    # ann is on duty on 3 December (the demo roster): the same night at a post is one too many
+    beside = _file(tmp_path, f"3/12/2026 20:00;4/12/2026 08:00;Noord;Post A;{ANN}")
+    await chat.perform("@coord /roster")
+    [refused] = await chat.perform(f"@coord <file:{beside}>")
+    assert "regel 2: deze arts heeft op dat moment al wacht" in refused["text"]
+
+    moved = _file(tmp_path, f"3/12/2026 19:00;4/12/2026 08:00;Noord;;{ANN}")
+    await chat.perform("@coord /roster")
+    [imported] = await chat.perform(f"@coord <file:{moved}>")
+    assert "1 ongewijzigd" in imported["text"]  # the shift itself is no overlap with itself
