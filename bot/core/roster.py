@@ -43,6 +43,9 @@ ROSTER_ALIASES = {
 MAX_SHIFT = timedelta(hours=72)
 REMINDER_CHOICES = (0, 2, 12, 24, 48)  # hours before a shift; 0: no reminder
 UPCOMING = timedelta(weeks=8)
+# A doctor's rest between the end of one shift and the start of their next: a swap or an
+# assignment never gives anyone two shifts closer together (no nights back to back).
+REST = timedelta(hours=24)
 ON_CALL_ROLES = frozenset({Role.GP, Role.LOCUM})
 _TIME = re.compile(r"(\d{1,2})\s*[:hHuU.]\s*(\d{2})")
 
@@ -160,9 +163,19 @@ def _overlaps(lines: Sequence[_Line], stored: Sequence[Shift]) -> list[RosterPro
     return [(line.number, RosterReason.OVERLAP, line.riziv) for line in faulty.values()]
 
 
-def busy_around(shifts: Sequence[Shift], ignoring: set[int]) -> set[int]:
-    """Members on duty in these shifts (overlapping or adjacent ones), except the ignored shifts."""
-    return {s.assignee_id for s in shifts if s.assignee_id is not None and s.id not in ignoring}
+async def busy_around(uow: UnitOfWork, shift: Shift, ignoring: set[int]) -> set[int]:
+    """Members who could not take `shift`: on duty in a shift that overlaps it or ends less
+    than REST before it or starts less than REST after it, apart from the ignored shifts (the
+    shift itself, one given away in return)."""
+    nearby = await uow.shifts.touching(shift.start_at - REST, shift.end_at + REST)
+    return {
+        other.assignee_id
+        for other in nearby
+        if other.assignee_id is not None
+        and other.id not in ignoring
+        and other.end_at + REST > shift.start_at
+        and shift.end_at + REST > other.start_at
+    }
 
 
 class RosterService:

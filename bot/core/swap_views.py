@@ -55,9 +55,8 @@ async def member_of(uow: UnitOfWork, member_id: int) -> Member:
 
 async def eligible(uow: UnitOfWork, shift: Shift) -> list[Member]:
     """Active GPs and locums of the shift's zone, not exempt, not its assignee, and not on duty
-    in an overlapping or adjacent shift."""
-    nearby = await uow.shifts.touching(shift.start_at, shift.end_at)
-    busy = busy_around(nearby, {shift.id or 0}) | {shift.assignee_id}
+    in an overlapping shift or one within the rest period around it (roster.REST)."""
+    busy = await busy_around(uow, shift, {shift.id or 0}) | {shift.assignee_id}
     return [
         member
         for member in await uow.members.list(active_only=True)
@@ -85,6 +84,7 @@ def outcome(kind: type[Outcome], view: SwapView) -> Outcome:
         swap=summary(view.request, view.shift, view.requester),
         taker=None if view.taker is None else view.taker.name,
         reason=view.request.reason,
+        return_shift=None if view.return_shift is None else ShiftSummary.of(view.return_shift),
     )
 
 

@@ -155,16 +155,16 @@ class SwapService:
     async def _fits_in_return(
         self, uow: UnitOfWork, request: SwapRequest, shift: Shift, offered: Shift
     ) -> bool:
-        """The requester can take `offered` (same zone, in time, not busy next to it apart from
-        the shift they give away) and nobody is already swapping it."""
+        """The requester can take `offered` (same zone, in time, with their rest kept around it
+        apart from the shift they give away) and nobody is already swapping it."""
         if offered.zone != shift.zone or offered.id == shift.id:
             return False
         if self._clock.now() >= offered.start_at - self.rules.min_notice:
             return False
         if await uow.swaps.pending_for_shift(offered.id or 0) is not None:
             return False
-        nearby = await uow.shifts.touching(offered.start_at, offered.end_at)
-        return request.requester_id not in busy_around(nearby, {offered.id or 0, shift.id or 0})
+        busy = await busy_around(uow, offered, {offered.id or 0, shift.id or 0})
+        return request.requester_id not in busy
 
     async def _takeable(
         self, uow: UnitOfWork, member: Member, request_id: int

@@ -31,12 +31,8 @@ def approval_line(t: Translator, view: SwapView) -> str:
             taker=esc(view.taker.name if view.taker else "?"),
             kind=texts.swap_kind_name(t, view.request.kind),
         ),
-        texts.shift_line(t, view.shift),
+        texts.view_shifts(t, view),
     ]
-    if view.return_shift is not None:
-        lines.append(
-            t.gettext("In return: {shift}").format(shift=texts.shift_line(t, view.return_shift))
-        )
     return "\n".join(lines)
 
 
@@ -195,7 +191,7 @@ def swaps_overview(t: Translator, pending: Sequence[SwapView], recent: Sequence[
         if view.taker is not None:
             who += " → " + esc(view.taker.name)
         status = texts.swap_status_name(t, view.request.status)
-        return f"• {who} · {status}\n  {texts.shift_line(t, view.shift)}"
+        return f"• {who} · {status}\n  " + texts.view_shifts(t, view).replace("\n", "\n  ")
 
     lines = [t.gettext("<b>Pending swaps</b>")]
     lines += [line(view) for view in pending] or [t.gettext("none")]

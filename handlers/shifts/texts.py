@@ -43,6 +43,19 @@ def shift_line(t: Translator, shift: Shift) -> str:
     return shift_when(t, shift.start_at, shift.end_at, shift.zone, shift.post)
 
 
+def in_return(t: Translator, shift: str, returned: str | None) -> str:
+    """A shift line, and below it the shift given back for it in a swap (if any)."""
+    if returned is None:
+        return shift
+    return shift + "\n" + t.gettext("In return: {shift}").format(shift=returned)
+
+
+def view_shifts(t: Translator, view: SwapView) -> str:
+    """The shift of a request, and the one given back for it."""
+    returned = None if view.return_shift is None else shift_line(t, view.return_shift)
+    return in_return(t, shift_line(t, view.shift), returned)
+
+
 def shift_title(t: Translator, shift: Shift) -> str:
     """The title of a shift in the phone's calendar."""
     return t.gettext("Wachtdienst {zone}").format(zone=shift.zone)
@@ -159,7 +172,7 @@ def swap_status_name(t: Translator, status: SwapStatus) -> str:
 
 def my_swap(t: Translator, view: SwapView) -> str:
     return t.gettext("<b>Your request</b> ({status})\n{shift}").format(
-        status=swap_status_name(t, view.request.status), shift=shift_line(t, view.shift)
+        status=swap_status_name(t, view.request.status), shift=view_shifts(t, view)
     )
 
 
@@ -176,12 +189,12 @@ def swap_ask_return(t: Translator, view: SwapView, options: Sequence[Shift]) -> 
 def swap_taken(t: Translator, view: SwapView) -> str:
     if view.request.status is SwapStatus.APPROVED:
         return t.gettext("Done: this shift is now yours.\n{shift}").format(
-            shift=shift_line(t, view.shift)
+            shift=view_shifts(t, view)
         )
     return t.gettext(
         "You take over this shift. The coordinator still has to approve; until then "
         "{requester} remains responsible.\n{shift}"
-    ).format(requester=esc(view.requester.name), shift=shift_line(t, view.shift))
+    ).format(requester=esc(view.requester.name), shift=view_shifts(t, view))
 
 
 def swap_withdrawn(t: Translator) -> str:
@@ -299,11 +312,12 @@ def swap_outcome(t: Translator, notice: SwapOutcome) -> str:
         ),
     }
     swap = notice.swap
+    returned = None if notice.return_shift is None else summary_line(t, notice.return_shift)
     return templates[type(notice)].format(
         requester=esc(swap.requester),
         taker=esc(notice.taker),
         kind=swap_kind_name(t, swap.swap_kind),
-        shift=summary_line(t, swap.shift),
+        shift=in_return(t, summary_line(t, swap.shift), returned),
         reason=esc(notice.reason or "–"),
     )
 

@@ -2,9 +2,11 @@
 that book a doctor twice or change members' shifts, swaps with a shift in return, the
 coordinator's assignments and calling in sick at the last moment."""
 
+import pytest
+
 from bot.services import Wiring
 from tests.handlers.conftest import demo
-from tests.handlers.harness import Harness, due_work, replies
+from tests.handlers.harness import Call, Harness, Person, due_work, replies
 
 
 async def test_forgetting_a_member_with_future_shifts_warns_and_tells_the_coordinator(
@@ -28,3 +30,36 @@ async def test_forgetting_a_member_with_future_shifts_warns_and_tells_the_coordi
         await bot.tap(demo("coord"), overview.button_data("Diensten per lid"), overview)
     )
     assert "Zonder arts" in tally.text
+
+
+def _to(calls: list[Call], person: Person) -> list[Call]:
+    return [call for call in calls if call.params.get("chat_id") == person.id]
+
+
+@pytest.mark.parametrize("kring_size", ["large"])  # the small demo's 3 doctors have no free night
+async def test_a_swap_shows_the_shift_in_return_at_every_step(bot: Harness, wiring: Wiring) -> None:
+    ann, coord = demo("ann"), demo("coord")
+    [shifts] = replies(await bot.send(ann, "/shifts"))
+    [kinds] = replies(await bot.tap(ann, shifts.button_data("Ruil 1"), shifts))
+    [audiences] = replies(await bot.tap(ann, kinds.button_data("Ruilen"), kinds))
+    [confirm] = replies(await bot.tap(ann, audiences.button_data("Iedereen"), audiences))
+    await bot.tap(ann, confirm.button_data("Verzenden"), confirm)
+    offers = [c for c in await due_work(bot, wiring.services) if c.buttons == ["Overnemen"]]
+
+    for offer in offers:  # the first colleague with a shift ann can take in return
+        taker = Person(offer.params["chat_id"])
+        [choice] = replies(await bot.tap(taker, offer.button_data("Overnemen"), offer))
+        if choice.buttons:
+            break
+    [returned] = choice.buttons[:1]
+    [taken] = replies(await bot.tap(taker, choice.button_data(returned), choice))
+    assert "In ruil: " + returned in taken.text
+
+    told = await due_work(bot, wiring.services)
+    [to_ann] = _to(told, ann)
+    [approval] = _to(told, coord)
+    assert "In ruil: " + returned in to_ann.text and "In ruil: " + returned in approval.text
+    await bot.tap(coord, approval.button_data("Goedkeuren"), approval)
+    approved = await due_work(bot, wiring.services)
+    assert all("In ruil: " + returned in c.text for c in _to(approved, ann) + _to(approved, taker))
+    assert len(_to(approved, ann) + _to(approved, taker)) == 2

@@ -68,6 +68,7 @@ class SwapOutcome(Notice):
     swap: Flat[SwapSummary]
     taker: str | None
     reason: str  # why the coordinator rejected it; "" otherwise
+    return_shift: ShiftSummary | None = None  # a swap: the taker's shift the requester gets
 
 
 class SwapTaken(SwapOutcome, kind="swap_taken"):
