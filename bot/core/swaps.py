@@ -24,8 +24,18 @@ from bot.core.models import (
 )
 from bot.core.notices import shifts as notices
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from bot.core.roster import ON_CALL_ROLES, busy_around
-from bot.core.swap_views import Change, SwapView, eligible, load_view, member_of, outcome, summary
+from bot.core.roster import busy_around
+from bot.core.swap_views import (
+    Availability,
+    Change,
+    SwapView,
+    availability,
+    eligible,
+    load_view,
+    member_of,
+    outcome,
+    summary,
+)
 
 NOTE_MAX = 200
 REASON_MAX = 200
@@ -279,34 +289,37 @@ class SwapService:
             await uow.shifts.update(offered)
         await self._record(uow, request, "approved", manager)
         view = await load_view(uow, request)
+        if request.kind is SwapKind.ASSIGN:  # nobody asked: both are told what the coordinator did
+            await self._tell(uow, view.taker, outcome(notices.ShiftAssigned, view))
+            await self._tell(uow, view.requester, outcome(notices.ShiftReassigned, view))
+            return
         for member in (view.requester, view.taker):
             await self._tell(uow, member, outcome(notices.SwapApproved, view))
 
-    async def assignable(self, manager: Member, shift_id: int) -> Shift:
-        """A shift the coordinator may give to someone else: assigned and not over yet."""
-        async with self._uow() as uow:
-            return await self._assignable(uow, manager, shift_id)
-
     async def _assignable(self, uow: UnitOfWork, manager: Member, shift_id: int) -> Shift:
+        """A shift the coordinator may give to someone else: assigned and not over yet."""
         require_manager(manager)
         shift = await uow.shifts.get(shift_id)
         if shift is None or shift.end_at <= self._clock.now() or shift.assignee_id is None:
             raise SwapError(SwapReason.NOT_YOUR_SHIFT)
         return shift
 
+    async def assign_candidates(self, manager: Member, shift_id: int) -> tuple[Shift, Availability]:
+        """A shift the coordinator may give to someone else, and who could take it: the same
+        rules as a swap request."""
+        async with self._uow() as uow:
+            shift = await self._assignable(uow, manager, shift_id)
+            return shift, await availability(uow, shift)
+
     async def assign(self, manager: Member, shift_id: int, member_id: int) -> SwapView:
         """The coordinator moves a shift to another member directly (kept as an approved change,
-        so it is in the export and the trail); a pending request for the shift is cancelled."""
+        so it is in the export and the trail); a pending request for the shift is cancelled.
+        The new holder must be free as for a swap (same zone, not exempt, rested)."""
         now = self._clock.now()
         async with self._uow() as uow:
             shift = await self._assignable(uow, manager, shift_id)
-            new = await uow.members.get(member_id)
-            if (
-                new is None
-                or not new.is_active
-                or new.role not in ON_CALL_ROLES
-                or new.id == shift.assignee_id
-            ):
+            new = next((m for m in await eligible(uow, shift) if m.id == member_id), None)
+            if new is None:
                 raise SwapError(SwapReason.NO_COLLEAGUE)
             pending = await uow.swaps.pending_for_shift(shift_id)
             if pending is not None:

@@ -92,10 +92,11 @@ async def _behalf_listing(context: KringContext, _args: tuple[Any, ...]) -> pick
 
 
 async def _assign_listing(context: KringContext, args: tuple[Any, ...]) -> picker.Listing:
-    shift = await context.services.swaps.assignable(context.active_member, args[0])
-    members = await context.services.roster.on_call_members()
-    choices = [picker.member_choice(m) for m in members if m.id != shift.assignee_id]
-    return picker.Listing(roster_texts.assign_choose(context.t, shift), choices)
+    """The colleagues who could take the shift, as for a swap; the others of its zone are named
+    above the list with the reason."""
+    shift, found = await context.services.swaps.assign_candidates(context.active_member, args[0])
+    choices = [picker.member_choice(m) for m in found.free]
+    return picker.Listing(roster_texts.assign_choose(context.t, shift, found), choices)
 
 
 EXEMPTIONS = picker.Picker(

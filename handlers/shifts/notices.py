@@ -35,6 +35,8 @@ NOTICES = (
     _outcome(notices.SwapWithdrawn),
     _outcome(notices.SwapExpired),
     _outcome(notices.SwapWarning),
+    _outcome(notices.ShiftAssigned),
+    _outcome(notices.ShiftReassigned),
     Renderer(notices.ShiftsUncovered, lambda t, notice, kring: texts.shifts_uncovered(t, notice)),
     Renderer(
         notices.ShiftReminder,

@@ -10,7 +10,7 @@ from bot.core.models import (
 )
 from bot.core.notices.shifts import ShiftSummary
 from bot.core.roster import ImportReport, Tally
-from bot.core.swap_views import SwapView
+from bot.core.swap_views import Availability, SwapView, Unavailable
 from bot.i18n import Translator
 from handlers.render import esc
 from handlers.shifts import texts
@@ -175,8 +175,31 @@ def behalf_shifts(t: Translator, member: Member, shifts: Sequence[Shift]) -> str
     return "\n".join(lines)
 
 
-def assign_choose(t: Translator, shift: Shift) -> str:
-    return t.gettext("Who takes this shift?\n{shift}").format(shift=texts.shift_line(t, shift))
+def unavailable_reason(t: Translator, reason: Unavailable) -> str:
+    return {
+        Unavailable.EXEMPT: t.gettext("exempt"),
+        Unavailable.ON_DUTY: t.gettext("on duty within 24 hours of it"),
+    }[reason]
+
+
+def assign_choose(t: Translator, shift: Shift, found: Availability, limit: int = 15) -> str:
+    lines = [
+        t.gettext("Who takes this shift?\n{shift}").format(shift=texts.shift_line(t, shift)),
+        t.gettext(
+            "Listed are the colleagues of zone {zone} who can take it, as for a swap."
+        ).format(zone=esc(shift.zone)),
+    ]
+    if not found.free:
+        lines.append(t.gettext("Nobody of this zone is free around this shift."))
+    if found.unavailable:
+        lines += ["", t.gettext("Not listed:")]
+        lines += [
+            f"• {esc(member.name)}: {unavailable_reason(t, reason)}"
+            for member, reason in found.unavailable[:limit]
+        ]
+        if len(found.unavailable) > limit:
+            lines.append(t.gettext("… and {n} more.").format(n=len(found.unavailable) - limit))
+    return "\n".join(lines)
 
 
 def assigned(t: Translator, view: SwapView) -> str:

@@ -10,6 +10,8 @@ from bot.core.models import (
     SwapStatus,
 )
 from bot.core.notices.shifts import (
+    ShiftAssigned,
+    ShiftReassigned,
     ShiftReminder,
     ShiftSummary,
     ShiftsUncovered,
@@ -309,6 +311,14 @@ def swap_outcome(t: Translator, notice: SwapOutcome) -> str:
         SwapWarning: t.gettext(
             "Nobody has taken your shift yet; I asked your colleagues again. You remain "
             "responsible for it:\n{shift}"
+        ),
+        ShiftAssigned: t.gettext(
+            "<b>Shift assigned to you</b>: the coordinator gave you this shift of {requester}. "
+            "It is yours now; the roster has been updated.\n{shift}"
+        ),
+        ShiftReassigned: t.gettext(
+            "<b>Shift reassigned</b>: the coordinator gave your shift to {taker}. It is no "
+            "longer yours; the roster has been updated.\n{shift}"
         ),
     }
     swap = notice.swap

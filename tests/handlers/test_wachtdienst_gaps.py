@@ -5,7 +5,7 @@ coordinator's assignments and calling in sick at the last moment."""
 import pytest
 
 from bot.services import Wiring
-from tests.handlers.conftest import demo
+from tests.handlers.conftest import ON_BOTH_KRINGS, demo
 from tests.handlers.harness import Call, Harness, Person, due_work, replies
 
 
@@ -63,3 +63,29 @@ async def test_a_swap_shows_the_shift_in_return_at_every_step(bot: Harness, wiri
     approved = await due_work(bot, wiring.services)
     assert all("In ruil: " + returned in c.text for c in _to(approved, ann) + _to(approved, taker))
     assert len(_to(approved, ann) + _to(approved, taker)) == 2
+
+
+@ON_BOTH_KRINGS
+async def test_the_coordinator_gives_a_shift_only_to_who_could_swap_it(
+    bot: Harness, wiring: Wiring, kring_size: str
+) -> None:
+    coord, ann, bart, lotte = demo("coord"), demo("ann"), demo("bart"), demo("lotte")
+    [tools] = replies(await bot.send(coord, "/roster"))
+    [members] = replies(await bot.tap(coord, tools.button_data("Namens een lid"), tools))
+    [found] = replies(await bot.send(coord, "Ann Claes")) if kring_size == "large" else [members]
+    [shifts] = replies(await bot.tap(coord, found.button_data("Ann Claes"), found))
+    [listing] = replies(await bot.tap(coord, shifts.button_data("1 geven aan"), shifts))
+    assert "Bart Janssens: heeft binnen 24 uur ervoor of erna wacht" in listing.text
+    assert not {"Bart Janssens", "Élise Dubois", "Tom Wilson"} & set(listing.buttons)
+    if kring_size == "large":
+        return  # lotte is on a later page; the flow itself is the small kring's
+    assert "Lotte Maes" in listing.buttons
+
+    [given] = replies(await bot.tap(coord, listing.button_data("Lotte Maes"), listing))
+    assert "Lotte Maes" in given.text
+    told = await due_work(bot, wiring.services)
+    [to_lotte] = _to(told, lotte)
+    [to_ann] = _to(told, ann)
+    assert "Dienst aan u toegewezen" in to_lotte.text and "Wissel goedgekeurd" not in to_lotte.text
+    assert "aan Lotte Maes gegeven" in to_ann.text
+    assert not _to(told, bart)

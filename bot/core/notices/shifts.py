@@ -95,6 +95,14 @@ class SwapExpired(SwapOutcome, kind="swap_expired"):
     """To requester and taker: the request closed before it was decided."""
 
 
+class ShiftAssigned(SwapOutcome, kind="shift_assigned"):
+    """To the new holder: the coordinator gave them the shift (nobody asked them first)."""
+
+
+class ShiftReassigned(SwapOutcome, kind="shift_reassigned"):
+    """To the previous holder: the coordinator gave their shift to a colleague."""
+
+
 class SwapWarning(SwapOutcome, kind="swap_warning"):
     """To the requester, with the follow-up: nobody took the shift yet."""
 
