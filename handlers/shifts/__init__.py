@@ -32,6 +32,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.SWAP_APPROVE, coordinator.approve),
         button(buttons.SWAP_TRAIL, coordinator.show_trail),
         button(buttons.ROSTER_TALLY, coordinator.show_tally),
+        button(buttons.ROSTER_TEMPLATE, coordinator.send_template),
         button(buttons.ROSTER_EXEMPT_SET, coordinator.set_exemption),
         button(buttons.ROSTER_BEHALF_FOR, coordinator.act_for_member),
         button(buttons.ROSTER_ASSIGN_TO, coordinator.assign),

@@ -46,6 +46,7 @@ SWAP_APPROVE = Prefix("swok", Audience.MANAGER)
 SWAP_REJECT = Prefix("swno", Audience.MANAGER)
 SWAP_TRAIL = Prefix("swtrail", Audience.MANAGER)
 ROSTER_TALLY = Prefix("rtally", Audience.MANAGER)
+ROSTER_TEMPLATE = Prefix("rtemplate", Audience.MANAGER)
 ROSTER_EXEMPT = Prefix("rexempt", Audience.MANAGER)
 ROSTER_EXEMPT_PAGE = Prefix("rexemptpg", Audience.MANAGER)
 ROSTER_EXEMPT_SET = Prefix("rexset", Audience.MANAGER)
@@ -178,6 +179,7 @@ def handover(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
 def roster_tools(t: Translator) -> InlineKeyboardMarkup:
     return rows(
         *[
+            (t.gettext("Template file (CSV)"), data(ROSTER_TEMPLATE)),
             (t.gettext("Shifts per member this year"), data(ROSTER_TALLY)),
             (t.gettext("Exemptions"), data(ROSTER_EXEMPT)),
             (t.gettext("Act for a member"), data(ROSTER_BEHALF)),

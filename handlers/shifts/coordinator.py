@@ -2,6 +2,7 @@
 member), /approvals (approve, or reject with a reason), the swaps overview with each request's
 history, and /export of the roster changes of a month as CSV."""
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Message, Update
@@ -12,9 +13,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.core.csvfiles import MAX_FILE_BYTES, read_table
+from bot.core.csvfiles import MAX_FILE_BYTES, read_table, write_table
 from bot.core.errors import BadButton, SwapError, TableReason, UnreadableTable
+from bot.core.membership import is_manager
+from bot.core.models import Member
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
+from bot.i18n import Translator
 from handlers import keyboards, picker, render
 from handlers.context import KringContext
 from handlers.conversation import Flow, message_text
@@ -50,6 +54,58 @@ async def import_file(update: Update, context: KringContext) -> int:
     report = await context.services.roster.import_rows(context.active_member, rows)
     await message.reply_text(roster_texts.roster_imported(context.t, report))
     return ConversationHandler.END
+
+
+async def send_template(update: Update, context: KringContext) -> None:
+    """An example roster file with the columns in the coordinator's language."""
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    zones = sorted({m.zone for m in await context.services.roster.on_call_members() if m.zone})
+    start = context.services.clock.now().astimezone(context.services.kring.zone) + timedelta(days=1)
+    await query.answer()
+    await query.message.reply_document(
+        roster_template(context.t, zones[0] if zones else "Noord", start),
+        filename=context.t.gettext("roster-template.csv"),
+        caption=roster_texts.template_caption(context.t),
+    )
+
+
+# The header of the template in each language: names the import reads (ROSTER_ALIASES).
+_TEMPLATE_HEADERS = {
+    "nl": ("begin", "einde", "zone", "wachtpost", "riziv", "naam"),
+    "fr": ("début", "fin", "zone", "poste", "inami", "nom"),
+}
+
+
+def roster_template(t: Translator, zone: str, day: datetime) -> bytes:
+    header = _TEMPLATE_HEADERS.get(t.language, ("start", "end", "zone", "post", "riziv", "name"))
+    night = [
+        (day + timedelta(days=n)).replace(hour=hour, minute=0)
+        for n, hour in ((0, 19), (1, 8), (1, 19), (2, 8))
+    ]
+    moment = "%d/%m/%Y %H:%M"
+    example = "1-48976-16-004"  # the example RIZIV number of the locum FAQ
+    return write_table(
+        header,
+        [
+            [night[0].strftime(moment), night[1].strftime(moment), zone, "", example, ""],
+            [night[2].strftime(moment), night[3].strftime(moment), zone, "", example, ""],
+        ],
+    )
+
+
+def is_roster_candidate(message: Message, member: Member | None) -> bool:
+    """A CSV file from a coordinator or staff member."""
+    document = message.document
+    return (
+        document is not None
+        and member is not None
+        and is_manager(member)
+        and (
+            (document.file_name or "").lower().endswith(".csv")
+            or document.mime_type in ("text/csv", "text/comma-separated-values")
+        )
+    )
 
 
 async def not_a_file(update: Update, context: KringContext) -> int:

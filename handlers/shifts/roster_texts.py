@@ -75,12 +75,35 @@ def roster_intro(t: Translator, on_call: int, exempt: int, without_doctor: Seque
             ),
             *uncovered(t, without_doctor),
             "",
+            roster_columns(t),
+        ]
+    )
+
+
+def roster_columns(t: Translator) -> str:
+    """What a roster file holds, column by column (the README's table, for the coordinator)."""
+    return "\n".join(
+        [
             t.gettext(
-                "To import a roster, send it now as a CSV file with the columns start, end, "
-                "zone, post (optional) and riziv (see the README). Importing the same period "
-                "again updates it."
+                "To import a roster, send it now as a CSV file (in Excel: save as CSV), one "
+                "shift per line, with these columns:"
+            ),
+            t.gettext("• <b>start</b>: when the shift starts, e.g. 5/12/2026 19:00"),
+            t.gettext("• <b>end</b>: when it ends, e.g. 6/12/2026 08:00"),
+            t.gettext("• <b>zone</b>: the zone (WDO) of the shift"),
+            t.gettext("• <b>post</b> (optional): the post, when a zone has several"),
+            t.gettext("• <b>riziv</b>: the RIZIV number of the doctor on duty"),
+            t.gettext(
+                "Dutch and French column names work too (begin, einde, wachtpost, inami …). "
+                "Importing the same period again updates it. The template file is an example."
             ),
         ]
+    )
+
+
+def template_caption(t: Translator) -> str:
+    return t.gettext(
+        "A roster template: fill in one line per shift, save it as CSV and send it back."
     )
 
 

@@ -53,3 +53,32 @@ async def test_one_doctor_twice_at_the_same_time_is_a_bad_line(
     await chat.perform("@coord /roster")
     [imported] = await chat.perform(f"@coord <file:{moved}>")
     assert "1 ongewijzigd" in imported["text"]  # the shift itself is no overlap with itself
+
+
+async def test_a_roster_sent_without_roster_first_is_imported(
+    chat: ChatSession, tmp_path: Path
+) -> None:
+    roster = _file(tmp_path, f"10/1/2027 08:00;10/1/2027 19:00;Noord;;{ANN}")
+    [imported] = await chat.perform(f"@coord <file:{roster}>")
+    assert "Rooster geïmporteerd" in imported["text"] and "1 nieuw" in imported["text"]
+    [refused] = await chat.perform(f"@ann <file:{roster}>")  # only the coordinator imports
+    assert "enkel tekstberichten" in refused["text"]
+
+
+async def test_the_roster_prompt_shows_the_columns_and_offers_a_template(
+    chat: ChatSession, tmp_path: Path
+) -> None:
+    [prompt] = await chat.perform("@coord /roster")
+    assert "README" not in prompt["text"]
+    for column in ("begin", "einde", "zone", "wachtpost", "riziv"):
+        assert f"• {column}" in prompt["text"]
+    [template] = [a for a in await chat.perform("@coord [Sjabloon]") if a["filename"]]
+    assert template["filename"] == "rooster-sjabloon.csv"
+    assert chat.emulator is not None
+    [sent] = [a for a in chat.emulator.outbox() if a["filename"] == template["filename"]]
+    content = chat.emulator.file_bytes(sent["file_id"])
+    assert content.decode("utf-8-sig").startswith("begin;einde;zone;wachtpost;riziv;naam")
+    back = tmp_path / "terug.csv"
+    back.write_bytes(content)
+    [checked] = await chat.perform(f"@coord <file:{back}>")  # read as a roster: the lines count
+    assert "regel 2: geen actieve huisarts" in checked["text"]
