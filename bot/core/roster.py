@@ -8,7 +8,7 @@ nothing and the coordinator gets every bad line at once.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -18,7 +18,7 @@ from bot.core.errors import DomainError, NotAllowed
 from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Role, Shift, SwapStatus
-from bot.core.notices.shifts import ShiftReminder, ShiftSummary
+from bot.core.notices.shifts import RosterChanged, ShiftReminder, ShiftSummary
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
 
@@ -118,6 +118,20 @@ class _Line:
 
 
 @dataclass
+class _Changes:
+    """What an import changes in one member's coming shifts."""
+
+    added: list[ShiftSummary] = field(default_factory=list)
+    changed: list[ShiftSummary] = field(default_factory=list)
+    removed: list[ShiftSummary] = field(default_factory=list)
+
+    def notice(self) -> RosterChanged:
+        return RosterChanged(
+            added=tuple(self.added), changed=tuple(self.changed), removed=tuple(self.removed)
+        )
+
+
+@dataclass
 class _Checked:
     lines: list[_Line] = field(default_factory=list)
     problems: list[RosterProblem] = field(default_factory=list)
@@ -135,6 +149,18 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
         return datetime.combine(day, time(hours, minutes), zone)
     except (InvalidReplacement, ValueError):
         raise ValueError(text) from None
+
+
+def _note_change(changes: dict[int, _Changes], old: Shift, new: Shift) -> None:
+    """A stored shift the import changes: another doctor (gone for one, new for the other), or
+    the same doctor with another end."""
+    after = ShiftSummary.of(replace(old, end_at=new.end_at))
+    if old.assignee_id == new.assignee_id:
+        changes.setdefault(new.assignee_id or 0, _Changes()).changed.append(after)
+        return
+    if old.assignee_id is not None:
+        changes.setdefault(old.assignee_id, _Changes()).removed.append(ShiftSummary.of(old))
+    changes.setdefault(new.assignee_id or 0, _Changes()).added.append(after)
 
 
 def _overlaps(lines: Sequence[_Line], stored: Sequence[Shift]) -> list[RosterProblem]:
@@ -199,15 +225,21 @@ class RosterService:
             starts = [line.shift.start_at for line in checked.lines]
             added: list[Shift] = []
             updated = 0
+            changes: dict[int, _Changes] = {}
             for line in checked.lines:
                 new, assignee_id = line.shift, line.assignee_id
                 old = existing.get((new.zone, new.post, new.start_at))
                 if old is None:
                     added.append(new)
                 elif (old.end_at, old.assignee_id) != (new.end_at, assignee_id):
+                    if new.end_at > now:
+                        _note_change(changes, old, new)
                     await self._change(uow, old, new.end_at, assignee_id, now)
                     updated += 1
+                if old is None and new.end_at > now:
+                    changes.setdefault(assignee_id, _Changes()).added.append(ShiftSummary.of(new))
             await uow.shifts.add_all(added)
+            await self._tell_changes(uow, changes, now)
             await uow.commit()
         return ImportReport(
             len(added),
@@ -216,6 +248,14 @@ class RosterService:
             min(starts, default=None),
             max(starts, default=None),
         )
+
+    @staticmethod
+    async def _tell_changes(uow: UnitOfWork, changes: dict[int, _Changes], now: datetime) -> None:
+        """One message per member whose coming shifts the import changed."""
+        for member_id, change in changes.items():
+            member = await uow.members.get(member_id)
+            if member is not None and member.is_active and member.telegram_id is not None:
+                await uow.outbox.add(OutboxMessage.to(member, change.notice(), now))
 
     @staticmethod
     async def _stored(uow: UnitOfWork, lines: Sequence[_Line]) -> Sequence[Shift]:

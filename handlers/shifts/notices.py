@@ -37,6 +37,7 @@ NOTICES = (
     _outcome(notices.SwapWarning),
     _outcome(notices.ShiftAssigned),
     _outcome(notices.ShiftReassigned),
+    Renderer(notices.RosterChanged, lambda t, notice, kring: texts.roster_changed(t, notice)),
     Renderer(notices.ShiftsUncovered, lambda t, notice, kring: texts.shifts_uncovered(t, notice)),
     Renderer(
         notices.ShiftReminder,

@@ -10,6 +10,7 @@ from bot.core.models import (
     SwapStatus,
 )
 from bot.core.notices.shifts import (
+    RosterChanged,
     ShiftAssigned,
     ShiftReassigned,
     ShiftReminder,
@@ -258,6 +259,22 @@ def shifts_uncovered(t: Translator, notice: ShiftsUncovered) -> str:
         count,
     ).format(n=count)
     return "\n".join([head, *summary_lines(t, notice.shifts), "", uncovered_hint(t)])
+
+
+def roster_changed(t: Translator, notice: RosterChanged) -> str:
+    """To a member after a roster import, with all their changes in one message."""
+    lines = [
+        t.gettext("<b>Your wachtdienst roster changed</b>: the coordinator imported a new roster.")
+    ]
+    for heading, shifts in (
+        (t.gettext("New for you:"), notice.added),
+        (t.gettext("Changed:"), notice.changed),
+        (t.gettext("No longer yours:"), notice.removed),
+    ):
+        if shifts:
+            lines += ["", f"<b>{heading}</b>", *summary_lines(t, shifts)]
+    lines += ["", t.gettext("/shifts shows all your shifts.")]
+    return "\n".join(lines)
 
 
 def uncovered_hint(t: Translator) -> str:

@@ -335,7 +335,7 @@ async def test_a_roster_file_is_imported_whole_or_not_at_all(
     assert "niet geïmporteerd" in refused["text"] and "regel 2" in refused["text"]
     good = tmp_path / "rooster2.csv"
     good.write_text("begin;einde;zone;riziv\n31/12/2026 08:00;31/12/2026 19:00;Noord;14562371004\n")
-    [imported] = await chat.perform(f"@coord <file:{good}>")
+    [imported] = [a for a in await chat.perform(f"@coord <file:{good}>") if a["to"] == "coord"]
     assert "1 nieuw" in imported["text"]
     [shifts] = await chat.perform("@ann /shifts")
     assert "do 31 dec 2026, 08:00 – 19:00 · Noord" in shifts["text"]

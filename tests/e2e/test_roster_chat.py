@@ -59,7 +59,7 @@ async def test_a_roster_sent_without_roster_first_is_imported(
     chat: ChatSession, tmp_path: Path
 ) -> None:
     roster = _file(tmp_path, f"10/1/2027 08:00;10/1/2027 19:00;Noord;;{ANN}")
-    [imported] = await chat.perform(f"@coord <file:{roster}>")
+    [imported] = [a for a in await chat.perform(f"@coord <file:{roster}>") if a["to"] == "coord"]
     assert "Rooster geïmporteerd" in imported["text"] and "1 nieuw" in imported["text"]
     [refused] = await chat.perform(f"@ann <file:{roster}>")  # only the coordinator imports
     assert "enkel tekstberichten" in refused["text"]
@@ -82,3 +82,28 @@ async def test_the_roster_prompt_shows_the_columns_and_offers_a_template(
     back.write_bytes(content)
     [checked] = await chat.perform(f"@coord <file:{back}>")  # read as a roster: the lines count
     assert "regel 2: geen actieve huisarts" in checked["text"]
+
+
+async def test_members_get_one_message_with_what_an_import_changed_for_them(
+    chat: ChatSession, tmp_path: Path
+) -> None:
+    bart, lotte = "15230186004", "17123468003"
+    changes = _file(
+        tmp_path,
+        f"3/12/2026 19:00;4/12/2026 08:00;Noord;;{bart}",  # ann's night goes to bart
+        f"5/12/2026 19:00;6/12/2026 09:00;Noord;;{lotte}",  # lotte's night ends later
+        f"10/1/2027 08:00;10/1/2027 19:00;Noord;;{ANN}",  # a new day shift for ann
+        f"6/12/2026 19:00;7/12/2026 08:00;Noord;;{ANN}",  # as it was: nobody is told
+    )
+    await chat.perform("@coord /roster")
+    actions = await chat.perform(f"@coord <file:{changes}>")
+    told = {}
+    for action in actions:
+        if action["to"] != "coord":
+            assert action["to"] not in told, "one message per member"
+            told[action["to"]] = action["text"]
+    assert set(told) == {"ann", "bart", "lotte"}
+    assert "Nieuw voor u" in told["ann"] and "zo 10 jan 2027, 08:00 – 19:00" in told["ann"]
+    assert "Niet langer van u" in told["ann"] and "do 3 dec 2026, 19:00" in told["ann"]
+    assert "Nieuw voor u" in told["bart"] and "do 3 dec 2026, 19:00" in told["bart"]
+    assert "Gewijzigd" in told["lotte"] and "zo 09:00" in told["lotte"]

@@ -113,3 +113,12 @@ class ShiftsUncovered(Notice, kind="shifts_uncovered"):
     had their data erased (/forget)."""
 
     shifts: tuple[ShiftSummary, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RosterChanged(Notice, kind="roster_changed"):
+    """To a member, once per roster import that changed their coming shifts."""
+
+    added: tuple[ShiftSummary, ...] = ()  # new, or given to them
+    changed: tuple[ShiftSummary, ...] = ()  # theirs still, with another end
+    removed: tuple[ShiftSummary, ...] = ()  # given to someone else
