@@ -22,6 +22,7 @@ from bot.core.models import (
     SwapRequest,
     SwapStatus,
 )
+from bot.core.notices import Envelope
 from bot.core.notices import shifts as notices
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.roster import busy_around
@@ -131,6 +132,56 @@ class SwapService:
         for colleague in colleagues:
             if colleague.telegram_id is not None:
                 await uow.outbox.add(OutboxMessage.to(colleague, notice, self._clock.now()))
+
+    # --- calling in sick ------------------------------------------------------------------------
+
+    async def sick_shift(self, actor: Member, shift_id: int) -> Shift:
+        """The shift, if its doctor (or a manager for them) may still call in sick for it: theirs,
+        not started, no request pending. For shifts too close for an ordinary request."""
+        async with self._uow() as uow:
+            return await self._sick_shift(uow, actor, shift_id)
+
+    async def _sick_shift(self, uow: UnitOfWork, actor: Member, shift_id: int) -> Shift:
+        shift = await uow.shifts.get(shift_id)
+        if shift is None or (shift.assignee_id != actor.id and not is_manager(actor)):
+            raise SwapError(SwapReason.NOT_YOUR_SHIFT)
+        if self._clock.now() >= shift.start_at:
+            raise SwapError(SwapReason.STARTED)
+        if await uow.swaps.pending_for_shift(shift_id) is not None:
+            raise SwapError(SwapReason.ALREADY_REQUESTED)
+        return shift
+
+    async def call_in_sick(self, actor: Member, shift_id: int) -> tuple[SwapRequest, int]:
+        """An urgent give-away, open until the shift starts: every colleague who could take it
+        and the coordinators are told at once, through quiet hours. Return the request and how
+        many colleagues were asked."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            shift = await self._sick_shift(uow, actor, shift_id)
+            colleagues = await eligible(uow, shift)
+            request = await uow.swaps.add(
+                SwapRequest(
+                    shift_id=shift_id,
+                    requester_id=shift.assignee_id or 0,
+                    kind=SwapKind.GIVEAWAY,
+                    created_by=actor.id or 0,
+                    created_at=now,
+                    expires_at=shift.start_at,
+                )
+            )
+            await self._record(uow, request, "requested", actor, "sick")
+            swap = summary(request, shift, await member_of(uow, request.requester_id))
+            urgent = Envelope(urgent=True, not_after=shift.start_at)
+            for colleague in colleagues:
+                if colleague.telegram_id is not None:
+                    notice = notices.SwapUrgent(swap=swap)
+                    await uow.outbox.add(OutboxMessage.to(colleague, notice, now, urgent))
+            report = notices.SickReport(swap=swap, asked=len(colleagues))
+            for manager in await uow.members.list(active_only=True):
+                if is_manager(manager) and manager.telegram_id is not None:
+                    await uow.outbox.add(OutboxMessage.to(manager, report, now, urgent))
+            await uow.commit()
+        return request, len(colleagues)
 
     # --- taking -------------------------------------------------------------------------------
 

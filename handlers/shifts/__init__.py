@@ -28,6 +28,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.SWAP_TAKE, member.take),
         button(buttons.SWAP_RETURN, member.take_with_return),
         button(buttons.SWAP_WITHDRAW, member.withdraw),
+        button(buttons.SWAP_SICK, member.call_in_sick),
         button(buttons.HANDOVER, member.confirm_handover),
         button(buttons.SWAP_APPROVE, coordinator.approve),
         button(buttons.SWAP_TRAIL, coordinator.show_trail),

@@ -40,6 +40,7 @@ SWAP_STOP = Prefix("swstop", Audience.MEMBER)
 SWAP_TAKE = Prefix("swtake", Audience.MEMBER)
 SWAP_RETURN = Prefix("swback", Audience.MEMBER)
 SWAP_WITHDRAW = Prefix("swwd", Audience.MEMBER)
+SWAP_SICK = Prefix("swsick", Audience.MEMBER)
 SHIFTS_CALENDAR = Prefix("shics", Audience.MEMBER)
 HANDOVER = Prefix("shok", Audience.MEMBER)
 SWAP_APPROVE = Prefix("swok", Audience.MANAGER)
@@ -150,6 +151,13 @@ def return_shifts(
             )
             for s in options[:LIST_LIMIT]
         ]
+    )
+
+
+def call_in_sick(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
+    return rows(
+        (t.gettext("I am sick: ask colleagues urgently"), data(SWAP_SICK, shift_id)),
+        cancel_swap(t),
     )
 
 

@@ -16,6 +16,7 @@ from bot.core.notices.shifts import (
     ShiftReminder,
     ShiftSummary,
     ShiftsUncovered,
+    SickReport,
     SwapApproval,
     SwapApproved,
     SwapExpired,
@@ -24,9 +25,11 @@ from bot.core.notices.shifts import (
     SwapOutcome,
     SwapRejected,
     SwapTaken,
+    SwapUrgent,
     SwapWarning,
     SwapWithdrawn,
 )
+from bot.core.services import Kring
 from bot.core.swap_views import SwapView
 from bot.i18n import Translator
 from handlers.render import esc
@@ -226,6 +229,7 @@ def swap_error(t: Translator, reason: str) -> str:
         ),
         "return_shift": t.gettext("Please choose one of your own shifts to give back."),
         "no_colleague": t.gettext("This colleague cannot take the shift."),
+        "started": t.gettext("This shift has already started."),
     }[reason]
 
 
@@ -280,6 +284,87 @@ def roster_changed(t: Translator, notice: RosterChanged) -> str:
 def uncovered_hint(t: Translator) -> str:
     return t.gettext(
         "Import the corrected roster (/roster) to give them a doctor; /roster lists them."
+    )
+
+
+def coordinator_phone(t: Translator, kring: Kring) -> str:
+    """Whom to call when a shift is near: the coordinator's phone, or else their contact."""
+    if kring.phone:
+        return t.gettext("Coordinator's phone: {phone}").format(phone=esc(kring.phone))
+    return t.gettext("Coordinator: {contact}").format(contact=esc(kring.contact))
+
+
+def sick_offer(t: Translator, shift: Shift, kring: Kring) -> str:
+    return "\n".join(
+        [
+            t.gettext(
+                "<b>This shift starts in less than 12 hours</b>, too soon for an ordinary swap "
+                "request:\n{shift}"
+            ).format(shift=shift_line(t, shift)),
+            t.gettext(
+                "Are you sick or unable to do it? Then I ask every colleague who can take it at "
+                "once, also during their quiet hours, and I tell the coordinator. Please call "
+                "the coordinator as well."
+            ),
+            coordinator_phone(t, kring),
+        ]
+    )
+
+
+def sick_reported(t: Translator, asked: int, kring: Kring) -> str:
+    asked_text = (
+        t.ngettext(
+            "I asked {n} colleague urgently to take over your shift.",
+            "I asked {n} colleagues urgently to take over your shift.",
+            asked,
+        ).format(n=asked)
+        if asked
+        else t.gettext("No colleague of your zone is free around this shift.")
+    )
+    return "\n".join(
+        [
+            asked_text,
+            t.gettext(
+                "The coordinator has been told. You remain responsible until someone takes it "
+                "over; please call the coordinator."
+            ),
+            coordinator_phone(t, kring),
+        ]
+    )
+
+
+def swap_urgent(t: Translator, notice: SwapUrgent, kring: Kring) -> str:
+    swap = notice.swap
+    return "\n".join(
+        [
+            t.gettext(
+                "🚨 <b>Urgent – wachtdienst</b>: {requester} is sick and cannot do this shift, "
+                "which starts soon:\n{shift}\nCan you take it over?"
+            ).format(requester=esc(swap.requester), shift=summary_line(t, swap.shift)),
+            coordinator_phone(t, kring),
+        ]
+    )
+
+
+def sick_report(t: Translator, notice: SickReport) -> str:
+    swap = notice.swap
+    text = t.gettext(
+        "🚨 <b>Called in sick</b>: {requester} cannot do this shift, which starts soon:\n{shift}"
+    ).format(requester=esc(swap.requester), shift=summary_line(t, swap.shift))
+    if not notice.asked:
+        return (
+            text
+            + "\n"
+            + t.gettext("No colleague of the zone is free around it: please find a replacement.")
+        )
+    return (
+        text
+        + "\n"
+        + t.ngettext(
+            "{n} colleague was asked urgently to take it over.",
+            "{n} colleagues were asked urgently to take it over.",
+            notice.asked,
+        ).format(n=notice.asked)
     )
 
 

@@ -2,8 +2,12 @@
 that book a doctor twice or change members' shifts, swaps with a shift in return, the
 coordinator's assignments and calling in sick at the last moment."""
 
+from datetime import timedelta
+
 import pytest
 
+from bot.clock import SettableClock
+from bot.config import Settings
 from bot.services import Wiring
 from tests.handlers.conftest import ON_BOTH_KRINGS, demo
 from tests.handlers.harness import Call, Harness, Person, due_work, replies
@@ -89,3 +93,33 @@ async def test_the_coordinator_gives_a_shift_only_to_who_could_swap_it(
     assert "Dienst aan u toegewezen" in to_lotte.text and "Wissel goedgekeurd" not in to_lotte.text
     assert "aan Lotte Maes gegeven" in to_ann.text
     assert not _to(told, bart)
+
+
+PHONE = "+32 9 123 45 67"
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"coordinator_phone": PHONE})
+
+
+async def test_calling_in_sick_shortly_before_a_shift_asks_colleagues_at_once(
+    bot: Harness, wiring: Wiring, clock: SettableClock
+) -> None:
+    ann, lotte, coord = demo("ann"), demo("lotte"), demo("coord")
+    [shifts] = replies(await bot.send(ann, "/shifts"))  # her first night starts in over 2 days
+    clock.advance(timedelta(hours=50))  # ... now in less than 12 hours
+    [offer] = replies(await bot.tap(ann, shifts.button_data("Ruil 1"), shifts))
+    assert "binnen 12 uur" in offer.text and PHONE in offer.text
+    [reported] = replies(await bot.tap(ann, offer.button_data("ziek"), offer))
+    assert "1 collega dringend" in reported.text and PHONE in reported.text
+
+    told = await due_work(bot, wiring.services)
+    [to_lotte] = _to(told, lotte)
+    [to_coord] = _to(told, coord)
+    assert "Dringend" in to_lotte.text and PHONE in to_lotte.text
+    assert to_lotte.buttons == ["Overnemen"] and not to_lotte.params.get("disable_notification")
+    assert "Ziek gemeld" in to_coord.text and "Ann Claes" in to_coord.text
+    assert not _to(told, demo("bart"))  # on duty the next night
+    [taken] = replies(await bot.tap(lotte, to_lotte.button_data("Overnemen"), to_lotte))
+    assert "coördinator moet nog goedkeuren" in taken.text

@@ -62,6 +62,23 @@ class SwapFollowUp(Notice, kind="swap_follow_up"):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SwapUrgent(Notice, kind="swap_urgent"):
+    """To each colleague who could take the shift, at once and ringing: its doctor called in
+    sick less than SWAP_MIN_NOTICE before it. With a button to take it over and the
+    coordinator's phone."""
+
+    swap: Flat[SwapSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SickReport(Notice, kind="swap_sick"):
+    """To the coordinators, at once: a doctor called in sick shortly before their shift."""
+
+    swap: Flat[SwapSummary]
+    asked: int  # how many colleagues were asked to take it over
+
+
+@dataclass(frozen=True, kw_only=True)
 class SwapOutcome(Notice):
     """A step of a request once it is underway; each step is a kind of its own."""
 
