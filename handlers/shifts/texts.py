@@ -1,6 +1,6 @@
 """shifts.texts"""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from bot.core.models import (
@@ -32,7 +32,7 @@ from bot.core.notices.shifts import (
 from bot.core.services import Kring
 from bot.core.swap_views import SwapView
 from bot.i18n import Translator
-from handlers.render import esc
+from handlers.render import MESSAGE_LIMIT, esc
 
 
 def shift_when(t: Translator, start: datetime, end: datetime, zone: str, post: str = "") -> str:
@@ -252,6 +252,16 @@ def summary_lines(t: Translator, shifts: Sequence[ShiftSummary], limit: int = 30
     return lines
 
 
+def fitting(build: Callable[[int], str]) -> str:
+    """`build(limit)` with as many shift lines per list (at most 30) as fit in one message: a
+    notice is sent as one."""
+    for limit in (30, 15, 5):
+        text = build(limit)
+        if len(text) <= MESSAGE_LIMIT:
+            break
+    return text
+
+
 def shifts_uncovered(t: Translator, notice: ShiftsUncovered) -> str:
     """To the coordinators, when an erased member's future shifts lost their doctor."""
     count = len(notice.shifts)
@@ -262,23 +272,34 @@ def shifts_uncovered(t: Translator, notice: ShiftsUncovered) -> str:
         "{n} future shifts have no doctor any more:",
         count,
     ).format(n=count)
-    return "\n".join([head, *summary_lines(t, notice.shifts), "", uncovered_hint(t)])
+    return fitting(
+        lambda limit: "\n".join(
+            [head, *summary_lines(t, notice.shifts, limit), "", uncovered_hint(t)]
+        )
+    )
 
 
 def roster_changed(t: Translator, notice: RosterChanged) -> str:
     """To a member after a roster import, with all their changes in one message."""
-    lines = [
-        t.gettext("<b>Your wachtdienst roster changed</b>: the coordinator imported a new roster.")
-    ]
-    for heading, shifts in (
+    sections = [
         (t.gettext("New for you:"), notice.added),
         (t.gettext("Changed:"), notice.changed),
         (t.gettext("No longer yours:"), notice.removed),
-    ):
-        if shifts:
-            lines += ["", f"<b>{heading}</b>", *summary_lines(t, shifts)]
-    lines += ["", t.gettext("/shifts shows all your shifts.")]
-    return "\n".join(lines)
+    ]
+
+    def build(limit: int) -> str:
+        lines = [
+            t.gettext(
+                "<b>Your wachtdienst roster changed</b>: the coordinator imported a new roster."
+            )
+        ]
+        for heading, shifts in sections:
+            if shifts:
+                lines += ["", f"<b>{heading}</b>", *summary_lines(t, shifts, limit)]
+        lines += ["", t.gettext("/shifts shows all your shifts.")]
+        return "\n".join(lines)
+
+    return fitting(build)
 
 
 def uncovered_hint(t: Translator) -> str:

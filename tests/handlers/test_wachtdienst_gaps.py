@@ -2,13 +2,18 @@
 that book a doctor twice or change members' shifts, swaps with a shift in return, the
 coordinator's assignments and calling in sick at the last moment."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+import handlers
 from bot.clock import SettableClock
 from bot.config import Settings
+from bot.core.models import Member, OutboxMessage, Role
+from bot.core.notices.shifts import RosterChanged, ShiftSummary, ShiftsUncovered
+from bot.core.services import Kring
 from bot.services import Wiring
+from handlers.render import MESSAGE_LIMIT
 from tests.handlers.conftest import ON_BOTH_KRINGS, demo
 from tests.handlers.harness import Call, Harness, Person, due_work, replies
 
@@ -123,3 +128,28 @@ async def test_calling_in_sick_shortly_before_a_shift_asks_colleagues_at_once(
     assert not _to(told, demo("bart"))  # on duty the next night
     [taken] = replies(await bot.tap(lotte, to_lotte.button_data("Overnemen"), to_lotte))
     assert "coördinator moet nog goedkeuren" in taken.text
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_a_year_of_changed_shifts_fits_in_one_message(language: str) -> None:
+    """A notice is sent as one message: a year's import for one member, with the longest zone
+    and post names an import keeps, still fits."""
+    start = datetime(2027, 1, 1, 19, 0, tzinfo=UTC)
+    shifts = tuple(
+        ShiftSummary(
+            shift_id=n,
+            start=start + timedelta(days=n),
+            end=start + timedelta(days=n, hours=13),
+            zone="Z" * 40,
+            post="P" * 40,
+        )
+        for n in range(70)
+    )
+    member = Member(telegram_id=11, role=Role.GP, language=language)
+    for notice in (
+        RosterChanged(added=shifts, changed=shifts, removed=shifts),
+        ShiftsUncovered(shifts=shifts),
+    ):
+        row = OutboxMessage.to(member, notice, start)
+        text, _ = handlers.COMPOSER.compose(row, Kring("Kring Noord", "info@kring.be"))
+        assert len(text) <= MESSAGE_LIMIT and "…" in text
