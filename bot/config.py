@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///var/kringbot.db"
     kring_name: str = Field("Huisartsenkring Demo", min_length=1, max_length=80)
     coordinator_contact: str = Field("coordinator@kring.example", min_length=1, max_length=200)
+    # Shown when a shift is near and only a call helps (calling in sick); "" if there is none.
+    coordinator_phone: str = Field("", max_length=40)
     default_language: str = "nl"
     timezone: str = "Europe/Brussels"
     webhook_url: str | None = None

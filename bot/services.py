@@ -68,6 +68,7 @@ def kring_from(settings: Settings) -> Kring:
     return Kring(
         name=settings.kring_name,
         contact=settings.coordinator_contact,
+        phone=settings.coordinator_phone,
         timezone=settings.timezone,
         default_language=settings.default_language,
         web_address=settings.web_address,

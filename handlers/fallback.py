@@ -7,6 +7,7 @@ from handlers import render
 from handlers.context import KringContext
 from handlers.knowledge import questions as knowledge_questions
 from handlers.membership import onboarding as membership_onboarding
+from handlers.shifts import coordinator as shifts_coordinator
 
 
 async def text(update: Update, context: KringContext) -> None:
@@ -25,8 +26,14 @@ async def unknown_command(update: Update, context: KringContext) -> None:
 
 
 async def unsupported(update: Update, context: KringContext) -> None:
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(render.unsupported_message(context.t))
+    """Other messages; but a CSV file from the coordinator outside any flow is a roster to
+    import (the file they send most), as if /roster came first."""
+    message = update.effective_message
+    assert message is not None
+    if shifts_coordinator.is_roster_candidate(message, context.member):
+        await shifts_coordinator.import_file(update, context)
+        return
+    await message.reply_text(render.unsupported_message(context.t))
 
 
 async def stale_button(update: Update, context: KringContext) -> None:

@@ -304,6 +304,10 @@ class FakeShiftRepository(_FakeRepository):
             (s for s in self._where() if start <= s.start_at < end), key=lambda s: s.start_at
         )
 
+    async def unassigned(self, starting_after: datetime) -> Sequence[Shift]:
+        found = [s for s in self._where(assignee_id=None) if s.start_at > starting_after]
+        return sorted(found, key=lambda s: s.start_at)
+
     async def claim_reminder(self, shift_id: int, at: datetime) -> bool:
         shift = self.table[shift_id]
         if shift.reminded_at is not None:

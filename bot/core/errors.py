@@ -267,6 +267,8 @@ class SwapReason(StrEnum):
     """The shift offered in return is not the taker's, or does not fit the requester."""
     NO_COLLEAGUE = "no_colleague"
     """The chosen colleague cannot take the shift."""
+    STARTED = "started"
+    """The shift has started: too late even to call in sick through the bot."""
 
 
 class SwapError(DomainError):

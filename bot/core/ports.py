@@ -185,6 +185,10 @@ class ShiftRepository(Protocol):
         """Shifts starting in [start, end), earliest first."""
         ...
 
+    async def unassigned(self, starting_after: datetime) -> Sequence[Shift]:
+        """Shifts without a doctor that start after the moment, earliest first."""
+        ...
+
     async def claim_reminder(self, shift_id: int, at: datetime) -> bool:
         """Set `reminded_at` if it is not set yet (one statement); False if it was."""
         ...

@@ -7,9 +7,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.core.errors import MemberNotFound
-from bot.core.membership import require_manager
-from bot.core.models import Member
-from bot.core.ports import Clock, UnitOfWorkFactory
+from bot.core.membership import is_manager, require_manager
+from bot.core.models import Member, OutboxMessage, Shift
+from bot.core.notices.shifts import ShiftSummary, ShiftsUncovered
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
 
 RETENTION_EVERY = timedelta(hours=1)
@@ -39,13 +40,30 @@ class PrivacyService:
             tables = await uow.privacy.personal_data(member_id)
         return {"exported_at": self._clock.now().isoformat(), "tables": tables}
 
+    async def future_shifts(self, actor: Member, member_id: int) -> list[Shift]:
+        """The shifts that erasing the member would leave without a doctor."""
+        self._may_act_for(actor, member_id)
+        async with self._uow() as uow:
+            return await self._future_shifts(uow, member_id)
+
+    async def _future_shifts(self, uow: UnitOfWork, member_id: int) -> list[Shift]:
+        now = self._clock.now()
+        return [s for s in await uow.shifts.of_member(member_id, now) if s.start_at > now]
+
     async def forget(self, actor: Member, member_id: int) -> dict[str, int]:
         """Erase the member's personal data; return how many records of each kept kind
         (shifts, attendance, swaps) stay; handlers.membership.settings_texts.forgotten says why
-        they stay."""
+        they stay. Their future shifts lose their doctor: the coordinators get the list at once."""
         self._may_act_for(actor, member_id)
+        now = self._clock.now()
         async with self._uow() as uow:
-            kept = await uow.privacy.forget(member_id, self._clock.now())
+            uncovered = await self._future_shifts(uow, member_id)
+            kept = await uow.privacy.forget(member_id, now)
+            if uncovered:
+                notice = ShiftsUncovered(shifts=tuple(ShiftSummary.of(s) for s in uncovered))
+                for manager in await uow.members.list(active_only=True):
+                    if is_manager(manager) and manager.telegram_id is not None:
+                        await uow.outbox.add(OutboxMessage.to(manager, notice, now))
             await uow.commit()
         return kept
 

@@ -8,7 +8,7 @@ nothing and the coordinator gets every bad line at once.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -18,7 +18,7 @@ from bot.core.errors import DomainError, NotAllowed
 from bot.core.locum import InvalidReplacement, parse_date
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Role, Shift, SwapStatus
-from bot.core.notices.shifts import ShiftReminder, ShiftSummary
+from bot.core.notices.shifts import RosterChanged, ShiftReminder, ShiftSummary
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
 
@@ -43,6 +43,9 @@ ROSTER_ALIASES = {
 MAX_SHIFT = timedelta(hours=72)
 REMINDER_CHOICES = (0, 2, 12, 24, 48)  # hours before a shift; 0: no reminder
 UPCOMING = timedelta(weeks=8)
+# A doctor's rest between the end of one shift and the start of their next: a swap or an
+# assignment never gives anyone two shifts closer together (no nights back to back).
+REST = timedelta(hours=24)
 ON_CALL_ROLES = frozenset({Role.GP, Role.LOCUM})
 _TIME = re.compile(r"(\d{1,2})\s*[:hHuU.]\s*(\d{2})")
 
@@ -64,6 +67,9 @@ class RosterReason(StrEnum):
     """No active GP or locum has this RIZIV number."""
     DUPLICATE = "duplicate"
     """An earlier line has the same zone, post and start."""
+    OVERLAP = "overlap"
+    """The doctor is on duty in an overlapping shift: on another line, or one already in the
+    roster that the file leaves as it is (e.g. the same night with and without a post)."""
 
 
 RosterProblem = tuple[int, RosterReason, str]
@@ -100,9 +106,34 @@ class Tally:
     planned: int
 
 
+@dataclass(frozen=True)
+class _Line:
+    """A good line of a roster file: the shift it describes, its doctor and what identifies them
+    in the file."""
+
+    number: int
+    shift: Shift
+    assignee_id: int
+    riziv: str
+
+
+@dataclass
+class _Changes:
+    """What an import changes in one member's coming shifts."""
+
+    added: list[ShiftSummary] = field(default_factory=list)
+    changed: list[ShiftSummary] = field(default_factory=list)
+    removed: list[ShiftSummary] = field(default_factory=list)
+
+    def notice(self) -> RosterChanged:
+        return RosterChanged(
+            added=tuple(self.added), changed=tuple(self.changed), removed=tuple(self.removed)
+        )
+
+
 @dataclass
 class _Checked:
-    shifts: list[tuple[Shift, int]] = field(default_factory=list)  # with their assignee
+    lines: list[_Line] = field(default_factory=list)
     problems: list[RosterProblem] = field(default_factory=list)
 
 
@@ -120,9 +151,57 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
         raise ValueError(text) from None
 
 
-def busy_around(shifts: Sequence[Shift], ignoring: set[int]) -> set[int]:
-    """Members on duty in these shifts (overlapping or adjacent ones), except the ignored shifts."""
-    return {s.assignee_id for s in shifts if s.assignee_id is not None and s.id not in ignoring}
+def _note_change(changes: dict[int, _Changes], old: Shift, new: Shift) -> None:
+    """A stored shift the import changes: another doctor (gone for one, new for the other), or
+    the same doctor with another end."""
+    after = ShiftSummary.of(replace(old, end_at=new.end_at))
+    if old.assignee_id == new.assignee_id:
+        changes.setdefault(new.assignee_id or 0, _Changes()).changed.append(after)
+        return
+    if old.assignee_id is not None:
+        changes.setdefault(old.assignee_id, _Changes()).removed.append(ShiftSummary.of(old))
+    changes.setdefault(new.assignee_id or 0, _Changes()).added.append(after)
+
+
+def _overlaps(lines: Sequence[_Line], stored: Sequence[Shift]) -> list[RosterProblem]:
+    """The lines whose doctor is on duty in an overlapping shift, as the roster would be after
+    the import: the file's shifts and the stored ones it does not replace."""
+    replaced = {(line.shift.zone, line.shift.post, line.shift.start_at) for line in lines}
+    duties: dict[int, list[tuple[datetime, datetime, _Line | None]]] = {}
+    for line in lines:
+        duties.setdefault(line.assignee_id, []).append(
+            (line.shift.start_at, line.shift.end_at, line)
+        )
+    for shift in stored:
+        if shift.assignee_id in duties and (shift.zone, shift.post, shift.start_at) not in replaced:
+            duties[shift.assignee_id].append((shift.start_at, shift.end_at, None))
+    faulty: dict[int, _Line] = {}
+    for periods in duties.values():
+        periods.sort(key=lambda period: (period[0], period[1]))
+        latest = periods[0]
+        for period in periods[1:]:
+            if period[0] < latest[1]:
+                culprit = period[2] or latest[2]
+                if culprit is not None:
+                    faulty[culprit.number] = culprit
+            if period[1] > latest[1]:
+                latest = period
+    return [(line.number, RosterReason.OVERLAP, line.riziv) for line in faulty.values()]
+
+
+async def busy_around(uow: UnitOfWork, shift: Shift, ignoring: set[int]) -> set[int]:
+    """Members who could not take `shift`: on duty in a shift that overlaps it or ends less
+    than REST before it or starts less than REST after it, apart from the ignored shifts (the
+    shift itself, one given away in return)."""
+    nearby = await uow.shifts.touching(shift.start_at - REST, shift.end_at + REST)
+    return {
+        other.assignee_id
+        for other in nearby
+        if other.assignee_id is not None
+        and other.id not in ignoring
+        and other.end_at + REST > shift.start_at
+        and shift.end_at + REST > other.start_at
+    }
 
 
 class RosterService:
@@ -138,20 +217,29 @@ class RosterService:
         now = self._clock.now()
         async with self._uow() as uow:
             checked = await self._check(uow, rows, now)
-            if checked.problems:
-                raise RosterRejected(checked.problems)
-            starts = [shift.start_at for shift, _ in checked.shifts]
-            existing = await self._existing(uow, starts)
+            stored = await self._stored(uow, checked.lines)
+            problems = checked.problems + _overlaps(checked.lines, stored)
+            if problems:
+                raise RosterRejected(sorted(problems))
+            existing = {(shift.zone, shift.post, shift.start_at): shift for shift in stored}
+            starts = [line.shift.start_at for line in checked.lines]
             added: list[Shift] = []
             updated = 0
-            for new, assignee_id in checked.shifts:
+            changes: dict[int, _Changes] = {}
+            for line in checked.lines:
+                new, assignee_id = line.shift, line.assignee_id
                 old = existing.get((new.zone, new.post, new.start_at))
                 if old is None:
                     added.append(new)
                 elif (old.end_at, old.assignee_id) != (new.end_at, assignee_id):
+                    if new.end_at > now:
+                        _note_change(changes, old, new)
                     await self._change(uow, old, new.end_at, assignee_id, now)
                     updated += 1
+                if old is None and new.end_at > now:
+                    changes.setdefault(assignee_id, _Changes()).added.append(ShiftSummary.of(new))
             await uow.shifts.add_all(added)
+            await self._tell_changes(uow, changes, now)
             await uow.commit()
         return ImportReport(
             len(added),
@@ -162,14 +250,22 @@ class RosterService:
         )
 
     @staticmethod
-    async def _existing(
-        uow: UnitOfWork, starts: Sequence[datetime]
-    ) -> dict[tuple[str, str, datetime], Shift]:
-        """The stored shifts an import may update, in one query rather than one per line."""
-        if not starts:
-            return {}
-        stored = await uow.shifts.starting_between(min(starts), max(starts) + timedelta(seconds=1))
-        return {(shift.zone, shift.post, shift.start_at): shift for shift in stored}
+    async def _tell_changes(uow: UnitOfWork, changes: dict[int, _Changes], now: datetime) -> None:
+        """One message per member whose coming shifts the import changed."""
+        for member_id, change in changes.items():
+            member = await uow.members.get(member_id)
+            if member is not None and member.is_active and member.telegram_id is not None:
+                await uow.outbox.add(OutboxMessage.to(member, change.notice(), now))
+
+    @staticmethod
+    async def _stored(uow: UnitOfWork, lines: Sequence[_Line]) -> Sequence[Shift]:
+        """The stored shifts during the file's period: the ones an import may update, and the
+        ones its doctors are already on duty in; one query rather than one per line."""
+        if not lines:
+            return []
+        return await uow.shifts.touching(
+            min(line.shift.start_at for line in lines), max(line.shift.end_at for line in lines)
+        )
 
     async def _check(self, uow: UnitOfWork, rows: Sequence[TableRow], now: datetime) -> _Checked:
         checked = _Checked()
@@ -194,7 +290,7 @@ class RosterService:
             else:
                 seen.add((zone, post, start))
                 shift = Shift(zone, start, end, member.id, now, now, post=post)
-                checked.shifts.append((shift, member.id or 0))
+                checked.lines.append(_Line(row.line, shift, member.id or 0, row.values["riziv"]))
         return checked
 
     def _row_problem(self, row: TableRow) -> tuple[RosterReason, str] | None:
@@ -235,6 +331,12 @@ class RosterService:
         async with self._uow() as uow:
             shifts = await uow.shifts.of_member(member.id or 0, ending_after=now)
         return [shift for shift in shifts if shift.start_at < now + UPCOMING]
+
+    async def uncovered(self) -> list[Shift]:
+        """Future shifts without a doctor (their doctor was erased): for the coordinator to
+        cover, by importing the corrected roster."""
+        async with self._uow() as uow:
+            return list(await uow.shifts.unassigned(self._clock.now()))
 
     async def tally(self, year: int) -> list[Tally]:
         """Per on-call member: shifts this calendar year already done and still planned."""

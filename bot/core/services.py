@@ -31,6 +31,7 @@ class Kring:
     name: str
     contact: str
     timezone: str = "Europe/Brussels"
+    phone: str = ""  # the coordinator's, for what cannot wait (a doctor calling in sick)
     default_language: str = "nl"  # for people whose Telegram language we do not speak
     web_address: str = "http://127.0.0.1:8080"  # where members' phones reach the web server
 

@@ -4,6 +4,7 @@ shift, and the digest's section of open requests."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import TypeVar
 
 from bot.core.models import Member, Shift, SwapRequest, SwapStatus
@@ -53,19 +54,47 @@ async def member_of(uow: UnitOfWork, member_id: int) -> Member:
     return member
 
 
+class Unavailable(StrEnum):
+    """Why a colleague of the shift's zone cannot take it."""
+
+    EXEMPT = "exempt"
+    ON_DUTY = "on_duty"  # in an overlapping shift or one within the rest period around it
+
+
+@dataclass(frozen=True)
+class Availability:
+    """The colleagues of a shift's zone (its assignee left out): who can take it, who not and
+    why. Members of other zones are never asked."""
+
+    free: list[Member]
+    unavailable: list[tuple[Member, Unavailable]]
+
+
+async def availability(uow: UnitOfWork, shift: Shift) -> Availability:
+    """Active GPs and locums of the shift's zone other than its assignee; free are the ones
+    not exempt and not on duty in an overlapping shift or within the rest period around it
+    (roster.REST)."""
+    busy = await busy_around(uow, shift, {shift.id or 0})
+    found = Availability([], [])
+    for member in await uow.members.list(active_only=True):
+        if (
+            member.role not in ON_CALL_ROLES
+            or member.zone != shift.zone
+            or member.id == shift.assignee_id
+        ):
+            continue
+        if member.on_call_exempt:
+            found.unavailable.append((member, Unavailable.EXEMPT))
+        elif member.id in busy:
+            found.unavailable.append((member, Unavailable.ON_DUTY))
+        else:
+            found.free.append(member)
+    return found
+
+
 async def eligible(uow: UnitOfWork, shift: Shift) -> list[Member]:
-    """Active GPs and locums of the shift's zone, not exempt, not its assignee, and not on duty
-    in an overlapping or adjacent shift."""
-    nearby = await uow.shifts.touching(shift.start_at, shift.end_at)
-    busy = busy_around(nearby, {shift.id or 0}) | {shift.assignee_id}
-    return [
-        member
-        for member in await uow.members.list(active_only=True)
-        if member.role in ON_CALL_ROLES
-        and member.zone == shift.zone
-        and not member.on_call_exempt
-        and member.id not in busy
-    ]
+    """The colleagues who could take the shift over (see `availability`)."""
+    return (await availability(uow, shift)).free
 
 
 def summary(request: SwapRequest, shift: Shift, requester: Member) -> SwapSummary:
@@ -85,6 +114,7 @@ def outcome(kind: type[Outcome], view: SwapView) -> Outcome:
         swap=summary(view.request, view.shift, view.requester),
         taker=None if view.taker is None else view.taker.name,
         reason=view.request.reason,
+        return_shift=None if view.return_shift is None else ShiftSummary.of(view.return_shift),
     )
 
 

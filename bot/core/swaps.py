@@ -22,10 +22,21 @@ from bot.core.models import (
     SwapRequest,
     SwapStatus,
 )
+from bot.core.notices import Envelope
 from bot.core.notices import shifts as notices
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from bot.core.roster import ON_CALL_ROLES, busy_around
-from bot.core.swap_views import Change, SwapView, eligible, load_view, member_of, outcome, summary
+from bot.core.roster import busy_around
+from bot.core.swap_views import (
+    Availability,
+    Change,
+    SwapView,
+    availability,
+    eligible,
+    load_view,
+    member_of,
+    outcome,
+    summary,
+)
 
 NOTE_MAX = 200
 REASON_MAX = 200
@@ -122,6 +133,56 @@ class SwapService:
             if colleague.telegram_id is not None:
                 await uow.outbox.add(OutboxMessage.to(colleague, notice, self._clock.now()))
 
+    # --- calling in sick ------------------------------------------------------------------------
+
+    async def sick_shift(self, actor: Member, shift_id: int) -> Shift:
+        """The shift, if its doctor (or a manager for them) may still call in sick for it: theirs,
+        not started, no request pending. For shifts too close for an ordinary request."""
+        async with self._uow() as uow:
+            return await self._sick_shift(uow, actor, shift_id)
+
+    async def _sick_shift(self, uow: UnitOfWork, actor: Member, shift_id: int) -> Shift:
+        shift = await uow.shifts.get(shift_id)
+        if shift is None or (shift.assignee_id != actor.id and not is_manager(actor)):
+            raise SwapError(SwapReason.NOT_YOUR_SHIFT)
+        if self._clock.now() >= shift.start_at:
+            raise SwapError(SwapReason.STARTED)
+        if await uow.swaps.pending_for_shift(shift_id) is not None:
+            raise SwapError(SwapReason.ALREADY_REQUESTED)
+        return shift
+
+    async def call_in_sick(self, actor: Member, shift_id: int) -> tuple[SwapRequest, int]:
+        """An urgent give-away, open until the shift starts: every colleague who could take it
+        and the coordinators are told at once, through quiet hours. Return the request and how
+        many colleagues were asked."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            shift = await self._sick_shift(uow, actor, shift_id)
+            colleagues = await eligible(uow, shift)
+            request = await uow.swaps.add(
+                SwapRequest(
+                    shift_id=shift_id,
+                    requester_id=shift.assignee_id or 0,
+                    kind=SwapKind.GIVEAWAY,
+                    created_by=actor.id or 0,
+                    created_at=now,
+                    expires_at=shift.start_at,
+                )
+            )
+            await self._record(uow, request, "requested", actor, "sick")
+            swap = summary(request, shift, await member_of(uow, request.requester_id))
+            urgent = Envelope(urgent=True, not_after=shift.start_at)
+            for colleague in colleagues:
+                if colleague.telegram_id is not None:
+                    notice = notices.SwapUrgent(swap=swap)
+                    await uow.outbox.add(OutboxMessage.to(colleague, notice, now, urgent))
+            report = notices.SickReport(swap=swap, asked=len(colleagues))
+            for manager in await uow.members.list(active_only=True):
+                if is_manager(manager) and manager.telegram_id is not None:
+                    await uow.outbox.add(OutboxMessage.to(manager, report, now, urgent))
+            await uow.commit()
+        return request, len(colleagues)
+
     # --- taking -------------------------------------------------------------------------------
 
     async def open_for(self, member: Member) -> list[SwapView]:
@@ -155,16 +216,16 @@ class SwapService:
     async def _fits_in_return(
         self, uow: UnitOfWork, request: SwapRequest, shift: Shift, offered: Shift
     ) -> bool:
-        """The requester can take `offered` (same zone, in time, not busy next to it apart from
-        the shift they give away) and nobody is already swapping it."""
+        """The requester can take `offered` (same zone, in time, with their rest kept around it
+        apart from the shift they give away) and nobody is already swapping it."""
         if offered.zone != shift.zone or offered.id == shift.id:
             return False
         if self._clock.now() >= offered.start_at - self.rules.min_notice:
             return False
         if await uow.swaps.pending_for_shift(offered.id or 0) is not None:
             return False
-        nearby = await uow.shifts.touching(offered.start_at, offered.end_at)
-        return request.requester_id not in busy_around(nearby, {offered.id or 0, shift.id or 0})
+        busy = await busy_around(uow, offered, {offered.id or 0, shift.id or 0})
+        return request.requester_id not in busy
 
     async def _takeable(
         self, uow: UnitOfWork, member: Member, request_id: int
@@ -279,34 +340,37 @@ class SwapService:
             await uow.shifts.update(offered)
         await self._record(uow, request, "approved", manager)
         view = await load_view(uow, request)
+        if request.kind is SwapKind.ASSIGN:  # nobody asked: both are told what the coordinator did
+            await self._tell(uow, view.taker, outcome(notices.ShiftAssigned, view))
+            await self._tell(uow, view.requester, outcome(notices.ShiftReassigned, view))
+            return
         for member in (view.requester, view.taker):
             await self._tell(uow, member, outcome(notices.SwapApproved, view))
 
-    async def assignable(self, manager: Member, shift_id: int) -> Shift:
-        """A shift the coordinator may give to someone else: assigned and not over yet."""
-        async with self._uow() as uow:
-            return await self._assignable(uow, manager, shift_id)
-
     async def _assignable(self, uow: UnitOfWork, manager: Member, shift_id: int) -> Shift:
+        """A shift the coordinator may give to someone else: assigned and not over yet."""
         require_manager(manager)
         shift = await uow.shifts.get(shift_id)
         if shift is None or shift.end_at <= self._clock.now() or shift.assignee_id is None:
             raise SwapError(SwapReason.NOT_YOUR_SHIFT)
         return shift
 
+    async def assign_candidates(self, manager: Member, shift_id: int) -> tuple[Shift, Availability]:
+        """A shift the coordinator may give to someone else, and who could take it: the same
+        rules as a swap request."""
+        async with self._uow() as uow:
+            shift = await self._assignable(uow, manager, shift_id)
+            return shift, await availability(uow, shift)
+
     async def assign(self, manager: Member, shift_id: int, member_id: int) -> SwapView:
         """The coordinator moves a shift to another member directly (kept as an approved change,
-        so it is in the export and the trail); a pending request for the shift is cancelled."""
+        so it is in the export and the trail); a pending request for the shift is cancelled.
+        The new holder must be free as for a swap (same zone, not exempt, rested)."""
         now = self._clock.now()
         async with self._uow() as uow:
             shift = await self._assignable(uow, manager, shift_id)
-            new = await uow.members.get(member_id)
-            if (
-                new is None
-                or not new.is_active
-                or new.role not in ON_CALL_ROLES
-                or new.id == shift.assignee_id
-            ):
+            new = next((m for m in await eligible(uow, shift) if m.id == member_id), None)
+            if new is None:
                 raise SwapError(SwapReason.NO_COLLEAGUE)
             pending = await uow.swaps.pending_for_shift(shift_id)
             if pending is not None:

@@ -1,6 +1,6 @@
 """A year of wachtdienst for the large demo kring: every night (19:00–08:00) and every weekend or
 holiday day (08:00–19:00) of each zone has a doctor of that zone. Nobody is on duty twice within
-a day (so no doctor has overlapping or adjacent shifts, which the swap rules call busy), exempt
+a day (the rest the swap rules keep, roster.REST), exempt
 and suspended members get no shifts, and the least loaded doctor goes first (the fairness count
 of `/roster`)."""
 
@@ -11,14 +11,13 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.models import Member, Shift
-from bot.core.roster import ON_CALL_ROLES
+from bot.core.roster import ON_CALL_ROLES, REST
 from bot.demo import NIGHT_END, NIGHT_START
 
 DAY_START, DAY_END = time(8, 0), time(19, 0)
 HOLIDAYS = frozenset({(1, 1), (5, 1), (7, 21), (8, 15), (11, 1), (11, 11), (12, 25)})
 WEEKS_BEFORE = 8  # the roster starts this long before the start moment (history) ...
 WEEKS = 52  # ... and runs a year
-REST = timedelta(hours=24)  # between the end of one's shift and the start of one's next
 HANDOVER_CONFIRMED = 0.9  # share of past shifts whose doctor tapped "Wacht overgenomen"
 
 

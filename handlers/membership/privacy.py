@@ -31,8 +31,10 @@ async def my_data(update: Update, context: KringContext) -> None:
 async def ask_to_forget(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
     member = await _subject(context)
+    own = member.id == context.active_member.id
+    shifts = await context.services.privacy.future_shifts(context.active_member, member.id or 0)
     await update.effective_message.reply_text(
-        settings_texts.forget_confirm(context.t, member, own=member.id == context.active_member.id),
+        settings_texts.forget_confirm(context.t, member, own, len(shifts)),
         reply_markup=buttons.forget(context.t, member.id or 0),
     )
 

@@ -46,7 +46,20 @@ def my_data_caption(t: Translator, kring: Kring) -> str:
     ).format(kring=esc(kring.name))
 
 
-def forget_confirm(t: Translator, member: Member, own: bool) -> str:
+def forget_confirm(t: Translator, member: Member, own: bool, future_shifts: int) -> str:
+    text = _forget_question(t, member, own)
+    if future_shifts:
+        text += "\n\n" + t.ngettext(
+            "⚠️ There is still {n} future on-call shift in this name. Erasing leaves it without a "
+            "doctor; the coordinator is told at once and has to find a replacement.",
+            "⚠️ There are still {n} future on-call shifts in this name. Erasing leaves them "
+            "without a doctor; the coordinator is told at once and has to find replacements.",
+            future_shifts,
+        ).format(n=future_shifts)
+    return text
+
+
+def _forget_question(t: Translator, member: Member, own: bool) -> str:
     if own:
         return t.gettext(
             "<b>Erase your data?</b>\nYour name, RIZIV number, questions, replacements, board "

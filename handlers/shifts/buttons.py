@@ -40,12 +40,14 @@ SWAP_STOP = Prefix("swstop", Audience.MEMBER)
 SWAP_TAKE = Prefix("swtake", Audience.MEMBER)
 SWAP_RETURN = Prefix("swback", Audience.MEMBER)
 SWAP_WITHDRAW = Prefix("swwd", Audience.MEMBER)
+SWAP_SICK = Prefix("swsick", Audience.MEMBER)
 SHIFTS_CALENDAR = Prefix("shics", Audience.MEMBER)
 HANDOVER = Prefix("shok", Audience.MEMBER)
 SWAP_APPROVE = Prefix("swok", Audience.MANAGER)
 SWAP_REJECT = Prefix("swno", Audience.MANAGER)
 SWAP_TRAIL = Prefix("swtrail", Audience.MANAGER)
 ROSTER_TALLY = Prefix("rtally", Audience.MANAGER)
+ROSTER_TEMPLATE = Prefix("rtemplate", Audience.MANAGER)
 ROSTER_EXEMPT = Prefix("rexempt", Audience.MANAGER)
 ROSTER_EXEMPT_PAGE = Prefix("rexemptpg", Audience.MANAGER)
 ROSTER_EXEMPT_SET = Prefix("rexset", Audience.MANAGER)
@@ -152,6 +154,13 @@ def return_shifts(
     )
 
 
+def call_in_sick(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
+    return rows(
+        (t.gettext("I am sick: ask colleagues urgently"), data(SWAP_SICK, shift_id)),
+        cancel_swap(t),
+    )
+
+
 def withdraw(t: Translator, request_id: int) -> InlineKeyboardMarkup:
     return one_button(t.gettext("Withdraw request"), data(SWAP_WITHDRAW, request_id))
 
@@ -178,6 +187,7 @@ def handover(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
 def roster_tools(t: Translator) -> InlineKeyboardMarkup:
     return rows(
         *[
+            (t.gettext("Template file (CSV)"), data(ROSTER_TEMPLATE)),
             (t.gettext("Shifts per member this year"), data(ROSTER_TALLY)),
             (t.gettext("Exemptions"), data(ROSTER_EXEMPT)),
             (t.gettext("Act for a member"), data(ROSTER_BEHALF)),

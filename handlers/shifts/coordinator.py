@@ -2,6 +2,7 @@
 member), /approvals (approve, or reject with a reason), the swaps overview with each request's
 history, and /export of the roster changes of a month as CSV."""
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Message, Update
@@ -12,9 +13,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.core.csvfiles import MAX_FILE_BYTES, read_table
+from bot.core.csvfiles import MAX_FILE_BYTES, read_table, write_table
 from bot.core.errors import BadButton, SwapError, TableReason, UnreadableTable
+from bot.core.membership import is_manager
+from bot.core.models import Member
 from bot.core.roster import ROSTER_ALIASES, ROSTER_COLUMNS
+from bot.i18n import Translator
 from handlers import keyboards, picker
 from handlers.context import KringContext
 from handlers.conversation import Flow, message_text
@@ -31,8 +35,9 @@ async def show_roster(update: Update, context: KringContext) -> int:
     assert update.effective_message is not None
     members = await context.services.roster.on_call_members()
     exempt = sum(1 for member in members if member.on_call_exempt)
+    without_doctor = await context.services.roster.uncovered()
     await update.effective_message.reply_text(
-        roster_texts.roster_intro(context.t, len(members), exempt),
+        roster_texts.roster_intro(context.t, len(members), exempt, without_doctor),
         reply_markup=buttons.roster_tools(context.t),
     )
     return WAITING_FOR_FILE
@@ -51,6 +56,58 @@ async def import_file(update: Update, context: KringContext) -> int:
     return ConversationHandler.END
 
 
+async def send_template(update: Update, context: KringContext) -> None:
+    """An example roster file with the columns in the coordinator's language."""
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    zones = sorted({m.zone for m in await context.services.roster.on_call_members() if m.zone})
+    start = context.services.clock.now().astimezone(context.services.kring.zone) + timedelta(days=1)
+    await query.answer()
+    await query.message.reply_document(
+        roster_template(context.t, zones[0] if zones else "Noord", start),
+        filename=context.t.gettext("roster-template.csv"),
+        caption=roster_texts.template_caption(context.t),
+    )
+
+
+# The header of the template in each language: names the import reads (ROSTER_ALIASES).
+_TEMPLATE_HEADERS = {
+    "nl": ("begin", "einde", "zone", "wachtpost", "riziv", "naam"),
+    "fr": ("début", "fin", "zone", "poste", "inami", "nom"),
+}
+
+
+def roster_template(t: Translator, zone: str, day: datetime) -> bytes:
+    header = _TEMPLATE_HEADERS.get(t.language, ("start", "end", "zone", "post", "riziv", "name"))
+    night = [
+        (day + timedelta(days=n)).replace(hour=hour, minute=0)
+        for n, hour in ((0, 19), (1, 8), (1, 19), (2, 8))
+    ]
+    moment = "%d/%m/%Y %H:%M"
+    example = "1-48976-16-004"  # the example RIZIV number of the locum FAQ
+    return write_table(
+        header,
+        [
+            [night[0].strftime(moment), night[1].strftime(moment), zone, "", example, ""],
+            [night[2].strftime(moment), night[3].strftime(moment), zone, "", example, ""],
+        ],
+    )
+
+
+def is_roster_candidate(message: Message, member: Member | None) -> bool:
+    """A CSV file from a coordinator or staff member."""
+    document = message.document
+    return (
+        document is not None
+        and member is not None
+        and is_manager(member)
+        and (
+            (document.file_name or "").lower().endswith(".csv")
+            or document.mime_type in ("text/csv", "text/comma-separated-values")
+        )
+    )
+
+
 async def not_a_file(update: Update, context: KringContext) -> int:
     assert update.effective_message is not None
     await update.effective_message.reply_text(roster_texts.roster_waiting_for_file(context.t))
@@ -62,9 +119,17 @@ async def show_tally(update: Update, context: KringContext) -> None:
     assert query is not None and query.message is not None
     year = context.services.clock.now().astimezone(context.services.kring.zone).year
     tallies = await context.services.roster.tally(year)
+    zone = context.services.kring.zone
+    without_doctor = [
+        s
+        for s in await context.services.roster.uncovered()
+        if s.start_at.astimezone(zone).year == year
+    ]
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.reply_text(roster_texts.tally(context.t, year, tallies))
+    await query.message.reply_text(
+        roster_texts.tally(context.t, year, tallies, len(without_doctor))
+    )
 
 
 # --- the lists of members (handlers.picker) ---------------------------------------------------
@@ -83,10 +148,11 @@ async def _behalf_listing(context: KringContext, _args: tuple[Any, ...]) -> pick
 
 
 async def _assign_listing(context: KringContext, args: tuple[Any, ...]) -> picker.Listing:
-    shift = await context.services.swaps.assignable(context.active_member, args[0])
-    members = await context.services.roster.on_call_members()
-    choices = [picker.member_choice(m) for m in members if m.id != shift.assignee_id]
-    return picker.Listing(roster_texts.assign_choose(context.t, shift), choices)
+    """The colleagues who could take the shift, as for a swap; the others of its zone are named
+    above the list with the reason."""
+    shift, found = await context.services.swaps.assign_candidates(context.active_member, args[0])
+    choices = [picker.member_choice(m) for m in found.free]
+    return picker.Listing(roster_texts.assign_choose(context.t, shift, found), choices)
 
 
 EXEMPTIONS = picker.Picker(

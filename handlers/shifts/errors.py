@@ -1,6 +1,6 @@
 """The translated replies to this feature's domain errors."""
 
-from bot.core.errors import DomainError, SwapError
+from bot.core.errors import DomainError, SwapError, SwapReason
 from bot.core.roster import RosterRejected, ShiftNotFound
 from bot.core.services import Kring
 from bot.i18n import Translator
@@ -13,6 +13,8 @@ def _roster_rejected(t: Translator, error: RosterRejected, kring: Kring) -> str:
 
 
 def _swap_error(t: Translator, error: SwapError, kring: Kring) -> str:
+    if error.reason is SwapReason.TOO_LATE:  # only a call helps now
+        return texts.swap_error(t, error.reason) + "\n" + texts.coordinator_phone(t, kring)
     return texts.swap_error(t, error.reason)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
+from bot.core.errors import SwapError, SwapReason
 from bot.core.ics import CalendarItem, calendar_file
 from bot.core.membership import MANAGER_ROLES
 from bot.core.models import Member, Shift, SwapKind
@@ -66,17 +67,39 @@ def shifts_calendar(context: KringContext, shifts: list[Shift]) -> bytes:
 
 
 async def choose_kind(update: Update, context: KringContext) -> None:
-    """ "Ruil": give away or swap?"""
+    """ "Ruil": give away or swap? Too close to the shift for that: call in sick."""
     query = update.callback_query
-    assert query is not None and query.message is not None
-    shift = await context.services.swaps.requestable(
-        context.active_member, *keyboards.args(query.data, int)
-    )
+    assert query is not None and isinstance(query.message, Message)
+    (shift_id,) = keyboards.args(query.data, int)
+    swaps, t = context.services.swaps, context.t
+    try:
+        shift = await swaps.requestable(context.active_member, shift_id)
+    except SwapError as error:
+        if error.reason is not SwapReason.TOO_LATE:
+            raise
+        shift = await swaps.sick_shift(context.active_member, shift_id)
+        await query.answer()
+        await query.message.reply_text(
+            texts.sick_offer(t, shift, context.services.kring),
+            reply_markup=buttons.call_in_sick(t, shift_id),
+        )
+        return
     await query.answer()
-    assert isinstance(query.message, Message)
     await query.message.reply_text(
-        texts.swap_ask_kind(context.t, shift),
-        reply_markup=buttons.swap_kinds(context.t, shift.id or 0),
+        texts.swap_ask_kind(t, shift), reply_markup=buttons.swap_kinds(t, shift.id or 0)
+    )
+
+
+async def call_in_sick(update: Update, context: KringContext) -> None:
+    """The urgent request: colleagues and the coordinator are told at once."""
+    query = update.callback_query
+    assert query is not None
+    (shift_id,) = keyboards.args(query.data, int)
+    request, asked = await context.services.swaps.call_in_sick(context.active_member, shift_id)
+    await query.answer()
+    await query.edit_message_text(
+        texts.sick_reported(context.t, asked, context.services.kring),
+        reply_markup=buttons.withdraw(context.t, request.id or 0),
     )
 
 

@@ -35,6 +35,16 @@ NOTICES = (
     _outcome(notices.SwapWithdrawn),
     _outcome(notices.SwapExpired),
     _outcome(notices.SwapWarning),
+    _outcome(notices.ShiftAssigned),
+    _outcome(notices.ShiftReassigned),
+    Renderer(
+        notices.SwapUrgent,
+        lambda t, notice, kring: texts.swap_urgent(t, notice, kring),
+        lambda t, notice: buttons.take_over(t, notice.swap.request_id),
+    ),
+    Renderer(notices.SickReport, lambda t, notice, kring: texts.sick_report(t, notice)),
+    Renderer(notices.RosterChanged, lambda t, notice, kring: texts.roster_changed(t, notice)),
+    Renderer(notices.ShiftsUncovered, lambda t, notice, kring: texts.shifts_uncovered(t, notice)),
     Renderer(
         notices.ShiftReminder,
         lambda t, notice, kring: texts.shift_reminder(t, notice),

@@ -8,8 +8,9 @@ from bot.core.models import (
     Shift,
     SwapEvent,
 )
+from bot.core.notices.shifts import ShiftSummary
 from bot.core.roster import ImportReport, Tally
-from bot.core.swap_views import SwapView
+from bot.core.swap_views import Availability, SwapView, Unavailable
 from bot.i18n import Translator
 from handlers.render import esc
 from handlers.shifts import texts
@@ -30,12 +31,8 @@ def approval_line(t: Translator, view: SwapView) -> str:
             taker=esc(view.taker.name if view.taker else "?"),
             kind=texts.swap_kind_name(t, view.request.kind),
         ),
-        texts.shift_line(t, view.shift),
+        texts.view_shifts(t, view),
     ]
-    if view.return_shift is not None:
-        lines.append(
-            t.gettext("In return: {shift}").format(shift=texts.shift_line(t, view.return_shift))
-        )
     return "\n".join(lines)
 
 
@@ -57,20 +54,56 @@ def swap_decided(t: Translator, view: SwapView) -> str:
     )
 
 
-def roster_intro(t: Translator, on_call: int, exempt: int) -> str:
+def uncovered(t: Translator, shifts: Sequence[Shift]) -> list[str]:
+    """The future shifts without a doctor, as the roster overview lists them."""
+    if not shifts:
+        return []
+    head = t.ngettext(
+        "⚠️ <b>{n} future shift without a doctor</b>:",
+        "⚠️ <b>{n} future shifts without a doctor</b>:",
+        len(shifts),
+    ).format(n=len(shifts))
+    return ["", head, *texts.summary_lines(t, [ShiftSummary.of(s) for s in shifts], limit=20)]
+
+
+def roster_intro(t: Translator, on_call: int, exempt: int, without_doctor: Sequence[Shift]) -> str:
     return "\n".join(
         [
             t.gettext("<b>Wachtdienst roster</b>"),
             t.gettext("{n} members on call, {exempt} of them exempt.").format(
                 n=on_call, exempt=exempt
             ),
+            *uncovered(t, without_doctor),
             "",
+            roster_columns(t),
+        ]
+    )
+
+
+def roster_columns(t: Translator) -> str:
+    """What a roster file holds, column by column (the README's table, for the coordinator)."""
+    return "\n".join(
+        [
             t.gettext(
-                "To import a roster, send it now as a CSV file with the columns start, end, "
-                "zone, post (optional) and riziv (see the README). Importing the same period "
-                "again updates it."
+                "To import a roster, send it now as a CSV file (in Excel: save as CSV), one "
+                "shift per line, with these columns:"
+            ),
+            t.gettext("• <b>start</b>: when the shift starts, e.g. 5/12/2026 19:00"),
+            t.gettext("• <b>end</b>: when it ends, e.g. 6/12/2026 08:00"),
+            t.gettext("• <b>zone</b>: the zone (WDO) of the shift"),
+            t.gettext("• <b>post</b> (optional): the post, when a zone has several"),
+            t.gettext("• <b>riziv</b>: the RIZIV number of the doctor on duty"),
+            t.gettext(
+                "Dutch and French column names work too (begin, einde, wachtpost, inami …). "
+                "Importing the same period again updates it. The template file is an example."
             ),
         ]
+    )
+
+
+def template_caption(t: Translator) -> str:
+    return t.gettext(
+        "A roster template: fill in one line per shift, save it as CSV and send it back."
     )
 
 
@@ -99,6 +132,9 @@ def roster_problem(t: Translator, reason: str) -> str:
         "riziv": t.gettext("not a valid RIZIV number"),
         "doctor": t.gettext("no active GP or locum has this RIZIV number"),
         "duplicate": t.gettext("the same zone, post and start appear twice"),
+        "overlap": t.gettext(
+            "this doctor is already on duty at that time (on another line, or in the roster)"
+        ),
     }[reason]
 
 
@@ -123,8 +159,16 @@ def roster_cancelled(t: Translator) -> str:
     return t.gettext("No roster was imported.")
 
 
-def tally(t: Translator, year: int, tallies: Sequence[Tally]) -> str:
+def tally(t: Translator, year: int, tallies: Sequence[Tally], without_doctor: int) -> str:
     lines = [t.gettext("<b>Shifts in {year}</b> (done + planned)").format(year=year)]
+    if without_doctor:
+        lines.append(
+            t.ngettext(
+                "⚠️ Without a doctor: {n} planned shift (see /roster)",
+                "⚠️ Without a doctor: {n} planned shifts (see /roster)",
+                without_doctor,
+            ).format(n=without_doctor)
+        )
     for item in sorted(tallies, key=lambda x: (-(x.done + x.planned), x.member.name or "")):
         lines.append(
             t.gettext("{name}: {done} + {planned}").format(
@@ -154,8 +198,31 @@ def behalf_shifts(t: Translator, member: Member, shifts: Sequence[Shift]) -> str
     return "\n".join(lines)
 
 
-def assign_choose(t: Translator, shift: Shift) -> str:
-    return t.gettext("Who takes this shift?\n{shift}").format(shift=texts.shift_line(t, shift))
+def unavailable_reason(t: Translator, reason: Unavailable) -> str:
+    return {
+        Unavailable.EXEMPT: t.gettext("exempt"),
+        Unavailable.ON_DUTY: t.gettext("on duty within 24 hours of it"),
+    }[reason]
+
+
+def assign_choose(t: Translator, shift: Shift, found: Availability, limit: int = 15) -> str:
+    lines = [
+        t.gettext("Who takes this shift?\n{shift}").format(shift=texts.shift_line(t, shift)),
+        t.gettext(
+            "Listed are the colleagues of zone {zone} who can take it, as for a swap."
+        ).format(zone=esc(shift.zone)),
+    ]
+    if not found.free:
+        lines.append(t.gettext("Nobody of this zone is free around this shift."))
+    if found.unavailable:
+        lines += ["", t.gettext("Not listed:")]
+        lines += [
+            f"• {esc(member.name)}: {unavailable_reason(t, reason)}"
+            for member, reason in found.unavailable[:limit]
+        ]
+        if len(found.unavailable) > limit:
+            lines.append(t.gettext("… and {n} more.").format(n=len(found.unavailable) - limit))
+    return "\n".join(lines)
 
 
 def assigned(t: Translator, view: SwapView) -> str:
@@ -170,7 +237,7 @@ def swaps_overview(t: Translator, pending: Sequence[SwapView], recent: Sequence[
         if view.taker is not None:
             who += " → " + esc(view.taker.name)
         status = texts.swap_status_name(t, view.request.status)
-        return f"• {who} · {status}\n  {texts.shift_line(t, view.shift)}"
+        return f"• {who} · {status}\n  " + texts.view_shifts(t, view).replace("\n", "\n  ")
 
     lines = [t.gettext("<b>Pending swaps</b>")]
     lines += [line(view) for view in pending] or [t.gettext("none")]

@@ -1,6 +1,6 @@
 """shifts.texts"""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from bot.core.models import (
@@ -10,8 +10,13 @@ from bot.core.models import (
     SwapStatus,
 )
 from bot.core.notices.shifts import (
+    RosterChanged,
+    ShiftAssigned,
+    ShiftReassigned,
     ShiftReminder,
     ShiftSummary,
+    ShiftsUncovered,
+    SickReport,
     SwapApproval,
     SwapApproved,
     SwapExpired,
@@ -20,12 +25,14 @@ from bot.core.notices.shifts import (
     SwapOutcome,
     SwapRejected,
     SwapTaken,
+    SwapUrgent,
     SwapWarning,
     SwapWithdrawn,
 )
+from bot.core.services import Kring
 from bot.core.swap_views import SwapView
 from bot.i18n import Translator
-from handlers.render import esc
+from handlers.render import MESSAGE_LIMIT, esc
 
 
 def shift_when(t: Translator, start: datetime, end: datetime, zone: str, post: str = "") -> str:
@@ -40,6 +47,19 @@ def shift_when(t: Translator, start: datetime, end: datetime, zone: str, post: s
 
 def shift_line(t: Translator, shift: Shift) -> str:
     return shift_when(t, shift.start_at, shift.end_at, shift.zone, shift.post)
+
+
+def in_return(t: Translator, shift: str, returned: str | None) -> str:
+    """A shift line, and below it the shift given back for it in a swap (if any)."""
+    if returned is None:
+        return shift
+    return shift + "\n" + t.gettext("In return: {shift}").format(shift=returned)
+
+
+def view_shifts(t: Translator, view: SwapView) -> str:
+    """The shift of a request, and the one given back for it."""
+    returned = None if view.return_shift is None else shift_line(t, view.return_shift)
+    return in_return(t, shift_line(t, view.shift), returned)
 
 
 def shift_title(t: Translator, shift: Shift) -> str:
@@ -158,7 +178,7 @@ def swap_status_name(t: Translator, status: SwapStatus) -> str:
 
 def my_swap(t: Translator, view: SwapView) -> str:
     return t.gettext("<b>Your request</b> ({status})\n{shift}").format(
-        status=swap_status_name(t, view.request.status), shift=shift_line(t, view.shift)
+        status=swap_status_name(t, view.request.status), shift=view_shifts(t, view)
     )
 
 
@@ -175,12 +195,12 @@ def swap_ask_return(t: Translator, view: SwapView, options: Sequence[Shift]) -> 
 def swap_taken(t: Translator, view: SwapView) -> str:
     if view.request.status is SwapStatus.APPROVED:
         return t.gettext("Done: this shift is now yours.\n{shift}").format(
-            shift=shift_line(t, view.shift)
+            shift=view_shifts(t, view)
         )
     return t.gettext(
         "You take over this shift. The coordinator still has to approve; until then "
         "{requester} remains responsible.\n{shift}"
-    ).format(requester=esc(view.requester.name), shift=shift_line(t, view.shift))
+    ).format(requester=esc(view.requester.name), shift=view_shifts(t, view))
 
 
 def swap_withdrawn(t: Translator) -> str:
@@ -209,6 +229,7 @@ def swap_error(t: Translator, reason: str) -> str:
         ),
         "return_shift": t.gettext("Please choose one of your own shifts to give back."),
         "no_colleague": t.gettext("This colleague cannot take the shift."),
+        "started": t.gettext("This shift has already started."),
     }[reason]
 
 
@@ -221,6 +242,151 @@ def shift_reminder(t: Translator, notice: ShiftReminder) -> str:
         "<b>Reminder</b>: you are on duty (wachtdienst)\n{shift}\nTap below once you have "
         "taken over the wacht."
     ).format(shift=summary_line(t, notice.shift))
+
+
+def summary_lines(t: Translator, shifts: Sequence[ShiftSummary], limit: int = 30) -> list[str]:
+    """One line per shift, at most `limit` of them (a message has room for about 60)."""
+    lines = [f"• {summary_line(t, shift)}" for shift in shifts[:limit]]
+    if len(shifts) > limit:
+        lines.append(t.gettext("… and {n} more.").format(n=len(shifts) - limit))
+    return lines
+
+
+def fitting(build: Callable[[int], str]) -> str:
+    """`build(limit)` with as many shift lines per list (at most 30) as fit in one message: a
+    notice is sent as one."""
+    for limit in (30, 15, 5):
+        text = build(limit)
+        if len(text) <= MESSAGE_LIMIT:
+            break
+    return text
+
+
+def shifts_uncovered(t: Translator, notice: ShiftsUncovered) -> str:
+    """To the coordinators, when an erased member's future shifts lost their doctor."""
+    count = len(notice.shifts)
+    head = t.ngettext(
+        "<b>Wachtdienst without a doctor</b>: a member had their data erased (/forget), so "
+        "{n} future shift has no doctor any more:",
+        "<b>Wachtdienst without a doctor</b>: a member had their data erased (/forget), so "
+        "{n} future shifts have no doctor any more:",
+        count,
+    ).format(n=count)
+    return fitting(
+        lambda limit: "\n".join(
+            [head, *summary_lines(t, notice.shifts, limit), "", uncovered_hint(t)]
+        )
+    )
+
+
+def roster_changed(t: Translator, notice: RosterChanged) -> str:
+    """To a member after a roster import, with all their changes in one message."""
+    sections = [
+        (t.gettext("New for you:"), notice.added),
+        (t.gettext("Changed:"), notice.changed),
+        (t.gettext("No longer yours:"), notice.removed),
+    ]
+
+    def build(limit: int) -> str:
+        lines = [
+            t.gettext(
+                "<b>Your wachtdienst roster changed</b>: the coordinator imported a new roster."
+            )
+        ]
+        for heading, shifts in sections:
+            if shifts:
+                lines += ["", f"<b>{heading}</b>", *summary_lines(t, shifts, limit)]
+        lines += ["", t.gettext("/shifts shows all your shifts.")]
+        return "\n".join(lines)
+
+    return fitting(build)
+
+
+def uncovered_hint(t: Translator) -> str:
+    return t.gettext(
+        "Import the corrected roster (/roster) to give them a doctor; /roster lists them."
+    )
+
+
+def coordinator_phone(t: Translator, kring: Kring) -> str:
+    """Whom to call when a shift is near: the coordinator's phone, or else their contact."""
+    if kring.phone:
+        return t.gettext("Coordinator's phone: {phone}").format(phone=esc(kring.phone))
+    return t.gettext("Coordinator: {contact}").format(contact=esc(kring.contact))
+
+
+def sick_offer(t: Translator, shift: Shift, kring: Kring) -> str:
+    return "\n".join(
+        [
+            t.gettext(
+                "<b>This shift starts in less than 12 hours</b>, too soon for an ordinary swap "
+                "request:\n{shift}"
+            ).format(shift=shift_line(t, shift)),
+            t.gettext(
+                "Are you sick or unable to do it? Then I ask every colleague who can take it at "
+                "once, also during their quiet hours, and I tell the coordinator. Please call "
+                "the coordinator as well."
+            ),
+            coordinator_phone(t, kring),
+        ]
+    )
+
+
+def sick_reported(t: Translator, asked: int, kring: Kring) -> str:
+    asked_text = (
+        t.ngettext(
+            "I asked {n} colleague urgently to take over your shift.",
+            "I asked {n} colleagues urgently to take over your shift.",
+            asked,
+        ).format(n=asked)
+        if asked
+        else t.gettext("No colleague of your zone is free around this shift.")
+    )
+    return "\n".join(
+        [
+            asked_text,
+            t.gettext(
+                "The coordinator has been told. You remain responsible until someone takes it "
+                "over; please call the coordinator."
+            ),
+            coordinator_phone(t, kring),
+        ]
+    )
+
+
+def swap_urgent(t: Translator, notice: SwapUrgent, kring: Kring) -> str:
+    swap = notice.swap
+    return "\n".join(
+        [
+            t.gettext(
+                "🚨 <b>Urgent – wachtdienst</b>: {requester} is sick and cannot do this shift, "
+                "which starts soon:\n{shift}\nCan you take it over?"
+            ).format(requester=esc(swap.requester), shift=summary_line(t, swap.shift)),
+            coordinator_phone(t, kring),
+        ]
+    )
+
+
+def sick_report(t: Translator, notice: SickReport) -> str:
+    swap = notice.swap
+    text = t.gettext(
+        "🚨 <b>Called in sick</b>: {requester} cannot do this shift, which starts soon:\n{shift}"
+    ).format(requester=esc(swap.requester), shift=summary_line(t, swap.shift))
+    if not notice.asked:
+        return (
+            text
+            + "\n"
+            + t.gettext("No colleague of the zone is free around it: please find a replacement.")
+        )
+    return (
+        text
+        + "\n"
+        + t.ngettext(
+            "{n} colleague was asked urgently to take it over.",
+            "{n} colleagues were asked urgently to take it over.",
+            notice.asked,
+        ).format(n=notice.asked)
+    )
 
 
 def swap_offer(t: Translator, notice: SwapOffer | SwapFollowUp) -> str:
@@ -269,13 +435,22 @@ def swap_outcome(t: Translator, notice: SwapOutcome) -> str:
             "Nobody has taken your shift yet; I asked your colleagues again. You remain "
             "responsible for it:\n{shift}"
         ),
+        ShiftAssigned: t.gettext(
+            "<b>Shift assigned to you</b>: the coordinator gave you this shift of {requester}. "
+            "It is yours now; the roster has been updated.\n{shift}"
+        ),
+        ShiftReassigned: t.gettext(
+            "<b>Shift reassigned</b>: the coordinator gave your shift to {taker}. It is no "
+            "longer yours; the roster has been updated.\n{shift}"
+        ),
     }
     swap = notice.swap
+    returned = None if notice.return_shift is None else summary_line(t, notice.return_shift)
     return templates[type(notice)].format(
         requester=esc(swap.requester),
         taker=esc(notice.taker),
         kind=swap_kind_name(t, swap.swap_kind),
-        shift=summary_line(t, swap.shift),
+        shift=in_return(t, summary_line(t, swap.shift), returned),
         reason=esc(notice.reason or "–"),
     )
 

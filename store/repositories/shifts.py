@@ -30,6 +30,13 @@ class SqlShiftRepository(Repository[ShiftRow, Shift]):
             ShiftRow.start_at >= start, ShiftRow.start_at < end, order_by=ShiftRow.start_at
         )
 
+    async def unassigned(self, starting_after: datetime) -> Sequence[Shift]:
+        return await self._many(
+            ShiftRow.assignee_id.is_(None),
+            ShiftRow.start_at > starting_after,
+            order_by=ShiftRow.start_at,
+        )
+
     async def claim_reminder(self, shift_id: int, at: datetime) -> bool:
         result = await self.session.execute(
             update(ShiftRow)

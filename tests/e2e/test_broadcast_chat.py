@@ -106,11 +106,14 @@ async def test_a_document_goes_to_everyone_as_a_document(chat: ChatSession) -> N
 async def test_the_digest_brings_events_with_seats_and_swaps_one_could_take(
     chat: ChatSession,
 ) -> None:
-    for line in ("/shifts", "[Ruil 3]", "[Weggeven]", "[Iedereen]", "[Verzenden]"):
-        await chat.perform(f"@ann {line}")  # ann's night of 9 December, open until then
+    for line in ("/shifts", "[Ruil 1]", "[Weggeven]", "[Iedereen]", "[Verzenden]"):
+        await chat.perform(f"@ann {line}")  # ann's night of 3 December: lotte is free around it
+    for line in ("/settings", "[dagelijks]"):
+        await chat.perform(f"@lotte {line}")
+    daily = digests(await chat.perform("clock 2026-12-02 08:00"))
+    assert "Wachtwissels die u kunt overnemen" in daily["lotte"]
+    assert "Ann Claes" in daily["lotte"] and "3 dec" in daily["lotte"]
     sent = digests(await chat.perform("clock 2026-12-07 08:00"))
-    assert "Wachtwissels die u kunt overnemen" in sent["bart"]
-    assert "Ann Claes" in sent["bart"] and "9 dec" in sent["bart"]
     assert "Wachtwissels die u kunt overnemen" not in sent["ann"]  # her own request
     assert "Bijscholingen met vrije plaatsen" in sent["bart"]
     assert "LOK Noord: casusbespreking" in sent["bart"]  # bart is in LOK Noord

@@ -14,10 +14,10 @@ from store.tables import EventRow, MemberRow, ShiftRow
 from tests.handlers.conftest import demo
 from tests.handlers.harness import Call, Harness, due_work, replies
 
-ANN, BART, COORD = demo("ann"), demo("bart"), demo("coord")
+ANN, LOTTE, COORD = demo("ann"), demo("lotte"), demo("coord")
 HOSTILE = {
     ANN.id: '=HYPERLINK("http://evil.example/?x","Eve")',
-    BART.id: "+cmd|' /C calc'!A0",
+    LOTTE.id: "+cmd|' /C calc'!A0",
     COORD.id: "@SUM(1+1)*cmd|' /C calc'!A0",
 }
 ZONE, POST = "-2+3+cmd|' /C calc'!A0", "\t=1+1"  # for zone Noord and its shifts' post
@@ -74,8 +74,8 @@ async def test_swaps_export_and_audit_log(
     [audiences] = replies(await bot.tap(ANN, kinds.button_data("Weggeven"), kinds))
     [confirm] = replies(await bot.tap(ANN, audiences.button_data("Iedereen"), audiences))
     await bot.tap(ANN, confirm.button_data("Verzenden"), confirm)
-    offer = next(c for c in await due_work(bot, wiring.services) if c.params["chat_id"] == BART.id)
-    await bot.tap(BART, offer.button_data("Overnemen"), offer)
+    offer = next(c for c in await due_work(bot, wiring.services) if c.params["chat_id"] == LOTTE.id)
+    await bot.tap(LOTTE, offer.button_data("Overnemen"), offer)
     [_, approval] = replies(await bot.send(COORD, "/approvals"))
     await bot.tap(COORD, approval.button_data("Goedkeuren"), approval)
 
@@ -95,4 +95,4 @@ async def test_delivery_report_of_an_announcement(
     [sending] = replies(await bot.tap(COORD, preview.button_data("Verzenden"), preview))
     await due_work(bot, wiring.services)
     report = await bot.tap(COORD, sending.button_data("Rapport"), sending)
-    _assert_neutralised(_cells(report), HOSTILE[ANN.id], HOSTILE[BART.id])
+    _assert_neutralised(_cells(report), HOSTILE[ANN.id], HOSTILE[LOTTE.id])

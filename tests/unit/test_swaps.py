@@ -272,3 +272,19 @@ async def test_reminder_goes_to_whoever_has_the_shift_then(kring: Kring) -> None
     assert kring.outbox("shift_reminder") == [kring.bart.id]
     await kring.roster.confirm_handover(kring.bart, shift.id or 0)
     assert kring.db.shifts[shift.id or 0].handover_confirmed_at == kring.clock.now()
+
+
+async def test_nobody_gets_a_shift_back_to_back_with_their_own(kring: Kring) -> None:
+    """Nights end at 08:00 and the next starts at 19:00: consecutive nights are back to back."""
+    given = kring.shift(kring.ann, days=2)
+    kring.shift(kring.ann, days=5)
+    kring.shift(kring.lotte, days=3)  # lotte is on duty the night after the one ann gives
+    next_to_hers = kring.shift(kring.bart, days=6)
+    free = kring.shift(kring.bart, days=9)
+    request, told = await kring.swaps.request(kring.ann, given.id or 0, SwapKind.SWAP)
+    assert told == 1  # bart; not lotte
+
+    _, options = await kring.swaps.return_options(kring.bart, request.id or 0)
+    assert [s.id for s in options] == [free.id]
+    with pytest.raises(SwapError, match=SwapReason.RETURN_SHIFT):
+        await kring.swaps.take(kring.bart, request.id or 0, next_to_hers.id)

@@ -62,12 +62,30 @@ class SwapFollowUp(Notice, kind="swap_follow_up"):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SwapUrgent(Notice, kind="swap_urgent"):
+    """To each colleague who could take the shift, at once and ringing: its doctor called in
+    sick less than SWAP_MIN_NOTICE before it. With a button to take it over and the
+    coordinator's phone."""
+
+    swap: Flat[SwapSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SickReport(Notice, kind="swap_sick"):
+    """To the coordinators, at once: a doctor called in sick shortly before their shift."""
+
+    swap: Flat[SwapSummary]
+    asked: int  # how many colleagues were asked to take it over
+
+
+@dataclass(frozen=True, kw_only=True)
 class SwapOutcome(Notice):
     """A step of a request once it is underway; each step is a kind of its own."""
 
     swap: Flat[SwapSummary]
     taker: str | None
     reason: str  # why the coordinator rejected it; "" otherwise
+    return_shift: ShiftSummary | None = None  # a swap: the taker's shift the requester gets
 
 
 class SwapTaken(SwapOutcome, kind="swap_taken"):
@@ -94,5 +112,30 @@ class SwapExpired(SwapOutcome, kind="swap_expired"):
     """To requester and taker: the request closed before it was decided."""
 
 
+class ShiftAssigned(SwapOutcome, kind="shift_assigned"):
+    """To the new holder: the coordinator gave them the shift (nobody asked them first)."""
+
+
+class ShiftReassigned(SwapOutcome, kind="shift_reassigned"):
+    """To the previous holder: the coordinator gave their shift to a colleague."""
+
+
 class SwapWarning(SwapOutcome, kind="swap_warning"):
     """To the requester, with the follow-up: nobody took the shift yet."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShiftsUncovered(Notice, kind="shifts_uncovered"):
+    """To the coordinators: future shifts left without a doctor, because the member on duty
+    had their data erased (/forget)."""
+
+    shifts: tuple[ShiftSummary, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RosterChanged(Notice, kind="roster_changed"):
+    """To a member, once per roster import that changed their coming shifts."""
+
+    added: tuple[ShiftSummary, ...] = ()  # new, or given to them
+    changed: tuple[ShiftSummary, ...] = ()  # theirs still, with another end
+    removed: tuple[ShiftSummary, ...] = ()  # given to someone else
