@@ -44,7 +44,14 @@ DEMO_PEOPLE: tuple[DemoPerson, ...] = (
 
 # The wachtdienst roster: every night from 19:00 to 08:00, per zone, in turns.
 ROSTER_WEEKS = 8
-ROSTER_TURNS = {"Noord": ("ann", "bart", "lotte"), "Zuid": ("elise", "tom")}
+# Who is on duty each night, in turn; None: no shift that night. With the nights left free,
+# colleagues can take each other's shifts within the rest rule (bot.core.roster.REST: no shift
+# within 24 hours of one's own): ann's and bart's go to lotte, lotte's to either, elise's to tom
+# and back; ann and bart, on duty on consecutive nights, cannot swap with each other.
+ROSTER_TURNS: dict[str, tuple[str | None, ...]] = {
+    "Noord": ("ann", "bart", None, "lotte", None, None),
+    "Zuid": ("elise", None, "tom", None),
+}
 NIGHT_START, NIGHT_END = time(19, 0), time(8, 0)
 
 
@@ -94,12 +101,15 @@ def demo_shifts(
     for offset in range(ROSTER_WEEKS * 7):
         day = first_day + timedelta(days=offset)
         for area, turns in ROSTER_TURNS.items():
+            doctor = turns[offset % len(turns)]
+            if doctor is None:
+                continue
             shifts.append(
                 Shift(
                     zone=area,
                     start_at=datetime.combine(day, NIGHT_START, zone),
                     end_at=datetime.combine(day + timedelta(days=1), NIGHT_END, zone),
-                    assignee_id=ids[turns[offset % len(turns)]],
+                    assignee_id=ids[doctor],
                     created_at=now,
                     updated_at=now,
                 )

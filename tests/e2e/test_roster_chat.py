@@ -91,9 +91,9 @@ async def test_members_get_one_message_with_what_an_import_changed_for_them(
     changes = _file(
         tmp_path,
         f"3/12/2026 19:00;4/12/2026 08:00;Noord;;{bart}",  # ann's night goes to bart
-        f"5/12/2026 19:00;6/12/2026 09:00;Noord;;{lotte}",  # lotte's night ends later
+        f"6/12/2026 19:00;7/12/2026 09:00;Noord;;{lotte}",  # lotte's night ends later
         f"10/1/2027 08:00;10/1/2027 19:00;Noord;;{ANN}",  # a new day shift for ann
-        f"6/12/2026 19:00;7/12/2026 08:00;Noord;;{ANN}",  # as it was: nobody is told
+        f"9/12/2026 19:00;10/12/2026 08:00;Noord;;{ANN}",  # as it was: nobody is told
     )
     await chat.perform("@coord /roster")
     actions = await chat.perform(f"@coord <file:{changes}>")
@@ -106,4 +106,4 @@ async def test_members_get_one_message_with_what_an_import_changed_for_them(
     assert "Nieuw voor u" in told["ann"] and "zo 10 jan 2027, 08:00 – 19:00" in told["ann"]
     assert "Niet langer van u" in told["ann"] and "do 3 dec 2026, 19:00" in told["ann"]
     assert "Nieuw voor u" in told["bart"] and "do 3 dec 2026, 19:00" in told["bart"]
-    assert "Gewijzigd" in told["lotte"] and "zo 09:00" in told["lotte"]
+    assert "Gewijzigd" in told["lotte"] and "ma 09:00" in told["lotte"]
