@@ -112,3 +112,23 @@ def test_dates_and_money_follow_the_members_locale() -> None:
     assert translator("nl").money(Decimal("1234.5")) == "€\u00a01.234,50"
     assert translator("fr").money(Decimal("1234.5")) == "1\u202f234,50\u00a0€"
     assert translator("en").money(Decimal("1234.5")) == "1.234,50\u00a0€"  # en_BE
+
+
+RIZIV_EXAMPLE = re.compile(r"\b1-\d{5}-\d{2}-\d{3}\b")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_example_riziv_number_passes_our_own_check(language: str) -> None:
+    """A member who types the example from a prompt must not be told its check digits are wrong."""
+    from bot.core.riziv import parse_riziv
+
+    texts = [
+        text
+        for message in _messages(language)
+        for part in (message.id, message.string)
+        for text in (part if isinstance(part, tuple) else (part,))
+    ]
+    examples = {number for text in texts for number in RIZIV_EXAMPLE.findall(text)}
+    assert examples, "the sign-up prompt shows an example"
+    for number in sorted(examples):
+        assert parse_riziv(number).formatted == number

@@ -19,7 +19,7 @@ from handlers.render import esc
 def _invalid_riziv(t: Translator, error: InvalidRiziv, kring: Kring) -> str:
     return {
         "format": t.gettext(
-            "A RIZIV number has 11 digits and starts with 1, for example 1-23456-78-901. "
+            "A RIZIV number has 11 digits and starts with 1, for example 1-23456-25-001. "
             "Please try again."
         ),
         "check_digits": t.gettext(

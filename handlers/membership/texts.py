@@ -51,7 +51,7 @@ def onboarding_question(t: Translator, member: Member, kring: Kring) -> str:
     if step is OnboardingStep.RIZIV:
         return t.gettext(
             "Thank you, {name}. What is your RIZIV number? It has 11 digits, "
-            "for example 1-23456-78-901."
+            "for example 1-23456-25-001."
         ).format(name=esc(member.name))
     if step is OnboardingStep.AWAITING_APPROVAL:
         return t.gettext(

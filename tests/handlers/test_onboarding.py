@@ -93,3 +93,13 @@ async def test_a_join_request_is_approved_by_the_coordinator(bot: Harness, wirin
 
     [stale] = replies(await bot.tap(demo("coord"), request.button_data("Weigeren"), request))
     assert "al afgehandeld" in stale.text
+
+
+async def test_the_example_riziv_number_of_the_prompt_is_accepted(bot: Harness) -> None:
+    code = await _invite_code(bot)
+    await bot.send(STRANGER, f"/start {code}")
+    [ask_riziv] = replies(await bot.send(STRANGER, "Jan Vermeulen"))
+    example = re.search(r"1-\d{5}-\d{2}-\d{3}", ask_riziv.text)
+    assert example, ask_riziv.text
+    [welcome] = replies(await bot.send(STRANGER, example[0]))
+    assert "Jan Vermeulen" in welcome.text and "huisarts" in welcome.text
