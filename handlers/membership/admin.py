@@ -64,6 +64,8 @@ async def join_decision_tapped(update: Update, context: KringContext) -> None:
     await query.edit_message_text(texts.join_decided(context.t, member, approve))
     if approve:
         await menu.publish_for_member(context.bot, member)
+    elif member.telegram_id is not None:
+        await menu.withdraw(context.bot, member.telegram_id)
 
 
 async def list_members(update: Update, context: KringContext) -> None:

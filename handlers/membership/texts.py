@@ -74,7 +74,15 @@ def welcome_back(t: Translator, member: Member) -> str:
     )
 
 
-def finish_registration_first(t: Translator, member: Member, kring: Kring) -> str:
+def pending(t: Translator, member: Member, kring: Kring) -> str:
+    """The one answer to anything a pending member sends that is not the awaited answer: the
+    question still open, or, once all is answered, that the request awaits approval."""
+    if onboarding_step(member) is OnboardingStep.AWAITING_APPROVAL:
+        return t.gettext(
+            "Your membership request is waiting for the approval of the coordinator of {kring}. "
+            "You will get a message as soon as it is approved; until then the other commands "
+            "are not available to you."
+        ).format(kring=esc(kring.name))
     return (
         t.gettext("Please finish your registration first.")
         + "\n\n"
@@ -120,6 +128,13 @@ def member_commands(t: Translator) -> list[tuple[str, str]]:
         ("swaps", t.gettext("swap requests you can take")),
         ("cme", t.gettext("CME events: register and unregister")),
         ("credits", t.gettext("your accreditation points")),
+    ]
+
+
+def applicant_commands(t: Translator) -> list[tuple[str, str]]:
+    return [
+        ("help", t.gettext("what you can do")),
+        ("start", t.gettext("where your membership request stands")),
     ]
 
 

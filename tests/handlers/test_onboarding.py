@@ -2,6 +2,8 @@
 
 import re
 
+from telegram import BotCommandScopeChat
+
 from bot.services import Wiring
 from tests.handlers.conftest import FRENCH_STRANGER, ON_BOTH_KRINGS, STRANGER, demo
 from tests.handlers.harness import Harness, outbox_sender, replies
@@ -103,3 +105,38 @@ async def test_the_example_riziv_number_of_the_prompt_is_accepted(bot: Harness) 
     assert example, ask_riziv.text
     [welcome] = replies(await bot.send(STRANGER, example[0]))
     assert "Jan Vermeulen" in welcome.text and "huisarts" in welcome.text
+
+
+async def _awaiting_approval(bot: Harness) -> list[str]:
+    """A stranger asks to join and answers both questions; the commands of their menu."""
+    [refusal] = replies(await bot.send(STRANGER, "hallo"))
+    calls = await bot.tap(STRANGER, refusal.button_data("Lidmaatschap"))
+    [menu] = [call for call in calls if call.method == "setMyCommands"]
+    assert menu.params["scope"] == BotCommandScopeChat(STRANGER.id).to_dict()
+    await bot.send(STRANGER, "Jan Vermeulen")
+    await bot.send(STRANGER, "1-48976-16-004")
+    return [command["command"] for command in menu.params["commands"]]
+
+
+async def test_an_applicant_awaiting_approval_has_the_short_menu(bot: Harness) -> None:
+    commands = await _awaiting_approval(bot)
+    assert "help" in commands
+    assert not {"shifts", "settings", "cme", "mydata"} & set(commands)
+
+
+async def test_an_applicant_awaiting_approval_gets_one_clear_answer(bot: Harness) -> None:
+    await _awaiting_approval(bot)
+    for sent in ("/shifts", "/help", "/start", "/settings", "hoe gaat het?"):
+        [reply] = replies(await bot.send(STRANGER, sent))
+        assert "wacht op de goedkeuring" in reply.text, sent
+        assert "registratie" not in reply.text and "verstuurd" not in reply.text, sent
+        assert "/settings" not in reply.text, sent
+
+
+async def test_a_rejected_applicant_gets_the_common_menu_back(bot: Harness, wiring: Wiring) -> None:
+    await _awaiting_approval(bot)
+    await outbox_sender(bot, wiring.services).send_due()
+    [request] = [c for c in bot.request.calls if "Weigeren" in c.buttons]
+    calls = await bot.tap(demo("coord"), request.button_data("Weigeren"), request)
+    [withdrawn] = [call for call in calls if call.method == "deleteMyCommands"]
+    assert withdrawn.params["scope"] == BotCommandScopeChat(STRANGER.id).to_dict()
