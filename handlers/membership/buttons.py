@@ -1,5 +1,6 @@
 """membership: commands and buttons"""
 
+from collections.abc import Callable
 from datetime import time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -14,7 +15,7 @@ from bot.core.models import (
 from bot.core.roster import ON_CALL_ROLES
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers.audience import Audience, Command, Prefix
-from handlers.keyboards import data
+from handlers.keyboards import LIST_LIMIT, data, short, zone_key
 from handlers.membership import settings_texts, texts
 from handlers.shifts import buttons as shifts_buttons
 
@@ -47,6 +48,7 @@ QUIET_CHOICES = ((22, 7), (21, 8), (20, 8))  # quiet hours a member can pick, lo
 
 
 INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
+NO_ZONE = "-"  # the zone argument of the "no zone" button
 
 
 def join_request(t: Translator) -> InlineKeyboardMarkup:
@@ -112,6 +114,28 @@ def invite_roles(t: Translator, manager: Member) -> InlineKeyboardMarkup:
             [InlineKeyboardButton(texts.role_name(t, role), callback_data=data(INVITE_ROLE, role))]
             for role in INVITABLE_ROLES
             if may_grant(manager, role)
+        ]
+    )
+
+
+def invite_zones(t: Translator, role: Role, zones: list[str]) -> InlineKeyboardMarkup:
+    return _zones(t, zones, lambda key: data(INVITE_ROLE, role, key))
+
+
+def join_zones(t: Translator, member_id: int, role: Role, zones: list[str]) -> InlineKeyboardMarkup:
+    return _zones(t, zones, lambda key: data(JOIN_DECISION, member_id, "approve", role, key))
+
+
+def _zones(t: Translator, zones: list[str], payload: Callable[[str], str]) -> InlineKeyboardMarkup:
+    """One button per zone of the kring, two a row, and one for no zone."""
+    choices = [
+        InlineKeyboardButton(short(zone), callback_data=payload(zone_key(zone)))
+        for zone in zones[:LIST_LIMIT]
+    ]
+    return InlineKeyboardMarkup(
+        [
+            *(choices[i : i + 2] for i in range(0, len(choices), 2)),
+            [InlineKeyboardButton(t.gettext("No zone"), callback_data=payload(NO_ZONE))],
         ]
     )
 

@@ -166,10 +166,25 @@ def invite_created(
     return text
 
 
+def choose_invite_zone(t: Translator, role: Role) -> str:
+    return t.gettext("Which zone does the new {role} join?").format(role=role_name(t, role))
+
+
+def choose_join_zone(t: Translator, role: Role) -> str:
+    """A button's answer (at most 200 characters)."""
+    return t.gettext("Approve as {role}: choose the zone.").format(role=role_name(t, role))
+
+
+def unknown_zone(t: Translator, zone: str, zones: list[str]) -> str:
+    return t.gettext("The kring has no zone {zone}. Its zones: {zones}.").format(
+        zone=esc(zone), zones=", ".join(esc(name) for name in zones)
+    )
+
+
 def invite_usage(t: Translator) -> str:
     return t.gettext(
-        "Unknown role. Use /invite with one of: gp, locum, staff, coordinator, and optionally a "
-        "zone, for example: /invite gp Noord"
+        "Unknown role. Use /invite with a role (gp, locum, staff or coordinator; the Dutch and "
+        "French words work too) and optionally a zone, for example: /invite gp Noord"
     )
 
 
