@@ -15,25 +15,16 @@ from collections.abc import Awaitable, Iterable
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
-from bot.core.membership import is_manager
-from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES, Member, MemberStatus, Role
+from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES, Member, MemberStatus
 from bot.i18n import translator
-from handlers.membership import texts
+from handlers.membership import commands
 
 log = logging.getLogger(__name__)
 
 
 def _commands(language: str, member: Member | None) -> list[BotCommand]:
-    t = translator(language)
-    if member is not None and member.status is MemberStatus.PENDING:
-        pairs = texts.applicant_commands(t)
-        return [BotCommand(command, description) for command, description in pairs]
-    pairs = texts.member_commands(t)
-    if member is not None and is_manager(member):
-        pairs += texts.manager_commands(t)
-        if member.role is Role.COORDINATOR:
-            pairs += texts.coordinator_commands(t)
-    return [BotCommand(command, description) for command, description in pairs]
+    listed = commands.listed(translator(language), commands.audience_of(member))
+    return [BotCommand(command.name, description) for command, description in listed]
 
 
 async def publish_defaults(bot: Bot) -> None:

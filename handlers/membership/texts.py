@@ -11,6 +11,7 @@ from bot.core.models import (
 )
 from bot.core.services import Kring
 from bot.i18n import Translator
+from handlers.audience import Audience, Command
 from handlers.render import esc
 
 
@@ -102,52 +103,43 @@ def not_allowed(t: Translator, coordinator_only: bool) -> str:
     return t.gettext("Only the coordinator and the kring staff can do this.")
 
 
-def help_text(t: Translator, member: Member | None, kring: Kring) -> str:
-    if member is None:
-        return not_a_member(t, kring)
+def help_text(t: Translator, listed: list[tuple[Command, str]]) -> str:
+    """What this member can do: the commands of their menu, the coordinator's apart."""
     lines = [t.gettext("<b>What you can do</b>"), ""]
-    lines += [f"/{command} – {description}" for command, description in member_commands(t)]
-    if member.role in (Role.COORDINATOR, Role.STAFF):
-        lines += ["", t.gettext("<b>For the coordinator</b>")]
-        lines += [f"/{command} – {description}" for command, description in manager_commands(t)]
+    lines += [f"/{c.name} – {text}" for c, text in listed if c.audience < Audience.MANAGER]
+    managing = [f"/{c.name} – {text}" for c, text in listed if c.audience >= Audience.MANAGER]
+    if managing:
+        lines += ["", t.gettext("<b>For the coordinator</b>"), *managing]
     lines += ["", t.gettext("You can also just type a question.")]
     return "\n".join(lines)
 
 
-def member_commands(t: Translator) -> list[tuple[str, str]]:
-    return [
-        ("help", t.gettext("what you can do")),
-        ("settings", t.gettext("your settings")),
-        ("language", t.gettext("change your language")),
-        ("ask", t.gettext("ask the knowledge base a question")),
-        ("fee", t.gettext("calculate a locum's fee contribution")),
-        ("locum", t.gettext("your replacements and their checklists")),
-        ("mydata", t.gettext("everything the kring holds about you")),
-        ("forget", t.gettext("erase your data")),
-        ("shifts", t.gettext("your on-call shifts; swap one")),
-        ("swaps", t.gettext("swap requests you can take")),
-        ("cme", t.gettext("CME events: register and unregister")),
-        ("credits", t.gettext("your accreditation points")),
-    ]
-
-
-def applicant_commands(t: Translator) -> list[tuple[str, str]]:
-    return [
-        ("help", t.gettext("what you can do")),
-        ("start", t.gettext("where your membership request stands")),
-    ]
-
-
-def manager_commands(t: Translator) -> list[tuple[str, str]]:
-    return [
-        ("invite", t.gettext("invite a new member")),
-        ("members", t.gettext("list the members")),
-        ("inbox", t.gettext("questions for the coordinator")),
-        ("roster", t.gettext("import the roster; fairness, exemptions, act for a member")),
-        ("approvals", t.gettext("swaps waiting for approval")),
-        ("export", t.gettext("export the roster changes as CSV")),
-        ("events", t.gettext("manage CME events and attendance")),
-    ]
+def command_description(t: Translator, name: str) -> str:
+    """The line of a command in the menu and in /help (handlers.membership.commands)."""
+    return {
+        "start": t.gettext("where your membership request stands"),
+        "help": t.gettext("what you can do"),
+        "settings": t.gettext("your settings"),
+        "language": t.gettext("change your language"),
+        "ask": t.gettext("ask the knowledge base a question"),
+        "fee": t.gettext("calculate a locum's fee contribution"),
+        "locum": t.gettext("your replacements and their checklists"),
+        "mydata": t.gettext("everything the kring holds about you"),
+        "forget": t.gettext("erase your data"),
+        "shifts": t.gettext("your on-call shifts; swap one"),
+        "swaps": t.gettext("swap requests you can take"),
+        "cme": t.gettext("CME events: register and unregister"),
+        "credits": t.gettext("your accreditation points"),
+        "invite": t.gettext("invite a new member"),
+        "members": t.gettext("list the members"),
+        "inbox": t.gettext("questions for the coordinator"),
+        "roster": t.gettext("import the roster; fairness, exemptions, act for a member"),
+        "approvals": t.gettext("swaps waiting for approval"),
+        "export": t.gettext("export the roster changes as CSV"),
+        "events": t.gettext("manage CME events and attendance"),
+        "broadcast": t.gettext("send an announcement to the members"),
+        "stats": t.gettext("figures about the kring and the bot"),
+    }[name]
 
 
 def choose_invite_role(t: Translator) -> str:
@@ -215,13 +207,6 @@ def join_decided(t: Translator, member: Member, approved: bool) -> str:
             name=esc(member.name), role=role_name(t, member.role)
         )
     return t.gettext("Rejected: the membership request of {name}.").format(name=esc(member.name))
-
-
-def coordinator_commands(t: Translator) -> list[tuple[str, str]]:
-    return [
-        ("broadcast", t.gettext("send an announcement to the members")),
-        ("stats", t.gettext("figures about the kring and the bot")),
-    ]
 
 
 def stats(t: Translator, figures: list[tuple[str, int]]) -> str:
