@@ -132,3 +132,21 @@ def test_every_example_riziv_number_passes_our_own_check(language: str) -> None:
     assert examples, "the sign-up prompt shows an example"
     for number in sorted(examples):
         assert parse_riziv(number).formatted == number
+
+
+CANCEL_IN = {"nl": "/annuleren", "fr": "/annuler", "en": "/cancel"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_prompts_name_one_cancel_command_per_language(language: str) -> None:
+    """All three work everywhere (handlers.conversation); a prompt names the member's own."""
+    from handlers.conversation import CANCEL_COMMAND
+
+    named = re.compile("|".join(rf"/{name}\b" for name in CANCEL_COMMAND.names))
+    strings = [
+        string
+        for message in _messages(language)
+        for string in (message.string if isinstance(message.string, tuple) else (message.string,))
+    ]
+    used = {found for string in strings for found in named.findall(string)}
+    assert used == {CANCEL_IN[language]}
