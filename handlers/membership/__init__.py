@@ -8,6 +8,7 @@ from telegram.ext import BaseHandler, CommandHandler, filters
 from handlers.context import KringContext
 from handlers.feature import Feature, button, command
 from handlers.membership import admin, buttons, errors, help, notices, onboarding, privacy, settings
+from handlers.shifts import buttons as shifts_buttons
 
 
 def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
@@ -33,6 +34,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.FORGET_NOT, privacy.keep),
         button(buttons.DIGEST, settings.digest_tapped),
         button(buttons.QUIET, settings.quiet_tapped),
+        button(shifts_buttons.REMINDER, settings.reminder_tapped),
     ]
 
 
