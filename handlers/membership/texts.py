@@ -180,6 +180,13 @@ def invite_usage(t: Translator) -> str:
     )
 
 
+def member_name(t: Translator, member: Member) -> str:
+    """The name as lists show it (escaped): erased members and applicants have none."""
+    if member.status is MemberStatus.FORGOTTEN:
+        return t.gettext("erased member")
+    return esc(member.name or t.gettext("(no name yet)"))
+
+
 def members_list(t: Translator, members: Iterable[Member]) -> str:
     members = list(members)
     lines = [
@@ -188,12 +195,10 @@ def members_list(t: Translator, members: Iterable[Member]) -> str:
         )
     ]
     for member in members:
-        line = "• {name} – {role}".format(
-            name=esc(member.name or t.gettext("(no name yet)")), role=role_name(t, member.role)
-        )
+        line = f"• {member_name(t, member)} – {role_name(t, member.role)}"
         if member.zone:
             line += f", {esc(member.zone)}"
-        if member.status is not MemberStatus.ACTIVE:
+        if member.status not in (MemberStatus.ACTIVE, MemberStatus.FORGOTTEN):
             line += f" ({status_name(t, member.status)})"
         if not member.reachable:
             line += " – " + t.gettext("unreachable")
