@@ -7,7 +7,17 @@ from telegram.ext import BaseHandler, CommandHandler, filters
 
 from handlers.context import KringContext
 from handlers.feature import Feature, button, command
-from handlers.membership import admin, buttons, errors, help, notices, onboarding, privacy, settings
+from handlers.membership import (
+    admin,
+    buttons,
+    errors,
+    help,
+    notices,
+    onboarding,
+    oversight,
+    privacy,
+    settings,
+)
 from handlers.shifts import buttons as shifts_buttons
 
 
@@ -35,6 +45,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.DIGEST, settings.digest_tapped),
         button(buttons.QUIET, settings.quiet_tapped),
         button(shifts_buttons.REMINDER, settings.reminder_tapped),
+        button(shifts_buttons.EXPORT_AUDIT, oversight.export_audit),
     ]
 
 

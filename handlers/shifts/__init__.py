@@ -35,7 +35,6 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.ROSTER_BEHALF_FOR, coordinator.act_for_member),
         button(buttons.ROSTER_ASSIGN_TO, coordinator.assign),
         button(buttons.EXPORT_SWAPS, exports.export_swaps),
-        button(buttons.EXPORT_AUDIT, exports.export_audit),
     ]
 
 
