@@ -22,6 +22,7 @@ from bot.core.errors import (
     InviteInvalid,
     InviteReason,
     JoinRequestNotFound,
+    MemberNotFound,
     NotAllowed,
     NotAMember,
     RizivReason,
@@ -383,6 +384,74 @@ class MembershipService:
     async def _zones(uow: UnitOfWork) -> list[str]:
         members = await uow.members.list(active_only=True)
         return sorted({member.zone for member in members if member.zone}, key=name_sort_key)
+
+    # --- the coordinator manages members: suspend, reactivate, role, zone, remove ----------------
+
+    async def manageable(self, coordinator_telegram_id: int) -> list[Member]:
+        """Everyone a coordinator can manage (not applicants, not erased members, not
+        themselves), by name."""
+        async with self._uow() as uow:
+            coordinator = await self._granting(uow, coordinator_telegram_id, Role.COORDINATOR)
+            members = await uow.members.list()
+        managed = (MemberStatus.ACTIVE, MemberStatus.SUSPENDED)
+        kept = [m for m in members if m.status in managed and m.id != coordinator.id]
+        return sorted(kept, key=lambda m: name_sort_key(m.name))
+
+    async def managed(self, coordinator_telegram_id: int, member_id: int) -> Member:
+        """The member, if this coordinator may manage them (see _manage); changes nothing."""
+        return await self._manage(coordinator_telegram_id, member_id, None)
+
+    async def set_active(
+        self, coordinator_telegram_id: int, member_id: int, active: bool
+    ) -> Member:
+        """Suspend (the member keeps their data but can use nothing) or reactivate."""
+        status = MemberStatus.ACTIVE if active else MemberStatus.SUSPENDED
+        return await self._manage(
+            coordinator_telegram_id,
+            member_id,
+            lambda member, zones: setattr(member, "status", status),
+        )
+
+    async def set_role(self, coordinator_telegram_id: int, member_id: int, role: Role) -> Member:
+        return await self._manage(
+            coordinator_telegram_id, member_id, lambda member, zones: setattr(member, "role", role)
+        )
+
+    async def set_zone(
+        self, coordinator_telegram_id: int, member_id: int, zone: str | None
+    ) -> Member:
+        """One of the kring's zones (see match_zone), or none."""
+
+        def change(member: Member, zones: list[str]) -> None:
+            member.zone = match_zone(zone, zones) if zone else None
+
+        return await self._manage(coordinator_telegram_id, member_id, change)
+
+    async def _manage(
+        self,
+        coordinator_telegram_id: int,
+        member_id: int,
+        change: Callable[[Member, list[str]], None] | None,
+    ) -> Member:
+        """Only an active coordinator manages members, never themselves (a coordinator who
+        suspended or demoted themselves could not undo it), and only active or suspended ones."""
+        async with self._uow() as uow:
+            coordinator = await self._granting(uow, coordinator_telegram_id, Role.COORDINATOR)
+            member = await uow.members.get(member_id)
+            if member is None or member.status not in (
+                MemberStatus.ACTIVE,
+                MemberStatus.SUSPENDED,
+            ):
+                raise MemberNotFound()
+            if member.id == coordinator.id:
+                raise NotAllowed()
+            if change is None:
+                return member
+            change(member, await self._zones(uow))
+            member.updated_at = self._clock.now()
+            await uow.members.update(member)
+            await uow.commit()
+            return member
 
     async def managers(self) -> list[Member]:
         """Active coordinators and staff (they get the coordinator command menu)."""

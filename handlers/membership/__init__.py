@@ -12,6 +12,7 @@ from handlers.membership import (
     buttons,
     errors,
     help,
+    manage,
     notices,
     onboarding,
     oversight,
@@ -40,6 +41,8 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.LANGUAGE, settings.language_tapped),
         button(buttons.INVITE_ROLE, admin.invite_role_tapped),
         button(buttons.JOIN_DECISION, admin.join_decision_tapped),
+        button(buttons.MEMBER_CARD, manage.show_card),
+        button(buttons.MEMBER_ACT, manage.act),
         button(buttons.FORGET, privacy.forget),
         button(buttons.FORGET_NOT, privacy.keep),
         button(buttons.DIGEST, settings.digest_tapped),
@@ -55,4 +58,5 @@ FEATURE = Feature(
     declared_in=[buttons],
     notices=notices.NOTICES,
     errors=errors.ERRORS,
+    pickers=[manage.MANAGE],
 )

@@ -2,7 +2,6 @@
 
 from telegram import Update
 
-from bot.core.errors import BadButton
 from bot.core.membership import parse_role
 from bot.core.models import Role
 from bot.core.roster import ON_CALL_ROLES
@@ -57,19 +56,9 @@ async def invite_role_tapped(update: Update, context: KringContext) -> None:
             reply_markup=buttons.invite_zones(context.t, role, zones),
         )
         return
-    zone = _zone(args[1:], zones)
+    zone = buttons.chosen_zone(args[1:], zones)
     await query.answer()
     await query.edit_message_text(await _create_invite(context, role, zone))
-
-
-def _zone(key: list[str], zones: list[str]) -> str | None:
-    """The zone a button names by its key (`-` or nothing: no zone)."""
-    if not key or key[0] == buttons.NO_ZONE:
-        return None
-    by_key = {keyboards.zone_key(zone): zone for zone in zones}
-    if key[0] not in by_key:
-        raise BadButton()  # the zone is gone since the buttons were made
-    return by_key[key[0]]
 
 
 async def _create_invite(context: KringContext, role: Role, zone: str | None) -> str:
@@ -99,7 +88,7 @@ async def join_decision_tapped(update: Update, context: KringContext) -> None:
         member_id,
         approve=approve,
         role=role,
-        zone=_zone(zone_key, zones),
+        zone=buttons.chosen_zone(zone_key, zones),
     )
     await query.answer()
     await query.edit_message_text(texts.join_decided(context.t, member, approve))
@@ -113,8 +102,12 @@ async def list_members(update: Update, context: KringContext) -> None:
     message = update.effective_message
     assert message is not None
     members = await context.services.membership.members(context.active_member.telegram_id or 0)
-    for chunk in render.split(texts.members_list(context.t, members)):
+    chunks = render.split(texts.members_list(context.t, members))
+    for chunk in chunks[:-1]:
         await message.reply_text(chunk)
+    # The coordinator manages members from here (handlers.membership.manage).
+    markup = buttons.manage_members(context.t) if context.active_member.is_coordinator else None
+    await message.reply_text(chunks[-1], reply_markup=markup)
 
 
 async def stats(update: Update, context: KringContext) -> None:

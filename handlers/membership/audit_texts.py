@@ -11,6 +11,8 @@ from handlers.membership import texts
 # Which argument of a button is an id of what (bot.core.audit resolves them).
 SUBJECTS: Subjects = {
     "joindec": [(Subject.MEMBER, 0)],
+    "mbcard": [(Subject.MEMBER, 0)],
+    "mbact": [(Subject.MEMBER, 0)],
     "swok": [(Subject.SWAP, 0)],
     "swno": [(Subject.SWAP, 0)],
     "swtrail": [(Subject.SWAP, 0)],
@@ -74,6 +76,10 @@ def _button_words(t: Translator) -> dict[str, str]:
     return {
         "invrole": t.gettext("invitation created"),
         "joindec": t.gettext("membership request decided"),
+        "mbman": t.gettext("managing members: list opened"),
+        "mbmanpg": t.gettext("managing members: another page"),
+        "mbcard": t.gettext("managing a member: card opened"),
+        "mbact": t.gettext("member managed (suspended, reactivated, role, zone or removed)"),
         "swok": t.gettext("swap approved"),
         "swno": t.gettext("swap rejected"),
         "swtrail": t.gettext("history of a swap viewed"),

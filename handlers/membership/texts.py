@@ -187,6 +187,62 @@ def member_name(t: Translator, member: Member) -> str:
     return esc(member.name or t.gettext("(no name yet)"))
 
 
+def member_label(t: Translator, member: Member) -> str:
+    """A member in the list to manage: name, role, zone, and a suspension."""
+    label = f"{member.name or '?'} – {role_name(t, member.role)}"
+    if member.zone:
+        label += f", {member.zone}"
+    if not member.is_active:
+        label += f" ({status_name(t, member.status)})"
+    return label
+
+
+def choose_member_to_manage(t: Translator) -> str:
+    return t.gettext("Which member do you want to manage? Type part of a name to find someone.")
+
+
+def member_card(t: Translator, member: Member) -> str:
+    return "\n".join(
+        [
+            f"<b>{member_name(t, member)}</b>",
+            t.gettext("Role: {role}").format(role=role_name(t, member.role)),
+            t.gettext("Zone: {zone}").format(zone=esc(member.zone or t.gettext("none"))),
+            t.gettext("Status: {status}").format(status=status_name(t, member.status)),
+        ]
+    )
+
+
+def choose_member_role(t: Translator, member: Member) -> str:
+    return t.gettext("Which role does {name} get?").format(name=member_name(t, member))
+
+
+def choose_member_zone(t: Translator, member: Member) -> str:
+    return t.gettext("Which zone is {name} in?").format(name=member_name(t, member))
+
+
+def member_changed(t: Translator, member: Member, action: str) -> str:
+    name = member_name(t, member)
+    return {
+        "suspend": t.gettext("{name} is suspended: the bot no longer serves them."),
+        "reactivate": t.gettext("{name} is active again."),
+        "role": t.gettext("{name} is now {role}."),
+        "zone": t.gettext("The zone of {name} is changed."),
+    }[action].format(name=name, role=role_name(t, member.role))
+
+
+def confirm_remove(t: Translator, member: Member) -> str:
+    return t.gettext(
+        "<b>Remove {name} from the kring?</b>\nTheir personal data is erased as with /forget; "
+        "what the kring must keep stays, without their name. This cannot be undone."
+    ).format(name=member_name(t, member))
+
+
+def member_removed(t: Translator, member: Member) -> str:
+    return t.gettext("{name} is no longer a member; their personal data is erased.").format(
+        name=member_name(t, member)
+    )
+
+
 def members_list(t: Translator, members: Iterable[Member]) -> str:
     members = list(members)
     lines = [
