@@ -38,7 +38,7 @@ from handlers import (
 from handlers.access import Rules
 from handlers.conversation import CANCEL_COMMAND, Flows
 from handlers.errors import ErrorReplies
-from handlers.feature import Feature
+from handlers.feature import Feature, command
 from handlers.notifications import Composer
 
 TAPPED, GATE, FLOWS, PICKERS, FEATURES = -4, -3, -2, -1, 0
@@ -75,6 +75,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         [
             *features,
             # What no feature took:
+            command(CANCEL_COMMAND, fallback.nothing_to_cancel),
             MessageHandler(filters.TEXT & ~filters.COMMAND, fallback.text),
             MessageHandler(filters.COMMAND, fallback.unknown_command),
             CallbackQueryHandler(fallback.stale_button),

@@ -140,7 +140,7 @@ async def refuse(update: Update, context: KringContext, needed: Audience) -> Non
         text = membership_texts.not_a_member(t, kring)
         markup = membership_buttons.join_request(t)
     elif member.status is MemberStatus.PENDING:
-        text, markup = membership_texts.finish_registration_first(t, member, kring), None
+        text, markup = membership_texts.pending(t, member, kring), None
     elif member.status is MemberStatus.SUSPENDED:
         text, markup = membership_texts.suspended(t, kring), None
     else:

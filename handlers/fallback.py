@@ -25,6 +25,13 @@ async def unknown_command(update: Update, context: KringContext) -> None:
     await update.effective_message.reply_text(render.unknown_command(context.t))
 
 
+async def nothing_to_cancel(update: Update, context: KringContext) -> None:
+    """/cancel (/annuleren, /annuler) when no flow is waiting for an answer: a flow that waits
+    takes it first."""
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(render.nothing_to_cancel(context.t))
+
+
 async def unsupported(update: Update, context: KringContext) -> None:
     """Other messages; but a CSV file from the coordinator outside any flow is a roster to
     import (the file they send most), as if /roster came first."""

@@ -3,6 +3,7 @@
 Button payloads carry server-side ids only; what they refer to is checked again when tapped.
 """
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,12 @@ def data(prefix: str, *args: object) -> str:
     if len(payload.encode()) > 64:
         raise ValueError(f"callback data too long: {payload!r}")
     return payload
+
+
+def zone_key(zone: str) -> str:
+    """A zone on a button: a zone name is free text the coordinator chose (and may be too long
+    for the 64 bytes of callback data), so the button carries a short digest of it."""
+    return hashlib.sha256(zone.encode()).hexdigest()[:10]
 
 
 def parse(payload: str | None) -> list[str]:

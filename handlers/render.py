@@ -126,5 +126,9 @@ def unknown_command(t: Translator) -> str:
     return t.gettext("I do not know that command. Send /help to see what you can do.")
 
 
+def nothing_to_cancel(t: Translator) -> str:
+    return t.gettext("There is nothing to cancel. Send /help to see what you can do.")
+
+
 def unsupported_message(t: Translator) -> str:
     return t.gettext("I can only read text messages here. Send /help to see what you can do.")

@@ -111,3 +111,41 @@ def test_dates_and_money_follow_the_members_locale() -> None:
     assert translator("nl").money(Decimal("1234.5")) == "€\u00a01.234,50"
     assert translator("fr").money(Decimal("1234.5")) == "1\u202f234,50\u00a0€"
     assert translator("en").money(Decimal("1234.5")) == "1.234,50\u00a0€"  # en_BE
+
+
+RIZIV_EXAMPLE = re.compile(r"\b1-\d{5}-\d{2}-\d{3}\b")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_example_riziv_number_passes_our_own_check(language: str) -> None:
+    """A member who types the example from a prompt must not be told its check digits are wrong."""
+    from bot.core.riziv import parse_riziv
+
+    texts = [
+        text
+        for message in _messages(language)
+        for part in (message.id, message.string)
+        for text in (part if isinstance(part, tuple) else (part,))
+    ]
+    examples = {number for text in texts for number in RIZIV_EXAMPLE.findall(text)}
+    assert examples, "the sign-up prompt shows an example"
+    for number in sorted(examples):
+        assert parse_riziv(number).formatted == number
+
+
+CANCEL_IN = {"nl": "/annuleren", "fr": "/annuler", "en": "/cancel"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_prompts_name_one_cancel_command_per_language(language: str) -> None:
+    """All three work everywhere (handlers.conversation); a prompt names the member's own."""
+    from handlers.conversation import CANCEL_COMMAND
+
+    named = re.compile("|".join(rf"/{name}\b" for name in CANCEL_COMMAND.names))
+    strings = [
+        string
+        for message in _messages(language)
+        for string in (message.string if isinstance(message.string, tuple) else (message.string,))
+    ]
+    used = {found for string in strings for found in named.findall(string)}
+    assert used == {CANCEL_IN[language]}

@@ -68,6 +68,15 @@ class JoinRequestNotFound(DomainError):
     """The join request was decided already or never existed."""
 
 
+class UnknownZone(DomainError):
+    """A zone the kring does not have (a typing error would split a zone in two)."""
+
+    def __init__(self, zone: str, zones: list[str]) -> None:
+        super().__init__(zone)
+        self.zone = zone
+        self.zones = zones
+
+
 class UnknownLanguage(DomainError):
     """A language code the bot has no catalog for."""
 

@@ -22,11 +22,13 @@ from bot.core.errors import (
     InviteInvalid,
     InviteReason,
     JoinRequestNotFound,
+    MemberNotFound,
     NotAllowed,
     NotAMember,
     RizivReason,
     StoreConflict,
     UnknownLanguage,
+    UnknownZone,
 )
 from bot.core.models import (
     DEFAULT_LANGUAGE,
@@ -68,6 +70,36 @@ def may_grant(manager: Member, role: Role) -> bool:
     if role in MANAGER_ROLES:
         return manager.is_active and manager.role is Role.COORDINATOR
     return is_manager(manager)
+
+
+# The words a coordinator may type for a role (/invite vervangarts), in nl, fr and en, compared
+# without accents or case (see name_sort_key).
+ROLE_WORDS: dict[str, Role] = {
+    **dict.fromkeys(("gp", "huisarts", "generaliste", "medecin generaliste", "mg"), Role.GP),
+    **dict.fromkeys(
+        ("locum", "vervangarts", "vervanger", "remplacant", "remplacante", "medecin remplacant"),
+        Role.LOCUM,
+    ),
+    **dict.fromkeys(("staff", "medewerker", "personeel", "personnel"), Role.STAFF),
+    **dict.fromkeys(("coordinator", "coordinateur", "coordinatrice"), Role.COORDINATOR),
+}
+
+
+def parse_role(word: str) -> Role | None:
+    """The role a typed word names, or None."""
+    return ROLE_WORDS.get(" ".join(name_sort_key(word).split()))
+
+
+def match_zone(typed: str, zones: list[str]) -> str:
+    """The kring's zone as it is spelled, for a zone typed in any case or without accents.
+    A kring that has no zones yet gets its first ones from invites, so then any zone goes."""
+    typed = " ".join(typed.split())
+    if not zones:
+        return typed
+    for zone in zones:
+        if name_sort_key(zone) == name_sort_key(typed):
+            return zone
+    raise UnknownZone(typed, zones)
 
 
 class OnboardingStep(StrEnum):
@@ -264,12 +296,15 @@ class MembershipService:
     async def create_invite(
         self, manager_telegram_id: int | None, role: Role, zone: str | None = None
     ) -> Invite:
-        """Create a single-use invite. `manager_telegram_id` None means the command line."""
+        """Create a single-use invite. `manager_telegram_id` None means the command line.
+        The zone must be one of the kring's (see match_zone)."""
         now = self._clock.now()
         async with self._uow() as uow:
             created_by = None
             if manager_telegram_id is not None:
                 created_by = (await self._granting(uow, manager_telegram_id, role)).id
+            if zone:
+                zone = match_zone(zone, await self._zones(uow))
             invite = await uow.invites.add(
                 Invite(
                     code=self._new_invite_code(),
@@ -284,8 +319,15 @@ class MembershipService:
             return invite
 
     async def decide_join_request(
-        self, manager_telegram_id: int, member_id: int, *, approve: bool, role: Role = Role.GP
+        self,
+        manager_telegram_id: int,
+        member_id: int,
+        *,
+        approve: bool,
+        role: Role = Role.GP,
+        zone: str | None = None,
     ) -> Member:
+        """Approve (with a role and, if given, one of the kring's zones) or reject."""
         now = self._clock.now()
         async with self._uow() as uow:
             await self._granting(uow, manager_telegram_id, role if approve else Role.GP)
@@ -296,6 +338,7 @@ class MembershipService:
             notice = OutboxMessage.to(member, decision, now)
             if approve:
                 member.role, member.status, member.updated_at = role, MemberStatus.ACTIVE, now
+                member.zone = match_zone(zone, await self._zones(uow)) if zone else None
                 await uow.members.update(member)
             else:
                 notice.member_id = None
@@ -327,6 +370,84 @@ class MembershipService:
                 raise NotAMember()
             for name, value in preferences.items():
                 setattr(member, name, value)
+            member.updated_at = self._clock.now()
+            await uow.members.update(member)
+            await uow.commit()
+            return member
+
+    async def zones(self) -> list[str]:
+        """The kring's zones: those its active members are in."""
+        async with self._uow() as uow:
+            return await self._zones(uow)
+
+    @staticmethod
+    async def _zones(uow: UnitOfWork) -> list[str]:
+        members = await uow.members.list(active_only=True)
+        return sorted({member.zone for member in members if member.zone}, key=name_sort_key)
+
+    # --- the coordinator manages members: suspend, reactivate, role, zone, remove ----------------
+
+    async def manageable(self, coordinator_telegram_id: int) -> list[Member]:
+        """Everyone a coordinator can manage (not applicants, not erased members, not
+        themselves), by name."""
+        async with self._uow() as uow:
+            coordinator = await self._granting(uow, coordinator_telegram_id, Role.COORDINATOR)
+            members = await uow.members.list()
+        managed = (MemberStatus.ACTIVE, MemberStatus.SUSPENDED)
+        kept = [m for m in members if m.status in managed and m.id != coordinator.id]
+        return sorted(kept, key=lambda m: name_sort_key(m.name))
+
+    async def managed(self, coordinator_telegram_id: int, member_id: int) -> Member:
+        """The member, if this coordinator may manage them (see _manage); changes nothing."""
+        return await self._manage(coordinator_telegram_id, member_id, None)
+
+    async def set_active(
+        self, coordinator_telegram_id: int, member_id: int, active: bool
+    ) -> Member:
+        """Suspend (the member keeps their data but can use nothing) or reactivate."""
+        status = MemberStatus.ACTIVE if active else MemberStatus.SUSPENDED
+        return await self._manage(
+            coordinator_telegram_id,
+            member_id,
+            lambda member, zones: setattr(member, "status", status),
+        )
+
+    async def set_role(self, coordinator_telegram_id: int, member_id: int, role: Role) -> Member:
+        return await self._manage(
+            coordinator_telegram_id, member_id, lambda member, zones: setattr(member, "role", role)
+        )
+
+    async def set_zone(
+        self, coordinator_telegram_id: int, member_id: int, zone: str | None
+    ) -> Member:
+        """One of the kring's zones (see match_zone), or none."""
+
+        def change(member: Member, zones: list[str]) -> None:
+            member.zone = match_zone(zone, zones) if zone else None
+
+        return await self._manage(coordinator_telegram_id, member_id, change)
+
+    async def _manage(
+        self,
+        coordinator_telegram_id: int,
+        member_id: int,
+        change: Callable[[Member, list[str]], None] | None,
+    ) -> Member:
+        """Only an active coordinator manages members, never themselves (a coordinator who
+        suspended or demoted themselves could not undo it), and only active or suspended ones."""
+        async with self._uow() as uow:
+            coordinator = await self._granting(uow, coordinator_telegram_id, Role.COORDINATOR)
+            member = await uow.members.get(member_id)
+            if member is None or member.status not in (
+                MemberStatus.ACTIVE,
+                MemberStatus.SUSPENDED,
+            ):
+                raise MemberNotFound()
+            if member.id == coordinator.id:
+                raise NotAllowed()
+            if change is None:
+                return member
+            change(member, await self._zones(uow))
             member.updated_at = self._clock.now()
             await uow.members.update(member)
             await uow.commit()

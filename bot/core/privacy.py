@@ -3,6 +3,7 @@ have it erased (/forget); the coordinator can do both on a member's request. Wha
 must keep (past on-call shifts, attendance for accreditation, the roster's change history) is
 kept, anonymised, and the member is told so. Old logs are removed after the retention period."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,23 @@ from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.riziv import parse_riziv
 
 RETENTION_EVERY = timedelta(hours=1)
+COMING_SHIFTS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What /mydata gives: a summary in words for the member to read, and everything as data
+    (`document`, JSON-ready: the member's row and each row pointing at them, per table)."""
+
+    member: Member
+    records: dict[str, int]  # kind of record (its table) -> how many the kring holds
+    coming_shifts: list[datetime]  # the member's next shifts, soonest first
+    document: dict[str, Any]
+
+
+def _coming_shifts(tables: dict[str, list[dict[str, Any]]], now: datetime) -> list[datetime]:
+    starts = [datetime.fromisoformat(row["start_at"]) for row in tables.get("shifts", [])]
+    return sorted(start for start in starts if start > now)[:COMING_SHIFTS_SHOWN]
 
 
 class PrivacyService:
@@ -34,11 +52,20 @@ class PrivacyService:
             raise MemberNotFound()
         return member
 
-    async def export(self, actor: Member, member_id: int) -> dict[str, Any]:
+    async def export(self, actor: Member, member_id: int) -> PersonalData:
         self._may_act_for(actor, member_id)
+        now = self._clock.now()
         async with self._uow() as uow:
+            member = await uow.members.get(member_id)
             tables = await uow.privacy.personal_data(member_id)
-        return {"exported_at": self._clock.now().isoformat(), "tables": tables}
+        if member is None:
+            raise MemberNotFound()
+        return PersonalData(
+            member=member,
+            records={kind: len(rows) for kind, rows in tables.items() if kind != "members"},
+            coming_shifts=_coming_shifts(tables, now),
+            document={"exported_at": now.isoformat(), "tables": tables},
+        )
 
     async def future_shifts(self, actor: Member, member_id: int) -> list[Shift]:
         """The shifts that erasing the member would leave without a doctor."""

@@ -1,6 +1,5 @@
 """broadcast: commands and buttons"""
 
-import hashlib
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -8,7 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.broadcast import texts
-from handlers.keyboards import LIST_LIMIT, data, short
+from handlers.keyboards import LIST_LIMIT, data, short, zone_key
 
 # Commands
 
@@ -25,12 +24,6 @@ BROADCAST_ABORT = Prefix("bcabort", Audience.COORDINATOR)
 BROADCAST_PROGRESS = Prefix("bcprog", Audience.COORDINATOR)
 BROADCAST_STOP = Prefix("bcstop", Audience.COORDINATOR)
 BROADCAST_CSV = Prefix("bccsv", Audience.COORDINATOR)
-
-
-def zone_key(zone: str) -> str:
-    """A zone on a button: a zone name is free text the coordinator chose (and may be too long
-    for the 64 bytes of callback data), so the button carries a short digest of it."""
-    return hashlib.sha256(zone.encode()).hexdigest()[:10]
 
 
 def broadcast_preview(

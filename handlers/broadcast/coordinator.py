@@ -79,7 +79,9 @@ async def audience_tapped(update: Update, context: KringContext) -> int:
     assert query is not None and context.user_data is not None
     audience = keyboards.parse(query.data)
     if audience[0] == "zone":
-        zones = {buttons.zone_key(zone): zone for zone in await context.services.broadcasts.zones()}
+        zones = {
+            keyboards.zone_key(zone): zone for zone in await context.services.broadcasts.zones()
+        }
         audience = list(keyboards.args(query.data, str, lambda key: zones[key]))
     context.user_data[_KEY]["audience"] = ":".join(audience)
     return await _show_preview(update, context)

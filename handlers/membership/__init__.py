@@ -7,7 +7,19 @@ from telegram.ext import BaseHandler, CommandHandler, filters
 
 from handlers.context import KringContext
 from handlers.feature import Feature, button, command
-from handlers.membership import admin, buttons, errors, help, notices, onboarding, privacy, settings
+from handlers.membership import (
+    admin,
+    buttons,
+    errors,
+    help,
+    manage,
+    notices,
+    onboarding,
+    oversight,
+    privacy,
+    settings,
+)
+from handlers.shifts import buttons as shifts_buttons
 
 
 def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
@@ -29,10 +41,14 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.LANGUAGE, settings.language_tapped),
         button(buttons.INVITE_ROLE, admin.invite_role_tapped),
         button(buttons.JOIN_DECISION, admin.join_decision_tapped),
+        button(buttons.MEMBER_CARD, manage.show_card),
+        button(buttons.MEMBER_ACT, manage.act),
         button(buttons.FORGET, privacy.forget),
         button(buttons.FORGET_NOT, privacy.keep),
         button(buttons.DIGEST, settings.digest_tapped),
         button(buttons.QUIET, settings.quiet_tapped),
+        button(shifts_buttons.REMINDER, settings.reminder_tapped),
+        button(shifts_buttons.EXPORT_AUDIT, oversight.export_audit),
     ]
 
 
@@ -42,4 +58,5 @@ FEATURE = Feature(
     declared_in=[buttons],
     notices=notices.NOTICES,
     errors=errors.ERRORS,
+    pickers=[manage.MANAGE],
 )

@@ -2,14 +2,17 @@
 
 from telegram import Update
 
+from bot.core.membership import parse_role
 from bot.core.models import Role
+from bot.core.roster import ON_CALL_ROLES
 from handlers import keyboards, replies
 from handlers.context import KringContext
 from handlers.membership import buttons, menu, texts
 
 
 async def invite(update: Update, context: KringContext) -> None:
-    """`/invite` asks for the role; `/invite ROLE [ZONE]` creates the invite at once."""
+    """`/invite` asks for the role (then the zone); `/invite ROLE [ZONE]` creates the invite at
+    once. ROLE may be typed in English, Dutch or French (gp, huisarts, vervangarts …)."""
     message = update.effective_message
     assert message is not None
     if not context.args:
@@ -18,16 +21,25 @@ async def invite(update: Update, context: KringContext) -> None:
             reply_markup=buttons.invite_roles(context.t, context.active_member),
         )
         return
-    try:
-        role = Role(context.args[0].lower())
-    except ValueError:
+    role, rest = _typed_role(context.args)
+    if role is None:
         await message.reply_text(texts.invite_usage(context.t))
         return
-    zone = " ".join(context.args[1:])[:40] or None
-    await message.reply_text(await _create_invite(context, role, zone))
+    await message.reply_text(await _create_invite(context, role, " ".join(rest)[:40] or None))
+
+
+def _typed_role(words: list[str]) -> tuple[Role | None, list[str]]:
+    """The role named by the first word or two (médecin généraliste), and the words after it."""
+    for length in (2, 1):
+        role = parse_role(" ".join(words[:length]))
+        if role is not None and len(words) >= length:
+            return role, words[length:]
+    return None, words
 
 
 async def invite_role_tapped(update: Update, context: KringContext) -> None:
+    """`invrole:ROLE` asks for the zone (for a GP or locum, when the kring has zones);
+    `invrole:ROLE:ZONEKEY` (or `-` for none) creates the invite."""
     query = update.callback_query
     assert query is not None
     args = keyboards.parse(query.data)
@@ -36,8 +48,17 @@ async def invite_role_tapped(update: Update, context: KringContext) -> None:
     except (IndexError, ValueError):
         await replies.answer(query, texts.invite_usage(context.t), alert=True)
         return
+    zones = await context.services.membership.zones()
+    if len(args) == 1 and role in ON_CALL_ROLES and zones:
+        await query.answer()
+        await query.edit_message_text(
+            texts.choose_invite_zone(context.t, role),
+            reply_markup=buttons.invite_zones(context.t, role, zones),
+        )
+        return
+    zone = buttons.chosen_zone(args[1:], zones)
     await query.answer()
-    await query.edit_message_text(await _create_invite(context, role, zone=None))
+    await query.edit_message_text(await _create_invite(context, role, zone))
 
 
 async def _create_invite(context: KringContext, role: Role, zone: str | None) -> str:
@@ -45,32 +66,45 @@ async def _create_invite(context: KringContext, role: Role, zone: str | None) ->
         context.active_member.telegram_id, role, zone
     )
     link = f"https://t.me/{context.bot.username}?start={created.code}"
-    return texts.invite_created(context.t, link, role, zone, created.expires_at)
+    return texts.invite_created(context.t, link, role, created.zone, created.expires_at)
 
 
 async def join_decision_tapped(update: Update, context: KringContext) -> None:
+    """`joindec:ID:reject`; `joindec:ID:approve:ROLE` asks for the zone (when the kring has
+    zones), `joindec:ID:approve:ROLE:ZONEKEY` (or `-`) approves."""
     query = update.callback_query
     assert query is not None
-    args = keyboards.parse(query.data)
-    if len(args) < 2 or not args[0].isdigit():
-        await query.answer()
+    member_id, decision = keyboards.args(query.data, int, keyboards.one_of("approve", "reject"))
+    approve = decision == "approve"
+    role = keyboards.args(query.data, int, str, Role)[2] if approve else Role.GP
+    zone_key = keyboards.parse(query.data)[3:]
+    zones = await context.services.membership.zones() if approve else []
+    if approve and not zone_key and zones:
+        await replies.answer(query, texts.choose_join_zone(context.t, role))
+        await query.edit_message_reply_markup(buttons.join_zones(context.t, member_id, role, zones))
         return
-    approve = args[1] == "approve"
-    role = Role.LOCUM if approve and args[2:] == [Role.LOCUM] else Role.GP
     member = await context.services.membership.decide_join_request(
-        context.active_member.telegram_id or 0, int(args[0]), approve=approve, role=role
+        context.active_member.telegram_id or 0,
+        member_id,
+        approve=approve,
+        role=role,
+        zone=buttons.chosen_zone(zone_key, zones),
     )
     await query.answer()
     await query.edit_message_text(texts.join_decided(context.t, member, approve))
     if approve:
         await menu.publish_for_member(context.bot, member)
+    elif member.telegram_id is not None:
+        await menu.withdraw(context.bot, member.telegram_id)
 
 
 async def list_members(update: Update, context: KringContext) -> None:
     message = update.effective_message
     assert message is not None
     members = await context.services.membership.members(context.active_member.telegram_id or 0)
-    await message.reply_text(texts.members_list(context.t, members))
+    # The coordinator manages members from here (handlers.membership.manage).
+    markup = buttons.manage_members(context.t) if context.active_member.is_coordinator else None
+    await message.reply_text(texts.members_list(context.t, members), reply_markup=markup)
 
 
 async def stats(update: Update, context: KringContext) -> None:

@@ -8,18 +8,19 @@ from bot.core.errors import (
     InviteInvalid,
     JoinRequestNotFound,
     UnknownLanguage,
+    UnknownZone,
 )
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.feature import ErrorText
-from handlers.membership import settings_texts
+from handlers.membership import settings_texts, texts
 from handlers.render import esc
 
 
 def _invalid_riziv(t: Translator, error: InvalidRiziv, kring: Kring) -> str:
     return {
         "format": t.gettext(
-            "A RIZIV number has 11 digits and starts with 1, for example 1-23456-78-901. "
+            "A RIZIV number has 11 digits and starts with 1, for example 1-23456-25-001. "
             "Please try again."
         ),
         "check_digits": t.gettext(
@@ -55,6 +56,10 @@ def _join_request_not_found(t: Translator, error: JoinRequestNotFound, kring: Kr
     return t.gettext("This request has already been handled.")
 
 
+def _unknown_zone(t: Translator, error: UnknownZone, kring: Kring) -> str:
+    return texts.unknown_zone(t, error.zone, error.zones)
+
+
 def _unknown_language(t: Translator, error: UnknownLanguage, kring: Kring) -> str:
     return settings_texts.choose_language(t)
 
@@ -66,4 +71,5 @@ ERRORS: dict[type[DomainError], ErrorText] = {
     AlreadyMember: _already_member,
     JoinRequestNotFound: _join_request_not_found,
     UnknownLanguage: _unknown_language,
+    UnknownZone: _unknown_zone,
 }

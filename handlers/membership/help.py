@@ -1,14 +1,26 @@
-"""/help: what this person can do, by role."""
+"""/help: what this person can do, by role (the commands their audience allows)."""
 
 from telegram import Update
 
+from bot.core.models import MemberStatus
 from handlers.context import KringContext
-from handlers.membership import buttons, texts
+from handlers.membership import buttons, commands, texts
 
 
 async def show_help(update: Update, context: KringContext) -> None:
-    assert update.effective_message is not None
-    markup = buttons.join_request(context.t) if context.member is None else None
-    await update.effective_message.reply_text(
-        texts.help_text(context.t, context.member, context.services.kring), reply_markup=markup
+    message, member, kring, t = (
+        update.effective_message,
+        context.member,
+        context.services.kring,
+        context.t,
     )
+    assert message is not None
+    if member is None:
+        await message.reply_text(texts.not_a_member(t, kring), reply_markup=buttons.join_request(t))
+    elif member.status is MemberStatus.PENDING:
+        await message.reply_text(texts.pending(t, member, kring))
+    elif not member.is_active:
+        await message.reply_text(texts.suspended(t, kring))
+    else:
+        listed = commands.listed(t, commands.audience_of(member))
+        await message.reply_text(texts.help_text(t, listed))

@@ -1,9 +1,11 @@
 """The command menu (setMyCommands): per language for everyone, and per chat for each active
-member (their bot language may differ from their Telegram language; managers have more).
+member (their bot language may differ from their Telegram language; managers have more), and
+the short menu of an applicant who waits for approval.
 
 The menu follows the member: whatever changes their role, status or language calls
-`publish_for_member` with the changed member (join, approval, language, and any future role
-change or suspension), and a member who is not active falls back to the menu for everyone.
+`publish_for_member` with the changed member (a request or invite, join, approval, language, role
+change or suspension), and a member who is neither active nor pending falls back to the menu for
+everyone.
 Publishing never fails the flow that asked for it: Telegram refusing a menu is logged.
 """
 
@@ -21,23 +23,17 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
-from bot.core.membership import is_manager
-from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES, Member, Role
+from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES, Member, MemberStatus
 from bot.i18n import translator
-from handlers.membership import texts
+from handlers.membership import commands
 from handlers.replies import KringBot
 
 log = logging.getLogger(__name__)
 
 
 def _commands(language: str, member: Member | None) -> list[BotCommand]:
-    t = translator(language)
-    pairs = texts.member_commands(t)
-    if member is not None and is_manager(member):
-        pairs += texts.manager_commands(t)
-        if member.role is Role.COORDINATOR:
-            pairs += texts.coordinator_commands(t)
-    return [BotCommand(command, description) for command, description in pairs]
+    listed = commands.listed(translator(language), commands.audience_of(member))
+    return [BotCommand(command.name, description) for command, description in listed]
 
 
 async def publish_defaults(bot: Bot) -> None:
@@ -51,7 +47,7 @@ async def publish_for_member(bot: Bot, member: Member) -> None:
     if member.telegram_id is None:
         return
     scope = BotCommandScopeChat(member.telegram_id)
-    if member.is_active:
+    if member.status in (MemberStatus.ACTIVE, MemberStatus.PENDING):
         call = bot.set_my_commands(_commands(member.language, member), scope=scope)
     else:
         call = bot.delete_my_commands(scope=scope)
@@ -72,6 +68,12 @@ def _menu_button(bot: Bot, member: Member, console_url: str) -> Awaitable[bool]:
         text = translator(member.language).gettext("Console")
         button = MenuButtonWebApp(text, WebAppInfo(console_url))
     return bot.set_chat_menu_button(member.telegram_id, button)
+
+
+async def withdraw(bot: Bot, telegram_id: int) -> None:
+    """Back to the menu for everyone (a rejected applicant)."""
+    scope = BotCommandScopeChat(telegram_id)
+    await _logged(f"the menu of chat {telegram_id}", bot.delete_my_commands(scope=scope))
 
 
 async def publish_for_members(bot: Bot, members: Iterable[Member]) -> None:

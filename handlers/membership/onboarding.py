@@ -2,7 +2,7 @@
 
 from telegram import Message, Update
 
-from bot.core.membership import OnboardingStep, TelegramPerson
+from bot.core.membership import OnboardingStep, TelegramPerson, onboarding_step
 from bot.core.models import MemberStatus
 from bot.i18n import translator
 from handlers.cme import member as cme_member
@@ -29,12 +29,13 @@ async def start(update: Update, context: KringContext) -> None:
         )
         context.member = onboarding.member
         await message.reply_text(texts.onboarding_question(context.t, onboarding.member, kring))
+        await menu.publish_for_member(context.bot, onboarding.member)
     elif member is None:
         await message.reply_text(
             texts.not_a_member(context.t, kring), reply_markup=buttons.join_request(context.t)
         )
     elif member.status is MemberStatus.PENDING:
-        await message.reply_text(texts.onboarding_question(context.t, member, kring))
+        await message.reply_text(texts.pending(context.t, member, kring))
     elif member.status is MemberStatus.SUSPENDED:
         await message.reply_text(texts.suspended(context.t, kring))
     else:
@@ -51,12 +52,18 @@ async def request_to_join(update: Update, context: KringContext) -> None:
     await query.message.reply_text(
         texts.onboarding_question(context.t, onboarding.member, context.services.kring)
     )
+    await menu.publish_for_member(context.bot, onboarding.member)
 
 
 async def answer(update: Update, context: KringContext) -> None:
-    """A pending member's text is the answer to the current onboarding question."""
+    """A pending member's text is the answer to the current onboarding question; once all is
+    answered, it gets the same reply as anything else they send while they wait."""
     message = update.effective_message
     assert message is not None and message.text is not None
+    waiting = context.member
+    if waiting is not None and onboarding_step(waiting) is OnboardingStep.AWAITING_APPROVAL:
+        await message.reply_text(texts.pending(context.t, waiting, context.services.kring))
+        return
     onboarding = await context.services.membership.answer_onboarding(
         _person(update).telegram_id, message.text
     )

@@ -1,12 +1,13 @@
-"""/mydata and /forget: a member's own data as a readable JSON file, and erasing it after a
-confirmation. A coordinator adds the member's RIZIV number to act on their request."""
+"""/mydata and /forget: a member's own data as a summary in words with a JSON file, and
+erasing it after a confirmation. A coordinator adds the member's RIZIV number to act on their
+request."""
 
 import json
 
 from telegram import Update
 
 from bot.core.models import Member
-from handlers import keyboards
+from handlers import keyboards, render
 from handlers.context import KringContext
 from handlers.membership import buttons, settings_texts
 
@@ -17,14 +18,18 @@ async def _subject(context: KringContext) -> Member:
 
 
 async def my_data(update: Update, context: KringContext) -> None:
-    assert update.effective_message is not None
+    """A summary to read, then the same complete as data (JSON) to keep or pass on."""
+    message = update.effective_message
+    assert message is not None
     member = await _subject(context)
     data = await context.services.privacy.export(context.active_member, member.id or 0)
-    content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
-    await update.effective_message.reply_document(
+    for chunk in render.split(settings_texts.my_data_summary(context.t, data)):
+        await message.reply_text(chunk)
+    content = json.dumps(data.document, ensure_ascii=False, indent=2, default=str).encode()
+    await message.reply_document(
         content,
         filename=f"kringbot-{member.id}.json",
-        caption=settings_texts.my_data_caption(context.t, context.services.kring),
+        caption=settings_texts.my_data_caption(context.t),
     )
 
 

@@ -9,6 +9,7 @@ from bot.i18n import translator
 from handlers import keyboards
 from handlers.context import KringContext
 from handlers.membership import buttons, menu, settings_texts
+from handlers.shifts import buttons as shifts_buttons
 
 
 async def choose_language(update: Update, context: KringContext) -> None:
@@ -42,6 +43,22 @@ async def quiet_tapped(update: Update, context: KringContext) -> None:
     hours = [hour % 24 for hour in keyboards.numbers(query.data)[:2]]
     start, end = (time(hours[0]), time(hours[1])) if len(hours) == 2 else (None, None)
     member = await context.services.membership.set_quiet_hours(_telegram_id(context), start, end)
+    await _settings_changed(update, context, member)
+
+
+async def reminder_tapped(update: Update, context: KringContext) -> None:
+    """`remind` shows the lead times to choose from; `remind:24` sets it (the shift reminder
+    belongs to the wachtdienst, its place in the menu to the settings)."""
+    query = update.callback_query
+    assert query is not None
+    hours = keyboards.numbers(query.data)
+    if not hours:
+        await query.answer()
+        await query.edit_message_reply_markup(
+            reply_markup=shifts_buttons.reminder_choices(context.t)
+        )
+        return
+    member = await context.services.roster.set_reminder(context.active_member, hours[0])
     await _settings_changed(update, context, member)
 
 

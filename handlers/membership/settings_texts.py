@@ -4,8 +4,11 @@ from bot.core.models import (
     DigestFrequency,
     Member,
 )
+from bot.core.privacy import PersonalData
+from bot.core.riziv import RizivNumber
 from bot.core.services import Kring
 from bot.i18n import LANGUAGE_NAMES, Translator
+from handlers.membership import texts
 from handlers.render import esc
 from handlers.shifts import texts as shifts_texts
 
@@ -40,10 +43,58 @@ def settings(t: Translator, member: Member) -> str:
     )
 
 
-def my_data_caption(t: Translator, kring: Kring) -> str:
+def my_data_caption(t: Translator) -> str:
     return t.gettext(
-        "Everything {kring} holds about you, as a readable file (JSON). /forget erases it."
-    ).format(kring=esc(kring.name))
+        "The same, complete, as data (JSON, times in UTC) to keep or pass on. /forget erases it."
+    )
+
+
+def my_data_summary(t: Translator, data: PersonalData) -> str:
+    member = data.member
+    unknown = t.gettext("not given")
+    lines = [
+        t.gettext("<b>What the kring holds about you</b>"),
+        t.gettext("Name: {name}").format(name=esc(member.name or unknown)),
+        t.gettext("RIZIV number: {riziv}").format(
+            riziv=RizivNumber(member.riziv) if member.riziv else unknown
+        ),
+        t.gettext("Role: {role}").format(role=texts.role_name(t, member.role)),
+        t.gettext("Zone: {zone}").format(zone=esc(member.zone or unknown)),
+        t.gettext("Member since: {date}").format(
+            date=t.date(member.created_at, "long") if member.created_at else unknown
+        ),
+        "",
+        settings(t, member),
+    ]
+    if data.records:
+        lines += ["", t.gettext("<b>Records about you</b>")]
+        kinds = sorted((record_kind(t, kind), count) for kind, count in data.records.items())
+        lines += [f"{kind}: {count}" for kind, count in kinds]
+    if data.coming_shifts:
+        lines += ["", t.gettext("<b>Your coming on-call shifts</b>")]
+        lines += [f"{t.date(start, 'full')} {t.time(start)}" for start in data.coming_shifts]
+    return "\n".join(lines)
+
+
+def record_kind(t: Translator, kind: str) -> str:
+    """A kind of record (a table holding rows about the member), in words; every table that
+    points at a member has one (tests/handlers/test_privacy.py)."""
+    return {
+        "shifts": t.gettext("on-call shifts"),
+        "swap_requests": t.gettext("swap requests"),
+        "swap_events": t.gettext("steps in the history of swaps"),
+        "event_registrations": t.gettext("CME registrations"),
+        "lok_group_members": t.gettext("LOK groups"),
+        "questions": t.gettext("questions asked"),
+        "replacements": t.gettext("replacements"),
+        "board_posts": t.gettext("posts on the locum board"),
+        "board_subscriptions": t.gettext("vacancy alerts"),
+        "calendar_feeds": t.gettext("calendar subscriptions"),
+        "outbox": t.gettext("messages from the bot"),
+        "invites": t.gettext("invitations"),
+        "audit_log": t.gettext("actions in the coordinators' log"),
+        "broadcasts": t.gettext("announcements written"),
+    }[kind]
 
 
 def forget_confirm(t: Translator, member: Member, own: bool, future_shifts: int) -> str:

@@ -18,7 +18,6 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         command(buttons.SWAPS_COMMAND, member.show_swaps),
         command(buttons.APPROVALS_COMMAND, coordinator.show_approvals),
         command(buttons.EXPORT_COMMAND, exports.choose_export),
-        button(buttons.REMINDER, member.reminder_setting),
         button(buttons.SHIFTS_CALENDAR, member.send_calendar),
         button(buttons.SHIFT_SWAP, member.choose_kind),
         button(buttons.SWAP_KIND, member.choose_audience),
@@ -38,7 +37,6 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.ROSTER_BEHALF_FOR, coordinator.act_for_member),
         button(buttons.ROSTER_ASSIGN_TO, coordinator.assign),
         button(buttons.EXPORT_SWAPS, exports.export_swaps),
-        button(buttons.EXPORT_AUDIT, exports.export_audit),
     ]
 
 

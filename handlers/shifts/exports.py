@@ -1,5 +1,5 @@
 """/export: the coordinator's files. The roster changes of a month (for the roster tool and
-Medega) and the audit log of what coordinators and staff did."""
+Medega); the audit log of what coordinators and staff did (handlers.membership.oversight)."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -7,13 +7,10 @@ from zoneinfo import ZoneInfo
 from telegram import Message, Update
 
 from bot.core.csvfiles import write_table
-from bot.core.models import AuditEntry, Member
 from bot.core.swap_views import Change
 from handlers import keyboards
 from handlers.context import KringContext
 from handlers.shifts import buttons, roster_texts
-
-AUDIT_DAYS = 90
 
 
 async def choose_export(update: Update, context: KringContext) -> None:
@@ -70,27 +67,3 @@ def _month(text: str) -> date:
 def _add_months(month: date, offset: int) -> date:
     index = month.year * 12 + month.month - 1 + offset
     return date(index // 12, index % 12 + 1, 1)
-
-
-async def export_audit(update: Update, context: KringContext) -> None:
-    query = update.callback_query
-    assert query is not None and query.message is not None
-    entries = await context.services.audit.since(context.active_member, AUDIT_DAYS)
-    zone = context.services.kring.zone
-    await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.reply_document(
-        write_table(
-            roster_texts.audit_header(context.t), [_audit_row(*entry, zone) for entry in entries]
-        ),
-        filename="audit-log.csv",
-        caption=roster_texts.audit_caption(context.t, AUDIT_DAYS, len(entries)),
-    )
-
-
-def _audit_row(entry: AuditEntry, actor: Member | None, zone: ZoneInfo) -> list[object]:
-    return [
-        f"{entry.at.astimezone(zone):%Y-%m-%d %H:%M:%S}",
-        actor.name if actor else "",
-        entry.action,
-    ]

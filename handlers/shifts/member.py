@@ -275,20 +275,6 @@ async def confirm_handover(update: Update, context: KringContext) -> None:
     await query.edit_message_text(texts.handover_confirmed(context.t, shift))
 
 
-async def reminder_setting(update: Update, context: KringContext) -> None:
-    """Without an argument: the choices; with one: the member's new reminder lead time."""
-    query = update.callback_query
-    assert query is not None
-    hours = keyboards.numbers(query.data)
-    if not hours:
-        await query.answer()
-        await query.edit_message_reply_markup(reply_markup=buttons.reminder_choices(context.t))
-        return
-    member = await context.services.roster.set_reminder(context.active_member, hours[0])
-    await query.answer()
-    await query.edit_message_text(texts.reminder_setting(context.t, member.shift_reminder_hours))
-
-
 def request_conversation() -> Flow:
     """From the chosen colleague (or everyone) to "Verzenden": the note may be typed."""
     return Flow(

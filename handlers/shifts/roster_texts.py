@@ -300,18 +300,6 @@ def swaps_export_header(t: Translator) -> list[str]:
     ]
 
 
-def audit_header(t: Translator) -> list[str]:
-    return [t.gettext("when"), t.gettext("who"), t.gettext("action")]
-
-
-def audit_caption(t: Translator, days: int, count: int) -> str:
-    return t.ngettext(
-        "{n} coordinator or staff action in the last {days} days.",
-        "{n} coordinator or staff actions in the last {days} days.",
-        count,
-    ).format(n=count, days=days)
-
-
 def swaps_export_caption(t: Translator, month: date, count: int) -> str:
     return t.ngettext(
         "{n} roster change in {month}, for the roster tool and Medega.",

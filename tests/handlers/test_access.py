@@ -1,8 +1,15 @@
 """Strangers, members and the coordinator each get what their role allows, and nothing else."""
 
+import re
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommandScopeChat
 
+from bot.app import on_startup
+from handlers import ACCESS
+from handlers.audience import Audience
+from handlers.conversation import CANCEL_COMMAND
 from store.tables import InviteRow, MemberRow
 from tests.handlers.conftest import STRANGER, demo
 from tests.handlers.harness import Harness, replies
@@ -38,6 +45,33 @@ async def test_help_is_role_aware(bot: Harness) -> None:
     [for_coordinator] = replies(await bot.send(demo("coord"), "/help"))
     assert "/settings" in for_gp.text and "/invite" not in for_gp.text
     assert "/invite" in for_coordinator.text and "/members" in for_coordinator.text
+
+
+async def test_the_coordinators_help_lists_every_command_the_coordinator_may_use(
+    bot: Harness,
+) -> None:
+    [for_coordinator] = replies(await bot.send(demo("coord"), "/help"))
+    listed = set(re.findall(r"^/(\w+) ", for_coordinator.text, re.MULTILINE))
+    allowed = {
+        command.name
+        for command in ACCESS.commands
+        if command.audience is not Audience.ANYONE and command is not CANCEL_COMMAND
+    }
+    assert {"broadcast", "stats"} <= listed
+    assert listed == allowed | {"help"}
+
+
+async def test_help_and_the_menu_list_the_same_commands(bot: Harness) -> None:
+    [for_coordinator] = replies(await bot.send(demo("coord"), "/help"))
+    await on_startup(bot.app)
+    [published] = [
+        call
+        for call in bot.request.calls
+        if call.method == "setMyCommands"
+        and call.params.get("scope") == BotCommandScopeChat(demo("coord").id).to_dict()
+    ]
+    in_menu = [command["command"] for command in published.params["commands"]]
+    assert in_menu == re.findall(r"^/(\w+) ", for_coordinator.text, re.MULTILINE)
 
 
 async def test_help_speaks_the_members_language(bot: Harness) -> None:

@@ -36,3 +36,14 @@ async def test_the_command_menu_is_published_per_language(bot: Harness) -> None:
     assert languages == {None, "nl", "fr", "en"}
     [for_coordinator] = [c for c in published if "scope" in c.params]
     assert "invite" in [c["command"] for c in for_coordinator.params["commands"]]
+
+
+async def test_choosing_the_reminder_hours_keeps_the_whole_settings_menu(bot: Harness) -> None:
+    [settings] = replies(await bot.send(demo("lotte"), "/settings"))
+    calls = await bot.tap(demo("lotte"), settings.button_data("Herinnering"), settings)
+    [choices] = [call for call in calls if call.method == "editMessageReplyMarkup"]
+    [changed] = replies(await bot.tap(demo("lotte"), choices.button_data("2 uur"), choices))
+    assert changed.method == "editMessageText" and "2 uur vooraf" in changed.text
+    assert "Taal" in changed.text and "Stille uren" in changed.text
+    assert changed.buttons[0] == settings.buttons[0]  # the language, then the other settings
+    assert len(changed.buttons) == len(settings.buttons)

@@ -78,7 +78,7 @@ async def _privacy_subject(db: FakeDatabase, clock: SettableClock, actor: Member
 
 
 async def _audit_log(db: FakeDatabase, clock: SettableClock, actor: Member) -> object:
-    return await AuditService(lambda: FakeUnitOfWork(db), clock).since(actor, 7)
+    return await AuditService(lambda: FakeUnitOfWork(db), clock).since(actor, 7, {})
 
 
 @pytest.mark.parametrize(
