@@ -10,6 +10,7 @@ from bot.core.errors import StoreConflict, StoreRefused, StoreUnavailable
 from store.privacy import SqlPrivacyRepository
 from store.repositories.audit import SqlAuditRepository, SqlErrorReportRepository
 from store.repositories.broadcast import SqlBroadcastRepository, SqlDigestRunRepository
+from store.repositories.buckets import SqlBucketRepository
 from store.repositories.cme import SqlEventRepository
 from store.repositories.conversations import SqlConversationRepository
 from store.repositories.knowledge import SqlQuestionRepository
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
     broadcasts: SqlBroadcastRepository
     digest_runs: SqlDigestRunRepository
     conversations: SqlConversationRepository
+    buckets: SqlBucketRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
         self.broadcasts = SqlBroadcastRepository(self.session)
         self.digest_runs = SqlDigestRunRepository(self.session)
         self.conversations = SqlConversationRepository(self.session)
+        self.buckets = SqlBucketRepository(self.session)
         return self
 
     async def __aexit__(

@@ -66,10 +66,15 @@ class OutboxRepository(Protocol):
     async def get(self, message_id: int) -> OutboxMessage | None: ...
 
     async def claim_due(
-        self, now: datetime, *, limit: int, stale_before: datetime
+        self, now: datetime, *, limit: int, stale_before: datetime, owner: str | None = None
     ) -> Sequence[OutboxMessage]:
-        """Mark up to `limit` due rows as being sent and return them. Rows another process holds
-        are skipped; rows stuck in `sending` since before `stale_before` (a crash) are reclaimed."""
+        """Mark up to `limit` due rows as being sent by `owner` and return them. Rows another
+        process holds are skipped; rows stuck in `sending` since before `stale_before` (a crash)
+        are reclaimed."""
+        ...
+
+    async def release_claims(self, owner: str) -> int:
+        """Rows `owner` claimed and never finished go back to `pending`; return how many."""
         ...
 
     async def update(self, message: OutboxMessage) -> None: ...
@@ -269,6 +274,19 @@ class ConversationRepository(Protocol):
     async def remove_expired(self, now: datetime) -> None: ...
 
 
+class BucketRepository(Protocol):
+    async def acquire(
+        self, name: str, interval: float, slack: float, at: float
+    ) -> tuple[float, int]:
+        """bot.core.buckets.next_state on the stored bucket `name` in one atomic statement (a
+        missing bucket is a full one); return its new `next_slot` and `refusals`."""
+        ...
+
+    async def forget_idle(self, before: float) -> None:
+        """Delete the buckets whose `next_slot` is not after `before`."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -288,6 +306,7 @@ class UnitOfWork(Protocol):
     broadcasts: BroadcastRepository
     digest_runs: DigestRunRepository
     conversations: ConversationRepository
+    buckets: BucketRepository
 
     async def __aenter__(self) -> Self: ...
 

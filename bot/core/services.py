@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
+from bot.core.buckets import Buckets
 from bot.core.cme import AttendanceService, CreditsService, EventsService, SeatsService
 from bot.core.conversations import ConversationStore
 from bot.core.digest import DigestService
@@ -46,6 +47,7 @@ class Services:
     locum: LocumService
     updates: UpdateLog
     flood: FloodGuard
+    buckets: Buckets  # the rate limits (bot.core.buckets); flood keeps its own in them
     privacy: PrivacyService
     audit: AuditService
     errors: ErrorReporter

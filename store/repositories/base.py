@@ -109,7 +109,8 @@ class Repository(Generic[RowT, DomainT]):
         return [self._to_domain(row) for row in await self.session.scalars(query)]
 
 
-def _insert(session: AsyncSession) -> Any:
+def dialect_insert(session: AsyncSession) -> Any:
+    """The INSERT of the session's dialect (ON CONFLICT is spelt per dialect)."""
     dialect = session.get_bind().dialect.name
     return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
@@ -117,7 +118,7 @@ def _insert(session: AsyncSession) -> Any:
 async def insert_once(session: AsyncSession, table: type[Base], **values: Any) -> bool:
     """INSERT … ON CONFLICT DO NOTHING: exactly one process sees its insert succeed."""
     result = await session.execute(
-        _insert(session)(table).values(**values).on_conflict_do_nothing()
+        dialect_insert(session)(table).values(**values).on_conflict_do_nothing()
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
@@ -127,6 +128,6 @@ async def upsert(
 ) -> None:
     """INSERT … ON CONFLICT (key) DO UPDATE: one statement, so two processes writing the same
     row never clash."""
-    statement = _insert(session)(table).values(**values)
+    statement = dialect_insert(session)(table).values(**values)
     changed = {name: statement.excluded[name] for name in values if name not in key}
     await session.execute(statement.on_conflict_do_update(index_elements=key, set_=changed))
