@@ -118,6 +118,13 @@ class FakeInviteRepository(_FakeRepository):
     async def by_code(self, code: str) -> Invite | None:
         return next(iter(self._where(code=code)), None)
 
+    async def redeem(self, invite_id: int, member_id: int, at: datetime) -> bool:
+        invite = self.table[invite_id]
+        if invite.used_at is not None:
+            return False
+        invite.used_at, invite.used_by = at, member_id
+        return True
+
 
 class FakeOutboxRepository(_FakeRepository):
     async def claim_due(

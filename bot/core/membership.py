@@ -183,8 +183,8 @@ class MembershipService:
                 member = await uow.members.add(member)
             else:
                 await uow.members.update(member)
-            invite.used_at, invite.used_by = now, member.id
-            await uow.invites.update(invite)
+            if not await uow.invites.redeem(invite.id or 0, member.id or 0, now):
+                raise InviteInvalid(InviteReason.USED)  # used a moment ago: nothing is kept
             await self._advance(uow, member, invite_creator=invite.created_by)
             await uow.commit()
             return Onboarding(member, onboarding_step(member))

@@ -47,3 +47,14 @@ class SqlInviteRepository(Repository[InviteRow, Invite]):
 
     async def by_code(self, code: str) -> Invite | None:
         return await self._one(InviteRow.code == code)
+
+    async def redeem(self, invite_id: int, member_id: int, at: datetime) -> bool:
+        """UPDATE … WHERE used_at IS NULL: on PostgreSQL a second transaction waits for the
+        first and then finds the invite used."""
+        result = await self.session.execute(
+            update(InviteRow)
+            .where(InviteRow.id == invite_id, InviteRow.used_at.is_(None))
+            .values(used_at=at, used_by=member_id)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
