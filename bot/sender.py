@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 Compose = Callable[[OutboxMessage, Kring], tuple[str, InlineKeyboardMarkup | None]]
 
 RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
+RESERVATIONS = 3  # a send whose slot was missed takes a new one, up to this many in all
 
 
 @dataclass(frozen=True)
@@ -224,9 +225,15 @@ class _Batch:
             self.sent += 1
 
     async def _wait_for_slot(self, chat_id: int) -> None:
-        """Until the chat's slot, and until the last second has room for one more send."""
+        """Until the chat's slot (a new one if it was missed, a few times at most), and until
+        the last second has room for one more send."""
         limiter = self.sender.limiter
-        delay = await limiter.reserve(chat_id) or limiter.admit()
+        for _ in range(RESERVATIONS):
+            slot = await limiter.reserve(chat_id)
+            await asyncio.sleep(max(0.0, slot - limiter.clock()))
+            if self.stopped or not limiter.missed(slot):
+                break
+        delay = limiter.admit()
         while delay > 0 and not self.stopped:
             await asyncio.sleep(delay)
             delay = limiter.admit()

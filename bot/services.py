@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
-from bot.core.buckets import Buckets, FallbackBuckets, LocalBuckets, StoredBuckets
+from bot.core.buckets import Buckets, FallbackBuckets, LocalBuckets
 from bot.core.cme import (
     AttendanceService,
     CreditsService,
@@ -37,6 +37,7 @@ from bot.core.stats import StatsService
 from bot.core.swap_views import OpenSwaps
 from bot.core.swaps import SwapRules, SwapService
 from bot.core.updates import UpdateLog
+from store.buckets import SqlBuckets
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork
 
@@ -80,12 +81,12 @@ def outbox_service(
     )
 
 
-def rate_buckets(engine: AsyncEngine, unit_of_work: UnitOfWorkFactory) -> Buckets:
+def rate_buckets(engine: AsyncEngine) -> Buckets:
     """On SQLite the bot is one process: its limits live in its memory. On PostgreSQL they are
     rows every replica shares, with this process's own standing in during an outage."""
     if engine.dialect.name == "sqlite":
         return LocalBuckets()
-    return FallbackBuckets(StoredBuckets(unit_of_work))
+    return FallbackBuckets(SqlBuckets(engine))
 
 
 def build_services(
@@ -106,7 +107,7 @@ def build_services(
             approval_required=settings.swap_approval_required,
         ),
     )
-    buckets = rate_buckets(engine, unit_of_work)
+    buckets = rate_buckets(engine)
     registration_steps = RegistrationSteps(clock, timedelta(hours=settings.cme_response_hours))
     services = Services(
         kring=kring_from(settings),

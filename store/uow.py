@@ -10,7 +10,6 @@ from bot.core.errors import StoreConflict, StoreRefused, StoreUnavailable
 from store.privacy import SqlPrivacyRepository
 from store.repositories.audit import SqlAuditRepository, SqlErrorReportRepository
 from store.repositories.broadcast import SqlBroadcastRepository, SqlDigestRunRepository
-from store.repositories.buckets import SqlBucketRepository
 from store.repositories.cme import SqlEventRepository
 from store.repositories.conversations import SqlConversationRepository
 from store.repositories.knowledge import SqlQuestionRepository
@@ -38,7 +37,6 @@ class SqlUnitOfWork:
     broadcasts: SqlBroadcastRepository
     digest_runs: SqlDigestRunRepository
     conversations: SqlConversationRepository
-    buckets: SqlBucketRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -61,7 +59,6 @@ class SqlUnitOfWork:
         self.broadcasts = SqlBroadcastRepository(self.session)
         self.digest_runs = SqlDigestRunRepository(self.session)
         self.conversations = SqlConversationRepository(self.session)
-        self.buckets = SqlBucketRepository(self.session)
         return self
 
     async def __aexit__(
@@ -77,17 +74,17 @@ class SqlUnitOfWork:
             if not _unreachable(exc):
                 raise
         if exc is not None:
-            _raise_as_domain_error(exc)
+            raise_as_domain_error(exc)
 
     async def commit(self) -> None:
         try:
             await self.session.commit()
         except Exception as error:
-            _raise_as_domain_error(error)
+            raise_as_domain_error(error)
             raise
 
 
-def _raise_as_domain_error(error: BaseException) -> None:
+def raise_as_domain_error(error: BaseException) -> None:
     """What the core understands of a database error, without the driver's message (it quotes
     the values we sent); other errors are left to propagate as they are."""
     if _unreachable(error):

@@ -6,14 +6,15 @@ keeps `next_slot`, the moment the bucket would be full again were nothing else a
 An event at `at` may go at `max(at, next_slot - (burst - 1) * interval)`; if that is within
 `max_wait` of `at` it is granted and `next_slot` moves on by one interval, otherwise it is
 refused and nothing changes. One number per bucket, so the stored implementation is one atomic
-statement (store/repositories/buckets.py) and every replica sees the same slots.
+statement (store/buckets.py) and every replica sees the same slots.
 
 Times are seconds since the epoch (wall clock, `time.time`): the only clock replicas share.
 On SQLite the bot runs as one process and the buckets stay in its memory (LocalBuckets); on
-PostgreSQL they are rows (StoredBuckets), with the local buckets standing in while the
-database cannot be reached (FallbackBuckets).
+PostgreSQL they are rows (store.buckets.SqlBuckets), with the local buckets standing in while
+the database cannot be reached (FallbackBuckets).
 """
 
+import logging
 import math
 import time
 from collections.abc import Callable
@@ -21,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.core.errors import StoreUnavailable
-from bot.core.ports import UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -98,25 +100,6 @@ class LocalBuckets:
 
 
 @dataclass
-class StoredBuckets:
-    """Buckets in the database, shared by every process that uses it: one short transaction
-    (one statement) per request."""
-
-    uow_factory: UnitOfWorkFactory
-
-    async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
-        async with self.uow_factory() as uow:
-            next_slot, refusals = await uow.buckets.acquire(name, rate.interval, rate.slack, at)
-            await uow.commit()
-        return Grant.from_bucket(rate, at, next_slot, refusals)
-
-    async def forget_idle(self, before: float) -> None:
-        async with self.uow_factory() as uow:
-            await uow.buckets.forget_idle(before)
-            await uow.commit()
-
-
-@dataclass
 class FallbackBuckets:
     """The shared buckets, or this process's own while the database cannot be reached: a
     database outage must not stop the sender holding claimed rows (it has at most a couple of
@@ -135,6 +118,7 @@ class FallbackBuckets:
             try:
                 return await self.shared.acquire(name, rate, at)
             except StoreUnavailable:
+                log.warning("database unreachable: rate limits kept by this process for now")
                 self._down_until = self.clock() + self.retry_after
         return await self.local.acquire(name, rate, at)
 

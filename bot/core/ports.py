@@ -279,19 +279,6 @@ class ConversationRepository(Protocol):
     async def remove_expired(self, now: datetime) -> None: ...
 
 
-class BucketRepository(Protocol):
-    async def acquire(
-        self, name: str, interval: float, slack: float, at: float
-    ) -> tuple[float, int]:
-        """bot.core.buckets.next_state on the stored bucket `name` in one atomic statement (a
-        missing bucket is a full one); return its new `next_slot` and `refusals`."""
-        ...
-
-    async def forget_idle(self, before: float) -> None:
-        """Delete the buckets whose `next_slot` is not after `before`."""
-        ...
-
-
 class UnitOfWork(Protocol):
     """One transaction. `async with uow:` opens it; leaving without `commit()` rolls back."""
 
@@ -311,7 +298,6 @@ class UnitOfWork(Protocol):
     broadcasts: BroadcastRepository
     digest_runs: DigestRunRepository
     conversations: ConversationRepository
-    buckets: BucketRepository
 
     async def __aenter__(self) -> Self: ...
 

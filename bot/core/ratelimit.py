@@ -25,6 +25,7 @@ from bot.core.buckets import Buckets, Rate
 PRIVATE_INTERVAL = 1.0  # seconds between two messages to one private chat
 GROUP_INTERVAL = 3.0  # 20 per minute
 OVERALL = "send"  # the bucket of the bot's overall rate
+LATE = 0.05  # seconds after its slot that a send may still go (at least two slots)
 
 
 @dataclass
@@ -37,7 +38,7 @@ class RateLimiter:
     _sent: deque[float] = field(default_factory=deque)  # send times within the last second
 
     async def reserve(self, chat_id: int) -> float:
-        """Reserve the next slot for a message to `chat_id`; return the seconds to wait for it."""
+        """Reserve the next slot for a message to `chat_id`; return its moment (clock time)."""
         now = self.clock()
         chat_free = max(now, self._paused_until, self._next_chat.get(chat_id, 0.0))
         spacing = GROUP_INTERVAL if chat_id < 0 else PRIVATE_INTERVAL
@@ -47,7 +48,12 @@ class RateLimiter:
         self._next_chat[chat_id] = max(self._next_chat[chat_id], slot + spacing)
         if len(self._next_chat) > 100_000:  # forget chats whose slot has long passed
             self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
-        return max(0.0, slot - self.clock())
+        return slot
+
+    def missed(self, slot: float) -> bool:
+        """The slot passed a while ago (the shared bucket's answer, or this process, was held
+        up): sending now would bunch with the slots after it, so the send takes a new one."""
+        return self.clock() - slot > max(2.0 / self.per_second, LATE)
 
     def admit(self) -> float:
         """Just before a send: 0 (and the send is counted) if fewer than the rate went out in

@@ -57,11 +57,13 @@ def free_port() -> int:
 
 @dataclass
 class Replica:
-    """One `kringbot run --webhook` process; its output goes to `log_path`."""
+    """One `kringbot run --webhook` process; its output goes to `log_path`; `environment`
+    adds to or overrides the settings below."""
 
     index: int
     port: int
     log_path: Path
+    environment: dict[str, str] = field(default_factory=dict)
     process: asyncio.subprocess.Process | None = None
 
     async def start(self, emulator: Emulator, database_url: str, balancer_url: str) -> None:
@@ -76,6 +78,7 @@ class Replica:
             "OUTBOX_INTERVAL_SECONDS": str(TICK_SECONDS),
             "FLOOD_LIMIT_PER_MINUTE": "0",  # tests type faster than people
             "LOG_LEVEL": "INFO",
+            **self.environment,
         }
         with self.log_path.open("wb") as log:
             self.process = await asyncio.create_subprocess_exec(

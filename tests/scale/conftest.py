@@ -38,8 +38,25 @@ def _needs_postgresql() -> None:
 
 
 @pytest.fixture
+def replica_environment() -> dict[str, str]:
+    """Settings every replica gets besides the cluster's own (a test module overrides this)."""
+    return {}
+
+
+@pytest.fixture
+def replica_database_url(settings: Settings) -> str:
+    """The replicas' database URL (a test module may put a proxy in between)."""
+    return settings.database_url
+
+
+@pytest.fixture
 async def cluster(
-    request: pytest.FixtureRequest, engine: AsyncEngine, settings: Settings, tmp_path: Path
+    request: pytest.FixtureRequest,
+    engine: AsyncEngine,
+    settings: Settings,
+    tmp_path: Path,
+    replica_environment: dict[str, str],
+    replica_database_url: str,
 ) -> AsyncIterator[Cluster]:
     """The demo kring (seeded now) on a fresh database; the emulator with its six people; the
     balancer; and the replicas, running."""
@@ -52,12 +69,15 @@ async def cluster(
             person.handle, person.language, person.name.split()[0], person.telegram_id, True
         )
     count = getattr(request, "param", REPLICAS)
-    replicas = [Replica(n, free_port(), tmp_path / f"replica-{n}.log") for n in range(count)]
+    replicas = [
+        Replica(n, free_port(), tmp_path / f"replica-{n}.log", replica_environment)
+        for n in range(count)
+    ]
     balancer = Balancer([replica.port for replica in replicas])
     await balancer.start()
     cluster = Cluster(emulator, balancer, replicas, wiring.services, wiring.unit_of_work)
     try:
-        await cluster.start(settings.database_url)
+        await cluster.start(replica_database_url)
         yield cluster
     finally:
         await cluster.stop()

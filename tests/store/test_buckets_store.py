@@ -7,8 +7,8 @@ from collections.abc import Awaitable, Callable
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.core.buckets import Buckets, Rate, StoredBuckets
-from tests.store.test_store import _uow_factory
+from bot.core.buckets import Buckets, Rate
+from store.buckets import SqlBuckets
 from tests.unit.test_buckets import BEHAVIOUR, T0
 
 
@@ -16,13 +16,13 @@ from tests.unit.test_buckets import BEHAVIOUR, T0
 async def test_stored_buckets(
     engine: AsyncEngine, check: Callable[[Buckets], Awaitable[None]]
 ) -> None:
-    await check(StoredBuckets(_uow_factory(engine)))
+    await check(SqlBuckets(engine))
 
 
 async def test_simultaneous_requests_each_get_a_slot_of_their_own(engine: AsyncEngine) -> None:
-    """Each request is its own transaction, as from as many replicas (SQLite serialises them,
-    on PostgreSQL they queue on the bucket's row)."""
-    buckets, rate = StoredBuckets(_uow_factory(engine)), Rate.per_second(10)
+    """Each request on a connection of its own, as from as many replicas (SQLite serialises
+    them, on PostgreSQL they queue on the bucket's row)."""
+    buckets, rate = SqlBuckets(engine), Rate.per_second(10)
     grants = await asyncio.gather(*(buckets.acquire("send", rate, T0) for _ in range(30)))
     slots = sorted(round(grant.wait * 10) for grant in grants)
     assert slots == list(range(30))
