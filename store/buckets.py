@@ -19,6 +19,8 @@ from store.uow import raise_as_domain_error
 
 
 class SqlBuckets:
+    shared = True
+
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
 

@@ -66,6 +66,11 @@ class Grant:
 
 
 class Buckets(Protocol):
+    @property
+    def shared(self) -> bool:
+        """Other processes take from these buckets too."""
+        ...
+
     async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
         """Ask bucket `name` for one event at `at` (seconds since the epoch)."""
         ...
@@ -89,6 +94,7 @@ class LocalBuckets:
     """Buckets in this process's memory: the limits of a bot that runs as one process."""
 
     _state: dict[str, tuple[float, int]] = field(default_factory=dict)
+    shared = False
 
     async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
         next_slot, refusals = self._state.get(name, (-math.inf, 0))
@@ -107,16 +113,17 @@ class FallbackBuckets:
     before the gate even looks at it. After a failure the database is left alone for
     `retry_after` seconds, so an outage costs one failed attempt, not one per message."""
 
-    shared: Buckets
+    database: Buckets
     local: Buckets = field(default_factory=LocalBuckets)
     retry_after: float = 5.0
     clock: Callable[[], float] = time.monotonic
     _down_until: float = -math.inf
+    shared = True
 
     async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
         if self.clock() >= self._down_until:
             try:
-                return await self.shared.acquire(name, rate, at)
+                return await self.database.acquire(name, rate, at)
             except StoreUnavailable:
                 log.warning("database unreachable: rate limits kept by this process for now")
                 self._down_until = self.clock() + self.retry_after
@@ -124,4 +131,4 @@ class FallbackBuckets:
 
     async def forget_idle(self, before: float) -> None:
         await self.local.forget_idle(before)
-        await self.shared.forget_idle(before)
+        await self.database.forget_idle(before)

@@ -10,9 +10,9 @@ three replicas together keep to it. The per-chat spacing stays in the process: o
 by one process, and two processes writing to one chat at the same second is rare and within
 Telegram's tolerated burst.
 
-A message that must wait for its chat asks for the overall slot from the moment its chat is
-free, so the messages reserved after it do not wait for it. That costs nothing for a broadcast
-(one message per chat) and a second at most for a private chat.
+A message that must wait for its chat takes the overall slot at the moment it is sent, so the
+messages reserved after it wait too (simple, and never over the overall rate). That costs
+nothing for a broadcast (one message per chat) and a second at most for a private chat.
 """
 
 import math
@@ -51,9 +51,11 @@ class RateLimiter:
         return slot
 
     def missed(self, slot: float) -> bool:
-        """The slot passed a while ago (the shared bucket's answer, or this process, was held
-        up): sending now would bunch with the slots after it, so the send takes a new one."""
-        return self.clock() - slot > max(2.0 / self.per_second, LATE)
+        """The shared slot passed a while ago (the bucket's answer, or this process, was held
+        up): sending now would bunch with other processes' slots after it, so the send takes a
+        new one. A process on buckets of its own has `admit` against catching up in a burst,
+        and a busy one should not give up the slots it is late for."""
+        return self.buckets.shared and self.clock() - slot > max(2.0 / self.per_second, LATE)
 
     def admit(self) -> float:
         """Just before a send: 0 (and the send is counted) if fewer than the rate went out in

@@ -61,6 +61,8 @@ async def test_local_buckets(check: Callable[[Buckets], Awaitable[None]]) -> Non
 class Database:
     """Shared buckets whose database can be switched off."""
 
+    shared = True
+
     def __init__(self) -> None:
         self.up = True
         self.calls = 0
