@@ -328,9 +328,18 @@ class FakeSwapRepository(_FakeRepository):
         self.events = _FakeRepository(db, db.swap_events)
 
     async def move(self, request: SwapRequest, expected: SwapStatus) -> bool:
+        if request.status is expected:
+            raise ValueError(f"a move must change the status, not {expected} → {expected}")
         if self.table[request.id].status is not expected:
             return False
         await self.update(request)
+        return True
+
+    async def claim_follow_up(self, request_id: int, at: datetime) -> bool:
+        request = self.table[request_id]
+        if request.status is not SwapStatus.OPEN or request.followed_up_at is not None:
+            return False
+        request.followed_up_at = at
         return True
 
     async def pending_for_shift(self, shift_id: int) -> SwapRequest | None:

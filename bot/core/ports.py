@@ -200,7 +200,13 @@ class SwapRepository(Protocol):
 
     async def move(self, request: SwapRequest, expected: SwapStatus) -> bool:
         """Save the request only if its stored status is still `expected` (compare and set, one
-        statement): of two processes changing the same request, exactly one succeeds."""
+        statement): of two processes changing the same request, exactly one succeeds. The status
+        must change: X → X would match every process's update (ValueError)."""
+        ...
+
+    async def claim_follow_up(self, request_id: int, at: datetime) -> bool:
+        """Set `followed_up_at` if the request is open and nobody followed it up yet (compare
+        and set on the field that changes): exactly one process sends the follow-up."""
         ...
 
     async def pending_for_shift(self, shift_id: int) -> SwapRequest | None: ...

@@ -379,9 +379,8 @@ class SwapService:
             await self._tell(uow, member, outcome(notices.SwapExpired, view))
 
     async def _follow_up(self, uow: UnitOfWork, request: SwapRequest) -> None:
-        request.followed_up_at = self._clock.now()
-        if not await uow.swaps.move(request, SwapStatus.OPEN):
-            return
+        if not await uow.swaps.claim_follow_up(request.id or 0, self._clock.now()):
+            return  # taken, closed or followed up by another process meanwhile
         await self._record(uow, request, "followed_up", None)
         view = await load_view(uow, request)
         colleagues = await eligible(uow, view.shift)

@@ -54,11 +54,26 @@ class SqlSwapRepository(Repository[SwapRequestRow, SwapRequest]):
     async def move(self, request: SwapRequest, expected: SwapStatus) -> bool:
         """UPDATE … WHERE id = :id AND status = :expected: on PostgreSQL a second transaction
         waits for the first and then finds the status changed; on SQLite writers take turns."""
+        if request.status is expected:
+            raise ValueError(f"a move must change the status, not {expected} → {expected}")
         values = {f.name: getattr(request, f.name) for f in fields(request) if f.name != "id"}
         result = await self.session.execute(
             update(SwapRequestRow)
             .where(SwapRequestRow.id == request.id, SwapRequestRow.status == expected)
             .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def claim_follow_up(self, request_id: int, at: datetime) -> bool:
+        result = await self.session.execute(
+            update(SwapRequestRow)
+            .where(
+                SwapRequestRow.id == request_id,
+                SwapRequestRow.status == SwapStatus.OPEN,
+                SwapRequestRow.followed_up_at.is_(None),
+            )
+            .values(followed_up_at=at)
             .execution_options(synchronize_session=False)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]

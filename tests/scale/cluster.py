@@ -13,33 +13,45 @@ What runs (see the `cluster` fixture in conftest.py)::
   of them (Telegram's delivery twice, to several replicas); or it holds updates (answering 200,
   as a balancer with a queue would) until `release()` forwards them all at the same moment, each
   to the next replica: "two people tap at once on two replicas".
-- The replicas are real processes with the system clock; their ticks (`OUTBOX_INTERVAL_SECONDS`,
-  short here) do the due work, so a test makes work due by writing rows that are due now
-  through `Cluster.services` (the test process's own services on the same database).
+- The replicas are real processes with the system clock (`kringbot run` has no simulated one);
+  their ticks (`OUTBOX_INTERVAL_SECONDS`, short here) do the due work. A test makes work due by
+  writing rows that are due now, with `Cluster.unit_of_work` or `Cluster.services` (the test
+  process's own, on the same database); `due_at_once` makes every replica's tick find them at
+  the same moment, so a once-only step that is not a compare-and-set shows.
 
 Members are driven in process, as the emulator's control API does over HTTP: `send` a text,
-`tap` a button, and read what the bot sent a member with `received` / `texts`. The replicas are
-other processes, so a test waits for an outcome with `until`, and before counting ("exactly
-once") waits with `settled` until nothing new has been sent for a few ticks.
+`tap` a button, or `step` a chat script line (`/shifts`, `[Ruil 1]`) and get the answer; read
+what the bot sent a member with `received` / `texts`. The replicas are other processes, so a
+test waits for an outcome with `until` / `until_received`, and before counting ("exactly once")
+waits with `settled` until nothing new has been sent for a few ticks. A failing test shows the
+replicas' logs (printed at teardown).
+
+Two replicas by default; `@pytest.mark.parametrize("cluster", [3], indirect=True)` asks for
+three. PostgreSQL only: the directory is skipped on SQLite (conftest.py).
 """
 
 import asyncio
 import itertools
+import json
 import os
 import signal
 import socket
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 from aiohttp import web
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.core.ports import UnitOfWorkFactory
 from bot.core.services import Services
 from bot.emulator import Emulator
+from store.db import session_factory
+from store.uow import SqlUnitOfWork
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TOKEN = "987654:kringbot-scale-token"
@@ -47,6 +59,7 @@ SECRET = "scale-webhook-secret"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 TICK_SECONDS = 0.5  # the replicas' tick interval: due work is picked up quickly
 QUIET_SECONDS = 2.0  # `settled`: several ticks of every replica without anything new sent
+STEP_QUIET_SECONDS = 0.5  # `step`: an answer is complete when nothing follows for this long
 
 
 def free_port() -> int:
@@ -57,16 +70,17 @@ def free_port() -> int:
 
 @dataclass
 class Replica:
-    """One `kringbot run --webhook` process; its output goes to `log_path`; `environment`
-    adds to or overrides the settings below."""
+    """One `kringbot run --webhook` process; its output goes to `log_path`."""
 
     index: int
     port: int
     log_path: Path
-    environment: dict[str, str] = field(default_factory=dict)
     process: asyncio.subprocess.Process | None = None
 
-    async def start(self, emulator: Emulator, database_url: str, balancer_url: str) -> None:
+    async def start(
+        self, emulator: Emulator, database_url: str, balancer_url: str, env: dict[str, str]
+    ) -> None:
+        """Start the process; `env` adds or overrides settings (see .env.example)."""
         environment = {
             **os.environ,
             "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -78,7 +92,7 @@ class Replica:
             "OUTBOX_INTERVAL_SECONDS": str(TICK_SECONDS),
             "FLOOD_LIMIT_PER_MINUTE": "0",  # tests type faster than people
             "LOG_LEVEL": "INFO",
-            **self.environment,
+            **env,
         }
         with self.log_path.open("wb") as log:
             self.process = await asyncio.create_subprocess_exec(
@@ -114,46 +128,40 @@ class Replica:
             await self.process.wait()
 
 
-@dataclass
 class Balancer:
     """A loopback load balancer in front of the replicas' webhook servers.
 
     `routed` lists (update_id, replica index) for every forward, so a test can check where an
     update went."""
 
-    ports: list[int]
-    routed: list[tuple[int, int]] = field(default_factory=list)
-    _pinned: int | None = None
-    _fan_out: bool = False
-    _holding: bool = False
-    _held: list[tuple[bytes, str]] = field(default_factory=list)
-    _turns: "itertools.cycle[int] | None" = None
-    _runner: web.AppRunner | None = None
-    _session: aiohttp.ClientSession | None = None
-    url: str = ""
-
-    async def start(self) -> None:
-        self._turns = itertools.cycle(range(len(self.ports)))
+    def __init__(self, ports: list[int]) -> None:
+        self.ports = ports
+        self.routed: list[tuple[int, int]] = []
+        self.url = ""
+        self._turns = itertools.cycle(range(len(ports)))
+        self._pinned: int | None = None
+        self._fan_out = False
+        self._held: list[tuple[bytes, str]] | None = None  # None: not holding
         self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
         app = web.Application()
         app.router.add_post("/", self._receive)
         self._runner = web.AppRunner(app, access_log=None)
+
+    async def start(self) -> None:
         await self._runner.setup()
         port = free_port()
         await web.TCPSite(self._runner, "127.0.0.1", port).start()
         self.url = f"http://127.0.0.1:{port}/"
 
     async def stop(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        await self._session.close()
+        await self._runner.cleanup()
 
     # How updates are routed
 
     def round_robin(self) -> None:
         """Each update to the next replica (the default)."""
-        self._pinned, self._fan_out, self._holding = None, False, False
+        self._pinned, self._fan_out, self._held = None, False, None
 
     def pin(self, index: int) -> None:
         """Every update to replica `index`."""
@@ -167,37 +175,33 @@ class Balancer:
 
     def hold(self) -> None:
         """Keep the updates that arrive (answering 200) until `release`."""
-        self._holding = True
+        self._held = []
 
     async def holding(self, count: int, seconds: float = 10) -> None:
         """Wait until `count` updates are held (the emulator posts them one at a time)."""
-        await until(lambda: len(self._held) >= count, f"{count} updates held", seconds)
+        await until(lambda: len(self._held or ()) >= count, f"{count} updates held", seconds)
 
     async def release(self) -> None:
         """Forward every held update at the same moment, each to the next replica; then route
         round-robin again."""
-        held, self._held = self._held, []
+        held = self._held or []
         self.round_robin()
         await asyncio.gather(
-            *(self._forward(next(self._next_turns()), body, secret) for body, secret in held)
+            *(self._forward(next(self._turns), body, secret) for body, secret in held)
         )
 
     # Forwarding
-
-    def _next_turns(self) -> "itertools.cycle[int]":
-        assert self._turns is not None, "start the balancer first"
-        return self._turns
 
     def _targets(self) -> list[int]:
         if self._fan_out:
             return list(range(len(self.ports)))
         if self._pinned is not None:
             return [self._pinned]
-        return [next(self._next_turns())]
+        return [next(self._turns)]
 
     async def _receive(self, request: web.Request) -> web.Response:
         body, secret = await request.read(), request.headers.get(SECRET_HEADER, "")
-        if self._holding:
+        if self._held is not None:
             self._held.append((body, secret))
             return web.Response()
         statuses = await asyncio.gather(
@@ -208,8 +212,7 @@ class Balancer:
         return web.Response(status=failed[0] if failed else 200)
 
     async def _forward(self, index: int, body: bytes, secret: str) -> int:
-        assert self._session is not None
-        self.routed.append((_update_id(body), index))
+        self.routed.append((json.loads(body)["update_id"], index))
         try:
             async with self._session.post(
                 f"http://127.0.0.1:{self.ports[index]}/",
@@ -221,10 +224,14 @@ class Balancer:
             return 502
 
 
-def _update_id(body: bytes) -> int:
-    import json
-
-    return int(json.loads(body)["update_id"])
+async def _quiet(count: Callable[[], int], seconds: float, limit: float = 60) -> None:
+    """Wait until `count()` stays the same for `seconds` (at most `limit` seconds)."""
+    async with asyncio.timeout(limit):
+        while True:
+            before = count()
+            await asyncio.sleep(seconds)
+            if count() == before:
+                return
 
 
 async def until(check: Callable[[], bool], what: str, seconds: float = 30) -> None:
@@ -243,11 +250,30 @@ class Cluster:
     balancer: Balancer
     replicas: list[Replica]
     services: Services  # the test process's services on the replicas' database
-    unit_of_work: UnitOfWorkFactory  # to write rows that are due, and to read what happened
+    engine: AsyncEngine
 
-    async def start(self, database_url: str) -> None:
+    def unit_of_work(self) -> SqlUnitOfWork:
+        """To write rows that are due, and to read what happened."""
+        return SqlUnitOfWork(session_factory(self.engine))
+
+    @asynccontextmanager
+    async def due_at_once(self, *tables: str) -> AsyncIterator[SqlUnitOfWork]:
+        """Write due work that every replica's tick finds at the same moment: the unit of work
+        locks `tables` (ACCESS EXCLUSIVE) first, so each replica's next tick waits at its first
+        read of them; the rows are committed once every replica waits, and all read them at
+        once. Without it, one replica's tick usually gets there alone, and a once-only step
+        that is not a compare-and-set goes unnoticed."""
+        async with self.unit_of_work() as uow:
+            await uow.session.execute(
+                text(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE")
+            )
+            yield uow
+            await asyncio.sleep(3 * TICK_SECONDS)
+            await uow.commit()
+
+    async def start(self, database_url: str, env: dict[str, str]) -> None:
         for replica in self.replicas:
-            await replica.start(self.emulator, database_url, self.balancer.url)
+            await replica.start(self.emulator, database_url, self.balancer.url, env)
         await until(
             lambda: all(replica.running for replica in self.replicas),
             "every replica is running",
@@ -275,27 +301,29 @@ class Cluster:
     def texts(self, handle: str) -> list[str]:
         return [action["text"] or "" for action in self.received(handle)]
 
-    async def reply(self, handle: str, update: Callable[[], int], seconds: float = 30) -> str:
-        """Do `update` (a `send` or `tap`) and return the text of the first action it caused
-        for the member."""
+    async def step(self, handle: str, line: str) -> list[str]:
+        """A chat script's line (DESIGN §4): `[label]` taps a button, anything else is sent.
+        Returns the texts of what the member got for it: the actions until none came for a
+        moment (a tap's answer may be followed by an edit)."""
         seen = len(self.received(handle))
-        update()
-        await until(lambda: len(self.received(handle)) > seen, f"an answer to {handle}", seconds)
-        return self.texts(handle)[seen]
+        if line.startswith("[") and line.endswith("]"):
+            self.tap(handle, line[1:-1])
+        else:
+            self.send(handle, line)
+        await until(lambda: len(self.received(handle)) > seen, f"an answer to {handle}: {line}")
+        await _quiet(lambda: len(self.received(handle)), STEP_QUIET_SECONDS)
+        return self.texts(handle)[seen:]
 
     async def until_received(self, handle: str, text: str, seconds: float = 30) -> None:
         """Wait until the bot has sent the member something containing `text`."""
-        await until(lambda: any(text in t for t in self.texts(handle)), f"{text!r} to {handle}")
+        await until(
+            lambda: any(text in t for t in self.texts(handle)), f"{text!r} to {handle}", seconds
+        )
 
-    async def settled(self, quiet: float = QUIET_SECONDS, seconds: float = 60) -> None:
-        """Wait until nothing new has been sent for `quiet` seconds: every replica ticked
-        several times, so whatever a replica would send twice has been sent."""
-        async with asyncio.timeout(seconds):
-            while True:
-                count = len(self.emulator.outbox())
-                await asyncio.sleep(quiet)
-                if len(self.emulator.outbox()) == count:
-                    return
+    async def settled(self) -> None:
+        """Wait until nothing new has been sent for a while: every replica ticked several
+        times, so whatever a replica would send twice has been sent."""
+        await _quiet(lambda: len(self.emulator.outbox()), QUIET_SECONDS)
 
     def logs(self) -> str:
         """The replicas' output, without the scheduler's line per tick."""

@@ -2,7 +2,11 @@
 
 `make test TEST_DATABASE_URL=postgresql://…` runs the whole suite a second time with
 KRINGBOT_TEST_DATABASE set to it: that pass runs these tests; the SQLite pass skips them (SQLite
-is one process's database, replicas need a server)."""
+is one process's database, replicas need a server).
+
+A test module gives the replicas other settings by overriding the `replica_env` fixture, e.g.
+`{"OUTBOX_RATE_PER_SECOND": "10"}`, and another way to the database (a proxy it can cut) by
+overriding `replica_database_url`."""
 
 import os
 from collections.abc import AsyncIterator
@@ -38,8 +42,8 @@ def _needs_postgresql() -> None:
 
 
 @pytest.fixture
-def replica_environment() -> dict[str, str]:
-    """Settings every replica gets besides the cluster's own (a test module overrides this)."""
+def replica_env() -> dict[str, str]:
+    """Settings added to the replicas' environment; a test module overrides this fixture."""
     return {}
 
 
@@ -55,7 +59,7 @@ async def cluster(
     engine: AsyncEngine,
     settings: Settings,
     tmp_path: Path,
-    replica_environment: dict[str, str],
+    replica_env: dict[str, str],
     replica_database_url: str,
 ) -> AsyncIterator[Cluster]:
     """The demo kring (seeded now) on a fresh database; the emulator with its six people; the
@@ -69,15 +73,12 @@ async def cluster(
             person.handle, person.language, person.name.split()[0], person.telegram_id, True
         )
     count = getattr(request, "param", REPLICAS)
-    replicas = [
-        Replica(n, free_port(), tmp_path / f"replica-{n}.log", replica_environment)
-        for n in range(count)
-    ]
+    replicas = [Replica(n, free_port(), tmp_path / f"replica-{n}.log") for n in range(count)]
     balancer = Balancer([replica.port for replica in replicas])
     await balancer.start()
-    cluster = Cluster(emulator, balancer, replicas, wiring.services, wiring.unit_of_work)
+    cluster = Cluster(emulator, balancer, replicas, wiring.services, engine)
     try:
-        await cluster.start(replica_database_url)
+        await cluster.start(replica_database_url, replica_env)
         yield cluster
     finally:
         await cluster.stop()

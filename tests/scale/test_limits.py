@@ -48,7 +48,7 @@ def replica_database_url(database: DatabaseProxy) -> str:
 
 
 @pytest.fixture
-def replica_environment(request: pytest.FixtureRequest) -> dict[str, str]:
+def replica_env(request: pytest.FixtureRequest) -> dict[str, str]:
     limits = {"OUTBOX_RATE_PER_SECOND": str(RATE), "OUTBOX_CLAIM_LEASE_SECONDS": str(LEASE)}
     return {**limits, **getattr(request, "param", {})}
 
@@ -123,7 +123,7 @@ async def test_three_replicas_together_keep_to_the_rate(cluster: Cluster) -> Non
     assert announcement.lost_and_doubled() == (0, 0)
 
 
-@pytest.mark.parametrize("replica_environment", [{"FLOOD_LIMIT_PER_MINUTE": "5"}], indirect=True)
+@pytest.mark.parametrize("replica_env", [{"FLOOD_LIMIT_PER_MINUTE": "5"}], indirect=True)
 @pytest.mark.parametrize("cluster", [3], indirect=True)
 async def test_the_flood_limit_counts_a_persons_updates_on_every_replica(
     cluster: Cluster,
@@ -174,7 +174,7 @@ async def test_a_database_outage_mid_broadcast_loses_and_doubles_nothing(
 )
 @pytest.mark.parametrize("cluster", [2], indirect=True)
 async def test_a_replica_killed_mid_broadcast_sends_its_claimed_rows_when_it_is_back(
-    cluster: Cluster, replica_database_url: str
+    cluster: Cluster, replica_database_url: str, replica_env: dict[str, str]
 ) -> None:
     """kill -9 while sending; restarted under the same name (host and port) it takes back the
     rows it had claimed at once, instead of leaving them for the 300 s lease."""
@@ -185,7 +185,7 @@ async def test_a_replica_killed_mid_broadcast_sends_its_claimed_rows_when_it_is_
     assert replica.process is not None
     replica.process.kill()
     await replica.process.wait()
-    await replica.start(cluster.emulator, replica_database_url, cluster.balancer.url)
+    await replica.start(cluster.emulator, replica_database_url, cluster.balancer.url, replica_env)
     await announcement.delivered(seconds=90)  # far within the lease
     lost, doubled = announcement.lost_and_doubled()
     print(

@@ -10,6 +10,7 @@ from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import SettableClock
+from bot.core.errors import InviteInvalid, InviteReason
 from bot.core.membership import MembershipService, TelegramPerson
 from bot.core.models import Invite, Member, MemberStatus, OutboxMessage, OutboxState, Role
 from bot.core.outbox import OutboxService
@@ -100,6 +101,44 @@ async def test_the_membership_service_works_on_the_real_store(engine: AsyncEngin
     assert member is not None and member.is_active and member.zone == "Noord"
     assert isinstance(stored_invite, Invite) and stored_invite.used_by == member.id
     assert [m.kind for m in outbox] == ["member_joined"]
+
+
+async def test_an_invite_used_by_several_people_at_once_makes_one_member(
+    engine: AsyncEngine,
+) -> None:
+    """On PostgreSQL the redemptions run at once on 8 engines (as 8 processes would), each
+    connected beforehand; SQLite serialises writers, so there the later ones must still lose."""
+    from store.db import create_engine
+
+    url = normalize_url(engine.url.render_as_string(hide_password=False))
+    engines = [engine] if is_sqlite(url) else [create_engine(url) for _ in range(8)]
+    for each in engines:
+        async with each.connect():
+            pass
+    services = [MembershipService(_uow_factory(e), SettableClock(START)) for e in engines]
+    invite = await services[0].create_invite(None, Role.GP, "Noord")
+
+    async def redeem(telegram_id: int) -> int | None:
+        try:
+            await services[telegram_id % len(services)].redeem_invite(
+                TelegramPerson(telegram_id, "nl"), invite.code
+            )
+        except InviteInvalid as error:
+            assert error.reason is InviteReason.USED
+            return None
+        return telegram_id
+
+    if is_sqlite(url):
+        winners = [await redeem(telegram_id) for telegram_id in range(8)]
+    else:
+        winners = await asyncio.gather(*(redeem(telegram_id) for telegram_id in range(8)))
+        for extra in engines:
+            await extra.dispose()
+    async with _uow_factory(engine)() as tx:
+        members = await tx.members.list()
+    assert [winner for winner in winners if winner is not None] == [
+        member.telegram_id for member in members
+    ]  # one winner, one member
 
 
 async def _queue_messages(engine: AsyncEngine, count: int) -> None:
