@@ -169,9 +169,7 @@ async def test_a_database_outage_mid_broadcast_loses_and_doubles_nothing(
     assert (lost, doubled) == (0, 0)
 
 
-@pytest.mark.parametrize(
-    "replica_environment", [{"OUTBOX_CLAIM_LEASE_SECONDS": "300"}], indirect=True
-)
+@pytest.mark.parametrize("replica_env", [{"OUTBOX_CLAIM_LEASE_SECONDS": "300"}], indirect=True)
 @pytest.mark.parametrize("cluster", [2], indirect=True)
 async def test_a_replica_killed_mid_broadcast_sends_its_claimed_rows_when_it_is_back(
     cluster: Cluster, replica_database_url: str, replica_env: dict[str, str]
