@@ -1,4 +1,4 @@
-"""The sender's slots: the overall rate from the buckets, the per-chat spacing of its own."""
+"""The sender's slots on buckets shared by replicas (on its own: tests/unit/test_broadcast.py)."""
 
 from bot.core.buckets import FallbackBuckets, LocalBuckets
 from bot.core.ratelimit import RateLimiter
@@ -11,13 +11,6 @@ class Ticks:
 
     def __call__(self) -> float:
         return self.now
-
-
-async def test_slots_keep_the_overall_rate_and_a_second_per_chat() -> None:
-    ticks = Ticks()
-    limiter = RateLimiter(10, LocalBuckets(), ticks)
-    slots = [await limiter.reserve(chat) for chat in (1, 2, 1, 3)]
-    assert [round(slot - T0, 3) for slot in slots] == [0.0, 0.1, 1.0, 1.1]
 
 
 async def test_replicas_on_shared_buckets_interleave_their_slots() -> None:
