@@ -13,7 +13,7 @@ import handlers
 from bot.config import Settings
 from bot.core.services import Services
 from bot.processing import OneChatInOrder
-from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot
+from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot, sender_name
 from handlers.context import KringContext
 from handlers.membership import menu
 from handlers.replies import KringBot
@@ -61,7 +61,7 @@ def build_application(
     handlers.register(app)
     if with_ticks:
         bot = sender_bot(settings, token, base_url)
-        app.bot_data[SENDER_KEY] = build_sender(bot, services, settings)
+        app.bot_data[SENDER_KEY] = build_sender(bot, services, settings, sender_name(settings))
         install_ticks(app, settings.outbox_interval_seconds)
     return app
 

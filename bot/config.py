@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     outbox_rate_per_second: float = Field(28.0, gt=0, le=10_000)
     outbox_concurrency: int = Field(16, ge=1, le=1000)  # sends in flight (own connection pool)
     outbox_claim_lease_seconds: float = Field(300.0, ge=1)  # then a crashed sender's rows return
+    # This process's outbox sender, the same after a restart (default: host name:webhook port).
+    sender_name: str | None = Field(None, min_length=1, max_length=120)
     digest_weekday: int = Field(0, ge=0, le=6)  # Monday; the kring's time zone
     digest_hour: int = Field(8, ge=0, le=23)
     log_level: str = "INFO"

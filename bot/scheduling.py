@@ -1,6 +1,7 @@
 """Periodic ticks on the PTB JobQueue. They only claim due work from the database, so a tick
 missed while the bot was down is simply caught up by the next one."""
 
+import socket
 import time
 from typing import Any
 
@@ -30,13 +31,35 @@ async def run_due_work(sender: Sender, services: Services) -> None:
     if await services.broadcasts.finish_sent():
         await sender.send_due()  # the delivery reports
     await services.updates.forget_old()
+    await services.buckets.forget_idle(time.time())
     await services.conversations.forget_expired()
     await services.privacy.apply_retention()
 
 
-def build_sender(bot: Bot, services: Services, settings: Settings) -> Sender:
+def build_sender(
+    bot: Bot, services: Services, settings: Settings, name: str | None = None
+) -> Sender:
+    """`name`: see sender_name; a sender without one leaves rows it claimed to their lease."""
     limits = SendLimits(settings.outbox_rate_per_second, settings.outbox_concurrency)
-    return Sender(bot, services.outbox, services.kring, COMPOSER.compose, limits)
+    return Sender(
+        bot,
+        services.outbox,
+        services.kring,
+        COMPOSER.compose,
+        limits,
+        buckets=services.buckets,
+        name=name,
+    )
+
+
+def sender_name(settings: Settings) -> str:
+    """Who this process's sender is, the same after a restart: SENDER_NAME, or else the host
+    name and the webhook port. Two processes running at the same time must not share it (one
+    would take back rows the other is sending): replicas on one host listen on ports of their
+    own, and containers have host names of their own; set SENDER_NAME where neither holds.
+    A new name (a container's host name after re-creation) costs nothing but the quick
+    take-back: the old name's rows return after their lease as before."""
+    return settings.sender_name or f"{socket.gethostname()}:{settings.webhook_port}"
 
 
 def sender_bot(settings: Settings, token: str, base_url: str | None) -> Bot:

@@ -4,6 +4,11 @@ It has its own Bot (its own HTTP connection pool), so a large broadcast never ho
 connections interactive replies need. Sends run concurrently (bounded), each one waiting for its
 slot from the rate limiter; outcomes are recorded in batches, one transaction per batch. A 429
 pauses only this sender: the rows not yet sent go back with `retry_after` as their due time.
+
+While the database cannot be reached the sends of the rows already claimed go on, and their
+outcomes are kept in memory and recorded when it is back, before anything else is claimed: a
+message sent during an outage is neither lost nor sent again (unless the outage outlasts the
+claim lease, or this process stops before the database is back; then it is sent again once).
 """
 
 import asyncio
@@ -18,6 +23,8 @@ from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
+from bot.core.buckets import Buckets, LocalBuckets
+from bot.core.errors import StoreUnavailable
 from bot.core.models import OutboxMessage
 from bot.core.notices import Envelope, UnreadableMessage
 from bot.core.outbox import OutboxService
@@ -34,6 +41,7 @@ log = logging.getLogger(__name__)
 Compose = Callable[[OutboxMessage, Kring], tuple[list[str], InlineKeyboardMarkup | None]]
 
 RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
+RESERVATIONS = 3  # a send whose slot was missed takes a new one, up to this many in all
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,12 @@ class SendLimits:
 
 
 class Sender:
+    """`buckets` hold the overall rate (shared by the replicas on PostgreSQL; this process's own
+    by default). `name` identifies this sender across restarts (SENDER_NAME, else host and
+    webhook port: bot.scheduling.sender_name); it must differ between processes running at the
+    same time. A named sender marks the rows it claims with its name and, when it starts, takes
+    back the rows it claimed before a crash at once instead of waiting for their lease."""
+
     def __init__(
         self,
         bot: Bot,
@@ -56,17 +70,22 @@ class Sender:
         kring: Kring,
         compose: Compose,
         limits: SendLimits | None = None,
-        monotonic: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
+        buckets: Buckets | None = None,
+        name: str | None = None,
     ) -> None:
         self.bot = bot
         self.outbox = outbox
         self.kring = kring
         self.compose = compose
         self.limits = limits or SendLimits()
-        self.limiter = RateLimiter(self.limits.per_second, monotonic)
+        self.limiter = RateLimiter(self.limits.per_second, buckets or LocalBuckets(), clock)
+        self.name = name
         self._zone = ZoneInfo(kring.timezone)
         self.too_many_requests = 0  # 429 answers so far (the limiter should keep this at 0)
         self._lock = asyncio.Lock()  # one run at a time per process
+        self._unrecorded: list[OutboxMessage] = []  # outcomes the database did not take yet
+        self._claims_released = name is None
 
     @property
     def busy(self) -> bool:
@@ -77,13 +96,35 @@ class Sender:
         wait, leaving the rest for the next run."""
         sent = 0
         async with self._lock:
+            if self._unrecorded and not await self.record([]):
+                return 0  # the database is still away: nothing new is claimed
+            if not self._claims_released:
+                released = await self.outbox.release_claims(self.name or "")
+                log.info("sender %s took back %d rows it had claimed", self.name, released)
+                self._claims_released = True
             claim = self.limits.claim_size(self.outbox.lease)
-            while batch := await self.outbox.claim_due(limit=claim):
+            while batch := await self.outbox.claim_due(limit=claim, owner=self.name):
                 delivered, stopped = await _Batch(self, batch).run()
                 sent += delivered
                 if stopped:
                     break
         return sent
+
+    async def record(self, outcomes: list[OutboxMessage]) -> bool:
+        """Record these outcomes and those kept from before; False if the database cannot be
+        reached, and then they are kept for the next time."""
+        waiting = self._unrecorded + outcomes
+        try:
+            await self.outbox.record(waiting)
+        except StoreUnavailable:
+            if not self._unrecorded:
+                log.warning("database unreachable: send outcomes are kept until it is back")
+            self._unrecorded = waiting
+            return False
+        if self._unrecorded:
+            log.warning("database back: %d kept send outcomes recorded", len(waiting))
+        self._unrecorded = []
+        return True
 
     def _prepare(self, message: OutboxMessage) -> "_Outgoing":
         """The row ready to send; UnreadableMessage if this version cannot read it."""
@@ -162,7 +203,8 @@ class _Batch:
         if self.outbox.too_late(outgoing.envelope):
             self.outbox.expired(message)
             return
-        await self._wait_for_slot(message.chat_id)
+        if not self.stopped:
+            await self._wait_for_slot(message.chat_id)
         if self.stopped:  # Telegram asked us to wait: back to the outbox, due when it may go
             self.outbox.defer(message, self._pause, "waiting after 429")
             return
@@ -197,9 +239,16 @@ class _Batch:
         return result
 
     async def _wait_for_slot(self, chat_id: int, finishing: bool = False) -> None:
-        """Until the chat's slot, and until the last second has room for one more send."""
+        """Until the chat's slot (a new one if it was missed, a few times at most), and until
+        the last second has room for one more send; the parts of a message begun are sent even
+        when the batch is stopped."""
         limiter = self.sender.limiter
-        delay = limiter.reserve(chat_id) or limiter.admit()
+        for _ in range(RESERVATIONS):
+            slot = await limiter.reserve(chat_id)
+            await asyncio.sleep(max(0.0, slot - limiter.clock()))
+            if (self.stopped and not finishing) or not limiter.missed(slot):
+                break
+        delay = limiter.admit()
         while delay > 0 and (finishing or not self.stopped):
             await asyncio.sleep(delay)
             delay = limiter.admit()
@@ -216,7 +265,7 @@ class _Batch:
     async def _record(self) -> None:
         done, self.done = self.done, []
         self._last_record = time.monotonic()
-        await self.outbox.record(done)
+        await self.sender.record(done)
 
 
 def _as_timedelta(retry_after: int | timedelta) -> timedelta:

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
+from bot.core.buckets import Buckets, FallbackBuckets, LocalBuckets
 from bot.core.cme import (
     AttendanceService,
     CreditsService,
@@ -38,6 +39,7 @@ from bot.core.stats import StatsService
 from bot.core.swap_views import OpenSwaps
 from bot.core.swaps import SwapRules, SwapService
 from bot.core.updates import UpdateLog
+from store.buckets import SqlBuckets
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork
 
@@ -83,6 +85,14 @@ def outbox_service(
     )
 
 
+def rate_buckets(engine: AsyncEngine) -> Buckets:
+    """On SQLite the bot is one process: its limits live in its memory. On PostgreSQL they are
+    rows every replica shares, with this process's own standing in during an outage."""
+    if engine.dialect.name == "sqlite":
+        return LocalBuckets()
+    return FallbackBuckets(SqlBuckets(engine))
+
+
 def build_services(
     settings: Settings,
     clock: Clock,
@@ -101,6 +111,7 @@ def build_services(
             approval_required=settings.swap_approval_required,
         ),
     )
+    buckets = rate_buckets(engine)
     registration_steps = RegistrationSteps(clock, timedelta(hours=settings.cme_response_hours))
     services = Services(
         kring=kring_from(settings),
@@ -112,7 +123,8 @@ def build_services(
         knowledge=KnowledgeService(answerer, unit_of_work, clock),
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(unit_of_work, clock),
-        flood=FloodGuard(settings.flood_limit_per_minute),
+        flood=FloodGuard(settings.flood_limit_per_minute, buckets),
+        buckets=buckets,
         privacy=PrivacyService(unit_of_work, clock, timedelta(days=settings.retention_days)),
         audit=AuditService(unit_of_work, clock),
         errors=ErrorReporter(unit_of_work, clock, settings.ops_chat_id),

@@ -73,7 +73,7 @@ class Rules:
         if user is None or update.effective_chat is None or update.effective_chat.type != "private":
             raise ApplicationHandlerStop
         services = context.services
-        await _slow_down_floods(update, services.flood.check(user.id), context)
+        await _slow_down_floods(update, await services.flood.check(user.id), context)
         first, member = await services.updates.receive(update.update_id, user.id)
         if not first:  # delivered twice (same update_id): handled the first time only
             raise ApplicationHandlerStop

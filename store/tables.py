@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Double,
     Enum,
     ForeignKey,
     Index,
@@ -260,6 +261,7 @@ class OutboxRow(Base):
     state: Mapped[OutboxState] = mapped_column(_enum(OutboxState))
     attempts: Mapped[int]
     claimed_at: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(CleanText(120))
     sent_at: Mapped[datetime | None]
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(CleanText())
@@ -377,3 +379,14 @@ class CalendarFeedRow(Base):
     zone: Mapped[str | None] = mapped_column(CleanText(40))
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+
+
+class RateBucketRow(Base):
+    """A shared rate limit (bot.core.buckets): `next_slot` in seconds since the epoch, a plain
+    number so one portable statement can do the arithmetic on it."""
+
+    __tablename__ = "rate_buckets"
+
+    name: Mapped[str] = mapped_column(CleanText(80), primary_key=True)
+    next_slot: Mapped[float] = mapped_column(Double)
+    refusals: Mapped[int]

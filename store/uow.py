@@ -77,17 +77,17 @@ class SqlUnitOfWork:
             if not _unreachable(exc):
                 raise
         if exc is not None:
-            _raise_as_domain_error(exc)
+            raise_as_domain_error(exc)
 
     async def commit(self) -> None:
         try:
             await self.session.commit()
         except Exception as error:
-            _raise_as_domain_error(error)
+            raise_as_domain_error(error)
             raise
 
 
-def _raise_as_domain_error(error: BaseException) -> None:
+def raise_as_domain_error(error: BaseException) -> None:
     """What the core understands of a database error, without the driver's message (it quotes
     the values we sent); other errors are left to propagate as they are."""
     if _unreachable(error):

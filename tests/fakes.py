@@ -128,7 +128,7 @@ class FakeInviteRepository(_FakeRepository):
 
 class FakeOutboxRepository(_FakeRepository):
     async def claim_due(
-        self, now: datetime, *, limit: int, stale_before: datetime
+        self, now: datetime, *, limit: int, stale_before: datetime, owner: str | None = None
     ) -> Sequence[OutboxMessage]:
         due = [
             m
@@ -142,8 +142,18 @@ class FakeOutboxRepository(_FakeRepository):
         ]
         due.sort(key=lambda m: (m.due_at, m.id))
         for message in due[:limit]:
-            message.state, message.claimed_at = OutboxState.SENDING, now
+            message.state, message.claimed_at, message.claimed_by = OutboxState.SENDING, now, owner
         return [copy.deepcopy(m) for m in due[:limit]]
+
+    async def release_claims(self, owner: str) -> int:
+        mine = [
+            m
+            for m in self.table.values()
+            if m.state is OutboxState.SENDING and m.claimed_by == owner
+        ]
+        for message in mine:
+            message.state, message.claimed_at = OutboxState.PENDING, None
+        return len(mine)
 
     async def list(self) -> Sequence[OutboxMessage]:
         return self._where()

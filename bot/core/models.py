@@ -278,6 +278,7 @@ class OutboxMessage:
     state: OutboxState = OutboxState.PENDING
     attempts: int = 0
     claimed_at: datetime | None = None
+    claimed_by: str | None = None  # the sender that claimed it (bot.sender.Sender.name)
     sent_at: datetime | None = None
     telegram_message_id: int | None = None
     last_error: str | None = None

@@ -33,14 +33,25 @@ class OutboxService:
     clock: Clock
     lease: timedelta = CLAIM_LEASE
 
-    async def claim_due(self, limit: int = 50) -> list[OutboxMessage]:
+    async def claim_due(self, limit: int = 50, owner: str | None = None) -> list[OutboxMessage]:
         now = self.clock.now()
         async with self.uow_factory() as uow:
             claimed = list(
-                await uow.outbox.claim_due(now, limit=limit, stale_before=now - self.lease)
+                await uow.outbox.claim_due(
+                    now, limit=limit, stale_before=now - self.lease, owner=owner
+                )
             )
             await uow.commit()
             return claimed
+
+    async def release_claims(self, owner: str) -> int:
+        """A restarted sender takes back what it claimed before it stopped: those rows are due
+        again at once instead of after the lease. Only the sender of that name may call this,
+        before it claims anything (bot.sender.Sender.name says why the name is unique)."""
+        async with self.uow_factory() as uow:
+            released = await uow.outbox.release_claims(owner)
+            await uow.commit()
+            return released
 
     # The outcome of one send, noted on the message; `record` stores a batch of them.
 

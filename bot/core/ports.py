@@ -72,10 +72,15 @@ class OutboxRepository(Protocol):
     async def get(self, message_id: int) -> OutboxMessage | None: ...
 
     async def claim_due(
-        self, now: datetime, *, limit: int, stale_before: datetime
+        self, now: datetime, *, limit: int, stale_before: datetime, owner: str | None = None
     ) -> Sequence[OutboxMessage]:
-        """Mark up to `limit` due rows as being sent and return them. Rows another process holds
-        are skipped; rows stuck in `sending` since before `stale_before` (a crash) are reclaimed."""
+        """Mark up to `limit` due rows as being sent by `owner` and return them. Rows another
+        process holds are skipped; rows stuck in `sending` since before `stale_before` (a crash)
+        are reclaimed."""
+        ...
+
+    async def release_claims(self, owner: str) -> int:
+        """Rows `owner` claimed and never finished go back to `pending`; return how many."""
         ...
 
     async def update(self, message: OutboxMessage) -> None: ...

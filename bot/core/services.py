@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from bot.core.audit import AuditService, ErrorReporter
 from bot.core.board import BoardService
 from bot.core.broadcast import BroadcastService
+from bot.core.buckets import Buckets
 from bot.core.cme import AttendanceService, CreditsService, EventsService, SeatsService
 from bot.core.console import ConsoleService
 from bot.core.conversations import ConversationStore
@@ -50,6 +51,7 @@ class Services:
     locum: LocumService
     updates: UpdateLog
     flood: FloodGuard
+    buckets: Buckets  # the rate limits (bot.core.buckets); flood keeps its own in them
     privacy: PrivacyService
     audit: AuditService
     errors: ErrorReporter

@@ -277,6 +277,11 @@ class Emulator:
         """Every successful bot action with ``seq`` greater than ``since``, in order."""
         return self._world.outbox(since)
 
+    def busiest_second(self) -> int:
+        """The most messages (sent texts and documents) delivered within any one second of real
+        time: how close the bot came to Telegram's overall limit."""
+        return self._world.busiest_second()
+
     def refusals(self, since: int = 0) -> list[dict[str, Any]]:
         """Every Bot API call the emulator refused with ``seq`` greater than ``since``, in order:
         ``{seq, method, error_code, description, chat_id, injected}``; ``injected`` marks the

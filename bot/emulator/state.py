@@ -3,6 +3,7 @@
 import copy
 import json
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,6 +13,8 @@ from typing import Any
 from bot.emulator.errors import ButtonNotFound
 from bot.emulator.formatting import command_entities
 from bot.emulator.rules import inline_rows
+
+MESSAGES = ("send", "document")  # the actions that are new messages in a chat
 
 FIRST_USER_ID = 5_000_001
 _SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
@@ -110,6 +113,7 @@ class World:
         self._file_paths: dict[str, StoredFile] = {}
         self._callbacks: dict[str, PendingCallback] = {}
         self._outbox: list[dict[str, Any]] = []
+        self._delivered_at: list[float] = []  # real (monotonic) time of each message delivered
         self.stored_commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.menu_buttons: dict[int, dict[str, Any]] = {}  # chat id (0: everyone's default)
 
@@ -288,6 +292,8 @@ class World:
 
         ``file_id`` (documents only) lets a test fetch the sent file with ``file_bytes``.
         """
+        if action in MESSAGES:
+            self._delivered_at.append(time.monotonic())
         self._outbox.append(
             {
                 "seq": len(self._outbox) + 1,
@@ -306,6 +312,16 @@ class World:
 
     def outbox(self, since: int = 0) -> list[dict[str, Any]]:
         return copy.deepcopy(self._outbox[max(since, 0) :])
+
+    def busiest_second(self) -> int:
+        """The most messages delivered within one second (real time, any window), the figure
+        Telegram's overall limit is about."""
+        busiest, first = 0, 0
+        for last, moment in enumerate(self._delivered_at):
+            while self._delivered_at[first] <= moment - 1.0:
+                first += 1
+            busiest = max(busiest, last - first + 1)
+        return busiest
 
     # Commands
 

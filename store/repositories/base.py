@@ -115,15 +115,17 @@ class Repository(Generic[RowT, DomainT]):
         return [self._to_domain(row) for row in await self.session.scalars(query)]
 
 
-def _insert(session: AsyncSession) -> Any:
-    dialect = session.get_bind().dialect.name
+def dialect_insert(dialect: str) -> Any:
+    """The INSERT of the dialect (ON CONFLICT is spelt per dialect)."""
     return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
 
 async def insert_once(session: AsyncSession, table: type[Base], **values: Any) -> bool:
     """INSERT … ON CONFLICT DO NOTHING: exactly one process sees its insert succeed."""
     result = await session.execute(
-        _insert(session)(table).values(**values).on_conflict_do_nothing()
+        dialect_insert(session.get_bind().dialect.name)(table)
+        .values(**values)
+        .on_conflict_do_nothing()
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
@@ -133,6 +135,6 @@ async def upsert(
 ) -> None:
     """INSERT … ON CONFLICT (key) DO UPDATE: one statement, so two processes writing the same
     row never clash."""
-    statement = _insert(session)(table).values(**values)
+    statement = dialect_insert(session.get_bind().dialect.name)(table).values(**values)
     changed = {name: statement.excluded[name] for name in values if name not in key}
     await session.execute(statement.on_conflict_do_update(index_elements=key, set_=changed))

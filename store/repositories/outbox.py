@@ -25,7 +25,7 @@ class SqlOutboxRepository(Repository[OutboxRow, OutboxMessage]):
     row_type, domain_type = OutboxRow, OutboxMessage
 
     async def claim_due(
-        self, now: datetime, *, limit: int, stale_before: datetime
+        self, now: datetime, *, limit: int, stale_before: datetime, owner: str | None = None
     ) -> Sequence[OutboxMessage]:
         """One statement: WITH due AS MATERIALIZED (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)
         UPDATE … RETURNING. Concurrent senders on PostgreSQL skip each other's rows (the CTE is
@@ -48,13 +48,21 @@ class SqlOutboxRepository(Repository[OutboxRow, OutboxMessage]):
         claim = (
             update(OutboxRow)
             .where(OutboxRow.id.in_(select(candidates.c.id)), due)
-            .values(state=OutboxState.SENDING, claimed_at=now)
+            .values(state=OutboxState.SENDING, claimed_at=now, claimed_by=owner)
             .returning(OutboxRow)
             .execution_options(synchronize_session=False)
         )
         rows = list(await self.session.scalars(claim))
         rows.sort(key=lambda row: (row.due_at, row.id))
         return [self._to_domain(row) for row in rows]
+
+    async def release_claims(self, owner: str) -> int:
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.state == OutboxState.SENDING, OutboxRow.claimed_by == owner)
+            .values(state=OutboxState.PENDING, claimed_at=None)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
     async def list(self) -> Sequence[OutboxMessage]:
         return await self._many()

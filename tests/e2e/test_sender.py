@@ -19,8 +19,11 @@ from telegram.request import HTTPXRequest
 
 from bot.clock import SettableClock
 from bot.config import Settings
+from bot.core.errors import StoreUnavailable
 from bot.core.models import Member, OutboxMessage, OutboxState, Role
 from bot.core.notices.broadcast import BroadcastReport
+from bot.core.outbox import OutboxService
+from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 from bot.core.services import Services
 from bot.demo import seed_synthetic
 from bot.emulator import Emulator
@@ -30,6 +33,7 @@ from handlers import COMPOSER
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 KILLS = 3
+FAST = SendLimits(1000, 8)
 
 
 @dataclass
@@ -39,13 +43,24 @@ class Kring:
     members: list[Member]
     clock: SettableClock
 
-    def sender(self, read_timeout: float = 5.0) -> Sender:
+    def sender(
+        self,
+        read_timeout: float = 5.0,
+        name: str | None = None,
+        outbox: OutboxService | None = None,
+        limits: SendLimits = FAST,
+    ) -> Sender:
         request = HTTPXRequest(connection_pool_size=8, read_timeout=read_timeout)
         bot = Bot(self.emulator.token, base_url=self.emulator.base_url, request=request)
         # The limiter follows the settable clock: a 429's pause ends when the test moves time.
-        limits, monotonic = SendLimits(1000, 8), lambda: self.clock.now().timestamp()
         return Sender(
-            bot, self.services.outbox, self.services.kring, COMPOSER.compose, limits, monotonic
+            bot,
+            outbox or self.services.outbox,
+            self.services.kring,
+            COMPOSER.compose,
+            limits,
+            lambda: self.clock.now().timestamp(),
+            name=name,
         )
 
     async def broadcast(self, urgent: bool = False) -> None:
@@ -172,6 +187,63 @@ async def test_at_night_normal_messages_arrive_silently_and_urgent_ones_ring(
     await sender.send_due()
     flags = [action["disable_notification"] for action in kring.emulator.outbox()]
     assert flags == [True] * 30 + [False] * 30
+
+
+async def _delivered(kring: Kring, count: int) -> None:
+    for _ in range(1000):
+        if len(kring.emulator.outbox()) >= count:
+            return
+        await asyncio.sleep(0.01)
+    pytest.fail(f"fewer than {count} messages delivered")
+
+
+class Outage:
+    """Units of work on a database that can be cut off: while it is, each one fails the way a
+    database that cannot be reached does."""
+
+    def __init__(self, real: UnitOfWorkFactory) -> None:
+        self.real = real
+        self.cut = False
+
+    def __call__(self) -> UnitOfWork:
+        return _Unreachable() if self.cut else self.real()  # type: ignore[return-value]
+
+
+class _Unreachable:
+    async def __aenter__(self) -> None:
+        raise StoreUnavailable()
+
+    async def __aexit__(self, *_: object) -> None: ...
+
+
+async def test_sends_during_a_database_outage_are_recorded_when_it_is_back(kring: Kring) -> None:
+    """The database goes away a few messages into a broadcast: the claimed rows are still
+    sent, their outcomes kept, recorded when it is back, and nothing is sent again after the
+    claim lease."""
+    outage = Outage(kring.services.outbox.uow_factory)
+    outbox = OutboxService(outage, kring.clock, kring.services.outbox.lease)
+    sender = kring.sender(outbox=outbox, limits=SendLimits(30, 4))
+    await kring.broadcast()
+    sending = asyncio.create_task(sender.send_due())
+    await _delivered(kring, 5)
+    outage.cut = True
+    with pytest.raises(StoreUnavailable):  # the batch went out; claiming more did not
+        await sending
+    assert await sender.send_due() == 0  # still away: nothing claimed, nothing lost
+    outage.cut = False
+    kring.clock.advance(outbox.lease * 2)  # rows left in `sending` would now be sent again
+    await sender.send_due()
+    assert kring.received() == Counter({m.telegram_id: 1 for m in kring.members})
+    assert {row.state for row in await kring.rows()} == {OutboxState.SENT}
+
+
+async def test_a_restarted_sender_sends_the_rows_it_had_claimed_at_once(kring: Kring) -> None:
+    await kring.broadcast()
+    claimed = await kring.services.outbox.claim_due(limit=100, owner="host:8443")
+    assert len(claimed) == 30  # ... and the process died before sending them
+    assert await kring.sender(name="host:8444").send_due() == 0  # another's: after the lease
+    assert await kring.sender(name="host:8443").send_due() == 30  # its own: at once
+    assert kring.received() == Counter({m.telegram_id: 1 for m in kring.members})
 
 
 # Real processes: tests/… starts bench.sender_process against the test's database.

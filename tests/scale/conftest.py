@@ -5,7 +5,8 @@ KRINGBOT_TEST_DATABASE set to it: that pass runs these tests; the SQLite pass sk
 is one process's database, replicas need a server).
 
 A test module gives the replicas other settings by overriding the `replica_env` fixture, e.g.
-`{"OUTBOX_RATE_PER_SECOND": "10"}`."""
+`{"OUTBOX_RATE_PER_SECOND": "10"}`, and another way to the database (a proxy it can cut) by
+overriding `replica_database_url`."""
 
 import os
 from collections.abc import AsyncIterator
@@ -47,12 +48,19 @@ def replica_env() -> dict[str, str]:
 
 
 @pytest.fixture
+def replica_database_url(settings: Settings) -> str:
+    """The replicas' database URL (a test module may put a proxy in between)."""
+    return settings.database_url
+
+
+@pytest.fixture
 async def cluster(
     request: pytest.FixtureRequest,
     engine: AsyncEngine,
     settings: Settings,
     tmp_path: Path,
     replica_env: dict[str, str],
+    replica_database_url: str,
 ) -> AsyncIterator[Cluster]:
     """The demo kring (seeded now) on a fresh database; the emulator with its six people; the
     balancer; and the replicas, running."""
@@ -70,7 +78,7 @@ async def cluster(
     await balancer.start()
     cluster = Cluster(emulator, balancer, replicas, wiring.services, engine)
     try:
-        await cluster.start(settings.database_url, replica_env)
+        await cluster.start(replica_database_url, replica_env)
         yield cluster
     finally:
         await cluster.stop()

@@ -164,6 +164,18 @@ async def test_outbox_claims_are_leased(engine: AsyncEngine) -> None:
     assert sorted(m.params["n"] for m in await outbox.claim_due()) == [1, 2]
 
 
+async def test_a_sender_takes_back_only_its_own_unfinished_claims(engine: AsyncEngine) -> None:
+    outbox = OutboxService(_uow_factory(engine), SettableClock(START))
+    await _queue_messages(engine, 4)
+    mine = await outbox.claim_due(limit=2, owner="host:8443")
+    theirs = await outbox.claim_due(limit=1, owner="host:8444")
+    outbox.sent(mine[0], 1)
+    await outbox.record(mine[:1])
+    assert await outbox.release_claims("host:8443") == 1  # the sent one stays sent
+    assert [m.params["n"] for m in await outbox.claim_due(owner="host:8443")] == [1, 3]
+    assert theirs[0].claimed_by == "host:8444"
+
+
 async def test_concurrent_senders_never_claim_the_same_row(engine: AsyncEngine) -> None:
     """Several processes share one PostgreSQL database; SKIP LOCKED keeps their claims apart.
     (SQLite serialises writers, so there it only shows the claims stay disjoint.)"""

@@ -11,7 +11,7 @@ from bot.core.membership import MembershipService, TelegramPerson
 from bot.core.models import Role
 from store.db import session_factory
 from store.repositories.membership import SqlMemberRepository
-from store.uow import SqlUnitOfWork, _raise_as_domain_error
+from store.uow import SqlUnitOfWork, raise_as_domain_error
 
 RIZIV = "1-48976-16-004"
 
@@ -40,6 +40,6 @@ def test_a_refused_value_is_named_by_its_statement_only() -> None:
     driver = Exception("value too long for type character varying(80): 'Ann Claes 14897616004'")
     error = DataError("UPDATE members SET name=$1, riziv=$2 WHERE members.id = $3", None, driver)
     with pytest.raises(StoreRefused) as refused:
-        _raise_as_domain_error(error)
+        raise_as_domain_error(error)
     assert str(refused.value) == "Exception on UPDATE members SET name=$1, …"
     assert refused.value.__cause__ is None and refused.value.__suppress_context__

@@ -7,6 +7,7 @@ import pytest
 
 from bot.clock import SettableClock
 from bot.core.broadcast import BroadcastService, parse_moment
+from bot.core.buckets import LocalBuckets
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates, latest_moment
 from bot.core.errors import BroadcastClosed, InvalidBroadcast, NotAllowed
 from bot.core.knowledge.model import Entry, KnowledgeBase
@@ -31,34 +32,39 @@ MONDAY_8 = datetime(2026, 12, 7, 8, 0, tzinfo=BRUSSELS)
 # The rate limiter
 
 
-def test_slots_are_spaced_by_the_overall_rate() -> None:
+def _limiter(per_second: float, now: list[float]) -> RateLimiter:
+    return RateLimiter(per_second, LocalBuckets(), lambda: now[0])
+
+
+async def _waits(limiter: RateLimiter, chats: list[int], now: list[float]) -> list[float]:
+    return [await limiter.reserve(chat_id) - now[0] for chat_id in chats]
+
+
+async def test_slots_are_spaced_by_the_overall_rate() -> None:
     now = [100.0]
-    limiter = RateLimiter(per_second=10, clock=lambda: now[0])
-    waits = [limiter.reserve(chat_id) for chat_id in range(1, 6)]
+    waits = await _waits(_limiter(10, now), [1, 2, 3, 4, 5], now)
     assert waits == pytest.approx([0.0, 0.1, 0.2, 0.3, 0.4])
 
 
-def test_one_private_chat_gets_one_message_a_second_and_a_group_twenty_a_minute() -> None:
+async def test_one_private_chat_gets_one_message_a_second_and_a_group_twenty_a_minute() -> None:
     now = [100.0]
-    private = RateLimiter(per_second=1000, clock=lambda: now[0])
-    assert [private.reserve(7) for _ in range(3)] == pytest.approx([0.0, 1.0, 2.0])
-    group = RateLimiter(per_second=1000, clock=lambda: now[0])
-    assert [group.reserve(-5) for _ in range(2)] == pytest.approx([0.0, 3.0])
+    assert await _waits(_limiter(1000, now), [7, 7, 7], now) == pytest.approx([0.0, 1.0, 2.0])
+    assert await _waits(_limiter(1000, now), [-5, -5], now) == pytest.approx([0.0, 3.0])
 
 
-def test_a_pause_after_a_429_holds_every_slot() -> None:
+async def test_a_pause_after_a_429_holds_every_slot() -> None:
     now = [100.0]
-    limiter = RateLimiter(per_second=1000, clock=lambda: now[0])
+    limiter = _limiter(1000, now)
     limiter.pause(5)
-    assert limiter.reserve(1) == pytest.approx(5.0)
+    assert await _waits(limiter, [1], now) == pytest.approx([5.0])
     now[0] += 6
-    assert limiter.reserve(2) == pytest.approx(0.0, abs=0.01)
+    assert await _waits(limiter, [2], now) == pytest.approx([0.0], abs=0.01)
 
 
-def test_after_a_stall_the_sender_catches_up_without_a_burst() -> None:
+async def test_after_a_stall_the_sender_catches_up_without_a_burst() -> None:
     now = [100.0]
-    limiter = RateLimiter(per_second=3, clock=lambda: now[0])
-    waits = [limiter.reserve(chat_id) for chat_id in range(1, 6)]
+    limiter = _limiter(3, now)
+    waits = await _waits(limiter, [1, 2, 3, 4, 5], now)
     now[0] += max(waits) + 0.5  # every send woke late, all at once
     assert [limiter.admit() for _ in range(4)] == pytest.approx([0.0, 0.0, 0.0, 1.0])
     now[0] += 1.0
