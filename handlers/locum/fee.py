@@ -3,10 +3,10 @@
 The figures typed so far are UI state (context.user_data); the rule lives in bot.core.fees.
 """
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
@@ -15,12 +15,13 @@ from telegram.ext import (
 )
 
 from bot.core import fees
+from bot.core.errors import BadButton
 from bot.core.knowledge.model import Source
 from bot.core.membership import clean_name
 from bot.core.riziv import parse_riziv
 from handlers import keyboards
 from handlers.context import KringContext
-from handlers.conversation import Flow
+from handlers.conversation import Flow, Handlers, message_text
 from handlers.documents import expense_note_pdf
 from handlers.feature import command
 from handlers.locum import buttons, fee_texts
@@ -69,92 +70,104 @@ async def kind_chosen(update: Update, context: KringContext) -> int:
     return state
 
 
-async def _number(update: Update, context: KringContext) -> Decimal | None:
-    """The number in the member's message, or None after telling them what went wrong."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    try:
-        return fees.parse_number(message.text)
-    except fees.InvalidFeeInput:
-        await message.reply_text(fee_texts.fee_not_a_number(context.t))
-        return None
+NumberStep = Callable[[Update, KringContext, Decimal], Awaitable[int]]
 
 
-async def medium_income(update: Update, context: KringContext) -> int:
-    income = await _number(update, context)
-    if income is None:
-        return MEDIUM_INCOME
-    return await _finish(update, context, lambda: fees.negotiable(income), MEDIUM_INCOME)
+def _number_step(state: int, step: NumberStep, hours: bool = False) -> dict[object, Handlers]:
+    """A step that reads a number: typed, or one of the two readings of an ambiguous one."""
+    return {state: [_typed(state, step, hours), _reading(step)]}
 
 
-async def long_hours(update: Update, context: KringContext) -> int:
-    hours = await _number(update, context)
-    assert update.effective_message is not None and context.user_data is not None
-    if hours is None:
-        return LONG_HOURS
-    try:
-        free = fees.free_booklets_for(hours)
-    except fees.InvalidFeeInput as error:
-        await update.effective_message.reply_text(fee_texts.fee_invalid(context.t, error))
-        return LONG_HOURS
+def _typed(state: int, step: NumberStep, hours: bool) -> MessageHandler[KringContext, int]:
+    """A typed number; one that reads two ways ("3,000") is asked about, with both readings as
+    buttons, and text that is no number is asked again."""
+
+    async def handle(update: Update, context: KringContext) -> int:
+        assert context.user_data is not None
+        try:
+            value = fees.parse_number(message_text(update))
+        except fees.AmbiguousNumber as error:
+            context.user_data[_KEY]["readings"] = list(error.readings)
+            await _reply(
+                update,
+                fee_texts.fee_which_reading(context.t),
+                buttons.fee_readings(context.t, error.readings, hours),
+            )
+            return state
+        except fees.InvalidFeeInput:
+            not_a_number = fee_texts.fee_hours_not_a_number if hours else fee_texts.fee_not_a_number
+            await _reply(update, not_a_number(context.t))
+            return state
+        return await step(update, context, value)
+
+    return MessageHandler(filters.TEXT & ~filters.COMMAND, handle)
+
+
+def _reading(step: NumberStep) -> CallbackQueryHandler[KringContext, int]:
+    """The member tapped one of the two readings of what they typed."""
+
+    async def handle(update: Update, context: KringContext) -> int:
+        query = update.callback_query
+        assert query is not None and context.user_data is not None
+        (index,) = keyboards.args(query.data, int)
+        readings = context.user_data[_KEY].pop("readings", [])
+        if index >= len(readings):
+            raise BadButton()
+        await query.answer()
+        await query.edit_message_reply_markup(reply_markup=None)
+        return await step(update, context, readings[index])
+
+    return CallbackQueryHandler(handle, pattern=rf"^{buttons.FEE_READING}:")
+
+
+async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(text, reply_markup=markup)
+
+
+async def medium_income(update: Update, context: KringContext, income: Decimal) -> int:
+    return await _finish(update, context, fees.negotiable(income))
+
+
+async def long_hours(update: Update, context: KringContext, hours: Decimal) -> int:
+    assert context.user_data is not None
+    free = fees.free_booklets_for(hours)  # impossible hours: a domain error, asked again
     context.user_data[_KEY].update(hours=hours, free=free)
-    await update.effective_message.reply_text(fee_texts.fee_ask_monthly_income(context.t))
+    await _reply(update, fee_texts.fee_ask_monthly_income(context.t))
     return LONG_INCOME
 
 
-async def long_income(update: Update, context: KringContext) -> int:
-    income = await _number(update, context)
-    assert update.effective_message is not None and context.user_data is not None
-    if income is None:
-        return LONG_INCOME
+async def long_income(update: Update, context: KringContext, income: Decimal) -> int:
+    assert context.user_data is not None
     context.user_data[_KEY]["income"] = income
-    await update.effective_message.reply_text(
-        fee_texts.fee_ask_free_booklets_income(context.t, context.user_data[_KEY]["free"])
+    await _reply(
+        update, fee_texts.fee_ask_free_booklets_income(context.t, context.user_data[_KEY]["free"])
     )
     return LONG_FREE_INCOME
 
 
-async def long_free_income(update: Update, context: KringContext) -> int:
-    free_income = await _number(update, context)
+async def long_free_income(update: Update, context: KringContext, free_income: Decimal) -> int:
     assert context.user_data is not None
-    if free_income is None:
-        return LONG_FREE_INCOME
     figures = context.user_data[_KEY]
     return await _finish(
-        update,
-        context,
-        lambda: fees.booklets(figures["hours"], figures["income"], free_income),
-        LONG_FREE_INCOME,
+        update, context, fees.booklets(figures["hours"], figures["income"], free_income)
     )
 
 
-async def forfait_fee(update: Update, context: KringContext) -> int:
-    fee = await _number(update, context)
-    if fee is None:
-        return FORFAIT_FEE
-    return await _finish(update, context, lambda: fees.forfait_hourly_rate(fee), FORFAIT_FEE)
+async def forfait_fee(update: Update, context: KringContext, fee: Decimal) -> int:
+    return await _finish(update, context, fees.forfait_hourly_rate(fee))
 
 
-async def _finish(
-    update: Update,
-    context: KringContext,
-    compute: Callable[[], fees.FeeResult],
-    retry_state: int,
-) -> int:
-    message = update.effective_message
-    assert message is not None and context.user_data is not None
-    try:
-        result = compute()
-    except fees.InvalidFeeInput as error:
-        await message.reply_text(fee_texts.fee_invalid(context.t, error))
-        return retry_state
+async def _finish(update: Update, context: KringContext, result: fees.FeeResult) -> int:
+    """Show the result; a result an expense note can follow is kept for it."""
+    assert context.user_data is not None
     text = fee_texts.fee_result(context.t, result, _source(context))
     if result.rule not in WITH_NOTE:
         context.user_data.pop(_KEY, None)
-        await message.reply_text(text)
+        await _reply(update, text)
         return ConversationHandler.END
     context.user_data[_KEY] = {"result": result}
-    await message.reply_text(text, reply_markup=buttons.fee_note(context.t))
+    await _reply(update, text, buttons.fee_note(context.t))
     return NOTE_OFFERED
 
 
@@ -195,10 +208,7 @@ async def note_period(update: Update, context: KringContext) -> int:
     return await _send_note(update, context, figures["result"].amount)
 
 
-async def note_amount(update: Update, context: KringContext) -> int:
-    amount = await _number(update, context)
-    if amount is None:
-        return NOTE_AMOUNT
+async def note_amount(update: Update, context: KringContext, amount: Decimal) -> int:
     return await _send_note(update, context, amount)
 
 
@@ -238,16 +248,16 @@ def conversation() -> Flow:
         entry_points=[command(buttons.FEE_COMMAND, start)],
         states={
             CHOOSING: [CallbackQueryHandler(kind_chosen, pattern=rf"^{buttons.FEE}:")],
-            MEDIUM_INCOME: [MessageHandler(numbers, medium_income)],
-            LONG_HOURS: [MessageHandler(numbers, long_hours)],
-            LONG_INCOME: [MessageHandler(numbers, long_income)],
-            LONG_FREE_INCOME: [MessageHandler(numbers, long_free_income)],
-            FORFAIT_FEE: [MessageHandler(numbers, forfait_fee)],
+            **_number_step(MEDIUM_INCOME, medium_income),
+            **_number_step(LONG_HOURS, long_hours, hours=True),
+            **_number_step(LONG_INCOME, long_income),
+            **_number_step(LONG_FREE_INCOME, long_free_income),
+            **_number_step(FORFAIT_FEE, forfait_fee),
             NOTE_OFFERED: [CallbackQueryHandler(note_requested, pattern=rf"^{buttons.FEE_NOTE}")],
             NOTE_NAME: [MessageHandler(numbers, note_name)],
             NOTE_RIZIV: [MessageHandler(numbers, note_riziv)],
             NOTE_PERIOD: [MessageHandler(numbers, note_period)],
-            NOTE_AMOUNT: [MessageHandler(numbers, note_amount)],
+            **_number_step(NOTE_AMOUNT, note_amount),
         },
         cancelled=fee_texts.fee_cancelled,
     )

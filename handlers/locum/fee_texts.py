@@ -34,7 +34,15 @@ def fee_ask_consultation_fee(t: Translator) -> str:
 
 
 def fee_not_a_number(t: Translator) -> str:
-    return t.gettext("Please send a number, for example 2500 or 2.500,50.")
+    return t.gettext("Please send an amount in figures, for example 2500 or 2.500,50.")
+
+
+def fee_hours_not_a_number(t: Translator) -> str:
+    return t.gettext("Please send the hours a week in figures, for example 16 or 24,5.")
+
+
+def fee_which_reading(t: Translator) -> str:
+    return t.gettext("Which number do you mean?")
 
 
 def fee_invalid(t: Translator, error: InvalidFeeInput) -> str:
@@ -89,7 +97,31 @@ def fee_result(t: Translator, result: FeeResult, source: Source | None) -> str:
             "guideline suggests, instead of a contribution, a gross hourly rate of two "
             "consultations."
         ).format(amount=t.money(result.amount))
-    return f"{text}\n\n<i>{knowledge_texts.document_source(t, source)}</i>"
+    parts = [text, fee_basis(t, result), f"<i>{knowledge_texts.document_source(t, source)}</i>"]
+    return "\n\n".join(part for part in parts if part)
+
+
+def fee_basis(t: Translator, result: FeeResult) -> str:
+    """The figures the result was computed from, as the bot understood them (none for the
+    rules without figures)."""
+    if result.rule is Rule.NEGOTIABLE:
+        return t.gettext("Computed from a monthly income of {income}.").format(
+            income=t.money(result.income or 0)
+        )
+    if result.rule is Rule.BOOKLETS:
+        return t.gettext(
+            "Computed from {hours} hours a week and a monthly income of {income}, of which "
+            "{free_income} from the free booklets."
+        ).format(
+            hours=t.number(result.hours or 0),
+            income=t.money(result.income or 0),
+            free_income=t.money(result.free_income or 0),
+        )
+    if result.rule is Rule.FORFAIT_HOURLY:
+        return t.gettext("Computed from a consultation fee of {fee}.").format(
+            fee=t.money(result.consultation_fee or 0)
+        )
+    return ""
 
 
 def note_ask_replaced_name(t: Translator) -> str:

@@ -136,3 +136,16 @@ async def test_a_name_typed_on_another_replica_searches_the_list_opened_on_the_f
     assert "1 naam bevat “élise”" in found.text
     [only] = [b for b in found.buttons if "Vorige" not in b and "Volgende" not in b]
     assert only.startswith("Élise Dubois")
+
+
+async def test_a_number_read_two_ways_is_chosen_after_a_restart(replica: Replica) -> None:
+    """The two readings of "3,000" wait in the /fee draft while the member chooses."""
+    lotte = demo("lotte")
+    async with replica() as before:
+        [kinds] = replies(await before.send(lotte, "/fee"))
+        await before.tap(lotte, kinds.button_data("1 tot 6 maanden"), kinds)
+        [question] = replies(await before.send(lotte, "3,000"))
+    async with replica() as after:
+        calls = await after.tap(lotte, question.button_data("3.000,00"), question)
+    [result] = [call for call in replies(calls) if "per maand" in call.text]
+    assert "€\u00a0450,00 per maand" in result.text

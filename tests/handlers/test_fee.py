@@ -30,7 +30,7 @@ async def test_bad_input_is_refused_and_can_be_corrected(bot: Harness) -> None:
     [refused] = replies(await bot.send(demo("tom"), "200"))
     assert "at most 168" in refused.text
     [not_a_number] = replies(await bot.send(demo("tom"), "a lot"))
-    assert "number" in not_a_number.text
+    assert "figures" in not_a_number.text
     [ask_income] = replies(await bot.send(demo("tom"), "8"))
     assert "income" in ask_income.text
 
@@ -51,6 +51,33 @@ async def test_forfait_practice_and_cancel(bot: Harness) -> None:
     assert "gestopt" in stopped.text
     [question] = replies(await bot.send(demo("ann"), "stempel vervanger"))
     assert "stempel" in question.text.lower()  # text is a question again, not an amount
+
+
+async def test_belgian_and_english_notations_are_understood_and_echoed(bot: Harness) -> None:
+    await _choose(bot, "lotte", "1 tot 6 maanden")
+    [result] = replies(await bot.send(demo("lotte"), "3.000,50"))
+    assert "maandinkomen van €\u00a03.000,50" in result.text
+    await _choose(bot, "tom", "1 to 6 months")
+    [result] = replies(await bot.send(demo("tom"), "3,000.50"))
+    assert "monthly income of €3,000.50" in result.text and "€450.08" in result.text
+
+
+async def test_a_comma_before_three_digits_is_asked_about(bot: Harness) -> None:
+    await _choose(bot, "lotte", "1 tot 6 maanden")
+    [question] = replies(await bot.send(demo("lotte"), "3,000"))
+    assert question.buttons == ["€\u00a03,00", "€\u00a03.000,00"]
+    calls = await bot.tap(demo("lotte"), question.button_data("3.000,00"), question)
+    [result] = [call for call in replies(calls) if "per maand" in call.text]
+    assert "maandinkomen van €\u00a03.000,00" in result.text
+    assert "€\u00a0450,00 per maand" in result.text
+
+
+async def test_hours_typed_as_a_word_get_an_hours_example(bot: Harness) -> None:
+    await _choose(bot, "tom", "More than 6 months")
+    [refused] = replies(await bot.send(demo("tom"), "sixteen"))
+    assert "hours a week in figures" in refused.text and "income" not in refused.text
+    [asked] = replies(await bot.send(demo("tom"), "16"))
+    assert "income" in asked.text
 
 
 async def test_strangers_cannot_use_the_calculator(bot: Harness) -> None:

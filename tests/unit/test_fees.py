@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from bot.core.fees import (
+    AmbiguousNumber,
     FeeInputReason,
     InvalidFeeInput,
     Rule,
@@ -92,13 +93,30 @@ def test_impossible_amounts_are_refused(call) -> None:  # type: ignore[no-untype
         ("16u", "16"),
         ("30,15", "30.15"),
         ("7.5", "7.5"),
+        ("3.000,50", "3000.50"),
+        ("3000,50", "3000.50"),
+        ("3,000.50", "3000.50"),
+        ("1.250.000", "1250000"),
+        ("1,250,000", "1250000"),
+        ("3000,500", "3000.5"),  # no thousands group has four digits before it
+        ("0,500", "0.5"),
+        ("24,5 uur", "24.5"),
     ],
 )
 def test_numbers_are_read_as_members_type_them(typed: str, number: str) -> None:
     assert parse_number(typed) == Decimal(number)
 
 
-@pytest.mark.parametrize("typed", ["", "veel", "--"])
+@pytest.mark.parametrize(
+    ("typed", "small", "large"), [("3,000", "3", "3000"), ("12,500", "12.5", "12500")]
+)
+def test_a_comma_before_three_digits_reads_two_ways(typed: str, small: str, large: str) -> None:
+    with pytest.raises(AmbiguousNumber) as ambiguous:
+        parse_number(typed)
+    assert ambiguous.value.readings == (Decimal(small), Decimal(large))
+
+
+@pytest.mark.parametrize("typed", ["", "veel", "--", "3.00,50", "1/3/2026", "2000 tot 3000"])
 def test_text_that_is_no_number_is_refused(typed: str) -> None:
     with pytest.raises(InvalidFeeInput):
         parse_number(typed)
