@@ -5,8 +5,9 @@ of seed 001 (Domus Medica, "Vervangingen", revised 8 May 2023).
 - More than 4 weeks up to 6 months: a fixed percentage between 0 and 15%, to negotiate; the
   suggested ceiling is 500 euro a month.
 - More than 6 months: no contribution on the first four performance booklets of the month for
-  32 hours a week (proportionally fewer for fewer hours), then 30% of the income above them, with
-  a monthly ceiling of 750 euro for 32 hours a week, also proportional (8 h: 187.50, 16 h: 375).
+  32 hours a week, proportionally more or fewer for other hours, then 30% of the income above
+  them, with a monthly ceiling proportional to the hours (8 h: 187.50, 16 h: 375) and never
+  above 750 euro.
 - Forfait practices and community health centres: no contribution but an hourly rate of two
   consultations.
 """
@@ -70,7 +71,7 @@ class FeeResult:
     low: Decimal = Decimal(0)  # negotiable band: the range per month
     high: Decimal = Decimal(0)
     ceiling: Decimal | None = None  # per month
-    free_booklets: Decimal | None = None
+    free_booklets: int | None = None
     hours: Decimal | None = None  # per week
     income: Decimal | None = None  # per month
     free_income: Decimal | None = None  # of the free booklets, per month
@@ -119,9 +120,13 @@ def ceiling_for(hours_per_week: Decimal | float | int) -> Decimal:
     return _money(LONG_CEILING_FULL_TIME * hours / FULL_TIME_HOURS)
 
 
-def free_booklets_for(hours_per_week: Decimal | float | int) -> Decimal:
-    hours = min(_hours(hours_per_week), FULL_TIME_HOURS)
-    return (FREE_BOOKLETS_FULL_TIME * hours / FULL_TIME_HOURS).normalize()
+def free_booklets_for(hours_per_week: Decimal | float | int) -> int:
+    """Four booklets at 32 hours a week, in proportion to the hours, also above 32 hours. A
+    booklet is used whole, so the share is rounded to the nearest whole booklet (which keeps
+    the guideline's examples: 8 h one, 16 h two), and the first one is always free: with
+    little work the guideline asks no contribution."""
+    share = FREE_BOOKLETS_FULL_TIME * _hours(hours_per_week) / FULL_TIME_HOURS
+    return max(1, int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
 
 
 def booklets(

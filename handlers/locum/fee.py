@@ -139,10 +139,9 @@ async def long_hours(update: Update, context: KringContext, hours: Decimal) -> i
 
 async def long_income(update: Update, context: KringContext, income: Decimal) -> int:
     assert context.user_data is not None
-    context.user_data[_KEY]["income"] = income
-    await _reply(
-        update, fee_texts.fee_ask_free_booklets_income(context.t, context.user_data[_KEY]["free"])
-    )
+    figures = context.user_data[_KEY]
+    figures["income"] = income
+    await _reply(update, fee_texts.fee_ask_free_booklets_income(context.t, figures["free"]))
     return LONG_FREE_INCOME
 
 

@@ -1,8 +1,13 @@
 """locum.fee_texts"""
 
-from decimal import Decimal
-
-from bot.core.fees import LONG_RATE, MEDIUM_MAX_RATE, FeeResult, InvalidFeeInput, Rule
+from bot.core.fees import (
+    LONG_CEILING_FULL_TIME,
+    LONG_RATE,
+    MEDIUM_MAX_RATE,
+    FeeResult,
+    InvalidFeeInput,
+    Rule,
+)
 from bot.core.knowledge.model import Source
 from bot.i18n import Translator
 from handlers.knowledge import texts as knowledge_texts
@@ -22,11 +27,14 @@ def fee_ask_hours(t: Translator) -> str:
     return t.gettext("How many hours a week do you replace?")
 
 
-def fee_ask_free_booklets_income(t: Translator, free_booklets: Decimal) -> str:
-    return t.gettext(
-        "How much of that income comes from the first {count} performance booklets of the "
-        "month, in euro? No contribution is due on those."
-    ).format(count=t.number(free_booklets))
+def fee_ask_free_booklets_income(t: Translator, free_booklets: int) -> str:
+    return t.ngettext(
+        "No contribution is due on the month's first performance booklets: {count} booklet "
+        "for your hours. How much of that income comes from it, in euro?",
+        "No contribution is due on the month's first performance booklets: {count} booklets "
+        "for your hours. How much of that income comes from them, in euro?",
+        free_booklets,
+    ).format(count=free_booklets)
 
 
 def fee_ask_consultation_fee(t: Translator) -> str:
@@ -72,8 +80,8 @@ def fee_result(t: Translator, result: FeeResult, source: Source | None) -> str:
             "<b>Between {low} and {high} per month.</b>\nFor 1 to 6 months the guideline "
             "suggests a fixed contribution of 0 to {rate} of your income, to agree with the "
             "practice, with a ceiling of {ceiling} per month. More patient contacts and more "
-            "support from the practice raise it; full availability, a long commute and less "
-            "experience lower it."
+            "support from the practice raise it; full availability and a long commute lower it. "
+            "Your experience as a GP is a factor too."
         ).format(
             low=t.money(result.low),
             high=t.money(result.high),
@@ -81,15 +89,23 @@ def fee_result(t: Translator, result: FeeResult, source: Source | None) -> str:
             rate=t.percent(MEDIUM_MAX_RATE),
         )
     elif result.rule is Rule.BOOKLETS:
-        text = t.gettext(
-            "<b>{amount} for this month.</b>\nFor more than 6 months: no contribution on the "
-            "first {count} performance booklets of the month, then {rate} of the income above "
-            "them, at most {ceiling} per month for your hours (750 euro at 32 hours a week)."
+        free = result.free_booklets or 0
+        text = t.gettext("<b>{amount} for this month.</b>").format(amount=t.money(result.amount))
+        text += "\n" + t.ngettext(
+            "For more than 6 months: no contribution on the month's first performance booklets "
+            "({count} booklet for your hours), then {rate} of the income above it, at most "
+            "{ceiling} per month for your hours (in proportion to 32 hours a week, never more "
+            "than {maximum}).",
+            "For more than 6 months: no contribution on the month's first performance booklets "
+            "({count} booklets for your hours), then {rate} of the income above them, at most "
+            "{ceiling} per month for your hours (in proportion to 32 hours a week, never more "
+            "than {maximum}).",
+            free,
         ).format(
-            amount=t.money(result.amount),
-            count=t.number(result.free_booklets or 0),
+            count=free,
             ceiling=t.money(result.ceiling or 0),
             rate=t.percent(LONG_RATE),
+            maximum=t.money(LONG_CEILING_FULL_TIME),
         )
     else:
         text = t.gettext(

@@ -20,9 +20,35 @@ async def test_more_than_six_months_at_16_hours(bot: Harness) -> None:
     [ask_income] = replies(await bot.send(demo("lotte"), "16"))
     assert "bruto-inkomen" in ask_income.text
     [ask_free] = replies(await bot.send(demo("lotte"), "4.000"))
-    assert "eerste 2 prestatieboekjes" in ask_free.text
+    assert "2 boekjes voor uw uren" in ask_free.text
     [result] = replies(await bot.send(demo("lotte"), "2500"))
     assert "€\u00a0375,00 voor deze maand" in result.text  # 30% of 1500 = 450, capped at 375
+
+
+async def test_above_32_hours_more_booklets_are_free_and_the_ceiling_stays(bot: Harness) -> None:
+    await _choose(bot, "lotte", "Meer dan 6 maanden")
+    await bot.send(demo("lotte"), "40")
+    [ask_free] = replies(await bot.send(demo("lotte"), "9000"))
+    assert "5 boekjes voor uw uren" in ask_free.text  # 4 at 32 h, in proportion
+    [result] = replies(await bot.send(demo("lotte"), "3000"))
+    assert "€\u00a0750,00 voor deze maand" in result.text  # 30% of 6000, at most 750
+
+
+async def test_one_booklet_is_named_in_the_singular(bot: Harness) -> None:
+    await _choose(bot, "tom", "More than 6 months")
+    await bot.send(demo("tom"), "8,5")
+    [ask_free] = replies(await bot.send(demo("tom"), "2000"))
+    assert "1 booklet for your hours. How much of that income comes from it" in ask_free.text
+    [result] = replies(await bot.send(demo("tom"), "500"))
+    assert "(1 booklet for your hours)" in result.text
+    assert "€199.22 for this month" in result.text
+
+
+async def test_experience_is_a_factor_without_a_direction(bot: Harness) -> None:
+    await _choose(bot, "ann", "1 tot 6 maanden")
+    [result] = replies(await bot.send(demo("ann"), "3000"))
+    assert "ervaring als huisarts speelt mee" in result.text
+    assert "minder ervaring" not in result.text
 
 
 async def test_bad_input_is_refused_and_can_be_corrected(bot: Harness) -> None:

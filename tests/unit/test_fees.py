@@ -45,8 +45,12 @@ def test_one_to_six_months_is_up_to_15_percent_with_a_500_euro_ceiling(
         (16, "2", "375.00"),
         (32, "4", "750.00"),
         (24, "3", "562.50"),
-        (40, "4", "750.00"),
-    ],  # the document's examples, and the cap above full time
+        (40, "5", "750.00"),
+        (48, "6", "750.00"),
+        (8.5, "1", "199.22"),
+        (14, "2", "328.13"),
+        (2, "1", "46.88"),
+    ],  # the document's examples; above full time more free booklets, the same ceiling
 )
 def test_the_documents_booklets_and_ceilings(hours: int, free: str, ceiling: str) -> None:
     assert free_booklets_for(hours) == Decimal(free)
