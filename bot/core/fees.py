@@ -14,13 +14,10 @@ of seed 001 (Domus Medica, "Vervangingen", revised 8 May 2023).
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from bot.core.errors import DomainError
-from bot.core.membership import clean_name
-from bot.core.riziv import parse_riziv
 
 SOURCE = "001"  # the knowledge base's key for the guideline's document
 CENT = Decimal("0.01")
@@ -43,6 +40,13 @@ class FeeInputReason(StrEnum):
     """Not an amount of 0 euro or more, or free booklets bringing in more than the month."""
     PERIOD = "period"
     """A period not described in 2 to 80 characters."""
+    ADDRESS = "address"
+    """Not a postal address: 8 to 160 characters with a letter and a number."""
+    KBO = "kbo"
+    """Not a company number (KBO): 10 digits starting with 0 or 1, the last two checking the
+    first eight."""
+    IBAN = "iban"
+    """Not a bank account number (IBAN) whose check digits are right."""
 
 
 class InvalidFeeInput(DomainError):
@@ -87,6 +91,11 @@ def _amount(value: Decimal | float | int) -> Decimal:
     if not amount.is_finite() or amount < 0:
         raise InvalidFeeInput(FeeInputReason.AMOUNT)
     return amount
+
+
+def money(value: Decimal | float | int) -> Decimal:
+    """An amount of 0 euro or more, to the cent."""
+    return _money(_amount(value))
 
 
 def _hours(value: Decimal | float | int) -> Decimal:
@@ -220,42 +229,3 @@ def _fraction(digits: str) -> Decimal:
     if not digits.isdigit():
         raise InvalidFeeInput(FeeInputReason.AMOUNT)
     return Decimal(f"0.{digits}")
-
-
-@dataclass(frozen=True)
-class ExpenseNote:
-    """The onkostennota: the locum addresses it to the replaced doctor or practice, with the
-    amount paid and the period worked (seed 001)."""
-
-    locum_name: str
-    locum_riziv: str | None
-    replaced_name: str
-    replaced_riziv: str
-    period: str
-    amount: Decimal
-    issued_on: date
-
-
-def expense_note(
-    locum_name: str,
-    locum_riziv: str | None,
-    replaced_name: str,
-    replaced_riziv_text: str,
-    period: str,
-    amount: Decimal | float | int,
-    issued_on: date,
-) -> ExpenseNote:
-    """Checks what the member typed: a real RIZIV number, a period, an amount."""
-    replaced_riziv = parse_riziv(replaced_riziv_text).formatted
-    period = " ".join(period.split())
-    if not 2 <= len(period) <= 80:
-        raise InvalidFeeInput(FeeInputReason.PERIOD)
-    return ExpenseNote(
-        locum_name=locum_name,
-        locum_riziv=parse_riziv(locum_riziv).formatted if locum_riziv else None,
-        replaced_name=clean_name(replaced_name),
-        replaced_riziv=replaced_riziv,
-        period=period,
-        amount=_money(_amount(amount)),
-        issued_on=issued_on,
-    )

@@ -3,8 +3,9 @@
 The figures typed so far are UI state (context.user_data); the rule lives in bot.core.fees.
 """
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from decimal import Decimal
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
@@ -14,17 +15,18 @@ from telegram.ext import (
     filters,
 )
 
-from bot.core import fees
+from bot.core import expense_notes, fees
 from bot.core.errors import BadButton
 from bot.core.knowledge.model import Source
 from bot.core.membership import clean_name
 from bot.core.riziv import parse_riziv
+from bot.i18n import Translator
 from handlers import keyboards
 from handlers.context import KringContext
-from handlers.conversation import Flow, Handlers, message_text
-from handlers.documents import expense_note_pdf
+from handlers.conversation import Flow, Handlers, keep_and_ask, message_text
 from handlers.feature import command
 from handlers.locum import buttons, fee_texts
+from handlers.locum.note_pdf import expense_note_pdf
 
 (
     CHOOSING,
@@ -38,7 +40,11 @@ from handlers.locum import buttons, fee_texts
     NOTE_RIZIV,
     NOTE_PERIOD,
     NOTE_AMOUNT,
-) = range(11)
+    NOTE_PRACTICE_ADDRESS,
+    NOTE_KBO,
+    NOTE_MY_ADDRESS,
+    NOTE_IBAN,
+) = range(15)
 WITH_NOTE = (fees.Rule.NEGOTIABLE, fees.Rule.BOOKLETS)
 _KEY = "fee"
 
@@ -180,53 +186,71 @@ async def note_requested(update: Update, context: KringContext) -> int:
     return NOTE_NAME
 
 
-async def note_name(update: Update, context: KringContext) -> int:
-    assert update.effective_message is not None and update.effective_message.text is not None
-    assert context.user_data is not None
-    context.user_data[_KEY]["name"] = clean_name(update.effective_message.text)
-    await update.effective_message.reply_text(fee_texts.note_ask_replaced_riziv(context.t))
-    return NOTE_RIZIV
+def _note_step(
+    key: str, read: Callable[[str], object], ask: Callable[[Translator], str], next_state: int
+) -> Callable[[Update, KringContext], Coroutine[Any, Any, int]]:
+    """A step of the expense note: check the answer (a bad one is a domain error, which the
+    member is told, and the question stands), keep it, ask the next question."""
+
+    async def step(update: Update, context: KringContext) -> int:
+        value = read(message_text(update))
+        await keep_and_ask(update, context, _KEY, key, value, ask(context.t))
+        return next_state
+
+    return step
 
 
-async def note_riziv(update: Update, context: KringContext) -> int:
-    assert update.effective_message is not None and update.effective_message.text is not None
-    assert context.user_data is not None
-    context.user_data[_KEY]["riziv"] = parse_riziv(update.effective_message.text).formatted
-    await update.effective_message.reply_text(fee_texts.note_ask_period(context.t))
-    return NOTE_PERIOD
+note_name = _note_step(
+    "name", clean_name, fee_texts.note_ask_practice_address, NOTE_PRACTICE_ADDRESS
+)
+note_practice_address = _note_step(
+    "address", expense_notes.clean_address, fee_texts.note_ask_practice_kbo, NOTE_KBO
+)
+note_kbo = _note_step("kbo", expense_notes.parse_kbo, fee_texts.note_ask_replaced_riziv, NOTE_RIZIV)
+note_riziv = _note_step(
+    "riziv", lambda text: parse_riziv(text).formatted, fee_texts.note_ask_period, NOTE_PERIOD
+)
+note_my_address = _note_step(
+    "my_address", expense_notes.clean_address, fee_texts.note_ask_iban, NOTE_IBAN
+)
 
 
 async def note_period(update: Update, context: KringContext) -> int:
-    assert update.effective_message is not None and update.effective_message.text is not None
+    """The period; then the agreed amount, which only a negotiated contribution needs."""
     assert context.user_data is not None
-    figures = context.user_data[_KEY]
-    figures["period"] = update.effective_message.text
-    if figures["result"].rule is fees.Rule.NEGOTIABLE:
-        await update.effective_message.reply_text(fee_texts.note_ask_agreed_amount(context.t))
-        return NOTE_AMOUNT
-    return await _send_note(update, context, figures["result"].amount)
+    period = expense_notes.clean_period(message_text(update))
+    if context.user_data[_KEY]["result"].rule is fees.Rule.NEGOTIABLE:
+        ask, state = fee_texts.note_ask_agreed_amount(context.t), NOTE_AMOUNT
+    else:
+        ask, state = fee_texts.note_ask_my_address(context.t), NOTE_MY_ADDRESS
+    await keep_and_ask(update, context, _KEY, "period", period, ask)
+    return state
 
 
 async def note_amount(update: Update, context: KringContext, amount: Decimal) -> int:
-    return await _send_note(update, context, amount)
+    assert context.user_data is not None
+    context.user_data[_KEY]["amount"] = fees.money(amount)
+    await _reply(update, fee_texts.note_ask_my_address(context.t))
+    return NOTE_MY_ADDRESS
 
 
-async def _send_note(update: Update, context: KringContext, amount: Decimal) -> int:
+async def note_iban(update: Update, context: KringContext) -> int:
+    """The last answer: the note, as a PDF."""
     assert update.effective_message is not None and context.user_data is not None
     figures, member = context.user_data[_KEY], context.active_member
-    try:
-        note = fees.expense_note(
-            member.name or "",
-            member.riziv,
-            figures["name"],
-            figures["riziv"],
-            figures["period"],
-            amount,
-            context.services.clock.now().date(),
-        )
-    except fees.InvalidFeeInput as error:
-        await update.effective_message.reply_text(fee_texts.fee_invalid(context.t, error))
-        return NOTE_PERIOD if error.reason == "period" else NOTE_AMOUNT
+    result: fees.FeeResult = figures["result"]
+    note = expense_notes.expense_note(
+        locum=expense_notes.Party(
+            member.name or "", figures["my_address"], member.riziv, message_text(update)
+        ),
+        practice=expense_notes.Party(
+            figures["name"], figures["address"], figures["riziv"], figures["kbo"]
+        ),
+        period=figures["period"],
+        amount=figures.get("amount", result.amount),
+        basis=result,
+        issued_on=context.services.clock.now().date(),
+    )
     context.user_data.pop(_KEY, None)
     await update.effective_message.reply_document(
         expense_note_pdf(context.t, note),
@@ -241,7 +265,7 @@ def _source(context: KringContext) -> Source | None:
 
 
 def conversation() -> Flow:
-    numbers = filters.TEXT & ~filters.COMMAND
+    text = filters.TEXT & ~filters.COMMAND
     return Flow(
         _KEY,
         entry_points=[command(buttons.FEE_COMMAND, start)],
@@ -253,10 +277,14 @@ def conversation() -> Flow:
             **_number_step(LONG_FREE_INCOME, long_free_income),
             **_number_step(FORFAIT_FEE, forfait_fee),
             NOTE_OFFERED: [CallbackQueryHandler(note_requested, pattern=rf"^{buttons.FEE_NOTE}")],
-            NOTE_NAME: [MessageHandler(numbers, note_name)],
-            NOTE_RIZIV: [MessageHandler(numbers, note_riziv)],
-            NOTE_PERIOD: [MessageHandler(numbers, note_period)],
+            NOTE_NAME: [MessageHandler(text, note_name)],
+            NOTE_PRACTICE_ADDRESS: [MessageHandler(text, note_practice_address)],
+            NOTE_KBO: [MessageHandler(text, note_kbo)],
+            NOTE_RIZIV: [MessageHandler(text, note_riziv)],
+            NOTE_PERIOD: [MessageHandler(text, note_period)],
             **_number_step(NOTE_AMOUNT, note_amount),
+            NOTE_MY_ADDRESS: [MessageHandler(text, note_my_address)],
+            NOTE_IBAN: [MessageHandler(text, note_iban)],
         },
         cancelled=fee_texts.fee_cancelled,
     )

@@ -1,5 +1,6 @@
 """locum.fee_texts"""
 
+from bot.core.expense_notes import ExpenseNote
 from bot.core.fees import (
     LONG_CEILING_FULL_TIME,
     LONG_RATE,
@@ -58,6 +59,21 @@ def fee_invalid(t: Translator, error: InvalidFeeInput) -> str:
         return t.gettext("Please send the hours you work per week: more than 0 and at most 168.")
     if error.reason == "period":
         return t.gettext("Please describe the period in a few words, for example: March 2026.")
+    if error.reason == "address":
+        return t.gettext(
+            "Please send a postal address with street, number, postcode and town, for example: "
+            "Kerkstraat 1, 9000 Gent."
+        )
+    if error.reason == "kbo":
+        return t.gettext(
+            "That is not a valid KBO number: 10 digits such as 0123.456.749, the last two "
+            "checking the others. Please check it and send it again."
+        )
+    if error.reason == "iban":
+        return t.gettext(
+            "That is not a valid bank account number (IBAN), for example BE68 5390 0754 7034. "
+            "Please check it and send it again."
+        )
     return t.gettext(
         "Please send an amount of 0 euro or more; the income of the free booklets cannot be "
         "more than the income of the month."
@@ -144,6 +160,14 @@ def note_ask_replaced_name(t: Translator) -> str:
     return t.gettext("Expense note: what is the name of the doctor or practice you replaced?")
 
 
+def note_ask_practice_address(t: Translator) -> str:
+    return t.gettext("What is the address of the practice? For example: Kerkstraat 1, 9000 Gent.")
+
+
+def note_ask_practice_kbo(t: Translator) -> str:
+    return t.gettext("What is the practice's KBO number (company number)?")
+
+
 def note_ask_replaced_riziv(t: Translator) -> str:
     return t.gettext("What is the RIZIV number of the replaced doctor?")
 
@@ -156,12 +180,94 @@ def note_ask_agreed_amount(t: Translator) -> str:
     return t.gettext("What contribution did you agree on for this period, in euro?")
 
 
+def note_ask_my_address(t: Translator) -> str:
+    return t.gettext("What is your own address, as it should appear on the note?")
+
+
+def note_ask_iban(t: Translator) -> str:
+    return t.gettext("What is your bank account number (IBAN)?")
+
+
 def note_ready(t: Translator) -> str:
     return t.gettext("Here is your expense note, addressed to the replaced doctor or practice.")
 
 
 def expense_note_filename(t: Translator) -> str:
     return t.gettext("expense-note") + ".pdf"
+
+
+def note_title(t: Translator) -> str:
+    return t.gettext("Expense note")
+
+
+def note_from(t: Translator) -> str:
+    return t.gettext("From (locum)")
+
+
+def note_to(t: Translator) -> str:
+    return t.gettext("To (replaced doctor or practice)")
+
+
+def note_locum_lines(t: Translator, note: ExpenseNote) -> list[str]:
+    return [
+        note.locum_name,
+        *note.locum_address.splitlines(),
+        t.gettext("RIZIV number: {number}").format(number=note.locum_riziv or "-"),
+        t.gettext("Bank account (IBAN): {iban}").format(iban=note.locum_iban),
+    ]
+
+
+def note_practice_lines(t: Translator, note: ExpenseNote) -> list[str]:
+    return [
+        note.replaced_name,
+        *note.practice_address.splitlines(),
+        t.gettext("KBO number: {number}").format(number=note.practice_kbo),
+        t.gettext("RIZIV number of the replaced doctor: {number}").format(
+            number=note.replaced_riziv
+        ),
+    ]
+
+
+def note_rows(t: Translator, note: ExpenseNote) -> list[tuple[str, str]]:
+    return [
+        (t.gettext("Period of the replacement"), note.period),
+        (t.gettext("Fee contribution paid"), t.money(note.amount)),
+    ]
+
+
+def note_basis(t: Translator, result: FeeResult) -> str:
+    """How the amount on the note follows from the guideline and the member's figures."""
+    if result.rule is Rule.BOOKLETS:
+        return t.gettext(
+            "Basis of the calculation (replacement of more than 6 months): {rate} of the "
+            "month's income above that of the free booklets ({income} − {free_income}), at "
+            "most {ceiling} a month for {hours} hours a week."
+        ).format(
+            rate=t.percent(LONG_RATE),
+            income=t.money(result.income or 0),
+            free_income=t.money(result.free_income or 0),
+            ceiling=t.money(result.ceiling or 0),
+            hours=t.number(result.hours or 0),
+        )
+    return t.gettext(
+        "Basis of the calculation (replacement of 1 to 6 months): agreed with the practice, "
+        "0 to {rate} of a monthly income of {income}, at most {ceiling} a month."
+    ).format(
+        rate=t.percent(MEDIUM_MAX_RATE),
+        income=t.money(result.income or 0),
+        ceiling=t.money(result.ceiling or 0),
+    )
+
+
+def note_signature(t: Translator, note: ExpenseNote) -> str:
+    return t.gettext("Signature of the locum, {name}").format(name=note.locum_name)
+
+
+def note_footer(t: Translator) -> str:
+    return t.gettext(
+        "Fee contribution of the locum to the replaced practice, after the guideline of "
+        "Domus Medica (Vervangingen, revised 8 May 2023). Keep this note with your records."
+    )
 
 
 def fee_cancelled(t: Translator) -> str:

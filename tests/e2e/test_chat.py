@@ -229,9 +229,16 @@ async def test_lotte_computes_a_contribution(chat: ChatSession) -> None:
     [result] = await chat.perform("@lotte 500")
     assert "€\u00a0187,50 voor deze maand" in result["text"]  # the document's 8-hour ceiling
     await chat.perform("@lotte [Onkostennota]")
-    await chat.perform("@lotte Dr. Bart Janssens")
-    await chat.perform("@lotte 1-52301-86-004")
-    [note] = await chat.perform("@lotte maart 2026")
+    for answer in (
+        "Dr. Bart Janssens",
+        "Kerkstraat 1, 9000 Gent",
+        "0123.456.749",
+        "1-52301-86-004",
+        "maart 2026",
+        "Dorpsstraat 5, 2000 Antwerpen",
+    ):
+        await chat.perform(f"@lotte {answer}")
+    [note] = await chat.perform("@lotte BE68 5390 0754 7034")
     assert (note["action"], note["filename"]) == ("document", "onkostennota.pdf")
 
 

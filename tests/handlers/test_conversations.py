@@ -149,3 +149,25 @@ async def test_a_number_read_two_ways_is_chosen_after_a_restart(replica: Replica
         calls = await after.tap(lotte, question.button_data("3.000,00"), question)
     [result] = [call for call in replies(calls) if "per maand" in call.text]
     assert "€\u00a0450,00 per maand" in result.text
+
+
+async def test_an_expense_note_begun_before_a_restart_is_finished_after_it(
+    replica: Replica,
+) -> None:
+    """The note's draft keeps the result with the figures it was computed from."""
+    lotte = demo("lotte")
+    async with replica() as before:
+        [kinds] = replies(await before.send(lotte, "/fee"))
+        await before.tap(lotte, kinds.button_data("Meer dan 6 maanden"), kinds)
+        for answer in ("16", "4000"):
+            await before.send(lotte, answer)
+        [result] = replies(await before.send(lotte, "2500"))
+        await before.tap(lotte, result.button_data("Onkostennota"), result)
+        for answer in ("Dr. Bart Janssens", "Kerkstraat 1, 9000 Gent", "0123456749"):
+            await before.send(lotte, answer)
+    async with replica() as after:
+        for answer in ("1-52301-86-004", "maart 2026", "Dorpsstraat 5, 2000 Antwerpen"):
+            await after.send(lotte, answer)
+        sent = await after.send(lotte, "BE68 5390 0754 7034")
+    [note] = [call for call in sent if call.method == "sendDocument"]
+    assert note.params["document"].filename == "onkostennota.pdf"
