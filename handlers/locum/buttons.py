@@ -62,8 +62,10 @@ def fee_note(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
-def fee_readings(t: Translator, readings: Sequence[Decimal], hours: bool) -> InlineKeyboardMarkup:
-    """The readings of an ambiguous number, by their place in the draft."""
+def fee_readings(
+    t: Translator, readings: tuple[Decimal, Decimal], hours: bool
+) -> InlineKeyboardMarkup:
+    """The two readings of an ambiguous number, by their place in the draft."""
     show = t.number if hours else t.money
     return InlineKeyboardMarkup(
         [
