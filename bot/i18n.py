@@ -23,6 +23,9 @@ DOMAIN = "bot"
 BRUSSELS = ZoneInfo("Europe/Brussels")
 # Formatting locales: Belgian conventions for every language we speak.
 _FORMAT_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_BE"}
+# Numbers and money in English as English readers write them: Babel's Belgian English uses the
+# Belgian decimal comma ("187,50 €"), so English figures follow Ireland's, in euro too.
+_NUMBER_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_IE"}
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
 
@@ -30,6 +33,7 @@ class Translator:
     def __init__(self, language: str, tz: ZoneInfo = BRUSSELS) -> None:
         self.language = language if language in LANGUAGES else DEFAULT_LANGUAGE
         self.locale = Locale.parse(_FORMAT_LOCALES[self.language])
+        self.number_locale = Locale.parse(_NUMBER_LOCALES[self.language])
         self.tz = tz
         self._catalog = _catalog(self.language)
 
@@ -51,13 +55,13 @@ class Translator:
         return format_time(value, format="short", tzinfo=self.tz, locale=self.locale)
 
     def number(self, value: Decimal | float) -> str:
-        return format_decimal(value, locale=self.locale)
+        return format_decimal(value, locale=self.number_locale)
 
     def percent(self, value: Decimal | float) -> str:
-        return format_percent(value, locale=self.locale)
+        return format_percent(value, locale=self.number_locale)
 
     def money(self, amount: Decimal | float) -> str:
-        return format_currency(amount, "EUR", locale=self.locale)
+        return format_currency(amount, "EUR", locale=self.number_locale)
 
 
 @cache

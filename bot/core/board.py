@@ -3,6 +3,7 @@ preferences match are told and can say they are interested; the GP picks one and
 both get each other's contact. Locums can post their availability for GPs to browse. The same
 interest-and-pick flow serves both kinds of post."""
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,13 @@ from bot.core.models import (
     Role,
     Subscription,
 )
-from bot.core.notices.locum import BoardInterest, BoardMatch, LocumWanted, PostPeriod
+from bot.core.notices.locum import (
+    BoardInterest,
+    BoardMatch,
+    BoardNotChosen,
+    LocumWanted,
+    PostPeriod,
+)
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 DETAILS_MAX = 300
@@ -33,21 +40,45 @@ def _norm(value: str) -> str:
     return " ".join(value.lower().split())
 
 
+# Languages by their name in Dutch, French and English (and in the language itself), so that
+# "English, Dutch" typed by a locum matches "nl" posted by a GP.
+LANGUAGE_CODES = {
+    name: code
+    for code, names in {
+        "nl": ("nederlands", "dutch", "néerlandais", "neerlandais", "vlaams", "flemish", "flamand"),
+        "fr": ("frans", "french", "français", "francais"),
+        "en": ("engels", "english", "anglais"),
+        "de": ("duits", "german", "allemand", "deutsch"),
+    }.items()
+    for name in (code, *names)
+}
+
+
+def language_code(language: str) -> str:
+    """ "English" -> "en"; a language we have no code for stays as typed, in lower case."""
+    return LANGUAGE_CODES.get(_norm(language), _norm(language))
+
+
 def matches(post: BoardPost, subscription: Subscription) -> bool:
-    def accepts(wanted: list[str], offered: list[str]) -> bool:
+    def accepts(wanted: list[str], offered: list[str], norm: Callable[[str], str] = _norm) -> bool:
         return (
             not wanted
             or not offered
-            or bool({_norm(w) for w in wanted} & {_norm(o) for o in offered})
+            or bool({norm(w) for w in wanted} & {norm(o) for o in offered})
         )
 
     return (
         accepts(subscription.zones, [post.zone])
         and accepts(subscription.software, [post.software] if post.software else [])
-        and accepts(subscription.languages, post.languages)
+        and accepts(subscription.languages, post.languages, language_code)
         and (subscription.available_from is None or post.end_on >= subscription.available_from)
         and (subscription.available_until is None or post.start_on <= subscription.available_until)
     )
+
+
+def language_list(text: str) -> list[str]:
+    """ "English, Dutch" -> ["en", "nl"]; "-" -> [] (any language)."""
+    return list(dict.fromkeys(language_code(language) for language in split_list(text)))
 
 
 def split_list(text: str) -> list[str]:
@@ -126,6 +157,18 @@ class BoardService:
             posts = await uow.board.posts(kind, PostStatus.OPEN)
         return [post for post in posts if post.expires_at > now]
 
+    async def board_for(self, member: Member) -> list[BoardPost]:
+        """What the member browses: their own open posts first, then the other side's (needs
+        for locums, availabilities for GPs; both for the coordinator and staff)."""
+        if is_manager(member):
+            kinds = [PostKind.NEED, PostKind.AVAILABILITY]
+        else:
+            kinds = [PostKind.NEED] if member.role is Role.LOCUM else [PostKind.AVAILABILITY]
+        posts = [post for kind in PostKind for post in await self.open_posts(kind)]
+        own = [post for post in posts if post.author_id == member.id]
+        others = [post for post in posts if post.kind in kinds and post.author_id != member.id]
+        return own + others
+
     async def interested(self, member: Member, post_id: int) -> BoardPost:
         """The member says they are interested; the author is told once."""
         now = self._clock.now()
@@ -166,6 +209,15 @@ class BoardService:
                     period=PostPeriod.of(post),
                 )
                 await uow.outbox.add(OutboxMessage.to(receiver, match, now))
+            for other_id in post.interested:  # the others need not wait for an answer
+                passed_over = await uow.members.get(other_id) if other_id != member_id else None
+                if (
+                    passed_over is not None
+                    and passed_over.is_active
+                    and passed_over.telegram_id is not None
+                ):
+                    filled = BoardNotChosen(period=PostPeriod.of(post))
+                    await uow.outbox.add(OutboxMessage.to(passed_over, filled, now))
             await uow.commit()
             return chosen
 

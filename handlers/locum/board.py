@@ -7,9 +7,9 @@ from typing import Any
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
-from bot.core.board import split_list
+from bot.core.board import language_list, split_list
 from bot.core.locum import InvalidReplacement, ReplacementReason, parse_date
-from bot.core.models import PostKind, Role, Subscription
+from bot.core.models import PostKind, Subscription
 from bot.i18n import Translator
 from handlers import keyboards, replies
 from handlers.context import KringContext
@@ -81,7 +81,7 @@ async def post_languages(update: Update, context: KringContext) -> int:
         context,
         _POST,
         "languages",
-        split_list(message_text(update)),
+        language_list(message_text(update)),
         board_texts.board_ask_details(context.t),
     )
     return P_DETAILS
@@ -119,12 +119,15 @@ async def start_follow(update: Update, context: KringContext) -> int:
 
 
 def _list_step(
-    key: str, ask: Callable[[Translator], str], next_state: int
+    key: str,
+    ask: Callable[[Translator], str],
+    next_state: int,
+    read: Callable[[str], list[str]] = split_list,
 ) -> Callable[[Update, KringContext], Coroutine[Any, Any, int]]:
     """A step whose answer is a list ("Noord, Zuid"; "-" for anything)."""
 
     async def step(update: Update, context: KringContext) -> int:
-        answer = split_list(message_text(update))
+        answer = read(message_text(update))
         await keep_and_ask(update, context, _FOLLOW, key, answer, ask(context.t))
         return next_state
 
@@ -133,7 +136,9 @@ def _list_step(
 
 follow_zones = _list_step("zones", board_texts.board_ask_software_wanted, S_SOFTWARE)
 follow_software = _list_step("software", board_texts.board_ask_languages, S_LANGUAGES)
-follow_languages = _list_step("languages", board_texts.board_ask_period, S_PERIOD)
+follow_languages = _list_step(
+    "languages", board_texts.board_ask_period, S_PERIOD, read=language_list
+)
 
 
 async def follow_period(update: Update, context: KringContext) -> int:
@@ -163,11 +168,7 @@ async def browse(update: Update, context: KringContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     member = context.active_member
-    if member.role in (Role.COORDINATOR, Role.STAFF):
-        kinds = [PostKind.NEED, PostKind.AVAILABILITY]
-    else:
-        kinds = [PostKind.NEED] if member.role is Role.LOCUM else [PostKind.AVAILABILITY]
-    posts = [post for kind in kinds for post in await context.services.board.open_posts(kind)]
+    posts = await context.services.board.board_for(member)
     await query.answer()
     assert isinstance(query.message, Message)
     if not posts:

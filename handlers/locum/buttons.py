@@ -1,6 +1,7 @@
 """locum: commands and buttons"""
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -26,6 +27,7 @@ LOCUM_COMMAND = Command("locum", Audience.MEMBER, ("vervanging", "remplacement")
 
 FEE = Prefix("fee", Audience.MEMBER)
 FEE_NOTE = Prefix("feenote", Audience.MEMBER)
+FEE_READING = Prefix("feeread", Audience.MEMBER)
 LOCUM_NEW = Prefix("lnew", Audience.MEMBER)
 LOCUM_CHECKLIST = Prefix("lchk", Audience.MEMBER)
 LOCUM_TOGGLE = Prefix("ltog", Audience.MEMBER)
@@ -57,6 +59,21 @@ def fee_kinds(t: Translator) -> InlineKeyboardMarkup:
 def fee_note(t: Translator) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(t.gettext("Expense note (PDF)"), callback_data=data(FEE_NOTE))]]
+    )
+
+
+def fee_readings(
+    t: Translator, readings: tuple[Decimal, Decimal], hours: bool
+) -> InlineKeyboardMarkup:
+    """The two readings of an ambiguous number, by their place in the draft."""
+    show = t.number if hours else t.money
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(show(reading), callback_data=data(FEE_READING, index))
+                for index, reading in enumerate(readings)
+            ]
+        ]
     )
 
 

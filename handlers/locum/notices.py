@@ -3,6 +3,7 @@
 from bot.core.notices.locum import (
     BoardInterest,
     BoardMatch,
+    BoardNotChosen,
     LocumEndReminder,
     LocumWanted,
     PostPeriod,
@@ -60,6 +61,13 @@ def _board_match(t: Translator, notice: BoardMatch, kring: Kring) -> str:
     )
 
 
+def _board_not_chosen(t: Translator, notice: BoardNotChosen, kring: Kring) -> str:
+    return t.gettext(
+        "The post you were interested in ({start} – {end}, zone {zone}) has been filled by "
+        "someone else. Thank you for your interest."
+    ).format(**_period(t, notice.period))
+
+
 def _locum_end_reminder(t: Translator, notice: LocumEndReminder, kring: Kring) -> str:
     return t.gettext(
         "Your replacement at {practice} ends on {date}. Time for the last-day checklist: "
@@ -75,6 +83,7 @@ NOTICES = (
         lambda t, notice: buttons.pick(t, notice.post_id, notice.member_id, notice.name or ""),
     ),
     Renderer(BoardMatch, _board_match),
+    Renderer(BoardNotChosen, _board_not_chosen),
     Renderer(
         LocumEndReminder,
         _locum_end_reminder,

@@ -68,8 +68,16 @@ def checklist(t: Translator, replacement: Replacement, part: str) -> str:
 
 def practice_choice(t: Translator, entries: Iterable[Entry]) -> str:
     parts = [t.gettext("<b>Choosing a practice: what to check</b>")]
-    parts += [esc(entry.answer) for entry in entries]
+    parts += [esc(_up_to_its_list(entry.answer)) for entry in entries]
     return "\n\n".join(parts)
+
+
+def _up_to_its_list(answer: str) -> str:
+    """A checklist entry's answer without what follows its list: as an answer of its own it
+    points to the other parts of the checklist ("See also …"), which are shown right here."""
+    lines = answer.strip().splitlines()
+    last_item = max((i for i, line in enumerate(lines) if line.startswith("- ")), default=None)
+    return "\n".join(lines if last_item is None else lines[: last_item + 1])
 
 
 def replacement_ask_practice(t: Translator) -> str:

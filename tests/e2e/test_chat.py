@@ -230,9 +230,16 @@ async def test_lotte_computes_a_contribution(chat: ChatSession) -> None:
     [result] = await chat.perform("@lotte 500")
     assert "€\u00a0187,50 voor deze maand" in result["text"]  # the document's 8-hour ceiling
     await chat.perform("@lotte [Onkostennota]")
-    await chat.perform("@lotte Dr. Bart Janssens")
-    await chat.perform("@lotte 1-52301-86-004")
-    [note] = await chat.perform("@lotte maart 2026")
+    for answer in (
+        "Dr. Bart Janssens",
+        "Kerkstraat 1, 9000 Gent",
+        "0123.456.749",
+        "1-52301-86-004",
+        "maart 2026",
+        "Dorpsstraat 5, 2000 Antwerpen",
+    ):
+        await chat.perform(f"@lotte {answer}")
+    [note] = await chat.perform("@lotte BE68 5390 0754 7034")
     assert (note["action"], note["filename"]) == ("document", "onkostennota.pdf")
 
 
@@ -251,7 +258,10 @@ async def test_the_last_day_reminder_arrives_when_the_clock_gets_there(chat: Cha
 
 
 async def test_the_locum_board_from_need_to_match(chat: ChatSession) -> None:
-    for handle, zones, languages in (("lotte", "Noord", "nl"), ("tom", "Noord, Zuid", "en, nl")):
+    for handle, zones, languages in (
+        ("lotte", "Noord", "nl"),
+        ("tom", "Noord, Zuid", "English, Dutch"),
+    ):
         await chat.perform(f"@{handle} /locum")
         await chat.perform(f"@{handle} [{'Vacatures volgen' if handle == 'lotte' else 'Follow'}]")
         for answer in (zones, "-", languages, "-"):
@@ -272,10 +282,11 @@ async def test_the_locum_board_from_need_to_match(chat: ChatSession) -> None:
     assert "Lotte Maes" in interest[0]["text"] and interest[0]["buttons"] == [["Kies Lotte Maes"]]
     await chat.perform("@tom [Interested]")
     actions = await chat.perform("@ann [Kies Lotte]")
-    contacts = {a["to"]: a["text"] for a in actions if a["action"] == "send"}
-    assert "Lotte Maes" in contacts["ann"] and "1-71234-68-003" in contacts["ann"]
-    assert "Ann Claes" in contacts["lotte"]
-    assert "tom" not in contacts  # contact details go to the two parties only
+    told = {a["to"]: a["text"] for a in actions if a["action"] == "send"}
+    assert "Lotte Maes" in told["ann"] and "1-71234-68-003" in told["ann"]
+    assert "Ann Claes" in told["lotte"]
+    assert "filled by someone else" in told["tom"]
+    assert "Ann Claes" not in told["tom"]  # contact details go to the two parties only
 
 
 def _sent_file(chat: ChatSession, filename: str) -> bytes:

@@ -1,7 +1,7 @@
 """The locum board through the Application: availability, browsing by role, closing."""
 
 from tests.handlers.conftest import demo
-from tests.handlers.harness import Harness, replies
+from tests.handlers.harness import Harness, due_work, replies
 
 
 async def _offer_availability(bot: Harness) -> None:
@@ -45,3 +45,58 @@ async def test_an_end_before_the_start_is_refused(bot: Harness) -> None:
     assert "voor de eerste dag" in refused.text
     [next_question] = replies(await bot.send(demo("ann"), "12/12/2026"))
     assert "zone" in next_question.text
+
+
+async def _follow(bot: Harness, handle: str, languages: str) -> None:
+    [overview] = replies(await bot.send(demo(handle), "/locum"))
+    label = "Follow vacancies" if handle == "tom" else "Vacatures volgen"
+    await bot.tap(demo(handle), overview.button_data(label), overview)
+    for answer in ("-", "-", languages, "-"):
+        await bot.send(demo(handle), answer)
+
+
+async def _post_need(bot: Harness, languages: str) -> str:
+    [overview] = replies(await bot.send(demo("ann"), "/locum"))
+    await bot.tap(demo("ann"), overview.button_data("Vervanger zoeken"), overview)
+    for answer in ("7/12/2026", "20/12/2026", "Noord", "-", languages, "-"):
+        last = replies(await bot.send(demo("ann"), answer))
+    return last[-1].text
+
+
+async def test_languages_typed_as_words_match_a_need_posted_as_a_code(bot: Harness) -> None:
+    await _follow(bot, "tom", "English, Dutch")
+    published = await _post_need(bot, "nl")
+    assert "1 vervanger met passende voorkeuren kreeg een bericht" in published
+    [overview] = replies(await bot.send(demo("ann"), "/locum"))
+    await bot.tap(demo("ann"), overview.button_data("Vervanger zoeken"), overview)
+    for answer in ("7/12/2026", "20/12/2026", "Noord", "-", "Nederlands, Frans"):
+        await bot.send(demo("ann"), answer)
+    [posted] = replies(await bot.send(demo("ann"), "-"))
+    assert "Talen: nl, fr." in posted.text
+
+
+async def test_a_gp_sees_her_own_posts_on_the_board(bot: Harness) -> None:
+    await _post_need(bot, "nl")
+    [overview] = replies(await bot.send(demo("ann"), "/locum"))
+    [own] = replies(await bot.tap(demo("ann"), overview.button_data("Prikbord"), overview))
+    assert "Vervanger gezocht" in own.text and own.buttons == ["Sluiten"]
+    [overview] = replies(await bot.send(demo("bart"), "/locum"))
+    [empty] = replies(await bot.tap(demo("bart"), overview.button_data("Prikbord"), overview))
+    assert "niets" in empty.text  # another GP's need is not for him
+
+
+async def test_the_interested_who_were_not_chosen_are_told(bot: Harness) -> None:
+    services = bot.app.bot_data["services"]
+    for handle in ("lotte", "tom"):
+        await _follow(bot, handle, "-")
+    await _post_need(bot, "nl")
+    wanted = {call.params["chat_id"]: call for call in await due_work(bot, services)}
+    for handle, label in (("lotte", "Interesse"), ("tom", "Interested")):
+        person = demo(handle)
+        await bot.tap(person, wanted[person.id].button_data(label), wanted[person.id])
+    [pick_lotte, _] = await due_work(bot, services)
+    await bot.tap(demo("ann"), pick_lotte.button_data("Kies Lotte"), pick_lotte)
+    told = {call.params["chat_id"]: call.text for call in await due_work(bot, services)}
+    assert "ingevuld" not in told[demo("lotte").id]
+    assert "filled by someone else" in told[demo("tom").id]
+    assert "Ann" not in told[demo("tom").id]  # no contact details for him

@@ -136,3 +136,38 @@ async def test_a_name_typed_on_another_replica_searches_the_list_opened_on_the_f
     assert "1 naam bevat “élise”" in found.text
     [only] = [b for b in found.buttons if "Vorige" not in b and "Volgende" not in b]
     assert only.startswith("Élise Dubois")
+
+
+async def test_a_number_read_two_ways_is_chosen_after_a_restart(replica: Replica) -> None:
+    """The two readings of "3,000" wait in the /fee draft while the member chooses."""
+    lotte = demo("lotte")
+    async with replica() as before:
+        [kinds] = replies(await before.send(lotte, "/fee"))
+        await before.tap(lotte, kinds.button_data("1 tot 6 maanden"), kinds)
+        [question] = replies(await before.send(lotte, "3,000"))
+    async with replica() as after:
+        calls = await after.tap(lotte, question.button_data("3.000,00"), question)
+    [result] = [call for call in replies(calls) if "per maand" in call.text]
+    assert "€\u00a0450,00 per maand" in result.text
+
+
+async def test_an_expense_note_begun_before_a_restart_is_finished_after_it(
+    replica: Replica,
+) -> None:
+    """The note's draft keeps the result with the figures it was computed from."""
+    lotte = demo("lotte")
+    async with replica() as before:
+        [kinds] = replies(await before.send(lotte, "/fee"))
+        await before.tap(lotte, kinds.button_data("Meer dan 6 maanden"), kinds)
+        for answer in ("16", "4000"):
+            await before.send(lotte, answer)
+        [result] = replies(await before.send(lotte, "2500"))
+        await before.tap(lotte, result.button_data("Onkostennota"), result)
+        for answer in ("Dr. Bart Janssens", "Kerkstraat 1, 9000 Gent", "0123456749"):
+            await before.send(lotte, answer)
+    async with replica() as after:
+        for answer in ("1-52301-86-004", "maart 2026", "Dorpsstraat 5, 2000 Antwerpen"):
+            await after.send(lotte, answer)
+        sent = await after.send(lotte, "BE68 5390 0754 7034")
+    [note] = [call for call in sent if call.method == "sendDocument"]
+    assert note.params["document"].filename == "onkostennota.pdf"

@@ -11,6 +11,7 @@ import types
 import typing
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -45,6 +46,8 @@ def value(kind: Any) -> Any:
         return BIGGEST_ID
     if kind is float:
         return 1e9
+    if kind is Decimal:
+        return Decimal("999999999.99")
     if kind is time:
         return time(23, 59)
     if kind is str:

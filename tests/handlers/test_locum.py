@@ -35,6 +35,9 @@ async def test_the_practice_choice_checklist_comes_from_the_knowledge_base(bot: 
     calls = await bot.tap(demo("tom"), overview.button_data("Choosing a practice"), overview)
     [checklist] = replies(calls)
     assert "Choosing a practice: what to check" in checklist.text
+    for part in ("location and patients", "workload", "support"):
+        assert part in checklist.text
+    assert "See also" not in checklist.text  # the parts it would point to are right here
 
 
 async def test_the_checklist_in_french_and_english(bot: Harness) -> None:

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 
 from bot.clock import SettableClock
-from bot.core.board import BoardService, PostNotAvailable, matches, split_list
+from bot.core.board import BoardService, PostNotAvailable, language_list, matches, split_list
 from bot.core.errors import NotAllowed
 from bot.core.locum import InvalidReplacement
 from bot.core.models import (
@@ -47,6 +47,8 @@ def _post(**overrides: object) -> BoardPost:
         (Subscription(2, software=["HealthOne"]), False),
         (Subscription(2, languages=["fr", "nl"]), True),
         (Subscription(2, languages=["fr"]), False),
+        (Subscription(2, languages=["English", "Dutch"]), True),  # saved before codes
+        (Subscription(2, languages=["Frans"]), False),
         (Subscription(2, available_from=date(2026, 12, 20)), True),  # overlaps on the last day
         (Subscription(2, available_from=date(2026, 12, 21)), False),
         (Subscription(2, available_until=date(2026, 12, 6)), False),
@@ -54,6 +56,14 @@ def _post(**overrides: object) -> BoardPost:
 )
 def test_a_need_matches_a_locums_preferences(subscription: Subscription, expected: bool) -> None:
     assert matches(_post(), subscription) is expected
+
+
+def test_languages_typed_as_words_become_codes() -> None:
+    assert language_list("English, Dutch") == ["en", "nl"]
+    assert language_list("Nederlands, Frans") == ["nl", "fr"]
+    assert language_list("néerlandais; anglais, EN") == ["nl", "en"]
+    assert language_list("Arabisch") == ["arabisch"]  # no code known: kept as typed
+    assert language_list("-") == []
 
 
 def test_preference_lists_as_members_type_them() -> None:

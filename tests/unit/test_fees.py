@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from bot.core.fees import (
+    AmbiguousNumber,
     FeeInputReason,
     InvalidFeeInput,
     Rule,
@@ -44,8 +45,12 @@ def test_one_to_six_months_is_up_to_15_percent_with_a_500_euro_ceiling(
         (16, "2", "375.00"),
         (32, "4", "750.00"),
         (24, "3", "562.50"),
-        (40, "4", "750.00"),
-    ],  # the document's examples, and the cap above full time
+        (40, "5", "750.00"),
+        (48, "6", "750.00"),
+        (8.5, "1", "199.22"),
+        (14, "2", "328.13"),
+        (2, "1", "46.88"),
+    ],  # the document's examples; above full time more free booklets, the same ceiling
 )
 def test_the_documents_booklets_and_ceilings(hours: int, free: str, ceiling: str) -> None:
     assert free_booklets_for(hours) == Decimal(free)
@@ -92,13 +97,30 @@ def test_impossible_amounts_are_refused(call) -> None:  # type: ignore[no-untype
         ("16u", "16"),
         ("30,15", "30.15"),
         ("7.5", "7.5"),
+        ("3.000,50", "3000.50"),
+        ("3000,50", "3000.50"),
+        ("3,000.50", "3000.50"),
+        ("1.250.000", "1250000"),
+        ("1,250,000", "1250000"),
+        ("3000,500", "3000.5"),  # no thousands group has four digits before it
+        ("0,500", "0.5"),
+        ("24,5 uur", "24.5"),
     ],
 )
 def test_numbers_are_read_as_members_type_them(typed: str, number: str) -> None:
     assert parse_number(typed) == Decimal(number)
 
 
-@pytest.mark.parametrize("typed", ["", "veel", "--"])
+@pytest.mark.parametrize(
+    ("typed", "small", "large"), [("3,000", "3", "3000"), ("12,500", "12.5", "12500")]
+)
+def test_a_comma_before_three_digits_reads_two_ways(typed: str, small: str, large: str) -> None:
+    with pytest.raises(AmbiguousNumber) as ambiguous:
+        parse_number(typed)
+    assert ambiguous.value.readings == (Decimal(small), Decimal(large))
+
+
+@pytest.mark.parametrize("typed", ["", "veel", "--", "3.00,50", "1/3/2026", "2000 tot 3000"])
 def test_text_that_is_no_number_is_refused(typed: str) -> None:
     with pytest.raises(InvalidFeeInput):
         parse_number(typed)

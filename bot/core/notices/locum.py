@@ -55,6 +55,13 @@ class BoardMatch(Notice, kind="board_match"):
 
 
 @dataclass(frozen=True, kw_only=True)
+class BoardNotChosen(Notice, kind="board_not_chosen"):
+    """To each interested member the author did not pick: the post is filled."""
+
+    period: Flat[PostPeriod]
+
+
+@dataclass(frozen=True, kw_only=True)
 class LocumEndReminder(Notice, kind="locum_end_reminder"):
     """Before a replacement ends: the last-day checklist."""
 
