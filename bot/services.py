@@ -124,7 +124,12 @@ def build_services(
             unit_of_work,
             clock,
             settings.timezone,
-            [Announcements(), UpcomingEvents(), OpenSwaps(), KnowledgeUpdates(answerer.kb)],
+            [
+                Announcements(),
+                UpcomingEvents(clock),
+                OpenSwaps(clock),
+                KnowledgeUpdates(answerer.kb),
+            ],
             settings.digest_weekday,
             settings.digest_hour,
         ),

@@ -221,18 +221,25 @@ class EventsService:
 
 class UpcomingEvents:
     """Digest section: events in the coming two weeks the member may attend, is not registered
-    for, and that still have seats (or no limit)."""
+    for, and that still have seats (or no limit).
+
+    The two weeks count from when the digest is composed, not from the period's end: a digest
+    that runs late (the bot was down) must not offer an event that has taken place meanwhile."""
 
     name = "events"
     AHEAD = timedelta(days=14)
 
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+
     async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
         groups = await uow.events.lok_groups()
         self._groups = groups
+        start = max(until, self._clock.now())
         self._events = [
             (event, await uow.events.registrations(event.id or 0))
-            for event in await uow.events.starting_between(until, until + self.AHEAD)
-            if event.status is EventStatus.OPEN
+            for event in await uow.events.starting_between(start, start + self.AHEAD)
+            if event.status is EventStatus.OPEN and event.deadline_at > start
         ]
 
     def items(self, member: Member, since: datetime) -> list[UpcomingEvent]:
