@@ -3,7 +3,12 @@
 An error that can happen in several ways carries a `reason`, a member of the StrEnum defined
 next to it. The values are the names the handlers' renderers key their replies by."""
 
+from collections.abc import Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.core.models import Shift
 
 
 class DomainError(Exception):
@@ -131,6 +136,16 @@ class EventNotAvailable(DomainError):
 
 class AlreadyRegistered(DomainError):
     """The member is already registered or on the waiting list."""
+
+
+class ShiftClash(DomainError):
+    """The member is on duty (wachtdienst) during the event: they are asked to confirm before
+    registering."""
+
+    def __init__(self, event_title: str, shifts: Sequence["Shift"]) -> None:
+        super().__init__(event_title)
+        self.event_title = event_title
+        self.shifts = list(shifts)
 
 
 class NotRegistered(DomainError):

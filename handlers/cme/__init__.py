@@ -22,6 +22,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.CME_CONFIRM, member.confirm),
         button(buttons.CME_DECLINE, member.decline),
         button(buttons.CME_HOUR_REMINDER, member.remind_hour),
+        button(buttons.CME_LIST, member.show_list),
         button(buttons.EVENT_SHOW, coordinator.show),
         button(buttons.EVENT_TICK, coordinator.tick),
         button(buttons.EVENT_WALK_IN_ADD, coordinator.add_walk_in),

@@ -32,6 +32,7 @@ CME_UNREGISTER = Prefix("cmeunreg", Audience.MEMBER)
 CME_CONFIRM = Prefix("cmeok", Audience.MEMBER)
 CME_DECLINE = Prefix("cmeno", Audience.MEMBER)
 CME_HOUR_REMINDER = Prefix("cmehour", Audience.MEMBER)
+CME_LIST = Prefix("cmelist", Audience.MEMBER)
 EVENT_NEW = Prefix("evnew", Audience.MANAGER)
 EVENT_IMPORT = Prefix("evimport", Audience.MANAGER)
 EVENT_SHOW = Prefix("evshow", Audience.MANAGER)
@@ -64,6 +65,17 @@ def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarku
             label = t.gettext("Register: {title}").format(title=title)
             buttons.append((label, data(CME_REGISTER, event_id)))
     return rows(*buttons) if buttons else None
+
+
+REGISTER_ANYWAY = "anyway"  # cmereg:<event>:anyway, after the wachtdienst clash warning
+
+
+def register_despite_clash(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    """Under the clash warning: register all the same, or back to the list."""
+    return rows(
+        (t.gettext("Register anyway"), data(CME_REGISTER, event_id, REGISTER_ANYWAY)),
+        (t.gettext("Cancel"), data(CME_LIST)),
+    )
 
 
 def cme_offer(t: Translator, registration_id: int) -> InlineKeyboardMarkup:

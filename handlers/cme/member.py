@@ -3,6 +3,7 @@ the buttons of a seat offer, check-in through the deep link, and /credits."""
 
 from telegram import CallbackQuery, Message, Update
 
+from bot.core.errors import ShiftClash
 from bot.core.models import Event
 from handlers import access, keyboards, replies
 from handlers.audience import Audience
@@ -49,10 +50,32 @@ async def send_calendar(
     )
 
 
+async def show_list(update: Update, context: KringContext) -> None:
+    """Back to the list (a warning or question on the /cme message was answered "no")."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await _refresh_list(query, context)
+
+
 async def register(update: Update, context: KringContext) -> None:
+    """A member on duty during the event is warned first (in place), and registers only when
+    they tap "register anyway"."""
     query = update.callback_query
     assert query is not None and isinstance(query.message, Message)
-    view = await context.services.seats.register(context.active_member, callback_id(query))
+    anyway = keyboards.parse(query.data)[1:] == [buttons.REGISTER_ANYWAY]
+    event_id = callback_id(query)
+    try:
+        view = await context.services.seats.register(
+            context.active_member, event_id, despite_clash=anyway
+        )
+    except ShiftClash as clash:
+        await query.answer()
+        await query.edit_message_text(
+            texts.shift_clash(context.t, clash),
+            reply_markup=buttons.register_despite_clash(context.t, event_id),
+        )
+        return
     await query.answer()
     await _refresh_list(query, context)
     text = texts.cme_registered(context.t, view)

@@ -10,6 +10,7 @@ from bot.core.errors import (
     EventNotAvailable,
     InvalidCheckIn,
     NotRegistered,
+    ShiftClash,
 )
 from bot.core.models import (
     Event,
@@ -107,6 +108,17 @@ def cme_registered(t: Translator, view: EventView) -> str:
         "You are registered for {title} ({when}). Add it to your calendar with the file "
         "above; you will get a reminder the day before."
     ).format(title=esc(view.event.title), when=event_when(t, view.event.start_at))
+
+
+def shift_clash(t: Translator, clash: ShiftClash) -> str:
+    shifts = "\n".join(
+        f"• {event_when(t, shift.start_at, shift.end_at)} ({esc(shift.zone)})"
+        for shift in clash.shifts
+    )
+    return t.gettext(
+        "⚠️ You are on call during {title}:\n{shifts}\n\n"
+        "Do you want to register anyway? Then ask a colleague to swap with /shifts."
+    ).format(title=esc(clash.event_title), shifts=shifts)
 
 
 def hour_reminder_set(t: Translator) -> str:

@@ -57,8 +57,11 @@ async def test_two_seats_a_waiting_list_check_in_attendance_and_credits(
     [overview] = await chat.perform("@coord /events")
     assert EVENT in overview["text"] and ["Nieuwe activiteit"] in overview["buttons"]
 
-    for handle in ("ann", "bart"):
-        listing, confirmation = await _register(chat, handle)
+    [warning] = await _register(chat, "bart")  # bart has the Noord night of 4 December
+    assert warning["action"] == "edit" and "wachtdienst" in warning["text"]
+    for handle, tap in (("ann", f"[{EVENT}]"), ("bart", "[Toch inschrijven]")):
+        await chat.perform(f"@{handle} /cme")
+        listing, confirmation = _to(await chat.perform(f"@{handle} {tap}"), handle)
         assert listing["action"] == "edit" and "U bent ingeschreven" in listing["text"]
         assert confirmation["filename"] == "event-1.ics"
     [_, waiting] = await _register(chat, "lotte")

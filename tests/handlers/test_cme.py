@@ -128,3 +128,22 @@ async def test_the_coordinator_adds_a_walk_in_and_edits_the_capacity(bot: Harnes
     await bot.tap(COORD, fields.button_data("Aantal plaatsen"), on=fields)
     [details] = replies(await bot.send(COORD, "5"))
     assert "Ingeschreven: 1 van 5" in details.text
+
+
+async def test_a_member_on_duty_during_the_event_is_warned_and_registers_only_if_they_confirm(
+    bot: Harness,
+) -> None:
+    """Bart has the Noord night of 4 December (19:00–08:00), the evening of the lecture."""
+    [listing] = replies(await bot.send(BART, "/cme"))
+    calls = await bot.tap(BART, listing.button_data("Antibiotica"), on=listing)
+    [warning] = [c for c in calls if c.method == "editMessageText"]
+    assert "wachtdienst" in warning.text and "Noord" in warning.text
+    assert not [c for c in calls if c.method == "sendDocument"]  # not registered yet
+    [back] = replies(await bot.tap(BART, warning.button_data("Annuleren"), on=warning))
+    assert back.buttons[0] == "Inschrijven: Antibiotica in de eerste lijn"  # still not registered
+    calls = await bot.tap(BART, back.button_data("Antibiotica"), on=back)
+    [warning] = [c for c in calls if c.method == "editMessageText"]
+    calls = await bot.tap(BART, warning.button_data("Toch inschrijven"), on=warning)
+    [edited] = [c for c in calls if c.method == "editMessageText"]
+    assert edited.buttons[0] == "Uitschrijven: Antibiotica in de eerste lijn"
+    assert _sent_file(calls).filename == "event-1.ics"
