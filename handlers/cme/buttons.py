@@ -78,6 +78,16 @@ def register_despite_clash(t: Translator, event_id: int) -> InlineKeyboardMarkup
     )
 
 
+UNREGISTER_YES = "yes"  # cmeunreg:<event>:yes, after the question
+
+
+def confirm_unregister(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    return rows(
+        (t.gettext("Yes, unregister"), data(CME_UNREGISTER, event_id, UNREGISTER_YES)),
+        (t.gettext("Cancel"), data(CME_LIST)),
+    )
+
+
 def cme_offer(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [

@@ -86,9 +86,19 @@ async def register(update: Update, context: KringContext) -> None:
 
 
 async def unregister(update: Update, context: KringContext) -> None:
+    """The first tap asks (in place); "yes" unregisters and shows the list again."""
     query = update.callback_query
     assert query is not None
-    event = await context.services.seats.unregister(context.active_member, callback_id(query))
+    event_id = callback_id(query)
+    if keyboards.parse(query.data)[1:] != [buttons.UNREGISTER_YES]:
+        event = await context.services.events.event(event_id)
+        await query.answer()
+        await query.edit_message_text(
+            texts.cme_confirm_unregister(context.t, event),
+            reply_markup=buttons.confirm_unregister(context.t, event_id),
+        )
+        return
+    event = await context.services.seats.unregister(context.active_member, event_id)
     await replies.answer(query, texts.cme_unregistered(context.t, event))
     await _refresh_list(query, context)
 
@@ -99,9 +109,9 @@ async def confirm(update: Update, context: KringContext) -> None:
     registration_id = callback_id(query)
     event = await context.services.seats.confirm(context.active_member, registration_id)
     await query.answer()
-    text = texts.cme_confirmed(context.t, event)
-    await query.edit_message_text(text)
-    await send_calendar(query.message, context, event, registration_id, text)
+    await query.edit_message_text(texts.cme_confirmed(context.t, event))
+    caption = texts.calendar_caption(context.t, event)
+    await send_calendar(query.message, context, event, registration_id, caption)
 
 
 async def remind_hour(update: Update, context: KringContext) -> None:

@@ -129,6 +129,16 @@ def cme_unregistered(t: Translator, event: Event) -> str:
     return t.gettext("You are no longer registered for {title}.").format(title=esc(event.title))
 
 
+def cme_confirm_unregister(t: Translator, event: Event) -> str:
+    return t.gettext(
+        "Do you want to unregister from {title} ({when})? Your seat may go to someone else."
+    ).format(title=esc(event.title), when=event_when(t, event.start_at))
+
+
+def calendar_caption(t: Translator, event: Event) -> str:
+    return t.gettext("{title} in your calendar: open this file.").format(title=esc(event.title))
+
+
 def cme_confirmed(t: Translator, event: Event) -> str:
     return t.gettext("Your seat for {title} is confirmed. See you on {when}!").format(
         title=esc(event.title), when=event_when(t, event.start_at)

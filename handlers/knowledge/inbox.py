@@ -26,7 +26,8 @@ async def show_inbox(update: Update, context: KringContext) -> None:
     for chunk in chunks[:-1]:
         await message.reply_text(chunk)
     await message.reply_text(
-        chunks[-1], reply_markup=buttons.inbox(context.t, [q for q in questions if q.open])
+        chunks[-1],
+        reply_markup=buttons.inbox(context.t, [q.question for q in questions if q.question.open]),
     )
 
 

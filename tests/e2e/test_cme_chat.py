@@ -68,12 +68,19 @@ async def test_two_seats_a_waiting_list_check_in_attendance_and_credits(
     assert "plaats 1 van de wachtlijst" in waiting["text"]
 
     await chat.perform("@bart /cme")
-    actions = await chat.perform(f"@bart [Uitschrijven: {EVENT}]")
+    [question] = _to(await chat.perform(f"@bart [Uitschrijven: {EVENT}]"), "bart")
+    assert question["action"] == "edit" and "uitschrijven" in question["text"]
+    assert question["buttons"] == [["Ja, uitschrijven"], ["Annuleren"]]  # nothing changed yet
+    [listing] = _to(await chat.perform("@bart [Annuleren]"), "bart")
+    assert "U bent ingeschreven" in listing["text"]
+    await chat.perform(f"@bart [Uitschrijven: {EVENT}]")
+    actions = await chat.perform("@bart [Ja, uitschrijven]")
     [offer] = _to(actions, "lotte")
     assert "plaats vrij" in offer["text"]
     assert offer["buttons"] == [["Inschrijven: plaats bevestigen", "Uitschrijven: plaats afstaan"]]
     confirmed, calendar = _to(await chat.perform("@lotte [plaats bevestigen]"), "lotte")
     assert "bevestigd" in confirmed["text"] and calendar["filename"] == "event-1.ics"
+    assert "bevestigd" not in calendar["text"]  # the confirmation is said once
 
     reminders = not_about_shifts(await chat.perform("clock 2026-12-03 20:00"))
     assert sorted(a["to"] for a in reminders) == ["ann", "lotte"]  # bart unregistered

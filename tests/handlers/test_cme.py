@@ -147,3 +147,15 @@ async def test_a_member_on_duty_during_the_event_is_warned_and_registers_only_if
     [edited] = [c for c in calls if c.method == "editMessageText"]
     assert edited.buttons[0] == "Uitschrijven: Antibiotica in de eerste lijn"
     assert _sent_file(calls).filename == "event-1.ics"
+
+
+async def test_unregistering_asks_first_and_cancel_keeps_the_seat(bot: Harness) -> None:
+    [listing] = replies(await bot.send(ANN, "/cme"))
+    await bot.tap(ANN, listing.button_data("Antibiotica"), on=listing)
+    [question] = replies(await bot.tap(ANN, "cmeunreg:1", on=listing))
+    assert question.method == "editMessageText" and "uitschrijven" in question.text
+    [kept] = replies(await bot.tap(ANN, question.button_data("Annuleren"), on=question))
+    assert kept.buttons[0] == "Uitschrijven: Antibiotica in de eerste lijn"  # still registered
+    calls = await bot.tap(ANN, question.button_data("Ja, uitschrijven"), on=question)
+    [edited] = [c for c in calls if c.method == "editMessageText"]
+    assert edited.buttons[0] == "Inschrijven: Antibiotica in de eerste lijn"
