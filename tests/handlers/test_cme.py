@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+import pytest
+
 from bot.clock import SettableClock
 from bot.core.csvfiles import read_table
 from tests.handlers.conftest import ON_BOTH_KRINGS, STRANGER, demo
@@ -159,3 +161,19 @@ async def test_unregistering_asks_first_and_cancel_keeps_the_seat(bot: Harness) 
     calls = await bot.tap(ANN, question.button_data("Ja, uitschrijven"), on=question)
     [edited] = [c for c in calls if c.method == "editMessageText"]
     assert edited.buttons[0] == "Inschrijven: Antibiotica in de eerste lijn"
+
+
+@pytest.mark.parametrize("end", ["22u30", "22h30", "22.30", "22:30"])
+async def test_an_end_time_is_accepted_as_people_type_it(bot: Harness, end: str) -> None:
+    [overview] = replies(await bot.send(COORD, "/events"))
+    [kinds] = replies(await bot.tap(COORD, overview.button_data("Nieuwe activiteit")))
+    await bot.tap(COORD, kinds.button_data("webinar"), on=kinds)
+    await bot.send(COORD, "Slaapproblemen")
+    await bot.send(COORD, "10/12/2026 20u00")
+    [asked] = replies(await bot.send(COORD, end))
+    assert "Waar" in asked.text  # the next question: the end was understood
+    for answer in ("online", "-"):
+        await bot.send(COORD, answer)
+    [rubrics] = replies(await bot.send(COORD, "1"))
+    [created] = replies(await bot.tap(COORD, rubrics.button_data("algemeen"), on=rubrics))
+    assert "20:00–22:30" in created.text
