@@ -19,6 +19,7 @@ from bot.core.cme import (
     RegistrationSteps,
     SeatsService,
     UpcomingEvents,
+    new_token,
 )
 from bot.core.conversations import ConversationStore
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
@@ -84,8 +85,10 @@ def build_services(
     clock: Clock,
     engine: AsyncEngine | None = None,
     new_invite_code: Callable[[], str] | None = None,
+    new_checkin_token: Callable[[], str] | None = None,
 ) -> Wiring:
-    """`new_invite_code` replaces the random invite codes (chat scripts want repeatable ones)."""
+    """`new_invite_code` and `new_checkin_token` replace the random invite codes and check-in
+    tokens (chat scripts want repeatable ones)."""
     engine = engine or create_engine(settings.database_url)
     unit_of_work = unit_of_work_factory(engine)
     answerer = answerer_for(settings.knowledge_dir)
@@ -115,7 +118,13 @@ def build_services(
         board=BoardService(unit_of_work, clock, settings.timezone),
         roster=RosterService(unit_of_work, clock, settings.timezone),
         swaps=swaps,
-        events=EventsService(unit_of_work, clock, settings.timezone, registration_steps),
+        events=EventsService(
+            unit_of_work,
+            clock,
+            settings.timezone,
+            registration_steps,
+            new_checkin_token or new_token,
+        ),
         seats=SeatsService(unit_of_work, clock, registration_steps),
         attendance=AttendanceService(unit_of_work, clock),
         credits=CreditsService(unit_of_work, clock, settings.timezone),

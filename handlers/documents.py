@@ -1,14 +1,8 @@
-"""Files the bot sends: the expense note as PDF, calendar files, the check-in QR code."""
+"""Files the bot sends: the expense note as PDF."""
 
-import io
-from datetime import datetime
-
-import segno
 from fpdf import FPDF
 
 from bot.core.fees import ExpenseNote
-from bot.core.ics import CalendarItem, calendar_file
-from bot.core.models import Event
 from bot.i18n import Translator
 
 _FONT = "Helvetica"
@@ -58,22 +52,3 @@ def expense_note_pdf(t: Translator, note: ExpenseNote) -> bytes:
         ),
     )
     return bytes(pdf.output())
-
-
-def event_calendar(event: Event, stamp: datetime, kring_name: str) -> bytes:
-    item = CalendarItem(
-        uid=f"event-{event.id}@kringbot",
-        title=event.title,
-        start_at=event.start_at,
-        end_at=event.end_at,
-        location=event.location,
-        description=event.description,
-    )
-    return calendar_file([item], stamp, kring_name)
-
-
-def qr_png(link: str) -> bytes:
-    """A QR code of the link, large enough to scan from a projector or a phone held up."""
-    output = io.BytesIO()
-    segno.make(link, error="m").save(output, kind="png", scale=10, border=2)
-    return output.getvalue()

@@ -144,14 +144,15 @@ def confirm_cancel(t: Translator, event_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def attendance(attendees: Sequence[Attendee]) -> list[Choice]:
-    """The tick list (handlers.picker): who has a seat, ticked when present."""
+def attendance(t: Translator, attendees: Sequence[Attendee]) -> list[Choice]:
+    """The tick list (handlers.picker): who has a seat, ticked when present; walk-ins marked."""
+
+    def label(a: Attendee) -> str:
+        name = ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?")
+        return t.gettext("{name} (walk-in)").format(name=name) if a.registration.walk_in else name
+
     return [
-        Choice(
-            a.registration.id or 0,
-            ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?"),
-            a.member.name or "",
-        )
+        Choice(a.registration.id or 0, label(a), a.member.name or "")
         for a in attendees
         if a.registration.state is RegistrationState.REGISTERED
     ]

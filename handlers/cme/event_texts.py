@@ -82,6 +82,18 @@ def checkin_link(t: Translator, event: Event, link: str) -> str:
     )
 
 
+def checkin_poster_title(t: Translator, event: Event) -> str:
+    """Above the QR code (plain text on an image: no HTML)."""
+    return f"{event.title} · {texts.event_when(t, event.start_at, event.end_at)}"
+
+
+def checkin_poster_instruction(t: Translator, event: Event) -> str:
+    return t.gettext(
+        "Check in: scan this code with your phone's camera and tap Start in Telegram. "
+        "Possible from {opens} until {closes}."
+    ).format(opens=t.time(event.start_at - CHECKIN_OPENS), closes=t.time(event.end_at))
+
+
 def attendance_header(t: Translator) -> list[str]:
     return [
         t.gettext("Name"),

@@ -8,8 +8,8 @@ from bot.core.models import Event
 from handlers import access, keyboards, replies
 from handlers.audience import Audience
 from handlers.cme import buttons, texts
+from handlers.cme.files import event_calendar
 from handlers.context import KringContext
-from handlers.documents import event_calendar
 
 CHECKIN_PREFIX = "checkin_"  # /start checkin_<token>: the check-in deep link
 

@@ -93,15 +93,22 @@ async def test_two_seats_a_waiting_list_check_in_attendance_and_credits(
     for handle in ("ann", "lotte"):
         [welcome] = _to(await chat.perform(f"@{handle} /start {link}"), handle)
         assert "aangemeld" in welcome["text"]
+    [welcome] = _to(await chat.perform(f"@elise /start {link}"), "elise")  # not registered
+    assert "non inscrit" in welcome["text"]
 
     [listing] = _to(await chat.perform("@coord [Inschrijvingen en aanwezigheden]"), "coord")
-    assert listing["buttons"][:2] == [["☑ Ann Claes"], ["☑ Lotte Maes"]]
+    assert listing["buttons"][:3] == [
+        ["☑ Ann Claes"],
+        ["☑ Élise Dubois (niet ingeschreven)"],
+        ["☑ Lotte Maes"],
+    ]
     [export] = _to(await chat.perform("@coord [Aanwezigheidslijst]"), "coord")
     assert export["filename"] == "aanwezigheden-1.csv"
     rows = _attendance_rows(chat)
     assert [(r["naam"], r["riziv-nummer"], r["punten"]) for r in rows] == [
-        ("Ann Claes", "14562371004", "2"),
-        ("Lotte Maes", "17123468003", "2"),
+        ("Ann Claes", "1-45623-71-004", "2"),
+        ("Élise Dubois", "1-67045-86-004", "2"),  # with the E's, not after the Z's
+        ("Lotte Maes", "1-71234-68-003", "2"),
     ]
 
     [credits] = _to(await chat.perform("@lotte /credits"), "lotte")
@@ -145,3 +152,29 @@ async def test_bad_input_changes_nothing_and_says_why(chat: ChatSession, tmp_pat
     await chat.perform("clock 2026-12-15 18:00")  # the webinar's registration deadline
     [closed] = _to(await chat.perform("@bart [Inschrijven: Webinar]"), "bart")
     assert "afgesloten" in closed["text"]
+
+
+async def _checkin_links(settings: Settings, tmp_path: Path) -> list[str]:
+    """A run of a script: the check-in links of the demo event and of an imported one."""
+    clock = SettableClock(datetime(2026, 12, 1, 9, 0, tzinfo=BRUSSELS))
+    events = tmp_path / "events.csv"
+    events.write_text("title;kind;start;end\nDiabetes update;webinar;10/12/2026 20:00;22u00\n")
+    async with ChatSession(settings, clock, seed="demo") as chat:
+        await chat.perform("@coord /events")
+        await chat.perform("@coord [importeren]")
+        await chat.perform(f"@coord <file:{events}>")
+        links = []
+        for title in (EVENT, "Diabetes update"):
+            await chat.perform("@coord /events")
+            await chat.perform(f"@coord [{title}]")
+            [code] = _to(await chat.perform("@coord [QR-code]"), "coord")
+            links.append(code["text"].split("?start=")[1].split()[0])
+        return links
+
+
+async def test_a_script_with_a_check_in_gives_the_same_links_every_run(
+    settings: Settings, tmp_path: Path
+) -> None:
+    first = await _checkin_links(settings, tmp_path)
+    assert await _checkin_links(settings, tmp_path) == first
+    assert len(set(first)) == 2

@@ -1,6 +1,7 @@
 """CME events themselves: the coordinator creates, imports, edits and cancels them; members see
 the ones coming up (in /cme and in the digest)."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -55,10 +56,14 @@ class EventsService:
         clock: Clock,
         timezone: str,
         steps: RegistrationSteps,
+        new_checkin_token: Callable[[], str] = new_token,
     ) -> None:
+        """`new_checkin_token` replaces the random check-in tokens (chat scripts want
+        repeatable ones)."""
         self._uow = uow_factory
         self._clock = clock
         self._steps = steps
+        self._new_token = new_checkin_token
         self.zone = ZoneInfo(timezone)
 
     # --- the coordinator's side ----------------------------------------------------------
@@ -66,7 +71,7 @@ class EventsService:
     async def create(self, manager: Member, event: Event) -> Event:
         require_manager(manager)
         event.created_at = self._clock.now()
-        event.checkin_token = new_token()
+        event.checkin_token = self._new_token()
         async with self._uow() as uow:
             event = await uow.events.add(event)
             await uow.commit()
@@ -101,7 +106,7 @@ class EventsService:
             if problems or not events:
                 raise InvalidImport(problems or [InvalidEvent(EventReason.EMPTY, 2)])
             for event in events:
-                event.checkin_token = new_token()
+                event.checkin_token = self._new_token()
                 await uow.events.add(event)
             await uow.commit()
         return events
