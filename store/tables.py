@@ -15,7 +15,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.sql.expression import false
+from sqlalchemy.sql.expression import false, true
 
 from bot.core.models import (
     BroadcastState,
@@ -81,6 +81,7 @@ class MemberRow(Base):
     )
     quiet_from: Mapped[time | None]
     quiet_until: Mapped[time | None]
+    cme_announcements: Mapped[bool] = mapped_column(server_default=true())
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -53,6 +53,7 @@ class Member:
     on_call_exempt: bool = False  # exempt from wachtdienst (age, pregnancy): offered no shifts
     shift_reminder_hours: int = 24  # how long before a shift the reminder comes
     digest: DigestFrequency = DigestFrequency.WEEKLY
+    cme_announcements: bool = True  # told of each new CME event open to them (/settings)
     quiet_from: time | None = None  # local time (the kring's time zone); both or neither
     quiet_until: time | None = None
     id: int | None = None

@@ -7,8 +7,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.core.cme import Attendee, EventView
 from bot.core.models import (
     Event,
+    EventAudience,
     EventKind,
     EventStatus,
+    LokGroup,
     RegistrationState,
     Rubric,
 )
@@ -48,6 +50,8 @@ EVENT_EDIT = Prefix("evedit", Audience.MANAGER)
 EVENT_CANCEL = Prefix("evcancel", Audience.MANAGER)
 EVENT_KIND = Prefix("evkind", Audience.MANAGER)
 EVENT_RUBRIC = Prefix("evrubric", Audience.MANAGER)
+EVENT_AUDIENCE = Prefix("evaud", Audience.MANAGER)
+EVENT_PUBLISH = Prefix("evpub", Audience.MANAGER)
 LOK_OVERVIEW = Prefix("evlok", Audience.MANAGER)
 
 
@@ -179,6 +183,41 @@ def edit_fields(t: Translator, event_id: int) -> InlineKeyboardMarkup:
 
 def event_kinds(t: Translator) -> InlineKeyboardMarkup:
     return rows(*((texts.event_kind(t, kind), data(EVENT_KIND, kind)) for kind in EventKind))
+
+
+def audiences(t: Translator, groups: Sequence[LokGroup]) -> InlineKeyboardMarkup:
+    """Everyone, GPs, locums, or the members of one LOK group (`evaud:lok_group:<id>`)."""
+    choices = [
+        (texts.audience_name(t, audience), data(EVENT_AUDIENCE, audience))
+        for audience in (EventAudience.ALL, EventAudience.GPS, EventAudience.LOCUMS)
+    ]
+    choices += [
+        (
+            texts.audience_name(t, EventAudience.LOK_GROUP, group.name),
+            data(EVENT_AUDIENCE, EventAudience.LOK_GROUP, group.id),
+        )
+        for group in groups[:LIST_LIMIT]
+    ]
+    return rows(*choices)
+
+
+def publish(t: Translator) -> InlineKeyboardMarkup:
+    """Under the preview of a new event."""
+    choices = [(t.gettext("Publish"), "yes"), (t.gettext("Cancel"), "no")]
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(label, callback_data=data(EVENT_PUBLISH, a))
+                for label, a in choices
+            ]
+        ]
+    )
+
+
+def announced_event(t: Translator, event_id: int, title: str) -> InlineKeyboardMarkup:
+    """Under the announcement of a new event: register at once."""
+    label = t.gettext("Register: {title}").format(title=title)
+    return rows((label, data(CME_REGISTER, event_id)))
 
 
 def rubrics(t: Translator) -> InlineKeyboardMarkup:

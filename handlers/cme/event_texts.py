@@ -149,6 +149,46 @@ def event_ask_rubric(t: Translator) -> str:
     return t.gettext("In which rubric?")
 
 
+def event_ask_speaker(t: Translator) -> str:
+    return t.gettext("Who is the speaker? (- for none)")
+
+
+def event_ask_description(t: Translator) -> str:
+    return t.gettext("A short description for the members? (- for none)")
+
+
+def event_ask_deadline(t: Translator) -> str:
+    return t.gettext(
+        "Until when can members register? For example 9/12/2026 12:00, or - until the start."
+    )
+
+
+def event_ask_audience(t: Translator) -> str:
+    return t.gettext("For whom is it?")
+
+
+def event_preview(t: Translator, event: Event, audience: str) -> str:
+    """The new event as members will see it, before it is published."""
+    return "\n".join(
+        [
+            t.gettext("<b>Preview</b>: publish this event?"),
+            "",
+            *texts._event_lines(t, event),
+            t.gettext("No seat limit.")
+            if event.capacity is None
+            else t.ngettext("{count} seat.", "{count} seats.", event.capacity).format(
+                count=event.capacity
+            ),
+            t.gettext("Registration until {deadline}.").format(
+                deadline=texts.event_when(t, event.deadline_at)
+            ),
+            t.gettext(
+                "For: {audience}. They are told of it at once (unless they turned this off)."
+            ).format(audience=esc(audience)),
+        ]
+    )
+
+
 def event_created(t: Translator, event: Event) -> str:
     return (
         t.gettext("The event is published; members see it with /cme.")

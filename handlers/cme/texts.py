@@ -14,6 +14,7 @@ from bot.core.errors import (
 )
 from bot.core.models import (
     Event,
+    EventAudience,
     EventKind,
     Registration,
     Rubric,
@@ -38,6 +39,16 @@ def rubric_name(t: Translator, rubric: Rubric) -> str:
         Rubric.ETHICS: t.gettext("ethics & economics"),
     }
     return names[rubric]
+
+
+def audience_name(t: Translator, audience: EventAudience, group: str = "") -> str:
+    names = {
+        EventAudience.ALL: t.gettext("Everyone"),
+        EventAudience.GPS: t.gettext("GPs"),
+        EventAudience.LOCUMS: t.gettext("Locums"),
+        EventAudience.LOK_GROUP: t.gettext("LOK group {name}").format(name=group),
+    }
+    return names[audience]
 
 
 def event_when(t: Translator, start_at: datetime, end_at: datetime | None = None) -> str:

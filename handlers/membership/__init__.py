@@ -33,6 +33,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.FORGET_NOT, privacy.keep),
         button(buttons.DIGEST, settings.digest_tapped),
         button(buttons.QUIET, settings.quiet_tapped),
+        button(buttons.CME_NEWS, settings.cme_news_tapped),
     ]
 
 

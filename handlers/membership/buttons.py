@@ -41,6 +41,7 @@ FORGET = Prefix("forget", Audience.MEMBER)
 FORGET_NOT = Prefix("keepdata", Audience.MEMBER)
 DIGEST = Prefix("digest", Audience.MEMBER)
 QUIET = Prefix("quiet", Audience.MEMBER)
+CME_NEWS = Prefix("cmenews", Audience.MEMBER)
 
 
 QUIET_CHOICES = ((22, 7), (21, 8), (20, 8))  # quiet hours a member can pick, local time
@@ -94,6 +95,8 @@ def settings(t: Translator, member: Member) -> InlineKeyboardMarkup:
         digest,
         quiet,
     ]
+    news = t.gettext("Announce new CME events")
+    rows.append([choice(news, member.cme_announcements, data(CME_NEWS))])  # a switch
     if member.role in ON_CALL_ROLES:
         rows.append(
             [

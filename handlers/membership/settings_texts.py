@@ -32,6 +32,9 @@ def settings(t: Translator, member: Member) -> str:
                 frequency=digest_frequency(t, member.digest)
             ),
             t.gettext("Quiet hours: {hours}").format(hours=quiet),
+            t.gettext("New CME events: announced")
+            if member.cme_announcements
+            else t.gettext("New CME events: not announced"),
             t.gettext(
                 "During quiet hours announcements wait until they end; urgent ones come at once."
             ),

@@ -6,6 +6,7 @@ from PIL import Image
 
 from bot.clock import SettableClock
 from bot.core.csvfiles import read_table
+from bot.services import Wiring
 from tests.handlers.conftest import ON_BOTH_KRINGS, STRANGER, demo
 from tests.handlers.harness import Call, Harness, SentFile, due_work, replies
 
@@ -115,10 +116,83 @@ async def test_the_coordinator_creates_an_event_in_a_short_conversation(bot: Har
     for answer in ("10/12/2026 20:00", "21:30", "online", "-"):
         await bot.send(COORD, answer)
     [rubrics] = replies(await bot.send(COORD, "1"))
-    [created] = replies(await bot.tap(COORD, rubrics.button_data("ethiek"), on=rubrics))
+    created = await _finish_event(bot, rubrics, "ethiek")
     assert "Wondzorg in de praktijk" in created.text and "ethiek & economie" in created.text
     [listing] = replies(await bot.send(BART, "/cme"))
     assert "Inschrijven: Wondzorg in de praktijk" in listing.buttons
+
+
+async def _finish_event(
+    bot: Harness,
+    rubrics: Call,
+    rubric: str,
+    answers: tuple[str, str, str] = ("-", "-", "-"),
+    audience: str = "Iedereen",
+) -> Call:
+    """The rest of a new event after the points: rubric, speaker, description, deadline,
+    audience, and "publish" under the preview."""
+    [asked] = replies(await bot.tap(COORD, rubrics.button_data(rubric), on=rubrics))
+    assert "spreker" in asked.text
+    for answer in answers[:-1]:
+        await bot.send(COORD, answer)
+    [audiences] = replies(await bot.send(COORD, answers[-1]))
+    [preview] = replies(await bot.tap(COORD, audiences.button_data(audience), on=audiences))
+    assert "Voorbeeld" in preview.text
+    [created] = replies(await bot.tap(COORD, preview.button_data("Publiceren"), on=preview))
+    return created
+
+
+async def _new_event(bot: Harness, title: str) -> Call:
+    """A new lecture on 10 December, 20:00–22:00, up to its rubric question."""
+    [overview] = replies(await bot.send(COORD, "/events"))
+    [kinds] = replies(await bot.tap(COORD, overview.button_data("Nieuwe activiteit")))
+    await bot.tap(COORD, kinds.button_data("navorming"), on=kinds)
+    for answer in (title, "10/12/2026 20:00", "22:00", "Zaal De Linde", "30"):
+        await bot.send(COORD, answer)
+    [rubrics] = replies(await bot.send(COORD, "2"))
+    return rubrics
+
+
+async def test_a_new_event_is_previewed_and_announced_to_its_audience_only(
+    bot: Harness, wiring: Wiring
+) -> None:
+    rubrics = await _new_event(bot, "Slaapmedicatie afbouwen")
+    answers = ("Dr. Peeters", "Casussen uit de praktijk", "9/12/2026 12u00")
+    await bot.tap(COORD, rubrics.button_data("algemeen"), on=rubrics)
+    for answer in answers[:-1]:
+        await bot.send(COORD, answer)
+    [audiences] = replies(await bot.send(COORD, answers[-1]))
+    assert audiences.buttons == [
+        "Iedereen",
+        "Huisartsen",
+        "Vervangartsen",
+        "LOK-groep LOK Noord",
+    ]
+    [preview] = replies(await bot.tap(COORD, audiences.button_data("LOK Noord"), on=audiences))
+    for shown in ("Dr. Peeters", "Casussen uit de praktijk", "30 plaatsen", "LOK Noord", "12:00"):
+        assert shown in preview.text
+    assert await due_work(bot, wiring.services) == []  # nothing is published before "yes"
+    await bot.tap(COORD, preview.button_data("Publiceren"), on=preview)
+    told = await due_work(bot, wiring.services)
+    lok_noord = {demo(handle).id for handle in ("ann", "bart", "lotte")}
+    news = [c for c in told if "Slaapmedicatie afbouwen" in c.text]
+    assert {c.params["chat_id"] for c in news} == lok_noord
+    [to_ann] = [c for c in news if c.params["chat_id"] == demo("ann").id]
+    assert "Dr. Peeters" in to_ann.text
+    calls = await bot.tap(ANN, to_ann.button_data("Inschrijven"), on=to_ann)
+    assert _sent_file(calls).filename.endswith(".ics")  # registered from the announcement
+
+
+async def test_a_member_who_turned_announcements_off_is_not_told(
+    bot: Harness, wiring: Wiring
+) -> None:
+    [settings] = replies(await bot.send(ANN, "/settings"))
+    assert "✓ Nieuwe bijscholingen aankondigen" in settings.buttons
+    [off] = replies(await bot.tap(ANN, settings.button_data("bijscholingen"), on=settings))
+    assert "Nieuwe bijscholingen aankondigen" in off.buttons  # no tick any more
+    await _finish_event(bot, await _new_event(bot, "Slaapmedicatie afbouwen"), "algemeen")
+    told = {c.params["chat_id"] for c in await due_work(bot, wiring.services)}
+    assert demo("bart").id in told and ANN.id not in told
 
 
 @ON_BOTH_KRINGS
@@ -180,5 +254,5 @@ async def test_an_end_time_is_accepted_as_people_type_it(bot: Harness, end: str)
     for answer in ("online", "-"):
         await bot.send(COORD, answer)
     [rubrics] = replies(await bot.send(COORD, "1"))
-    [created] = replies(await bot.tap(COORD, rubrics.button_data("algemeen"), on=rubrics))
+    created = await _finish_event(bot, rubrics, "algemeen")
     assert "20:00–22:30" in created.text

@@ -42,8 +42,10 @@ from bot.core.models import (
     Member,
     OutboxMessage,
 )
-from bot.core.notices.cme import CmeCancelled, EventSummary, UpcomingEvent
+from bot.core.notices import Envelope
+from bot.core.notices.cme import CmeAnnounced, CmeCancelled, EventSummary, UpcomingEvent
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.quiet import deliver_at
 
 RECENT = timedelta(days=30)  # ended events stay in /events this long, for the attendance list
 IMPORT_COLUMNS = ("title", "kind", "start", "end")
@@ -69,13 +71,38 @@ class EventsService:
     # --- the coordinator's side ----------------------------------------------------------
 
     async def create(self, manager: Member, event: Event) -> Event:
+        """Publish the event; its audience is told (the outbox, quiet hours respected)."""
         require_manager(manager)
         event.created_at = self._clock.now()
         event.checkin_token = self._new_token()
         async with self._uow() as uow:
             event = await uow.events.add(event)
+            await self._announce(uow, manager, event)
             await uow.commit()
         return event
+
+    async def lok_groups(self) -> list[LokGroup]:
+        async with self._uow() as uow:
+            return list(await uow.events.lok_groups())
+
+    async def _announce(self, uow: UnitOfWork, manager: Member, event: Event) -> None:
+        """Tell the event's audience, except who published it and who turned this off. The
+        message expires when registration closes."""
+        now = self._clock.now()
+        groups = await uow.events.lok_groups()
+        notice = CmeAnnounced.of(event)
+        for member in await uow.members.list(active_only=True):
+            if (
+                member.id == manager.id
+                or member.telegram_id is None
+                or not member.reachable
+                or not member.cme_announcements
+                or not in_audience(event, member, groups)
+            ):
+                continue
+            due = deliver_at(member, now, self.zone, urgent=False)
+            envelope = Envelope(not_after=event.deadline_at)
+            await uow.outbox.add(OutboxMessage.to(member, notice, due, envelope))
 
     def draft(self, title: str, kind: EventKind, start_at: datetime, end_at: datetime) -> Event:
         """A new event with the defaults: registration closes at the start."""
@@ -107,7 +134,7 @@ class EventsService:
                 raise InvalidImport(problems or [InvalidEvent(EventReason.EMPTY, 2)])
             for event in events:
                 event.checkin_token = self._new_token()
-                await uow.events.add(event)
+                await self._announce(uow, manager, await uow.events.add(event))
             await uow.commit()
         return events
 

@@ -91,6 +91,18 @@ def parse_end(text: str, start_at: datetime) -> datetime:
     return end_at
 
 
+def parse_deadline(text: str, start_at: datetime) -> datetime:
+    """When registration closes: a moment at or before the start; '-' means at the start."""
+    if text.strip() in ("", "-"):
+        return start_at
+    zone = start_at.tzinfo
+    assert isinstance(zone, ZoneInfo)
+    deadline = parse_moment(text, zone)
+    if deadline > start_at:
+        raise InvalidEvent(EventReason.DEADLINE)
+    return deadline
+
+
 def parse_count(text: str, *, optional: bool = False) -> int | None:
     """A whole number 0..9999; '-' or empty means none when `optional`."""
     text = text.strip()

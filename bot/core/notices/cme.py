@@ -60,6 +60,26 @@ class CmeOfferExpired(Notice, kind="cme_offer_expired"):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CmeAnnounced(Notice, kind="cme_announced"):
+    """A new event open to the member (unless they turned these off in /settings); it expires
+    when registration closes."""
+
+    event: Flat[EventSummary]
+    end_at: datetime
+    speaker: str = ""
+    points: int = 0
+
+    @classmethod
+    def of(cls, event: Event) -> Self:
+        return cls(
+            event=EventSummary.of(event),
+            end_at=event.end_at,
+            speaker=event.speaker,
+            points=event.points,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
 class CmeCancelled(Notice, kind="cme_cancelled"):
     """To everyone registered: the event does not take place."""
 
