@@ -309,6 +309,18 @@ class RegistrationRow(Base):
     reminder_ids: Mapped[list[int]] = mapped_column(JSON)
 
 
+class ExternalCreditRow(Base):
+    __tablename__ = "external_credits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(CleanText(120))
+    held_on: Mapped[date]
+    points: Mapped[int]
+    rubric: Mapped[Rubric] = mapped_column(_enum(Rubric))
+    created_at: Mapped[datetime]
+
+
 class LokGroupRow(Base):
     __tablename__ = "lok_groups"
 

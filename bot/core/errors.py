@@ -194,6 +194,8 @@ class EventReason(StrEnum):
     """An imported file without events."""
     FIELD = "field"
     """A field that cannot be edited."""
+    DAY = "day"
+    """Not a date the bot reads (10/12/2026), or one in the future (CME followed elsewhere)."""
 
 
 class InvalidEvent(DomainError):

@@ -376,6 +376,20 @@ class RegistrationState(StrEnum):
 
 
 @dataclass
+class ExternalCredit:
+    """CME the member followed elsewhere (a congress, another kring, online), added by them in
+    /credits: it counts towards their yearly points like the kring's events."""
+
+    member_id: int
+    title: str
+    held_on: date
+    points: int
+    rubric: Rubric
+    created_at: datetime
+    id: int | None = None
+
+
+@dataclass
 class Registration:
     """One registration attempt; the waiting list is in order of `id` (arrival)."""
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from telegram.ext import BaseHandler
 
-from handlers.cme import buttons, coordinator, dialogs, errors, member, notices
+from handlers.cme import buttons, coordinator, dialogs, elsewhere, errors, member, notices
 from handlers.context import KringContext
 from handlers.feature import Feature, button, command
 
@@ -14,6 +14,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
     """Built anew for each application: conversations keep per-application state."""
     return [
         *dialogs.conversations(),
+        elsewhere.conversation(),
         command(buttons.CME_COMMAND, member.show_events),
         command(buttons.CREDITS_COMMAND, member.show_credits),
         command(buttons.EVENTS_COMMAND, coordinator.overview),

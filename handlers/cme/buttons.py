@@ -53,6 +53,8 @@ EVENT_RUBRIC = Prefix("evrubric", Audience.MANAGER)
 EVENT_AUDIENCE = Prefix("evaud", Audience.MANAGER)
 EVENT_PUBLISH = Prefix("evpub", Audience.MANAGER)
 LOK_OVERVIEW = Prefix("evlok", Audience.MANAGER)
+CREDITS_ADD = Prefix("credadd", Audience.MEMBER)
+CREDITS_RUBRIC = Prefix("credrubric", Audience.MEMBER)
 
 
 def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarkup | None:
@@ -220,5 +222,9 @@ def announced_event(t: Translator, event_id: int, title: str) -> InlineKeyboardM
     return rows((label, data(CME_REGISTER, event_id)))
 
 
-def rubrics(t: Translator) -> InlineKeyboardMarkup:
-    return rows(*((texts.rubric_name(t, rubric), data(EVENT_RUBRIC, rubric)) for rubric in Rubric))
+def rubrics(t: Translator, prefix: str = EVENT_RUBRIC) -> InlineKeyboardMarkup:
+    return rows(*((texts.rubric_name(t, rubric), data(prefix, rubric)) for rubric in Rubric))
+
+
+def credits(t: Translator) -> InlineKeyboardMarkup:
+    return rows((t.gettext("Add CME followed elsewhere"), data(CREDITS_ADD)))

@@ -295,6 +295,7 @@ def invalid_event(t: Translator, error: InvalidEvent) -> str:
         "deadline": t.gettext("The registration deadline must be before the start."),
         "empty": t.gettext("The file has no events."),
         "field": t.gettext("This cannot be changed."),
+        "day": t.gettext("Please send a date that has passed, like 12/11/2026."),
     }[error.reason]
     if error.line is None:
         return problem

@@ -144,4 +144,6 @@ async def check_in(update: Update, context: KringContext, token: str) -> None:
 async def show_credits(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
     summary = await context.services.credits.credits(context.active_member)
-    await update.effective_message.reply_text(texts.credits(context.t, summary))
+    await update.effective_message.reply_text(
+        texts.credits(context.t, summary), reply_markup=buttons.credits(context.t)
+    )

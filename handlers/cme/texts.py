@@ -169,9 +169,28 @@ def checked_in(t: Translator, event: Event, registration: Registration) -> str:
     return text
 
 
+def _progress(done: int, target: int) -> str:
+    """A bar of ten blocks, full at the target."""
+    full = min(done * 10 // target, 10) if target else 10
+    return "▰" * full + "▱" * (10 - full)
+
+
 def credits(t: Translator, summary: Credits) -> str:
     lines = [t.gettext("<b>Your accreditation points in {year}</b>").format(year=summary.year)]
     lines += [f"{rubric_name(t, rubric)}: {points} CP" for rubric, points in summary.points.items()]
+    ethics = summary.points[Rubric.ETHICS]
+    lines += [
+        "",
+        t.gettext("Target: {target} CP a year, of which {ethics} in ethics & economics.").format(
+            target=summary.target, ethics=summary.ethics_target
+        ),
+        f"{_progress(summary.total, summary.target)} "
+        + t.gettext("{done} of {target} CP").format(done=summary.total, target=summary.target),
+        f"{_progress(ethics, summary.ethics_target)} "
+        + t.gettext("{done} of {target} CP in ethics & economics").format(
+            done=ethics, target=summary.ethics_target
+        ),
+    ]
     if summary.lok_minimum is not None:
         lines.append(
             t.gettext("LOK sessions attended: {count} of the yearly minimum of {minimum}.").format(
@@ -184,7 +203,33 @@ def credits(t: Translator, summary: Credits) -> str:
             f"• {t.date(e.start_at, 'short')} {esc(e.title)} ({e.points} CP)"
             for e in summary.events
         ]
+    if summary.elsewhere:
+        lines += ["", t.gettext("Followed elsewhere:")]
+        lines += [
+            f"• {t.date(c.held_on, 'short')} {esc(c.title)} ({c.points} CP, "
+            f"{rubric_name(t, c.rubric)})"
+            for c in summary.elsewhere
+        ]
     return "\n".join(lines)
+
+
+def elsewhere_ask_title(t: Translator) -> str:
+    return t.gettext(
+        "CME followed elsewhere: what was it called? (a congress, another kring, online …; "
+        "/cancel stops)"
+    )
+
+
+def elsewhere_ask_day(t: Translator) -> str:
+    return t.gettext("On what date? For example 12/11/2026.")
+
+
+def elsewhere_ask_points(t: Translator) -> str:
+    return t.gettext("How many accreditation points (CP) did it give?")
+
+
+def elsewhere_ask_rubric(t: Translator) -> str:
+    return t.gettext("In which rubric?")
 
 
 def event_notice(t: Translator, event: EventSummary) -> dict[str, str]:

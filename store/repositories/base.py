@@ -15,6 +15,7 @@ from bot.core.models import (
     BoardPost,
     Broadcast,
     Event,
+    ExternalCredit,
     Invite,
     Member,
     OutboxMessage,
@@ -45,6 +46,7 @@ DomainT = TypeVar(
     Event,
     Registration,
     Broadcast,
+    ExternalCredit,
 )
 
 

@@ -256,3 +256,23 @@ async def test_an_end_time_is_accepted_as_people_type_it(bot: Harness, end: str)
     [rubrics] = replies(await bot.send(COORD, "1"))
     created = await _finish_event(bot, rubrics, "algemeen")
     assert "20:00–22:30" in created.text
+
+
+async def test_credits_show_the_target_and_take_cme_followed_elsewhere(bot: Harness) -> None:
+    [credits] = replies(await bot.send(ANN, "/credits"))
+    assert "Doel: 20 CP per jaar, waarvan 3 in ethiek & economie" in credits.text
+    assert "0 van 20 CP" in credits.text
+    [asked] = replies(await bot.tap(ANN, credits.button_data("elders"), on=credits))
+    assert "/annuleren" in asked.text
+    await bot.send(ANN, "Congres Domus Medica: ethiek in de praktijk")
+    [future] = replies(await bot.send(ANN, "12/12/2026"))  # after today (1 December)
+    assert "datum" in future.text
+    await bot.send(ANN, "12/11/2026")
+    [rubrics] = replies(await bot.send(ANN, "3"))
+    [updated] = replies(await bot.tap(ANN, rubrics.button_data("ethiek"), on=rubrics))
+    assert "Congres Domus Medica" in updated.text and "ethiek & economie: 3 CP" in updated.text
+    assert "3 van 20 CP" in updated.text and "3 van 3 CP in ethiek" in updated.text
+    [again] = replies(await bot.send(ANN, "/credits"))
+    assert "Congres Domus Medica" in again.text  # kept
+    [other] = replies(await bot.send(BART, "/credits"))
+    assert "Congres Domus Medica" not in other.text  # hers only

@@ -24,6 +24,7 @@ from bot.core.cme.steps import RegistrationSteps
 from bot.core.cme.values import (
     clean_title,
     parse_count,
+    parse_day,
     parse_deadline,
     parse_end,
     parse_moment,
@@ -44,6 +45,7 @@ __all__ = [
     "clean_title",
     "new_token",
     "parse_count",
+    "parse_day",
     "parse_deadline",
     "parse_end",
     "parse_moment",

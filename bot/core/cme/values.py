@@ -2,7 +2,7 @@
 into typed values. A value that cannot be used raises InvalidEvent with the reason."""
 
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -101,6 +101,16 @@ def parse_deadline(text: str, start_at: datetime) -> datetime:
     if deadline > start_at:
         raise InvalidEvent(EventReason.DEADLINE)
     return deadline
+
+
+def parse_day(text: str) -> date:
+    """'12/11/2026' or '2026-11-12'."""
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise InvalidEvent(EventReason.DAY)
 
 
 def parse_count(text: str, *, optional: bool = False) -> int | None:
