@@ -35,7 +35,9 @@ async def run_due_work(sender: Sender, services: Services) -> None:
 
 def build_sender(bot: Bot, services: Services, settings: Settings) -> Sender:
     limits = SendLimits(settings.outbox_rate_per_second, settings.outbox_concurrency)
-    return Sender(bot, services.outbox, services.kring, COMPOSER.compose, limits)
+    return Sender(
+        bot, services.outbox, services.kring, COMPOSER.compose, limits, attach=COMPOSER.attachment
+    )
 
 
 def sender_bot(settings: Settings, token: str, base_url: str | None) -> Bot:

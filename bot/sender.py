@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 # UnreadableMessage. The composition root hands in the handlers' composer, so the sender knows
 # nothing of the features.
 Compose = Callable[[OutboxMessage, Kring], tuple[str, InlineKeyboardMarkup | None]]
+# The file made for a row (filename, content), sent as a document with the text as caption.
+Attach = Callable[[OutboxMessage, Kring], tuple[str, bytes] | None]
 
 RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
 
@@ -56,11 +58,13 @@ class Sender:
         compose: Compose,
         limits: SendLimits | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        attach: Attach | None = None,
     ) -> None:
         self.bot = bot
         self.outbox = outbox
         self.kring = kring
         self.compose = compose
+        self.attach = attach
         self.limits = limits or SendLimits()
         self.limiter = RateLimiter(self.limits.per_second, monotonic)
         self._zone = ZoneInfo(kring.timezone)
@@ -87,15 +91,17 @@ class Sender:
     def _prepare(self, message: OutboxMessage) -> "_Outgoing":
         """The row ready to send; UnreadableMessage if this version cannot read it."""
         text, markup = self.compose(message, self.kring)
-        return _Outgoing(message.chat_id, text, markup, message.envelope)
+        document = self.attach(message, self.kring) if self.attach else None
+        return _Outgoing(message.chat_id, text, markup, message.envelope, document)
 
     def _call(self, outgoing: "_Outgoing") -> Awaitable[Message]:
         envelope = outgoing.envelope
         quietly = silent(self.outbox.clock.now(), self._zone, envelope.urgent)
-        if envelope.file_id:
+        if envelope.file_id or outgoing.document:
+            filename, content = outgoing.document or ("", b"")
             return self.bot.send_document(
                 outgoing.chat_id,
-                envelope.file_id,
+                envelope.file_id or InputFile(content, filename=filename),
                 caption=outgoing.text,
                 parse_mode=ParseMode.HTML,
                 reply_markup=outgoing.markup,
@@ -118,6 +124,7 @@ class _Outgoing:
     text: str
     markup: InlineKeyboardMarkup | None
     envelope: Envelope
+    document: tuple[str, bytes] | None = None  # made for this message (filename, content)
 
 
 class _Batch:

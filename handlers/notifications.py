@@ -36,3 +36,12 @@ class Composer:
         t = translator(message.language, kring.timezone)
         markup = renderer.buttons(t, notice) if renderer.buttons else None
         return renderer.text(t, notice, kring), markup
+
+    def attachment(self, message: OutboxMessage, kring: Kring) -> tuple[str, bytes] | None:
+        """The file made for this row (filename, content), if its notice comes with one."""
+        renderer = self.renderers.get(type(message.notice))
+        if renderer is None or renderer.document is None:
+            return None
+        return renderer.document(
+            translator(message.language, kring.timezone), message.notice, kring
+        )

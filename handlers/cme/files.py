@@ -9,23 +9,45 @@ import segno
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from bot.core.ics import CalendarItem, calendar_file
+from bot.core.ics import CalendarItem, calendar_file, cancellation_file
 from bot.core.models import Event
+from bot.core.notices.cme import EventSummary
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 _SCALE, _MARGIN, _TITLE_SIZE, _TEXT_SIZE = 12, 40, 34, 24
 
 
+def _item(
+    event_id: int,
+    title: str,
+    start_at: datetime,
+    end_at: datetime,
+    location: str = "",
+    description: str = "",
+) -> CalendarItem:
+    """An event's calendar entry: its UID is the event's, so a later file replaces it."""
+    uid = f"event-{event_id}@kringbot"
+    return CalendarItem(uid, title, start_at, end_at, location, description)
+
+
 def event_calendar(event: Event, stamp: datetime, kring_name: str) -> bytes:
-    item = CalendarItem(
-        uid=f"event-{event.id}@kringbot",
-        title=event.title,
-        start_at=event.start_at,
-        end_at=event.end_at,
+    item = _item(
+        event.id or 0,
+        event.title,
+        event.start_at,
+        event.end_at,
         location=event.location,
         description=event.description,
     )
     return calendar_file([item], stamp, kring_name)
+
+
+def event_removal(
+    event: EventSummary, end_at: datetime, stamp: datetime, kring_name: str
+) -> tuple[str, bytes]:
+    """The file that takes the event out of the member's calendar (unregistered, cancelled)."""
+    item = _item(event.event_id, event.title, event.start_at, end_at, location=event.location)
+    return f"event-{event.event_id}.ics", cancellation_file([item], stamp, kring_name)
 
 
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:

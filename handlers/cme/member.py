@@ -5,10 +5,11 @@ from telegram import CallbackQuery, Message, Update
 
 from bot.core.errors import ShiftClash
 from bot.core.models import Event
+from bot.core.notices.cme import EventSummary
 from handlers import access, keyboards, replies
 from handlers.audience import Audience
 from handlers.cme import buttons, texts
-from handlers.cme.files import event_calendar
+from handlers.cme.files import event_calendar, event_removal
 from handlers.context import KringContext
 
 CHECKIN_PREFIX = "checkin_"  # /start checkin_<token>: the check-in deep link
@@ -99,8 +100,18 @@ async def unregister(update: Update, context: KringContext) -> None:
         )
         return
     event = await context.services.seats.unregister(context.active_member, event_id)
-    await replies.answer(query, texts.cme_unregistered(context.t, event))
+    await query.answer()
     await _refresh_list(query, context)
+    services = context.services
+    filename, removal = event_removal(
+        EventSummary.of(event), event.end_at, services.clock.now(), services.kring.name
+    )
+    assert isinstance(query.message, Message)
+    await query.message.reply_document(
+        removal,
+        filename=filename,
+        caption=texts.cme_unregistered(context.t, event) + " " + texts.calendar_removal(context.t),
+    )
 
 
 async def confirm(update: Update, context: KringContext) -> None:

@@ -150,6 +150,10 @@ def calendar_caption(t: Translator, event: Event) -> str:
     return t.gettext("{title} in your calendar: open this file.").format(title=esc(event.title))
 
 
+def calendar_removal(t: Translator) -> str:
+    return t.gettext("Open the attached file to remove it from your calendar.")
+
+
 def cme_confirmed(t: Translator, event: Event) -> str:
     return t.gettext("Your seat for {title} is confirmed. See you on {when}!").format(
         title=esc(event.title), when=event_when(t, event.start_at)

@@ -144,7 +144,11 @@ async def test_bad_input_changes_nothing_and_says_why(chat: ChatSession, tmp_pat
     await chat.perform("@coord [Antibiotica]")
     await chat.perform("@coord [Activiteit annuleren]")
     actions = await chat.perform("@coord [Ja, annuleren]")
-    assert [a["to"] for a in actions if a["action"] == "send"] == ["ann"]  # told, only her
+    [told] = [a for a in actions if a["action"] in ("send", "document") and a["to"] != "coord"]
+    assert told["to"] == "ann" and told["filename"] == "event-1.ics"  # told, only her
+    *_, removal = [a for a in chat.emulator.outbox() if a.get("filename") == "event-1.ics"]
+    calendar = chat.emulator.file_bytes(removal["file_id"])
+    assert b"METHOD:CANCEL" in calendar and b"UID:event-1@kringbot" in calendar
     [cancelled] = _to(await chat.perform(f"@elise [{EVENT}]"), "elise")
     assert "annulé" in cancelled["text"]
 

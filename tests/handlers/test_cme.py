@@ -240,6 +240,10 @@ async def test_unregistering_asks_first_and_cancel_keeps_the_seat(bot: Harness) 
     calls = await bot.tap(ANN, question.button_data("Ja, uitschrijven"), on=question)
     [edited] = [c for c in calls if c.method == "editMessageText"]
     assert edited.buttons[0] == "Inschrijven: Antibiotica in de eerste lijn"
+    removal = _sent_file(calls)  # takes the entry of the registration out of her calendar
+    assert removal.filename == "event-1.ics"
+    for line in (b"METHOD:CANCEL", b"UID:event-1@kringbot", b"STATUS:CANCELLED"):
+        assert line in removal.content
 
 
 @pytest.mark.parametrize("end", ["22u30", "22h30", "22.30", "22:30"])

@@ -213,7 +213,9 @@ class EventsService:
                 await uow.events.update_registration(registration)
                 member = await uow.members.get(registration.member_id)
                 if member is not None and member.telegram_id is not None:
-                    notice = CmeCancelled(event=EventSummary.of(event))
+                    notice = CmeCancelled(
+                        event=EventSummary.of(event), end_at=event.end_at, cancelled_at=now
+                    )
                     await uow.outbox.add(OutboxMessage.to(member, notice, now))
                     told += 1
             await uow.commit()

@@ -81,6 +81,10 @@ class CmeAnnounced(Notice, kind="cme_announced"):
 
 @dataclass(frozen=True, kw_only=True)
 class CmeCancelled(Notice, kind="cme_cancelled"):
-    """To everyone registered: the event does not take place."""
+    """To everyone registered: the event does not take place. With its end and the moment of
+    the cancellation (rows written before they were added have neither), the message comes with
+    the file that removes the event from the member's calendar."""
 
     event: Flat[EventSummary]
+    end_at: datetime | None = None
+    cancelled_at: datetime | None = None
