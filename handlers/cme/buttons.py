@@ -222,8 +222,18 @@ def announced_event(t: Translator, event_id: int, title: str) -> InlineKeyboardM
     return rows((label, data(CME_REGISTER, event_id)))
 
 
-def rubrics(t: Translator, prefix: str = EVENT_RUBRIC) -> InlineKeyboardMarkup:
-    return rows(*((texts.rubric_name(t, rubric), data(prefix, rubric)) for rubric in Rubric))
+def _rubric_choices(t: Translator, prefix: str) -> list[tuple[str, str]]:
+    return [(texts.rubric_name(t, rubric), data(prefix, rubric)) for rubric in Rubric]
+
+
+def rubrics(t: Translator) -> InlineKeyboardMarkup:
+    """The rubric of a new event."""
+    return rows(*_rubric_choices(t, EVENT_RUBRIC))
+
+
+def credit_rubrics(t: Translator) -> InlineKeyboardMarkup:
+    """The rubric of CME followed elsewhere."""
+    return rows(*_rubric_choices(t, CREDITS_RUBRIC))
 
 
 def credits(t: Translator) -> InlineKeyboardMarkup:

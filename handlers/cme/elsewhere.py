@@ -44,7 +44,7 @@ async def points(update: Update, context: KringContext) -> int:
     context.user_data[_ADD]["points"] = parse_count(message_text(update))
     await update.effective_message.reply_text(
         texts.elsewhere_ask_rubric(context.t),
-        reply_markup=buttons.rubrics(context.t, buttons.CREDITS_RUBRIC),
+        reply_markup=buttons.credit_rubrics(context.t),
     )
     return RUBRIC
 
