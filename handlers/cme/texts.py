@@ -70,7 +70,7 @@ def _event_lines(t: Translator, event: Event) -> list[str]:
                 "{points} accreditation point ({rubric})",
                 "{points} accreditation points ({rubric})",
                 event.points,
-            ).format(points=event.points, rubric=rubric_name(t, event.rubric))
+            ).format(points=event.points, rubric=esc(rubric_name(t, event.rubric)))
         )
     if event.description:
         lines.append(esc(event.description))
@@ -181,17 +181,19 @@ def _progress(done: int, target: int) -> str:
 
 def credits(t: Translator, summary: Credits) -> str:
     lines = [t.gettext("<b>Your accreditation points in {year}</b>").format(year=summary.year)]
-    lines += [f"{rubric_name(t, rubric)}: {points} CP" for rubric, points in summary.points.items()]
+    lines += [
+        f"{esc(rubric_name(t, rubric))}: {points} CP" for rubric, points in summary.points.items()
+    ]
     ethics = summary.points[Rubric.ETHICS]
     lines += [
         "",
-        t.gettext("Target: {target} CP a year, of which {ethics} in ethics & economics.").format(
-            target=summary.target, ethics=summary.ethics_target
-        ),
+        esc(
+            t.gettext("Target: {target} CP a year, of which {ethics} in ethics & economics.")
+        ).format(target=summary.target, ethics=summary.ethics_target),
         f"{_progress(summary.total, summary.target)} "
         + t.gettext("{done} of {target} CP").format(done=summary.total, target=summary.target),
         f"{_progress(ethics, summary.ethics_target)} "
-        + t.gettext("{done} of {target} CP in ethics & economics").format(
+        + esc(t.gettext("{done} of {target} CP in ethics & economics")).format(
             done=ethics, target=summary.ethics_target
         ),
     ]
@@ -211,7 +213,7 @@ def credits(t: Translator, summary: Credits) -> str:
         lines += ["", t.gettext("Followed elsewhere:")]
         lines += [
             f"• {t.date(c.held_on, 'short')} {esc(c.title)} ({c.points} CP, "
-            f"{rubric_name(t, c.rubric)})"
+            f"{esc(rubric_name(t, c.rubric))})"
             for c in summary.elsewhere
         ]
     return "\n".join(lines)

@@ -117,7 +117,7 @@ async def test_the_coordinator_creates_an_event_in_a_short_conversation(bot: Har
         await bot.send(COORD, answer)
     [rubrics] = replies(await bot.send(COORD, "1"))
     created = await _finish_event(bot, rubrics, "ethiek")
-    assert "Wondzorg in de praktijk" in created.text and "ethiek & economie" in created.text
+    assert "Wondzorg in de praktijk" in created.text and "ethiek &amp; economie" in created.text
     [listing] = replies(await bot.send(BART, "/cme"))
     assert "Inschrijven: Wondzorg in de praktijk" in listing.buttons
 
@@ -264,7 +264,7 @@ async def test_an_end_time_is_accepted_as_people_type_it(bot: Harness, end: str)
 
 async def test_credits_show_the_target_and_take_cme_followed_elsewhere(bot: Harness) -> None:
     [credits] = replies(await bot.send(ANN, "/credits"))
-    assert "Doel: 20 CP per jaar, waarvan 3 in ethiek & economie" in credits.text
+    assert "Doel: 20 CP per jaar, waarvan 3 in ethiek &amp; economie" in credits.text
     assert "0 van 20 CP" in credits.text
     [asked] = replies(await bot.tap(ANN, credits.button_data("elders"), on=credits))
     assert "/annuleren" in asked.text
@@ -274,9 +274,17 @@ async def test_credits_show_the_target_and_take_cme_followed_elsewhere(bot: Harn
     await bot.send(ANN, "12/11/2026")
     [rubrics] = replies(await bot.send(ANN, "3"))
     [updated] = replies(await bot.tap(ANN, rubrics.button_data("ethiek"), on=rubrics))
-    assert "Congres Domus Medica" in updated.text and "ethiek & economie: 3 CP" in updated.text
+    assert "Congres Domus Medica" in updated.text and "ethiek &amp; economie: 3 CP" in updated.text
     assert "3 van 20 CP" in updated.text and "3 van 3 CP in ethiek" in updated.text
     [again] = replies(await bot.send(ANN, "/credits"))
     assert "Congres Domus Medica" in again.text  # kept
     [other] = replies(await bot.send(BART, "/credits"))
     assert "Congres Domus Medica" not in other.text  # hers only
+
+
+async def test_showing_the_list_again_unchanged_leaves_the_message_alone(bot: Harness) -> None:
+    """ "Annuleren" under a question brings the list back; on a message that shows it already
+    the bot edits nothing (the rubric "ethiek & economie" is escaped like the rest)."""
+    [listing] = replies(await bot.send(ANN, "/cme"))
+    calls = await bot.tap(ANN, "cmelist", on=listing)
+    assert [c.method for c in calls] == ["answerCallbackQuery"]
