@@ -79,7 +79,8 @@ class ChatSession:
         await upgrade(engine)
         # A script is one person typing faster than any human: no flood limit here.
         settings = self.settings.model_copy(update={"flood_limit_per_minute": 0})
-        self.wiring = build_services(settings, self.clock, engine, _repeatable_codes())
+        repeatable = _repeatable_codes()  # invite codes and check-in tokens
+        self.wiring = build_services(settings, self.clock, engine, repeatable, repeatable)
         if self.seed == "demo":
             now = self.clock.now()
             await seed_kring(self.wiring.unit_of_work, now, self.size, self.random_seed)
@@ -196,7 +197,8 @@ class ChatSession:
 
 
 def _repeatable_codes() -> Callable[[], str]:
-    """Invite codes that are the same in every run of a script (never used against Telegram)."""
+    """Invite codes and check-in tokens that are the same in every run of a script (never used
+    against Telegram)."""
     rng = random.Random(2026)
     alphabet = string.ascii_letters + string.digits
     return lambda: "".join(rng.choices(alphabet, k=16))

@@ -1,5 +1,7 @@
 """The demo kring: the people every chat script and `make run` can count on (DESIGN.md §4)."""
 
+import random
+import string
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -53,6 +55,7 @@ ROSTER_TURNS: dict[str, tuple[str | None, ...]] = {
     "Zuid": ("elise", None, "tom", None),
 }
 NIGHT_START, NIGHT_END = time(19, 0), time(8, 0)
+DEMO_SEED = 2026  # the demo's check-in tokens: the same demo every time
 
 
 async def seed_demo(uow_factory: UnitOfWorkFactory, now: datetime) -> bool:
@@ -63,7 +66,7 @@ async def seed_demo(uow_factory: UnitOfWorkFactory, now: datetime) -> bool:
         ids = await add_demo_people(uow, now)
         for shift in demo_shifts(ids, now):
             await uow.shifts.add(shift)
-        await seed_cme(uow, now)
+        await seed_cme(uow, now, checkin_token=checkin_tokens(random.Random(DEMO_SEED)))
         await uow.commit()
         return True
 
@@ -115,6 +118,13 @@ def demo_shifts(
                 )
             )
     return shifts
+
+
+def checkin_tokens(rng: random.Random) -> Callable[[], str]:
+    """Check-in tokens from the seed (a demo kring is the same every time; a real kring's tokens
+    come from `new_token`)."""
+    alphabet = string.ascii_letters + string.digits + "-_"
+    return lambda: "".join(rng.choices(alphabet, k=22))
 
 
 async def seed_cme(

@@ -49,6 +49,7 @@ def build_sender(
         limits,
         buckets=services.buckets,
         name=name,
+        attach=COMPOSER.attachment,
     )
 
 

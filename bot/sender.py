@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 # UnreadableMessage. The composition root hands in the handlers' composer, so the sender knows
 # nothing of the features.
 Compose = Callable[[OutboxMessage, Kring], tuple[list[str], InlineKeyboardMarkup | None]]
+# The file made for a row (filename, content), sent as a document with the text as caption.
+Attach = Callable[[OutboxMessage, Kring], tuple[str, bytes] | None]
 
 RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
 RESERVATIONS = 3  # a send whose slot was missed takes a new one, up to this many in all
@@ -73,11 +75,13 @@ class Sender:
         clock: Callable[[], float] = time.time,
         buckets: Buckets | None = None,
         name: str | None = None,
+        attach: Attach | None = None,
     ) -> None:
         self.bot = bot
         self.outbox = outbox
         self.kring = kring
         self.compose = compose
+        self.attach = attach
         self.limits = limits or SendLimits()
         self.limiter = RateLimiter(self.limits.per_second, buckets or LocalBuckets(), clock)
         self.name = name
@@ -129,7 +133,8 @@ class Sender:
     def _prepare(self, message: OutboxMessage) -> "_Outgoing":
         """The row ready to send; UnreadableMessage if this version cannot read it."""
         parts, markup = self.compose(message, self.kring)
-        return _Outgoing(message.chat_id, parts, markup, message.envelope)
+        document = self.attach(message, self.kring) if self.attach else None
+        return _Outgoing(message.chat_id, parts, markup, message.envelope, document)
 
     def _call(self, outgoing: "_Outgoing", part: int) -> Awaitable[Message]:
         """Send one part; a document goes with the first as its caption, the buttons with the
@@ -137,10 +142,11 @@ class Sender:
         envelope = outgoing.envelope
         quietly = silent(self.outbox.clock.now(), self._zone, envelope.urgent)
         markup = outgoing.markup if part == len(outgoing.parts) - 1 else None
-        if envelope.file_id and part == 0:
+        if (envelope.file_id or outgoing.document) and part == 0:
+            filename, content = outgoing.document or ("", b"")
             return self.bot.send_document(
                 outgoing.chat_id,
-                envelope.file_id,
+                envelope.file_id or InputFile(content, filename=filename),
                 caption=outgoing.parts[part],
                 parse_mode=ParseMode.HTML,
                 reply_markup=markup,
@@ -163,6 +169,7 @@ class _Outgoing:
     parts: list[str]  # the text, in messages Telegram accepts
     markup: InlineKeyboardMarkup | None
     envelope: Envelope
+    document: tuple[str, bytes] | None = None  # made for this message (filename, content)
 
 
 class _Batch:

@@ -20,6 +20,7 @@ from bot.core.cme import (
     RegistrationSteps,
     SeatsService,
     UpcomingEvents,
+    new_token,
 )
 from bot.core.console import ConsoleService
 from bot.core.conversations import ConversationStore
@@ -98,8 +99,10 @@ def build_services(
     clock: Clock,
     engine: AsyncEngine | None = None,
     new_invite_code: Callable[[], str] | None = None,
+    new_checkin_token: Callable[[], str] | None = None,
 ) -> Wiring:
-    """`new_invite_code` replaces the random invite codes (chat scripts want repeatable ones)."""
+    """`new_invite_code` and `new_checkin_token` replace the random invite codes and check-in
+    tokens (chat scripts want repeatable ones)."""
     engine = engine or create_engine(settings.database_url)
     unit_of_work = unit_of_work_factory(engine)
     answerer = answerer_for(settings.knowledge_dir)
@@ -131,7 +134,13 @@ def build_services(
         board=BoardService(unit_of_work, clock, settings.timezone),
         roster=RosterService(unit_of_work, clock, settings.timezone),
         swaps=swaps,
-        events=EventsService(unit_of_work, clock, settings.timezone, registration_steps),
+        events=EventsService(
+            unit_of_work,
+            clock,
+            settings.timezone,
+            registration_steps,
+            new_checkin_token or new_token,
+        ),
         seats=SeatsService(unit_of_work, clock, registration_steps),
         attendance=AttendanceService(unit_of_work, clock),
         credits=CreditsService(unit_of_work, clock, settings.timezone),
@@ -140,7 +149,12 @@ def build_services(
             unit_of_work,
             clock,
             settings.timezone,
-            [Announcements(), UpcomingEvents(), OpenSwaps(), KnowledgeUpdates(answerer.kb)],
+            [
+                Announcements(),
+                UpcomingEvents(clock),
+                OpenSwaps(clock),
+                KnowledgeUpdates(answerer.kb),
+            ],
             settings.digest_weekday,
             settings.digest_hour,
         ),

@@ -39,5 +39,16 @@ class Composer:
             raise UnreadableMessage(f"nothing shows {message.kind!r}")
         t = translator(message.language, kring.timezone)
         markup = renderer.buttons(t, notice) if renderer.buttons else None
-        limit = MessageLimit.CAPTION_LENGTH if message.envelope.file_id else render.MESSAGE_LIMIT
+        # A row sent with a file has its text as the caption, which Telegram keeps shorter.
+        captioned = bool(message.envelope.file_id) or renderer.document is not None
+        limit = MessageLimit.CAPTION_LENGTH if captioned else render.MESSAGE_LIMIT
         return render.split(renderer.text(t, notice, kring), limit), markup
+
+    def attachment(self, message: OutboxMessage, kring: Kring) -> tuple[str, bytes] | None:
+        """The file made for this row (filename, content), if its notice comes with one."""
+        renderer = self.renderers.get(type(message.notice))
+        if renderer is None or renderer.document is None:
+            return None
+        return renderer.document(
+            translator(message.language, kring.timezone), message.notice, kring
+        )

@@ -46,6 +46,7 @@ POLICIES: dict[tuple[str, str], str] = {
     ("replacements", "member_id"): DELETE,
     ("shifts", "assignee_id"): KEEP,  # past ones; future ones are unassigned (below)
     ("event_registrations", "member_id"): KEEP,  # attended ones; the others are deleted
+    ("external_credits", "member_id"): DELETE,  # their own notes of CME followed elsewhere
     ("swap_requests", "requester_id"): KEEP,
     ("swap_requests", "created_by"): KEEP,
     ("swap_requests", "target_id"): UNLINK,

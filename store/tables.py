@@ -16,7 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.sql.expression import false
+from sqlalchemy.sql.expression import false, true
 
 from bot.core.models import (
     BroadcastState,
@@ -82,6 +82,7 @@ class MemberRow(Base):
     )
     quiet_from: Mapped[time | None]
     quiet_until: Mapped[time | None]
+    cme_announcements: Mapped[bool] = mapped_column(server_default=true())
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -308,6 +309,18 @@ class RegistrationRow(Base):
     walk_in: Mapped[bool]
     remind_hour_before: Mapped[bool]
     reminder_ids: Mapped[list[int]] = mapped_column(JSON)
+
+
+class ExternalCreditRow(Base):
+    __tablename__ = "external_credits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(CleanText(120))
+    held_on: Mapped[date]
+    points: Mapped[int]
+    rubric: Mapped[Rubric] = mapped_column(_enum(Rubric))
+    created_at: Mapped[datetime]
 
 
 class LokGroupRow(Base):

@@ -16,6 +16,7 @@ from bot.core.models import (
     Broadcast,
     BroadcastState,
     Event,
+    ExternalCredit,
     Invite,
     LokGroup,
     Member,
@@ -55,6 +56,7 @@ class FakeDatabase:
     events: dict[int, Event] = field(default_factory=dict)
     registrations: dict[int, Registration] = field(default_factory=dict)
     lok_groups: dict[int, LokGroup] = field(default_factory=dict)
+    external_credits: dict[int, ExternalCredit] = field(default_factory=dict)
     broadcasts: dict[int, Broadcast] = field(default_factory=dict)
     digest_runs: dict[str, datetime] = field(default_factory=dict)
     next_id: int = 1
@@ -371,6 +373,13 @@ class FakeEventRepository(_FakeRepository):
         super().__init__(db, db.events)
         self.registrations_repo = _FakeRepository(db, db.registrations)
         self.groups_repo = _FakeRepository(db, db.lok_groups)
+        self.external_repo = _FakeRepository(db, db.external_credits)
+
+    async def add_external_credit(self, credit: ExternalCredit) -> ExternalCredit:
+        return await self.external_repo.add(credit)  # type: ignore[no-any-return]
+
+    async def external_credits_of(self, member_id: int) -> Sequence[ExternalCredit]:
+        return sorted(self.external_repo._where(member_id=member_id), key=lambda c: c.held_on)
 
     async def lock(self, event_id: int) -> Event | None:
         return await self.get(event_id)  # type: ignore[no-any-return]

@@ -3,7 +3,12 @@
 An error that can happen in several ways carries a `reason`, a member of the StrEnum defined
 next to it. The values are the names the handlers' renderers key their replies by."""
 
+from collections.abc import Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.core.models import Shift
 
 
 class DomainError(Exception):
@@ -142,6 +147,16 @@ class AlreadyRegistered(DomainError):
     """The member is already registered or on the waiting list."""
 
 
+class ShiftClash(DomainError):
+    """The member is on duty (wachtdienst) during the event: they are asked to confirm before
+    registering."""
+
+    def __init__(self, event_title: str, shifts: Sequence["Shift"]) -> None:
+        super().__init__(event_title)
+        self.event_title = event_title
+        self.shifts = list(shifts)
+
+
 class NotRegistered(DomainError):
     """Nothing to unregister from, or an offer that is gone (expired, declined, moved on)."""
 
@@ -188,6 +203,8 @@ class EventReason(StrEnum):
     """An imported file without events."""
     FIELD = "field"
     """A field that cannot be edited."""
+    DAY = "day"
+    """Not a date the bot reads (10/12/2026), or one in the future (CME followed elsewhere)."""
 
 
 class InvalidEvent(DomainError):

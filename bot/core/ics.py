@@ -1,7 +1,9 @@
 """Calendar files (.ics, RFC 5545) for phones: shifts and CME events.
 
 Times are written in UTC (`...Z`), which every calendar app converts to the phone's zone; the UID
-is stable per item, so importing an updated file replaces the entry instead of duplicating it.
+is stable per item, so importing an updated file replaces the entry instead of duplicating it
+(`sequence` says which version is newer), and a cancellation file (METHOD:CANCEL, same UID)
+removes it.
 """
 
 from collections.abc import Iterable
@@ -19,6 +21,7 @@ class CalendarItem:
     end_at: datetime
     location: str = ""
     description: str = ""
+    sequence: int = 0  # raise it for each new version of the item (a change, a cancellation)
 
 
 def _escape(text: str) -> str:
@@ -53,23 +56,38 @@ def _fold(line: str) -> list[str]:
 
 def calendar_file(items: Iterable[CalendarItem], stamp: datetime, name: str = "kringbot") -> bytes:
     """One VCALENDAR with a VEVENT per item; `stamp` is the DTSTAMP (when the file was made)."""
+    return _calendar(items, stamp, name, cancel=False)
+
+
+def cancellation_file(
+    items: Iterable[CalendarItem], stamp: datetime, name: str = "kringbot"
+) -> bytes:
+    """The items removed: opening the file takes the entries (same UIDs) out of the calendar.
+    Give each item the sequence of its last version; the cancellation is the next one."""
+    return _calendar(items, stamp, name, cancel=True)
+
+
+def _calendar(items: Iterable[CalendarItem], stamp: datetime, name: str, cancel: bool) -> bytes:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//kringbot//EN",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
+        "METHOD:CANCEL" if cancel else "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_escape(name)}",
     ]
     for item in items:
         lines += [
             "BEGIN:VEVENT",
             f"UID:{item.uid}",
+            f"SEQUENCE:{item.sequence + 1 if cancel else item.sequence}",
             f"DTSTAMP:{_utc(stamp)}",
             f"DTSTART:{_utc(item.start_at)}",
             f"DTEND:{_utc(item.end_at)}",
             f"SUMMARY:{_escape(item.title)}",
         ]
+        if cancel:
+            lines.append("STATUS:CANCELLED")
         if item.location:
             lines.append(f"LOCATION:{_escape(item.location)}")
         if item.description:

@@ -355,6 +355,10 @@ class MembershipService:
     async def set_digest(self, telegram_id: int, frequency: DigestFrequency) -> Member:
         return await self._change(telegram_id, digest=frequency)
 
+    async def set_cme_announcements(self, telegram_id: int, wanted: bool) -> Member:
+        """Whether the member is told of each new CME event open to them."""
+        return await self._change(telegram_id, cme_announcements=wanted)
+
     async def set_quiet_hours(
         self, telegram_id: int, start: time | None, end: time | None
     ) -> Member:

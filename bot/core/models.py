@@ -53,6 +53,7 @@ class Member:
     on_call_exempt: bool = False  # exempt from wachtdienst (age, pregnancy): offered no shifts
     shift_reminder_hours: int = 24  # how long before a shift the reminder comes
     digest: DigestFrequency = DigestFrequency.WEEKLY
+    cme_announcements: bool = True  # told of each new CME event open to them (/settings)
     quiet_from: time | None = None  # local time (the kring's time zone); both or neither
     quiet_until: time | None = None
     id: int | None = None
@@ -373,6 +374,20 @@ class RegistrationState(StrEnum):
     OFFERED = "offered"  # a freed seat is held for them until offer_expires_at
     WAITING = "waiting"
     CANCELLED = "cancelled"  # unregistered, declined, or the offer expired
+
+
+@dataclass
+class ExternalCredit:
+    """CME the member followed elsewhere (a congress, another kring, online), added by them in
+    /credits: it counts towards their yearly points like the kring's events."""
+
+    member_id: int
+    title: str
+    held_on: date
+    points: int
+    rubric: Rubric
+    created_at: datetime
+    id: int | None = None
 
 
 @dataclass

@@ -17,6 +17,7 @@ from bot.core.models import (
     CalendarFeed,
     Conversation,
     Event,
+    ExternalCredit,
     Invite,
     LokGroup,
     Member,
@@ -250,6 +251,8 @@ class EventRepository(Protocol):
     async def offers_expired(self, now: datetime) -> Sequence[Registration]: ...
     async def lok_groups(self) -> Sequence[LokGroup]: ...
     async def add_lok_group(self, group: LokGroup) -> LokGroup: ...
+    async def add_external_credit(self, credit: ExternalCredit) -> ExternalCredit: ...
+    async def external_credits_of(self, member_id: int) -> Sequence[ExternalCredit]: ...
 
 
 class PrivacyRepository(Protocol):

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from bot.core.models import Member, Shift, SwapRequest, SwapStatus
 from bot.core.notices.shifts import ShiftSummary, SwapOutcome, SwapSummary
-from bot.core.ports import UnitOfWork
+from bot.core.ports import Clock, UnitOfWork
 from bot.core.roster import ON_CALL_ROLES, busy_around
 
 Outcome = TypeVar("Outcome", bound=SwapOutcome)
@@ -119,15 +119,20 @@ def outcome(kind: type[Outcome], view: SwapView) -> Outcome:
 
 
 class OpenSwaps:
-    """Digest section: open swap requests the member could take."""
+    """Digest section: open swap requests the member could take, still open when the digest is
+    composed (a late digest must not offer a request that has closed meanwhile)."""
 
     name = "swaps"
 
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+
     async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
         self._open: list[tuple[SwapSummary, set[int]]] = []
+        closes_after = max(until, self._clock.now())
         for request in await uow.swaps.with_status(SwapStatus.OPEN):
             shift = await uow.shifts.get(request.shift_id)
-            if shift is None or request.expires_at <= until:
+            if shift is None or request.expires_at <= closes_after:
                 continue
             colleagues = await eligible(uow, shift)
             takers = {m.id or 0 for m in colleagues if request.target_id in (None, m.id)}

@@ -8,8 +8,7 @@ event stays first in `/cme`.
 """
 
 import random
-import string
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -26,7 +25,7 @@ from bot.core.models import (
     Rubric,
 )
 from bot.core.ports import UnitOfWork
-from bot.demo import seed_cme
+from bot.demo import checkin_tokens, seed_cme
 
 LOK_NOORD_OTHERS = 14  # LOK Noord: ann, bart, lotte and this many colleagues of Noord
 LOK_ZUID_SIZE = 18
@@ -126,13 +125,6 @@ EVENTS = (
         cancelled=True,
     ),
 )
-
-
-def checkin_tokens(rng: random.Random) -> Callable[[], str]:
-    """Check-in tokens from the seed (a demo kring is the same every time; a real kring's tokens
-    come from `new_token`)."""
-    alphabet = string.ascii_letters + string.digits + "-_"
-    return lambda: "".join(rng.choices(alphabet, k=22))
 
 
 async def add_cme(

@@ -5,7 +5,7 @@ from typing import Any
 
 from telegram.ext import BaseHandler
 
-from handlers.cme import buttons, coordinator, dialogs, errors, member, notices
+from handlers.cme import buttons, coordinator, dialogs, elsewhere, errors, member, notices
 from handlers.context import KringContext
 from handlers.feature import Feature, button, command
 
@@ -14,6 +14,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
     """Built anew for each application: conversations keep per-application state."""
     return [
         *dialogs.conversations(),
+        elsewhere.conversation(),
         command(buttons.CME_COMMAND, member.show_events),
         command(buttons.CREDITS_COMMAND, member.show_credits),
         command(buttons.EVENTS_COMMAND, coordinator.overview),
@@ -22,6 +23,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.CME_CONFIRM, member.confirm),
         button(buttons.CME_DECLINE, member.decline),
         button(buttons.CME_HOUR_REMINDER, member.remind_hour),
+        button(buttons.CME_LIST, member.show_list),
         button(buttons.EVENT_SHOW, coordinator.show),
         button(buttons.EVENT_TICK, coordinator.tick),
         button(buttons.EVENT_WALK_IN_ADD, coordinator.add_walk_in),

@@ -7,8 +7,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.core.cme import Attendee, EventView
 from bot.core.models import (
     Event,
+    EventAudience,
     EventKind,
     EventStatus,
+    LokGroup,
     RegistrationState,
     Rubric,
 )
@@ -32,6 +34,7 @@ CME_UNREGISTER = Prefix("cmeunreg", Audience.MEMBER)
 CME_CONFIRM = Prefix("cmeok", Audience.MEMBER)
 CME_DECLINE = Prefix("cmeno", Audience.MEMBER)
 CME_HOUR_REMINDER = Prefix("cmehour", Audience.MEMBER)
+CME_LIST = Prefix("cmelist", Audience.MEMBER)
 EVENT_NEW = Prefix("evnew", Audience.MANAGER)
 EVENT_IMPORT = Prefix("evimport", Audience.MANAGER)
 EVENT_SHOW = Prefix("evshow", Audience.MANAGER)
@@ -47,7 +50,11 @@ EVENT_EDIT = Prefix("evedit", Audience.MANAGER)
 EVENT_CANCEL = Prefix("evcancel", Audience.MANAGER)
 EVENT_KIND = Prefix("evkind", Audience.MANAGER)
 EVENT_RUBRIC = Prefix("evrubric", Audience.MANAGER)
+EVENT_AUDIENCE = Prefix("evaud", Audience.MANAGER)
+EVENT_PUBLISH = Prefix("evpub", Audience.MANAGER)
 LOK_OVERVIEW = Prefix("evlok", Audience.MANAGER)
+CREDITS_ADD = Prefix("credadd", Audience.MEMBER)
+CREDITS_RUBRIC = Prefix("credrubric", Audience.MEMBER)
 
 
 def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarkup | None:
@@ -64,6 +71,27 @@ def cme_events(t: Translator, views: Sequence[EventView]) -> InlineKeyboardMarku
             label = t.gettext("Register: {title}").format(title=title)
             buttons.append((label, data(CME_REGISTER, event_id)))
     return rows(*buttons) if buttons else None
+
+
+REGISTER_ANYWAY = "anyway"  # cmereg:<event>:anyway, after the wachtdienst clash warning
+
+
+def register_despite_clash(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    """Under the clash warning: register all the same, or back to the list."""
+    return rows(
+        (t.gettext("Register anyway"), data(CME_REGISTER, event_id, REGISTER_ANYWAY)),
+        (t.gettext("Cancel"), data(CME_LIST)),
+    )
+
+
+UNREGISTER_YES = "yes"  # cmeunreg:<event>:yes, after the question
+
+
+def confirm_unregister(t: Translator, event_id: int) -> InlineKeyboardMarkup:
+    return rows(
+        (t.gettext("Yes, unregister"), data(CME_UNREGISTER, event_id, UNREGISTER_YES)),
+        (t.gettext("Cancel"), data(CME_LIST)),
+    )
 
 
 def cme_offer(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
@@ -122,14 +150,15 @@ def confirm_cancel(t: Translator, event_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def attendance(attendees: Sequence[Attendee]) -> list[Choice]:
-    """The tick list (handlers.picker): who has a seat, ticked when present."""
+def attendance(t: Translator, attendees: Sequence[Attendee]) -> list[Choice]:
+    """The tick list (handlers.picker): who has a seat, ticked when present; walk-ins marked."""
+
+    def label(a: Attendee) -> str:
+        name = ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?")
+        return t.gettext("{name} (walk-in)").format(name=name) if a.registration.walk_in else name
+
     return [
-        Choice(
-            a.registration.id or 0,
-            ("☑ " if a.registration.attended_at else "☐ ") + (a.member.name or "?"),
-            a.member.name or "",
-        )
+        Choice(a.registration.id or 0, label(a), a.member.name or "")
         for a in attendees
         if a.registration.state is RegistrationState.REGISTERED
     ]
@@ -158,5 +187,54 @@ def event_kinds(t: Translator) -> InlineKeyboardMarkup:
     return rows(*((texts.event_kind(t, kind), data(EVENT_KIND, kind)) for kind in EventKind))
 
 
+def audiences(t: Translator, groups: Sequence[LokGroup]) -> InlineKeyboardMarkup:
+    """Everyone, GPs, locums, or the members of one LOK group (`evaud:lok_group:<id>`)."""
+    choices = [
+        (texts.audience_name(t, audience), data(EVENT_AUDIENCE, audience))
+        for audience in (EventAudience.ALL, EventAudience.GPS, EventAudience.LOCUMS)
+    ]
+    choices += [
+        (
+            texts.audience_name(t, EventAudience.LOK_GROUP, group.name),
+            data(EVENT_AUDIENCE, EventAudience.LOK_GROUP, group.id),
+        )
+        for group in groups[:LIST_LIMIT]
+    ]
+    return rows(*choices)
+
+
+def publish(t: Translator) -> InlineKeyboardMarkup:
+    """Under the preview of a new event."""
+    choices = [(t.gettext("Publish"), "yes"), (t.gettext("Cancel"), "no")]
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(label, callback_data=data(EVENT_PUBLISH, a))
+                for label, a in choices
+            ]
+        ]
+    )
+
+
+def announced_event(t: Translator, event_id: int, title: str) -> InlineKeyboardMarkup:
+    """Under the announcement of a new event: register at once."""
+    label = t.gettext("Register: {title}").format(title=title)
+    return rows((label, data(CME_REGISTER, event_id)))
+
+
+def _rubric_choices(t: Translator, prefix: str) -> list[tuple[str, str]]:
+    return [(texts.rubric_name(t, rubric), data(prefix, rubric)) for rubric in Rubric]
+
+
 def rubrics(t: Translator) -> InlineKeyboardMarkup:
-    return rows(*((texts.rubric_name(t, rubric), data(EVENT_RUBRIC, rubric)) for rubric in Rubric))
+    """The rubric of a new event."""
+    return rows(*_rubric_choices(t, EVENT_RUBRIC))
+
+
+def credit_rubrics(t: Translator) -> InlineKeyboardMarkup:
+    """The rubric of CME followed elsewhere."""
+    return rows(*_rubric_choices(t, CREDITS_RUBRIC))
+
+
+def credits(t: Translator) -> InlineKeyboardMarkup:
+    return rows((t.gettext("Add CME followed elsewhere"), data(CREDITS_ADD)))

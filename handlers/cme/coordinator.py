@@ -7,12 +7,14 @@ from typing import Any
 from telegram import Message, Update
 
 from bot.core.csvfiles import write_table
+from bot.core.membership import name_sort_key
 from bot.core.models import Event
+from bot.core.riziv import RizivNumber
 from handlers import keyboards, picker
 from handlers.cme import buttons, event_texts, texts
+from handlers.cme.files import checkin_poster
 from handlers.cme.member import CHECKIN_PREFIX, callback_id
 from handlers.context import KringContext
-from handlers.documents import qr_png
 
 # --- overview and one event -------------------------------------------------------------------
 
@@ -48,7 +50,7 @@ async def _attendance_listing(context: KringContext, args: tuple[Any, ...]) -> p
     event, found = await context.services.attendance.attendees(context.active_member, event_id)
     return picker.Listing(
         event_texts.attendance(context.t, event, found),
-        buttons.attendance(found),
+        buttons.attendance(context.t, found),
         [buttons.add_walk_in(context.t, event_id)],
     )
 
@@ -120,7 +122,11 @@ async def checkin_code(update: Update, context: KringContext) -> None:
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.reply_document(
-        qr_png(link),
+        checkin_poster(
+            link,
+            event_texts.checkin_poster_title(context.t, event),
+            event_texts.checkin_poster_instruction(context.t, event),
+        ),
         filename=f"checkin-{event.id}.png",
         caption=event_texts.checkin_link(context.t, event, link),
     )
@@ -138,13 +144,13 @@ async def export(update: Update, context: KringContext) -> None:
     rows = [
         [
             member.name,
-            member.riziv,
+            RizivNumber(member.riziv).formatted if member.riziv else "",
             event.points,
             texts.rubric_name(t, event.rubric),
             event.title,
             event.start_at.astimezone(t.tz).date().isoformat(),
         ]
-        for member in sorted(present, key=lambda m: m.name or "")
+        for member in sorted(present, key=lambda m: name_sort_key(m.name))
     ]
     await query.answer()
     assert isinstance(query.message, Message)

@@ -8,12 +8,19 @@ from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler
 from telegram.ext import filters as tg_filters
 
-from bot.core.cme import clean_title, parse_count, parse_end, parse_moment
+from bot.core.cme import (
+    clean_title,
+    parse_count,
+    parse_deadline,
+    parse_end,
+    parse_moment,
+)
+from bot.core.cme.values import TEXT_MAX
 from bot.core.csvfiles import MAX_FILE_BYTES
-from bot.core.errors import TableReason, UnreadableTable
-from bot.core.models import EventKind, Rubric
+from bot.core.errors import EventReason, InvalidEvent, TableReason, UnreadableTable
+from bot.core.models import Event, EventAudience, EventKind, Rubric
 from handlers import keyboards
-from handlers.cme import buttons, coordinator, event_texts
+from handlers.cme import buttons, coordinator, event_texts, texts
 from handlers.cme.member import callback_id
 from handlers.context import KringContext
 from handlers.conversation import Flow, keep_and_ask, message_text
@@ -27,10 +34,15 @@ from handlers.conversation import Flow, keep_and_ask, message_text
     NEW_CAPACITY,
     NEW_POINTS,
     NEW_RUBRIC,
+    NEW_SPEAKER,
+    NEW_DESCRIPTION,
+    NEW_DEADLINE,
+    NEW_AUDIENCE,
+    NEW_PREVIEW,
     EDIT_FIELD,
     EDIT_VALUE,
     IMPORT_FILE,
-) = range(11)
+) = range(16)
 # The flows, and where each keeps its answers
 _NEW, _EDIT, _IMPORT = "event_new", "event_edit", "event_import"
 
@@ -112,13 +124,89 @@ async def new_points(update: Update, context: KringContext) -> int:
 async def new_rubric(update: Update, context: KringContext) -> int:
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    (rubric,) = keyboards.args(query.data, Rubric)
-    answers = context.user_data.pop(_NEW)
+    (context.user_data[_NEW]["rubric"],) = keyboards.args(query.data, Rubric)
+    await query.answer()
+    await query.edit_message_text(event_texts.event_ask_speaker(context.t))
+    return NEW_SPEAKER
+
+
+def _optional_text(update: Update) -> str:
+    """A free text answer; '-' for none."""
+    text = " ".join(message_text(update).split())[:TEXT_MAX]
+    return "" if text == "-" else text
+
+
+async def new_speaker(update: Update, context: KringContext) -> int:
+    ask = event_texts.event_ask_description(context.t)
+    await keep_and_ask(update, context, _NEW, "speaker", _optional_text(update), ask)
+    return NEW_DESCRIPTION
+
+
+async def new_description(update: Update, context: KringContext) -> int:
+    ask = event_texts.event_ask_deadline(context.t)
+    await keep_and_ask(update, context, _NEW, "description", _optional_text(update), ask)
+    return NEW_DEADLINE
+
+
+async def new_deadline(update: Update, context: KringContext) -> int:
+    assert context.user_data is not None and update.effective_message is not None
+    answers = context.user_data[_NEW]
+    answers["deadline"] = parse_deadline(message_text(update), answers["start"])
+    groups = await context.services.events.lok_groups()
+    await update.effective_message.reply_text(
+        event_texts.event_ask_audience(context.t),
+        reply_markup=buttons.audiences(context.t, groups),
+    )
+    return NEW_AUDIENCE
+
+
+async def _draft(context: KringContext) -> tuple[Event, str]:
+    """The event the answers describe, and whom it is for (as the coordinator reads it)."""
+    assert context.user_data is not None
+    answers = context.user_data[_NEW]
     events = context.services.events
     event = events.draft(answers["title"], answers["kind"], answers["start"], answers["end"])
     event.location, event.capacity = answers["location"], answers["capacity"]
-    event.points, event.rubric = answers["points"], rubric
-    event = await events.create(context.active_member, event)
+    event.points, event.rubric = answers["points"], answers["rubric"]
+    event.speaker, event.description = answers["speaker"], answers["description"]
+    event.deadline_at, event.audience = answers["deadline"], answers["audience"]
+    group = next((g for g in await events.lok_groups() if g.id == answers["group"]), None)
+    event.lok_group_id = group.id if group else None
+    if event.audience is EventAudience.LOK_GROUP and group is None:
+        raise InvalidEvent(EventReason.LOK_GROUP)  # the group is gone meanwhile
+    return event, texts.audience_name(context.t, event.audience, group.name if group else "")
+
+
+async def new_audience(update: Update, context: KringContext) -> int:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    (audience,) = keyboards.args(query.data, EventAudience)
+    group_id = None
+    if audience is EventAudience.LOK_GROUP:  # evaud:lok_group:<group id>
+        _, group_id = keyboards.args(query.data, EventAudience, int)
+    context.user_data[_NEW].update(audience=audience, group=group_id)
+    event, audience_name = await _draft(context)
+    await query.answer()
+    await query.edit_message_text(
+        event_texts.event_preview(context.t, event, audience_name),
+        reply_markup=buttons.publish(context.t),
+    )
+    return NEW_PREVIEW
+
+
+async def new_publish(update: Update, context: KringContext) -> int:
+    """`evpub:yes` publishes (and announces) the event; `evpub:no` drops it."""
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    (publish,) = keyboards.args(query.data, keyboards.one_of("yes", "no"))
+    if publish == "no":
+        context.user_data.pop(_NEW, None)
+        await query.answer()
+        await query.edit_message_text(event_texts.events_stopped(context.t))
+        return ConversationHandler.END
+    event, _audience = await _draft(context)
+    event = await context.services.events.create(context.active_member, event)
+    context.user_data.pop(_NEW, None)
     await query.answer()
     await query.edit_message_text(
         event_texts.event_created(context.t, event),
@@ -218,6 +306,11 @@ def conversations() -> list[Flow]:
             NEW_CAPACITY: [MessageHandler(text, new_capacity)],
             NEW_POINTS: [MessageHandler(text, new_points)],
             NEW_RUBRIC: [button(new_rubric, buttons.EVENT_RUBRIC, ":.+")],
+            NEW_SPEAKER: [MessageHandler(text, new_speaker)],
+            NEW_DESCRIPTION: [MessageHandler(text, new_description)],
+            NEW_DEADLINE: [MessageHandler(text, new_deadline)],
+            NEW_AUDIENCE: [button(new_audience, buttons.EVENT_AUDIENCE, ":.+")],
+            NEW_PREVIEW: [button(new_publish, buttons.EVENT_PUBLISH, ":.+")],
         },
         cancelled=stopped,
     )

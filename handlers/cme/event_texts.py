@@ -82,6 +82,18 @@ def checkin_link(t: Translator, event: Event, link: str) -> str:
     )
 
 
+def checkin_poster_title(t: Translator, event: Event) -> str:
+    """Above the QR code (plain text on an image: no HTML)."""
+    return f"{event.title} · {texts.event_when(t, event.start_at, event.end_at)}"
+
+
+def checkin_poster_instruction(t: Translator, event: Event) -> str:
+    return t.gettext(
+        "Check in: scan this code with your phone's camera and tap Start in Telegram. "
+        "Possible from {opens} until {closes}."
+    ).format(opens=t.time(event.start_at - CHECKIN_OPENS), closes=t.time(event.end_at))
+
+
 def attendance_header(t: Translator) -> list[str]:
     return [
         t.gettext("Name"),
@@ -135,6 +147,46 @@ def event_ask_points(t: Translator) -> str:
 
 def event_ask_rubric(t: Translator) -> str:
     return t.gettext("In which rubric?")
+
+
+def event_ask_speaker(t: Translator) -> str:
+    return t.gettext("Who is the speaker? (- for none)")
+
+
+def event_ask_description(t: Translator) -> str:
+    return t.gettext("A short description for the members? (- for none)")
+
+
+def event_ask_deadline(t: Translator) -> str:
+    return t.gettext(
+        "Until when can members register? For example 9/12/2026 12:00, or - until the start."
+    )
+
+
+def event_ask_audience(t: Translator) -> str:
+    return t.gettext("For whom is it?")
+
+
+def event_preview(t: Translator, event: Event, audience: str) -> str:
+    """The new event as members will see it, before it is published."""
+    return "\n".join(
+        [
+            t.gettext("<b>Preview</b>: publish this event?"),
+            "",
+            *texts._event_lines(t, event),
+            t.gettext("No seat limit.")
+            if event.capacity is None
+            else t.ngettext("{count} seat.", "{count} seats.", event.capacity).format(
+                count=event.capacity
+            ),
+            t.gettext("Registration until {deadline}.").format(
+                deadline=texts.event_when(t, event.deadline_at)
+            ),
+            t.gettext(
+                "For: {audience}. They are told of it at once (unless they turned this off)."
+            ).format(audience=esc(audience)),
+        ]
+    )
 
 
 def event_created(t: Translator, event: Event) -> str:
@@ -243,6 +295,7 @@ def invalid_event(t: Translator, error: InvalidEvent) -> str:
         "deadline": t.gettext("The registration deadline must be before the start."),
         "empty": t.gettext("The file has no events."),
         "field": t.gettext("This cannot be changed."),
+        "day": t.gettext("Please send a date that has passed, like 12/11/2026."),
     }[error.reason]
     if error.line is None:
         return problem

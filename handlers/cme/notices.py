@@ -1,9 +1,16 @@
 """The outbox notices of this feature: the text (and buttons) of each kind."""
 
-from bot.core.notices.cme import CmeCancelled, CmeOffer, CmeOfferExpired, CmeReminder
+from bot.core.notices.cme import (
+    CmeAnnounced,
+    CmeCancelled,
+    CmeOffer,
+    CmeOfferExpired,
+    CmeReminder,
+)
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.cme import buttons, texts
+from handlers.cme.files import event_removal
 from handlers.feature import Renderer
 from handlers.render import esc
 
@@ -32,15 +39,46 @@ def _cme_offer_expired(t: Translator, notice: CmeOfferExpired, kring: Kring) -> 
     ).format(**texts.event_notice(t, notice.event))
 
 
+def _cme_cancelled_calendar(
+    t: Translator, notice: CmeCancelled, kring: Kring
+) -> tuple[str, bytes] | None:
+    if notice.end_at is None or notice.cancelled_at is None:
+        return None
+    return event_removal(notice.event, notice.end_at, notice.cancelled_at, kring.name)
+
+
+def _cme_announced(t: Translator, notice: CmeAnnounced, kring: Kring) -> str:
+    event = notice.event
+    lines = [
+        t.gettext("<b>New CME event</b>"),
+        f"<b>{esc(event.title)}</b>",
+        texts.event_when(t, event.start_at, notice.end_at)
+        + (f" · {esc(event.location)}" if event.location else ""),
+    ]
+    if notice.speaker:
+        lines.append(t.gettext("Speaker: {speaker}").format(speaker=esc(notice.speaker)))
+    if notice.points:
+        lines.append(t.gettext("Accreditation points: {points}").format(points=notice.points))
+    lines += ["", t.gettext("Register below or with /cme. /settings turns these messages off.")]
+    return "\n".join(lines)
+
+
 def _cme_cancelled(t: Translator, notice: CmeCancelled, kring: Kring) -> str:
     return t.gettext(
         "<b>Cancelled:</b> {title} ({when}) does not take place. Your registration is void."
-    ).format(**texts.event_notice(t, notice.event))
+    ).format(**texts.event_notice(t, notice.event)) + (
+        "\n" + texts.calendar_removal(t) if notice.end_at is not None else ""
+    )
 
 
 NOTICES = (
     Renderer(CmeReminder, _cme_reminder),
     Renderer(CmeOffer, _cme_offer, lambda t, notice: buttons.cme_offer(t, notice.registration_id)),
     Renderer(CmeOfferExpired, _cme_offer_expired),
-    Renderer(CmeCancelled, _cme_cancelled),
+    Renderer(CmeCancelled, _cme_cancelled, document=_cme_cancelled_calendar),
+    Renderer(
+        CmeAnnounced,
+        _cme_announced,
+        lambda t, notice: buttons.announced_event(t, notice.event.event_id, notice.event.title),
+    ),
 )

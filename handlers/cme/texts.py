@@ -10,9 +10,11 @@ from bot.core.errors import (
     EventNotAvailable,
     InvalidCheckIn,
     NotRegistered,
+    ShiftClash,
 )
 from bot.core.models import (
     Event,
+    EventAudience,
     EventKind,
     Registration,
     Rubric,
@@ -39,6 +41,16 @@ def rubric_name(t: Translator, rubric: Rubric) -> str:
     return names[rubric]
 
 
+def audience_name(t: Translator, audience: EventAudience, group: str = "") -> str:
+    names = {
+        EventAudience.ALL: t.gettext("Everyone"),
+        EventAudience.GPS: t.gettext("GPs"),
+        EventAudience.LOCUMS: t.gettext("Locums"),
+        EventAudience.LOK_GROUP: t.gettext("LOK group {name}").format(name=group),
+    }
+    return names[audience]
+
+
 def event_when(t: Translator, start_at: datetime, end_at: datetime | None = None) -> str:
     moment = f"{t.date(start_at, 'EEE d MMM yyyy')}, {t.time(start_at)}"
     return f"{moment}–{t.time(end_at)}" if end_at is not None else moment
@@ -58,7 +70,7 @@ def _event_lines(t: Translator, event: Event) -> list[str]:
                 "{points} accreditation point ({rubric})",
                 "{points} accreditation points ({rubric})",
                 event.points,
-            ).format(points=event.points, rubric=rubric_name(t, event.rubric))
+            ).format(points=event.points, rubric=esc(rubric_name(t, event.rubric)))
         )
     if event.description:
         lines.append(esc(event.description))
@@ -109,12 +121,37 @@ def cme_registered(t: Translator, view: EventView) -> str:
     ).format(title=esc(view.event.title), when=event_when(t, view.event.start_at))
 
 
+def shift_clash(t: Translator, clash: ShiftClash) -> str:
+    shifts = "\n".join(
+        f"• {event_when(t, shift.start_at, shift.end_at)} ({esc(shift.zone)})"
+        for shift in clash.shifts
+    )
+    return t.gettext(
+        "⚠️ You are on call during {title}:\n{shifts}\n\n"
+        "Do you want to register anyway? Then ask a colleague to swap with /shifts."
+    ).format(title=esc(clash.event_title), shifts=shifts)
+
+
 def hour_reminder_set(t: Translator) -> str:
     return t.gettext("You will also get a reminder an hour before the start.")
 
 
 def cme_unregistered(t: Translator, event: Event) -> str:
     return t.gettext("You are no longer registered for {title}.").format(title=esc(event.title))
+
+
+def cme_confirm_unregister(t: Translator, event: Event) -> str:
+    return t.gettext(
+        "Do you want to unregister from {title} ({when})? Your seat may go to someone else."
+    ).format(title=esc(event.title), when=event_when(t, event.start_at))
+
+
+def calendar_caption(t: Translator, event: Event) -> str:
+    return t.gettext("{title} in your calendar: open this file.").format(title=esc(event.title))
+
+
+def calendar_removal(t: Translator) -> str:
+    return t.gettext("Open the attached file to remove it from your calendar.")
 
 
 def cme_confirmed(t: Translator, event: Event) -> str:
@@ -136,9 +173,30 @@ def checked_in(t: Translator, event: Event, registration: Registration) -> str:
     return text
 
 
+def _progress(done: int, target: int) -> str:
+    """A bar of ten blocks, full at the target."""
+    full = min(done * 10 // target, 10) if target else 10
+    return "▰" * full + "▱" * (10 - full)
+
+
 def credits(t: Translator, summary: Credits) -> str:
     lines = [t.gettext("<b>Your accreditation points in {year}</b>").format(year=summary.year)]
-    lines += [f"{rubric_name(t, rubric)}: {points} CP" for rubric, points in summary.points.items()]
+    lines += [
+        f"{esc(rubric_name(t, rubric))}: {points} CP" for rubric, points in summary.points.items()
+    ]
+    ethics = summary.points[Rubric.ETHICS]
+    lines += [
+        "",
+        esc(
+            t.gettext("Target: {target} CP a year, of which {ethics} in ethics & economics.")
+        ).format(target=summary.target, ethics=summary.ethics_target),
+        f"{_progress(summary.total, summary.target)} "
+        + t.gettext("{done} of {target} CP").format(done=summary.total, target=summary.target),
+        f"{_progress(ethics, summary.ethics_target)} "
+        + esc(t.gettext("{done} of {target} CP in ethics & economics")).format(
+            done=ethics, target=summary.ethics_target
+        ),
+    ]
     if summary.lok_minimum is not None:
         lines.append(
             t.gettext("LOK sessions attended: {count} of the yearly minimum of {minimum}.").format(
@@ -151,7 +209,33 @@ def credits(t: Translator, summary: Credits) -> str:
             f"• {t.date(e.start_at, 'short')} {esc(e.title)} ({e.points} CP)"
             for e in summary.events
         ]
+    if summary.elsewhere:
+        lines += ["", t.gettext("Followed elsewhere:")]
+        lines += [
+            f"• {t.date(c.held_on, 'short')} {esc(c.title)} ({c.points} CP, "
+            f"{esc(rubric_name(t, c.rubric))})"
+            for c in summary.elsewhere
+        ]
     return "\n".join(lines)
+
+
+def elsewhere_ask_title(t: Translator) -> str:
+    return t.gettext(
+        "CME followed elsewhere: what was it called? (a congress, another kring, online …; "
+        "/cancel stops)"
+    )
+
+
+def elsewhere_ask_day(t: Translator) -> str:
+    return t.gettext("On what date? For example 12/11/2026.")
+
+
+def elsewhere_ask_points(t: Translator) -> str:
+    return t.gettext("How many accreditation points (CP) did it give?")
+
+
+def elsewhere_ask_rubric(t: Translator) -> str:
+    return t.gettext("In which rubric?")
 
 
 def event_notice(t: Translator, event: EventSummary) -> dict[str, str]:

@@ -24,7 +24,7 @@ async def show_inbox(update: Update, context: KringContext) -> None:
     questions = await context.services.knowledge.inbox(context.active_member)
     await message.reply_text(
         texts.inbox(context.t, questions),
-        reply_markup=buttons.inbox(context.t, [q for q in questions if q.open]),
+        reply_markup=buttons.inbox(context.t, [q.question for q in questions if q.question.open]),
     )
 
 

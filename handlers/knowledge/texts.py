@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from bot.core.knowledge.model import Entry, Source
+from bot.core.knowledge.service import InboxQuestion
 from bot.core.models import (
     Question,
 )
@@ -67,24 +68,28 @@ def forwarded(t: Translator) -> str:
     )
 
 
-def inbox(t: Translator, questions: Iterable[Question]) -> str:
+def _asked(t: Translator, item: InboxQuestion) -> str:
+    """Who asked and when, after the question."""
+    asker = esc(item.asker) if item.asker else t.gettext("erased member")
+    when = t.datetime(item.question.created_at, "short")
+    return f"{esc(item.question.text)} <i>({asker}, {when})</i>"
+
+
+def inbox(t: Translator, questions: Iterable[InboxQuestion]) -> str:
     questions = list(questions)
-    waiting = [q for q in questions if q.open]
-    weak = [q for q in questions if not q.open]
+    waiting = [q for q in questions if q.question.open]
+    weak = [q for q in questions if not q.question.open]
     if not questions:
         return t.gettext("The inbox is empty: no open questions.")
     lines: list[str] = []
     if waiting:
         lines.append(t.gettext("<b>Forwarded questions waiting for your reply</b>"))
-        lines += [
-            f"{number}. {esc(q.text)} <i>({t.datetime(q.created_at, 'short')})</i>"
-            for number, q in enumerate(waiting, start=1)
-        ]
+        lines += [f"{number}. {_asked(t, q)}" for number, q in enumerate(waiting, start=1)]
     if weak:
         if lines:
             lines.append("")
         lines.append(t.gettext("<b>Questions the knowledge base answered badly or not at all</b>"))
-        lines += [f"• {esc(q.text)} <i>({t.datetime(q.created_at, 'short')})</i>" for q in weak]
+        lines += [f"• {_asked(t, q)}" for q in weak]
     return "\n".join(lines)
 
 

@@ -49,6 +49,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         button(buttons.QUIET, settings.quiet_tapped),
         button(shifts_buttons.REMINDER, settings.reminder_tapped),
         button(shifts_buttons.EXPORT_AUDIT, oversight.export_audit),
+        button(buttons.CME_NEWS, settings.cme_news_tapped),
     ]
 
 

@@ -112,6 +112,8 @@ def _button_words(t: Translator) -> dict[str, str]:
         "evcancel": t.gettext("cancelling a CME event"),
         "evkind": t.gettext("new CME event: kind chosen"),
         "evrubric": t.gettext("new CME event: rubric chosen"),
+        "evaud": t.gettext("new CME event: audience chosen"),
+        "evpub": t.gettext("new CME event published"),
         "evlok": t.gettext("LOK groups viewed"),
         "qreply": t.gettext("reply to a question"),
         "bcaud": t.gettext("announcement: audience chosen"),

@@ -48,6 +48,7 @@ MEMBER_CARD = Prefix("mbcard", Audience.COORDINATOR)  # one member and what can 
 MEMBER_ACT = Prefix("mbact", Audience.COORDINATOR)  # mbact:ID:suspend|reactivate|role|zone|remove
 DIGEST = Prefix("digest", Audience.MEMBER)
 QUIET = Prefix("quiet", Audience.MEMBER)
+CME_NEWS = Prefix("cmenews", Audience.MEMBER)
 
 
 QUIET_CHOICES = ((22, 7), (21, 8), (20, 8))  # quiet hours a member can pick, local time
@@ -102,6 +103,8 @@ def settings(t: Translator, member: Member) -> InlineKeyboardMarkup:
         digest,
         quiet,
     ]
+    news = t.gettext("Announce new CME events")
+    rows.append([choice(news, member.cme_announcements, data(CME_NEWS))])  # a switch
     if member.role in ON_CALL_ROLES:
         rows.append(
             [

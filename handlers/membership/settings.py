@@ -62,6 +62,13 @@ async def reminder_tapped(update: Update, context: KringContext) -> None:
     await _settings_changed(update, context, member)
 
 
+async def cme_news_tapped(update: Update, context: KringContext) -> None:
+    """`cmenews` switches the announcements of new CME events on or off."""
+    wanted = not context.active_member.cme_announcements
+    member = await context.services.membership.set_cme_announcements(_telegram_id(context), wanted)
+    await _settings_changed(update, context, member)
+
+
 def _telegram_id(context: KringContext) -> int:
     return context.active_member.telegram_id or 0
 

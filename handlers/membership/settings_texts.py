@@ -35,6 +35,9 @@ def settings(t: Translator, member: Member) -> str:
                 frequency=digest_frequency(t, member.digest)
             ),
             t.gettext("Quiet hours: {hours}").format(hours=quiet),
+            t.gettext("New CME events: announced")
+            if member.cme_announcements
+            else t.gettext("New CME events: not announced"),
             t.gettext(
                 "During quiet hours announcements wait until they end; urgent ones come at once."
             ),
@@ -90,6 +93,7 @@ def record_kind(t: Translator, kind: str) -> str:
         "board_posts": t.gettext("posts on the locum board"),
         "board_subscriptions": t.gettext("vacancy alerts"),
         "calendar_feeds": t.gettext("calendar subscriptions"),
+        "external_credits": t.gettext("CME followed elsewhere"),
         "outbox": t.gettext("messages from the bot"),
         "invites": t.gettext("invitations"),
         "audit_log": t.gettext("actions in the coordinators' log"),

@@ -16,6 +16,7 @@ from bot.core.models import (
     Broadcast,
     CalendarFeed,
     Event,
+    ExternalCredit,
     Invite,
     Member,
     OutboxMessage,
@@ -48,6 +49,7 @@ DomainT = TypeVar(
     Registration,
     Broadcast,
     CalendarFeed,
+    ExternalCredit,
 )
 
 

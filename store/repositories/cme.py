@@ -7,13 +7,23 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.models import Event, LokGroup, Registration, RegistrationState
+from bot.core.models import Event, ExternalCredit, LokGroup, Registration, RegistrationState
 from store.repositories.base import Repository
-from store.tables import EventRow, LokGroupMemberRow, LokGroupRow, RegistrationRow
+from store.tables import (
+    EventRow,
+    ExternalCreditRow,
+    LokGroupMemberRow,
+    LokGroupRow,
+    RegistrationRow,
+)
 
 
 class _SqlRegistrationRepository(Repository[RegistrationRow, Registration]):
     row_type, domain_type = RegistrationRow, Registration
+
+
+class _SqlExternalCreditRepository(Repository[ExternalCreditRow, ExternalCredit]):
+    row_type, domain_type = ExternalCreditRow, ExternalCredit
 
 
 class SqlEventRepository(Repository[EventRow, Event]):
@@ -22,6 +32,15 @@ class SqlEventRepository(Repository[EventRow, Event]):
     def __init__(self, session: AsyncSession) -> None:
         super().__init__(session)
         self._registrations = _SqlRegistrationRepository(session)
+        self._external = _SqlExternalCreditRepository(session)
+
+    async def add_external_credit(self, credit: ExternalCredit) -> ExternalCredit:
+        return await self._external.add(credit)
+
+    async def external_credits_of(self, member_id: int) -> Sequence[ExternalCredit]:
+        return await self._external._many(
+            ExternalCreditRow.member_id == member_id, order_by=ExternalCreditRow.held_on
+        )
 
     async def lock(self, event_id: int) -> Event | None:
         """A no-op UPDATE … RETURNING: on PostgreSQL it takes the row lock, on SQLite (as the

@@ -118,3 +118,11 @@ async def test_the_digest_brings_events_with_seats_and_swaps_one_could_take(
     assert "Bijscholingen met vrije plaatsen" in sent["bart"]
     assert "LOK Noord: casusbespreking" in sent["bart"]  # bart is in LOK Noord
     assert "LOK Noord: casusbespreking" not in sent["elise"]
+
+
+async def test_a_late_digest_offers_no_event_that_has_taken_place(chat: ChatSession) -> None:
+    """The bot was down on Monday 7 December: that week's digest goes out on Saturday the 12th,
+    after the LOK session of the 11th, which it must no longer offer."""
+    sent = digests(await chat.perform("clock 2026-12-12 09:00"))
+    assert "Webinar: diabetes type 2" in sent["bart"]  # the 15th: still to come
+    assert "LOK Noord: casusbespreking" not in sent["bart"]

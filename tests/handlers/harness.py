@@ -259,7 +259,9 @@ async def due_work(bot: Harness, services: Services) -> list[Call]:
 
 def outbox_sender(bot: Harness, services: Services) -> Sender:
     """A sender of the outbox through the harness's recording bot, with the bot's composer."""
-    return Sender(bot.app.bot, services.outbox, services.kring, COMPOSER.compose)
+    return Sender(
+        bot.app.bot, services.outbox, services.kring, COMPOSER.compose, attach=COMPOSER.attachment
+    )
 
 
 def _upload_sizes(params: dict[str, Any]) -> list[int]:

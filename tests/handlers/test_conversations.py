@@ -91,7 +91,12 @@ async def test_a_flow_continues_after_a_restart(replica: Replica) -> None:
         for answer in ("21:30", "online", "-"):
             await after.send(COORD, answer)
         rubrics = await _say(after, "1")
-        [created] = replies(await after.tap(COORD, rubrics.button_data("ethiek"), on=rubrics))
+        await after.tap(COORD, rubrics.button_data("ethiek"), on=rubrics)
+        for answer in ("-", "-"):
+            await after.send(COORD, answer)
+        audiences = await _say(after, "-")
+        [preview] = replies(await after.tap(COORD, audiences.button_data("Iedereen"), audiences))
+        [created] = replies(await after.tap(COORD, preview.button_data("Publiceren"), preview))
     assert "Wondzorg in de praktijk" in created.text and "21:30" in created.text
 
 

@@ -42,6 +42,7 @@ async def test_an_unknown_question_offers_forwarding_and_the_coordinator_replies
 
     [inbox] = replies(await bot.send(demo("coord"), "/inbox"))
     assert "ibuprofen" in inbox.text and inbox.buttons == ["Beantwoorden 1"]
+    assert "Ann Claes" in inbox.text  # who asked
     [prompt] = replies(await bot.tap(demo("coord"), inbox.button_data("Beantwoorden"), inbox))
     assert "ibuprofen" in prompt.text
     [sent] = replies(await bot.send(demo("coord"), "Dat valt buiten de kring; bel de apotheek."))
@@ -75,7 +76,7 @@ async def test_thumbs_down_offers_forwarding_and_lands_in_the_inbox(bot: Harness
         "Doorsturen naar de coördinator"
     ]
     [inbox] = replies(await bot.send(demo("coord"), "/inbox"))
-    assert "stempel" in inbox.text
+    assert "stempel" in inbox.text and "Ann Claes" in inbox.text
 
 
 async def test_a_close_call_offers_candidates(bot: Harness) -> None:

@@ -44,7 +44,10 @@ async def test_a_member_subscribes_and_the_calendar_follows_registrations(
     assert "Antibiotica in de eerste lijn" in _events((await web.get(path)).text)
 
     [listing] = replies(await bot.send(ANN, "/cme"))
-    await bot.tap(ANN, listing.button_data("Uitschrijven: Antibiotica"), on=listing)
+    [confirm] = replies(
+        await bot.tap(ANN, listing.button_data("Uitschrijven: Antibiotica"), on=listing)
+    )
+    await bot.tap(ANN, confirm.button_data("Ja, uitschrijven"), on=confirm)
     assert "Antibiotica in de eerste lijn" not in _events((await web.get(path)).text)
 
 

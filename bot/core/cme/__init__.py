@@ -21,7 +21,14 @@ from bot.core.cme.credits import Credits, CreditsService, LokGroupYear
 from bot.core.cme.events import EventsService, UpcomingEvents
 from bot.core.cme.seats import SeatsService
 from bot.core.cme.steps import RegistrationSteps
-from bot.core.cme.values import clean_title, parse_count, parse_end, parse_moment
+from bot.core.cme.values import (
+    clean_title,
+    parse_count,
+    parse_day,
+    parse_deadline,
+    parse_end,
+    parse_moment,
+)
 
 __all__ = [
     "CHECKIN_OPENS",
@@ -38,6 +45,8 @@ __all__ = [
     "clean_title",
     "new_token",
     "parse_count",
+    "parse_day",
+    "parse_deadline",
     "parse_end",
     "parse_moment",
 ]

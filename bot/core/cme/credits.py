@@ -2,10 +2,21 @@
 group meets the yearly requirement."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.core.models import Event, EventKind, EventStatus, LokGroup, Member, Role, Rubric
+from bot.core.cme.values import clean_title, parse_day
+from bot.core.errors import EventReason, InvalidEvent
+from bot.core.models import (
+    Event,
+    EventKind,
+    EventStatus,
+    ExternalCredit,
+    LokGroup,
+    Member,
+    Role,
+    Rubric,
+)
 from bot.core.ports import Clock, UnitOfWorkFactory
 
 # Seed 001: a locum keeps accreditation by being in a LOK and attending at least two sessions.
@@ -14,6 +25,9 @@ LOCUM_LOK_MINIMUM = 2
 # year. Not in the seeds: the kring should confirm this figure (it is one constant here).
 LOK_GROUP_MEETINGS = 4
 LOK_GROUP_SIZE = (8, 25)
+# The RIZIV's accreditation target for a GP, per year: 20 CP, of which 3 in ethics & economics
+# (60 and 9 over the three-year period). Not in the seeds either: one constant each, to confirm.
+YEARLY_POINTS, YEARLY_ETHICS_POINTS = 20, 3
 
 
 @dataclass(frozen=True)
@@ -23,6 +37,13 @@ class Credits:
     lok_sessions: int
     lok_minimum: int | None  # for locums and LOK members; None when it does not apply
     events: list[Event] = field(default_factory=list)
+    elsewhere: list[ExternalCredit] = field(default_factory=list)  # added by the member
+    target: int = YEARLY_POINTS
+    ethics_target: int = YEARLY_ETHICS_POINTS
+
+    @property
+    def total(self) -> int:
+        return sum(self.points.values())
 
 
 @dataclass(frozen=True)
@@ -66,16 +87,37 @@ class CreditsService:
                 and event.status is EventStatus.OPEN
             ]
             in_lok = any(member.id in g.member_ids for g in await uow.events.lok_groups())
+            elsewhere = [
+                credit
+                for credit in await uow.events.external_credits_of(member.id or 0)
+                if credit.held_on.year == year
+            ]
         points = {rubric: 0 for rubric in Rubric}
-        for event in attended:
-            points[event.rubric] += event.points
+        for rubric, earned in [(e.rubric, e.points) for e in attended] + [
+            (c.rubric, c.points) for c in elsewhere
+        ]:
+            points[rubric] += earned
         return Credits(
             year=year,
             points=points,
             lok_sessions=sum(1 for e in attended if e.kind is EventKind.LOK),
             lok_minimum=LOCUM_LOK_MINIMUM if member.role is Role.LOCUM or in_lok else None,
             events=sorted(attended, key=lambda e: e.start_at),
+            elsewhere=elsewhere,
         )
+
+    async def add_elsewhere(
+        self, member: Member, title: str, held_on: date, points: int, rubric: Rubric
+    ) -> ExternalCredit:
+        """CME the member followed elsewhere; it counts in the year it took place."""
+        self._passed(held_on)
+        credit = ExternalCredit(
+            member.id or 0, clean_title(title), held_on, points, rubric, self._clock.now()
+        )
+        async with self._uow() as uow:
+            credit = await uow.events.add_external_credit(credit)
+            await uow.commit()
+        return credit
 
     async def lok_overview(self, year: int) -> list[LokGroupYear]:
         start, end = self._year(year)
@@ -92,6 +134,15 @@ class CreditsService:
             )
             for group in groups
         ]
+
+    def past_day(self, text: str) -> date:
+        """The day of CME followed elsewhere, as typed: it must have passed."""
+        return self._passed(parse_day(text))
+
+    def _passed(self, day: date) -> date:
+        if day > self._clock.now().astimezone(self.zone).date():
+            raise InvalidEvent(EventReason.DAY)
+        return day
 
     def _year(self, year: int) -> tuple[datetime, datetime]:
         """The calendar year in the kring's time zone, as UTC bounds (end excluded)."""

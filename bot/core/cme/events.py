@@ -1,6 +1,7 @@
 """CME events themselves: the coordinator creates, imports, edits and cancels them; members see
 the ones coming up (in /cme and in the digest)."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -41,8 +42,10 @@ from bot.core.models import (
     Member,
     OutboxMessage,
 )
-from bot.core.notices.cme import CmeCancelled, EventSummary, UpcomingEvent
+from bot.core.notices import Envelope
+from bot.core.notices.cme import CmeAnnounced, CmeCancelled, EventSummary, UpcomingEvent
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.quiet import deliver_at
 
 RECENT = timedelta(days=30)  # ended events stay in /events this long, for the attendance list
 IMPORT_COLUMNS = ("title", "kind", "start", "end")
@@ -55,22 +58,51 @@ class EventsService:
         clock: Clock,
         timezone: str,
         steps: RegistrationSteps,
+        new_checkin_token: Callable[[], str] = new_token,
     ) -> None:
+        """`new_checkin_token` replaces the random check-in tokens (chat scripts want
+        repeatable ones)."""
         self._uow = uow_factory
         self._clock = clock
         self._steps = steps
+        self._new_token = new_checkin_token
         self.zone = ZoneInfo(timezone)
 
     # --- the coordinator's side ----------------------------------------------------------
 
     async def create(self, manager: Member, event: Event) -> Event:
+        """Publish the event; its audience is told (the outbox, quiet hours respected)."""
         require_manager(manager)
         event.created_at = self._clock.now()
-        event.checkin_token = new_token()
+        event.checkin_token = self._new_token()
         async with self._uow() as uow:
             event = await uow.events.add(event)
+            await self._announce(uow, manager, event)
             await uow.commit()
         return event
+
+    async def lok_groups(self) -> list[LokGroup]:
+        async with self._uow() as uow:
+            return list(await uow.events.lok_groups())
+
+    async def _announce(self, uow: UnitOfWork, manager: Member, event: Event) -> None:
+        """Tell the event's audience, except who published it and who turned this off. The
+        message expires when registration closes."""
+        now = self._clock.now()
+        groups = await uow.events.lok_groups()
+        notice = CmeAnnounced.of(event)
+        for member in await uow.members.list(active_only=True):
+            if (
+                member.id == manager.id
+                or member.telegram_id is None
+                or not member.reachable
+                or not member.cme_announcements
+                or not in_audience(event, member, groups)
+            ):
+                continue
+            due = deliver_at(member, now, self.zone, urgent=False)
+            envelope = Envelope(not_after=event.deadline_at)
+            await uow.outbox.add(OutboxMessage.to(member, notice, due, envelope))
 
     def draft(self, title: str, kind: EventKind, start_at: datetime, end_at: datetime) -> Event:
         """A new event with the defaults: registration closes at the start."""
@@ -101,8 +133,8 @@ class EventsService:
             if problems or not events:
                 raise InvalidImport(problems or [InvalidEvent(EventReason.EMPTY, 2)])
             for event in events:
-                event.checkin_token = new_token()
-                await uow.events.add(event)
+                event.checkin_token = self._new_token()
+                await self._announce(uow, manager, await uow.events.add(event))
             await uow.commit()
         return events
 
@@ -181,7 +213,9 @@ class EventsService:
                 await uow.events.update_registration(registration)
                 member = await uow.members.get(registration.member_id)
                 if member is not None and member.telegram_id is not None:
-                    notice = CmeCancelled(event=EventSummary.of(event))
+                    notice = CmeCancelled(
+                        event=EventSummary.of(event), end_at=event.end_at, cancelled_at=now
+                    )
                     await uow.outbox.add(OutboxMessage.to(member, notice, now))
                     told += 1
             await uow.commit()
@@ -221,18 +255,25 @@ class EventsService:
 
 class UpcomingEvents:
     """Digest section: events in the coming two weeks the member may attend, is not registered
-    for, and that still have seats (or no limit)."""
+    for, and that still have seats (or no limit).
+
+    The two weeks count from when the digest is composed, not from the period's end: a digest
+    that runs late (the bot was down) must not offer an event that has taken place meanwhile."""
 
     name = "events"
     AHEAD = timedelta(days=14)
 
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+
     async def prepare(self, uow: UnitOfWork, since: datetime, until: datetime) -> None:
         groups = await uow.events.lok_groups()
         self._groups = groups
+        start = max(until, self._clock.now())
         self._events = [
             (event, await uow.events.registrations(event.id or 0))
-            for event in await uow.events.starting_between(until, until + self.AHEAD)
-            if event.status is EventStatus.OPEN
+            for event in await uow.events.starting_between(start, start + self.AHEAD)
+            if event.status is EventStatus.OPEN and event.deadline_at > start
         ]
 
     def items(self, member: Member, since: datetime) -> list[UpcomingEvent]:

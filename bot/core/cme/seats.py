@@ -9,10 +9,22 @@ from bot.core.cme.common import (
     view,
 )
 from bot.core.cme.steps import RegistrationSteps, locked, open_event
-from bot.core.errors import AlreadyRegistered, EventNotAvailable, NotRegistered, UnavailableReason
-from bot.core.models import Event, Member, OutboxMessage, Registration, RegistrationState
+from bot.core.errors import (
+    AlreadyRegistered,
+    EventNotAvailable,
+    NotRegistered,
+    ShiftClash,
+    UnavailableReason,
+)
+from bot.core.models import Event, Member, OutboxMessage, Registration, RegistrationState, Shift
 from bot.core.notices.cme import CmeOfferExpired, EventSummary
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+
+
+async def on_duty_during(uow: UnitOfWork, member: Member, event: Event) -> list[Shift]:
+    """The member's wachtdienst shifts that overlap the event."""
+    shifts = await uow.shifts.of_member(member.id or 0, event.start_at)
+    return [shift for shift in shifts if shift.start_at < event.end_at]
 
 
 class SeatsService:
@@ -23,7 +35,11 @@ class SeatsService:
         self._clock = clock
         self._steps = steps
 
-    async def register(self, member: Member, event_id: int) -> EventView:
+    async def register(
+        self, member: Member, event_id: int, *, despite_clash: bool = False
+    ) -> EventView:
+        """Take a seat, or a place on the waiting list. A member on duty during the event is
+        warned first (ShiftClash) and registers only when they confirm (`despite_clash`)."""
         now = self._clock.now()
         async with self._uow() as uow:
             event = await open_event(uow, event_id)
@@ -34,6 +50,8 @@ class SeatsService:
             registrations = await uow.events.registrations(event_id)
             if active_registration(registrations, member) is not None:
                 raise AlreadyRegistered()
+            if not despite_clash and (clashes := await on_duty_during(uow, member, event)):
+                raise ShiftClash(event.title, clashes)
             left = seats_left(event, registrations)
             state = RegistrationState.WAITING if left == 0 else RegistrationState.REGISTERED
             registration = await uow.events.add_registration(

@@ -31,6 +31,14 @@ class Answer:
     lookup: Lookup
 
 
+@dataclass(frozen=True)
+class InboxQuestion:
+    """A question in the coordinator's inbox, with the name of who asked ("" if erased)."""
+
+    question: Question
+    asker: str
+
+
 class Answerer:
     """Search only, nothing stored: the service below and `kringbot ask` share it."""
 
@@ -122,10 +130,16 @@ class KnowledgeService:
             await uow.commit()
             return question
 
-    async def inbox(self, manager: Member) -> list[Question]:
+    async def inbox(self, manager: Member) -> list[InboxQuestion]:
         require_manager(manager)
         async with self._uow() as uow:
-            return list(await uow.questions.needing_attention(INBOX_SIZE))
+            found = []
+            for question in await uow.questions.needing_attention(INBOX_SIZE):
+                asker = None
+                if question.member_id is not None:
+                    asker = await uow.members.get(question.member_id)
+                found.append(InboxQuestion(question, (asker.name if asker else None) or ""))
+        return found
 
     async def question_for_reply(self, manager: Member, question_id: int) -> Question:
         require_manager(manager)

@@ -60,7 +60,31 @@ class CmeOfferExpired(Notice, kind="cme_offer_expired"):
 
 
 @dataclass(frozen=True, kw_only=True)
-class CmeCancelled(Notice, kind="cme_cancelled"):
-    """To everyone registered: the event does not take place."""
+class CmeAnnounced(Notice, kind="cme_announced"):
+    """A new event open to the member (unless they turned these off in /settings); it expires
+    when registration closes."""
 
     event: Flat[EventSummary]
+    end_at: datetime
+    speaker: str = ""
+    points: int = 0
+
+    @classmethod
+    def of(cls, event: Event) -> Self:
+        return cls(
+            event=EventSummary.of(event),
+            end_at=event.end_at,
+            speaker=event.speaker,
+            points=event.points,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CmeCancelled(Notice, kind="cme_cancelled"):
+    """To everyone registered: the event does not take place. With its end and the moment of
+    the cancellation (rows written before they were added have neither), the message comes with
+    the file that removes the event from the member's calendar."""
+
+    event: Flat[EventSummary]
+    end_at: datetime | None = None
+    cancelled_at: datetime | None = None
