@@ -98,3 +98,20 @@ async def test_strangers_cannot_ask_and_members_cannot_read_the_inbox(bot: Harne
     assert "geen lid" in refusal.text
     [refusal] = replies(await bot.send(demo("ann"), "/inbox"))
     assert "coördinator" in refusal.text
+
+
+async def test_an_answer_that_refers_to_another_opens_it_with_a_button(bot: Harness) -> None:
+    question = "Hoeveel onkostenbijdrage bij een vervanging van 3 maanden?"
+    [answer] = replies(await bot.send(demo("ann"), question))
+    assert "factoren" in answer.text
+    [factors] = [b for b in answer.buttons if "percentage" in b]  # the entry's first question
+    [opened] = replies(await bot.tap(demo("ann"), answer.button_data(factors), answer))
+    assert opened.method == "sendMessage" and "Beschikbaarheid" in opened.text
+    assert "Bron:" in opened.text
+
+
+async def test_a_related_button_for_a_removed_entry_is_refused_politely(bot: Harness) -> None:
+    [answer] = replies(await bot.send(demo("ann"), "Moet ik als vervanger wachtdienst doen?"))
+    forged = answer.button_data(answer.buttons[-1]).rsplit(":", 1)[0] + ":no-such-entry"
+    [refused] = replies(await bot.tap(demo("ann"), forged, answer))
+    assert "niet meer beschikbaar" in refused.text

@@ -179,6 +179,13 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
                 entry.format(
                     id="old", source="001", reviewed="reviewed = 2020-01-01\n", q='["x"]', a="y"
                 ),
+                entry.format(
+                    id="linked",
+                    source="001",
+                    reviewed='reviewed = 2026-11-01\nrelated = ["a", "gone"]\n',
+                    q='["x"]',
+                    a="y",
+                ),
             ]
         ),
     )
@@ -201,6 +208,7 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
         "fr: a: no fr translation",
         "en: a: no en translation",
         "fr: extra: not in the nl files",
+        "linked: related entry 'gone' does not exist",
     ]:
         assert expected in text, expected
 

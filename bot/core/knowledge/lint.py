@@ -19,6 +19,7 @@ def lint(folder: Path, today: date) -> list[str]:
     except KnowledgeFileError as error:
         return [str(error)]
     ids: dict[str, dict[str, Path]] = {language: {} for language in LANGUAGES}
+    links: list[tuple[str, str]] = []  # (where, related id)
     for language in LANGUAGES:
         for path in sorted((folder / language).glob("*.toml")):
             try:
@@ -33,7 +34,11 @@ def lint(folder: Path, today: date) -> list[str]:
                     problems.append(f"{where}: duplicate id (also in {first})")
                 ids[language][entry.id] = path
                 problems += [f"{where}: {p}" for p in _entry_problems(entry, sources, today)]
+                links += [(where, related) for related in entry.related]
     reference = ids[DEFAULT_LANGUAGE]
+    problems += [
+        f"{where}: related entry {r!r} does not exist" for where, r in links if r not in reference
+    ]
     for language in LANGUAGES:
         if language == DEFAULT_LANGUAGE:
             continue

@@ -93,6 +93,16 @@ class KnowledgeService:
             raise QuestionNotFound()
         return entry
 
+    def open(self, member: Member, entry_id: str) -> Entry:
+        """An entry another answer refers to, in the member's language."""
+        entry = self.kb.entry(entry_id, member.language)
+        if entry is None:  # the entry was removed from the knowledge base since
+            raise QuestionNotFound()
+        return entry
+
+    def related(self, entry: Entry) -> list[Entry]:
+        return self.kb.related(entry.id, entry.language)
+
     async def rate(self, member: Member, question_id: int, helpful: bool) -> Question:
         async with self._uow() as uow:
             question = await self._own_question(uow, member, question_id)
