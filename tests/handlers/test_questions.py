@@ -1,5 +1,7 @@
 """Questions for the knowledge base, from a member's message to the coordinator's reply."""
 
+import pytest
+
 from bot.services import Wiring
 from tests.handlers.conftest import STRANGER, demo
 from tests.handlers.harness import Harness, outbox_sender, replies
@@ -115,3 +117,20 @@ async def test_a_related_button_for_a_removed_entry_is_refused_politely(bot: Har
     forged = answer.button_data(answer.buttons[-1]).rsplit(":", 1)[0] + ":no-such-entry"
     [refused] = replies(await bot.tap(demo("ann"), forged, answer))
     assert "niet meer beschikbaar" in refused.text
+
+
+@pytest.mark.parametrize(
+    ("person", "question", "expected", "not_opening"),
+    [
+        ("ann", "wat is een LOK?", "LOK", "Ja"),
+        ("tom", "how much do I pay the practice for a 2 week replacement?", "Nothing", "No."),
+        ("ann", "Moet ik als huisarts eigenlijk verplicht meedoen aan de wachtdienst?", "21", "Ja"),
+        ("ann", "hoeveel is het lidmaatschap van de kring?", "150 euro", "Ja"),
+    ],
+)
+async def test_misfires_seen_in_the_chat_get_a_fitting_answer(
+    bot: Harness, person: str, question: str, expected: str, not_opening: str
+) -> None:
+    [answer] = replies(await bot.send(demo(person), question))
+    assert "👍" in answer.buttons  # answered, not declined nor "Bedoelt u"
+    assert expected in answer.text and not answer.text.startswith(not_opening)

@@ -180,6 +180,13 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
                     id="old", source="001", reviewed="reviewed = 2020-01-01\n", q='["x"]', a="y"
                 ),
                 entry.format(
+                    id="nope",
+                    source="001",
+                    reviewed="reviewed = 2026-11-01\n",
+                    q='["moet ik iets afdragen?", "hoeveel betaal ik de praktijk?"]',
+                    a="Nee. Niets bij een korte vervanging.",
+                ),
+                entry.format(
                     id="linked",
                     source="001",
                     reviewed='reviewed = 2026-11-01\nrelated = ["a", "gone"]\n',
@@ -209,6 +216,7 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
         "en: a: no en translation",
         "fr: extra: not in the nl files",
         "linked: related entry 'gone' does not exist",
+        "nope: opens with yes or no, but is asked how much",
     ]:
         assert expected in text, expected
 

@@ -1,14 +1,18 @@
 """`kringbot kb lint`: what a coordinator must fix before the knowledge base goes live."""
 
+import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot.core.knowledge.asks import Asked, asked
 from bot.core.knowledge.files import KnowledgeFileError, load_sources, read_entries
 from bot.core.knowledge.model import Entry, Source
 from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES
 
 STALE_AFTER = timedelta(days=365)
+# "No." is no answer to "how much do I pay?": an answer asked for an amount opens with a fact.
+YES_NO_OPENING = re.compile(r"(?:ja|nee|yes|no|oui|non)\b", re.IGNORECASE)
 
 
 def lint(folder: Path, today: date) -> list[str]:
@@ -57,6 +61,10 @@ def _entry_problems(entry: Entry, sources: Mapping[str, Source], today: date) ->
         problems.append("no questions")
     if entry.source not in sources:
         problems.append(f"unknown source {entry.source!r} (see sources.toml)")
+    if YES_NO_OPENING.match(entry.answer) and any(
+        Asked.AMOUNT in asked(q) for q in entry.questions
+    ):
+        problems.append("opens with yes or no, but is asked how much")
     if entry.reviewed is None:
         problems.append("no review date (reviewed = YYYY-MM-DD)")
     elif today - entry.reviewed > STALE_AFTER:
