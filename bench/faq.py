@@ -10,9 +10,11 @@ questions and answer in every language; it always returns its best entry (it can
 First, per language, what members get on the sets we tune on (tests/kb_eval/*.toml) and on the
 frozen held-out set (tests/kb_eval/held_out/), apart: correct at once; correct or one tap away
 (the right entry among the "Bedoelt u" buttons); false declines; wrong answers (another entry
-given as the answer); out-of-scope questions declined. `--quality` prints only that.
+given as the answer); out-of-scope questions declined; and the time per question. `--quality`
+prints only that. The search has its semantic second opinion as in the bot (the vectors from
+var/embeddings.npz, built on first use); `--lexical` leaves it out.
 
-    .venv/bin/python -m bench.faq [--synthetic 10000] [--quality]
+    .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical]
 """
 
 import argparse
@@ -30,6 +32,7 @@ from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Verdict
 from bot.core.knowledge.service import Answerer, Lookup
+from bot.embeddings import semantic_index
 from tests.kb_eval.cases import HELD_OUT, Case, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,16 +76,23 @@ class Outcomes:
         self.wrong += answered is not None and answered != case.expected
 
 
-def quality(answerer: Answerer, cases: list[Case]) -> dict[str, Outcomes]:
+def quality(answerer: Answerer, cases: list[Case]) -> tuple[dict[str, Outcomes], list[float]]:
     per_language: dict[str, Outcomes] = {}
+    latencies = []
     for case in cases:
+        started = time.perf_counter()
         lookup = answerer.lookup(case.question, case.language)
+        latencies.append(time.perf_counter() - started)
         per_language.setdefault(case.language, Outcomes()).count(case, lookup)
-    return per_language
+    return per_language, latencies
 
 
-def report_quality(name: str, per_language: dict[str, Outcomes]) -> None:
-    print(f"\n{name}")
+def report_quality(name: str, measured: tuple[dict[str, Outcomes], list[float]]) -> None:
+    per_language, latencies = measured
+    print(
+        f"\n{name}: {statistics.median(latencies) * 1000:.1f} ms median, "
+        f"{p95(latencies) * 1000:.1f} ms p95 per question"
+    )
     print(
         f"{'':6}{'in scope':>9}{'at once':>9}{'<=1 tap':>9}{'declined':>10}{'wrong':>8}"
         f"{'out of scope':>14}{'declined':>10}"
@@ -202,10 +212,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=10_000)
     parser.add_argument("--quality", action="store_true", help="only what members get")
+    parser.add_argument("--lexical", action="store_true", help="without the semantic layer")
     arguments = parser.parse_args()
     cases = load_cases()
     kb = load_knowledge(ROOT / "knowledge")
-    answerer = Answerer(kb)
+    semantic = None if arguments.lexical else semantic_index(kb, ROOT / "var" / "embeddings.npz")
+    print(f"search: {'lexical alone' if semantic is None else 'lexical + semantic second opinion'}")
+    answerer = Answerer(kb, semantic)
     report_quality("tuned sets (tests/kb_eval/*.toml)", quality(answerer, cases))
     report_quality(
         "held-out set (tests/kb_eval/held_out/)", quality(answerer, load_cases(HELD_OUT))

@@ -181,6 +181,10 @@ class Index:
             return None
         return holding
 
+    def holds_asked(self, question: str, entry_id: str) -> bool:
+        """Whether the entry holds the kind of fact the question asks for (if any)."""
+        return asked(question) <= self.offers.get(entry_id, set())
+
     def _asked_verbatim(self, query: list["QueryTerm"], entry_id: str) -> bool:
         """Whether the question, as typed, has exactly the terms of one of the entry's
         phrasings. A short question like "what is a flexpool" ties on score with every entry
