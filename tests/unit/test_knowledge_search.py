@@ -180,6 +180,13 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
                     id="old", source="001", reviewed="reviewed = 2020-01-01\n", q='["x"]', a="y"
                 ),
                 entry.format(
+                    id="x" * 51,
+                    source="001",
+                    reviewed="reviewed = 2026-11-01\n",
+                    q='["x"]',
+                    a="y",
+                ),
+                entry.format(
                     id="nope",
                     source="001",
                     reviewed="reviewed = 2026-11-01\n",
@@ -217,6 +224,7 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
         "fr: extra: not in the nl files",
         "linked: related entry 'gone' does not exist",
         "nope: opens with yes or no, but is asked how much",
+        "id longer than 50 characters",
     ]:
         assert expected in text, expected
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.core.knowledge.asks import Asked, asked
 from bot.core.knowledge.files import KnowledgeFileError, load_sources, read_entries
-from bot.core.knowledge.model import Entry, Source
+from bot.core.knowledge.model import MAX_ID_LENGTH, Entry, Source
 from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES
 
 STALE_AFTER = timedelta(days=365)
@@ -55,6 +55,8 @@ def lint(folder: Path, today: date) -> list[str]:
 
 def _entry_problems(entry: Entry, sources: Mapping[str, Source], today: date) -> list[str]:
     problems = []
+    if len(entry.id) > MAX_ID_LENGTH:
+        problems.append(f"id longer than {MAX_ID_LENGTH} characters (it must fit on a button)")
     if not entry.answer.strip():
         problems.append("empty answer")
     if not [q for q in entry.questions if q.strip()]:

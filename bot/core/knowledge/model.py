@@ -13,6 +13,10 @@ class Source:
     retrieved: date | None = None  # for documents that state none: when we read them
 
 
+# Buttons carry entry ids (at most 64 bytes with their prefix): `kb lint` flags longer ones.
+MAX_ID_LENGTH = 50
+
+
 @dataclass(frozen=True)
 class Entry:
     """One question-and-answer in one language."""
