@@ -7,7 +7,14 @@ questions and answer in every language; it always returns its best entry (it can
 "top-1" counts what the member is shown first (a declined in-scope question counts as wrong);
 "ranked 1st" counts the entry ranked first, declined or not, to compare the ranking alone.
 
-    .venv/bin/python -m bench.faq [--synthetic 10000]
+First, per language, what members get on the sets we tune on (tests/kb_eval/*.toml) and on the
+frozen held-out set (tests/kb_eval/held_out/), apart: correct at once; correct or one tap away
+(the right entry among the "Bedoelt u" buttons); false declines; wrong answers (another entry
+given as the answer); out-of-scope questions declined; and the time per question. `--quality`
+prints only that. The search has its semantic second opinion as in the bot (the vectors from
+var/embeddings.npz, built on first use); `--lexical` leaves it out.
+
+    .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical]
 """
 
 import argparse
@@ -24,8 +31,9 @@ from rank_bm25 import BM25Okapi  # type: ignore[import-untyped]
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Verdict
-from bot.core.knowledge.service import Answerer
-from tests.kb_eval.cases import Case, load_cases
+from bot.core.knowledge.service import Answerer, Lookup
+from bot.embeddings import semantic_index
+from tests.kb_eval.cases import HELD_OUT, Case, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"\w+")
@@ -40,6 +48,65 @@ class Run:
     top1: int = 0  # in-scope questions whose best answer is the expected entry
     ranked_first: int = 0  # in-scope questions whose first-ranked entry is the expected one
     declined: int = 0  # out-of-scope questions declined
+
+
+@dataclass
+class Outcomes:
+    """What members get, counted per language."""
+
+    in_scope: int = 0
+    at_once: int = 0  # the right entry as the answer
+    one_tap: int = 0  # … or among the "Bedoelt u" buttons
+    false_declines: int = 0
+    wrong: int = 0  # another entry as the answer
+    out_of_scope: int = 0
+    declined: int = 0
+
+    def count(self, case: Case, lookup: Lookup) -> None:
+        answered = lookup.entry.id if lookup.verdict is Verdict.CONFIDENT and lookup.entry else None
+        if case.expected is None:
+            self.out_of_scope += 1
+            self.declined += lookup.verdict is Verdict.NONE
+            return
+        offered = {entry.id for entry in lookup.candidates}
+        self.in_scope += 1
+        self.at_once += answered == case.expected
+        self.one_tap += answered == case.expected or case.expected in offered
+        self.false_declines += lookup.verdict is Verdict.NONE
+        self.wrong += answered is not None and answered != case.expected
+
+
+def quality(answerer: Answerer, cases: list[Case]) -> tuple[dict[str, Outcomes], list[float]]:
+    per_language: dict[str, Outcomes] = {}
+    latencies = []
+    for case in cases:
+        started = time.perf_counter()
+        lookup = answerer.lookup(case.question, case.language)
+        latencies.append(time.perf_counter() - started)
+        per_language.setdefault(case.language, Outcomes()).count(case, lookup)
+    return per_language, latencies
+
+
+def report_quality(name: str, measured: tuple[dict[str, Outcomes], list[float]]) -> None:
+    per_language, latencies = measured
+    print(
+        f"\n{name}: {statistics.median(latencies) * 1000:.1f} ms median, "
+        f"{p95(latencies) * 1000:.1f} ms p95 per question"
+    )
+    print(
+        f"{'':6}{'in scope':>9}{'at once':>9}{'<=1 tap':>9}{'declined':>10}{'wrong':>8}"
+        f"{'out of scope':>14}{'declined':>10}"
+    )
+    for language in ("nl", "fr", "en"):
+        o = per_language.get(language)
+        if o is None:
+            continue
+        n = max(o.in_scope, 1)
+        print(
+            f"{language:6}{o.in_scope:>9}{o.at_once / n:>9.1%}{o.one_tap / n:>9.1%}"
+            f"{o.false_declines / n:>10.1%}{o.wrong / n:>8.1%}"
+            f"{o.out_of_scope:>14}{o.declined / max(o.out_of_scope, 1):>10.1%}"
+        )
 
 
 def synthetic(kb: KnowledgeBase, size: int, seed: int = 7) -> KnowledgeBase:
@@ -144,9 +211,21 @@ def report(name: str, cases: list[Case], baseline: Run, candidate: Run) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=10_000)
-    size = parser.parse_args().synthetic
+    parser.add_argument("--quality", action="store_true", help="only what members get")
+    parser.add_argument("--lexical", action="store_true", help="without the semantic layer")
+    arguments = parser.parse_args()
     cases = load_cases()
     kb = load_knowledge(ROOT / "knowledge")
+    semantic = None if arguments.lexical else semantic_index(kb, ROOT / "var" / "embeddings.npz")
+    print(f"search: {'lexical alone' if semantic is None else 'lexical + semantic second opinion'}")
+    answerer = Answerer(kb, semantic)
+    report_quality("tuned sets (tests/kb_eval/*.toml)", quality(answerer, cases))
+    report_quality(
+        "held-out set (tests/kb_eval/held_out/)", quality(answerer, load_cases(HELD_OUT))
+    )
+    if arguments.quality:
+        return
+    size = arguments.synthetic
     for name, base in (("real knowledge base", kb), (f"synthetic {size}", synthetic(kb, size))):
         started = time.perf_counter()
         shown, ranked = ours(base)

@@ -322,6 +322,9 @@ async def _chat_session(
         return 2
     interactive = sys.stdin.isatty()
     clock = SettableClock(moment)
+    # Chat scripts are tests and demos: the lexical search alone answers the same everywhere,
+    # at once, with or without the embedding model and its cache.
+    settings = _asking_nothing(settings)
     async with ChatSession(
         settings, clock, db_url=db, seed=seed, size=size, random_seed=random_seed
     ) as session:
@@ -344,7 +347,7 @@ async def _web(settings: Settings, args: argparse.Namespace) -> int:
     from store.db import ping
 
     async with ChatSession(
-        settings,
+        _asking_nothing(settings),
         SettableClock(datetime.now(UTC)),
         seed=args.seed,
         size=args.size,
@@ -368,6 +371,12 @@ async def _web(settings: Settings, args: argparse.Namespace) -> int:
         await stop.wait()
         await server.stop()
     return 0
+
+
+def _asking_nothing(settings: Settings) -> Settings:
+    """Without the knowledge base's embeddings: loading them (or building them, the first time)
+    is wasted on a command that asks no questions."""
+    return settings.model_copy(update={"semantic_search": False})
 
 
 async def _emulator(settings: Settings, args: argparse.Namespace) -> int:
@@ -405,7 +414,7 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
     except ChatLineError as error:
         print(f"kringbot: --start: {error}", file=sys.stderr)
         return 2
-    wiring = build_services(settings, SystemClock())
+    wiring = build_services(_asking_nothing(settings), SystemClock())
     await upgrade(wiring.engine)
     added = await seed_kring(wiring.unit_of_work, now, args.size, args.random_seed)
     await wiring.engine.dispose()
@@ -424,7 +433,7 @@ async def _invite(settings: Settings, args: argparse.Namespace) -> int:
     from bot.services import build_services
     from store.migrate import upgrade
 
-    wiring = build_services(settings, SystemClock())
+    wiring = build_services(_asking_nothing(settings), SystemClock())
     await upgrade(wiring.engine)
     invite = await wiring.services.membership.create_invite(None, Role(args.role), args.zone)
     await wiring.engine.dispose()
@@ -436,11 +445,12 @@ async def _invite(settings: Settings, args: argparse.Namespace) -> int:
 def _ask(settings: Settings, args: argparse.Namespace) -> int:
     import json
 
-    from bot.core.knowledge.files import load_knowledge
     from bot.core.knowledge.search import Verdict
-    from bot.core.knowledge.service import Answerer, Lookup
+    from bot.core.knowledge.service import Lookup
+    from bot.services import answerer_for
 
-    answerer = Answerer(load_knowledge(settings.knowledge_dir))
+    cache = settings.embeddings_cache if settings.semantic_search else None
+    answerer = answerer_for(settings.knowledge_dir, cache)
     language = args.lang or settings.default_language
 
     def report(question: str, lookup: Lookup) -> dict[str, object]:

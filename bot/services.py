@@ -40,6 +40,7 @@ from bot.core.stats import StatsService
 from bot.core.swap_views import OpenSwaps
 from bot.core.swaps import SwapRules, SwapService
 from bot.core.updates import UpdateLog
+from bot.embeddings import semantic_index
 from store.buckets import SqlBuckets
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork
@@ -53,9 +54,11 @@ class Wiring:
 
 
 @cache
-def answerer_for(folder: Path) -> Answerer:
-    """The knowledge base is read and indexed once per process (tests build many services)."""
-    return Answerer(load_knowledge(folder))
+def answerer_for(folder: Path, embeddings_cache: Path | None = None) -> Answerer:
+    """The knowledge base is read and indexed once per process (tests build many services);
+    with an embeddings cache, the search has its semantic second opinion."""
+    kb = load_knowledge(folder)
+    return Answerer(kb, semantic_index(kb, embeddings_cache) if embeddings_cache else None)
 
 
 def unit_of_work_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
@@ -105,7 +108,9 @@ def build_services(
     tokens (chat scripts want repeatable ones)."""
     engine = engine or create_engine(settings.database_url)
     unit_of_work = unit_of_work_factory(engine)
-    answerer = answerer_for(settings.knowledge_dir)
+    answerer = answerer_for(
+        settings.knowledge_dir, settings.embeddings_cache if settings.semantic_search else None
+    )
     swaps = SwapService(
         unit_of_work,
         clock,

@@ -69,6 +69,9 @@ def settings(tmp_path: Path) -> Settings:
         kring_name="Huisartsenkring Demo",
         coordinator_contact="coord@kring.example",
         flood_limit_per_minute=0,  # tests send faster than people; tests/handlers/test_flood.py
+        # Embedding the whole knowledge base takes minutes: the semantic layer has its own test
+        # on a small one (tests/unit/test_knowledge_semantic.py).
+        semantic_search=False,
     )
 
 

@@ -19,6 +19,7 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
         command(buttons.INBOX_COMMAND, inbox.show_inbox),
         button(buttons.PICK, questions.candidate_picked),
         button(buttons.RATE, questions.rated),
+        button(buttons.RELATED, questions.related_opened),
         button(buttons.FORWARD, questions.forward_tapped),
     ]
 

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.core.knowledge.model import Entry
+from bot.core.knowledge.model import MAX_ID_LENGTH, Entry
 from bot.core.models import (
     Question,
 )
@@ -22,19 +22,26 @@ INBOX_COMMAND = Command("inbox", Audience.MANAGER)
 
 PICK = Prefix("kbpick", Audience.MEMBER)
 RATE = Prefix("kbrate", Audience.MEMBER)
+RELATED = Prefix("kbrel", Audience.MEMBER)
 FORWARD = Prefix("kbfwd", Audience.MEMBER)
 REPLY = Prefix("qreply", Audience.MANAGER)
 
 
-def rate_answer(question_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton("👍", callback_data=data(RATE, question_id, "up")),
-                InlineKeyboardButton("👎", callback_data=data(RATE, question_id, "down")),
-            ]
-        ]
-    )
+def rate_answer(question_id: int, related: Sequence[Entry] = ()) -> InlineKeyboardMarkup:
+    """👍/👎, and a button for each entry the answer refers to."""
+    rating = [
+        InlineKeyboardButton("👍", callback_data=data(RATE, question_id, "up")),
+        InlineKeyboardButton("👎", callback_data=data(RATE, question_id, "down")),
+    ]
+    return InlineKeyboardMarkup([rating, *related_rows(related)])
+
+
+def related_rows(related: Sequence[Entry]) -> list[list[InlineKeyboardButton]]:
+    return [
+        [InlineKeyboardButton(short(entry.questions[0]), callback_data=data(RELATED, entry.id))]
+        for entry in related[:LIST_LIMIT]
+        if entry.questions and len(entry.id) <= MAX_ID_LENGTH  # longer: flagged by kb lint
+    ]
 
 
 def did_you_mean(

@@ -1,7 +1,7 @@
 """Questions for the knowledge base: free text and /ask, the answer with its source, "Bedoelt u
 …?", 👍/👎, and forwarding to the coordinator."""
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 
 from bot.core.knowledge.search import Verdict
 from handlers import keyboards, replies
@@ -26,7 +26,7 @@ async def answer_question(update: Update, context: KringContext, text: str) -> N
     if lookup.verdict is Verdict.CONFIDENT and lookup.entry is not None:
         await message.reply_text(
             texts.knowledge_answer(t, lookup.entry, knowledge.kb.source_of(lookup.entry)),
-            reply_markup=buttons.rate_answer(question_id),
+            reply_markup=buttons.rate_answer(question_id, knowledge.related(lookup.entry)),
         )
     elif lookup.verdict is Verdict.CLOSE:
         await message.reply_text(
@@ -48,7 +48,23 @@ async def candidate_picked(update: Update, context: KringContext) -> None:
     await query.answer()
     await query.edit_message_text(
         texts.knowledge_answer(context.t, entry, knowledge.kb.source_of(entry)),
-        reply_markup=buttons.rate_answer(question_id),
+        reply_markup=buttons.rate_answer(question_id, knowledge.related(entry)),
+    )
+
+
+async def related_opened(update: Update, context: KringContext) -> None:
+    """A button under an answer that refers to another entry: that entry, as a new message."""
+    query = update.callback_query
+    assert query is not None
+    (entry_id,) = keyboards.args(query.data, str)
+    knowledge = context.services.knowledge
+    entry = knowledge.open(context.active_member, entry_id)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    related = buttons.related_rows(knowledge.related(entry))
+    await query.message.reply_text(
+        texts.knowledge_answer(context.t, entry, knowledge.kb.source_of(entry)),
+        reply_markup=InlineKeyboardMarkup(related) if related else None,
     )
 
 

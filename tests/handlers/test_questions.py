@@ -1,5 +1,7 @@
 """Questions for the knowledge base, from a member's message to the coordinator's reply."""
 
+import pytest
+
 from bot.services import Wiring
 from handlers.render import plain
 from tests.handlers.conftest import STRANGER, demo
@@ -126,3 +128,37 @@ async def test_a_long_reply_with_its_quoted_question_reaches_the_member_whole(
     seen = "\n".join(plain(part.text) for part in parts)
     for line in [*question.splitlines(), *reply.splitlines()]:
         assert line in seen
+
+
+async def test_an_answer_that_refers_to_another_opens_it_with_a_button(bot: Harness) -> None:
+    question = "Hoeveel onkostenbijdrage bij een vervanging van 3 maanden?"
+    [answer] = replies(await bot.send(demo("ann"), question))
+    assert "factoren" in answer.text
+    [factors] = [b for b in answer.buttons if "percentage" in b]  # the entry's first question
+    [opened] = replies(await bot.tap(demo("ann"), answer.button_data(factors), answer))
+    assert opened.method == "sendMessage" and "Beschikbaarheid" in opened.text
+    assert "Bron:" in opened.text
+
+
+async def test_a_related_button_for_a_removed_entry_is_refused_politely(bot: Harness) -> None:
+    [answer] = replies(await bot.send(demo("ann"), "Moet ik als vervanger wachtdienst doen?"))
+    forged = answer.button_data(answer.buttons[-1]).rsplit(":", 1)[0] + ":no-such-entry"
+    [refused] = replies(await bot.tap(demo("ann"), forged, answer))
+    assert "niet meer beschikbaar" in refused.text
+
+
+@pytest.mark.parametrize(
+    ("person", "question", "expected", "not_opening"),
+    [
+        ("ann", "wat is een LOK?", "LOK", "Ja"),
+        ("tom", "how much do I pay the practice for a 2 week replacement?", "Nothing", "No."),
+        ("ann", "Moet ik als huisarts eigenlijk verplicht meedoen aan de wachtdienst?", "21", "Ja"),
+        ("ann", "hoeveel is het lidmaatschap van de kring?", "150 euro", "Ja"),
+    ],
+)
+async def test_misfires_seen_in_the_chat_get_a_fitting_answer(
+    bot: Harness, person: str, question: str, expected: str, not_opening: str
+) -> None:
+    [answer] = replies(await bot.send(demo(person), question))
+    assert "👍" in answer.buttons  # answered, not declined nor "Bedoelt u"
+    assert expected in answer.text and not answer.text.startswith(not_opening)

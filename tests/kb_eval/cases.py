@@ -1,11 +1,13 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
-for questions the knowledge base must decline). Files: tests/kb_eval/*.toml."""
+for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
+tests/kb_eval/held_out/, the frozen set we never tune on (bench/faq.py reports it apart)."""
 
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
+HELD_OUT = FOLDER / "held_out"
 
 
 @dataclass(frozen=True)
@@ -16,9 +18,9 @@ class Case:
     kind: str  # paraphrase, typo, short, colloquial, cross-language, out-of-scope …
 
 
-def load_cases() -> list[Case]:
+def load_cases(folder: Path = FOLDER) -> list[Case]:
     cases = []
-    for path in sorted(FOLDER.glob("*.toml")):
+    for path in sorted(folder.glob("*.toml")):
         with path.open("rb") as handle:
             for raw in tomllib.load(handle)["cases"]:
                 expected = raw["expect"]
@@ -27,7 +29,7 @@ def load_cases() -> list[Case]:
                         raw["q"],
                         raw["lang"],
                         None if expected == "none" else expected,
-                        raw.get("kind", ""),
+                        raw.get("kind", raw.get("style", "")),
                     )
                 )
     return cases

@@ -179,6 +179,27 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
                 entry.format(
                     id="old", source="001", reviewed="reviewed = 2020-01-01\n", q='["x"]', a="y"
                 ),
+                entry.format(
+                    id="x" * 51,
+                    source="001",
+                    reviewed="reviewed = 2026-11-01\n",
+                    q='["x"]',
+                    a="y",
+                ),
+                entry.format(
+                    id="nope",
+                    source="001",
+                    reviewed="reviewed = 2026-11-01\n",
+                    q='["moet ik iets afdragen?", "hoeveel betaal ik de praktijk?"]',
+                    a="Nee. Niets bij een korte vervanging.",
+                ),
+                entry.format(
+                    id="linked",
+                    source="001",
+                    reviewed='reviewed = 2026-11-01\nrelated = ["a", "gone"]\n',
+                    q='["x"]',
+                    a="y",
+                ),
             ]
         ),
     )
@@ -201,6 +222,9 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
         "fr: a: no fr translation",
         "en: a: no en translation",
         "fr: extra: not in the nl files",
+        "linked: related entry 'gone' does not exist",
+        "nope: opens with yes or no, but is asked how much",
+        "id longer than 50 characters",
     ]:
         assert expected in text, expected
 

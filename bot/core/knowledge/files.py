@@ -50,6 +50,7 @@ def read_entries(path: Path, language: str) -> list[Entry]:
                     section=raw.get("section"),
                     reviewed=_date(raw.get("reviewed")),
                     demo=bool(raw.get("demo", False)),
+                    related=tuple(str(r) for r in raw.get("related", [])),
                 )
             )
         except KeyError as missing:

@@ -1,14 +1,18 @@
 """`kringbot kb lint`: what a coordinator must fix before the knowledge base goes live."""
 
+import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot.core.knowledge.asks import Asked, asked
 from bot.core.knowledge.files import KnowledgeFileError, load_sources, read_entries
-from bot.core.knowledge.model import Entry, Source
+from bot.core.knowledge.model import MAX_ID_LENGTH, Entry, Source
 from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES
 
 STALE_AFTER = timedelta(days=365)
+# "No." is no answer to "how much do I pay?": an answer asked for an amount opens with a fact.
+YES_NO_OPENING = re.compile(r"(?:ja|nee|yes|no|oui|non)\b", re.IGNORECASE)
 
 
 def lint(folder: Path, today: date) -> list[str]:
@@ -19,6 +23,7 @@ def lint(folder: Path, today: date) -> list[str]:
     except KnowledgeFileError as error:
         return [str(error)]
     ids: dict[str, dict[str, Path]] = {language: {} for language in LANGUAGES}
+    links: list[tuple[str, str]] = []  # (where, related id)
     for language in LANGUAGES:
         for path in sorted((folder / language).glob("*.toml")):
             try:
@@ -33,7 +38,11 @@ def lint(folder: Path, today: date) -> list[str]:
                     problems.append(f"{where}: duplicate id (also in {first})")
                 ids[language][entry.id] = path
                 problems += [f"{where}: {p}" for p in _entry_problems(entry, sources, today)]
+                links += [(where, related) for related in entry.related]
     reference = ids[DEFAULT_LANGUAGE]
+    problems += [
+        f"{where}: related entry {r!r} does not exist" for where, r in links if r not in reference
+    ]
     for language in LANGUAGES:
         if language == DEFAULT_LANGUAGE:
             continue
@@ -46,12 +55,18 @@ def lint(folder: Path, today: date) -> list[str]:
 
 def _entry_problems(entry: Entry, sources: Mapping[str, Source], today: date) -> list[str]:
     problems = []
+    if len(entry.id) > MAX_ID_LENGTH:
+        problems.append(f"id longer than {MAX_ID_LENGTH} characters (it must fit on a button)")
     if not entry.answer.strip():
         problems.append("empty answer")
     if not [q for q in entry.questions if q.strip()]:
         problems.append("no questions")
     if entry.source not in sources:
         problems.append(f"unknown source {entry.source!r} (see sources.toml)")
+    if YES_NO_OPENING.match(entry.answer) and any(
+        Asked.AMOUNT in asked(q) for q in entry.questions
+    ):
+        problems.append("opens with yes or no, but is asked how much")
     if entry.reviewed is None:
         problems.append("no review date (reviewed = YYYY-MM-DD)")
     elif today - entry.reviewed > STALE_AFTER:

@@ -13,6 +13,10 @@ class Source:
     retrieved: date | None = None  # for documents that state none: when we read them
 
 
+# Buttons carry entry ids (at most 64 bytes with their prefix): `kb lint` flags longer ones.
+MAX_ID_LENGTH = 50
+
+
 @dataclass(frozen=True)
 class Entry:
     """One question-and-answer in one language."""
@@ -25,6 +29,8 @@ class Entry:
     section: str | None = None
     reviewed: date | None = None
     demo: bool = False
+    # Entries the answer refers to ("see the question about the factors"): shown as buttons.
+    related: tuple[str, ...] = ()
 
 
 @dataclass
@@ -40,6 +46,12 @@ class KnowledgeBase:
         """The entry in `language`, or in Dutch (always complete) when it has no translation."""
         versions = self.entries.get(entry_id, {})
         return versions.get(language) or versions.get("nl") or next(iter(versions.values()), None)
+
+    def related(self, entry_id: str, language: str) -> list[Entry]:
+        """The entries an answer refers to, in `language`; any language version may list them."""
+        ids = dict.fromkeys(r for e in self.entries.get(entry_id, {}).values() for r in e.related)
+        found = (self.entry(related, language) for related in ids)
+        return [entry for entry in found if entry is not None]
 
     def source_of(self, entry: Entry) -> Source | None:
         return self.sources.get(entry.source)

@@ -43,6 +43,7 @@ CLOSE_COVERAGE = 0.45  # … offer candidates ("Bedoelt u") only above this
 MIN_SCORE_IN_RARE_TERMS = 2.65  # a weaker score needs CONFIDENT_COVERAGE
 CLEAR_LEAD = 1.25  # the best entry's score over the runner-up for a confident answer
 MAX_ALTERNATIVES = 3
+SECOND_CHOICE_COVERAGE = 0.9  # a runner-up that holds the asked fact must explain this much
 SPECIFIC_NUMBER_DIGITS = 5  # "code 101076": a number the knowledge base never mentions
 _NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
 _LETTERS = re.compile(r"[a-z]{4,}")  # words the speller may mend
@@ -153,13 +154,36 @@ class Index:
                 explained[entry_id] += weight * certainty
         ranked = sorted(scores, key=lambda e: scores[e], reverse=True)
         hits = tuple(Hit(e, scores[e], explained[e] / total) for e in ranked[:10])
-        if ranked and not asked(question) <= self.offers.get(ranked[0], set()):
+        holding = self._holding_the_asked_kind(question, hits)
+        if holding is None:
             return Result(Verdict.NONE, hits)
+        hits = (*holding, *(hit for hit in hits if hit not in holding))
         verbatim = [hit for hit in hits if self._asked_verbatim(query, hit.entry_id)]
         if len(verbatim) == 1:  # the member asked one of our own phrasings: that entry
             rest = tuple(hit for hit in hits if hit is not verbatim[0])
             return Result(Verdict.CONFIDENT, (verbatim[0], *rest))
-        return Result(self._verdict(hits), hits)
+        return Result(self._verdict(holding), hits)
+
+    def _holding_the_asked_kind(
+        self, question: str, hits: tuple[Hit, ...]
+    ) -> tuple[Hit, ...] | None:
+        """The hits that hold the kind of fact asked (an amount, a phone number …), best first:
+        only they can answer, so only they compete. "How much is the membership" ranks the
+        entry on joining a hair above the one with the fee. None when no close contender holds
+        it: then we have no answer."""
+        kinds = asked(question)
+        holding = tuple(hit for hit in hits if kinds <= self.offers.get(hit.entry_id, set()))
+        if not hits or holding[:1] == hits[:1]:
+            return holding
+        if not holding or holding[0].score * CLEAR_LEAD < hits[0].score:
+            return None
+        if holding[0].coverage < SECOND_CHOICE_COVERAGE:  # it must explain the whole question
+            return None
+        return holding
+
+    def holds_asked(self, question: str, entry_id: str) -> bool:
+        """Whether the entry holds the kind of fact the question asks for (if any)."""
+        return asked(question) <= self.offers.get(entry_id, set())
 
     def _asked_verbatim(self, query: list["QueryTerm"], entry_id: str) -> bool:
         """Whether the question, as typed, has exactly the terms of one of the entry's

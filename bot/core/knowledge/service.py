@@ -2,10 +2,12 @@
 and the list of what the knowledge base could not answer well."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Index, Verdict, alternatives
+from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Question
 from bot.core.notices.knowledge import QuestionForwarded, QuestionReply
@@ -40,25 +42,48 @@ class InboxQuestion:
 
 
 class Answerer:
-    """Search only, nothing stored: the service below and `kringbot ask` share it."""
+    """Search only, nothing stored: the service below and `kringbot ask` share it. With a
+    semantic index, the embeddings decide where the lexical search is not confident."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        semantic: SemanticIndex | None = None,
+        opinion: SecondOpinion | None = None,
+    ) -> None:
         self.kb = kb
         self.index = Index.build(kb)
+        self.semantic = semantic
+        self.opinion = opinion or SecondOpinion()
 
     def lookup(self, text: str, language: str) -> Lookup:
-        result = self.index.search(text[:QUESTION_MAX_LENGTH])
+        text = text[:QUESTION_MAX_LENGTH]
+        verdict, ids, score = self._decide(text)
+        found = (self.kb.entry(entry_id, language) for entry_id in ids)
+        entries = tuple(entry for entry in found if entry is not None)
+        if verdict is Verdict.CONFIDENT and entries:
+            return Lookup(verdict, entry=entries[0], score=score)
+        if verdict is Verdict.CLOSE and entries:
+            return Lookup(verdict, candidates=entries, score=score)
+        return Lookup(Verdict.NONE, score=score)
+
+    def _decide(self, text: str) -> tuple[Verdict, tuple[str, ...], float]:
+        """The verdict, the entry ids (the answer or the candidates), and the lexical coverage."""
+        result = self.index.search(text)
         best = result.best
         if best is None:
-            return Lookup(Verdict.NONE)
+            return Verdict.NONE, (), 0.0
         if result.verdict is Verdict.CONFIDENT:
-            entry = self.kb.entry(best.entry_id, language)
-            return Lookup(result.verdict, entry=entry, score=best.coverage)
+            return result.verdict, (best.entry_id,), best.coverage
+        candidates = tuple(hit.entry_id for hit in alternatives(result))
+        if self.semantic is not None and self.opinion.worth_asking(result.verdict, best.coverage):
+            lexical = (result.verdict, best.entry_id, best.coverage, candidates)
+            hits = self.semantic.search(text)
+            verdict, ids = self.opinion.decide(lexical, hits, partial(self.index.holds_asked, text))
+            return verdict, ids, best.coverage
         if result.verdict is Verdict.CLOSE:
-            found = (self.kb.entry(hit.entry_id, language) for hit in alternatives(result))
-            candidates = tuple(entry for entry in found if entry is not None)
-            return Lookup(result.verdict, candidates=candidates, score=best.coverage)
-        return Lookup(Verdict.NONE, score=best.coverage)
+            return result.verdict, candidates, best.coverage
+        return Verdict.NONE, (), best.coverage
 
 
 class KnowledgeService:
@@ -100,6 +125,16 @@ class KnowledgeService:
         if entry is None:  # the entry was removed from the knowledge base since
             raise QuestionNotFound()
         return entry
+
+    def open(self, member: Member, entry_id: str) -> Entry:
+        """An entry another answer refers to, in the member's language."""
+        entry = self.kb.entry(entry_id, member.language)
+        if entry is None:  # the entry was removed from the knowledge base since
+            raise QuestionNotFound()
+        return entry
+
+    def related(self, entry: Entry) -> list[Entry]:
+        return self.kb.related(entry.id, entry.language)
 
     async def rate(self, member: Member, question_id: int, helpful: bool) -> Question:
         async with self._uow() as uow:

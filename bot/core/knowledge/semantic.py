@@ -1,0 +1,188 @@
+"""A second opinion for the search: multilingual sentence embeddings.
+
+Every phrasing of every entry (in all languages) is embedded as a query, every answer as a
+passage. A question is scored against an entry by the best plus the mean similarity of its
+phrasings, plus half the best similarity of its answers: the best phrasing catches a question
+asked almost as we wrote it, the mean rewards an entry whose phrasings all lie close, and the
+answer catches the facts no phrasing names.
+
+Embedding the whole knowledge base takes minutes on one core, so the vectors are kept on disk,
+one per text, keyed by a hash of the model and the text: only new or changed texts are embedded
+again. The model itself is behind `Embedder` (bot/embeddings.py loads it when installed).
+"""
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.search import MAX_ALTERNATIVES, Verdict
+
+log = logging.getLogger(__name__)
+
+Vectors = npt.NDArray[np.float32]
+ANSWER_WEIGHT = 0.5
+BATCH = 32
+SAVE_EVERY = 20  # batches: an interrupted first build keeps what it embedded
+QUERY, PASSAGE = "query", "passage"
+
+
+class Embedder(Protocol):
+    """A sentence embedding model: rows of unit length, one per text."""
+
+    name: str  # model and version: part of the cache key
+
+    def embed(self, texts: Sequence[str], kind: str) -> Vectors: ...
+
+
+class VectorCache:
+    """Vectors kept on disk (one .npz file), one per (model, kind, text)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._vectors: dict[str, Vectors] = {}
+        if path is not None and path.exists():
+            with np.load(path) as stored:
+                self._vectors = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+
+    @staticmethod
+    def key(embedder: Embedder, kind: str, text: str) -> str:
+        return hashlib.sha256(f"{embedder.name}\0{kind}\0{text}".encode()).hexdigest()
+
+    def vectors(
+        self,
+        embedder: Embedder,
+        texts: Sequence[str],
+        kind: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Vectors:
+        """The texts' vectors, embedding (and storing) the ones not seen before."""
+        keys = [self.key(embedder, kind, text) for text in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
+        text_of = dict(zip(keys, texts, strict=True))
+        for number, start in enumerate(range(0, len(missing), BATCH), start=1):
+            batch = missing[start : start + BATCH]
+            vectors = embedder.embed([text_of[k] for k in batch], kind)
+            self._vectors.update(zip(batch, vectors, strict=True))
+            if number % SAVE_EVERY == 0:
+                self.save()
+            if progress is not None:
+                progress(min(start + BATCH, len(missing)), len(missing))
+        if missing:
+            self.save()
+        return np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 0), "f4")
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keys = list(self._vectors)
+        partial = self.path.with_suffix(".partial.npz")
+        np.savez(partial, keys=np.array(keys), vectors=np.stack([self._vectors[k] for k in keys]))
+        partial.replace(self.path)
+
+
+@dataclass(frozen=True)
+class SemanticHit:
+    entry_id: str
+    score: float
+
+
+@dataclass
+class SemanticIndex:
+    embedder: Embedder
+    ids: list[str]
+    phrasings: Vectors  # one row per phrasing, grouped by entry (in the order of `ids`)
+    phrasing_starts: npt.NDArray[np.intp]  # where each entry's phrasings start
+    answers: Vectors  # one row per answer, grouped by entry
+    answer_starts: npt.NDArray[np.intp]
+
+    @classmethod
+    def build(
+        cls,
+        kb: KnowledgeBase,
+        embedder: Embedder,
+        cache: VectorCache,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> "SemanticIndex":
+        ids = list(kb.entries)
+        versions = [list(kb.entries[entry_id].values()) for entry_id in ids]
+        questions = [[q for entry in group for q in entry.questions] for group in versions]
+        answers = [[entry.answer for entry in group] for group in versions]
+        flat_questions = [q for group in questions for q in group]
+        flat_answers = [a for group in answers for a in group]
+        return cls(
+            embedder=embedder,
+            ids=ids,
+            phrasings=cache.vectors(embedder, flat_questions, QUERY, progress),
+            phrasing_starts=_starts(questions),
+            answers=cache.vectors(embedder, flat_answers, PASSAGE, progress),
+            answer_starts=_starts(answers),
+        )
+
+    def search(self, question: str, limit: int = 10) -> list[SemanticHit]:
+        query = self.embedder.embed([question], QUERY)[0]
+        phrasing = self.phrasings @ query
+        counts = np.diff(np.append(self.phrasing_starts, len(phrasing)))
+        best = np.maximum.reduceat(phrasing, self.phrasing_starts)
+        mean = np.add.reduceat(phrasing, self.phrasing_starts) / counts
+        answer = np.maximum.reduceat(self.answers @ query, self.answer_starts)
+        scores = best + mean + ANSWER_WEIGHT * answer
+        top = np.argsort(-scores)[:limit]
+        return [SemanticHit(self.ids[i], float(scores[i])) for i in top]
+
+
+def _starts(groups: list[list[str]]) -> npt.NDArray[np.intp]:
+    """Where each (non-empty) group starts in the flattened list."""
+    sizes = [len(group) for group in groups]
+    return np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
+
+
+@dataclass(frozen=True)
+class SecondOpinion:
+    """What the embeddings make of a question the lexical search is not confident about.
+
+    When both rank the same entry first, that is the answer: on our evaluation set that
+    agreement was never wrong where the lexical search hesitated ("Bedoelt u …?"). Where the
+    lexical search declined, the agreement answers only with a high similarity and a fair share
+    of the question's words explained: the questions it must decline are mostly near misses,
+    on the topic of an entry that lacks the fact, which embeddings cannot tell apart. Where the
+    two disagree, the member chooses between both candidates. Set on tests/kb_eval/*.toml,
+    never on the held-out set (see bench/faq.py)."""
+
+    agreed: float = 2.10  # similarity score to answer a hesitant lexical call both agree on
+    agreed_declined: float = 2.26  # … to answer what the lexical search declined
+    declined_coverage: float = 0.4  # … and the share of the question it must explain
+
+    def worth_asking(self, verdict: Verdict, coverage: float) -> bool:
+        return verdict is Verdict.CLOSE or (
+            verdict is Verdict.NONE and coverage >= self.declined_coverage
+        )
+
+    def decide(
+        self,
+        lexical: tuple[Verdict, str, float, Sequence[str]],
+        hits: Sequence[SemanticHit],
+        holds: Callable[[str], bool],
+    ) -> tuple[Verdict, tuple[str, ...]]:
+        """The verdict and the entry ids (the answer, or the candidates), given the lexical
+        verdict, best entry, coverage and candidates, and the entries ranked by similarity
+        (`holds`: whether an entry holds the kind of fact asked, such as an amount)."""
+        verdict, best, coverage, candidates = lexical
+        top = next((hit for hit in hits if holds(hit.entry_id)), None)
+        agree = top is not None and top.entry_id == best
+        if verdict is Verdict.CLOSE:
+            if top is not None and agree and top.score >= self.agreed:
+                return Verdict.CONFIDENT, (top.entry_id,)
+            ranked = [top.entry_id, *candidates] if top is not None else list(candidates)
+            return Verdict.CLOSE, tuple(dict.fromkeys(ranked))[:MAX_ALTERNATIVES]
+        sure = top is not None and agree and top.score >= self.agreed_declined
+        if top is not None and sure and coverage >= self.declined_coverage:
+            return Verdict.CONFIDENT, (top.entry_id,)
+        return Verdict.NONE, ()

