@@ -149,3 +149,23 @@ def test_prompts_name_one_cancel_command_per_language(language: str) -> None:
     ]
     used = {found for string in strings for found in named.findall(string)}
     assert used == {CANCEL_IN[language]}
+
+
+DUTCH_WORDS = re.compile(
+    r"wacht|wissel|huisarts|dringend|bijscholing|inschrijv|afmeld", re.IGNORECASE
+)
+# Column names the roster import accepts: the member types them as they are, so they stay Dutch.
+DUTCH_ON_PURPOSE = ("begin, einde, wachtpost",)
+
+
+def test_english_texts_hold_no_dutch_words() -> None:
+    dutch = []
+    for message in _messages("en"):
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in (text or _key(message.id) for text in texts):  # empty: the msgid is shown
+            shown = text
+            for literal in DUTCH_ON_PURPOSE:
+                shown = shown.replace(literal, "")
+            if DUTCH_WORDS.search(shown):
+                dutch.append(text)
+    assert dutch == []

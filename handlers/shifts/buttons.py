@@ -181,7 +181,7 @@ def decide_swap(t: Translator, request_id: int) -> InlineKeyboardMarkup:
 
 
 def handover(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
-    return one_button(t.gettext("Wacht taken over"), data(HANDOVER, shift_id))
+    return one_button(t.gettext("Shift taken over"), data(HANDOVER, shift_id))
 
 
 def roster_tools(t: Translator) -> InlineKeyboardMarkup:

@@ -69,7 +69,7 @@ def uncovered(t: Translator, shifts: Sequence[Shift]) -> list[str]:
 def roster_intro(t: Translator, on_call: int, exempt: int, without_doctor: Sequence[Shift]) -> str:
     return "\n".join(
         [
-            t.gettext("<b>Wachtdienst roster</b>"),
+            t.gettext("<b>On-call roster</b>"),
             t.gettext("{n} members on call, {exempt} of them exempt.").format(
                 n=on_call, exempt=exempt
             ),
