@@ -46,6 +46,11 @@ def header(t: Translator) -> list[str]:
     ]
 
 
+def filename(t: Translator) -> str:
+    # Translators: the name of the CSV file with the audit log; keep ".csv".
+    return t.gettext("audit-log.csv")
+
+
 def caption(t: Translator, days: int, count: int) -> str:
     return t.ngettext(
         "{n} coordinator or staff action in the last {days} days.",

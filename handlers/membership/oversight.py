@@ -25,7 +25,7 @@ async def export_audit(update: Update, context: KringContext) -> None:
     await query.answer()
     await query.message.reply_document(
         write_table(audit_texts.header(t), [_row(t, line, zone) for line in lines]),
-        filename="audit-log.csv",
+        filename=audit_texts.filename(t),
         caption=audit_texts.caption(t, AUDIT_DAYS, len(lines)),
     )
 

@@ -8,9 +8,10 @@ from telegram import Message, Update
 
 from bot.core.csvfiles import write_table
 from bot.core.swap_views import Change
+from bot.i18n import Translator
 from handlers import keyboards
 from handlers.context import KringContext
-from handlers.shifts import buttons, roster_texts
+from handlers.shifts import buttons, roster_texts, texts
 
 
 async def choose_export(update: Update, context: KringContext) -> None:
@@ -36,14 +37,15 @@ async def export_swaps(update: Update, context: KringContext) -> None:
     assert isinstance(query.message, Message)
     await query.message.reply_document(
         write_table(
-            roster_texts.swaps_export_header(context.t), [_export_row(c, zone) for c in changes]
+            roster_texts.swaps_export_header(context.t),
+            [_export_row(context.t, c, zone) for c in changes],
         ),
-        filename=f"wachtwissels-{month:%Y-%m}.csv",
+        filename=roster_texts.swaps_export_filename(context.t, month),
         caption=roster_texts.swaps_export_caption(context.t, month, len(changes)),
     )
 
 
-def _export_row(change: Change, zone: ZoneInfo) -> list[object]:
+def _export_row(t: Translator, change: Change, zone: ZoneInfo) -> list[object]:
     shift, request = change.shift, change.request
     decided = request.decided_at.astimezone(zone) if request.decided_at else None
     return [
@@ -55,7 +57,7 @@ def _export_row(change: Change, zone: ZoneInfo) -> list[object]:
         change.before.riziv,
         change.after.name,
         change.after.riziv,
-        request.kind.value,
+        texts.swap_kind_name(t, request.kind),
         f"{decided:%Y-%m-%d %H:%M}" if decided else "",
     ]
 

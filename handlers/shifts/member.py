@@ -45,7 +45,7 @@ async def send_calendar(update: Update, context: KringContext) -> None:
     assert isinstance(query.message, Message)
     await query.message.reply_document(
         shifts_calendar(context, shifts),
-        filename="wachtdiensten.ics",
+        filename=texts.shifts_calendar_filename(context.t),
         caption=texts.shifts_calendar_caption(context.t),
     )
 

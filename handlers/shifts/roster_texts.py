@@ -300,6 +300,11 @@ def swaps_export_header(t: Translator) -> list[str]:
     ]
 
 
+def swaps_export_filename(t: Translator, month: date) -> str:
+    # Translators: the name of the CSV file with a month's roster changes; keep {month} and ".csv".
+    return t.gettext("shift-swaps-{month}.csv").format(month=f"{month:%Y-%m}")
+
+
 def swaps_export_caption(t: Translator, month: date, count: int) -> str:
     return t.ngettext(
         "{n} roster change in {month}, for the roster tool and Medega.",

@@ -452,6 +452,11 @@ def swap_outcome(t: Translator, notice: SwapOutcome) -> str:
     )
 
 
+def shifts_calendar_filename(t: Translator) -> str:
+    # Translators: the name of the calendar file with the member's shifts; keep ".ics".
+    return t.gettext("shifts.ics")
+
+
 def shifts_calendar_caption(t: Translator) -> str:
     return t.gettext("Your shifts as a calendar file: open it to add them to your phone's agenda.")
 

@@ -38,6 +38,14 @@ async def test_shifts_come_with_a_calendar_file(bot: Harness) -> None:
     calendar = document.params["document"].content.decode()
     assert calendar.count("BEGIN:VEVENT") == len(shifts.buttons) - 1
     assert "SUMMARY:Wachtdienst Noord" in calendar
+    assert document.params["document"].filename == "wachtdiensten.ics"
+
+
+async def test_the_calendar_file_is_named_in_the_members_language(bot: Harness) -> None:
+    [shifts] = replies(await bot.send(demo("elise"), "/shifts"))
+    calls = await bot.tap(demo("elise"), shifts.button_data("Fichier calendrier"), shifts)
+    [document] = [call for call in calls if call.method == "sendDocument"]
+    assert document.params["document"].filename == "gardes.ics"
 
 
 async def test_a_swap_is_asked_taken_and_rejected_with_a_reason(
