@@ -182,5 +182,13 @@ def delivery_row(t: Translator, line: Delivery) -> list[str]:
     return [line.name, delivery_state(t, line.state), sent_at, line.error or ""]
 
 
+def delivery_caption(t: Translator, count: int) -> str:
+    return t.ngettext(
+        "Delivery report: {n} recipient, with the state of the message and when it was sent.",
+        "Delivery report: {n} recipients, with the state of each message and when it was sent.",
+        count,
+    ).format(n=count)
+
+
 def delivery_filename(t: Translator, broadcast_id: int) -> str:
     return t.gettext("announcement-{id}.csv").format(id=broadcast_id)
