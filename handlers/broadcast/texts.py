@@ -178,7 +178,7 @@ def delivery_header(t: Translator) -> list[str]:
 
 
 def delivery_row(t: Translator, line: Delivery) -> list[str]:
-    sent_at = line.sent_at.astimezone(t.tz).strftime("%Y-%m-%d %H:%M") if line.sent_at else ""
+    sent_at = t.datetime(line.sent_at, "file") if line.sent_at else ""
     return [line.name, delivery_state(t, line.state), sent_at, line.error or ""]
 
 

@@ -73,7 +73,7 @@ def about(t: Translator, line: AuditLine) -> str:
     parts += [f"{t.date(start, 'short')} {t.time(start)}" for start in line.shifts]
     if line.action == MONTH_ARGUMENT and line.args:
         year, month = (int(part) for part in line.args[0].split("-")[:2])
-        parts.append(t.date(date(year, month, 1), "MMMM y"))
+        parts.append(t.date(date(year, month, 1), "month"))
     return ", ".join(parts)
 
 

@@ -237,7 +237,7 @@ def exports(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
         *[
             (
                 t.gettext("Swaps of {month}").format(month=roster_texts.month_name(t, month)),
-                data(EXPORT_SWAPS, month.strftime("%Y-%m")),
+                data(EXPORT_SWAPS, f"{month:%Y-%m}"),
             )
             for month in months[:LIST_LIMIT]
         ],

@@ -2,7 +2,6 @@
 Medega); the audit log of what coordinators and staff did (handlers.membership.oversight)."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
 
@@ -38,19 +37,18 @@ async def export_swaps(update: Update, context: KringContext) -> None:
     await query.message.reply_document(
         write_table(
             roster_texts.swaps_export_header(context.t),
-            [_export_row(context.t, c, zone) for c in changes],
+            [_export_row(context.t, c) for c in changes],
         ),
         filename=roster_texts.swaps_export_filename(context.t, month),
         caption=roster_texts.swaps_export_caption(context.t, month, len(changes)),
     )
 
 
-def _export_row(t: Translator, change: Change, zone: ZoneInfo) -> list[object]:
+def _export_row(t: Translator, change: Change) -> list[object]:
     shift, request = change.shift, change.request
-    decided = request.decided_at.astimezone(zone) if request.decided_at else None
     return [
-        f"{shift.start_at.astimezone(zone):%Y-%m-%d %H:%M}",
-        f"{shift.end_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        t.datetime(shift.start_at, "file"),
+        t.datetime(shift.end_at, "file"),
         shift.zone,
         shift.post,
         change.before.name,
@@ -58,7 +56,7 @@ def _export_row(t: Translator, change: Change, zone: ZoneInfo) -> list[object]:
         change.after.name,
         change.after.riziv,
         texts.swap_kind_name(t, request.kind),
-        f"{decided:%Y-%m-%d %H:%M}" if decided else "",
+        t.datetime(request.decided_at, "file") if request.decided_at else "",
     ]
 
 

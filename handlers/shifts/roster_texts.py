@@ -282,7 +282,7 @@ def export_choose(t: Translator) -> str:
 
 
 def month_name(t: Translator, month: date) -> str:
-    return t.date(month, "MMMM y")
+    return t.date(month, "month")
 
 
 def swaps_export_header(t: Translator) -> list[str]:

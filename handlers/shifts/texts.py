@@ -39,8 +39,8 @@ def shift_when(t: Translator, start: datetime, end: datetime, zone: str, post: s
     """'Sat 5 Dec 2026, 19:00 – 08:00 · Noord': a shift on one line, in the member's language."""
     place = f"{zone} ({post})" if post else zone
     return t.gettext("{start} – {end} · {place}").format(
-        start=t.datetime(start, "EEE d MMM y, HH:mm"),
-        end=t.time(end) if end.date() == start.date() else t.datetime(end, "EEE HH:mm"),
+        start=t.datetime(start, "day"),
+        end=t.time(end) if end.date() == start.date() else t.datetime(end, "weekday"),
         place=esc(place),
     )
 
