@@ -62,9 +62,9 @@ def view_shifts(t: Translator, view: SwapView) -> str:
     return in_return(t, shift_line(t, view.shift), returned)
 
 
-def shift_title(t: Translator, shift: Shift) -> str:
+def shift_title(t: Translator, zone: str) -> str:
     """The title of a shift in the phone's calendar."""
-    return t.gettext("On-call shift {zone}").format(zone=shift.zone)
+    return t.gettext("On-call shift {zone}").format(zone=zone)
 
 
 def shifts_list(t: Translator, shifts: Sequence[Shift], pending: Sequence[int]) -> str:

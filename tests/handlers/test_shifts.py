@@ -121,3 +121,39 @@ async def test_the_reminder_lead_time_is_a_setting(bot: Harness) -> None:
     assert "2 uur vooraf" in changed.text
     [coordinator] = replies(await bot.send(demo("coord"), "/settings"))
     assert "Herinnering" not in " ".join(coordinator.buttons)  # no shifts, no reminder button
+
+
+def _calendar_of(calls: list[Call], person: str) -> str:
+    [document] = [
+        call
+        for call in calls
+        if call.method == "sendDocument" and call.params["chat_id"] == demo(person).id
+    ]
+    return document.params["document"].content.decode()
+
+
+def _field(calendar: str, name: str) -> str:
+    [value] = [line.split(":", 1)[1] for line in calendar.splitlines() if line.startswith(name)]
+    return value
+
+
+async def test_an_approved_swap_moves_the_shift_between_the_calendars(
+    bot: Harness, wiring: Wiring
+) -> None:
+    offers = await _ask_giveaway(bot, wiring)
+    [offer] = [call for call in offers if call.params["chat_id"] == demo("lotte").id]
+    await bot.tap(demo("lotte"), offer.button_data("Overnemen"), offer)
+    [_, approval] = replies(await bot.send(demo("coord"), "/approvals"))
+    await bot.tap(demo("coord"), approval.button_data("Goedkeuren"), approval)
+    sent = await due_work(bot, wiring.services)
+
+    gained, lost = _calendar_of(sent, "lotte"), _calendar_of(sent, "ann")
+    assert "METHOD:CANCEL" not in gained and "METHOD:CANCEL" in lost
+    assert _field(gained, "UID") == _field(lost, "UID")
+    assert int(_field(gained, "SEQUENCE")) > 0  # newer than the entry /shifts gave ann
+
+    [shifts] = replies(await bot.send(demo("lotte"), "/shifts"))
+    calls = await bot.tap(demo("lotte"), shifts.button_data("Agendabestand"), shifts)
+    mine = _calendar_of(calls, "lotte")
+    assert f"UID:{_field(gained, 'UID')}" in mine
+    assert f"SEQUENCE:{_field(gained, 'SEQUENCE')}" in mine
