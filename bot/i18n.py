@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -28,6 +29,25 @@ _FORMAT_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_BE"}
 _NUMBER_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_IE"}
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
+DateStyle = Literal["short", "long", "full", "day", "month"]
+TimeStyle = Literal["short", "day", "weekday", "file"]
+# One way to write each kind of date, the same in every feature and every language (the locale only
+# supplies the names of days and months). Babel's own Belgian "short" differs per language
+# (4/01/2027, 4/01/27, 04/01/27), so the short date is spelled out: 21/12/2026.
+_DATE_PATTERNS: dict[DateStyle, str] = {
+    "short": "dd/MM/y",  # lists, tables, periods: 21/12/2026
+    "long": "d MMMM y",  # in sentences: 21 december 2026
+    "full": "EEEE d MMMM y",  # a day on its own: maandag 21 december 2026
+    "day": "EEE d MMM y",  # a day in a one-line item: ma 21 dec 2026
+    "month": "MMMM y",  # december 2026
+}
+_DATETIME_PATTERNS: dict[TimeStyle, str] = {
+    "short": "dd/MM/y HH:mm",
+    "day": "EEE d MMM y, HH:mm",
+    "weekday": "EEE HH:mm",  # the end of a shift that started the day before
+    "file": "y-MM-dd HH:mm",  # CSV files that other tools read: sortable, any language
+}
+
 
 class Translator:
     def __init__(self, language: str, tz: ZoneInfo = BRUSSELS) -> None:
@@ -43,13 +63,14 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self._catalog.ngettext(singular, plural, n)
 
-    def date(self, value: date | datetime, fmt: str = "full") -> str:
+    def date(self, value: date | datetime, style: DateStyle) -> str:
         if isinstance(value, datetime):
             value = value.astimezone(self.tz).date()
-        return format_date(value, format=fmt, locale=self.locale)
+        return format_date(value, format=_DATE_PATTERNS[style], locale=self.locale)
 
-    def datetime(self, value: datetime, fmt: str = "medium") -> str:
-        return format_datetime(value, format=fmt, tzinfo=self.tz, locale=self.locale)
+    def datetime(self, value: datetime, style: TimeStyle) -> str:
+        pattern = _DATETIME_PATTERNS[style]
+        return format_datetime(value, format=pattern, tzinfo=self.tz, locale=self.locale)
 
     def time(self, value: dt.datetime) -> str:  # `datetime` is the method above here
         return format_time(value, format="short", tzinfo=self.tz, locale=self.locale)

@@ -113,6 +113,34 @@ def test_dates_and_money_follow_the_members_locale() -> None:
     assert translator("en").money(Decimal("1234.5")) == "€1,234.50"  # as English writes it
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_short_and_one_long_date_per_language(language: str) -> None:
+    from datetime import date
+
+    t = translator(language)
+    assert t.date(date(2027, 1, 4), "short") == "04/01/2027"  # not 4/01/27 nor 04/01/27
+    assert t.date(date(2026, 12, 21), "short") == "21/12/2026"
+    long = t.date(date(2027, 1, 4), "long")
+    assert long.startswith("4 ") and long.endswith(" 2027") and "/" not in long
+
+
+# Dates are written through bot.i18n only: a pattern of its own in a feature is how formats drifted
+# (a month as a key, such as 2026-12 in button data, is no date a member reads).
+OWN_DATE_FORMAT = re.compile(
+    r"strftime\(|babel\.dates|format_date\(|format_datetime\(|%d[/.-]|[/.-]%d"
+)
+
+
+def test_features_write_dates_through_the_translator_only() -> None:
+    own = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "handlers").rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if OWN_DATE_FORMAT.search(line)
+    ]
+    assert own == []
+
+
 RIZIV_EXAMPLE = re.compile(r"\b1-\d{5}-\d{2}-\d{3}\b")
 
 
@@ -149,3 +177,23 @@ def test_prompts_name_one_cancel_command_per_language(language: str) -> None:
     ]
     used = {found for string in strings for found in named.findall(string)}
     assert used == {CANCEL_IN[language]}
+
+
+DUTCH_WORDS = re.compile(
+    r"wacht|wissel|huisarts|dringend|bijscholing|inschrijv|afmeld", re.IGNORECASE
+)
+# Column names the roster import accepts: the member types them as they are, so they stay Dutch.
+DUTCH_ON_PURPOSE = ("begin, einde, wachtpost",)
+
+
+def test_english_texts_hold_no_dutch_words() -> None:
+    dutch = []
+    for message in _messages("en"):
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in (text or _key(message.id) for text in texts):  # empty: the msgid is shown
+            shown = text
+            for literal in DUTCH_ON_PURPOSE:
+                shown = shown.replace(literal, "")
+            if DUTCH_WORDS.search(shown):
+                dutch.append(text)
+    assert dutch == []

@@ -2,7 +2,9 @@
 approved change for the roster tool (Change), the notices told about a request, who may take a
 shift, and the digest's section of open requests."""
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -108,10 +110,23 @@ def summary(request: SwapRequest, shift: Shift, requester: Member) -> SwapSummar
     )
 
 
-def outcome(kind: type[Outcome], view: SwapView) -> Outcome:
-    """The notice of a step of the request, of the given kind."""
+def calendar_versions(approved: Iterable[SwapRequest]) -> Counter[int]:
+    """How often each shift changed hands (approved requests, assignments included): the
+    version (SEQUENCE) of its calendar entry, so each file after a change replaces the last."""
+    return Counter(
+        shift_id
+        for request in approved
+        for shift_id in (request.shift_id, request.return_shift_id)
+        if shift_id is not None
+    )
+
+
+def outcome(kind: type[Outcome], view: SwapView, version: int = 0) -> Outcome:
+    """The notice of a step of the request, of the given kind; `version`: the shift's calendar
+    version, for the steps that change its holder."""
+    swap = summary(view.request, view.shift, view.requester)
     return kind(
-        swap=summary(view.request, view.shift, view.requester),
+        swap=replace(swap, shift=replace(swap.shift, sequence=version)),
         taker=None if view.taker is None else view.taker.name,
         reason=view.request.reason,
         return_shift=None if view.return_shift is None else ShiftSummary.of(view.return_shift),

@@ -7,8 +7,9 @@ several colleagues tapping "Overnemen" at once exactly one wins, whatever the nu
 Every step is kept in the request's audit trail.
 """
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.core.errors import NotAllowed, SwapError, SwapReason
@@ -31,6 +32,7 @@ from bot.core.swap_views import (
     Change,
     SwapView,
     availability,
+    calendar_versions,
     eligible,
     load_view,
     member_of,
@@ -303,6 +305,11 @@ class SwapService:
             await uow.commit()
         return view
 
+    async def calendar_versions(self) -> Counter[int]:
+        """Each shift's calendar version (see bot.core.swap_views.calendar_versions)."""
+        async with self._uow() as uow:
+            return calendar_versions(await uow.swaps.with_status(SwapStatus.APPROVED))
+
     async def _waiting_for_decision(self, uow: UnitOfWork, request_id: int) -> SwapRequest:
         request = await uow.swaps.get(request_id)
         if request is None or request.status is not SwapStatus.TAKEN:
@@ -340,12 +347,15 @@ class SwapService:
             await uow.shifts.update(offered)
         await self._record(uow, request, "approved", manager)
         view = await load_view(uow, request)
+        versions = calendar_versions(await uow.swaps.with_status(SwapStatus.APPROVED))
+        version = versions[request.shift_id]
         if request.kind is SwapKind.ASSIGN:  # nobody asked: both are told what the coordinator did
-            await self._tell(uow, view.taker, outcome(notices.ShiftAssigned, view))
-            await self._tell(uow, view.requester, outcome(notices.ShiftReassigned, view))
+            await self._tell(uow, view.taker, outcome(notices.ShiftAssigned, view, version))
+            await self._tell(uow, view.requester, outcome(notices.ShiftReassigned, view, version))
             return
-        for member in (view.requester, view.taker):
-            await self._tell(uow, member, outcome(notices.SwapApproved, view))
+        approved = outcome(notices.SwapApproved, view, version)
+        await self._tell(uow, view.requester, approved)
+        await self._tell(uow, view.taker, replace(approved, holder=True))
 
     async def _assignable(self, uow: UnitOfWork, manager: Member, shift_id: int) -> Shift:
         """A shift the coordinator may give to someone else: assigned and not over yet."""

@@ -31,7 +31,7 @@ def feed_file(content: FeedContent, services: Services) -> bytes:
 def _shift_item(t: Translator, shift: Shift) -> CalendarItem:
     return CalendarItem(
         uid=f"shift-{shift.id}@kringbot",
-        title=t.gettext("Wachtdienst {zone}").format(zone=shift.zone),
+        title=t.gettext("On-call shift {zone}").format(zone=shift.zone),
         start_at=shift.start_at,
         end_at=shift.end_at,
         location=f"{shift.zone} {shift.post}".strip(),

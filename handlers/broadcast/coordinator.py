@@ -185,7 +185,11 @@ async def report_csv(update: Update, context: KringContext) -> None:
     table = write_table(texts.delivery_header(t), (texts.delivery_row(t, line) for line in lines))
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.reply_document(table, filename=texts.delivery_filename(t, broadcast_id))
+    await query.message.reply_document(
+        table,
+        filename=texts.delivery_filename(t, broadcast_id),
+        caption=texts.delivery_caption(t, len(lines)),
+    )
 
 
 def conversation() -> Flow:

@@ -178,8 +178,16 @@ def delivery_header(t: Translator) -> list[str]:
 
 
 def delivery_row(t: Translator, line: Delivery) -> list[str]:
-    sent_at = line.sent_at.astimezone(t.tz).strftime("%Y-%m-%d %H:%M") if line.sent_at else ""
+    sent_at = t.datetime(line.sent_at, "file") if line.sent_at else ""
     return [line.name, delivery_state(t, line.state), sent_at, line.error or ""]
+
+
+def delivery_caption(t: Translator, count: int) -> str:
+    return t.ngettext(
+        "Delivery report: {n} recipient, with the state of the message and when it was sent.",
+        "Delivery report: {n} recipients, with the state of each message and when it was sent.",
+        count,
+    ).format(n=count)
 
 
 def delivery_filename(t: Translator, broadcast_id: int) -> str:

@@ -30,6 +30,7 @@ def feed_revoked(t: Translator) -> str:
 def zone_feed_address(t: Translator, zone: str, address: str) -> str:
     return t.gettext(
         "<b>Roster {zone}</b>\n"
-        "Every shift of zone {zone} with the doctor on duty, kept up to date, for the wachtpost's "
-        "calendar:\n{address}\n\nGive it only to the people of the wachtpost."
+        "Every shift of zone {zone} with the doctor on duty, kept up to date, for the "
+        "calendar of the out-of-hours post:\n{address}\n\n"
+        "Give it only to the people of the out-of-hours post."
     ).format(zone=esc(zone), address=f"<code>{esc(address)}</code>")

@@ -52,7 +52,7 @@ def audience_name(t: Translator, audience: EventAudience, group: str = "") -> st
 
 
 def event_when(t: Translator, start_at: datetime, end_at: datetime | None = None) -> str:
-    moment = f"{t.date(start_at, 'EEE d MMM yyyy')}, {t.time(start_at)}"
+    moment = t.datetime(start_at, "day")
     return f"{moment}–{t.time(end_at)}" if end_at is not None else moment
 
 

@@ -46,6 +46,11 @@ def header(t: Translator) -> list[str]:
     ]
 
 
+def filename(t: Translator) -> str:
+    # Translators: the name of the CSV file with the audit log; keep ".csv".
+    return t.gettext("audit-log.csv")
+
+
 def caption(t: Translator, days: int, count: int) -> str:
     return t.ngettext(
         "{n} coordinator or staff action in the last {days} days.",
@@ -68,7 +73,7 @@ def about(t: Translator, line: AuditLine) -> str:
     parts += [f"{t.date(start, 'short')} {t.time(start)}" for start in line.shifts]
     if line.action == MONTH_ARGUMENT and line.args:
         year, month = (int(part) for part in line.args[0].split("-")[:2])
-        parts.append(t.date(date(year, month, 1), "MMMM y"))
+        parts.append(t.date(date(year, month, 1), "month"))
     return ", ".join(parts)
 
 

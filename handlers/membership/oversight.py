@@ -1,8 +1,6 @@
 """The audit log of what coordinators and staff did, as a CSV file in words (/export offers
 it next to the roster changes)."""
 
-from zoneinfo import ZoneInfo
-
 from telegram import Message, Update
 
 from bot.core.audit import AuditLine
@@ -21,19 +19,18 @@ async def export_audit(update: Update, context: KringContext) -> None:
     lines = await context.services.audit.since(
         context.active_member, AUDIT_DAYS, audit_texts.SUBJECTS
     )
-    zone = context.services.kring.zone
     await query.answer()
     await query.message.reply_document(
-        write_table(audit_texts.header(t), [_row(t, line, zone) for line in lines]),
-        filename="audit-log.csv",
+        write_table(audit_texts.header(t), [_row(t, line) for line in lines]),
+        filename=audit_texts.filename(t),
         caption=audit_texts.caption(t, AUDIT_DAYS, len(lines)),
     )
 
 
-def _row(t: Translator, line: AuditLine, zone: ZoneInfo) -> list[object]:
+def _row(t: Translator, line: AuditLine) -> list[object]:
     """When, who, what in words, whom or what it concerned, and the action as logged."""
     return [
-        f"{line.at.astimezone(zone):%Y-%m-%d %H:%M:%S}",
+        t.datetime(line.at, "file"),
         texts.member_name(t, line.actor) if line.actor else "",
         audit_texts.what(t, line),
         audit_texts.about(t, line),

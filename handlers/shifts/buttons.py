@@ -181,7 +181,7 @@ def decide_swap(t: Translator, request_id: int) -> InlineKeyboardMarkup:
 
 
 def handover(t: Translator, shift_id: int) -> InlineKeyboardMarkup:
-    return one_button(t.gettext("Wacht taken over"), data(HANDOVER, shift_id))
+    return one_button(t.gettext("Shift taken over"), data(HANDOVER, shift_id))
 
 
 def roster_tools(t: Translator) -> InlineKeyboardMarkup:
@@ -237,7 +237,7 @@ def exports(t: Translator, months: Sequence[date]) -> InlineKeyboardMarkup:
         *[
             (
                 t.gettext("Swaps of {month}").format(month=roster_texts.month_name(t, month)),
-                data(EXPORT_SWAPS, month.strftime("%Y-%m")),
+                data(EXPORT_SWAPS, f"{month:%Y-%m}"),
             )
             for month in months[:LIST_LIMIT]
         ],

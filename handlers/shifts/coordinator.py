@@ -83,13 +83,12 @@ def roster_template(t: Translator, zone: str, day: datetime) -> bytes:
         (day + timedelta(days=n)).replace(hour=hour, minute=0)
         for n, hour in ((0, 19), (1, 8), (1, 19), (2, 8))
     ]
-    moment = "%d/%m/%Y %H:%M"
     example = "1-48976-16-004"  # the example RIZIV number of the locum FAQ
     return write_table(
         header,
         [
-            [night[0].strftime(moment), night[1].strftime(moment), zone, "", example, ""],
-            [night[2].strftime(moment), night[3].strftime(moment), zone, "", example, ""],
+            [t.datetime(night[0], "short"), t.datetime(night[1], "short"), zone, "", example, ""],
+            [t.datetime(night[2], "short"), t.datetime(night[3], "short"), zone, "", example, ""],
         ],
     )
 

@@ -2,15 +2,15 @@
 Medega); the audit log of what coordinators and staff did (handlers.membership.oversight)."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
 
 from bot.core.csvfiles import write_table
 from bot.core.swap_views import Change
+from bot.i18n import Translator
 from handlers import keyboards
 from handlers.context import KringContext
-from handlers.shifts import buttons, roster_texts
+from handlers.shifts import buttons, roster_texts, texts
 
 
 async def choose_export(update: Update, context: KringContext) -> None:
@@ -36,27 +36,27 @@ async def export_swaps(update: Update, context: KringContext) -> None:
     assert isinstance(query.message, Message)
     await query.message.reply_document(
         write_table(
-            roster_texts.swaps_export_header(context.t), [_export_row(c, zone) for c in changes]
+            roster_texts.swaps_export_header(context.t),
+            [_export_row(context.t, c) for c in changes],
         ),
-        filename=f"wachtwissels-{month:%Y-%m}.csv",
+        filename=roster_texts.swaps_export_filename(context.t, month),
         caption=roster_texts.swaps_export_caption(context.t, month, len(changes)),
     )
 
 
-def _export_row(change: Change, zone: ZoneInfo) -> list[object]:
+def _export_row(t: Translator, change: Change) -> list[object]:
     shift, request = change.shift, change.request
-    decided = request.decided_at.astimezone(zone) if request.decided_at else None
     return [
-        f"{shift.start_at.astimezone(zone):%Y-%m-%d %H:%M}",
-        f"{shift.end_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        t.datetime(shift.start_at, "file"),
+        t.datetime(shift.end_at, "file"),
         shift.zone,
         shift.post,
         change.before.name,
         change.before.riziv,
         change.after.name,
         change.after.riziv,
-        request.kind.value,
-        f"{decided:%Y-%m-%d %H:%M}" if decided else "",
+        texts.swap_kind_name(t, request.kind),
+        t.datetime(request.decided_at, "file") if request.decided_at else "",
     ]
 
 

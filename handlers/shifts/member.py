@@ -10,13 +10,12 @@ from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
 from bot.core.errors import SwapError, SwapReason
-from bot.core.ics import CalendarItem, calendar_file
 from bot.core.membership import MANAGER_ROLES
-from bot.core.models import Member, Shift, SwapKind
+from bot.core.models import Member, SwapKind
 from handlers import keyboards, picker
 from handlers.context import KringContext
 from handlers.conversation import Flow, message_text
-from handlers.shifts import buttons, coordinator, texts
+from handlers.shifts import buttons, calendar_files, coordinator, texts
 
 NOTE = 0
 _KEY = "swap_note"
@@ -44,25 +43,15 @@ async def send_calendar(update: Update, context: KringContext) -> None:
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.reply_document(
-        shifts_calendar(context, shifts),
-        filename="wachtdiensten.ics",
+        calendar_files.shifts_calendar(
+            context.t,
+            shifts,
+            await context.services.swaps.calendar_versions(),
+            context.services.clock.now(),
+            context.services.kring,
+        ),
+        filename=texts.shifts_calendar_filename(context.t),
         caption=texts.shifts_calendar_caption(context.t),
-    )
-
-
-def shifts_calendar(context: KringContext, shifts: list[Shift]) -> bytes:
-    items = [
-        CalendarItem(
-            uid=f"shift-{shift.id}@kringbot",
-            title=texts.shift_title(context.t, shift),
-            start_at=shift.start_at,
-            end_at=shift.end_at,
-            location=f"{shift.zone} {shift.post}".strip(),
-        )
-        for shift in shifts
-    ]
-    return calendar_file(
-        items, stamp=context.services.clock.now(), name=context.services.kring.name
     )
 
 

@@ -1,11 +1,15 @@
 """The outbox notices of the wachtdienst: swaps and shift reminders, with their buttons."""
 
+from collections.abc import Callable
+from typing import Any
+
 from telegram import InlineKeyboardMarkup
 
 from bot.core.notices import shifts as notices
+from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.feature import Renderer
-from handlers.shifts import buttons, texts
+from handlers.shifts import buttons, calendar_files, texts
 
 
 def _take_over(
@@ -14,9 +18,13 @@ def _take_over(
     return buttons.take_over(t, notice.swap.request_id)
 
 
-def _outcome(kind: type[notices.SwapOutcome]) -> Renderer[notices.SwapOutcome]:
-    """The steps of a request after it was taken: one text each, no buttons."""
-    return Renderer(kind, lambda t, notice, kring: texts.swap_outcome(t, notice))
+def _outcome(
+    kind: type[notices.SwapOutcome],
+    document: Callable[[Translator, Any, Kring], tuple[str, bytes]] | None = None,
+) -> Renderer[notices.SwapOutcome]:
+    """The steps of a request after it was taken: one text each, no buttons; when the shift
+    changed hands, the calendar file that follows the change."""
+    return Renderer(kind, lambda t, notice, kring: texts.swap_outcome(t, notice), document=document)
 
 
 NOTICES = (
@@ -30,13 +38,13 @@ NOTICES = (
         lambda t, notice: buttons.decide_swap(t, notice.swap.request_id),
     ),
     _outcome(notices.SwapTaken),
-    _outcome(notices.SwapApproved),
+    _outcome(notices.SwapApproved, calendar_files.approved),
     _outcome(notices.SwapRejected),
     _outcome(notices.SwapWithdrawn),
     _outcome(notices.SwapExpired),
     _outcome(notices.SwapWarning),
-    _outcome(notices.ShiftAssigned),
-    _outcome(notices.ShiftReassigned),
+    _outcome(notices.ShiftAssigned, calendar_files.gained),
+    _outcome(notices.ShiftReassigned, calendar_files.lost),
     Renderer(
         notices.SwapUrgent,
         lambda t, notice, kring: texts.swap_urgent(t, notice, kring),

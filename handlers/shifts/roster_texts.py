@@ -69,7 +69,7 @@ def uncovered(t: Translator, shifts: Sequence[Shift]) -> list[str]:
 def roster_intro(t: Translator, on_call: int, exempt: int, without_doctor: Sequence[Shift]) -> str:
     return "\n".join(
         [
-            t.gettext("<b>Wachtdienst roster</b>"),
+            t.gettext("<b>On-call roster</b>"),
             t.gettext("{n} members on call, {exempt} of them exempt.").format(
                 n=on_call, exempt=exempt
             ),
@@ -282,7 +282,7 @@ def export_choose(t: Translator) -> str:
 
 
 def month_name(t: Translator, month: date) -> str:
-    return t.date(month, "MMMM y")
+    return t.date(month, "month")
 
 
 def swaps_export_header(t: Translator) -> list[str]:
@@ -298,6 +298,11 @@ def swaps_export_header(t: Translator) -> list[str]:
         t.gettext("kind"),
         t.gettext("approved on"),
     ]
+
+
+def swaps_export_filename(t: Translator, month: date) -> str:
+    # Translators: the name of the CSV file with a month's roster changes; keep {month} and ".csv".
+    return t.gettext("shift-swaps-{month}.csv").format(month=f"{month:%Y-%m}")
 
 
 def swaps_export_caption(t: Translator, month: date, count: int) -> str:

@@ -39,8 +39,8 @@ def shift_when(t: Translator, start: datetime, end: datetime, zone: str, post: s
     """'Sat 5 Dec 2026, 19:00 – 08:00 · Noord': a shift on one line, in the member's language."""
     place = f"{zone} ({post})" if post else zone
     return t.gettext("{start} – {end} · {place}").format(
-        start=t.datetime(start, "EEE d MMM y, HH:mm"),
-        end=t.time(end) if end.date() == start.date() else t.datetime(end, "EEE HH:mm"),
+        start=t.datetime(start, "day"),
+        end=t.time(end) if end.date() == start.date() else t.datetime(end, "weekday"),
         place=esc(place),
     )
 
@@ -62,9 +62,9 @@ def view_shifts(t: Translator, view: SwapView) -> str:
     return in_return(t, shift_line(t, view.shift), returned)
 
 
-def shift_title(t: Translator, shift: Shift) -> str:
+def shift_title(t: Translator, zone: str) -> str:
     """The title of a shift in the phone's calendar."""
-    return t.gettext("Wachtdienst {zone}").format(zone=shift.zone)
+    return t.gettext("On-call shift {zone}").format(zone=zone)
 
 
 def shifts_list(t: Translator, shifts: Sequence[Shift], pending: Sequence[int]) -> str:
@@ -208,7 +208,7 @@ def swap_withdrawn(t: Translator) -> str:
 
 
 def handover_confirmed(t: Translator, shift: Shift) -> str:
-    return t.gettext("Thank you: you confirmed you have taken over the wacht.\n{shift}").format(
+    return t.gettext("Thank you: you confirmed you have taken over the shift.\n{shift}").format(
         shift=shift_line(t, shift)
     )
 
@@ -239,8 +239,7 @@ def summary_line(t: Translator, shift: ShiftSummary) -> str:
 
 def shift_reminder(t: Translator, notice: ShiftReminder) -> str:
     return t.gettext(
-        "<b>Reminder</b>: you are on duty (wachtdienst)\n{shift}\nTap below once you have "
-        "taken over the wacht."
+        "<b>Reminder</b>: you are on call\n{shift}\nTap below once you have taken over the shift."
     ).format(shift=summary_line(t, notice.shift))
 
 
@@ -266,9 +265,9 @@ def shifts_uncovered(t: Translator, notice: ShiftsUncovered) -> str:
     """To the coordinators, when an erased member's future shifts lost their doctor."""
     count = len(notice.shifts)
     head = t.ngettext(
-        "<b>Wachtdienst without a doctor</b>: a member had their data erased (/forget), so "
+        "<b>Shift without a doctor</b>: a member had their data erased (/forget), so "
         "{n} future shift has no doctor any more:",
-        "<b>Wachtdienst without a doctor</b>: a member had their data erased (/forget), so "
+        "<b>Shift without a doctor</b>: a member had their data erased (/forget), so "
         "{n} future shifts have no doctor any more:",
         count,
     ).format(n=count)
@@ -289,9 +288,7 @@ def roster_changed(t: Translator, notice: RosterChanged) -> str:
 
     def build(limit: int) -> str:
         lines = [
-            t.gettext(
-                "<b>Your wachtdienst roster changed</b>: the coordinator imported a new roster."
-            )
+            t.gettext("<b>Your on-call roster changed</b>: the coordinator imported a new roster.")
         ]
         for heading, shifts in sections:
             if shifts:
@@ -359,7 +356,7 @@ def swap_urgent(t: Translator, notice: SwapUrgent, kring: Kring) -> str:
     return "\n".join(
         [
             t.gettext(
-                "🚨 <b>Urgent – wachtdienst</b>: {requester} is sick and cannot do this shift, "
+                "🚨 <b>Urgent – on-call shift</b>: {requester} is sick and cannot do this shift, "
                 "which starts soon:\n{shift}\nCan you take it over?"
             ).format(requester=esc(swap.requester), shift=summary_line(t, swap.shift)),
             coordinator_phone(t, kring),
@@ -393,7 +390,7 @@ def swap_offer(t: Translator, notice: SwapOffer | SwapFollowUp) -> str:
     """To the colleagues who could take the shift: first asked, or asked again."""
     if isinstance(notice, SwapOffer):
         template = t.gettext(
-            "<b>Wachtwissel</b>: {requester} asks ({kind}):\n{shift}\nCan you take it?"
+            "<b>Shift swap</b>: {requester} asks ({kind}):\n{shift}\nCan you take it?"
         )
     else:
         template = t.gettext(
@@ -453,6 +450,11 @@ def swap_outcome(t: Translator, notice: SwapOutcome) -> str:
         shift=in_return(t, summary_line(t, swap.shift), returned),
         reason=esc(notice.reason or "–"),
     )
+
+
+def shifts_calendar_filename(t: Translator) -> str:
+    # Translators: the name of the calendar file with the member's shifts; keep ".ics".
+    return t.gettext("shifts.ics")
 
 
 def shifts_calendar_caption(t: Translator) -> str:

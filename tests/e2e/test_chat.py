@@ -330,7 +330,7 @@ async def test_a_wachtwissel_from_request_to_approved_to_exported(chat: ChatSess
     assert export["filename"] == "wachtwissels-2026-12.csv"
     lines = _sent_file(chat, "wachtwissels-2026-12.csv").decode("utf-8-sig").splitlines()
     assert len(lines) == 2
-    assert "Ann Claes;14562371004;Lotte Maes;17123468003;giveaway" in lines[1]
+    assert "Ann Claes;14562371004;Lotte Maes;17123468003;weggeven" in lines[1]
 
     reminders = await chat.perform("clock 2026-12-02 19:00")
     reminded = {a["to"] for a in reminders}

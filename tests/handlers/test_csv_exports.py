@@ -95,4 +95,6 @@ async def test_delivery_report_of_an_announcement(
     [sending] = replies(await bot.tap(COORD, preview.button_data("Verzenden"), preview))
     await due_work(bot, wiring.services)
     report = await bot.tap(COORD, sending.button_data("Rapport"), sending)
+    [document] = [call for call in report if call.method == "sendDocument"]
+    assert document.params["caption"].startswith("Verzendrapport: ")
     _assert_neutralised(_cells(report), HOSTILE[ANN.id], HOSTILE[LOTTE.id])

@@ -38,6 +38,14 @@ async def test_shifts_come_with_a_calendar_file(bot: Harness) -> None:
     calendar = document.params["document"].content.decode()
     assert calendar.count("BEGIN:VEVENT") == len(shifts.buttons) - 1
     assert "SUMMARY:Wachtdienst Noord" in calendar
+    assert document.params["document"].filename == "wachtdiensten.ics"
+
+
+async def test_the_calendar_file_is_named_in_the_members_language(bot: Harness) -> None:
+    [shifts] = replies(await bot.send(demo("elise"), "/shifts"))
+    calls = await bot.tap(demo("elise"), shifts.button_data("Fichier calendrier"), shifts)
+    [document] = [call for call in calls if call.method == "sendDocument"]
+    assert document.params["document"].filename == "gardes.ics"
 
 
 async def test_a_swap_is_asked_taken_and_rejected_with_a_reason(
@@ -113,3 +121,39 @@ async def test_the_reminder_lead_time_is_a_setting(bot: Harness) -> None:
     assert "2 uur vooraf" in changed.text
     [coordinator] = replies(await bot.send(demo("coord"), "/settings"))
     assert "Herinnering" not in " ".join(coordinator.buttons)  # no shifts, no reminder button
+
+
+def _calendar_of(calls: list[Call], person: str) -> str:
+    [document] = [
+        call
+        for call in calls
+        if call.method == "sendDocument" and call.params["chat_id"] == demo(person).id
+    ]
+    return document.params["document"].content.decode()
+
+
+def _field(calendar: str, name: str) -> str:
+    [value] = [line.split(":", 1)[1] for line in calendar.splitlines() if line.startswith(name)]
+    return value
+
+
+async def test_an_approved_swap_moves_the_shift_between_the_calendars(
+    bot: Harness, wiring: Wiring
+) -> None:
+    offers = await _ask_giveaway(bot, wiring)
+    [offer] = [call for call in offers if call.params["chat_id"] == demo("lotte").id]
+    await bot.tap(demo("lotte"), offer.button_data("Overnemen"), offer)
+    [_, approval] = replies(await bot.send(demo("coord"), "/approvals"))
+    await bot.tap(demo("coord"), approval.button_data("Goedkeuren"), approval)
+    sent = await due_work(bot, wiring.services)
+
+    gained, lost = _calendar_of(sent, "lotte"), _calendar_of(sent, "ann")
+    assert "METHOD:CANCEL" not in gained and "METHOD:CANCEL" in lost
+    assert _field(gained, "UID") == _field(lost, "UID")
+    assert int(_field(gained, "SEQUENCE")) > 0  # newer than the entry /shifts gave ann
+
+    [shifts] = replies(await bot.send(demo("lotte"), "/shifts"))
+    calls = await bot.tap(demo("lotte"), shifts.button_data("Agendabestand"), shifts)
+    mine = _calendar_of(calls, "lotte")
+    assert f"UID:{_field(gained, 'UID')}" in mine
+    assert f"SEQUENCE:{_field(gained, 'SEQUENCE')}" in mine

@@ -45,6 +45,11 @@ def _to(calls: list[Call], person: Person) -> list[Call]:
     return [call for call in calls if call.params.get("chat_id") == person.id]
 
 
+def _said(call: Call) -> str:
+    """What the message says: its text, or the caption of the file it brings."""
+    return call.text or str(call.params.get("caption", ""))
+
+
 @pytest.mark.parametrize("kring_size", ["large"])  # the small demo's 3 doctors have no free night
 async def test_a_swap_shows_the_shift_in_return_at_every_step(bot: Harness, wiring: Wiring) -> None:
     ann, coord = demo("ann"), demo("coord")
@@ -70,7 +75,9 @@ async def test_a_swap_shows_the_shift_in_return_at_every_step(bot: Harness, wiri
     assert "In ruil: " + returned in to_ann.text and "In ruil: " + returned in approval.text
     await bot.tap(coord, approval.button_data("Goedkeuren"), approval)
     approved = await due_work(bot, wiring.services)
-    assert all("In ruil: " + returned in c.text for c in _to(approved, ann) + _to(approved, taker))
+    assert all(
+        "In ruil: " + returned in _said(c) for c in _to(approved, ann) + _to(approved, taker)
+    )
     assert len(_to(approved, ann) + _to(approved, taker)) == 2
 
 
@@ -95,8 +102,15 @@ async def test_the_coordinator_gives_a_shift_only_to_who_could_swap_it(
     told = await due_work(bot, wiring.services)
     [to_lotte] = _to(told, lotte)
     [to_ann] = _to(told, ann)
-    assert "Dienst aan u toegewezen" in to_lotte.text and "Wissel goedgekeurd" not in to_lotte.text
-    assert "aan Lotte Maes gegeven" in to_ann.text
+    assert "Dienst aan u toegewezen" in _said(to_lotte) and "Wissel goedgekeurd" not in _said(
+        to_lotte
+    )
+    assert "aan Lotte Maes gegeven" in _said(to_ann)
+    # the shift moves between their phones' calendars: added for lotte, taken out for ann
+    gained, lost = (call.params["document"].content.decode() for call in (to_lotte, to_ann))
+    assert "METHOD:CANCEL" not in gained and "METHOD:CANCEL" in lost
+    [uid] = [line for line in gained.splitlines() if line.startswith("UID:shift-")]
+    assert uid in lost.splitlines()
     assert not _to(told, bart)
 
 

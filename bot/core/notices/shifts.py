@@ -17,6 +17,9 @@ class ShiftSummary:
     end: datetime
     zone: str
     post: str = ""  # "" when the zone has a single post
+    # Its calendar entry's version and when it last changed (bot.core.ics: SEQUENCE, DTSTAMP).
+    sequence: int = 0
+    changed_at: datetime | None = None
 
     @classmethod
     def of(cls, shift: Shift) -> Self:
@@ -26,6 +29,7 @@ class ShiftSummary:
             end=shift.end_at,
             zone=shift.zone,
             post=shift.post,
+            changed_at=shift.updated_at,
         )
 
 
@@ -96,8 +100,11 @@ class SwapApproval(SwapOutcome, kind="swap_approval"):
     """To the coordinators: a taken swap to approve, with the buttons to decide."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class SwapApproved(SwapOutcome, kind="swap_approved"):
     """To requester and taker: the roster follows the swap."""
+
+    holder: bool = False  # the recipient holds the shift now (the taker): its calendar gains it
 
 
 class SwapRejected(SwapOutcome, kind="swap_rejected"):
