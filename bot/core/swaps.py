@@ -7,7 +7,6 @@ several colleagues tapping "Overnemen" at once exactly one wins, whatever the nu
 Every step is kept in the request's audit trail.
 """
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -27,9 +26,9 @@ from bot.core.notices import Envelope
 from bot.core.notices import shifts as notices
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.roster import busy_around
+from bot.core.swap_queries import SwapQueries
 from bot.core.swap_views import (
     Availability,
-    Change,
     SwapView,
     availability,
     calendar_versions,
@@ -54,11 +53,12 @@ class SwapRules:
     recent: timedelta = timedelta(days=30)  # what the coordinator's overview calls recent
 
 
-class SwapService:
+class SwapService(SwapQueries):
     def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, rules: SwapRules) -> None:
         self._uow = uow_factory
         self._clock = clock
         self.rules = rules
+        self.recent = rules.recent
 
     # --- asking -------------------------------------------------------------------------------
 
@@ -305,11 +305,6 @@ class SwapService:
             await uow.commit()
         return view
 
-    async def calendar_versions(self) -> Counter[int]:
-        """Each shift's calendar version (see bot.core.swap_views.calendar_versions)."""
-        async with self._uow() as uow:
-            return calendar_versions(await uow.swaps.with_status(SwapStatus.APPROVED))
-
     async def _waiting_for_decision(self, uow: UnitOfWork, request_id: int) -> SwapRequest:
         request = await uow.swaps.get(request_id)
         if request is None or request.status is not SwapStatus.TAKEN:
@@ -464,73 +459,6 @@ class SwapService:
             uow, notices.SwapFollowUp, request, view.shift, view.requester, colleagues
         )
         await self._tell(uow, view.requester, outcome(notices.SwapWarning, view))
-
-    # --- looking ------------------------------------------------------------------------------
-
-    async def mine(self, member: Member) -> list[SwapView]:
-        """The member's own pending requests, to see or withdraw them."""
-        async with self._uow() as uow:
-            return [
-                await load_view(uow, request)
-                for request in await uow.swaps.with_status(SwapStatus.OPEN, SwapStatus.TAKEN)
-                if request.requester_id == member.id
-            ]
-
-    async def waiting_for_approval(self, manager: Member) -> list[SwapView]:
-        require_manager(manager)
-        async with self._uow() as uow:
-            return [
-                await load_view(uow, request)
-                for request in await uow.swaps.with_status(SwapStatus.TAKEN)
-            ]
-
-    async def overview(self, manager: Member) -> tuple[list[SwapView], list[SwapView]]:
-        """Everything pending, and what was decided recently (newest first)."""
-        require_manager(manager)
-        async with self._uow() as uow:
-            pending = await uow.swaps.with_status(SwapStatus.OPEN, SwapStatus.TAKEN)
-            recent = await uow.swaps.decided_since(self._clock.now() - self.rules.recent)
-            return (
-                [await load_view(uow, request) for request in pending],
-                [await load_view(uow, request) for request in recent],
-            )
-
-    async def trail(
-        self, manager: Member, request_id: int
-    ) -> tuple[SwapView, list[SwapEvent], dict[int, Member]]:
-        """A request's audit trail, with the people who acted in it."""
-        require_manager(manager)
-        async with self._uow() as uow:
-            request = await uow.swaps.get(request_id)
-            if request is None:
-                raise SwapError(SwapReason.CLOSED)
-            events = list(await uow.swaps.trail(request_id))
-            actors = {
-                event.actor_id: member
-                for event in events
-                if event.actor_id is not None
-                and (member := await uow.members.get(event.actor_id)) is not None
-            }
-            return await load_view(uow, request), events, actors
-
-    async def changes(self, manager: Member, start: datetime, end: datetime) -> list[Change]:
-        """Approved changes of shifts starting in [start, end), for the roster tool and Medega."""
-        require_manager(manager)
-        async with self._uow() as uow:
-            changes = []
-            for request in await uow.swaps.with_status(SwapStatus.APPROVED):
-                view = await load_view(uow, request)
-                if view.taker is None:
-                    continue
-                moved = [(view.shift, view.requester, view.taker)]
-                if view.return_shift is not None:
-                    moved.append((view.return_shift, view.taker, view.requester))
-                changes += [
-                    Change(shift, before, after, request)
-                    for shift, before, after in moved
-                    if start <= shift.start_at < end
-                ]
-            return sorted(changes, key=lambda change: change.shift.start_at)
 
     # --- plumbing -----------------------------------------------------------------------------
 

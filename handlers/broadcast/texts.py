@@ -16,7 +16,7 @@ from bot.core.notices.shifts import SwapSummary
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.render import esc
-from handlers.shifts import texts as shifts_texts
+from handlers.shifts import notice_texts as shift_notice_texts
 
 
 def delivery_counts(t: Translator, counts: Mapping[OutboxState, int]) -> str:
@@ -81,7 +81,7 @@ def digest_item(
             left=left,
         )
     if isinstance(item, SwapSummary):
-        return f"• {esc(item.requester)}: {shifts_texts.summary_line(t, item.shift)}"
+        return f"• {esc(item.requester)}: {shift_notice_texts.summary_line(t, item.shift)}"
     return f"• {esc(item.title)}"
 
 

@@ -9,7 +9,7 @@ from bot.core.notices import shifts as notices
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.feature import Renderer
-from handlers.shifts import buttons, calendar_files, texts
+from handlers.shifts import buttons, calendar_files, notice_texts
 
 
 def _take_over(
@@ -24,17 +24,23 @@ def _outcome(
 ) -> Renderer[notices.SwapOutcome]:
     """The steps of a request after it was taken: one text each, no buttons; when the shift
     changed hands, the calendar file that follows the change."""
-    return Renderer(kind, lambda t, notice, kring: texts.swap_outcome(t, notice), document=document)
+    return Renderer(
+        kind, lambda t, notice, kring: notice_texts.swap_outcome(t, notice), document=document
+    )
 
 
 NOTICES = (
-    Renderer(notices.SwapOffer, lambda t, notice, kring: texts.swap_offer(t, notice), _take_over),
     Renderer(
-        notices.SwapFollowUp, lambda t, notice, kring: texts.swap_offer(t, notice), _take_over
+        notices.SwapOffer, lambda t, notice, kring: notice_texts.swap_offer(t, notice), _take_over
+    ),
+    Renderer(
+        notices.SwapFollowUp,
+        lambda t, notice, kring: notice_texts.swap_offer(t, notice),
+        _take_over,
     ),
     Renderer(
         notices.SwapApproval,
-        lambda t, notice, kring: texts.swap_outcome(t, notice),
+        lambda t, notice, kring: notice_texts.swap_outcome(t, notice),
         lambda t, notice: buttons.decide_swap(t, notice.swap.request_id),
     ),
     _outcome(notices.SwapTaken),
@@ -47,15 +53,19 @@ NOTICES = (
     _outcome(notices.ShiftReassigned, calendar_files.lost),
     Renderer(
         notices.SwapUrgent,
-        lambda t, notice, kring: texts.swap_urgent(t, notice, kring),
+        lambda t, notice, kring: notice_texts.swap_urgent(t, notice, kring),
         lambda t, notice: buttons.take_over(t, notice.swap.request_id),
     ),
-    Renderer(notices.SickReport, lambda t, notice, kring: texts.sick_report(t, notice)),
-    Renderer(notices.RosterChanged, lambda t, notice, kring: texts.roster_changed(t, notice)),
-    Renderer(notices.ShiftsUncovered, lambda t, notice, kring: texts.shifts_uncovered(t, notice)),
+    Renderer(notices.SickReport, lambda t, notice, kring: notice_texts.sick_report(t, notice)),
+    Renderer(
+        notices.RosterChanged, lambda t, notice, kring: notice_texts.roster_changed(t, notice)
+    ),
+    Renderer(
+        notices.ShiftsUncovered, lambda t, notice, kring: notice_texts.shifts_uncovered(t, notice)
+    ),
     Renderer(
         notices.ShiftReminder,
-        lambda t, notice, kring: texts.shift_reminder(t, notice),
+        lambda t, notice, kring: notice_texts.shift_reminder(t, notice),
         lambda t, notice: buttons.handover(t, notice.shift.shift_id),
     ),
 )

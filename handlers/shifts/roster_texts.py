@@ -13,7 +13,7 @@ from bot.core.roster import ImportReport, Tally
 from bot.core.swap_views import Availability, SwapView, Unavailable
 from bot.i18n import Translator
 from handlers.render import esc
-from handlers.shifts import texts
+from handlers.shifts import notice_texts, texts
 
 
 def approvals(t: Translator, count: int) -> str:
@@ -63,7 +63,11 @@ def uncovered(t: Translator, shifts: Sequence[Shift]) -> list[str]:
         "⚠️ <b>{n} future shifts without a doctor</b>:",
         len(shifts),
     ).format(n=len(shifts))
-    return ["", head, *texts.summary_lines(t, [ShiftSummary.of(s) for s in shifts], limit=20)]
+    return [
+        "",
+        head,
+        *notice_texts.summary_lines(t, [ShiftSummary.of(s) for s in shifts], limit=20),
+    ]
 
 
 def roster_intro(t: Translator, on_call: int, exempt: int, without_doctor: Sequence[Shift]) -> str:
