@@ -39,7 +39,7 @@ from bot.core.services import Kring, Services
 from bot.core.stats import StatsService
 from bot.core.swap_views import OpenSwaps
 from bot.core.swaps import SwapRules, SwapService
-from bot.core.updates import UpdateLog
+from bot.core.updates import SeenInProcess, UpdateLog
 from bot.embeddings import semantic_index
 from store.buckets import SqlBuckets
 from store.db import create_engine, session_factory
@@ -130,7 +130,9 @@ def build_services(
         outbox=outbox_service(settings, clock, unit_of_work),
         knowledge=KnowledgeService(answerer, unit_of_work, clock),
         locum=LocumService(unit_of_work, clock, settings.timezone),
-        updates=UpdateLog(unit_of_work, clock),
+        updates=UpdateLog(
+            unit_of_work, clock, SeenInProcess() if engine.dialect.name == "sqlite" else None
+        ),
         flood=FloodGuard(settings.flood_limit_per_minute, buckets),
         buckets=buckets,
         privacy=PrivacyService(unit_of_work, clock, timedelta(days=settings.retention_days)),

@@ -1,8 +1,13 @@
 """Telegram may deliver an update twice (a webhook retry, a replica that restarted); each
-update_id is handled once. The first process to record it wins, so this holds across replicas."""
+update_id is handled once. The first process to record it wins, so this holds across replicas.
 
-from dataclasses import dataclass
-from datetime import timedelta
+On a database only one process uses (SQLite), the ids are kept in that process's memory instead:
+SQLite has one writer at a time, so recording every update there made a member's /help wait for
+a coordinator's whole roster import; the member lookup that remains is a read, which does not.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from bot.core.models import Member
 from bot.core.ports import Clock, UnitOfWorkFactory
@@ -10,16 +15,38 @@ from bot.core.ports import Clock, UnitOfWorkFactory
 REMEMBER_FOR = timedelta(days=2)  # Telegram retries for far less than this
 
 
+class SeenInProcess:
+    """Update ids this process has handled, with when (for a database no other process uses)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, datetime] = {}
+
+    def record(self, update_id: int, at: datetime) -> bool:
+        """True the first time this id is seen."""
+        if update_id in self._seen:
+            return False
+        self._seen[update_id] = at
+        return True
+
+    def forget_before(self, moment: datetime) -> None:
+        self._seen = {key: at for key, at in self._seen.items() if at >= moment}
+
+
 @dataclass
 class UpdateLog:
     uow_factory: UnitOfWorkFactory
     clock: Clock
+    in_process: SeenInProcess | None = field(default=None)  # None: recorded in the database
 
     async def receive(self, update_id: int, telegram_id: int | None) -> tuple[bool, Member | None]:
         """Record the update and look up who sent it, in one transaction (every update pays
         for this, so it is one round trip to the database, not two)."""
         async with self.uow_factory() as uow:
-            first = await uow.processed_updates.record(update_id, self.clock.now())
+            now = self.clock.now()
+            if self.in_process is not None:
+                first = self.in_process.record(update_id, now)
+            else:
+                first = await uow.processed_updates.record(update_id, now)
             member = None
             if first and telegram_id is not None:
                 member = await uow.members.by_telegram_id(telegram_id)
@@ -30,6 +57,9 @@ class UpdateLog:
             return first, member
 
     async def forget_old(self) -> None:
+        if self.in_process is not None:
+            self.in_process.forget_before(self.clock.now() - REMEMBER_FOR)
+            return
         async with self.uow_factory() as uow:
             await uow.processed_updates.forget_before(self.clock.now() - REMEMBER_FOR)
             await uow.commit()
