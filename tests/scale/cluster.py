@@ -59,6 +59,7 @@ SECRET = "scale-webhook-secret"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 TICK_SECONDS = 0.5  # the replicas' tick interval: due work is picked up quickly
 QUIET_SECONDS = 2.0  # `settled`: several ticks of every replica without anything new sent
+START_ATTEMPTS = 3  # a replica whose port was taken meanwhile starts again on another
 STEP_QUIET_SECONDS = 0.5  # `step`: an answer is complete when nothing follows for this long
 
 
@@ -116,6 +117,14 @@ class Replica:
     def running(self) -> bool:
         return "kringbot is running" in self.log()
 
+    @property
+    def exited(self) -> bool:
+        return self.process is not None and self.process.returncode is not None
+
+    @property
+    def port_was_taken(self) -> bool:
+        return self.exited and "address already in use" in self.log()
+
     async def stop(self) -> None:
         """SIGTERM as a service manager sends it; SIGKILL if it does not stop in time."""
         if self.process is None or self.process.returncode is not None:
@@ -149,9 +158,10 @@ class Balancer:
 
     async def start(self) -> None:
         await self._runner.setup()
-        port = free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", port).start()
-        self.url = f"http://127.0.0.1:{port}/"
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)  # the system picks a free port
+        await site.start()
+        host, port = self._runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}/"
 
     async def stop(self) -> None:
         await self._session.close()
@@ -272,13 +282,22 @@ class Cluster:
             await uow.commit()
 
     async def start(self, database_url: str, env: dict[str, str]) -> None:
-        for replica in self.replicas:
-            await replica.start(self.emulator, database_url, self.balancer.url, env)
-        await until(
-            lambda: all(replica.running for replica in self.replicas),
-            "every replica is running",
-            seconds=90,
-        )
+        """Start every replica. A port found free (`free_port`) can be taken by someone else
+        before the replica binds it; such a replica starts again on another port."""
+        starting = list(self.replicas)
+        for _ in range(START_ATTEMPTS):
+            for replica in starting:
+                await replica.start(self.emulator, database_url, self.balancer.url, env)
+            await until(
+                lambda starting=starting: all(r.running or r.exited for r in starting),
+                "every replica is running or has stopped",
+                seconds=90,
+            )
+            starting = [replica for replica in starting if replica.port_was_taken]
+            for replica in starting:
+                replica.port = free_port()
+                self.balancer.ports[replica.index] = replica.port
+        assert all(replica.running for replica in self.replicas), self.logs()
 
     async def stop(self) -> None:
         await asyncio.gather(*(replica.stop() for replica in self.replicas))
