@@ -3,25 +3,35 @@
 Telegram opens `/app/` with signed initData in the page; the shell page posts it to
 `/app/session`, which checks it (bot.web.initdata), finds the member and answers with the address
 of this session's pages, `/app/s/<session>/…`. The session is in the path rather than a cookie:
-Telegram's web and desktop clients show the app in a frame, where cookies are third-party. Each
-page declares its audience (bot.core.audience), the same rules the bot's commands use.
+Telegram's web and desktop clients show the app in a frame, where cookies are third-party.
+
+The pages themselves live per feature in bot.web.pages; each declares its audience
+(bot.core.audience), the same rules the bot's commands use. This module guards them: a live
+session of an active member with the page's audience; for a change (POST) also the session's
+CSRF token, the page's own origin and the bot's flood limit.
 """
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from bot.core.audience import Audience, member_audience
-from bot.core.console import Mark
+from bot.core.flood import Flow
 from bot.core.membership import language_for
 from bot.core.models import Member
 from bot.core.services import Services
@@ -29,22 +39,27 @@ from bot.i18n import Translator, translator
 from bot.web.initdata import InvalidInitData, Sessions, validate_init_data
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
 TELEGRAM_WEBAPP_JS = "https://telegram.org/js/telegram-web-app.js"  # as Telegram documents
-MAX_FORM_BYTES = 16_384  # initData is a few hundred bytes
-
-
-@dataclass(frozen=True)
-class Viewer:
-    member: Member
-    t: Translator
-    base: str  # this session's address prefix, /app/s/<session>
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # under the session's prefix
-    audience: Audience
-    render: Callable[[Request, Viewer], Awaitable[Response]]
+# Scripts from us and Telegram only; pages framed by Telegram's web clients (and opened on their
+# own); forms post back to us. Styles may be inline (Telegram's theme sets them from its script).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self' https://telegram.org",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "form-action 'self'",
+            "base-uri 'none'",
+            "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org",
+        ]
+    ),
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+MAX_FORM_BYTES = 16_384  # initData is a few hundred bytes; the longest form an announcement
 
 
 @cache
@@ -59,28 +74,90 @@ def _environment(language: str, timezone: str) -> Environment:
     return environment
 
 
+async def read_form(request: Request) -> dict[str, str]:
+    """An url-encoded form (the console's forms post no files): the first value of each field."""
+    body = (await request.body())[:MAX_FORM_BYTES]
+    return {name: values[0] for name, values in parse_qs(body.decode(errors="replace")).items()}
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking, in their language, and what a page needs to answer them."""
+
+    member: Member
+    t: Translator
+    services: Services
+    base: str  # this session's address prefix, /app/s/<session>
+    csrf: str  # the token every form of this session carries (field `csrf`)
+    html: Callable[..., Response]
+    navigation: list[tuple[str, str]]  # (label, address) of the pages this viewer may open
+    form: dict[str, str] = field(default_factory=dict)  # a POST's fields, already checked
+
+    @property
+    def audience(self) -> Audience:
+        return member_audience(self.member) or Audience.MEMBER
+
+    def page(self, template: str, title: str, status: int = 200, **values: Any) -> Response:
+        """A console page (templates extend page.html: the header, the navigation)."""
+        return self.html(
+            self.t,
+            template,
+            status,
+            title=title,
+            base=self.base,
+            csrf=self.csrf,
+            navigation=self.navigation,
+            **values,
+        )
+
+    def redirect(self, path: str, **query: str) -> Response:
+        """After a change: back to a page (post/redirect/get), `query` saying what was done —
+        codes, never personal data."""
+        suffix = f"?{urlencode(query)}" if query else ""
+        return RedirectResponse(f"{self.base}{path}{suffix}", status_code=303)
+
+    def refuse(self, text: str, status: int = 400) -> Response:
+        return PlainTextResponse(text, status)
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # under the session's prefix
+    audience: Audience
+    render: Callable[[Request, Viewer], Awaitable[Response]]
+    methods: tuple[str, ...] = ("GET",)  # a POST is a change: CSRF-checked and flood-limited
+    nav: Callable[[Translator], str] | None = None  # its link's label in the navigation, if any
+
+
 class Console:
-    def __init__(self, services: Services, bot_token: str, webapp_js: str = TELEGRAM_WEBAPP_JS):
+    def __init__(
+        self,
+        services: Services,
+        bot_token: str,
+        pages: list[Page],
+        webapp_js: str = TELEGRAM_WEBAPP_JS,
+    ):
         self._services = services
         self._token = bot_token
         self._sessions = Sessions(bot_token)
         self._webapp_js = webapp_js
-        self._pages = [
-            Page("/", Audience.MEMBER, self._my_shifts),
-            Page("/roster", Audience.MANAGER, self._roster),
-        ]
+        self._pages = pages
 
     def routes(self) -> list[BaseRoute]:
         return [
             Route("/app/", self._shell),
             Route("/app/session", self._open_session, methods=["POST"]),
-            *(Route(f"/app/s/{{session}}{page.path}", self._guarded(page)) for page in self._pages),
+            Mount("/app/static", StaticFiles(directory=STATIC), name="static"),
+            *(
+                Route(f"/app/s/{{session}}{page.path}", self._guarded(page), methods=page.methods)
+                for page in self._pages
+            ),
         ]
 
     def _html(self, t: Translator, template: str, status: int = 200, **values: Any) -> Response:
         environment = _environment(t.language, self._services.kring.timezone)
         body = environment.get_template(template).render(t=t, webapp_js=self._webapp_js, **values)
-        return HTMLResponse(body, status_code=status, headers={"Referrer-Policy": "no-referrer"})
+        return HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)
 
     def _translator(self, request: Request, member: Member | None = None) -> Translator:
         kring = self._services.kring
@@ -92,15 +169,14 @@ class Console:
     async def _shell(self, request: Request) -> Response:
         t = self._translator(request)
         return self._html(
-            t, "shell.html", title=self._services.kring.name, session_url="/app/session", next=""
+            t, "shell.html", title=self._services.kring.name, session_url="/app/session"
         )
 
     async def _open_session(self, request: Request) -> Response:
-        body = await request.body()
-        form = parse_qs(body[:MAX_FORM_BYTES].decode(errors="replace"))
+        form = await read_form(request)
         t = self._translator(request)
         try:
-            person = validate_init_data((form.get("init_data") or [""])[0], self._token)
+            person = validate_init_data(form.get("init_data", ""), self._token)
         except InvalidInitData:
             return PlainTextResponse(t.gettext("This console could not check who you are."), 403)
         member = await self._services.console.person(person.telegram_id)
@@ -127,47 +203,49 @@ class Console:
                 return PlainTextResponse(
                     t.gettext("Only the coordinator and staff see this page."), 403
                 )
-            return await page.render(request, Viewer(member, t, f"/app/s/{quote(session)}"))
+            form: dict[str, str] = {}
+            if request.method == "POST":
+                form = await read_form(request)
+                refusal = await self._refuse_change(request, member.telegram_id, form, session, t)
+                if refusal is not None:
+                    return refusal
+            base = f"/app/s/{quote(session)}"
+            navigation = [
+                (other.nav(t), f"{base}{other.path}")
+                for other in self._pages
+                if other.nav is not None and have >= other.audience
+            ]
+            viewer = Viewer(
+                member,
+                t,
+                self._services,
+                base,
+                self._sessions.csrf(session),
+                self._html,
+                navigation,
+                form,
+            )
+            return await page.render(request, viewer)
 
         return endpoint
 
-    def _page(self, viewer: Viewer, template: str, title: str, **values: Any) -> Response:
-        manager = (member_audience(viewer.member) or Audience.MEMBER) >= Audience.MANAGER
-        return self._html(
-            viewer.t, template, title=title, base=viewer.base, manager=manager, **values
-        )
-
-    async def _my_shifts(self, request: Request, viewer: Viewer) -> Response:
-        shifts = await self._services.console.my_shifts(viewer.member)
-        return self._page(viewer, "shifts.html", viewer.t.gettext("My shifts"), shifts=shifts)
-
-    async def _roster(self, request: Request, viewer: Viewer) -> Response:
-        month = await self._services.console.roster_month(
-            viewer.member,
-            request.query_params.get("zone"),
-            _month(request.query_params.get("month")),
-        )
-        t = viewer.t
-        labels = {
-            Mark.UNCOVERED: t.gettext("no doctor"),
-            Mark.DOUBLE_BOOKED: t.gettext("double booking"),
-            Mark.BACK_TO_BACK: t.gettext("back-to-back"),
-            Mark.EXEMPT: t.gettext("exempt"),
-        }
-        return self._page(
-            viewer,
-            "roster.html",
-            t.gettext("Roster {zone}").format(zone=month.zone),
-            month=month,
-            marks=list(Mark),
-            labels=labels,
-        )
-
-
-def _month(value: str | None) -> date | None:
-    """`2026-12` → 1 December 2026; anything else: this month."""
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        return date(year, month, 1)
-    except ValueError:
+    async def _refuse_change(
+        self,
+        request: Request,
+        telegram_id: int | None,
+        form: dict[str, str],
+        session: str,
+        t: Translator,
+    ) -> Response | None:
+        """A change is made only from this session's own pages (its CSRF token, our origin),
+        and no faster than the bot lets a person type."""
+        origin = request.headers.get("origin")
+        if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
+            return PlainTextResponse(t.gettext("This change did not come from the console."), 403)
+        if not self._sessions.csrf_matches(session, form.get("csrf", "")):
+            return PlainTextResponse(t.gettext("This change did not come from the console."), 403)
+        if telegram_id is None or await self._services.flood.check(telegram_id) is not Flow.OK:
+            return PlainTextResponse(
+                t.gettext("You are making changes faster than I can follow. Wait a minute."), 429
+            )
         return None

@@ -4,7 +4,7 @@ Telegram opens the console with `initData`: URL-encoded fields, one of them `has
 HMAC-SHA256 of the other fields (sorted, `key=value` lines) under a key that is itself the
 HMAC-SHA256 of the bot token under the key "WebAppData". Only Telegram and the bot know the
 token, so valid initData proves who opened the app; `auth_date` keeps an old one from being
-replayed. The console then keeps a session cookie signed with a key derived from the token.
+replayed. The console then keeps a session token signed with a key derived from the token.
 """
 
 import hashlib
@@ -71,7 +71,7 @@ def validate_init_data(init_data: str, bot_token: str, now: float | None = None)
 
 
 class Sessions:
-    """A signed cookie `<telegram id>.<expiry>.<signature>`: no server-side state, so any
+    """A signed token `<telegram id>.<expiry>.<signature>`: no server-side state, so any
     replica accepts a session another made."""
 
     def __init__(self, bot_token: str) -> None:
@@ -87,11 +87,11 @@ class Sessions:
         payload = f"{telegram_id}.{expiry}"
         return f"{payload}.{self._sign(payload)}"
 
-    def telegram_id(self, cookie: str | None, now: float | None = None) -> int | None:
+    def telegram_id(self, token: str | None, now: float | None = None) -> int | None:
         """Whose session this is; None when absent, altered or expired."""
-        if not cookie or cookie.count(".") != 2:
+        if not token or token.count(".") != 2:
             return None
-        telegram_id, expiry, signature = cookie.split(".")
+        telegram_id, expiry, signature = token.split(".")
         if not hmac.compare_digest(
             signature.encode(), self._sign(f"{telegram_id}.{expiry}").encode()
         ):
@@ -102,3 +102,11 @@ class Sessions:
             return int(telegram_id)
         except ValueError:
             return None
+
+    def csrf(self, session: str) -> str:
+        """The token the session's forms carry: a change needs the session (in the address)
+        and this, which only the session's own pages hold."""
+        return hmac.new(self._key, f"csrf:{session}".encode(), hashlib.sha256).hexdigest()
+
+    def csrf_matches(self, session: str, token: str) -> bool:
+        return hmac.compare_digest(self.csrf(session).encode(), token.encode())

@@ -26,6 +26,7 @@ from bot.core.services import Services
 from bot.web.console import TELEGRAM_WEBAPP_JS, Console
 from bot.web.feeds import feed_file
 from bot.web.health import Health
+from bot.web.pages import PAGES
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def build_web_app(
     routes = [
         Route("/healthz", healthz),
         Route("/feeds/{token}.ics", feed),
-        *Console(services, app.bot.token, settings.webapp_js).routes(),
+        *Console(services, app.bot.token, PAGES, settings.webapp_js).routes(),
     ]
     if settings.webhook_path is not None:
         routes.append(Route(settings.webhook_path, webhook, methods=["POST"]))

@@ -1,0 +1,10 @@
+"""The console's pages, one module per feature, in the order of the navigation. Each module
+has `PAGES`: its pages with their audience (bot.core.audience) and methods (a POST is a change)."""
+
+from bot.web.console import Page
+from bot.web.pages import roster, shifts
+
+PAGES: list[Page] = [
+    *shifts.PAGES,  # everyone's first page: my shifts
+    *roster.PAGES,  # the coordinator's month grid
+]
