@@ -5,6 +5,10 @@ PYTHON ?= python3
 INSTALLED := $(VENV)/.installed-stamp
 CATALOGS := $(wildcard locales/*/LC_MESSAGES/bot.po)
 COMPILED := $(CATALOGS:.po=.mo)
+# axe-core, the accessibility engine the console's browser tests run in Chromium (from npm;
+# a test dependency, not served to members).
+AXE_VERSION := 4.10.2
+AXE := var/axe-core-$(AXE_VERSION)/axe.min.js
 
 .PHONY: run test install locales extract update-locales lint format typecheck bench clean
 
@@ -34,8 +38,14 @@ update-locales: extract
 run: $(INSTALLED) locales
 	$(BIN)/kringbot run
 
+$(AXE):
+	mkdir -p $(dir $@)
+	npm pack --silent axe-core@$(AXE_VERSION) --pack-destination var >/dev/null
+	tar -xzf var/axe-core-$(AXE_VERSION).tgz -C $(dir $@) --strip-components=1 package/axe.min.js
+	rm var/axe-core-$(AXE_VERSION).tgz
+
 # The whole suite on SQLite; again on PostgreSQL when TEST_DATABASE_URL points at one.
-test: $(INSTALLED) locales
+test: $(INSTALLED) locales $(AXE)
 	KRINGBOT_TEST_DATABASE= $(BIN)/pytest
 	@if [ -n "$(TEST_DATABASE_URL)" ]; then \
 		echo "== again on PostgreSQL"; \
