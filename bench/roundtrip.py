@@ -26,7 +26,7 @@ import pstats
 import statistics
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, nullcontext
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -119,6 +119,7 @@ async def echo_bot(emulator: Emulator, webhook: bool) -> AsyncIterator[AnyApp]:
     bare.add_handler(MessageHandler(filters.ALL, echo))
     async with bare:
         assert bare.updater is not None
+        receiving: AbstractAsyncContextManager[None]
         if webhook:
             receiving = webhook_to(bare, WebServer(echo_webhook(bare), WebSettings("127.0.0.1", 0)))
         else:

@@ -59,18 +59,20 @@ class UpdateLog:
         async with self.uow_factory() as uow:
             now = self.clock.now()
             if self.in_process is not None:
-                first = self.in_process.record(update_id, now)
+                first, wrote = self.in_process.record(update_id, now), False
             else:
-                first = await uow.processed_updates.record(update_id, now)
-            if not first or telegram_id is None:
+                first = wrote = await uow.processed_updates.record(update_id, now)
+            member, steps = None, {}
+            if first and telegram_id is not None:
+                member = await uow.members.by_telegram_id(telegram_id)
+                if member is not None and not member.reachable:  # they unblocked the bot
+                    member.reachable, member.updated_at = True, now
+                    await uow.members.update(member)
+                    wrote = True
+                if chat_id is not None:
+                    steps = await live_steps(uow, chat_id, telegram_id, now)
+            if wrote:  # a read only ends with the unit of work's rollback: one step less
                 await uow.commit(durable=False)
-                return Arrival(first)
-            member = await uow.members.by_telegram_id(telegram_id)
-            if member is not None and not member.reachable:  # they unblocked the bot
-                member.reachable, member.updated_at = True, now
-                await uow.members.update(member)
-            steps = {} if chat_id is None else await live_steps(uow, chat_id, telegram_id, now)
-            await uow.commit(durable=False)
             return Arrival(first, member, steps)
 
     async def forget_old(self) -> None:
