@@ -1,20 +1,42 @@
 """Round trip of a member's /help through the emulator, against a bare PTB echo bot.
 
-Both bots poll the same emulator over loopback HTTP in the same run, one after the other. For
-each: the median round trip of N messages sent one at a time (sent -> reply recorded by the
+Both bots get their updates from the same emulator over loopback HTTP in the same run, one after
+the other, in the same way: by polling (getUpdates), or with `--webhook` through a webhook server
+the emulator posts each update to (kringbot's own web server; for the echo bot a tiny Starlette
+app on the same uvicorn that puts the update on its queue, as PTB's custom-webhook example does).
+For each: the median round trip of N messages sent one at a time (sent -> reply recorded by the
 emulator), and messages per second for a burst of N messages at once. The ratios say what
-kringbot's own work (access gate, database, translation) costs on top of PTB and HTTP.
+kringbot's own work (flood limit, access gate, database, translation) costs on top of PTB and
+HTTP. kringbot runs with a flood limit it never reaches, so the check is measured too.
 
-    .venv/bin/python -m bench.roundtrip [--messages 200]
+    .venv/bin/python -m bench.roundtrip [--messages 200] [--database-url URL] [--webhook]
+        [--profile bench/profiles/NAME.prof]
+
+`--database-url` (PostgreSQL) runs kringbot on that database, which is EMPTIED first (its public
+schema dropped); the default is a fresh SQLite file. `--profile` runs cProfile over kringbot's
+part (the emulator runs in this process too), keeps the statistics in that file and prints the
+functions that took most time.
 """
 
 import argparse
 import asyncio
+import cProfile
+import hmac
+import pstats
 import statistics
 import time
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
+from pydantic import SecretStr
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
@@ -22,6 +44,13 @@ from bot.chat import ChatSession
 from bot.clock import SettableClock
 from bot.config import Settings
 from bot.emulator import Emulator
+from bot.serve import web_server
+from bot.web.server import SECRET_HEADER, WebServer, WebSettings
+from store.db import create_engine, is_sqlite
+
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+HOOK_PATH, SECRET = "/telegram", "bench-webhook-secret"
+FLOOD_LIMIT = 10_000  # per minute: checked on every update, never reached by this bench
 
 
 @dataclass
@@ -30,7 +59,7 @@ class Result:
     per_second: float
 
 
-async def measure(emulator: Emulator, app: Application, handle: str, n: int) -> Result:  # type: ignore[type-arg]
+async def measure(emulator: Emulator, app: AnyApp, handle: str, n: int) -> Result:
     async def settle(update_id: int) -> None:
         await emulator.wait_acked(update_id)
         await app.update_queue.join()
@@ -56,41 +85,142 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.message.reply_text(update.message.text or "")
 
 
-async def run(n: int) -> None:
-    emulator = Emulator()
-    await emulator.start()
-    emulator.create_user("ann", "nl", user_id=7000002)
+def echo_webhook(app: AnyApp) -> Starlette:
+    """What kringbot's webhook route does (bot.web.server), for the echo bot."""
 
+    async def webhook(request: Request) -> Response:
+        if not hmac.compare_digest(request.headers.get(SECRET_HEADER, ""), SECRET):
+            return PlainTextResponse("Forbidden", status_code=403)
+        await app.update_queue.put(Update.de_json(await request.json(), app.bot))
+        return PlainTextResponse("OK")
+
+    return Starlette(routes=[Route(HOOK_PATH, webhook, methods=["POST"])])
+
+
+@asynccontextmanager
+async def webhook_to(app: AnyApp, server: WebServer) -> AsyncIterator[None]:
+    """Deliver the app's updates through `server`'s webhook instead of getUpdates."""
+    assert app.updater is not None
+    if app.updater.running:
+        await app.updater.stop()
+    await server.start()
+    url = f"http://127.0.0.1:{server.port}{HOOK_PATH}"
+    await app.bot.set_webhook(url, secret_token=SECRET)
+    try:
+        yield
+    finally:
+        await app.bot.delete_webhook()
+        await server.stop()
+
+
+@asynccontextmanager
+async def echo_bot(emulator: Emulator, webhook: bool) -> AsyncIterator[AnyApp]:
     bare = ApplicationBuilder().token(emulator.token).base_url(emulator.base_url).build()
     bare.add_handler(MessageHandler(filters.ALL, echo))
     async with bare:
         assert bare.updater is not None
-        await bare.updater.start_polling(poll_interval=0)
-        await bare.start()
-        baseline = await measure(emulator, bare, "ann", n)
-        await bare.updater.stop()
-        await bare.stop()
+        receiving: AbstractAsyncContextManager[None]
+        if webhook:
+            receiving = webhook_to(bare, WebServer(echo_webhook(bare), WebSettings("127.0.0.1", 0)))
+        else:
+            await bare.updater.start_polling(poll_interval=0)
+            receiving = nullcontext()
+        async with receiving:
+            await bare.start()
+            yield bare
+            await bare.stop()
+        if bare.updater.running:
+            await bare.updater.stop()
 
+
+@asynccontextmanager
+async def kringbot(
+    emulator: Emulator, database_url: str | None, webhook: bool
+) -> AsyncIterator[AnyApp]:
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
-    clock = SettableClock(datetime.now(UTC))
-    async with ChatSession(settings, clock, seed="demo", emulator=emulator) as session:
-        kringbot = await measure(emulator, session.app, "ann", n)
+    if database_url is not None:
+        await empty(database_url)
+    session = ChatSession(
+        settings,
+        SettableClock(datetime.now(UTC)),
+        db_url=database_url,
+        seed="demo",
+        emulator=emulator,
+        flood_limit_per_minute=FLOOD_LIMIT,
+    )
+    async with session:
+        if not webhook:
+            yield session.app
+            return
+        hooked = settings.model_copy(
+            update={
+                "webhook_url": f"http://127.0.0.1{HOOK_PATH}",
+                "webhook_secret": SecretStr(SECRET),
+                "webhook_listen": "127.0.0.1",
+                "webhook_port": 0,  # the system picks; set_webhook is told which
+            }
+        )
+        async with webhook_to(session.app, web_server(session.app, session.wiring, hooked, True)):
+            yield session.app
+
+
+async def empty(url: str) -> None:
+    """A PostgreSQL database without tables, for the demo kring to be seeded into."""
+    if is_sqlite(url):
+        raise SystemExit("--database-url is for PostgreSQL; SQLite runs on a fresh file anyway")
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+def report_profile(profile: cProfile.Profile, path: str) -> None:
+    profile.dump_stats(path)
+    stats = pstats.Stats(path)
+    for order in ("cumulative", "tottime"):
+        print(f"\nprofile of kringbot's part, top functions by {order} (all in {path}):")
+        stats.sort_stats(order).print_stats(25)
+
+
+async def run(n: int, database_url: str | None, webhook: bool, profile_path: str | None) -> None:
+    emulator = Emulator(loopback_webhooks=webhook)
+    await emulator.start()
+    emulator.create_user("ann", "nl", user_id=7000002)
+    async with echo_bot(emulator, webhook) as bare:
+        baseline = await measure(emulator, bare, "ann", n)
+    profile = cProfile.Profile() if profile_path else None
+    async with kringbot(emulator, database_url, webhook) as app:
+        if profile is not None:
+            profile.enable()
+        result = await measure(emulator, app, "ann", n)
+        if profile is not None:
+            profile.disable()
     await emulator.stop()
 
-    print(f"/help round trip through the emulator: {n} sequential messages, then {n} at once")
+    database = "SQLite" if database_url is None else "PostgreSQL"
+    mode = "webhook" if webhook else "polling"
+    print(f"/help round trip through the emulator ({database}, {mode}):")
+    print(f"{n} sequential messages, then {n} at once")
     print(f"{'':24}{'median round trip':>20}{'messages/s':>14}")
-    for name, result in (("bare PTB echo bot", baseline), ("kringbot /help (ann)", kringbot)):
-        print(f"{name:24}{result.median_ms:>17.2f} ms{result.per_second:>14.0f}")
+    for name, measured in (("bare PTB echo bot", baseline), ("kringbot /help (ann)", result)):
+        print(f"{name:24}{measured.median_ms:>17.2f} ms{measured.per_second:>14.0f}")
     print(
-        f"ratio kringbot / echo: round trip x{kringbot.median_ms / baseline.median_ms:.2f}, "
-        f"throughput x{kringbot.per_second / baseline.per_second:.2f}"
+        f"ratio kringbot / echo: round trip x{result.median_ms / baseline.median_ms:.2f}, "
+        f"throughput x{result.per_second / baseline.per_second:.2f}"
     )
+    if profile is not None and profile_path is not None:
+        report_profile(profile, profile_path)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=200)
-    asyncio.run(run(parser.parse_args().messages))
+    parser.add_argument("--database-url", help="PostgreSQL database to use (emptied first)")
+    parser.add_argument("--webhook", action="store_true", help="updates through a webhook")
+    parser.add_argument("--profile", metavar="PATH", help="cProfile kringbot's part into PATH")
+    args = parser.parse_args()
+    asyncio.run(run(args.messages, args.database_url, args.webhook, args.profile))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext
 
+from bot.core.conversations import Step
 from bot.core.models import Member
 from bot.core.services import Services
 from bot.i18n import Translator
@@ -14,6 +15,7 @@ from handlers.replies import KringBot
 class KringContext(CallbackContext[KringBot, dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     member: Member | None = None
     t: Translator
+    steps: dict[str, Step]  # the flows this chat is in, read with the member (one transaction)
 
     def __init__(
         self,
@@ -23,6 +25,7 @@ class KringContext(CallbackContext[KringBot, dict[Any, Any], dict[Any, Any], dic
     ) -> None:
         super().__init__(application, chat_id, user_id)
         self.member = None
+        self.steps = {}
 
     @property
     def services(self) -> Services:

@@ -5,7 +5,8 @@ Every flow is a `Flow`: a ConversationHandler whose step and draft live in the d
 (bot.core.conversations), not in the memory of one process. Behind a load balancer the next
 message of a flow may reach another process, and a restart must not lose it. So, per update:
 `Flows.load` (a handler group between the gate and the features) puts this chat's steps and
-drafts where PTB and the flows read them, and each Flow saves its own after handling an update.
+drafts (the gate read them with the member) where PTB and the flows read them, and each Flow
+saves its own after handling an update.
 Updates of one chat are handled in order (bot.processing), so a load and its save are never
 interleaved with another update of the same chat; other chats' keys are left alone.
 
@@ -130,11 +131,10 @@ class Flows:
             raise ValueError(f"flow name used twice: {', '.join(twice)}")
 
     async def load(self, update: Update, context: KringContext) -> None:
-        chat, user = update.effective_chat, update.effective_user
-        assert chat is not None and user is not None  # the gate let nothing else through
-        steps = await context.services.conversations.load(chat.id, user.id)
+        """The steps were read by the gate, with the member, in the same transaction
+        (bot.core.updates): no second trip to the database for every update."""
         for flow in self.flows:
-            flow.restore(update, context, steps.get(flow.draft_key))
+            flow.restore(update, context, context.steps.get(flow.draft_key))
 
 
 def _cancel_command(

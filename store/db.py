@@ -1,11 +1,13 @@
 """Engines and sessions for SQLite (default) and PostgreSQL."""
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -13,6 +15,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+PING_AFTER_IDLE = 5.0  # seconds (store.db._ping_after_idle)
+_IDLE_SINCE = "kringbot_idle_since"
 _ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}
 
 
@@ -33,7 +37,9 @@ def create_engine(url: str) -> AsyncEngine:
     url = normalize_url(url)
     if not is_sqlite(url):
         # hide_parameters: an error message never carries a member's data into the logs.
-        return create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
+        engine = create_async_engine(url, hide_parameters=True)
+        _ping_after_idle(engine)
+        return engine
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -52,6 +58,31 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _ping_after_idle(engine: AsyncEngine) -> None:
+    """Ping a pooled connection before using it, if it has been idle for `PING_AFTER_IDLE`.
+
+    SQLAlchemy's `pool_pre_ping` pings at every checkout, and asyncpg's ping is three round
+    trips (BEGIN, `;`, ROLLBACK): more than the update's own work. A connection used a moment ago
+    is alive; one idle for a while may have been closed by a database restart or a firewall,
+    and is pinged (and replaced when it does not answer). A restart within that moment costs at
+    most one failed unit of work: the error that reveals it makes SQLAlchemy replace every
+    connection of the pool."""
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get(_IDLE_SINCE)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:  # the pool replaces this connection and tries another
+            raise DisconnectionError() from error
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

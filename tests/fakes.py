@@ -452,5 +452,5 @@ class FakeUnitOfWork:
     ) -> None:
         self._working = FakeDatabase()
 
-    async def commit(self) -> None:
+    async def commit(self, durable: bool = True) -> None:
         self._committed.__dict__.update(copy.deepcopy(self._working).__dict__)

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.models import Conversation
-from bot.core.ports import Clock, UnitOfWorkFactory
+from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 FORGET_AFTER = timedelta(minutes=30)
 T = TypeVar("T")
@@ -39,10 +39,10 @@ class ConversationStore:
     forget_after: timedelta = FORGET_AFTER
 
     async def load(self, chat_id: int, user_id: int) -> dict[str, Step]:
-        """The flows this person is in, by name; forgotten ones are not among them."""
+        """The flows this person is in, by name; forgotten ones are not among them. (Each update
+        gets them with its member instead, in the same transaction: bot.core.updates.)"""
         async with self.uow_factory() as uow:
-            found = await uow.conversations.live(chat_id, user_id, self.clock.now())
-        return {c.name: Step(c.state, decode_draft(c.draft)) for c in found}
+            return await live_steps(uow, chat_id, user_id, self.clock.now())
 
     async def save(self, chat_id: int, user_id: int, name: str, step: Step | None) -> None:
         """Keep the flow's new step for another `forget_after`; None: the flow ended."""
@@ -63,6 +63,12 @@ class ConversationStore:
         async with self.uow_factory() as uow:
             await uow.conversations.remove_expired(self.clock.now())
             await uow.commit()
+
+
+async def live_steps(uow: UnitOfWork, chat_id: int, user_id: int, now: datetime) -> dict[str, Step]:
+    """The flows this person is in at `now`, by name, read in the caller's transaction."""
+    found = await uow.conversations.live(chat_id, user_id, now)
+    return {c.name: Step(c.state, decode_draft(c.draft)) for c in found}
 
 
 def encode_draft(value: object) -> Any:

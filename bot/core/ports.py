@@ -331,7 +331,10 @@ class UnitOfWork(Protocol):
         tb: TracebackType | None,
     ) -> None: ...
 
-    async def commit(self) -> None: ...
+    async def commit(self, durable: bool = True) -> None:
+        """`durable=False`: the commit need not wait until it is on disk (bookkeeping that a
+        database crash may lose without harm: which updates were handled)."""
+        ...
 
 
 class UnitOfWorkFactory(Protocol):

@@ -9,6 +9,7 @@ a coordinator's whole roster import; the member lookup that remains is a read, w
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.core.conversations import Step, live_steps
 from bot.core.models import Member
 from bot.core.ports import Clock, UnitOfWorkFactory
 
@@ -32,29 +33,47 @@ class SeenInProcess:
         self._seen = {key: at for key, at in self._seen.items() if at >= moment}
 
 
+@dataclass(frozen=True)
+class Arrival:
+    """What the gate needs to know about an update before any feature sees it."""
+
+    first: bool  # False: delivered before (same update_id), to be dropped
+    member: Member | None = None
+    steps: dict[str, Step] = field(default_factory=dict)  # the flows this chat is in, by name
+
+
 @dataclass
 class UpdateLog:
     uow_factory: UnitOfWorkFactory
     clock: Clock
     in_process: SeenInProcess | None = field(default=None)  # None: recorded in the database
 
-    async def receive(self, update_id: int, telegram_id: int | None) -> tuple[bool, Member | None]:
-        """Record the update and look up who sent it, in one transaction (every update pays
-        for this, so it is one round trip to the database, not two)."""
+    async def receive(
+        self, update_id: int, telegram_id: int | None, chat_id: int | None = None
+    ) -> Arrival:
+        """Record the update, look up who sent it and the flows their chat is in, in one
+        transaction: every update pays for this, so it is one unit of work, not one per
+        question (the flows' steps were a transaction of their own before). The commit does not
+        wait for the disk: a database crash may forget the last updates handled, and Telegram
+        redelivers only what the bot did not acknowledge."""
         async with self.uow_factory() as uow:
             now = self.clock.now()
             if self.in_process is not None:
-                first = self.in_process.record(update_id, now)
+                first, wrote = self.in_process.record(update_id, now), False
             else:
-                first = await uow.processed_updates.record(update_id, now)
-            member = None
+                first = wrote = await uow.processed_updates.record(update_id, now)
+            member, steps = None, {}
             if first and telegram_id is not None:
                 member = await uow.members.by_telegram_id(telegram_id)
-            if member is not None and not member.reachable:  # they unblocked the bot
-                member.reachable, member.updated_at = True, self.clock.now()
-                await uow.members.update(member)
-            await uow.commit()
-            return first, member
+                if member is not None and not member.reachable:  # they unblocked the bot
+                    member.reachable, member.updated_at = True, now
+                    await uow.members.update(member)
+                    wrote = True
+                if chat_id is not None:
+                    steps = await live_steps(uow, chat_id, telegram_id, now)
+            if wrote:  # a read only ends with the unit of work's rollback: one step less
+                await uow.commit(durable=False)
+            return Arrival(first, member, steps)
 
     async def forget_old(self) -> None:
         if self.in_process is not None:

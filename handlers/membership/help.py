@@ -1,8 +1,12 @@
 """/help: what this person can do, by role (the commands their audience allows)."""
 
+from functools import cache
+
 from telegram import Update
 
 from bot.core.models import MemberStatus
+from bot.i18n import Translator
+from handlers.audience import Audience
 from handlers.context import KringContext
 from handlers.membership import buttons, commands, texts
 
@@ -22,5 +26,12 @@ async def show_help(update: Update, context: KringContext) -> None:
     elif not member.is_active:
         await message.reply_text(texts.suspended(t, kring))
     else:
-        listed = commands.listed(t, commands.audience_of(member))
-        await message.reply_text(texts.help_text(t, listed))
+        await message.reply_text(_help_text(t, commands.audience_of(member)))
+
+
+@cache
+def _help_text(t: Translator, audience: Audience) -> str:
+    """The same text for everyone with this language and audience: written once per process
+    (some 250 catalog look-ups), not at every /help. Translators are made once per language
+    (bot.i18n.translator), so the cache holds a few texts."""
+    return texts.help_text(t, commands.listed(t, audience))

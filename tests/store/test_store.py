@@ -229,8 +229,9 @@ async def test_an_update_id_is_recorded_once_across_processes(engine: AsyncEngin
     url = normalize_url(engine.url.render_as_string(hide_password=False))
     engines = [engine] if is_sqlite(url) else [engine, create_engine(url), create_engine(url)]
     logs = [UpdateLog(_uow_factory(e), SettableClock(START)) for e in engines]
-    firsts = await asyncio.gather(*(log.receive(77, None) for log in logs * 2))
-    assert sorted(first for first, _ in firsts) == [False] * (len(firsts) - 1) + [True]
+    arrivals = await asyncio.gather(*(log.receive(77, None) for log in logs * 2))
+    firsts = [arrival.first for arrival in arrivals]
+    assert sorted(firsts) == [False] * (len(firsts) - 1) + [True]
     for extra in engines[1:]:
         await extra.dispose()
 
@@ -240,10 +241,10 @@ async def test_old_update_ids_are_forgotten(engine: AsyncEngine) -> None:
 
     clock = SettableClock(START)
     log = UpdateLog(_uow_factory(engine), clock)
-    assert (await log.receive(5, None))[0]
+    assert (await log.receive(5, None)).first
     clock.advance(REMEMBER_FOR + timedelta(seconds=1))
     await log.forget_old()
-    assert (await log.receive(5, None))[0]
+    assert (await log.receive(5, None)).first
 
 
 async def test_a_broadcast_is_started_and_a_digest_period_run_by_one_process_only(

@@ -2,6 +2,7 @@
 and a refused value never carries the member's data into a message or a log."""
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.exc import DataError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -9,7 +10,8 @@ from bot.clock import SettableClock
 from bot.core.errors import InvalidRiziv, RizivReason, StoreRefused
 from bot.core.membership import MembershipService, TelegramPerson
 from bot.core.models import Role
-from store.db import session_factory
+from store import db
+from store.db import create_engine, session_factory
 from store.repositories.membership import SqlMemberRepository
 from store.uow import SqlUnitOfWork, raise_as_domain_error
 
@@ -43,3 +45,22 @@ def test_a_refused_value_is_named_by_its_statement_only() -> None:
         raise_as_domain_error(error)
     assert str(refused.value) == "Exception on UPDATE members SET name=$1, …"
     assert refused.value.__cause__ is None and refused.value.__suppress_context__
+
+
+async def test_a_pooled_connection_the_database_closed_while_idle_is_replaced(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Connections are pinged only after being idle (store.db): one the database closed in the
+    meantime (a restart, a firewall) is replaced before a member's update uses it."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("PostgreSQL closes connections; a SQLite file has none to close")
+    async with engine.connect() as connection:
+        pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+    other = create_engine(engine.url.render_as_string(hide_password=False))
+    async with other.connect() as connection:
+        await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    await other.dispose()
+    monkeypatch.setattr(db, "PING_AFTER_IDLE", 0.0)  # every checked-in connection counts as idle
+    async with engine.connect() as connection:
+        new_pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+    assert new_pid != pid

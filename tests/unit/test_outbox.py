@@ -105,6 +105,6 @@ async def test_a_member_who_writes_again_is_reachable_again(
     [message] = await outbox.claim_due()
     outbox.unreachable(message, "Forbidden: bot was blocked by the user")
     await outbox.record([message])
-    first, member = await UpdateLog(lambda: FakeUnitOfWork(fake_db), clock).receive(1, 5)
-    assert first and member is not None and member.reachable
+    arrival = await UpdateLog(lambda: FakeUnitOfWork(fake_db), clock).receive(1, 5)
+    assert arrival.first and arrival.member is not None and arrival.member.reachable
     assert next(iter(fake_db.members.values())).reachable is True
