@@ -24,7 +24,7 @@ class SqlBuckets:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
 
-    async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
+    async def acquire(self, name: str, rate: Rate, at: float, count: int = 1) -> Grant:
         """INSERT … ON CONFLICT DO UPDATE … RETURNING: bot.core.buckets.next_state in one
         statement; a new bucket (full) grants its first request."""
         bucket = RateBucketRow.__table__.c
@@ -33,18 +33,21 @@ class SqlBuckets:
         later = case((bucket.next_slot > at_value, bucket.next_slot), else_=at_value)
         statement = (
             dialect_insert(self._engine.dialect.name)(RateBucketRow)
-            .values(name=name, next_slot=at + rate.interval, refusals=0)
+            .values(name=name, next_slot=at + count * rate.interval, refusals=0)
             .on_conflict_do_update(
                 index_elements=[bucket.name],
                 set_={
-                    "next_slot": case((granted, later + rate.interval), else_=bucket.next_slot),
+                    "next_slot": case(
+                        (granted, later + count * rate.interval), else_=bucket.next_slot
+                    ),
                     "refusals": case((granted, 0), else_=bucket.refusals + 1),
                 },
             )
             .returning(bucket.next_slot, bucket.refusals)
         )
         [bucket_now] = await self._execute(statement)
-        return Grant.from_bucket(rate, at, float(bucket_now.next_slot), int(bucket_now.refusals))
+        next_slot, refusals = float(bucket_now.next_slot), int(bucket_now.refusals)
+        return Grant.from_bucket(rate, at, next_slot, refusals, count)
 
     async def forget_idle(self, before: float) -> None:
         await self._execute(delete(RateBucketRow).where(RateBucketRow.next_slot <= before))
