@@ -21,6 +21,7 @@ import statistics
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,13 +31,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import SystemClock
 from bot.config import Settings
+from bot.core.broadcast import Progress
+from bot.core.models import OutboxState
 from bot.core.services import Services
 from bot.demo_large import kring_people, seed_kring
 from bot.emulator import Emulator
 from bot.services import build_services
 from store.db import create_engine
 from store.migrate import upgrade
-from tests.scale.cluster import TOKEN, Balancer, Cluster, Replica, free_port, until
+from tests.scale.cluster import TOKEN, Balancer, Cluster, Replica, free_port
 
 ANNOUNCEMENT = "Algemene vergadering: de schaaltest"
 POLL = 0.002  # seconds between looks at what the bot sent
@@ -103,15 +106,17 @@ async def seeded(url: str) -> tuple[Emulator, Services, AsyncEngine]:
     return emulator, wiring.services, engine
 
 
-async def broadcast_to_all(cluster: Cluster) -> int:
-    """The coordinator's announcement to every member: the replicas' ticks release and send
-    it while the members ask. Returns how many it is for."""
+async def broadcast_to_all(cluster: Cluster) -> Callable[[], Awaitable[Progress]]:
+    """The coordinator's urgent announcement (it does not wait for anyone's quiet hours) to
+    every member: the replicas' ticks release and send it while the members ask. Returns how
+    to follow its progress."""
     coord = next(p for p in kring_people("large") if p.handle == "coord")
     async with cluster.unit_of_work() as uow:
         coordinator = await uow.members.by_telegram_id(coord.telegram_id)
     assert coordinator is not None
-    await cluster.services.broadcasts.create(coordinator, ANNOUNCEMENT, "all")
-    return await cluster.services.broadcasts.count("all")
+    broadcasts = cluster.services.broadcasts
+    created = await broadcasts.create(coordinator, ANNOUNCEMENT, "all", urgent=True)
+    return lambda: broadcasts.progress(coordinator, created.id or 0)
 
 
 async def measure(url: str, size: int, members: int, seconds: float, logs: Path) -> Result:
@@ -128,7 +133,7 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
         await cluster.start(url, {"OUTBOX_INTERVAL_SECONDS": str(TICK_SECONDS)})
         for handle in people:  # warm up: connections, caches
             await answers.ask(handle)
-        recipients = await broadcast_to_all(cluster)
+        progress = await broadcast_to_all(cluster)
         deadline = time.perf_counter() + seconds
 
         async def member(handle: str) -> None:
@@ -138,8 +143,11 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
         started = time.perf_counter()
         await asyncio.gather(*(member(handle) for handle in people))
         elapsed = time.perf_counter() - started
-        await until(lambda: len(answers.broadcast) >= recipients, "everyone reached", 300)
+        # The replicas send it: other processes, no event to wait on.
+        while not (done := await progress()).total or not done.finished:  # noqa: ASYNC110
+            await asyncio.sleep(0.5)
         await cluster.settled()
+        recipients = done.counts.get(OutboxState.SENT, 0)
     finally:
         watching.cancel()
         await cluster.stop()
