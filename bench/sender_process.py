@@ -22,7 +22,7 @@ from bot.http import AiohttpRequest
 from bot.sender import Sender, SendLimits
 from bot.services import kring_from, outbox_service, rate_buckets, unit_of_work_factory
 from handlers import COMPOSER
-from store.db import create_engine
+from store.db import create_engine, ping
 
 POLL = 0.1  # seconds between looks at rows another (dead) process still holds
 
@@ -34,7 +34,8 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     engine = create_engine(settings.database_url)
     outbox = outbox_service(settings, SystemClock(), unit_of_work_factory(engine))
     bot = Bot(DEFAULT_TOKEN, base_url=args.api, request=AiohttpRequest(args.concurrency, 10.0))
-    await bot.initialize()
+    await bot.initialize()  # the HTTP connection, and the database's, before the clock starts
+    await ping(engine)
     sender = Sender(
         bot,
         outbox,

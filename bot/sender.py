@@ -58,10 +58,11 @@ class SendLimits:
     concurrency: int = 16
 
     def claim_size(self, lease: timedelta) -> int:
-        """As many rows as can be sent in a quarter of the lease (at most two seconds' worth),
-        so a live sender's rows are never taken over and a cancel takes effect quickly. A run
-        holds a batch and a half at most: it claims the next while the last half goes out."""
-        seconds = min(2.0, lease.total_seconds() / 4)
+        """As many rows as can be sent in a quarter of the lease (at most half a second's
+        worth), so a live sender's rows are never taken over and a cancel takes effect quickly.
+        A run holds a batch and a half at most: it claims the next while the last half goes
+        out. Small batches keep each claim short: the sends wait while the rows are read."""
+        seconds = min(0.5, lease.total_seconds() / 4)
         return max(self.concurrency, min(5000, int(self.per_second * seconds)))
 
 

@@ -30,6 +30,7 @@ PRIVATE_INTERVAL = 1.0  # seconds between two messages to one private chat
 GROUP_INTERVAL = 3.0  # 20 per minute
 OVERALL = "send"  # the bucket of the bot's overall rate
 LATE = 0.05  # seconds after its slot that a send may still go (at least two slots)
+CATCH_UP = 0.25  # seconds: a process late on its own slots (a claim, a busy loop) still uses them
 BLOCK = 0.1  # seconds' worth of overall slots taken from the bucket at once (one at least)
 
 
@@ -72,16 +73,20 @@ class RateLimiter:
 
     async def _overall_slot(self, at: float) -> float:
         """The first overall slot held at or after `at`. Held slots before it are given up, as
-        the bucket skips its slots before a request. The next block is asked for while half of
-        this one is left, so a slow answer (a busy database) does not make the slots late."""
+        the bucket skips its slots before a request; but a message that may go now, on buckets
+        of this process's own, takes a slot it is up to CATCH_UP late for (see `missed`), and
+        goes at once. The next block is asked for while half of this one is left, so a slow
+        answer (a busy database) does not make the slots late."""
+        catching_up = not self.buckets.shared and at <= self.clock()
+        usable_from = at - CATCH_UP if catching_up else at
         while True:
-            while self._held and self._held[0] < at:
+            while self._held and self._held[0] < usable_from:
                 self._held.popleft()
             if len(self._held) <= self._block // 2 and self._taking is None:
                 after = self._held[-1] + self._rate.interval if self._held else at
                 self._taking = asyncio.create_task(self._take_block(max(at, after)))
             if self._held:
-                return self._held.popleft()
+                return max(self._held.popleft(), at)
             assert self._taking is not None
             await asyncio.shield(self._taking)
 
@@ -101,13 +106,15 @@ class RateLimiter:
         return self.buckets.shared and self.clock() - slot > max(2.0 / self.per_second, LATE)
 
     def admit(self) -> float:
-        """Just before a send: 0 (and the send is counted) if fewer than the rate went out in
-        the last second, else the seconds to wait. Slots are evenly spaced, but a sender that
-        was held up (a busy event loop) would otherwise catch up with a burst."""
+        """Just before a send: 0 (and the send is counted) if fewer than the rate (rounded up:
+        evenly spaced slots at 28.5 a second put 29 in some seconds, and rounding down held the
+        sender to 28) went out in the last second, else the seconds to wait. Slots are evenly
+        spaced, but a sender that was held up (a busy event loop) would otherwise catch up with
+        a burst."""
         now = self.clock()
         while self._sent and self._sent[0] <= now - 1.0:
             self._sent.popleft()
-        if len(self._sent) >= max(1, math.floor(self.per_second)):
+        if len(self._sent) >= math.ceil(self.per_second):
             return self._sent[0] + 1.0 - now
         self._sent.append(now)
         return 0.0
