@@ -17,21 +17,14 @@ from telegram import Bot
 
 from bot.clock import SystemClock
 from bot.config import Settings
-from bot.core.models import OutboxState
 from bot.emulator.server import DEFAULT_TOKEN
 from bot.http import AiohttpRequest
 from bot.sender import Sender, SendLimits
-from bot.services import kring_from, outbox_service, unit_of_work_factory
+from bot.services import kring_from, outbox_service, rate_buckets, unit_of_work_factory
 from handlers import COMPOSER
-from store.db import create_engine
+from store.db import create_engine, ping
 
 POLL = 0.1  # seconds between looks at rows another (dead) process still holds
-
-
-async def unfinished(sender: Sender) -> int:
-    async with sender.outbox.uow_factory() as uow:
-        rows = await uow.outbox.list()
-    return sum(row.state in (OutboxState.PENDING, OutboxState.SENDING) for row in rows)
 
 
 async def run(args: argparse.Namespace) -> dict[str, object]:
@@ -41,15 +34,21 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     engine = create_engine(settings.database_url)
     outbox = outbox_service(settings, SystemClock(), unit_of_work_factory(engine))
     bot = Bot(DEFAULT_TOKEN, base_url=args.api, request=AiohttpRequest(args.concurrency, 10.0))
-    await bot.initialize()
+    await bot.initialize()  # the HTTP connection, and the database's, before the clock starts
+    await ping(engine)
     sender = Sender(
-        bot, outbox, kring_from(settings), COMPOSER.compose, SendLimits(args.rate, args.concurrency)
+        bot,
+        outbox,
+        kring_from(settings),
+        COMPOSER.compose,
+        SendLimits(args.rate, args.concurrency),
+        buckets=rate_buckets(engine),  # shared with other processes on PostgreSQL, as a replica's
     )
     started, sent = time.perf_counter(), 0
     try:
         while True:
             sent += await sender.send_due()
-            if not await unfinished(sender):
+            if not await outbox.unfinished():
                 break
             await asyncio.sleep(POLL)
     finally:

@@ -37,12 +37,18 @@ class SqlBuckets:
         self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._acquire = _acquire_statement(engine.dialect.name)
 
-    async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
+    async def acquire(self, name: str, rate: Rate, at: float, count: int = 1) -> Grant:
         """INSERT … ON CONFLICT DO UPDATE … RETURNING: bot.core.buckets.next_state in one
         statement; a new bucket (full) grants its first request."""
-        values = {"name": name, "at": at, "interval": rate.interval, "slack": rate.slack}
+        values = {
+            "name": name,
+            "at": at,
+            "interval": count * rate.interval,  # the statement's `interval`: what is taken
+            "slack": rate.slack,
+        }
         [bucket_now] = await self._execute(self._acquire, values)
-        return Grant.from_bucket(rate, at, float(bucket_now.next_slot), int(bucket_now.refusals))
+        next_slot, refusals = float(bucket_now.next_slot), int(bucket_now.refusals)
+        return Grant.from_bucket(rate, at, next_slot, refusals, count)
 
     async def forget_idle(self, before: float) -> None:
         await self._execute(delete(RateBucketRow).where(RateBucketRow.next_slot <= before))

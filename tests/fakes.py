@@ -106,6 +106,10 @@ class FakeMemberRepository(_FakeRepository):
         found = self._where(status=MemberStatus.ACTIVE) if active_only else self._where()
         return sorted(found, key=lambda m: m.name or "")
 
+    async def active_after(self, after_id: int, limit: int) -> Sequence[Member]:
+        found = [m for m in self._where(status=MemberStatus.ACTIVE) if (m.id or 0) > after_id]
+        return sorted(found, key=lambda m: m.id or 0)[:limit]
+
     async def coordinators(self) -> Sequence[Member]:
         return self._where(status=MemberStatus.ACTIVE, role=Role.COORDINATOR)
 
@@ -159,6 +163,10 @@ class FakeOutboxRepository(_FakeRepository):
 
     async def list(self) -> Sequence[OutboxMessage]:
         return self._where()
+
+    async def unfinished(self) -> int:
+        waiting = (OutboxState.PENDING, OutboxState.SENDING)
+        return sum(m.state in waiting for m in self.table.values())
 
     async def add_many(self, messages: Sequence[OutboxMessage]) -> None:
         for message in messages:

@@ -6,7 +6,7 @@ Progress, cancel and the delivery report are queries on those rows. Normal annou
 for the end of a member's quiet hours; urgent ones go at once.
 """
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Protocol
@@ -53,6 +53,21 @@ class Audience(Protocol):
 
     async def members(self, uow: UnitOfWork) -> list[Member]: ...
 
+    def pages(self, uow: UnitOfWork, size: int) -> AsyncIterator[list[Member]]:
+        """The members, read `size` at a time (by id): a broadcast to thousands is written
+        page by page instead of all at once."""
+        ...
+
+
+async def _active_pages(
+    uow: UnitOfWork, size: int, accepts: Callable[[Member], bool]
+) -> AsyncIterator[list[Member]]:
+    """The active members who can be written to and whom `accepts` takes, page by page."""
+    after = 0
+    while page := await uow.members.active_after(after, size):
+        after = page[-1].id or 0
+        yield [member for member in page if member.telegram_id is not None and accepts(member)]
+
 
 @dataclass(frozen=True)
 class MemberFilter:
@@ -67,6 +82,9 @@ class MemberFilter:
             for member in await uow.members.list(active_only=True)
             if member.telegram_id is not None and self.accepts(member)
         ]
+
+    def pages(self, uow: UnitOfWork, size: int) -> AsyncIterator[list[Member]]:
+        return _active_pages(uow, size, self.accepts)
 
 
 def _role(argument: str) -> Audience:
@@ -91,13 +109,21 @@ class EventRegistrants:
         return f"event:{self.event_id}"
 
     async def members(self, uow: UnitOfWork) -> list[Member]:
-        registrations = await uow.events.registrations(self.event_id)
-        registered = {r.member_id for r in registrations if r.active}
+        registered = await self._registered(uow)
         return [
             member
             for member in await uow.members.list(active_only=True)
             if member.telegram_id is not None and member.id in registered
         ]
+
+    async def pages(self, uow: UnitOfWork, size: int) -> AsyncIterator[list[Member]]:
+        registered = await self._registered(uow)
+        async for page in _active_pages(uow, size, lambda member: member.id in registered):
+            yield page
+
+    async def _registered(self, uow: UnitOfWork) -> set[int]:
+        registrations = await uow.events.registrations(self.event_id)
+        return {r.member_id for r in registrations if r.active}
 
 
 def _event_id(argument: str) -> int:
@@ -115,6 +141,7 @@ AUDIENCES: dict[str, Callable[[str], Audience]] = {
     "event": lambda argument: EventRegistrants(_event_id(argument)),
 }
 UPCOMING_EVENTS = 3  # events offered as an audience in the preview
+RELEASE_PAGE = 500  # members read, and outbox rows written, at a time when a broadcast is sent
 
 
 def audience_from(key: str) -> Audience:
@@ -227,12 +254,10 @@ class BroadcastService:
         queued = 0
         async with self._uow() as uow:
             for broadcast in await uow.broadcasts.start_due(now):
-                rows = [
-                    self._row(broadcast, member, now)
-                    for member in await audience_from(broadcast.audience).members(uow)
-                ]
-                await uow.outbox.add_many(rows)
-                queued += len(rows)
+                audience = audience_from(broadcast.audience)
+                async for page in audience.pages(uow, RELEASE_PAGE):
+                    await uow.outbox.add_many([self._row(broadcast, m, now) for m in page])
+                    queued += len(page)
             await uow.commit()
         return queued
 

@@ -5,7 +5,9 @@ A bucket is a GCRA (generic cell rate algorithm, the token bucket written as one
 keeps `next_slot`, the moment the bucket would be full again were nothing else asked of it.
 An event at `at` may go at `max(at, next_slot - (burst - 1) * interval)`; if that is within
 `max_wait` of `at` it is granted and `next_slot` moves on by one interval, otherwise it is
-refused and nothing changes. One number per bucket, so the stored implementation is one atomic
+refused and nothing changes. A request may ask for `count` events at once (a sender reserving
+a block of slots): they go one interval apart from that moment on, and `next_slot` moves on by
+`count` intervals. One number per bucket, so the stored implementation is one atomic
 statement (store/buckets.py) and every replica sees the same slots.
 
 Times are seconds since the epoch (wall clock, `time.time`): the only clock replicas share.
@@ -57,12 +59,15 @@ class Grant:
     refusals: int = 0
 
     @classmethod
-    def from_bucket(cls, rate: Rate, at: float, next_slot: float, refusals: int) -> "Grant":
+    def from_bucket(
+        cls, rate: Rate, at: float, next_slot: float, refusals: int, count: int = 1
+    ) -> "Grant":
         """The grant a bucket's new state stands for: `next_slot` and `refusals` as stored after
-        the request (what the stored implementation's statement returns)."""
+        the request (what the stored implementation's statement returns); `wait` is until the
+        first of the `count` events."""
         if refusals:
             return cls(False, max(0.0, next_slot - rate.slack - at), refusals)
-        return cls(True, max(0.0, next_slot - rate.burst * rate.interval - at))
+        return cls(True, max(0.0, next_slot - (rate.burst + count - 1) * rate.interval - at))
 
 
 class Buckets(Protocol):
@@ -71,8 +76,8 @@ class Buckets(Protocol):
         """Other processes take from these buckets too."""
         ...
 
-    async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
-        """Ask bucket `name` for one event at `at` (seconds since the epoch)."""
+    async def acquire(self, name: str, rate: Rate, at: float, count: int = 1) -> Grant:
+        """Ask bucket `name` for `count` events from `at` (seconds since the epoch) on."""
         ...
 
     async def forget_idle(self, before: float) -> None:
@@ -81,11 +86,11 @@ class Buckets(Protocol):
 
 
 def next_state(
-    interval: float, slack: float, at: float, next_slot: float, refusals: int
+    interval: float, slack: float, at: float, next_slot: float, refusals: int, count: int = 1
 ) -> tuple[float, int]:
     """The GCRA step, as the stored statement does it: the bucket's state after a request."""
     if next_slot <= at + slack:
-        return max(next_slot, at) + interval, 0
+        return max(next_slot, at) + count * interval, 0
     return next_slot, refusals + 1
 
 
@@ -96,10 +101,10 @@ class LocalBuckets:
     _state: dict[str, tuple[float, int]] = field(default_factory=dict)
     shared = False
 
-    async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
+    async def acquire(self, name: str, rate: Rate, at: float, count: int = 1) -> Grant:
         next_slot, refusals = self._state.get(name, (-math.inf, 0))
-        self._state[name] = next_state(rate.interval, rate.slack, at, next_slot, refusals)
-        return Grant.from_bucket(rate, at, *self._state[name])
+        self._state[name] = next_state(rate.interval, rate.slack, at, next_slot, refusals, count)
+        return Grant.from_bucket(rate, at, *self._state[name], count)
 
     async def forget_idle(self, before: float) -> None:
         self._state = {n: s for n, s in self._state.items() if s[0] > before}
@@ -120,14 +125,14 @@ class FallbackBuckets:
     _down_until: float = -math.inf
     shared = True
 
-    async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
+    async def acquire(self, name: str, rate: Rate, at: float, count: int = 1) -> Grant:
         if self.clock() >= self._down_until:
             try:
-                return await self.database.acquire(name, rate, at)
+                return await self.database.acquire(name, rate, at, count)
             except StoreUnavailable:
                 log.warning("database unreachable: rate limits kept by this process for now")
                 self._down_until = self.clock() + self.retry_after
-        return await self.local.acquire(name, rate, at)
+        return await self.local.acquire(name, rate, at, count)
 
     async def forget_idle(self, before: float) -> None:
         await self.local.forget_idle(before)

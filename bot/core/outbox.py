@@ -53,6 +53,11 @@ class OutboxService:
             await uow.commit()
             return released
 
+    async def unfinished(self) -> int:
+        """How many rows are still waiting or on their way."""
+        async with self.uow_factory() as uow:
+            return await uow.outbox.unfinished()
+
     # The outcome of one send, noted on the message; `record` stores a batch of them.
 
     def sent(self, message: OutboxMessage, telegram_message_id: int | None) -> None:

@@ -2,9 +2,7 @@
 
 import io
 from datetime import datetime
-from pathlib import Path
 
-import matplotlib
 import segno
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
@@ -12,6 +10,7 @@ from PIL.PngImagePlugin import PngInfo
 from bot.core.ics import CalendarItem, calendar_file, cancellation_file
 from bot.core.models import Event
 from bot.core.notices.cme import EventSummary
+from handlers.fonts import font_dir
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 _SCALE, _MARGIN, _TITLE_SIZE, _TEXT_SIZE = 12, 40, 34, 24
@@ -51,8 +50,7 @@ def event_removal(
 
 
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    """A DejaVu font (all of Unicode's Latin: É, –, ’), from the copy matplotlib ships."""
-    return ImageFont.truetype(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name, size)
+    return ImageFont.truetype(font_dir() / name, size)
 
 
 def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:

@@ -1,13 +1,14 @@
 """The expense note (onkostennota) as a PDF, in the member's language."""
 
-from functools import cache
-from pathlib import Path
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from bot.core.expense_notes import ExpenseNote
 from bot.i18n import Translator
+from handlers.fonts import font_dir
 from handlers.locum import fee_texts
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 _FONT = "DejaVu"
 # The font's styles, as matplotlib ships them: a Unicode TrueType font, so that ’ – ‑ € and
@@ -15,17 +16,12 @@ _FONT = "DejaVu"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 
 
-@cache
-def _font_dir() -> Path:
-    import matplotlib  # only when a PDF is made: it is a large import
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-
-
 def expense_note_pdf(t: Translator, note: ExpenseNote) -> bytes:
+    from fpdf import FPDF  # a large import, made when a note is first drawn (handlers.fonts)
+
     pdf = FPDF(format="A4")
     for style, filename in _FONT_FILES.items():
-        pdf.add_font(_FONT, style, _font_dir() / filename)
+        pdf.add_font(_FONT, style, font_dir() / filename)
     title = fee_texts.note_title(t)
     pdf.set_title(title)
     pdf.add_page()
@@ -60,7 +56,7 @@ def expense_note_pdf(t: Translator, note: ExpenseNote) -> bytes:
     return bytes(pdf.output())
 
 
-def _party(pdf: FPDF, x: float, y: float, heading: str, lines: list[str]) -> float:
+def _party(pdf: "FPDF", x: float, y: float, heading: str, lines: list[str]) -> float:
     """One side of the note as a block of lines in a column of 90 mm; where the block ends."""
     pdf.set_xy(x, y)
     pdf.set_font(_FONT, "B", 11)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot.core.models import Invite, Member, MemberStatus, Role
 from store.repositories.base import Repository
@@ -28,6 +28,15 @@ class SqlMemberRepository(Repository[MemberRow, Member]):
     async def list(self, *, active_only: bool = False) -> Sequence[Member]:
         conditions = [MemberRow.status == MemberStatus.ACTIVE] if active_only else []
         return await self._many(*conditions, order_by=MemberRow.name)
+
+    async def active_after(self, after_id: int, limit: int) -> Sequence[Member]:
+        query = (
+            select(MemberRow)
+            .where(MemberRow.status == MemberStatus.ACTIVE, MemberRow.id > after_id)
+            .order_by(MemberRow.id)
+            .limit(limit)
+        )
+        return [self._to_domain(row) for row in await self.session.scalars(query)]
 
     async def coordinators(self) -> Sequence[Member]:
         return await self._many(

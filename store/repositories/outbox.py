@@ -67,6 +67,10 @@ class SqlOutboxRepository(Repository[OutboxRow, OutboxMessage]):
     async def list(self) -> Sequence[OutboxMessage]:
         return await self._many()
 
+    async def unfinished(self) -> int:
+        waiting = OutboxRow.state.in_([OutboxState.PENDING, OutboxState.SENDING])
+        return int(await self.session.scalar(select(func.count()).where(waiting)) or 0)
+
     async def add_many(self, messages: Sequence[OutboxMessage]) -> None:
         """One multi-row INSERT (a broadcast to every member is thousands of rows)."""
         if messages:

@@ -1,12 +1,15 @@
 """Rate limiter, quiet hours, broadcasts and the digest, on fakes with a settable clock."""
 
+from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Self
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.clock import SettableClock
-from bot.core.broadcast import BroadcastService, parse_moment
+from bot.core.broadcast import RELEASE_PAGE, BroadcastService, parse_moment
 from bot.core.buckets import LocalBuckets
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates, latest_moment
 from bot.core.errors import BroadcastClosed, InvalidBroadcast, NotAllowed
@@ -158,6 +161,40 @@ async def test_an_audience_reaches_the_active_members_it_names(
     assert await service.release_due() == len(names)
     by_id = {p.id: p.name for p in people}
     assert {by_id[m.member_id] for m in db.outbox.values()} == names
+
+
+async def test_a_broadcast_to_thousands_is_written_a_page_at_a_time(db: FakeDatabase) -> None:
+    """Every member gets one row, and no more than a page of members and rows is in memory at
+    once (the rows go to the database a page at a time, in the one transaction)."""
+    people = await _kring(db)
+    async with FakeUnitOfWork(db) as uow:
+        for n in range(2 * RELEASE_PAGE + 1):
+            await uow.members.add(_member(telegram_id=100 + n, name=f"M{n}"))
+        await uow.commit()
+    written: list[int] = []  # rows per add_many
+
+    class Spying(FakeUnitOfWork):
+        async def __aenter__(self) -> Self:
+            await super().__aenter__()
+            add_many = self.outbox.add_many
+
+            async def add_and_count(messages: Sequence[OutboxMessage]) -> None:
+                written.append(len(messages))
+                await add_many(messages)
+
+            self.outbox.add_many = add_and_count  # type: ignore[method-assign]
+            return self
+
+    service = BroadcastService(lambda: Spying(db), SettableClock(MONDAY_8), "Europe/Brussels")
+    await service.create(people[0], "Vergadering", "all")
+    assert await service.release_due() == 2 * RELEASE_PAGE + 5
+    assert Counter(m.member_id for m in db.outbox.values()) == {m.id: 1 for m in await _active(db)}
+    assert max(written) <= RELEASE_PAGE and len(written) == 3
+
+
+async def _active(db: FakeDatabase) -> list[Member]:
+    async with FakeUnitOfWork(db) as uow:
+        return list(await uow.members.list(active_only=True))
 
 
 async def test_only_the_coordinator_broadcasts_and_bad_input_changes_nothing(

@@ -35,6 +35,15 @@ async def a_burst_then_refusals_counted_until_the_bucket_refills(buckets: Bucket
     assert (await buckets.acquire("flood:1", rate, T0 + 2.0)).refusals == 1  # counted anew
 
 
+async def a_block_of_slots_takes_its_place_in_the_row(buckets: Buckets) -> None:
+    """One request for four slots: the next request's slot comes after all four."""
+    rate = Rate.per_second(4)
+    assert (await buckets.acquire("send", rate, T0, count=4)).wait == 0.0
+    assert (await buckets.acquire("send", rate, T0)).wait == 1.0
+    assert (await buckets.acquire("send", rate, T0 + 5, count=2)) == Grant(True, 0.0)
+    assert (await buckets.acquire("send", rate, T0 + 5)).wait == 0.5
+
+
 async def forgetting_idle_buckets_keeps_the_busy_ones(buckets: Buckets) -> None:
     rate = Rate(interval=2.0, burst=3)
     for _ in range(3):
@@ -49,6 +58,7 @@ BEHAVIOUR: list[Callable[[Buckets], Awaitable[None]]] = [
     evenly_spaced_slots_for_requests_at_the_same_moment,
     a_slot_is_never_before_the_moment_asked_for,
     a_burst_then_refusals_counted_until_the_bucket_refills,
+    a_block_of_slots_takes_its_place_in_the_row,
     forgetting_idle_buckets_keeps_the_busy_ones,
 ]
 
@@ -68,11 +78,11 @@ class Database:
         self.calls = 0
         self.buckets = LocalBuckets()
 
-    async def acquire(self, name: str, rate: Rate, at: float) -> Grant:
+    async def acquire(self, name: str, rate: Rate, at: float, count: int = 1) -> Grant:
         self.calls += 1
         if not self.up:
             raise StoreUnavailable()
-        return await self.buckets.acquire(name, rate, at)
+        return await self.buckets.acquire(name, rate, at, count)
 
     async def forget_idle(self, before: float) -> None:
         if not self.up:

@@ -1,5 +1,7 @@
 """The sender's slots on buckets shared by replicas (on its own: tests/unit/test_broadcast.py)."""
 
+from itertools import pairwise
+
 from bot.core.buckets import FallbackBuckets, LocalBuckets
 from bot.core.ratelimit import RateLimiter
 from tests.unit.test_buckets import T0, Database
@@ -32,3 +34,26 @@ async def test_a_slot_missed_is_given_up_only_on_shared_buckets() -> None:
     ticks.now = slot + 0.5
     assert shared.missed(slot)
     assert not alone.missed(await alone.reserve(1) - 0.5)
+
+
+async def test_at_a_high_rate_replicas_take_blocks_of_slots_and_keep_to_the_rate() -> None:
+    """One bucket request per block (a database round trip on PostgreSQL), not per message;
+    the replicas' slots together are still one every interval, never two at once."""
+    ticks, shared = Ticks(), Database()
+    replicas = [RateLimiter(1000, FallbackBuckets(shared), ticks) for _ in range(3)]
+    slots = [await replicas[n % 3].reserve(100 + n) for n in range(600)]
+    assert shared.calls < 30
+    gaps = [later - earlier for earlier, later in pairwise(sorted(slots))]
+    assert min(gaps) > 0.001 - 1e-6  # (seconds since the epoch: float precision)
+
+
+async def test_a_missed_slot_is_taken_again_without_waiting_for_its_own_chat() -> None:
+    """The new slot of a message whose slot passed is not a chat spacing (a second) later:
+    the message did not go, so its chat is free; else every message after it would wait."""
+    ticks = Ticks()
+    limiter = RateLimiter(100, FallbackBuckets(Database()), ticks)
+    missed = await limiter.reserve(7)
+    ticks.now = missed + 0.5
+    assert limiter.missed(missed)
+    assert await limiter.reserve(7, missed=missed) - ticks.now < 0.1
+    assert await limiter.reserve(7) - ticks.now >= 1.0  # a second message to it still waits

@@ -1,0 +1,199 @@
+"""Two webhook replicas on one PostgreSQL behind a loopback balancer, against one replica.
+
+For each cluster size: the database is emptied and the large demo kring seeded (as `kringbot
+chat --size large` does); the replicas (`kringbot run --webhook`, tests/scale/cluster.py) sit
+behind the balancer, which the emulator posts every update to. Then `--members` members each
+send /help, wait for the answer and send again, for `--seconds`, while a broadcast to every
+member goes out through the replicas' senders. Printed per size: updates answered per second,
+the p95 round trip (sent -> answer recorded by the emulator), updates answered other than once,
+and members who got the broadcast other than once (both must be 0); then the ratio two/one.
+
+    .venv/bin/python -m bench.scale --database-url postgresql://… [--members 40] [--seconds 20]
+
+The database given is EMPTIED (its public schema dropped) before each size. The emulator, the
+balancer and the members run in this process: on a small machine they share its cores with the
+replicas and the database, so the figures are noisy; compare the two sizes of one run.
+"""
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import make_url, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import SystemClock
+from bot.config import Settings
+from bot.core.broadcast import Progress
+from bot.core.models import OutboxState
+from bot.core.services import Services
+from bot.demo_large import kring_people, seed_kring
+from bot.emulator import Emulator
+from bot.services import build_services
+from store.db import create_engine
+from store.migrate import upgrade
+from tests.scale.cluster import TOKEN, Balancer, Cluster, Replica, free_port
+
+ANNOUNCEMENT = "Algemene vergadering: de schaaltest"
+POLL = 0.002  # seconds between looks at what the bot sent
+TICK_SECONDS = 2.0  # the replicas' due-work tick: the default (the scale tests use a short one)
+
+
+@dataclass
+class Result:
+    per_second: float
+    p95_ms: float
+    answered_twice: int  # updates answered more (or less) than once
+    broadcast_twice: int  # members who got the broadcast twice, or whom it did not reach
+
+
+class Answers:
+    """Watches the emulator's outbox: each member waits for the answer to their update."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        self.emulator = emulator
+        self.seen = 0
+        self.waiting: dict[str, asyncio.Future[float]] = {}
+        self.asked: Counter[str] = Counter()  # handle -> updates sent
+        self.answers: Counter[str] = Counter()  # handle -> messages other than the broadcast
+        self.broadcast: Counter[str] = Counter()  # handle -> times the broadcast came
+
+    async def watch(self) -> None:
+        while True:
+            for action in self.emulator.outbox(self.seen):
+                self.seen, handle = action["seq"], action["to"]
+                if ANNOUNCEMENT in (action["text"] or ""):
+                    self.broadcast[handle] += 1
+                    continue
+                self.answers[handle] += 1
+                answer = self.waiting.pop(handle, None)
+                if answer is not None:
+                    answer.set_result(time.perf_counter())
+            await asyncio.sleep(POLL)
+
+    async def ask(self, handle: str) -> float:
+        """Send /help as `handle`; the seconds until the answer."""
+        answer: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self.waiting[handle] = answer
+        started = time.perf_counter()
+        self.emulator.send_message(handle, "/help")
+        self.asked[handle] += 1
+        return await asyncio.wait_for(answer, 30) - started
+
+
+async def seeded(url: str) -> tuple[Emulator, Services, AsyncEngine]:
+    """The emptied database with the large demo kring; the emulator with its people."""
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    await upgrade(engine)
+    settings = Settings(_env_file=None, database_url=url)  # type: ignore[call-arg]
+    wiring = build_services(settings, SystemClock(), engine)
+    await seed_kring(wiring.unit_of_work, datetime.now(UTC), "large")
+    emulator = Emulator(token=TOKEN, loopback_webhooks=True)
+    await emulator.start()
+    for person in kring_people("large"):
+        first_name = person.name.split()[0]
+        emulator.create_user(person.handle, person.language, first_name, person.telegram_id, True)
+    return emulator, wiring.services, engine
+
+
+async def broadcast_to_all(cluster: Cluster) -> Callable[[], Awaitable[Progress]]:
+    """The coordinator's urgent announcement (it does not wait for anyone's quiet hours) to
+    every member: the replicas' ticks release and send it while the members ask. Returns how
+    to follow its progress."""
+    coord = next(p for p in kring_people("large") if p.handle == "coord")
+    async with cluster.unit_of_work() as uow:
+        coordinator = await uow.members.by_telegram_id(coord.telegram_id)
+    assert coordinator is not None
+    broadcasts = cluster.services.broadcasts
+    created = await broadcasts.create(coordinator, ANNOUNCEMENT, "all", urgent=True)
+    return lambda: broadcasts.progress(coordinator, created.id or 0)
+
+
+async def measure(url: str, size: int, members: int, seconds: float, logs: Path) -> Result:
+    emulator, services, engine = await seeded(url)
+    replicas = [Replica(n, free_port(), logs / f"replica-{n}.log") for n in range(size)]
+    balancer = Balancer([replica.port for replica in replicas])
+    await balancer.start()
+    cluster = Cluster(emulator, balancer, replicas, services, engine)
+    answers = Answers(emulator)
+    watching = asyncio.create_task(answers.watch())
+    people = [p.handle for p in kring_people("large") if p.handle != "coord"][:members]
+    round_trips: list[float] = []
+    try:
+        await cluster.start(url, {"OUTBOX_INTERVAL_SECONDS": str(TICK_SECONDS)})
+        for handle in people:  # warm up: connections, caches
+            await answers.ask(handle)
+        progress = await broadcast_to_all(cluster)
+        deadline = time.perf_counter() + seconds
+
+        async def member(handle: str) -> None:
+            while time.perf_counter() < deadline:
+                round_trips.append(await answers.ask(handle))
+
+        started = time.perf_counter()
+        await asyncio.gather(*(member(handle) for handle in people))
+        elapsed = time.perf_counter() - started
+        # The replicas send it: other processes, no event to wait on.
+        while not (done := await progress()).total or not done.finished:  # noqa: ASYNC110
+            await asyncio.sleep(0.5)
+        await cluster.settled()
+        recipients = done.counts.get(OutboxState.SENT, 0)
+    finally:
+        watching.cancel()
+        await cluster.stop()
+        await balancer.stop()
+        await emulator.stop()
+        await engine.dispose()
+    return Result(
+        per_second=len(round_trips) / elapsed,
+        p95_ms=statistics.quantiles(round_trips, n=20)[-1] * 1000,
+        answered_twice=sum(answers.answers[h] != answers.asked[h] for h in people),
+        broadcast_twice=sum(n > 1 for n in answers.broadcast.values())
+        + recipients
+        - len(answers.broadcast),
+    )
+
+
+async def run(url: str, members: int, seconds: float) -> None:
+    print(
+        f"/help by {members} members at once for {seconds:g} s through the balancer, with a "
+        "broadcast to every member of the large demo kring, on PostgreSQL"
+    )
+    header = ("replicas", "updates/s", "p95 ms", "answered≠1", "broadcast≠1")
+    print(" ".join(f"{title:>12}" for title in header))
+    results: dict[int, Result] = {}
+    with tempfile.TemporaryDirectory(prefix="kringbot-scale-") as folder:
+        for replicas in (1, 2):
+            result = await measure(url, replicas, members, seconds, Path(folder))
+            results[replicas] = result
+            print(
+                f"{replicas:>12} {result.per_second:>12.1f} {result.p95_ms:>12.1f} "
+                f"{result.answered_twice:>12} {result.broadcast_twice:>12}"
+            )
+    ratio = results[2].per_second / results[1].per_second
+    print(f"ratio two replicas / one: updates/s x{ratio:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", required=True, help="a PostgreSQL database to empty")
+    parser.add_argument("--members", type=int, default=40)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    args = parser.parse_args()
+    if make_url(args.database_url).get_backend_name() != "postgresql":
+        parser.error("replicas share a PostgreSQL database: --database-url postgresql://…")
+    asyncio.run(run(args.database_url, args.members, args.seconds))
+
+
+if __name__ == "__main__":
+    main()
