@@ -16,6 +16,7 @@ from bot.core.buckets import Buckets, FallbackBuckets, LocalBuckets
 from bot.core.cme import (
     AttendanceService,
     CreditsService,
+    CreditTarget,
     EventsService,
     RegistrationSteps,
     SeatsService,
@@ -150,7 +151,15 @@ def build_services(
         ),
         seats=SeatsService(unit_of_work, clock, registration_steps),
         attendance=AttendanceService(unit_of_work, clock),
-        credits=CreditsService(unit_of_work, clock, settings.timezone),
+        credits=CreditsService(
+            unit_of_work,
+            clock,
+            settings.timezone,
+            CreditTarget(
+                settings.accreditation_points_per_year,
+                settings.accreditation_ethics_points_per_year,
+            ),
+        ),
         broadcasts=BroadcastService(unit_of_work, clock, settings.timezone),
         digest=DigestService(
             unit_of_work,
