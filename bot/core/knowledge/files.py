@@ -1,5 +1,6 @@
 """Reading the knowledge base from its TOML files (see knowledge/README.md)."""
 
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -45,7 +46,7 @@ def read_entries(path: Path, language: str) -> list[Entry]:
                     id=str(raw["id"]),
                     language=language,
                     questions=tuple(str(q).strip() for q in raw.get("questions", [])),
-                    answer=str(raw.get("answer", "")).strip(),
+                    answer=unwrap(str(raw.get("answer", ""))),
                     source=str(raw.get("source", "")),
                     section=raw.get("section"),
                     reviewed=_date(raw.get("reviewed")),
@@ -56,6 +57,30 @@ def read_entries(path: Path, language: str) -> list[Entry]:
         except KeyError as missing:
             raise KnowledgeFileError(f"{path}: entry {number} has no {missing}") from None
     return entries
+
+
+_LIST_ITEM = re.compile(r"([-•*]|\d+[.)])\s")
+
+
+def unwrap(text: str) -> str:
+    """The answer as Telegram should show it. The files wrap long answers over several lines,
+    and Telegram would show each of those breaks; so a line that goes on with the previous one
+    is joined to it. Kept apart: blank lines (paragraphs), list items, what follows a colon,
+    and a new sentence after a list item."""
+    lines: list[str] = []
+    for line in (line.strip() for line in text.strip().split("\n")):
+        previous = lines[-1] if lines else ""
+        if (
+            previous
+            and line
+            and not _LIST_ITEM.match(line)
+            and not previous.endswith(":")
+            and (line[0].islower() or not _LIST_ITEM.match(previous))
+        ):
+            lines[-1] = f"{previous} {line}"
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _read(path: Path) -> dict[str, Any]:
