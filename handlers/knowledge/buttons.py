@@ -10,7 +10,7 @@ from bot.core.models import (
 )
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
-from handlers.keyboards import LIST_LIMIT, data, short
+from handlers.keyboards import LIST_LIMIT, data, one_button, short
 
 # Commands
 
@@ -25,6 +25,13 @@ RATE = Prefix("kbrate", Audience.MEMBER)
 RELATED = Prefix("kbrel", Audience.MEMBER)
 FORWARD = Prefix("kbfwd", Audience.MEMBER)
 REPLY = Prefix("qreply", Audience.MANAGER)
+# The coordinator teaches the bot (handlers.knowledge.teaching).
+TEACH = Prefix("kbteach", Audience.MANAGER)  # draft an entry from a replied question
+TEACH_SAVE = Prefix("kbtsave", Audience.MANAGER)
+TEACH_EDIT = Prefix("kbtedit", Audience.MANAGER)  # :questions or :answer
+TEACH_DROP = Prefix("kbtdrop", Audience.MANAGER)
+FREQUENT = Prefix("kbfreq", Audience.MANAGER)  # declined and 👎 questions by frequency
+EDIT_QUESTIONS, EDIT_ANSWER = "questions", "answer"
 
 
 def rate_answer(question_id: int, related: Sequence[Entry] = ()) -> InlineKeyboardMarkup:
@@ -88,17 +95,40 @@ def reply_to(t: Translator, question_id: int, label: str | None = None) -> Inlin
     )
 
 
-def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMarkup | None:
-    if not open_questions:
-        return None
+def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMarkup:
+    """A reply button per waiting question, and the list of what members asked in vain."""
+    replies = [
+        [
+            InlineKeyboardButton(
+                t.gettext("Reply {number}").format(number=number),
+                callback_data=data(REPLY, question.id),
+            )
+        ]
+        for number, question in enumerate(open_questions[:LIST_LIMIT], start=1)
+    ]
+    frequent = InlineKeyboardButton(
+        t.gettext("Asked most often without an answer"), callback_data=data(FREQUENT)
+    )
+    return InlineKeyboardMarkup([*replies, [frequent]])
+
+
+def teach(t: Translator, question_id: int) -> InlineKeyboardMarkup:
+    return one_button(t.gettext("Add to the knowledge base"), data(TEACH, question_id))
+
+
+def draft_entry(t: Translator) -> InlineKeyboardMarkup:
+    """Under the draft of an entry: confirm, edit either part, or drop it."""
     return InlineKeyboardMarkup(
         [
+            [InlineKeyboardButton(t.gettext("Confirm"), callback_data=data(TEACH_SAVE))],
             [
                 InlineKeyboardButton(
-                    t.gettext("Reply {number}").format(number=number),
-                    callback_data=data(REPLY, question.id),
-                )
-            ]
-            for number, question in enumerate(open_questions[:LIST_LIMIT], start=1)
+                    t.gettext("Edit the questions"), callback_data=data(TEACH_EDIT, EDIT_QUESTIONS)
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Edit the answer"), callback_data=data(TEACH_EDIT, EDIT_ANSWER)
+                ),
+            ],
+            [InlineKeyboardButton(t.gettext("Cancel"), callback_data=data(TEACH_DROP))],
         ]
     )

@@ -1,7 +1,9 @@
 """Reading the knowledge base from its TOML files (see knowledge/README.md)."""
 
+import json
 import re
 import tomllib
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -95,3 +97,32 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _date(value: object) -> date | None:
     return value if isinstance(value, date) else None
+
+
+def entries_as_toml(entries: Iterable[Entry], header: str) -> str:
+    """Entries of one language in the files' format (read back by `read_entries`); `header`
+    becomes the comment at the top. A line break the reader would join (see `unwrap`) is
+    written as a blank line, so the answer keeps its lines."""
+    blocks = ["\n".join(f"# {line}".rstrip() for line in header.splitlines())]
+    for entry in entries:
+        lines = ["[[entries]]", f"id = {_string(entry.id)}", f"source = {_string(entry.source)}"]
+        if entry.reviewed is not None:
+            lines.append(f"reviewed = {entry.reviewed.isoformat()}")
+        lines += ["questions = [", *(f"  {_string(q)}," for q in entry.questions), "]"]
+        lines.append(f"answer = {_string(_kept_breaks(entry.answer))}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _kept_breaks(answer: str) -> str:
+    kept: list[str] = []
+    for line in answer.split("\n"):
+        if kept and kept[-1] and line and "\n" not in unwrap(f"{kept[-1]}\n{line}"):
+            kept.append("")
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _string(value: str) -> str:
+    """A TOML basic string: JSON's string escapes are TOML's."""
+    return json.dumps(value, ensure_ascii=False)

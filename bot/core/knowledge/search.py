@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from bot.core.knowledge.asks import Asked, asked, offered
 from bot.core.knowledge.concepts import CONCEPTS
-from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.stopwords import STOPWORDS
 from bot.core.knowledge.text import CONCEPT_WORDS, fold, query_variants, stem, words
 
@@ -122,6 +122,21 @@ class Index:
             offers=dict(offers),
             phrasings=dict(phrasings),
         )
+
+    # --- entries added while the bot runs (bot.core.knowledge.teaching) ---------------------
+
+    def add(self, entry_id: str, versions: Iterable[Entry]) -> None:
+        """Take in one new entry (all its language versions) as `build` indexes it, without
+        rebuilding the others: BM25's statistics (lengths, average length, document frequency)
+        follow, so the scores are those of an index built with the entry in it."""
+        part = Index.build(KnowledgeBase(entries={entry_id: {e.language: e for e in versions}}))
+        for term, documents in part.postings.items():
+            self.postings.setdefault(term, {}).update(documents)
+        self.lengths.update(part.lengths)
+        self.average_length = sum(self.lengths.values()) / len(self.lengths) or 1.0
+        self.offers.update(part.offers)
+        self.phrasings.update(part.phrasings)
+        self.spelling.learn(part.spelling)
 
     def idf(self, term: str) -> float:
         n = len(self.lengths)
@@ -292,7 +307,16 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._words = Counter(vocabulary)
         self._deletes: dict[str, set[str]] = defaultdict(set)
-        for word in self._words:
+        self._remember(self._words)
+
+    def learn(self, other: "Speller") -> None:
+        """Take in the words of another speller's vocabulary (an entry added by Index.add)."""
+        new = other._words.keys() - self._words.keys()
+        self._words.update(new)
+        self._remember(new)
+
+    def _remember(self, vocabulary: Iterable[str]) -> None:
+        for word in vocabulary:
             if len(word) >= 4:
                 for variant in _deletes(word):
                     self._deletes[variant].add(word)
