@@ -2,6 +2,8 @@
 an entry (bot.core.knowledge.teaching) that is shown, edited in place of its draft if need be,
 and confirmed; and the list of what members asked in vain, by frequency."""
 
+from collections.abc import Callable
+
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 
@@ -38,14 +40,19 @@ async def edit(update: Update, context: KringContext) -> int:
 
 
 async def questions_typed(update: Update, context: KringContext) -> int:
-    draft = context.services.teaching.rephrase(_draft(context), message_text(update))
-    assert isinstance(update.effective_message, Message)
-    await _show(update.effective_message, context, draft)
-    return CHECKING
+    return await _changed(update, context, context.services.teaching.rephrase)
 
 
 async def answer_typed(update: Update, context: KringContext) -> int:
-    draft = context.services.teaching.reanswer(_draft(context), message_text(update))
+    return await _changed(update, context, context.services.teaching.reanswer)
+
+
+async def _changed(
+    update: Update, context: KringContext, change: Callable[[Draft, str], Draft]
+) -> int:
+    """The draft with the typed part changed (bad text raised before, the draft unchanged),
+    shown again to confirm."""
+    draft = change(_draft(context), message_text(update))
     assert isinstance(update.effective_message, Message)
     await _show(update.effective_message, context, draft)
     return CHECKING

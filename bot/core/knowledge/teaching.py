@@ -47,8 +47,8 @@ class Draft:
 
 @dataclass(frozen=True)
 class FrequentQuestion:
-    """Declined or 👎 questions that ask the same (the same words, in any order): how often,
-    the newest wording, and whether one was forwarded and is waiting for a reply."""
+    """Declined or 👎 questions that ask the same (the same words, in any order): the newest
+    wording, and how often they were asked."""
 
     text: str
     count: int
