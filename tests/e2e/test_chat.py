@@ -222,7 +222,6 @@ async def test_a_question_is_forwarded_and_answered_end_to_end(chat: ChatSession
     assert sent["to"] == "coord" and "verstuurd" in sent["text"]
     assert relayed["to"] == "lotte" and "kaart van de wachtpost" in relayed["text"]
 
-
     # the coordinator teaches the bot the reply: the next member asking gets it at once
     assert sent["buttons"] == [["Toevoegen aan de kennisbank"]]
     [draft] = [a for a in await chat.perform("@coord [Toevoegen]") if a["text"]]
