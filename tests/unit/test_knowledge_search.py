@@ -10,8 +10,8 @@ from bot.core.knowledge.importer import drafts_as_toml, drafts_from_document
 from bot.core.knowledge.lint import lint
 from bot.core.knowledge.model import Entry, KnowledgeBase, Source
 from bot.core.knowledge.search import Document, Index, Verdict
-from bot.core.knowledge.speller import Speller
 from bot.core.knowledge.service import Answerer
+from bot.core.knowledge.speller import Speller
 
 ENTRIES = {
     "lok": {
