@@ -1,5 +1,6 @@
 """knowledge: commands and buttons"""
 
+import re
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -10,6 +11,7 @@ from bot.core.models import (
 )
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
+from handlers.feature import run_button
 from handlers.keyboards import LIST_LIMIT, data, one_button, short
 
 # Commands
@@ -18,6 +20,8 @@ ASK_COMMAND = Command("ask", Audience.MEMBER, ("vraag", "question"))
 INBOX_COMMAND = Command("inbox", Audience.MANAGER)
 
 # Buttons (callback-data prefixes)
+
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows as a command's name
 
 
 PICK = Prefix("kbpick", Audience.MEMBER)
@@ -34,13 +38,22 @@ FREQUENT = Prefix("kbfreq", Audience.MANAGER)  # declined and 👎 questions by 
 EDIT_QUESTIONS, EDIT_ANSWER = "questions", "answer"
 
 
-def rate_answer(question_id: int, related: Sequence[Entry] = ()) -> InlineKeyboardMarkup:
-    """👍/👎, and a button for each entry the answer refers to."""
+def rate_answer(
+    t: Translator, question_id: int, related: Sequence[Entry] = (), action: str | None = None
+) -> InlineKeyboardMarkup:
+    """👍/👎, a button for each entry the answer refers to, and the one that starts what the
+    answer explains (`action`: a command name)."""
     rating = [
         InlineKeyboardButton("👍", callback_data=data(RATE, question_id, "up")),
         InlineKeyboardButton("👎", callback_data=data(RATE, question_id, "down")),
     ]
-    return InlineKeyboardMarkup([rating, *related_rows(related)])
+    return InlineKeyboardMarkup([*action_rows(t, action), rating, *related_rows(related)])
+
+
+def action_rows(t: Translator, action: str | None) -> list[list[InlineKeyboardButton]]:
+    if action is None or not COMMAND_NAME.fullmatch(action):  # not a command: no button
+        return []
+    return [[run_button(t.gettext("Start: /{command}").format(command=action), action)]]
 
 
 def related_rows(related: Sequence[Entry]) -> list[list[InlineKeyboardButton]]:

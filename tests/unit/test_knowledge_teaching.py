@@ -1,6 +1,6 @@
-"""The search's add-entry hook (Index.add, used for the entries the coordinator adds from
-Telegram): an entry added to a built index is found exactly as if the index had been built
-with it, and a bot's answerer that learns leaves the process's shared one alone."""
+"""Growing the search (Index.adding, used for the entries the coordinator adds from Telegram):
+an entry added to a built index is found exactly as if the index had been built with it, and a
+bot's answerer that learns leaves the process's shared one alone."""
 
 from pathlib import Path
 
@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.model import Entry, KnowledgeBase
-from bot.core.knowledge.search import Index
+from bot.core.knowledge.search import Document, Index
 from bot.core.knowledge.service import Answerer
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -37,8 +37,9 @@ def _without(kb: KnowledgeBase, entry_id: str) -> KnowledgeBase:
 
 def test_an_added_entry_scores_as_if_the_index_was_built_with_it(knowledge: KnowledgeBase) -> None:
     built = Index.build(knowledge)
-    grown = Index.build(_without(knowledge, ADDED))
-    grown.add(ADDED, knowledge.entries[ADDED].values())
+    grown = Index.build(_without(knowledge, ADDED)).adding(
+        [Document.of(ADDED, knowledge.entries[ADDED].values())]
+    )
     for question in QUESTIONS:
         expected, found = built.search(question), grown.search(question)
         assert found.verdict == expected.verdict, question
@@ -60,3 +61,7 @@ def test_what_one_bot_learns_does_not_reach_another(knowledge: KnowledgeBase) ->
         assert ADDED not in [e.id for e in (found.entry, *found.candidates) if e is not None]
     one.learn([Entry(ADDED, "nl", ("iets anders",), "Ander antwoord.", "kring")])
     assert one.kb.entry(ADDED, "nl") == knowledge.entry(ADDED, "nl")  # a known id is kept
+    one.learn([Entry("kring-taught-1", "nl", ("Waar staat de bakfiets?",), "Achteraan.", "kring")])
+    assert one.index.spelling.correct("bakfeits") == "bakfiets"  # typos mend to new words
+    for answerer in (shared, other):
+        assert answerer.index.spelling.correct("bakfeits") is None

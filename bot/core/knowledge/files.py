@@ -54,6 +54,7 @@ def read_entries(path: Path, language: str) -> list[Entry]:
                     reviewed=_date(raw.get("reviewed")),
                     demo=bool(raw.get("demo", False)),
                     related=tuple(str(r) for r in raw.get("related", [])),
+                    action=str(raw["action"]) if raw.get("action") else None,
                 )
             )
         except KeyError as missing:

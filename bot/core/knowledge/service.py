@@ -8,7 +8,7 @@ from functools import partial
 
 from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.model import Entry, KnowledgeBase
-from bot.core.knowledge.search import Index, Verdict, alternatives
+from bot.core.knowledge.search import Document, Index, Verdict, alternatives
 from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex
 from bot.core.knowledge.teaching import TaughtEntries
 from bot.core.membership import require_manager
@@ -58,13 +58,14 @@ class Answerer:
         self.index = Index.build(kb)
         self.semantic = semantic
         self.opinion = opinion or SecondOpinion()
-        self._shared = False  # a fork's knowledge base and index, until it learns
+        self._shared = False  # a fork shares the index and its speller until it learns
 
     def fork(self) -> "Answerer":
         """This answerer for one bot: it has its own knowledge base (a shallow copy) and shares
-        the index (built once per process) until it learns an entry of its own kring, then
-        copies it first; so what one bot learns never reaches another (tests build many bots
-        in one process)."""
+        the index (built once per process) until it learns an entry of its own kring; learning
+        replaces the index with a grown one, and gives the fork its own speller first (`adding`
+        teaches the speller in place); so what one bot learns never reaches another (tests
+        build many bots in one process)."""
         twin = copy.copy(self)
         twin.kb = KnowledgeBase(sources=self.kb.sources, entries=dict(self.kb.entries))
         twin._shared = True
@@ -72,15 +73,21 @@ class Answerer:
 
     def learn(self, entries: Iterable[Entry]) -> None:
         """Entries added while the bot runs (bot.core.knowledge.teaching): searchable at once,
-        without rebuilding the index. Ids it knows already (an entry exported to the files
-        since) are left alone."""
+        without analysing the other entries again. Ids it knows already (an entry exported to
+        the files since) are left alone."""
+        new: dict[str, list[Entry]] = {}
         for entry in entries:
-            if entry.id in self.kb.entries:
-                continue
-            if self._shared:
-                self.index, self._shared = copy.deepcopy(self.index), False
-            self.kb.add(entry)
-            self.index.add(entry.id, [entry])
+            if entry.id not in self.kb.entries or entry.id in new:
+                new.setdefault(entry.id, []).append(entry)
+        if not new:
+            return
+        if self._shared:
+            self.index = copy.copy(self.index)
+            self.index.spelling, self._shared = copy.deepcopy(self.index.spelling), False
+        for versions in new.values():
+            for entry in versions:
+                self.kb.add(entry)
+        self.index = self.index.adding([Document.of(i, versions) for i, versions in new.items()])
 
     def lookup(self, text: str, language: str) -> Lookup:
         text = text[:QUESTION_MAX_LENGTH]
