@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     kb_import = kb_actions.add_parser("import", help="a document with question headings -> drafts")
     kb_import.add_argument("file")
     kb_import.add_argument("--out", help="where to write the drafts (default: stdout)")
+    kb_export = kb_actions.add_parser(
+        "export", help="the entries added from Telegram -> <dir>/<language>/taught.toml"
+    )
+    kb_export.add_argument("--db", help="database URL (default: DATABASE_URL)")
+    kb_export.add_argument("--out", help="the knowledge folder to write to (default: its own)")
 
     roster = commands.add_parser("roster", help="the wachtdienst roster")
     roster_actions = roster.add_subparsers(dest="roster_action", required=True)
@@ -379,12 +384,14 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _kb(settings: Settings, args: argparse.Namespace) -> int:
+def _kb(settings: Settings, args: argparse.Namespace) -> Awaitable[int] | int:
     from pathlib import Path
 
     from bot.core.knowledge.importer import drafts_as_toml, drafts_from_document
     from bot.core.knowledge.lint import lint
 
+    if args.kb_action == "export":
+        return _kb_export(settings, args)
     if args.kb_action == "lint":
         problems = lint(settings.knowledge_dir, datetime.now(UTC).date())
         for problem in problems:
@@ -403,6 +410,40 @@ def _kb(settings: Settings, args: argparse.Namespace) -> int:
     else:
         print(toml, end="")
     return 0 if drafts else 1
+
+
+async def _kb_export(settings: Settings, args: argparse.Namespace) -> int:
+    """`kringbot kb export`: the entries the coordinator added from Telegram, one file per
+    language, in the knowledge base format; the bot reads them from there from then on."""
+    from pathlib import Path
+
+    from bot.clock import SystemClock
+    from bot.core.knowledge.files import entries_as_toml
+    from bot.services import build_services
+    from store.migrate import upgrade
+
+    if args.db:
+        settings = settings.model_copy(update={"database_url": args.db})
+    folder = Path(args.out) if args.out else settings.knowledge_dir
+    wiring = build_services(settings, SystemClock())
+    try:
+        await upgrade(wiring.engine)
+        entries = await wiring.services.teaching.entries()
+    finally:
+        await wiring.engine.dispose()
+    header = (
+        "Entries the coordinator added from Telegram (/inbox), exported by `kringbot kb export`.\n"
+        "Their source is the kring. Add phrasings and translations as for any entry."
+    )
+    if not entries:
+        print("No entries were added from Telegram yet: nothing to export.")
+    for language in sorted({entry.language for entry in entries}):
+        path = folder / language / "taught.toml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mine = [entry for entry in entries if entry.language == language]
+        path.write_text(entries_as_toml(mine, header), encoding="utf-8")
+        print(f"{len(mine)} entries written to {path}")
+    return 0
 
 
 async def _roster(settings: Settings, args: argparse.Namespace) -> int:

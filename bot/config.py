@@ -5,7 +5,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.models import LANGUAGES
@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     ops_chat_id: int | None = None
     # CME: hours a member on the waiting list has to confirm a freed seat.
     cme_response_hours: int = Field(24, ge=1, le=24 * 14)
+    # /credits: the accreditation points a GP aims for per year, and of them in ethics &
+    # economics. Not stated in the seeds: the kring sets its own (RIZIV's usual share: 20 and 3).
+    accreditation_points_per_year: int = Field(20, ge=1, le=500)
+    accreditation_ethics_points_per_year: int = Field(3, ge=0, le=500)
 
     @property
     def web_address(self) -> str:
@@ -100,6 +104,13 @@ class Settings(BaseSettings):
             return None
         if not _TOKEN_SHAPE.fullmatch(value.get_secret_value()):
             raise ValueError("does not look like a bot token from @BotFather (digits:secret)")
+        return value
+
+    @field_validator("accreditation_ethics_points_per_year")
+    @classmethod
+    def _ethics_within_the_target(cls, value: int, info: ValidationInfo) -> int:
+        if value > info.data.get("accreditation_points_per_year", value):
+            raise ValueError("cannot exceed ACCREDITATION_POINTS_PER_YEAR")
         return value
 
     @property

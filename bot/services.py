@@ -16,6 +16,7 @@ from bot.core.buckets import Buckets, FallbackBuckets, LocalBuckets
 from bot.core.cme import (
     AttendanceService,
     CreditsService,
+    CreditTarget,
     EventsService,
     RegistrationSteps,
     SeatsService,
@@ -29,6 +30,7 @@ from bot.core.feeds import FeedService
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
+from bot.core.knowledge.teaching import TeachingService
 from bot.core.locum import LocumService
 from bot.core.membership import MembershipService, random_invite_code
 from bot.core.outbox import OutboxService
@@ -110,7 +112,8 @@ def build_services(
     unit_of_work = unit_of_work_factory(engine)
     answerer = answerer_for(
         settings.knowledge_dir, settings.embeddings_cache if settings.semantic_search else None
-    )
+    ).fork()
+    knowledge = KnowledgeService(answerer, unit_of_work, clock)
     swaps = SwapService(
         unit_of_work,
         clock,
@@ -128,7 +131,8 @@ def build_services(
             unit_of_work, clock, settings.default_language, new_invite_code or random_invite_code
         ),
         outbox=outbox_service(settings, clock, unit_of_work),
-        knowledge=KnowledgeService(answerer, unit_of_work, clock),
+        knowledge=knowledge,
+        teaching=TeachingService(unit_of_work, clock, settings.timezone, knowledge.taught),
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(
             unit_of_work, clock, SeenInProcess() if engine.dialect.name == "sqlite" else None
@@ -150,7 +154,15 @@ def build_services(
         ),
         seats=SeatsService(unit_of_work, clock, registration_steps),
         attendance=AttendanceService(unit_of_work, clock),
-        credits=CreditsService(unit_of_work, clock, settings.timezone),
+        credits=CreditsService(
+            unit_of_work,
+            clock,
+            settings.timezone,
+            CreditTarget(
+                settings.accreditation_points_per_year,
+                settings.accreditation_ethics_points_per_year,
+            ),
+        ),
         broadcasts=BroadcastService(unit_of_work, clock, settings.timezone),
         digest=DigestService(
             unit_of_work,

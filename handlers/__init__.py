@@ -36,6 +36,7 @@ from handlers import (
     shifts,
 )
 from handlers.access import Rules
+from handlers.audience import ACCESS_KEY
 from handlers.conversation import CANCEL_COMMAND, Flows
 from handlers.errors import ErrorReplies
 from handlers.feature import Feature, command
@@ -66,6 +67,7 @@ COMPOSER = Composer(renderer for feature in FEATURE_LIST for renderer in feature
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     features = [handler for feature in FEATURE_LIST for handler in feature.handlers()]
     lists = picker.conversation([p for feature in FEATURE_LIST for p in feature.pickers])
+    app.bot_data[ACCESS_KEY] = ACCESS
     app.add_handler(TypeHandler(Update, replies.remember_tapped), group=TAPPED)
     # Every update passes the gate first; nothing below runs for someone it refuses.
     app.add_handler(TypeHandler(Update, ACCESS.gate), group=GATE)

@@ -15,10 +15,10 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.core.flood import Flow
 from bot.core.membership import language_for
-from bot.core.models import MemberStatus
+from bot.core.models import Member, MemberStatus
 from bot.i18n import translator
 from handlers import render, replies
-from handlers.audience import Audience, Command, Prefix, member_audience
+from handlers.audience import RUN, Audience, Command, Prefix, member_audience
 from handlers.context import KringContext
 from handlers.membership import buttons as membership_buttons
 from handlers.membership import texts as membership_texts
@@ -40,13 +40,24 @@ class Rules:
 
     def required_audience(self, update: Update) -> Audience:
         if update.callback_query is not None:
-            prefix = (update.callback_query.data or "").split(":", 1)[0]
+            prefix, _, name = (update.callback_query.data or "").partition(":")
+            if prefix == RUN:  # a button that runs a command: the command's audience
+                return self.command_audience(name)
             return self.by_prefix.get(prefix, Audience.COORDINATOR)
         command = self._command(update)
         if command is None:
             return Audience.MEMBER
         declared = self.by_name.get(command)
         return declared.audience if declared is not None else Audience.MEMBER
+
+    def command_audience(self, name: str) -> Audience:
+        """Who may run the command of this name (an undeclared one: nobody but the coordinator)."""
+        declared = self.by_name.get(name)
+        return declared.audience if declared is not None else Audience.COORDINATOR
+
+    def allows(self, member: Member | None, name: str) -> bool:
+        have = member_audience(member)
+        return have is not None and have >= self.command_audience(name)
 
     def action(self, update: Update) -> str:
         """What the audit log says was done: the command, or the button's data (ids only)."""

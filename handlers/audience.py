@@ -9,7 +9,12 @@ from dataclasses import dataclass
 
 from bot.core.audience import Audience, member_audience
 
-__all__ = ["Audience", "Command", "Prefix", "member_audience"]
+__all__ = ["ACCESS_KEY", "RUN", "Audience", "Command", "Prefix", "member_audience"]
+
+# The prefix of a button that runs a command (`run:shifts`), e.g. under an answer that explains
+# a feature. Such a button is for the command's own audience (handlers.access).
+RUN = "run"
+ACCESS_KEY = "access"  # bot_data: the gate's Rules, for a button shown per audience
 
 
 class Prefix(str):

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from telegram import InlineKeyboardMarkup
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.core.errors import DomainError
 from bot.core.notices import Notice
 from bot.core.services import Kring
 from bot.i18n import Translator
-from handlers.audience import Command, Prefix
+from handlers.audience import RUN, Command, Prefix
 from handlers.context import KringContext
 
 if TYPE_CHECKING:  # handlers.picker builds on handlers.conversation, which uses this module
@@ -60,9 +60,43 @@ class Feature:
         return [v for m in self.declared_in for v in vars(m).values() if isinstance(v, Prefix)]
 
 
-def command(declared: Command, callback: Callback) -> CommandHandler[KringContext, Any]:
-    """A private-chat command under its canonical name and its nl/fr aliases."""
-    return CommandHandler(declared.names, callback, filters=filters.ChatType.PRIVATE)
+class CommandOrButton(CommandHandler[KringContext, Any]):
+    """A private-chat command under its canonical name and its nl/fr aliases, which a
+    `run:<name>` button starts too (under an answer that explains the feature): the tap is
+    answered, then the command runs as if typed without arguments, flows included (their
+    entry points are commands). The gate lets through only the command's audience."""
+
+    def __init__(self, declared: Command, callback: Callback) -> None:
+        super().__init__(declared.names, callback, filters=filters.ChatType.PRIVATE)
+        self._buttons = frozenset(f"{RUN}:{name}" for name in declared.names)
+
+    def check_update(
+        self, update: object
+    ) -> bool | tuple[list[str], bool | dict[str, list[Any]] | None] | None:
+        if isinstance(update, Update) and update.callback_query is not None:
+            return ([], True) if update.callback_query.data in self._buttons else None
+        return super().check_update(update)
+
+    async def handle_update(
+        self,
+        update: Update,
+        application: "Application[Any, KringContext, Any, Any, Any, Any]",
+        check_result: object,
+        context: KringContext,
+    ) -> object:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        return await super().handle_update(update, application, check_result, context)
+
+
+def command(declared: Command, callback: Callback) -> CommandOrButton:
+    """A private-chat command (see CommandOrButton)."""
+    return CommandOrButton(declared, callback)
+
+
+def run_button(label: str, declared: str) -> InlineKeyboardButton:
+    """A button that runs the command of this (canonical) name."""
+    return InlineKeyboardButton(label, callback_data=f"{RUN}:{declared}")
 
 
 def button(prefix: Prefix, callback: Callback) -> CallbackQueryHandler[KringContext, Any]:

@@ -38,6 +38,7 @@ POLICIES: dict[tuple[str, str], str] = {
     ("board_subscriptions", "member_id"): DELETE,
     ("calendar_feeds", "member_id"): DELETE,
     ("invites", "created_by"): UNLINK,
+    ("kb_entries", "created_by"): UNLINK,  # the kring's knowledge, not the coordinator's data
     ("invites", "used_by"): UNLINK,
     ("lok_group_members", "member_id"): DELETE,
     ("outbox", "member_id"): DELETE,

@@ -122,6 +122,24 @@ class QuestionRow(Base):
     created_at: Mapped[datetime] = mapped_column(index=True)
 
 
+class TaughtEntryRow(Base):
+    """Knowledge base entries the coordinator added from Telegram (bot.core.models.TaughtEntry)."""
+
+    __tablename__ = "kb_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    language: Mapped[str] = mapped_column(CleanText(2))
+    questions: Mapped[list[str]] = mapped_column(JSON)
+    answer: Mapped[str] = mapped_column(CleanText())
+    reviewed: Mapped[date]
+    created_at: Mapped[datetime]
+    # One entry per question: a second tap on "add" finds the first.
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL"), unique=True
+    )
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+
+
 class ReplacementRow(Base):
     __tablename__ = "replacements"
 

@@ -14,7 +14,7 @@ from store.repositories.broadcast import SqlBroadcastRepository, SqlDigestRunRep
 from store.repositories.cme import SqlEventRepository
 from store.repositories.conversations import SqlConversationRepository
 from store.repositories.feeds import SqlFeedRepository
-from store.repositories.knowledge import SqlQuestionRepository
+from store.repositories.knowledge import SqlQuestionRepository, SqlTaughtEntryRepository
 from store.repositories.locum import SqlBoardRepository, SqlReplacementRepository
 from store.repositories.membership import SqlInviteRepository, SqlMemberRepository
 from store.repositories.outbox import SqlOutboxRepository
@@ -27,6 +27,7 @@ class SqlUnitOfWork:
     invites: SqlInviteRepository
     outbox: SqlOutboxRepository
     questions: SqlQuestionRepository
+    taught: SqlTaughtEntryRepository
     replacements: SqlReplacementRepository
     processed_updates: SqlProcessedUpdateRepository
     board: SqlBoardRepository
@@ -50,6 +51,7 @@ class SqlUnitOfWork:
         self.invites = SqlInviteRepository(self.session)
         self.outbox = SqlOutboxRepository(self.session)
         self.questions = SqlQuestionRepository(self.session)
+        self.taught = SqlTaughtEntryRepository(self.session)
         self.replacements = SqlReplacementRepository(self.session)
         self.processed_updates = SqlProcessedUpdateRepository(self.session)
         self.board = SqlBoardRepository(self.session)

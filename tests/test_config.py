@@ -23,6 +23,7 @@ def test_defaults_give_a_working_demo_set_up(monkeypatch: pytest.MonkeyPatch) ->
         ("TIMEZONE", "Mars/Olympus", "TIMEZONE"),
         ("TELEGRAM_BOT_TOKEN", "not-a-token", "TELEGRAM_BOT_TOKEN"),
         ("WEBHOOK_PORT", "99999", "WEBHOOK_PORT"),
+        ("ACCREDITATION_ETHICS_POINTS_PER_YEAR", "25", "ACCREDITATION_ETHICS_POINTS_PER_YEAR"),
     ],
 )
 def test_a_bad_setting_is_named_in_one_line(

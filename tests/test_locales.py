@@ -180,7 +180,9 @@ def test_prompts_name_one_cancel_command_per_language(language: str) -> None:
 
 
 DUTCH_WORDS = re.compile(
-    r"wacht|wissel|huisarts|dringend|bijscholing|inschrijv|afmeld", re.IGNORECASE
+    r"wacht|wissel|huisarts|dringend|bijscholing|inschrijv|afmeld|overnem|overgenom|\bruil"
+    r"|goedkeur|weiger|annuleer|verzend|iedereen|\buw\b",
+    re.IGNORECASE,
 )
 # Column names the roster import accepts: the member types them as they are, so they stay Dutch.
 DUTCH_ON_PURPOSE = ("begin, einde, wachtpost",)

@@ -113,6 +113,22 @@ class Question:
 
 
 @dataclass
+class TaughtEntry:
+    """A knowledge base entry the coordinator added from Telegram, after replying to a member's
+    question (bot.core.knowledge.teaching): kept in the database, searched like the files'
+    entries, exported to them as TOML. Its source is the kring itself."""
+
+    language: str
+    questions: list[str]  # the phrasings; the member's question first
+    answer: str
+    reviewed: date
+    created_at: datetime
+    question_id: int | None = None  # the member's question it answers (None once that is gone)
+    created_by: int | None = None
+    id: int | None = None
+
+
+@dataclass
 class Replacement:
     """A locum's replacement in a practice, with the checklist items ticked so far."""
 

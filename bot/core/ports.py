@@ -33,6 +33,7 @@ from bot.core.models import (
     SwapEvent,
     SwapRequest,
     SwapStatus,
+    TaughtEntry,
 )
 
 
@@ -153,6 +154,20 @@ class QuestionRepository(Protocol):
     async def tally(self) -> dict[str, int]:
         """Questions "asked", "answered" (by the knowledge base), "forwarded", "replied"."""
         ...
+
+    async def unanswered(self, limit: int) -> Sequence[Question]:
+        """Declined or thumbs-down questions, newest first, at most `limit`."""
+        ...
+
+
+class TaughtEntryRepository(Protocol):
+    async def add(self, entry: TaughtEntry) -> TaughtEntry: ...
+
+    async def after(self, entry_id: int) -> Sequence[TaughtEntry]:
+        """The entries with a larger id, oldest first (all of them after 0)."""
+        ...
+
+    async def for_question(self, question_id: int) -> TaughtEntry | None: ...
 
 
 class ReplacementRepository(Protocol):
@@ -318,6 +333,7 @@ class UnitOfWork(Protocol):
     invites: InviteRepository
     outbox: OutboxRepository
     questions: QuestionRepository
+    taught: TaughtEntryRepository
     replacements: ReplacementRepository
     processed_updates: ProcessedUpdateRepository
     board: BoardRepository

@@ -14,6 +14,7 @@ from bot.core.digest import DigestService
 from bot.core.feeds import FeedService
 from bot.core.flood import FloodGuard
 from bot.core.knowledge.service import KnowledgeService
+from bot.core.knowledge.teaching import TeachingService
 from bot.core.locum import LocumService
 from bot.core.membership import MembershipService
 from bot.core.outbox import OutboxService
@@ -48,6 +49,7 @@ class Services:
     membership: MembershipService
     outbox: OutboxService
     knowledge: KnowledgeService
+    teaching: TeachingService
     locum: LocumService
     updates: UpdateLog
     flood: FloodGuard

@@ -3,7 +3,7 @@ approved change for the roster tool (Change), the notices told about a request, 
 shift, and the digest's section of open requests."""
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -121,15 +121,23 @@ def calendar_versions(approved: Iterable[SwapRequest]) -> Counter[int]:
     )
 
 
-def outcome(kind: type[Outcome], view: SwapView, version: int = 0) -> Outcome:
-    """The notice of a step of the request, of the given kind; `version`: the shift's calendar
-    version, for the steps that change its holder."""
+def outcome(
+    kind: type[Outcome], view: SwapView, versions: Mapping[int, int] | None = None
+) -> Outcome:
+    """The notice of a step of the request, of the given kind; `versions`: the shifts' calendar
+    versions (see calendar_versions), for the steps that change their holders."""
+    versions = versions or {}
     swap = summary(view.request, view.shift, view.requester)
+    returned = view.return_shift
     return kind(
-        swap=replace(swap, shift=replace(swap.shift, sequence=version)),
+        swap=replace(
+            swap, shift=replace(swap.shift, sequence=versions.get(view.request.shift_id, 0))
+        ),
         taker=None if view.taker is None else view.taker.name,
         reason=view.request.reason,
-        return_shift=None if view.return_shift is None else ShiftSummary.of(view.return_shift),
+        return_shift=None
+        if returned is None
+        else replace(ShiftSummary.of(returned), sequence=versions.get(returned.id or 0, 0)),
     )
 
 

@@ -343,14 +343,17 @@ class SwapService(SwapQueries):
         await self._record(uow, request, "approved", manager)
         view = await load_view(uow, request)
         versions = calendar_versions(await uow.swaps.with_status(SwapStatus.APPROVED))
-        version = versions[request.shift_id]
         if request.kind is SwapKind.ASSIGN:  # nobody asked: both are told what the coordinator did
-            await self._tell(uow, view.taker, outcome(notices.ShiftAssigned, view, version))
-            await self._tell(uow, view.requester, outcome(notices.ShiftReassigned, view, version))
+            await self._tell(uow, view.taker, outcome(notices.ShiftAssigned, view, versions))
+            await self._tell(uow, view.requester, outcome(notices.ShiftReassigned, view, versions))
             return
-        approved = outcome(notices.SwapApproved, view, version)
+        approved = outcome(notices.SwapApproved, view, versions)
         await self._tell(uow, view.requester, approved)
         await self._tell(uow, view.taker, replace(approved, holder=True))
+        if offered is not None:  # its calendar file too: gained by the requester, lost by the taker
+            returned = outcome(notices.ReturnShiftMoved, view, versions)
+            await self._tell(uow, view.requester, replace(returned, holder=True))
+            await self._tell(uow, view.taker, returned)
 
     async def _assignable(self, uow: UnitOfWork, manager: Member, shift_id: int) -> Shift:
         """A shift the coordinator may give to someone else: assigned and not over yet."""

@@ -7,7 +7,7 @@ from telegram.ext import BaseHandler
 
 from handlers.context import KringContext
 from handlers.feature import Feature, button, command
-from handlers.knowledge import buttons, errors, inbox, notices, questions
+from handlers.knowledge import buttons, errors, inbox, notices, questions, teaching
 
 
 def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
@@ -15,12 +15,15 @@ def handlers() -> list[BaseHandler[Any, KringContext, Any]]:
     return [
         # While the coordinator types a reply, text is the reply, not a question.
         inbox.reply_conversation(),
+        # While the coordinator edits an entry to add, text is its questions or answer.
+        teaching.conversation(),
         command(buttons.ASK_COMMAND, questions.ask_command),
         command(buttons.INBOX_COMMAND, inbox.show_inbox),
         button(buttons.PICK, questions.candidate_picked),
         button(buttons.RATE, questions.rated),
         button(buttons.RELATED, questions.related_opened),
         button(buttons.FORWARD, questions.forward_tapped),
+        button(buttons.FREQUENT, teaching.show_frequent),
     ]
 
 

@@ -1,5 +1,6 @@
 """knowledge: commands and buttons"""
 
+import re
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -10,7 +11,8 @@ from bot.core.models import (
 )
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
-from handlers.keyboards import LIST_LIMIT, data, short
+from handlers.feature import run_button
+from handlers.keyboards import LIST_LIMIT, data, one_button, short
 
 # Commands
 
@@ -19,21 +21,39 @@ INBOX_COMMAND = Command("inbox", Audience.MANAGER)
 
 # Buttons (callback-data prefixes)
 
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows as a command's name
+
 
 PICK = Prefix("kbpick", Audience.MEMBER)
 RATE = Prefix("kbrate", Audience.MEMBER)
 RELATED = Prefix("kbrel", Audience.MEMBER)
 FORWARD = Prefix("kbfwd", Audience.MEMBER)
 REPLY = Prefix("qreply", Audience.MANAGER)
+# The coordinator teaches the bot (handlers.knowledge.teaching).
+TEACH = Prefix("kbteach", Audience.MANAGER)  # draft an entry from a replied question
+TEACH_SAVE = Prefix("kbtsave", Audience.MANAGER)
+TEACH_EDIT = Prefix("kbtedit", Audience.MANAGER)  # :questions or :answer
+TEACH_DROP = Prefix("kbtdrop", Audience.MANAGER)
+FREQUENT = Prefix("kbfreq", Audience.MANAGER)  # declined and 👎 questions by frequency
+EDIT_QUESTIONS, EDIT_ANSWER = "questions", "answer"
 
 
-def rate_answer(question_id: int, related: Sequence[Entry] = ()) -> InlineKeyboardMarkup:
-    """👍/👎, and a button for each entry the answer refers to."""
+def rate_answer(
+    t: Translator, question_id: int, related: Sequence[Entry] = (), action: str | None = None
+) -> InlineKeyboardMarkup:
+    """👍/👎, a button for each entry the answer refers to, and the one that starts what the
+    answer explains (`action`: a command name)."""
     rating = [
         InlineKeyboardButton("👍", callback_data=data(RATE, question_id, "up")),
         InlineKeyboardButton("👎", callback_data=data(RATE, question_id, "down")),
     ]
-    return InlineKeyboardMarkup([rating, *related_rows(related)])
+    return InlineKeyboardMarkup([*action_rows(t, action), rating, *related_rows(related)])
+
+
+def action_rows(t: Translator, action: str | None) -> list[list[InlineKeyboardButton]]:
+    if action is None or not COMMAND_NAME.fullmatch(action):  # not a command: no button
+        return []
+    return [[run_button(t.gettext("Start: /{command}").format(command=action), action)]]
 
 
 def related_rows(related: Sequence[Entry]) -> list[list[InlineKeyboardButton]]:
@@ -88,17 +108,40 @@ def reply_to(t: Translator, question_id: int, label: str | None = None) -> Inlin
     )
 
 
-def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMarkup | None:
-    if not open_questions:
-        return None
+def inbox(t: Translator, open_questions: Sequence[Question]) -> InlineKeyboardMarkup:
+    """A reply button per waiting question, and the list of what members asked in vain."""
+    replies = [
+        [
+            InlineKeyboardButton(
+                t.gettext("Reply {number}").format(number=number),
+                callback_data=data(REPLY, question.id),
+            )
+        ]
+        for number, question in enumerate(open_questions[:LIST_LIMIT], start=1)
+    ]
+    frequent = InlineKeyboardButton(
+        t.gettext("Asked most often without an answer"), callback_data=data(FREQUENT)
+    )
+    return InlineKeyboardMarkup([*replies, [frequent]])
+
+
+def teach(t: Translator, question_id: int) -> InlineKeyboardMarkup:
+    return one_button(t.gettext("Add to the knowledge base"), data(TEACH, question_id))
+
+
+def draft_entry(t: Translator) -> InlineKeyboardMarkup:
+    """Under the draft of an entry: confirm, edit either part, or drop it."""
     return InlineKeyboardMarkup(
         [
+            [InlineKeyboardButton(t.gettext("Confirm"), callback_data=data(TEACH_SAVE))],
             [
                 InlineKeyboardButton(
-                    t.gettext("Reply {number}").format(number=number),
-                    callback_data=data(REPLY, question.id),
-                )
-            ]
-            for number, question in enumerate(open_questions[:LIST_LIMIT], start=1)
+                    t.gettext("Edit the questions"), callback_data=data(TEACH_EDIT, EDIT_QUESTIONS)
+                ),
+                InlineKeyboardButton(
+                    t.gettext("Edit the answer"), callback_data=data(TEACH_EDIT, EDIT_ANSWER)
+                ),
+            ],
+            [InlineKeyboardButton(t.gettext("Cancel"), callback_data=data(TEACH_DROP))],
         ]
     )

@@ -47,7 +47,9 @@ async def send_reply(update: Update, context: KringContext) -> int:
     assert message is not None and message.text is not None and context.user_data is not None
     question_id = context.user_data.pop(_KEY)
     await context.services.knowledge.reply(context.active_member, question_id, message.text)
-    await message.reply_text(texts.reply_sent(context.t))
+    await message.reply_text(
+        texts.reply_sent(context.t), reply_markup=buttons.teach(context.t, question_id)
+    )
     return ConversationHandler.END
 
 

@@ -1,12 +1,19 @@
 """Questions for the knowledge base: free text and /ask, the answer with its source, "Bedoelt u
 …?", 👍/👎, and forwarding to the coordinator."""
 
+from typing import TYPE_CHECKING
+
 from telegram import InlineKeyboardMarkup, Message, Update
 
+from bot.core.knowledge.model import Entry
 from bot.core.knowledge.search import Verdict
 from handlers import keyboards, replies
+from handlers.audience import ACCESS_KEY
 from handlers.context import KringContext
 from handlers.knowledge import buttons, texts
+
+if TYPE_CHECKING:  # handlers.access imports the features' texts
+    from handlers.access import Rules
 
 
 async def ask_command(update: Update, context: KringContext) -> None:
@@ -26,7 +33,9 @@ async def answer_question(update: Update, context: KringContext, text: str) -> N
     if lookup.verdict is Verdict.CONFIDENT and lookup.entry is not None:
         await message.reply_text(
             texts.knowledge_answer(t, lookup.entry, knowledge.kb.source_of(lookup.entry)),
-            reply_markup=buttons.rate_answer(question_id, knowledge.related(lookup.entry)),
+            reply_markup=buttons.rate_answer(
+                t, question_id, knowledge.related(lookup.entry), _action(context, lookup.entry)
+            ),
         )
     elif lookup.verdict is Verdict.CLOSE:
         await message.reply_text(
@@ -48,7 +57,9 @@ async def candidate_picked(update: Update, context: KringContext) -> None:
     await query.answer()
     await query.edit_message_text(
         texts.knowledge_answer(context.t, entry, knowledge.kb.source_of(entry)),
-        reply_markup=buttons.rate_answer(question_id, knowledge.related(entry)),
+        reply_markup=buttons.rate_answer(
+            context.t, question_id, knowledge.related(entry), _action(context, entry)
+        ),
     )
 
 
@@ -61,11 +72,21 @@ async def related_opened(update: Update, context: KringContext) -> None:
     entry = knowledge.open(context.active_member, entry_id)
     await query.answer()
     assert isinstance(query.message, Message)
-    related = buttons.related_rows(knowledge.related(entry))
+    rows = [
+        *buttons.action_rows(context.t, _action(context, entry)),
+        *buttons.related_rows(knowledge.related(entry)),
+    ]
     await query.message.reply_text(
         texts.knowledge_answer(context.t, entry, knowledge.kb.source_of(entry)),
-        reply_markup=InlineKeyboardMarkup(related) if related else None,
+        reply_markup=InlineKeyboardMarkup(rows) if rows else None,
     )
+
+
+def _action(context: KringContext, entry: Entry) -> str | None:
+    """The command that starts what the answer explains, if this member may run it (a locum
+    reading how the coordinator plans an event gets no button to /events)."""
+    access: Rules = context.application.bot_data[ACCESS_KEY]
+    return entry.action if entry.action and access.allows(context.member, entry.action) else None
 
 
 async def rated(update: Update, context: KringContext) -> None:

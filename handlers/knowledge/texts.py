@@ -1,7 +1,9 @@
 """knowledge.texts"""
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from bot.core.knowledge import teaching
 from bot.core.knowledge.model import Entry, Source
 from bot.core.knowledge.service import InboxQuestion
 from bot.core.models import (
@@ -25,6 +27,9 @@ def knowledge_answer(t: Translator, entry: Entry, source: Source | None) -> str:
 def source_line(t: Translator, entry: Entry, source: Source | None) -> str:
     if source is None:
         return t.gettext("Source: unknown")
+    if source.key == teaching.SOURCE and entry.reviewed is not None:
+        # The kring's own information is as recent as the entry (one added from /inbox today).
+        source = replace(source, revised=entry.reviewed)
     if entry.demo:
         return t.gettext("Source: {title} (demo value, to be filled in by the coordinator)").format(
             title=esc(source.title)
@@ -105,3 +110,72 @@ def reply_sent(t: Translator) -> str:
 
 def reply_cancelled(t: Translator) -> str:
     return t.gettext("Cancelled: nothing was sent.")
+
+
+def draft_entry(t: Translator, draft: teaching.Draft, source: Source | None) -> str:
+    """The entry to be added, as the coordinator checks it before confirming."""
+    entry = Entry(
+        id="",
+        language=draft.language,
+        questions=tuple(draft.questions),
+        answer=draft.answer,
+        source=teaching.SOURCE,
+        reviewed=draft.reviewed,
+    )
+    lines = [
+        t.gettext("<b>New entry for the knowledge base</b>: check it, then confirm."),
+        "",
+        t.gettext("<b>Questions</b> (members who ask something like this get the answer):"),
+        *(f"• {esc(question)}" for question in draft.questions),
+        "",
+        t.gettext("<b>Answer</b>:"),
+        esc(draft.answer),
+        "",
+        f"<i>{source_line(t, entry, source)}</i>",
+    ]
+    return "\n".join(lines)
+
+
+def type_questions(t: Translator) -> str:
+    return t.gettext(
+        "Type the questions as members would ask them, one per line (or /cancel). The "
+        "member's question stays the first one unless you type it again."
+    )
+
+
+def type_answer(t: Translator) -> str:
+    return t.gettext("Type the answer as members should read it (or /cancel).")
+
+
+def entry_added(t: Translator, added: bool) -> str:
+    if not added:
+        return t.gettext("This question is in the knowledge base already; nothing was changed.")
+    return t.gettext(
+        "Added to the knowledge base: members who ask this get the answer from now on."
+    )
+
+
+def teaching_cancelled(t: Translator) -> str:
+    return t.gettext("Cancelled: nothing was added to the knowledge base.")
+
+
+def invalid_entry(t: Translator) -> str:
+    return t.gettext(
+        "Nothing was changed: type at least one question of at most {question} characters "
+        "each (at most {count} questions), or an answer of at most {answer} characters."
+    ).format(
+        question=teaching.PHRASING_MAX_LENGTH,
+        count=teaching.PHRASINGS_MAX,
+        answer=teaching.ANSWER_MAX_LENGTH,
+    )
+
+
+def frequent(t: Translator, questions: Iterable[teaching.FrequentQuestion]) -> str:
+    lines = [f"{item.count}× {esc(item.text)}" for item in questions]
+    if not lines:
+        return t.gettext("No declined or 👎 questions: nothing to add to the knowledge base now.")
+    header = t.gettext(
+        "<b>Asked most often without a good answer</b> (declined, or 👎), the most frequent "
+        "first. Reply to one that is forwarded to you, then add it to the knowledge base."
+    )
+    return "\n".join([header, "", *lines])

@@ -94,6 +94,7 @@ def record_kind(t: Translator, kind: str) -> str:
         "board_subscriptions": t.gettext("vacancy alerts"),
         "calendar_feeds": t.gettext("calendar subscriptions"),
         "external_credits": t.gettext("CME followed elsewhere"),
+        "kb_entries": t.gettext("knowledge base entries added"),
         "outbox": t.gettext("messages from the bot"),
         "invites": t.gettext("invitations"),
         "audit_log": t.gettext("actions in the coordinators' log"),

@@ -4,6 +4,7 @@ from the replies in handlers.shifts.texts."""
 from collections.abc import Callable, Sequence
 
 from bot.core.notices.shifts import (
+    ReturnShiftMoved,
     RosterChanged,
     ShiftAssigned,
     ShiftReassigned,
@@ -149,6 +150,27 @@ def swap_offer(t: Translator, notice: SwapOffer | SwapFollowUp) -> str:
     if swap.note:
         text += "\n" + t.gettext("Note: {note}").format(note=esc(swap.note))
     return text
+
+
+def return_shift_moved(t: Translator, notice: ReturnShiftMoved) -> str:
+    """A two-way swap's shift in return, with its calendar file."""
+    assert notice.return_shift is not None, "only two-way swaps give a shift in return"
+    template = (
+        t.gettext(
+            "<b>Swap approved</b>: in return you take over this shift of {taker}. The file adds "
+            "it to your calendar.\n{shift}"
+        )
+        if notice.holder
+        else t.gettext(
+            "<b>Swap approved</b>: in return {requester} takes over this shift of yours. The "
+            "file takes it out of your calendar.\n{shift}"
+        )
+    )
+    return template.format(
+        requester=esc(notice.swap.requester),
+        taker=esc(notice.taker),
+        shift=summary_line(t, notice.return_shift),
+    )
 
 
 def swap_outcome(t: Translator, notice: SwapOutcome) -> str:

@@ -45,6 +45,11 @@ NOTICES = (
     ),
     _outcome(notices.SwapTaken),
     _outcome(notices.SwapApproved, calendar_files.approved),
+    Renderer(
+        notices.ReturnShiftMoved,
+        lambda t, notice, kring: notice_texts.return_shift_moved(t, notice),
+        document=calendar_files.returned,
+    ),
     _outcome(notices.SwapRejected),
     _outcome(notices.SwapWithdrawn),
     _outcome(notices.SwapExpired),

@@ -27,6 +27,7 @@ from bot.core.models import (
     Subscription,
     SwapEvent,
     SwapRequest,
+    TaughtEntry,
 )
 from store.tables import Base
 
@@ -50,6 +51,7 @@ DomainT = TypeVar(
     Broadcast,
     CalendarFeed,
     ExternalCredit,
+    TaughtEntry,
 )
 
 

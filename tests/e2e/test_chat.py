@@ -222,6 +222,15 @@ async def test_a_question_is_forwarded_and_answered_end_to_end(chat: ChatSession
     assert sent["to"] == "coord" and "verstuurd" in sent["text"]
     assert relayed["to"] == "lotte" and "kaart van de wachtpost" in relayed["text"]
 
+    # the coordinator teaches the bot the reply: the next member asking gets it at once
+    assert sent["buttons"] == [["Toevoegen aan de kennisbank"]]
+    [draft] = [a for a in await chat.perform("@coord [Toevoegen]") if a["text"]]
+    assert "defibrillator" in draft["text"] and "kaart van de wachtpost" in draft["text"]
+    confirmed = [a for a in await chat.perform("@coord [Bevestigen]") if a["text"]]
+    assert "Toegevoegd aan de kennisbank" in confirmed[-1]["text"]
+    [answer] = await chat.perform("@ann Waar kan ik een defibrillator huren?")
+    assert "kaart van de wachtpost" in answer["text"] and answer["buttons"] == [["👍", "👎"]]
+
 
 async def test_lotte_computes_a_contribution(chat: ChatSession) -> None:
     [question] = await chat.perform("@lotte /fee")

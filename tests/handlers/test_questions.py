@@ -1,11 +1,19 @@
 """Questions for the knowledge base, from a member's message to the coordinator's reply."""
 
+import re
+from pathlib import Path
+
 import pytest
 
+from bot.core.knowledge.files import load_knowledge
+from bot.i18n import translator
 from bot.services import Wiring
+from handlers.knowledge.texts import knowledge_answer
 from handlers.render import plain
 from tests.handlers.conftest import STRANGER, demo
 from tests.handlers.harness import Harness, outbox_sender, replies
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 async def test_a_question_gets_a_sourced_answer_with_rating_buttons(bot: Harness) -> None:
@@ -43,7 +51,8 @@ async def test_an_unknown_question_offers_forwarding_and_the_coordinator_replies
     assert "ibuprofen" in to_coordinator.text and "Ann Claes" in to_coordinator.text
 
     [inbox] = replies(await bot.send(demo("coord"), "/inbox"))
-    assert "ibuprofen" in inbox.text and inbox.buttons == ["Beantwoorden 1"]
+    assert "ibuprofen" in inbox.text
+    assert inbox.buttons == ["Beantwoorden 1", "Vaakst gevraagd zonder antwoord"]
     assert "Ann Claes" in inbox.text  # who asked
     [prompt] = replies(await bot.tap(demo("coord"), inbox.button_data("Beantwoorden"), inbox))
     assert "ibuprofen" in prompt.text
@@ -162,3 +171,30 @@ async def test_misfires_seen_in_the_chat_get_a_fitting_answer(
     [answer] = replies(await bot.send(demo(person), question))
     assert "👍" in answer.buttons  # answered, not declined nor "Bedoelt u"
     assert expected in answer.text and not answer.text.startswith(not_opening)
+
+
+# A line that stops without punctuation (or a colon) and a next line that goes on in lowercase:
+# a sentence broken in two, as Telegram would show it.
+BROKEN_SENTENCE = re.compile(r"[^\s.!?:;)…]\n[a-zà-ÿ]")
+
+
+async def test_answers_do_not_break_lines_in_the_middle_of_a_sentence(bot: Harness) -> None:
+    [answer] = replies(await bot.send(demo("ann"), "Wat is een flexpool?"))
+    assert "flexpool" in answer.text and not BROKEN_SENTENCE.search(answer.text)
+    kb = load_knowledge(ROOT / "knowledge")
+    broken = [
+        f"{entry.id} ({language})"
+        for versions in kb.entries.values()
+        for language, entry in versions.items()
+        if BROKEN_SENTENCE.search(knowledge_answer(translator(language), entry, None))
+    ]
+    assert broken == []
+
+
+async def test_the_practice_checklist_links_its_other_parts_with_buttons(bot: Harness) -> None:
+    question = "Waarop letten bij het kiezen van een praktijk om te vervangen?"
+    [answer] = replies(await bot.send(demo("ann"), question))
+    assert "bereikbaar" in answer.text and "Zie ook" not in answer.text
+    assert len(answer.buttons) == 4  # 👍, 👎, and the checklist's two other parts
+    [opened] = replies(await bot.tap(demo("ann"), answer.button_data(answer.buttons[2]), answer))
+    assert "solo" in opened.text

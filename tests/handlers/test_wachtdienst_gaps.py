@@ -75,10 +75,34 @@ async def test_a_swap_shows_the_shift_in_return_at_every_step(bot: Harness, wiri
     assert "In ruil: " + returned in to_ann.text and "In ruil: " + returned in approval.text
     await bot.tap(coord, approval.button_data("Goedkeuren"), approval)
     approved = await due_work(bot, wiring.services)
-    assert all(
-        "In ruil: " + returned in _said(c) for c in _to(approved, ann) + _to(approved, taker)
-    )
-    assert len(_to(approved, ann) + _to(approved, taker)) == 2
+    [to_ann, back_to_ann] = _to(approved, ann)
+    [to_taker, back_to_taker] = _to(approved, taker)
+    assert "In ruil: " + returned in _said(to_ann) and "In ruil: " + returned in _said(to_taker)
+    assert returned in _said(back_to_ann) and returned in _said(back_to_taker)
+
+    # each phone's calendar follows both shifts: what they took added, what they gave taken out
+    gave, got = _calendar(to_ann), _calendar(back_to_ann)
+    took, gave_back = _calendar(to_taker), _calendar(back_to_taker)
+    for added, removed in ((got, gave), (took, gave_back)):
+        assert "METHOD:PUBLISH" in added and "METHOD:CANCEL" in removed
+    assert _field(gave, "UID") == _field(took, "UID") != _field(got, "UID")
+    assert _field(got, "UID") == _field(gave_back, "UID")
+    assert int(_field(got, "SEQUENCE")) > 0  # newer than the entry /shifts gave the taker
+
+    [mine] = replies(await bot.send(ann, "/shifts"))
+    [calendar] = _to(await bot.tap(ann, mine.button_data("Agendabestand"), mine), ann)
+    assert f"UID:{_field(got, 'UID')}\r\nSEQUENCE:{_field(got, 'SEQUENCE')}" in _calendar(calendar)
+
+
+def _calendar(call: Call) -> str:
+    """The calendar file the message brings."""
+    assert call.method == "sendDocument"
+    return str(call.params["document"].content.decode())
+
+
+def _field(calendar: str, name: str) -> str:
+    [value] = [line.split(":", 1)[1] for line in calendar.splitlines() if line.startswith(name)]
+    return value
 
 
 @ON_BOTH_KRINGS

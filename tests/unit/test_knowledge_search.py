@@ -9,8 +9,9 @@ from bot.core.knowledge.asks import Asked, asked, offered
 from bot.core.knowledge.importer import drafts_as_toml, drafts_from_document
 from bot.core.knowledge.lint import lint
 from bot.core.knowledge.model import Entry, KnowledgeBase, Source
-from bot.core.knowledge.search import Index, Speller, Verdict
+from bot.core.knowledge.search import Document, Index, Verdict
 from bot.core.knowledge.service import Answerer
+from bot.core.knowledge.speller import Speller
 
 ENTRIES = {
     "lok": {
@@ -155,6 +156,22 @@ def test_the_speller_mends_typos_within_reach() -> None:
 
 def test_an_index_of_nothing_declines(kb: KnowledgeBase) -> None:
     assert Index.build(KnowledgeBase()).search("LOK").verdict is Verdict.NONE
+
+
+def test_an_entry_added_to_an_index_is_found_as_if_built_with_it(kb: KnowledgeBase) -> None:
+    """Entries added later (from the coordinator's inbox) join the index without a rebuild of
+    the others, and rank exactly as in an index built with them from the start."""
+    without = KnowledgeBase(entries={k: v for k, v in kb.entries.items() if k != "insurance"})
+    index = Index.build(without)
+    assert index.search("verzekring vervangarts").verdict is Verdict.NONE
+    grown = index.adding([Document.of("insurance", kb.entries["insurance"].values())])
+    found = grown.search("verzekring vervangarts")  # the typo is mended with the new words
+    assert found.verdict is Verdict.CONFIDENT and found.hits[0].entry_id == "insurance"
+    whole = Index.build(kb)
+    for question in ("verzekring vervangarts", "onkostenbijdrage vervanging", "stempel"):
+        assert {h.entry_id: h.score for h in grown.search(question).hits} == {
+            h.entry_id: h.score for h in whole.search(question).hits
+        }
 
 
 def _write(folder: Path, language: str, text: str) -> None:

@@ -17,7 +17,7 @@ This package exports what the rest of the bot uses.
 
 from bot.core.cme.attendance import CHECKIN_OPENS, AttendanceService, Attendee
 from bot.core.cme.common import EventView, new_token
-from bot.core.cme.credits import Credits, CreditsService, LokGroupYear
+from bot.core.cme.credits import Credits, CreditsService, CreditTarget, LokGroupYear
 from bot.core.cme.events import EventsService, UpcomingEvents
 from bot.core.cme.seats import SeatsService
 from bot.core.cme.steps import RegistrationSteps
@@ -34,6 +34,7 @@ __all__ = [
     "CHECKIN_OPENS",
     "AttendanceService",
     "Attendee",
+    "CreditTarget",
     "Credits",
     "CreditsService",
     "EventView",

@@ -25,9 +25,17 @@ LOCUM_LOK_MINIMUM = 2
 # year. Not in the seeds: the kring should confirm this figure (it is one constant here).
 LOK_GROUP_MEETINGS = 4
 LOK_GROUP_SIZE = (8, 25)
-# The RIZIV's accreditation target for a GP, per year: 20 CP, of which 3 in ethics & economics
-# (60 and 9 over the three-year period). Not in the seeds either: one constant each, to confirm.
-YEARLY_POINTS, YEARLY_ETHICS_POINTS = 20, 3
+
+
+@dataclass(frozen=True)
+class CreditTarget:
+    """The accreditation points a GP aims for per year, and how many of them in ethics &
+    economics. The seeds do not state it, so the kring sets it (ACCREDITATION_POINTS_PER_YEAR,
+    ACCREDITATION_ETHICS_POINTS_PER_YEAR); the defaults, 20 and 3, are the RIZIV's usual yearly
+    share (60 and 9 over the three-year period)."""
+
+    points: int = 20
+    ethics_points: int = 3
 
 
 @dataclass(frozen=True)
@@ -38,8 +46,8 @@ class Credits:
     lok_minimum: int | None  # for locums and LOK members; None when it does not apply
     events: list[Event] = field(default_factory=list)
     elsewhere: list[ExternalCredit] = field(default_factory=list)  # added by the member
-    target: int = YEARLY_POINTS
-    ethics_target: int = YEARLY_ETHICS_POINTS
+    target: int = CreditTarget.points
+    ethics_target: int = CreditTarget.ethics_points
 
     @property
     def total(self) -> int:
@@ -68,10 +76,17 @@ class LokGroupYear:
 
 
 class CreditsService:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str) -> None:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        timezone: str,
+        target: CreditTarget = CreditTarget(),
+    ) -> None:
         self._uow = uow_factory
         self._clock = clock
         self.zone = ZoneInfo(timezone)
+        self.target = target
 
     async def credits(self, member: Member, year: int | None = None) -> Credits:
         """Points of the events the member attended this year, per rubric, and LOK sessions."""
@@ -104,6 +119,8 @@ class CreditsService:
             lok_minimum=LOCUM_LOK_MINIMUM if member.role is Role.LOCUM or in_lok else None,
             events=sorted(attended, key=lambda e: e.start_at),
             elsewhere=elsewhere,
+            target=self.target.points,
+            ethics_target=self.target.ethics_points,
         )
 
     async def add_elsewhere(

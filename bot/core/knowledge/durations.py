@@ -84,8 +84,7 @@ _MORE = r"(?:meer dan|langer dan|plus de|more than|longer than|over|>|boven)"
 _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _UNIT = r"(" + "|".join(sorted(_WEEKS_PER_UNIT, key=len, reverse=True)) + r")\b"
 _DURATION = re.compile(
-    rf"(?P<more>{_MORE}\s+)?{_NUMBER}(?:\s*(?:tot|à|a|to|-)\s*{_NUMBER})?[\s-]*{_UNIT}",
-    re.IGNORECASE,
+    rf"(?P<more>{_MORE}\s+)?{_NUMBER}(?:\s*(?:tot|à|a|to|-)\s*{_NUMBER})?[\s-]*{_UNIT}"
 )
 
 
@@ -95,11 +94,12 @@ def _value(text: str) -> float:
 
 
 def duration_bands(text: str) -> list[str]:
-    """A band term for every duration in the text."""
+    """A band term for every duration in the text, folded (see text.fold): in lower case, so
+    the pattern need not ignore case (which made it three times slower)."""
     bands = []
     for match in _DURATION.finditer(text):
         amount = _value(match.group(3) or match.group(2))  # the upper end of "1 tot 6"
-        weeks = amount * _WEEKS_PER_UNIT[match.group(4).lower()]
+        weeks = amount * _WEEKS_PER_UNIT[match.group(4)]
         more = match.group("more") is not None
         if weeks < 4 or (weeks <= 4.01 and not more):
             bands.append(SHORT)

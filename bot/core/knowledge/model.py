@@ -31,6 +31,9 @@ class Entry:
     demo: bool = False
     # Entries the answer refers to ("see the question about the factors"): shown as buttons.
     related: tuple[str, ...] = ()
+    # For questions about the bot itself: the command that starts what the answer explains
+    # (its canonical name, e.g. "shifts"), shown as a button to whoever may use it.
+    action: str | None = None
 
 
 @dataclass

@@ -21,17 +21,20 @@ The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py)
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+import numpy as np
+
 from bot.core.knowledge.asks import Asked, asked, offered
 from bot.core.knowledge.concepts import CONCEPTS
-from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.knowledge.speller import Speller
 from bot.core.knowledge.stopwords import STOPWORDS
-from bot.core.knowledge.text import CONCEPT_WORDS, fold, query_variants, stem, words
+from bot.core.knowledge.text import CONCEPT_WORDS, fold, query_variants, stemmer, words
 
 QUESTION_WEIGHT = 1.0
 ANSWER_WEIGHT = 0.35
@@ -46,6 +49,8 @@ MAX_ALTERNATIVES = 3
 SECOND_CHOICE_COVERAGE = 0.9  # a runner-up that holds the asked fact must explain this much
 SPECIFIC_NUMBER_DIGITS = 5  # "code 101076": a number the knowledge base never mentions
 _NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
+RANKED = 10  # the entries a search ranks
+_UNSEEN = np.iinfo(np.int64).max  # an entry no query word matched
 _LETTERS = re.compile(r"[a-z]{4,}")  # words the speller may mend
 
 
@@ -81,52 +86,113 @@ class Result:
         return self.hits[0] if self.hits else None
 
 
-@dataclass
-class Index:
-    """An inverted index over the knowledge base; build once, search often."""
+@dataclass(frozen=True)
+class Document:
+    """An entry as the index sees it, all its language versions together: the weighted count of
+    each term (a phrasing's terms weigh QUESTION_WEIGHT, the answer's ANSWER_WEIGHT), the terms of
+    each phrasing, the kinds of fact its answers hold, and its words (for the speller).
+    Analysing the text is the costly part of a build, so it is done once per entry: adding an
+    entry to an index (`Index.adding`) analyses only that entry."""
 
-    postings: dict[str, dict[str, float]] = field(default_factory=dict)
-    lengths: dict[str, float] = field(default_factory=dict)
-    average_length: float = 1.0
-    spelling: "Speller" = field(default_factory=lambda: Speller(()))
-    offers: dict[str, set[Asked]] = field(default_factory=dict)  # the kinds of fact each holds
-    phrasings: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # their terms
+    entry_id: str
+    counts: dict[str, float]
+    length: float
+    phrasings: tuple[frozenset[str], ...]
+    offers: frozenset[Asked]
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def of(cls, entry_id: str, versions: Iterable[Entry]) -> "Document":
+        counts: dict[str, float] = defaultdict(float)
+        length = 0.0
+        phrasings: list[frozenset[str]] = []
+        offers: set[Asked] = set()
+        vocabulary: set[str] = set()
+        for entry in versions:
+            stem_word = stemmer(entry.language)
+            offers |= offered(entry.answer, entry.reviewed)
+            texts = [(q, QUESTION_WEIGHT, True) for q in entry.questions]
+            for text, weight, is_question in [*texts, (entry.answer, ANSWER_WEIGHT, False)]:
+                found = words(text)
+                vocabulary.update(found)
+                terms = list(map(stem_word, found))
+                if is_question:
+                    phrasings.append(frozenset(terms))
+                for term in terms:
+                    counts[term] += weight
+                    length += weight
+        concepts = {word for word in vocabulary if word.isupper()}  # not words to mend to
+        return cls(
+            entry_id,
+            dict(counts),
+            length,
+            tuple(phrasings),
+            frozenset(offers),
+            frozenset(vocabulary - concepts),
+        )
+
+
+class Index:
+    """BM25 over the knowledge base, as a sparse term-by-entry matrix of precomputed term scores
+    (one column per term: the entries that have it and what it scores in each), so a question
+    costs a few vector operations per word whatever the number of entries. Build once, search
+    often; `adding` gives a new index with more entries."""
+
+    def __init__(self, documents: Sequence[Document], spelling: Speller | None = None) -> None:
+        self.documents = tuple(documents)
+        self.ids = [document.entry_id for document in self.documents]
+        self.offers = {document.entry_id: document.offers for document in self.documents}
+        self.phrasings = {document.entry_id: document.phrasings for document in self.documents}
+        if spelling is None:
+            spelling = Speller(_single_word_concept_variants())
+            spelling.add(word for document in self.documents for word in document.vocabulary)
+        self.spelling = spelling
+        self._assemble()
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
-        postings: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        lengths: dict[str, float] = {}
-        vocabulary: set[str] = set()
-        offers: dict[str, set[Asked]] = defaultdict(set)
-        phrasings: dict[str, list[frozenset[str]]] = defaultdict(list)
-        for entry_id, versions in kb.entries.items():
-            length = 0.0
-            for entry in versions.values():
-                offers[entry_id] |= offered(entry.answer, entry.reviewed)
-                texts = [(q, QUESTION_WEIGHT, True) for q in entry.questions]
-                for text, weight, is_question in [*texts, (entry.answer, ANSWER_WEIGHT, False)]:
-                    found = words(text)
-                    vocabulary.update(w for w in found if not w.isupper())
-                    terms = [stem(w, entry.language) for w in found]
-                    if is_question:
-                        phrasings[entry_id].append(frozenset(terms))
-                    for term in terms:
-                        postings[term][entry_id] += weight
-                        length += weight
-            lengths[entry_id] = length
         return cls(
-            average_length=sum(lengths.values()) / max(len(lengths), 1) or 1.0,
-            postings={term: dict(docs) for term, docs in postings.items()},
-            lengths=lengths,
-            spelling=Speller(vocabulary | _single_word_concept_variants()),
-            offers=dict(offers),
-            phrasings=dict(phrasings),
+            [Document.of(entry_id, versions.values()) for entry_id, versions in kb.entries.items()]
         )
 
-    def idf(self, term: str) -> float:
-        n = len(self.lengths)
-        df = len(self.postings.get(term, ()))
+    def adding(self, documents: Sequence[Document]) -> "Index":
+        """A new index with these documents too (replacing those with the same entry id). Only
+        the matrix is assembled again: every entry changes the rarity of the terms it has and
+        the average length. The speller learns the new words (it keeps the replaced ones)."""
+        new = {document.entry_id for document in documents}
+        self.spelling.add(word for document in documents for word in document.vocabulary)
+        kept = [document for document in self.documents if document.entry_id not in new]
+        return Index([*kept, *documents], self.spelling)
+
+    def _assemble(self) -> None:
+        """The matrix in compressed columns: column c holds the entries
+        `_rows[_starts[c]:_starts[c + 1]]` (in knowledge base order) and their scores."""
+        self._size = n = len(self.documents)
+        lengths = [document.length for document in self.documents]
+        self.average_length = sum(lengths) / max(n, 1) or 1.0
+        terms = [document.counts for document in self.documents]
+        self._columns = {t: c for c, t in enumerate(dict.fromkeys(itertools.chain(*terms)))}
+        column_of = list(map(self._columns.__getitem__, itertools.chain(*terms)))
+        counts = list(itertools.chain.from_iterable(t.values() for t in terms))
+        rows = np.repeat(np.arange(n), [len(document.counts) for document in self.documents])
+        order = np.argsort(np.array(column_of, dtype=np.intp), kind="stable")
+        frequency = np.bincount(np.array(column_of, dtype=np.intp), minlength=len(self._columns))
+        self._starts = np.concatenate(([0], np.cumsum(frequency))).astype(np.intp)
+        self._idf = [self._idf_of(int(df)) for df in frequency]
+        self._rows = rows[order].astype(np.intp)
+        tf = np.array(counts, dtype=np.float64)[order]
+        idf = np.repeat(np.array(self._idf, dtype=np.float64), frequency)
+        length = np.array(lengths, dtype=np.float64)[self._rows] / self.average_length
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length)
+        self._scores = idf * tf * (BM25_K1 + 1) / (tf + norm)
+
+    def _idf_of(self, df: int) -> float:
+        n = self._size
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def idf(self, term: str) -> float:
+        column = self._columns.get(term)
+        return self._idf_of(0) if column is None else self._idf[column]
 
     @property
     def unknown_word_idf(self) -> float:
@@ -137,23 +203,7 @@ class Index:
         query = self._query_terms(question)
         if not query:
             return Result(Verdict.NONE)
-        total = sum(weight for _, weight, _ in query)
-        scores: dict[str, float] = defaultdict(float)
-        explained: dict[str, float] = defaultdict(float)
-        for variants, weight, certainty in query:
-            best_for_doc: dict[str, float] = {}
-            for term in variants:
-                idf = self.idf(term)
-                for entry_id, tf in self.postings.get(term, {}).items():
-                    length = self.lengths[entry_id] / self.average_length
-                    norm = BM25_K1 * (1 - BM25_B + BM25_B * length)
-                    score = idf * tf * (BM25_K1 + 1) / (tf + norm)
-                    best_for_doc[entry_id] = max(best_for_doc.get(entry_id, 0.0), score)
-            for entry_id, score in best_for_doc.items():
-                scores[entry_id] += score * certainty
-                explained[entry_id] += weight * certainty
-        ranked = sorted(scores, key=lambda e: scores[e], reverse=True)
-        hits = tuple(Hit(e, scores[e], explained[e] / total) for e in ranked[:10])
+        hits = self._ranked(query)
         holding = self._holding_the_asked_kind(question, hits)
         if holding is None:
             return Result(Verdict.NONE, hits)
@@ -164,6 +214,36 @@ class Index:
             return Result(Verdict.CONFIDENT, (verbatim[0], *rest))
         return Result(self._verdict(holding), hits)
 
+    def _ranked(self, query: list["QueryTerm"]) -> tuple[Hit, ...]:
+        """The best-scoring entries. A query word scores in an entry by the best of its
+        variants; equal scores keep the order in which the entries were first matched (query
+        word, variant, knowledge base order)."""
+        n = self._size
+        scores = np.zeros(n)
+        explained = np.zeros(n)
+        first = np.full(n, _UNSEEN, dtype=np.int64)
+        matched = 0
+        for variants, weight, certainty in query:
+            best = np.zeros(n)
+            for term in variants:
+                column = self._columns[term]
+                span = slice(self._starts[column], self._starts[column + 1])
+                rows = self._rows[span]
+                best[rows] = np.maximum(best[rows], self._scores[span])
+                first[rows] = np.minimum(first[rows], matched * n + rows)
+                matched += 1
+            scores += best * certainty
+            explained[best > 0] += weight * certainty
+        seen = np.flatnonzero(first < _UNSEEN)
+        if len(seen) > RANKED:
+            cutoff = np.partition(scores[seen], len(seen) - RANKED)[len(seen) - RANKED]
+            seen = seen[scores[seen] >= cutoff]
+        top = seen[np.lexsort((first[seen], -scores[seen]))][:RANKED]
+        total = sum(weight for _, weight, _ in query)
+        return tuple(
+            Hit(self.ids[row], float(scores[row]), float(explained[row]) / total) for row in top
+        )
+
     def _holding_the_asked_kind(
         self, question: str, hits: tuple[Hit, ...]
     ) -> tuple[Hit, ...] | None:
@@ -172,7 +252,7 @@ class Index:
         entry on joining a hair above the one with the fee. None when no close contender holds
         it: then we have no answer."""
         kinds = asked(question)
-        holding = tuple(hit for hit in hits if kinds <= self.offers.get(hit.entry_id, set()))
+        holding = tuple(hit for hit in hits if kinds <= self.offers.get(hit.entry_id, frozenset()))
         if not hits or holding[:1] == hits[:1]:
             return holding
         if not holding or holding[0].score * CLEAR_LEAD < hits[0].score:
@@ -183,7 +263,7 @@ class Index:
 
     def holds_asked(self, question: str, entry_id: str) -> bool:
         """Whether the entry holds the kind of fact the question asks for (if any)."""
-        return asked(question) <= self.offers.get(entry_id, set())
+        return asked(question) <= self.offers.get(entry_id, frozenset())
 
     def _asked_verbatim(self, query: list["QueryTerm"], entry_id: str) -> bool:
         """Whether the question, as typed, has exactly the terms of one of the entry's
@@ -231,8 +311,11 @@ class Index:
                 query.append(QueryTerm((), weight, 1.0))
         return query
 
+    def knows(self, term: str) -> bool:
+        return term in self._columns
+
     def _known(self, word: str) -> tuple[str, ...]:
-        return tuple(t for t in query_variants(word) if t in self.postings)
+        return tuple(t for t in query_variants(word) if self.knows(t))
 
     def _mend(self, question: str) -> str:
         """The question with typos mended, before synonyms are looked for: "fee contribuion"
@@ -283,48 +366,3 @@ def _single_word_concept_variants() -> set[str]:
 def alternatives(result: Result) -> list[Hit]:
     """Candidates worth offering for a close call."""
     return [hit for hit in result.hits[:MAX_ALTERNATIVES] if hit.coverage >= CLOSE_COVERAGE]
-
-
-class Speller:
-    """Mends typos against a vocabulary: the closest known word within edit distance 1 (2 for
-    long words), found through a symmetric-delete index (each side with one letter dropped)."""
-
-    def __init__(self, vocabulary: Iterable[str]) -> None:
-        self._words = Counter(vocabulary)
-        self._deletes: dict[str, set[str]] = defaultdict(set)
-        for word in self._words:
-            if len(word) >= 4:
-                for variant in _deletes(word):
-                    self._deletes[variant].add(word)
-
-    def correct(self, word: str) -> str | None:
-        if word in self._words or len(word) < 4:
-            return None
-        limit = 1 if len(word) < 8 else 2
-        candidates: set[str] = set()
-        for variant in _deletes(word):
-            candidates |= self._deletes.get(variant, set())
-        scored = [
-            (distance, -len(c), c)
-            for c in candidates
-            if (distance := _edit_distance(word, c)) <= limit
-        ]
-        return min(scored)[2] if scored else None
-
-
-def _deletes(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def _edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]

@@ -1,13 +1,16 @@
 """Answering members' questions, and the coordinator's side of it: forwarded questions, replies,
 and the list of what the knowledge base could not answer well."""
 
+import copy
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
 from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.model import Entry, KnowledgeBase
-from bot.core.knowledge.search import Index, Verdict, alternatives
+from bot.core.knowledge.search import Document, Index, Verdict, alternatives
 from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex
+from bot.core.knowledge.teaching import TaughtEntries
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Question
 from bot.core.notices.knowledge import QuestionForwarded, QuestionReply
@@ -55,6 +58,36 @@ class Answerer:
         self.index = Index.build(kb)
         self.semantic = semantic
         self.opinion = opinion or SecondOpinion()
+        self._shared = False  # a fork shares the index and its speller until it learns
+
+    def fork(self) -> "Answerer":
+        """This answerer for one bot: it has its own knowledge base (a shallow copy) and shares
+        the index (built once per process) until it learns an entry of its own kring; learning
+        replaces the index with a grown one, and gives the fork its own speller first (`adding`
+        teaches the speller in place); so what one bot learns never reaches another (tests
+        build many bots in one process)."""
+        twin = copy.copy(self)
+        twin.kb = KnowledgeBase(sources=self.kb.sources, entries=dict(self.kb.entries))
+        twin._shared = True
+        return twin
+
+    def learn(self, entries: Iterable[Entry]) -> None:
+        """Entries added while the bot runs (bot.core.knowledge.teaching): searchable at once,
+        without analysing the other entries again. Ids it knows already (an entry exported to
+        the files since) are left alone."""
+        new: dict[str, list[Entry]] = {}
+        for entry in entries:
+            if entry.id not in self.kb.entries or entry.id in new:
+                new.setdefault(entry.id, []).append(entry)
+        if not new:
+            return
+        if self._shared:
+            self.index = copy.copy(self.index)
+            self.index.spelling, self._shared = copy.deepcopy(self.index.spelling), False
+        for versions in new.values():
+            for entry in versions:
+                self.kb.add(entry)
+        self.index = self.index.adding([Document.of(i, versions) for i, versions in new.items()])
 
     def lookup(self, text: str, language: str) -> Lookup:
         text = text[:QUESTION_MAX_LENGTH]
@@ -92,22 +125,25 @@ class KnowledgeService:
         self.kb = answerer.kb
         self._uow = uow_factory
         self._clock = clock
+        # The coordinator's entries (bot.core.knowledge.teaching), learned before each question.
+        self.taught = TaughtEntries(answerer.learn)
 
     async def ask(self, member: Member, text: str) -> Answer:
         """Answer a member's question and keep it (for the inbox and the statistics)."""
         text = text.strip()[:QUESTION_MAX_LENGTH]
-        lookup = self.answerer.lookup(text, member.language)
-        question = Question(
-            member_id=member.id,
-            text=text,
-            language=member.language,
-            verdict=lookup.verdict,
-            created_at=self._clock.now(),
-            entry_id=lookup.entry.id if lookup.entry else None,
-            score=lookup.score,
-            alternatives=[entry.id for entry in lookup.candidates],
-        )
         async with self._uow() as uow:
+            await self.taught.catch_up(uow)
+            lookup = self.answerer.lookup(text, member.language)
+            question = Question(
+                member_id=member.id,
+                text=text,
+                language=member.language,
+                verdict=lookup.verdict,
+                created_at=self._clock.now(),
+                entry_id=lookup.entry.id if lookup.entry else None,
+                score=lookup.score,
+                alternatives=[entry.id for entry in lookup.candidates],
+            )
             await uow.questions.add(question)
             await uow.commit()
         return Answer(question, lookup)

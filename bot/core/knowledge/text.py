@@ -11,7 +11,9 @@ The concept groups are in concepts.py, the stop words in stopwords.py.
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import cache
+from typing import Any
 
 import snowballstemmer  # type: ignore[import-untyped]
 
@@ -21,15 +23,47 @@ from bot.core.knowledge.stopwords import STOPWORDS
 
 STEMMER_LANGUAGES = {"nl": "dutch", "fr": "french", "en": "english"}
 
-_FOLD = str.maketrans({"’": " ", "'": " ", "`": " ", "´": " ", "-": " ", "/": " ", "_": " "})
+
+class _Folding(dict[int, str | None]):
+    """The translation table of `fold`: apostrophes and dashes become spaces, combining marks
+    (the accents NFKD splits off) go. Each other character is looked at once, on first sight:
+    a table of all of Unicode would be large, a test per character slow."""
+
+    def __missing__(self, code: int) -> str | None:
+        kept = None if unicodedata.combining(chr(code)) else chr(code)
+        self[code] = kept
+        return kept
+
+
+_FOLD = _Folding({ord(ch): " " for ch in "’'`´-/_"})
 _WORD = re.compile(r"[a-z0-9]+|[A-Z]+")
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes and dashes as spaces."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.translate(_FOLD).split())
+    return " ".join(decomposed.translate(_FOLD).split())
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regular expression for any of the phrases, the longest one first where several match,
+    written as a tree of their shared beginnings ("lok(?: groep)?"): the regex engine tries
+    the alternatives one by one, so 400 flat ones made every word cost 400 tries."""
+    tree: dict[str, Any] = {}
+    for phrase in phrases:
+        node = tree
+        for character in phrase:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
 
 
 def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -37,9 +71,7 @@ def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for concept, words in CONCEPTS.items():
         for word in words:
             variants[fold(word)] = concept
-    ordered = sorted(variants, key=len, reverse=True)  # longest phrase first
-    pattern = re.compile(r"\b(" + "|".join(re.escape(v) for v in ordered) + r")\b")
-    return pattern, variants
+    return re.compile(r"\b(" + _alternation(variants) + r")\b"), variants
 
 
 _PHRASES, _CONCEPT_OF = _phrase_pattern()
@@ -65,15 +97,21 @@ def words(text: str) -> list[str]:
 
 
 @cache
-def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(STEMMER_LANGUAGES[language])
+def stemmer(language: str) -> Callable[[str], str]:
+    """The stem of a word in `language`, remembered (a build stems millions of words)."""
+    snowball = snowballstemmer.stemmer(STEMMER_LANGUAGES[language])
+
+    @cache
+    def stem_word(word: str) -> str:
+        if word.isupper() or word.isdigit() or len(word) <= 3:
+            return word
+        return str(snowball.stemWord(word))
+
+    return stem_word
 
 
-@cache
 def stem(word: str, language: str) -> str:
-    if word.isupper() or word.isdigit() or len(word) <= 3:
-        return word
-    return str(_stemmer(language).stemWord(word))
+    return stemmer(language)(word)
 
 
 def query_variants(word: str) -> tuple[str, ...]:

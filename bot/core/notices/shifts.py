@@ -107,6 +107,14 @@ class SwapApproved(SwapOutcome, kind="swap_approved"):
     holder: bool = False  # the recipient holds the shift now (the taker): its calendar gains it
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReturnShiftMoved(SwapOutcome, kind="swap_return_moved"):
+    """To requester and taker of an approved two-way swap, after SwapApproved: the shift given in
+    return changed hands too, with the calendar file that follows it (one file per message)."""
+
+    holder: bool = False  # the recipient (the requester) holds the shift in return now
+
+
 class SwapRejected(SwapOutcome, kind="swap_rejected"):
     """To requester and taker: the coordinator refused, with the reason."""
 

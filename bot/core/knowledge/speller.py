@@ -1,0 +1,54 @@
+"""Mending typos against the knowledge base's own vocabulary."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+
+class Speller:
+    """Mends typos against a vocabulary: the closest known word within edit distance 1 (2 for
+    long words), found through a symmetric-delete index (each side with one letter dropped)."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._words: set[str] = set()
+        self._deletes: dict[str, set[str]] = defaultdict(set)
+        self.add(vocabulary)
+
+    def add(self, vocabulary: Iterable[str]) -> None:
+        """Learn more words (an entry added to the knowledge base)."""
+        for word in set(vocabulary) - self._words:
+            self._words.add(word)
+            if len(word) >= 4:
+                for variant in _deletes(word):
+                    self._deletes[variant].add(word)
+
+    def correct(self, word: str) -> str | None:
+        if word in self._words or len(word) < 4:
+            return None
+        limit = 1 if len(word) < 8 else 2
+        candidates: set[str] = set()
+        for variant in _deletes(word):
+            candidates |= self._deletes.get(variant, set())
+        scored = [
+            (distance, -len(c), c)
+            for c in candidates
+            if (distance := _edit_distance(word, c)) <= limit
+        ]
+        return min(scored)[2] if scored else None
+
+
+def _deletes(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
