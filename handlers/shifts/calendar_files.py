@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 
-from bot.core.ics import CalendarItem, calendar_file, cancellation_file
+from bot.core.ics import CalendarItem, calendar_file, cancellation_file, shift_item
 from bot.core.models import Shift
 from bot.core.notices.shifts import ShiftSummary, SwapApproved, SwapOutcome
 from bot.core.services import Kring
@@ -16,14 +16,7 @@ from handlers.shifts import texts
 
 
 def _item(t: Translator, shift: ShiftSummary) -> CalendarItem:
-    return CalendarItem(
-        uid=f"shift-{shift.shift_id}@kringbot",
-        title=texts.shift_title(t, shift.zone),
-        start_at=shift.start,
-        end_at=shift.end,
-        location=f"{shift.zone} {shift.post}".strip(),
-        sequence=shift.sequence,
-    )
+    return shift_item(shift, texts.shift_title(t, shift.zone))
 
 
 def shifts_calendar(

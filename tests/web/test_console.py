@@ -90,3 +90,17 @@ async def test_an_altered_session_address_is_refused(bot: Harness, web: httpx.As
     forged = base.replace(f"/s/{ann_id}.", f"/s/{coordinator_id}.")
     assert forged != base
     assert (await web.get(f"{forged}/roster")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("page", "lands_on"), [("roster", "/roster"), ("../feeds", "/"), ("", "/")]
+)
+async def test_a_bot_button_opens_the_console_on_its_page(
+    bot: Harness, web: httpx.AsyncClient, page: str, lands_on: str
+) -> None:
+    opened = await web.post(
+        "/app/session", data={"init_data": init_data(demo("coord")), "page": page}
+    )
+    url = str(opened.json()["url"])
+    assert url.startswith("/app/s/") and url.endswith(lands_on)
+    assert (await web.get(url)).status_code == 200
