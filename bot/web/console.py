@@ -57,7 +57,9 @@ SECURITY_HEADERS = {
             "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org",
         ]
     ),
-    "Referrer-Policy": "no-referrer",
+    # Never the session's address to another site; to our own, yes: with "no-referrer" a
+    # browser sends `Origin: null` with a form's POST, and the origin check refuses every change.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
 }
 # The bot's translated reply to a domain error (handlers.ERRORS.text, given by the composition

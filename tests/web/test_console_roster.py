@@ -155,3 +155,35 @@ async def test_the_coordinator_gives_a_shift_to_an_eligible_colleague(
     sent = await due_work(bot, wiring.services)
     assert "Dienst aan u toegewezen" in _said(sent, "lotte")
     assert "Dienst toegewezen aan een collega" in _said(sent, "ann")
+
+
+async def test_a_member_asks_a_swap_from_the_calendar(
+    bot: Harness, wiring: Wiring, web: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    base = await session(web, demo("ann"))
+    page = await web.get(f"{base}/", params={"month": "2026-12"})
+    assert 'id="calendar"' in page.text and "december 2026" in page.text
+    shift_ids = re.findall(r'name="shift" value="(\d+)"', page.text)
+    csrf = re.search(r'data-csrf="([0-9a-f]+)"', page.text)
+    assert shift_ids and csrf is not None
+
+    unchanged = await _rows(engine)
+    for fields, status, expected in [
+        ({"shift": shift_ids[0], "kind": "assign"}, 400, "Deze dienst is onbekend"),
+        ({"shift": "999999", "kind": "giveaway"}, 409, "niet (meer) van u"),
+    ]:
+        answer = await web.post(f"{base}/swap", data={"csrf": csrf[1], **fields})
+        assert answer.status_code == status and expected in answer.text
+    assert await _rows(engine) == unchanged
+
+    asked = await web.post(
+        f"{base}/swap",
+        data={"csrf": csrf[1], "shift": shift_ids[0], "kind": "giveaway", "month": "2026-12"},
+    )
+    assert asked.status_code == 303 and asked.headers["location"].endswith("done=asked")
+    shown = await web.get(asked.headers["location"])
+    assert "verantwoordelijk" in shown.text and "wissel lopend" in shown.text
+    offers = await due_work(bot, wiring.services)  # the same offer as a request from /shifts
+    assert any(call.buttons == ["Overnemen"] for call in _told(offers, "lotte"))
+    [shifts] = replies(await bot.send(demo("ann"), "/shifts"))
+    assert "Ruil 1" not in shifts.buttons  # the chat knows the request too
