@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.core.ics import CalendarItem, calendar_file, cancellation_file, shift_item
 from bot.core.models import Shift
-from bot.core.notices.shifts import ShiftSummary, SwapApproved, SwapOutcome
+from bot.core.notices.shifts import ShiftCovered, ShiftSummary, SwapApproved, SwapOutcome
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.shifts import texts
@@ -32,6 +32,14 @@ def shifts_calendar(
 def gained(t: Translator, notice: SwapOutcome, kring: Kring) -> tuple[str, bytes]:
     """The new holder's file: the shift, as its newest version."""
     return _changed_hands(t, notice, kring, calendar_file)
+
+
+def covered(t: Translator, notice: ShiftCovered, kring: Kring) -> tuple[str, bytes]:
+    """The file of a shift the coordinator gave to a doctor (it had none)."""
+    stamp = notice.shift.changed_at or notice.shift.start
+    return texts.shifts_calendar_filename(t), calendar_file(
+        [_item(t, notice.shift)], stamp, kring.name
+    )
 
 
 def lost(t: Translator, notice: SwapOutcome, kring: Kring) -> tuple[str, bytes]:

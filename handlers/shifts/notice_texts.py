@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from bot.core.notices.shifts import (
     RosterChanged,
     ShiftAssigned,
+    ShiftCovered,
     ShiftReassigned,
     ShiftReminder,
     ShiftSummary,
@@ -36,6 +37,13 @@ def summary_line(t: Translator, shift: ShiftSummary) -> str:
 def shift_reminder(t: Translator, notice: ShiftReminder) -> str:
     return t.gettext(
         "<b>Reminder</b>: you are on call\n{shift}\nTap below once you have taken over the shift."
+    ).format(shift=summary_line(t, notice.shift))
+
+
+def shift_covered(t: Translator, notice: ShiftCovered) -> str:
+    return t.gettext(
+        "<b>Shift assigned to you</b>: the coordinator gave you this shift, which had no doctor "
+        "yet. It is yours now; the roster has been updated.\n{shift}"
     ).format(shift=summary_line(t, notice.shift))
 
 

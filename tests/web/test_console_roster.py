@@ -5,9 +5,11 @@ shift is given to an eligible colleague; refusals change nothing."""
 import re
 
 import httpx
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.services import Wiring
+from store.tables import ShiftRow
 from tests.handlers.conftest import demo
 from tests.handlers.harness import Call, Harness, due_work, replies
 from tests.handlers.test_shifts import _ask_giveaway, _rows
@@ -187,3 +189,44 @@ async def test_a_member_asks_a_swap_from_the_calendar(
     assert any(call.buttons == ["Overnemen"] for call in _told(offers, "lotte"))
     [shifts] = replies(await bot.send(demo("ann"), "/shifts"))
     assert "Ruil 1" not in shifts.buttons  # the chat knows the request too
+
+
+async def test_a_shift_without_a_doctor_gets_one_from_the_grid(
+    bot: Harness, wiring: Wiring, web: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    [shifts] = replies(await bot.send(demo("ann"), "/shifts"))
+    shift_id = int(shifts.button_data("Ruil 1").split(":")[1])
+    async with engine.begin() as connection:  # the roster left this night without a doctor
+        await connection.execute(
+            update(ShiftRow).where(ShiftRow.id == shift_id).values(assignee_id=None)
+        )
+    base, csrf = await _coordinator(web)
+    grid = await web.get(f"{base}/roster", params={"zone": "Noord", "month": "2026-12"})
+    assert "Arts toewijzen" in grid.text and "geen arts" in grid.text
+    members = {m.name: m.id for m in await wiring.services.roster.on_call_members()}
+    picker = await web.get(f"{base}/roster/assign", params={"shift": shift_id})
+    options = re.findall(r'<option value="\d+">([^<]+)</option>', picker.text)
+    assert "Ann Claes" in options and "Bart Janssens" not in options  # bart: the rest rule
+
+    unchanged = await _rows(engine)
+    refused = await web.post(
+        f"{base}/roster/assign",
+        data={"csrf": csrf, "shift": shift_id, "member": str(members["Bart Janssens"])},
+    )
+    assert refused.status_code == 400 and "kan de dienst niet overnemen" in refused.text
+    assert await _rows(engine) == unchanged
+
+    given = await web.post(
+        f"{base}/roster/assign",
+        data={"csrf": csrf, "shift": shift_id, "member": str(members["Lotte Maes"])},
+    )
+    assert given.status_code == 303
+    sent = await due_work(bot, wiring.services)
+    assert "nog geen arts" in _said(sent, "lotte")
+    [file] = [call for call in _told(sent, "lotte") if call.method == "sendDocument"]
+    assert f"UID:shift-{shift_id}@kringbot" in file.params["document"].content.decode()
+    again = await web.post(
+        f"{base}/roster/assign",
+        data={"csrf": csrf, "shift": shift_id, "member": str(members["Ann Claes"])},
+    )
+    assert again.status_code == 303  # now assigned: it changes hands as a reassignment

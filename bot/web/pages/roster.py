@@ -34,6 +34,7 @@ async def roster(request: Request, viewer: Viewer, error: str = "", status: int 
         month=month,
         marks=list(Mark),
         labels=labels,
+        now=viewer.services.clock.now(),
         notice=_notice(viewer, request.query_params.get("done")),
         error=error,
     )
@@ -68,21 +69,23 @@ async def assign(request: Request, viewer: Viewer) -> Response:
     shift_id = number(form.get("shift"))
     if shift_id is None:
         return viewer.refuse(t.gettext("This shift is unknown."), 400)
+    swaps = viewer.services.swaps
+    try:
+        shift, found = await swaps.assign_candidates(viewer.member, shift_id)
+    except DomainError as refused:
+        return viewer.refuse(viewer.explain(refused), 409)
     error = ""
     if request.method == "POST":
         member_id = number(form.get("member"))
         try:
             if member_id is None:
                 error = t.gettext("Choose a colleague from the list.")
-            else:
-                await viewer.services.swaps.assign(viewer.member, shift_id, member_id)
+            else:  # a shift without a doctor gets one; an assigned one changes hands
+                give = swaps.cover if shift.assignee_id is None else swaps.assign
+                await give(viewer.member, shift_id, member_id)
                 return viewer.redirect("/roster", **_back(form), done="assigned")
         except DomainError as refused:
             error = viewer.explain(refused)
-    try:
-        shift, found = await viewer.services.swaps.assign_candidates(viewer.member, shift_id)
-    except DomainError as refused:
-        return viewer.refuse(viewer.explain(refused), 409)
     reasons = {
         Unavailable.EXEMPT: t.gettext("exempt"),
         Unavailable.ON_DUTY: t.gettext("on duty around this shift"),
