@@ -49,21 +49,29 @@ class GridDay:
     shifts: list[GridShift]
 
 
+class MonthPages:
+    """The months before and after a month view's `first` day, for its ‹ › links."""
+
+    first: date
+
+    @property
+    def previous(self) -> date:
+        return (self.first - timedelta(days=1)).replace(day=1)
+
+    @property
+    def next(self) -> date:
+        return self.first + timedelta(
+            days=calendar.monthrange(self.first.year, self.first.month)[1]
+        )
+
+
 @dataclass(frozen=True)
-class RosterMonth:
+class RosterMonth(MonthPages):
     zone: str
     zones: list[str]
     first: date  # the first day of the month
     days: list[GridDay]
     counts: dict[Mark, int] = field(default_factory=dict)
-
-    @property
-    def previous(self) -> date:
-        return previous_month(self.first)
-
-    @property
-    def next(self) -> date:
-        return next_month(self.first)
 
 
 @dataclass(frozen=True)
@@ -73,29 +81,13 @@ class CalendarDay:
 
 
 @dataclass(frozen=True)
-class ShiftMonth:
+class ShiftMonth(MonthPages):
     """A member's month as a calendar: weeks from Monday, their shifts on their days."""
 
     first: date
     weeks: list[list[CalendarDay]]
     shifts: list[Shift]  # the month's shifts, earliest first
     pending: frozenset[int]  # shifts the member already asked to swap
-
-    @property
-    def previous(self) -> date:
-        return previous_month(self.first)
-
-    @property
-    def next(self) -> date:
-        return next_month(self.first)
-
-
-def previous_month(first: date) -> date:
-    return (first - timedelta(days=1)).replace(day=1)
-
-
-def next_month(first: date) -> date:
-    return first + timedelta(days=calendar.monthrange(first.year, first.month)[1])
 
 
 def month_calendar(
