@@ -29,7 +29,7 @@ _FORMAT_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_BE"}
 _NUMBER_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_IE"}
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
-DateStyle = Literal["short", "long", "full", "day", "month", "grid"]
+DateStyle = Literal["short", "long", "full", "day", "month", "grid", "weekday"]
 TimeStyle = Literal["short", "day", "weekday", "file"]
 # One way to write each kind of date, the same in every feature and every language (the locale only
 # supplies the names of days and months). Babel's own Belgian "short" differs per language
@@ -41,6 +41,7 @@ _DATE_PATTERNS: dict[DateStyle, str] = {
     "day": "EEE d MMM y",  # a day in a one-line item: ma 21 dec 2026
     "month": "MMMM y",  # december 2026
     "grid": "EEE d",  # a row of a month's grid (the console's roster): ma 21
+    "weekday": "EEEEEE",  # a column of a month's calendar (the console's my shifts): ma
 }
 _DATETIME_PATTERNS: dict[TimeStyle, str] = {
     "short": "dd/MM/y HH:mm",

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.core.errors import BadButton
 
@@ -81,3 +81,16 @@ def rows(*buttons: tuple[str, str]) -> InlineKeyboardMarkup:
 
 def one_button(label: str, payload: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=payload)]])
+
+
+def with_console(
+    markup: InlineKeyboardMarkup | None, console_url: str | None, label: str, page: str = ""
+) -> InlineKeyboardMarkup | None:
+    """`markup` with a last row that opens the console (a Telegram Mini App) on `page` (a page
+    path without its slash: "roster"), when the console is reachable (https; see
+    KringBot.console_url); otherwise `markup` as it is."""
+    if not console_url:
+        return markup
+    url = f"{console_url}?page={page}" if page else console_url
+    row = [InlineKeyboardButton(label, web_app=WebAppInfo(url))]
+    return InlineKeyboardMarkup([*(markup.inline_keyboard if markup else ()), row])

@@ -7,6 +7,7 @@ it (the old one stops working) or revoke it, and `/forget` erases it.
 """
 
 import secrets
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -19,8 +20,10 @@ from bot.core.models import (
     Member,
     MemberStatus,
     Shift,
+    SwapStatus,
 )
 from bot.core.ports import Clock, UnitOfWorkFactory
+from bot.core.swap_views import calendar_versions
 
 HISTORY = timedelta(days=60)  # how far back a feed still shows past shifts and events
 ZONE_AHEAD = timedelta(days=400)  # a zone's roster: the rest of the year and some
@@ -39,6 +42,9 @@ class FeedContent:
     shifts: list[Shift]
     events: list[Event] = field(default_factory=list)
     on_duty: dict[int, Member] = field(default_factory=dict)  # a zone feed's doctors by id
+    # Each shift's hand-over version (bot.core.swap_views.calendar_versions): a member's entries
+    # carry it as SEQUENCE, as the files the bot sends do.
+    versions: Counter[int] = field(default_factory=Counter)
 
 
 class FeedService:
@@ -124,6 +130,11 @@ class FeedService:
                     and event.end_at > now - HISTORY
                 ):
                     events.append(event)
+            versions = calendar_versions(await uow.swaps.with_status(SwapStatus.APPROVED))
             return FeedContent(
-                member, member.zone, shifts, sorted(events, key=lambda e: e.start_at)
+                member,
+                member.zone,
+                shifts,
+                sorted(events, key=lambda e: e.start_at),
+                versions=versions,
             )

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot.core.notices.shifts import ShiftSummary
+
 _LINE_LIMIT = 75  # octets per line; longer lines are folded
 
 
@@ -22,6 +24,20 @@ class CalendarItem:
     location: str = ""
     description: str = ""
     sequence: int = 0  # raise it for each new version of the item (a change, a cancellation)
+
+
+def shift_item(shift: ShiftSummary, title: str) -> CalendarItem:
+    """A shift's entry, built the same for the files the bot sends and for the live feed: one
+    UID per shift and its hand-over version as SEQUENCE, so a phone holding both keeps a single
+    entry, the newest one. `title`: "On-call shift <zone>" in the reader's language."""
+    return CalendarItem(
+        uid=f"shift-{shift.shift_id}@kringbot",
+        title=title,
+        start_at=shift.start,
+        end_at=shift.end,
+        location=f"{shift.zone} {shift.post}".strip(),
+        sequence=shift.sequence,
+    )
 
 
 def _escape(text: str) -> str:

@@ -99,6 +99,12 @@ async def eligible(uow: UnitOfWork, shift: Shift) -> list[Member]:
     return (await availability(uow, shift)).free
 
 
+def hand_over(shift: Shift, assignee_id: int | None, now: datetime) -> None:
+    """The shift changes doctor: its reminder and handover start again for the new one."""
+    shift.assignee_id, shift.updated_at = assignee_id, now
+    shift.reminded_at = shift.handover_confirmed_at = None
+
+
 def summary(request: SwapRequest, shift: Shift, requester: Member) -> SwapSummary:
     """The request as an offer (or the digest) shows it."""
     return SwapSummary(

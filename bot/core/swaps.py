@@ -26,6 +26,7 @@ from bot.core.notices import Envelope
 from bot.core.notices import shifts as notices
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.roster import busy_around
+from bot.core.swap_cover import ShiftCovering
 from bot.core.swap_queries import SwapQueries
 from bot.core.swap_views import (
     Availability,
@@ -33,6 +34,7 @@ from bot.core.swap_views import (
     availability,
     calendar_versions,
     eligible,
+    hand_over,
     load_view,
     member_of,
     outcome,
@@ -53,7 +55,7 @@ class SwapRules:
     recent: timedelta = timedelta(days=30)  # what the coordinator's overview calls recent
 
 
-class SwapService(SwapQueries):
+class SwapService(SwapQueries, ShiftCovering):
     def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, rules: SwapRules) -> None:
         self._uow = uow_factory
         self._clock = clock
@@ -335,10 +337,10 @@ class SwapService(SwapQueries):
         request.decided_by = None if manager is None else manager.id
         if not await uow.swaps.move(request, expected):
             raise SwapError(SwapReason.CLOSED)
-        _hand_over(shift, request.taker_id, now)
+        hand_over(shift, request.taker_id, now)
         await uow.shifts.update(shift)
         if offered is not None:
-            _hand_over(offered, request.requester_id, now)
+            hand_over(offered, request.requester_id, now)
             await uow.shifts.update(offered)
         await self._record(uow, request, "approved", manager)
         view = await load_view(uow, request)
@@ -356,10 +358,11 @@ class SwapService(SwapQueries):
             await self._tell(uow, view.taker, returned)
 
     async def _assignable(self, uow: UnitOfWork, manager: Member, shift_id: int) -> Shift:
-        """A shift the coordinator may give to someone else: assigned and not over yet."""
+        """A shift the coordinator may give to someone: not over yet (without a doctor, see
+        bot.core.swap_cover)."""
         require_manager(manager)
         shift = await uow.shifts.get(shift_id)
-        if shift is None or shift.end_at <= self._clock.now() or shift.assignee_id is None:
+        if shift is None or shift.end_at <= self._clock.now():
             raise SwapError(SwapReason.NOT_YOUR_SHIFT)
         return shift
 
@@ -377,6 +380,8 @@ class SwapService(SwapQueries):
         now = self._clock.now()
         async with self._uow() as uow:
             shift = await self._assignable(uow, manager, shift_id)
+            if shift.assignee_id is None:
+                raise SwapError(SwapReason.NOT_YOUR_SHIFT)
             new = next((m for m in await eligible(uow, shift) if m.id == member_id), None)
             if new is None:
                 raise SwapError(SwapReason.NO_COLLEAGUE)
@@ -488,8 +493,3 @@ class SwapService(SwapQueries):
     ) -> None:
         if member is not None and member.is_active and member.telegram_id is not None:
             await uow.outbox.add(OutboxMessage.to(member, notice, self._clock.now()))
-
-
-def _hand_over(shift: Shift, assignee_id: int | None, now: datetime) -> None:
-    shift.assignee_id, shift.updated_at = assignee_id, now
-    shift.reminded_at = shift.handover_confirmed_at = None

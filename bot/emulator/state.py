@@ -96,6 +96,16 @@ def button_labels(markup: Any) -> list[list[str]]:
     return [[str(button.get("text", "")) for button in row] for row in inline_rows(markup)]
 
 
+def web_app_urls(markup: Any) -> list[str]:
+    """The addresses of the Mini App buttons (`web_app`) of a keyboard, in order."""
+    return [
+        str(button["web_app"].get("url", ""))
+        for row in inline_rows(markup)
+        for button in row
+        if isinstance(button, dict) and isinstance(button.get("web_app"), dict)
+    ]
+
+
 def scope_key(scope: Any) -> str:
     return json.dumps(scope or DEFAULT_SCOPE, sort_keys=True)
 
@@ -302,6 +312,7 @@ class World:
                 "action": action,
                 "text": text,
                 "buttons": button_labels(reply_markup),
+                "web_apps": web_app_urls(reply_markup),
                 "filename": filename,
                 "file_id": file_id,
                 "message_id": message_id,

@@ -31,10 +31,11 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.core.audience import Audience, member_audience
+from bot.core.errors import DomainError
 from bot.core.flood import Flow
 from bot.core.membership import language_for
 from bot.core.models import Member
-from bot.core.services import Services
+from bot.core.services import Kring, Services
 from bot.i18n import Translator, translator
 from bot.web.initdata import InvalidInitData, Sessions, validate_init_data
 
@@ -56,9 +57,14 @@ SECURITY_HEADERS = {
             "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org",
         ]
     ),
-    "Referrer-Policy": "no-referrer",
+    # Never the session's address to another site; to our own, yes: with "no-referrer" a
+    # browser sends `Origin: null` with a form's POST, and the origin check refuses every change.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
 }
+# The bot's translated reply to a domain error (handlers.ERRORS.text, given by the composition
+# root): a page refusing a change says what the chat would say.
+ErrorText = Callable[[Translator, DomainError, Kring], str]
 MAX_FORM_BYTES = 16_384  # initData is a few hundred bytes; the longest form an announcement
 
 
@@ -92,6 +98,13 @@ class Viewer:
     html: Callable[..., Response]
     navigation: list[tuple[str, str]]  # (label, address) of the pages this viewer may open
     form: dict[str, str] = field(default_factory=dict)  # a POST's fields, already checked
+    explain_error: ErrorText | None = None
+
+    def explain(self, error: DomainError) -> str:
+        """What the bot would answer to this refusal, in the viewer's language."""
+        if self.explain_error is None:
+            return self.t.gettext("This could not be done; nothing was changed.")
+        return self.explain_error(self.t, error, self.services.kring)
 
     @property
     def audience(self) -> Audience:
@@ -136,8 +149,10 @@ class Console:
         bot_token: str,
         pages: list[Page],
         webapp_js: str = TELEGRAM_WEBAPP_JS,
+        explain: ErrorText | None = None,
     ):
         self._services = services
+        self._explain = explain
         self._token = bot_token
         self._sessions = Sessions(bot_token)
         self._webapp_js = webapp_js
@@ -185,7 +200,12 @@ class Console:
                 t.gettext("The console is for active members of the kring."), 403
             )
         session = self._sessions.issue(person.telegram_id)
-        return JSONResponse({"url": f"/app/s/{quote(session)}/"})
+        return JSONResponse({"url": f"/app/s/{quote(session)}/{self._start_page(form)}"})
+
+    def _start_page(self, form: dict[str, str]) -> str:
+        """The page a bot button asked for (`/app/?page=roster`), if it is one of ours."""
+        wanted = "/" + form.get("page", "")
+        return wanted[1:] if any(page.path == wanted for page in self._pages) else ""
 
     def _guarded(self, page: Page) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
@@ -224,6 +244,7 @@ class Console:
                 self._html,
                 navigation,
                 form,
+                self._explain,
             )
             return await page.render(request, viewer)
 

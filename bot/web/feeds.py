@@ -1,13 +1,17 @@
 """Calendar feeds as .ics, in the member's language (a zone's roster in the kring's).
 
-Entries keep the UIDs of the calendar files the bot sends (`shift-<id>`, `event-<id>`), so a
+Entries keep the UIDs of the calendar files the bot sends (`shift-<id>`, `event-<id>`), a
+shift's built by the same function (bot.core.ics.shift_item, with its hand-over SEQUENCE), so a
 phone that has both shows one entry; an entry that leaves the feed (a swap, an unregistration, a
 cancelled event) leaves the subscribed calendar at its next refresh.
 """
 
+from dataclasses import replace
+
 from bot.core.feeds import FeedContent
-from bot.core.ics import CalendarItem, calendar_file
+from bot.core.ics import CalendarItem, calendar_file, shift_item
 from bot.core.models import Event, Shift
+from bot.core.notices.shifts import ShiftSummary
 from bot.core.services import Services
 from bot.i18n import Translator, translator
 
@@ -22,20 +26,15 @@ def feed_file(content: FeedContent, services: Services) -> bytes:
             kring=kring.name, zone=content.zone
         )
     else:
-        items = [_shift_item(t, shift) for shift in content.shifts]
+        items = [_shift_item(t, shift, content.versions[shift.id or 0]) for shift in content.shifts]
         items += [_event_item(event) for event in content.events]
         name = kring.name
     return calendar_file(items, stamp=services.clock.now(), name=name)
 
 
-def _shift_item(t: Translator, shift: Shift) -> CalendarItem:
-    return CalendarItem(
-        uid=f"shift-{shift.id}@kringbot",
-        title=t.gettext("On-call shift {zone}").format(zone=shift.zone),
-        start_at=shift.start_at,
-        end_at=shift.end_at,
-        location=f"{shift.zone} {shift.post}".strip(),
-    )
+def _shift_item(t: Translator, shift: Shift, version: int) -> CalendarItem:
+    title = t.gettext("On-call shift {zone}").format(zone=shift.zone)
+    return shift_item(replace(ShiftSummary.of(shift), sequence=version), title)
 
 
 def _roster_item(t: Translator, shift: Shift, content: FeedContent) -> CalendarItem:

@@ -8,23 +8,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 
-from bot.core.ics import CalendarItem, calendar_file, cancellation_file
+from bot.core.ics import CalendarItem, calendar_file, cancellation_file, shift_item
 from bot.core.models import Shift
-from bot.core.notices.shifts import ReturnShiftMoved, ShiftSummary, SwapApproved, SwapOutcome
+from bot.core.notices.shifts import (
+    ReturnShiftMoved,
+    ShiftCovered,
+    ShiftSummary,
+    SwapApproved,
+    SwapOutcome,
+)
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.shifts import texts
 
 
 def _item(t: Translator, shift: ShiftSummary) -> CalendarItem:
-    return CalendarItem(
-        uid=f"shift-{shift.shift_id}@kringbot",
-        title=texts.shift_title(t, shift.zone),
-        start_at=shift.start,
-        end_at=shift.end,
-        location=f"{shift.zone} {shift.post}".strip(),
-        sequence=shift.sequence,
-    )
+    return shift_item(shift, texts.shift_title(t, shift.zone))
 
 
 def shifts_calendar(
@@ -40,6 +39,11 @@ def shifts_calendar(
 def gained(t: Translator, notice: SwapOutcome, kring: Kring) -> tuple[str, bytes]:
     """The new holder's file: the shift, as its newest version."""
     return _changed_hands(t, notice.swap.shift, kring, calendar_file)
+
+
+def covered(t: Translator, notice: ShiftCovered, kring: Kring) -> tuple[str, bytes]:
+    """The file of a shift the coordinator gave to a doctor (it had none)."""
+    return _changed_hands(t, notice.shift, kring, calendar_file)
 
 
 def lost(t: Translator, notice: SwapOutcome, kring: Kring) -> tuple[str, bytes]:

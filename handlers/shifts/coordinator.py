@@ -38,7 +38,12 @@ async def show_roster(update: Update, context: KringContext) -> int:
     without_doctor = await context.services.roster.uncovered()
     await update.effective_message.reply_text(
         roster_texts.roster_intro(context.t, len(members), exempt, without_doctor),
-        reply_markup=buttons.roster_tools(context.t),
+        reply_markup=keyboards.with_console(
+            buttons.roster_tools(context.t),
+            context.bot.console_url,
+            context.t.gettext("Roster grid in the console"),
+            "roster",
+        ),
     )
     return WAITING_FOR_FILE
 

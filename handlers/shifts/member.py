@@ -28,7 +28,11 @@ async def show_shifts(update: Update, context: KringContext) -> None:
     pending = await _pending_shift_ids(context, member)
     await update.effective_message.reply_text(
         texts.shifts_list(context.t, shifts, pending),
-        reply_markup=buttons.shifts(context.t, shifts, pending) if shifts else None,
+        reply_markup=keyboards.with_console(
+            buttons.shifts(context.t, shifts, pending) if shifts else None,
+            context.bot.console_url,
+            context.t.gettext("My shifts in the console"),
+        ),
     )
 
 

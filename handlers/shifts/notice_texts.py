@@ -7,6 +7,7 @@ from bot.core.notices.shifts import (
     ReturnShiftMoved,
     RosterChanged,
     ShiftAssigned,
+    ShiftCovered,
     ShiftReassigned,
     ShiftReminder,
     ShiftSummary,
@@ -37,6 +38,13 @@ def summary_line(t: Translator, shift: ShiftSummary) -> str:
 def shift_reminder(t: Translator, notice: ShiftReminder) -> str:
     return t.gettext(
         "<b>Reminder</b>: you are on call\n{shift}\nTap below once you have taken over the shift."
+    ).format(shift=summary_line(t, notice.shift))
+
+
+def shift_covered(t: Translator, notice: ShiftCovered) -> str:
+    return t.gettext(
+        "<b>Shift assigned to you</b>: the coordinator gave you this shift, which had no doctor "
+        "yet. It is yours now; the roster has been updated.\n{shift}"
     ).format(shift=summary_line(t, notice.shift))
 
 

@@ -61,6 +61,11 @@ NOTICES = (
         lambda t, notice, kring: notice_texts.swap_urgent(t, notice, kring),
         lambda t, notice: buttons.take_over(t, notice.swap.request_id),
     ),
+    Renderer(
+        notices.ShiftCovered,
+        lambda t, notice, kring: notice_texts.shift_covered(t, notice),
+        document=calendar_files.covered,
+    ),
     Renderer(notices.SickReport, lambda t, notice, kring: notice_texts.sick_report(t, notice)),
     Renderer(
         notices.RosterChanged, lambda t, notice, kring: notice_texts.roster_changed(t, notice)

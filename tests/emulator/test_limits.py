@@ -286,3 +286,12 @@ async def test_a_mini_app_opens_over_https_only(emu: Emulator, bot: Bot) -> None
     secure = MenuButtonWebApp("Console", WebAppInfo("https://kring.example/app/"))
     assert await bot.set_chat_menu_button(chat_id, secure)
     assert emu.menu_button("eva") == secure.to_dict()
+    button = InlineKeyboardButton(
+        "Rooster", web_app=WebAppInfo("https://kring.example/app/?page=roster")
+    )
+    await bot.send_message(chat_id, "open", reply_markup=Markup([[button]]))
+    [sent] = emu.outbox()
+    assert (sent["buttons"], sent["web_apps"]) == (
+        [["Rooster"]],
+        ["https://kring.example/app/?page=roster"],
+    )

@@ -3,8 +3,8 @@
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core.console import Mark, month_grid
-from bot.core.models import Member, MemberStatus, Role, Shift
+from bot.core.console import Mark, month_calendar, month_grid
+from bot.core.models import Member, MemberStatus, Role, Shift, SwapKind, SwapRequest, SwapStatus
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 T0 = datetime(2026, 12, 1, tzinfo=UTC)
@@ -48,4 +48,23 @@ def test_uncovered_double_back_to_back_and_exempt_are_marked() -> None:
         20: set(),
     }
     assert len(month.days) == 31 and month.counts[Mark.BACK_TO_BACK] == 2
+    assert (month.previous, month.next) == (date(2026, 11, 1), date(2027, 1, 1))
+
+
+def test_both_shifts_of_a_pending_swap_are_marked_and_a_taken_one_can_be_decided() -> None:
+    members = {1: _member(1), 2: _member(2)}
+    shifts = [_night(5, 1), _night(9, 2), _night(20, 1)]
+    taken = SwapRequest(5, 1, SwapKind.SWAP, 1, T0, T0, status=SwapStatus.TAKEN, taker_id=2)
+    taken.return_shift_id = 9
+    month = month_grid("Noord", ["Noord"], date(2026, 12, 1), shifts, members, BRUSSELS, [taken])
+    items = {day.day.day: day.shifts[0] for day in month.days if day.shifts}
+    assert [n for n, item in items.items() if Mark.SWAP in item.marks] == [5, 9]
+    assert items[5].decidable and items[5].taker == members[2] and not items[20].decidable
+
+
+def test_my_month_is_weeks_from_monday_with_the_shifts_on_their_days() -> None:
+    month = month_calendar(date(2026, 12, 1), [_night(1, 1), _night(31, 1)], frozenset(), BRUSSELS)
+    assert [len(week) for week in month.weeks] == [7] * 5
+    assert month.weeks[0][0].day is None and month.weeks[0][1].day == date(2026, 12, 1)  # a Tuesday
+    assert [shift.id for shift in month.shifts] == [1, 31]
     assert (month.previous, month.next) == (date(2026, 11, 1), date(2027, 1, 1))

@@ -36,7 +36,7 @@ async def test_the_coordinator_sees_the_roster_with_what_needs_attention(
     assert roster.status_code == 200
     assert "Rooster Noord" in roster.text and "december 2026" in roster.text
     assert "Ann" in roster.text  # who is on duty
-    assert roster.headers["referrer-policy"] == "no-referrer"
+    assert roster.headers["referrer-policy"] == "same-origin"
     assert len(re.findall(r'<tr class="(weekend)?">', roster.text)) == 31  # a row per day
 
 
@@ -90,3 +90,17 @@ async def test_an_altered_session_address_is_refused(bot: Harness, web: httpx.As
     forged = base.replace(f"/s/{ann_id}.", f"/s/{coordinator_id}.")
     assert forged != base
     assert (await web.get(f"{forged}/roster")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("page", "lands_on"), [("roster", "/roster"), ("../feeds", "/"), ("", "/")]
+)
+async def test_a_bot_button_opens_the_console_on_its_page(
+    bot: Harness, web: httpx.AsyncClient, page: str, lands_on: str
+) -> None:
+    opened = await web.post(
+        "/app/session", data={"init_data": init_data(demo("coord")), "page": page}
+    )
+    url = str(opened.json()["url"])
+    assert url.startswith("/app/s/") and url.endswith(lands_on)
+    assert (await web.get(url)).status_code == 200

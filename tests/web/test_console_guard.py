@@ -38,7 +38,7 @@ async def web(bot: Harness, wiring: Wiring, changes: list[str]) -> AsyncIterator
         if request.method == "POST":
             changes.append(viewer.form.get("text", ""))
             return viewer.redirect("/note", done="noted")
-        return viewer.page("shifts.html", "Note", shifts=[])
+        return viewer.page("page.html", "Note")
 
     console = Console(
         wiring.services, TOKEN, [Page("/note", Audience.MEMBER, note, ("GET", "POST"))]

@@ -52,6 +52,13 @@ class ShiftReminder(Notice, kind="shift_reminder"):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ShiftCovered(Notice, kind="shift_covered"):
+    """To the doctor the coordinator gave a shift that had none (with its calendar file)."""
+
+    shift: Flat[ShiftSummary]
+
+
+@dataclass(frozen=True, kw_only=True)
 class SwapOffer(Notice, kind="swap_offer"):
     """To each colleague who could take the shift: with a button to take it over."""
 
