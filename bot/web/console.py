@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs, quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -31,10 +31,11 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.core.audience import Audience, member_audience
+from bot.core.errors import DomainError
 from bot.core.flood import Flow
 from bot.core.membership import language_for
-from bot.core.models import Member
-from bot.core.services import Services
+from bot.core.models import Invite, Member, MemberStatus, Role
+from bot.core.services import Kring, Services
 from bot.i18n import Translator, translator
 from bot.web.initdata import InvalidInitData, Sessions, validate_init_data
 
@@ -59,6 +60,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
 }
+CHAT_KEY = "console_chat"  # where the composition root leaves the Chat in the bot's bot_data
 MAX_FORM_BYTES = 16_384  # initData is a few hundred bytes; the longest form an announcement
 
 
@@ -80,6 +82,18 @@ async def read_form(request: Request) -> dict[str, str]:
     return {name: values[0] for name, values in parse_qs(body.decode(errors="replace")).items()}
 
 
+class Chat(Protocol):
+    """What pages share with the bot's chat (handlers.console.ChatSide): the member's command
+    menu, the invite link, the chat's replies to refusals and its names of roles and states."""
+
+    async def menu_follows(self, member: Member) -> None: ...
+    async def menu_withdrawn(self, telegram_id: int) -> None: ...
+    def invite_text(self, t: Translator, invite: Invite) -> str: ...
+    def error_text(self, t: Translator, error: DomainError, kring: Kring) -> str: ...
+    def role_name(self, t: Translator, role: Role) -> str: ...
+    def status_name(self, t: Translator, status: MemberStatus) -> str: ...
+
+
 @dataclass(frozen=True)
 class Viewer:
     """Who is looking, in their language, and what a page needs to answer them."""
@@ -92,6 +106,7 @@ class Viewer:
     html: Callable[..., Response]
     navigation: list[tuple[str, str]]  # (label, address) of the pages this viewer may open
     form: dict[str, str] = field(default_factory=dict)  # a POST's fields, already checked
+    chat: Chat | None = None  # None only where no bot runs (the guard's own tests)
 
     @property
     def audience(self) -> Audience:
@@ -136,12 +151,14 @@ class Console:
         bot_token: str,
         pages: list[Page],
         webapp_js: str = TELEGRAM_WEBAPP_JS,
+        chat: Chat | None = None,
     ):
         self._services = services
         self._token = bot_token
         self._sessions = Sessions(bot_token)
         self._webapp_js = webapp_js
         self._pages = pages
+        self._chat = chat
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -224,6 +241,7 @@ class Console:
                 self._html,
                 navigation,
                 form,
+                self._chat,
             )
             return await page.render(request, viewer)
 

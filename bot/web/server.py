@@ -23,7 +23,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.core.services import Services
-from bot.web.console import TELEGRAM_WEBAPP_JS, Console
+from bot.web.console import CHAT_KEY, TELEGRAM_WEBAPP_JS, Console
 from bot.web.feeds import feed_file
 from bot.web.health import Health
 from bot.web.pages import PAGES
@@ -77,7 +77,9 @@ def build_web_app(
     routes = [
         Route("/healthz", healthz),
         Route("/feeds/{token}.ics", feed),
-        *Console(services, app.bot.token, PAGES, settings.webapp_js).routes(),
+        *Console(
+            services, app.bot.token, PAGES, settings.webapp_js, app.bot_data.get(CHAT_KEY)
+        ).routes(),
     ]
     if settings.webhook_path is not None:
         routes.append(Route(settings.webhook_path, webhook, methods=["POST"]))
