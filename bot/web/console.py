@@ -57,7 +57,9 @@ SECURITY_HEADERS = {
             "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org",
         ]
     ),
-    "Referrer-Policy": "no-referrer",
+    # Never the session's address to other sites; "no-referrer" would also make the browser send
+    # `Origin: null` with our own forms, which the origin check must then refuse.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
 }
 CHAT_KEY = "console_chat"  # where the composition root leaves the Chat in the bot's bot_data
