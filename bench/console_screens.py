@@ -41,8 +41,8 @@ async def demo_console(size: str = "large") -> AsyncIterator[dict[str, str]]:
     )
     try:
         assert process.stdout is not None
-        lines = [(await asyncio.wait_for(process.stdout.readline(), 300)).decode() for _ in range(6)]
-        yield dict(line.split() for line in lines)
+        lines = [await asyncio.wait_for(process.stdout.readline(), 300) for _ in range(6)]
+        yield dict(line.decode().split() for line in lines)
     finally:
         process.send_signal(signal.SIGTERM)
         await asyncio.wait_for(process.wait(), 60)
