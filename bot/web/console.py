@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import parse_qs, quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -31,12 +31,12 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.core.audience import Audience, member_audience
-from bot.core.errors import DomainError
 from bot.core.flood import Flow
 from bot.core.membership import language_for
-from bot.core.models import Invite, Member, MemberStatus, Role
-from bot.core.services import Kring, Services
+from bot.core.models import Member
+from bot.core.services import Services
 from bot.i18n import Translator, translator
+from bot.web.chat import Chat
 from bot.web.initdata import InvalidInitData, Sessions, validate_init_data
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -82,18 +82,6 @@ async def read_form(request: Request) -> dict[str, str]:
     """An url-encoded form (the console's forms post no files): the first value of each field."""
     body = (await request.body())[:MAX_FORM_BYTES]
     return {name: values[0] for name, values in parse_qs(body.decode(errors="replace")).items()}
-
-
-class Chat(Protocol):
-    """What pages share with the bot's chat (handlers.console.ChatSide): the member's command
-    menu, the invite link, the chat's replies to refusals and its names of roles and states."""
-
-    async def menu_follows(self, member: Member) -> None: ...
-    async def menu_withdrawn(self, telegram_id: int) -> None: ...
-    def invite_text(self, t: Translator, invite: Invite) -> str: ...
-    def error_text(self, t: Translator, error: DomainError, kring: Kring) -> str: ...
-    def role_name(self, t: Translator, role: Role) -> str: ...
-    def status_name(self, t: Translator, status: MemberStatus) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,17 @@ async def test_the_members_table_fits_a_desktop(console: str) -> None:
         await assert_usable(page)
 
 
-async def test_a_member_cannot_open_the_members_page(console: str) -> None:
+async def test_a_member_has_her_own_pages_but_not_the_members_table(console: str) -> None:
     async with opened(console, PHONE, "ann") as page:
         assert await page.get_by_role("link", name="Leden").count() == 0
-        refused = await page.goto(page.url.rstrip("/") + "/members")
+        await page.get_by_role("link", name="Mijn instellingen").click()
+        await page.get_by_label("Stille uren").select_option(label="22:00–07:00")
+        await page.get_by_role("button", name="Bewaren").click()
+        await page.wait_for_selector("text=Uw instellingen zijn bewaard")
+        assert "Stille uren: 22:00–07:00" in await page.locator(".summary").inner_text()
+        await assert_usable(page)
+        await page.get_by_role("link", name="Mijn accreditering").click()
+        await page.wait_for_selector("text=Bijscholing van elders toevoegen")
+        await assert_usable(page)
+        refused = await page.goto(page.url.rsplit("/", 1)[0] + "/members")
         assert refused is not None and refused.status == 403

@@ -4,7 +4,6 @@ through the chat's own services and rules (MembershipService, PrivacyService), a
 command menu follows at once, as after the same change in Telegram (Viewer.chat)."""
 
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -20,13 +19,8 @@ from bot.core.member_table import (
     member_table,
 )
 from bot.core.models import Member, MemberStatus, Role
-from bot.web.console import Chat, Page, Viewer
-
-Choice = TypeVar("Choice", Role, MemberStatus)
-
-
-class BadChoice(ValueError):
-    """A form value no page offers (an altered form): refused before anything changes."""
+from bot.web.console import Page, Viewer
+from bot.web.pages.forms import BadChoice, chat_of, enum_value, number, refusal_text, required
 
 
 async def members(request: Request, viewer: Viewer) -> Response:
@@ -35,11 +29,11 @@ async def members(request: Request, viewer: Viewer) -> Response:
     query = request.query_params
     chosen = MemberFilter(
         text=query.get("q", "")[:80],
-        role=_enum(Role, query.get("role")),
+        role=enum_value(Role, query.get("role")),
         zone=query.get("zone") or None,
-        status=_enum(MemberStatus, query.get("status")),
-        member_id=_number(query.get("member")),
-        page=_number(query.get("page")) or 1,
+        status=enum_value(MemberStatus, query.get("status")),
+        member_id=number(query.get("member")),
+        page=number(query.get("page")) or 1,
     )
     return await _show(viewer, chosen, notice=_notice(viewer, query.get("done", "")))
 
@@ -52,7 +46,7 @@ async def _show(
     error: str = "",
     invite: str = "",
 ) -> Response:
-    t, chat, services = viewer.t, _chat(viewer), viewer.services
+    t, chat, services = viewer.t, chat_of(viewer), viewer.services
     everyone = await services.membership.members(viewer.member.telegram_id or 0)
     return viewer.page(
         "members.html",
@@ -77,22 +71,17 @@ async def _show(
 async def _change(viewer: Viewer) -> Response:
     """One change per form; a refusal shows the chat's reply and changes nothing."""
     action = viewer.form.get("action", "")
-    t = viewer.t
     try:
         if action == "invite":
             return await _show(viewer, MemberFilter(), invite=await _invite(viewer))
         if action not in CHANGES:
             raise BadChoice(action)
         done, member_id = await CHANGES[action](viewer, _member_id(viewer))
-    except BadChoice:
-        error = t.gettext("This choice is not offered. Nothing was changed.")
+    except NotAllowed:  # a manager (the page's audience) refused: a coordinator's change
+        error = viewer.t.gettext("Only the coordinator can do this.")
         return await _show(viewer, MemberFilter(), error=error)
-    except NotAllowed:
-        error = t.gettext("Only the coordinator can do this.")
-        return await _show(viewer, MemberFilter(), error=error)
-    except DomainError as refused:
-        error = _chat(viewer).error_text(t, refused, viewer.services.kring)
-        return await _show(viewer, MemberFilter(), error=error)
+    except (BadChoice, DomainError) as refused:
+        return await _show(viewer, MemberFilter(), error=refusal_text(viewer, refused))
     shown = {"member": str(member_id)} if member_id is not None else {}
     return viewer.redirect("/members", done=done, **shown)
 
@@ -102,7 +91,7 @@ async def _invite(viewer: Viewer) -> str:
     invite = await viewer.services.membership.create_invite(
         viewer.member.telegram_id, _role(viewer), _zone(viewer)
     )
-    return _chat(viewer).invite_text(viewer.t, invite)
+    return chat_of(viewer).invite_text(viewer.t, invite)
 
 
 Change = Callable[[Viewer, int], Awaitable[tuple[str, int | None]]]
@@ -119,7 +108,7 @@ async def _edit(viewer: Viewer, member_id: int) -> tuple[str, int | None]:
     if changed.role is not role:
         changed = await service.set_role(me, member_id, role)
     if changed is not member:
-        await _chat(viewer).menu_follows(changed)
+        await chat_of(viewer).menu_follows(changed)
     return "changed", member_id
 
 
@@ -134,7 +123,7 @@ async def _reactivate(viewer: Viewer, member_id: int) -> tuple[str, int | None]:
 async def _set_active(viewer: Viewer, member_id: int, *, active: bool) -> tuple[str, int | None]:
     me = viewer.member.telegram_id or 0
     member = await viewer.services.membership.set_active(me, member_id, active)
-    await _chat(viewer).menu_follows(member)
+    await chat_of(viewer).menu_follows(member)
     return ("reactivated" if active else "suspended"), member_id
 
 
@@ -143,20 +132,20 @@ async def _remove(viewer: Viewer, member_id: int) -> tuple[str, int | None]:
     member = await viewer.services.membership.managed(viewer.member.telegram_id or 0, member_id)
     await viewer.services.privacy.forget(viewer.member, member_id)
     if member.telegram_id is not None:
-        await _chat(viewer).menu_withdrawn(member.telegram_id)
+        await chat_of(viewer).menu_withdrawn(member.telegram_id)
     return "removed", None
 
 
 async def _approve(viewer: Viewer, member_id: int) -> tuple[str, int | None]:
     member = await _decide(viewer, member_id, approve=True)
-    await _chat(viewer).menu_follows(member)
+    await chat_of(viewer).menu_follows(member)
     return "approved", member_id
 
 
 async def _reject(viewer: Viewer, member_id: int) -> tuple[str, int | None]:
     member = await _decide(viewer, member_id, approve=False)
     if member.telegram_id is not None:
-        await _chat(viewer).menu_withdrawn(member.telegram_id)
+        await chat_of(viewer).menu_withdrawn(member.telegram_id)
     return "rejected", None
 
 
@@ -190,17 +179,8 @@ def _notice(viewer: Viewer, done: str) -> str:
     return notices.get(done, "")
 
 
-def _chat(viewer: Viewer) -> Chat:
-    if viewer.chat is None:
-        raise RuntimeError("the members page needs the bot (handlers.console.ChatSide)")
-    return viewer.chat
-
-
 def _role(viewer: Viewer) -> Role:
-    role = _enum(Role, viewer.form.get("role"))
-    if role is None:
-        raise BadChoice("role")
-    return role
+    return required(Role, viewer.form.get("role"))
 
 
 def _zone(viewer: Viewer) -> str | None:
@@ -210,21 +190,10 @@ def _zone(viewer: Viewer) -> str | None:
 
 
 def _member_id(viewer: Viewer) -> int:
-    member_id = _number(viewer.form.get("member"))
+    member_id = number(viewer.form.get("member"))
     if member_id is None:
         raise BadChoice("member")
     return member_id
-
-
-def _enum(kind: type[Choice], value: str | None) -> Choice | None:
-    try:
-        return kind(value or "")
-    except ValueError:
-        return None
-
-
-def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
 
 
 PAGES = [
