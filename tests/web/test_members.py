@@ -37,6 +37,15 @@ async def member(wiring: Wiring, person: Person) -> tuple[int, str | None, Role,
     return found.id, found.zone, found.role, found.status
 
 
+async def asks_to_join(wiring: Wiring, person: Person, name: str) -> Person:
+    """A stranger asks to join and answers the two questions, as in the chat."""
+    membership = wiring.services.membership
+    await membership.request_to_join(TelegramPerson(person.id, "nl"))
+    await membership.answer_onboarding(person.id, name)
+    await membership.answer_onboarding(person.id, "1-48976-16-004")
+    return person
+
+
 def menu_calls(bot: Harness, person: Person) -> list[str]:
     scope = BotCommandScopeChat(person.id).to_dict()
     return [
@@ -140,11 +149,7 @@ async def test_a_member_cannot_open_or_post_to_the_members_page(
 async def test_a_join_request_is_approved_with_role_and_zone(
     bot: Harness, web: httpx.AsyncClient, wiring: Wiring
 ) -> None:
-    membership = wiring.services.membership
-    applicant = Person(8100001, "nl", "Sofie")
-    await membership.request_to_join(TelegramPerson(applicant.id, "nl"))
-    await membership.answer_onboarding(applicant.id, "Sofie Wouters")
-    await membership.answer_onboarding(applicant.id, "1-48976-16-004")
+    applicant = await asks_to_join(wiring, Person(8100001, "nl", "Sofie"), "Sofie Wouters")
     base = await session(web, demo("coord"))
     page = await web.get(f"{base}/members")
     assert "Lidmaatschapsaanvragen" in page.text and "Sofie Wouters" in page.text
@@ -170,11 +175,7 @@ async def delivered(bot: Harness, wiring: Wiring) -> list[tuple[int, str]]:
 async def test_a_member_is_removed_and_a_request_rejected(
     bot: Harness, web: httpx.AsyncClient, wiring: Wiring
 ) -> None:
-    membership = wiring.services.membership
-    applicant = Person(8100002, "nl", "Jonas")
-    await membership.request_to_join(TelegramPerson(applicant.id, "nl"))
-    await membership.answer_onboarding(applicant.id, "Jonas Maes")
-    await membership.answer_onboarding(applicant.id, "1-48976-16-004")
+    applicant = await asks_to_join(wiring, Person(8100002, "nl", "Jonas"), "Jonas Maes")
     base = await session(web, demo("coord"))
     jonas_id, *_ = await member(wiring, applicant)
     rejected = await post(web, base, action="reject", member=str(jonas_id))
