@@ -64,11 +64,13 @@ async def test_the_coordinator_finds_filters_and_pages(
     assert everyone.status_code == 200
     assert "Pagina 1 van 9" in everyone.text  # about 205 members, 25 a page
     assert len(re.findall(r"<tr data-member=", everyone.text)) == 25
-    found = await web.get(f"{base}/members", params={"q": "janssens"})
+    found = await post(web, base, action="search", q="janssens")
     assert "Bart Janssens" in found.text and "Ann Claes" not in found.text
-    locums = await web.get(f"{base}/members", params={"role": "locum", "zone": "Oost"})
+    locums = await post(web, base, action="search", role="locum", zone="Oost", q="")
     rows = re.findall(r"<tr data-member=.*?</tr>", locums.text, re.S)
     assert rows and all("vervangarts" in row and "Oost" in row for row in rows)
+    second = await post(web, base, action="search", page="2")
+    assert "Pagina 2 van 9" in second.text
 
 
 @LARGE

@@ -3,7 +3,7 @@ and (the coordinator) change a role or zone, suspend, reactivate or remove. Ever
 through the chat's own services and rules (MembershipService, PrivacyService), and the member's
 command menu follows at once, as after the same change in Telegram (Viewer.chat)."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -24,18 +24,25 @@ from bot.web.pages.forms import BadChoice, chat_of, enum_value, number, refusal_
 
 
 async def members(request: Request, viewer: Viewer) -> Response:
+    """The search and its pages are posted too: a name typed to find someone stays out of the
+    address. The address only names the member just changed (an id) and what was done."""
+    if request.method == "POST" and viewer.form.get("action") == "search":
+        return await _show(viewer, _filter(viewer.form))
     if request.method == "POST":
         return await _change(viewer)
     query = request.query_params
-    chosen = MemberFilter(
-        text=query.get("q", "")[:80],
-        role=enum_value(Role, query.get("role")),
-        zone=query.get("zone") or None,
-        status=enum_value(MemberStatus, query.get("status")),
-        member_id=number(query.get("member")),
-        page=number(query.get("page")) or 1,
-    )
+    chosen = MemberFilter(member_id=number(query.get("member")))
     return await _show(viewer, chosen, notice=_notice(viewer, query.get("done", "")))
+
+
+def _filter(form: Mapping[str, str]) -> MemberFilter:
+    return MemberFilter(
+        text=form.get("q", "")[:80],
+        role=enum_value(Role, form.get("role")),
+        zone=form.get("zone") or None,
+        status=enum_value(MemberStatus, form.get("status")),
+        page=number(form.get("page")) or 1,
+    )
 
 
 async def _show(
