@@ -12,6 +12,7 @@ from bot.core.audience import Audience
 from bot.core.errors import DomainError, NotAllowed
 from bot.core.member_table import (
     INVITABLE_ROLES,
+    LISTED,
     NO_ZONE,
     MemberFilter,
     grantable_roles,
@@ -68,7 +69,7 @@ async def _show(
         grantable=grantable_roles(viewer.member),
         roles={role: chat.role_name(t, role) for role in INVITABLE_ROLES},
         states={status: chat.status_name(t, status) for status in MemberStatus},
-        listed_states=[MemberStatus.ACTIVE, MemberStatus.SUSPENDED],
+        listed_states=LISTED,
         notice=notice,
         error=error,
         invite=invite,
