@@ -14,6 +14,8 @@ from bot.config import Settings
 from bot.core.services import Services
 from bot.processing import OneChatInOrder
 from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot, sender_name
+from bot.web.console import CHAT_KEY
+from handlers.console import ChatSide
 from handlers.context import KringContext
 from handlers.membership import menu
 from handlers.replies import KringBot
@@ -58,6 +60,7 @@ def build_application(
         .build()
     )
     app.bot_data["services"] = services
+    app.bot_data[CHAT_KEY] = ChatSide(bot)  # what the console's pages share with the chat
     handlers.register(app)
     if with_ticks:
         bot = sender_bot(settings, token, base_url)

@@ -233,7 +233,6 @@ async def _web(settings: Settings, args: argparse.Namespace) -> int:
     from bot.clock import SettableClock
     from bot.web.health import Health
     from bot.web.server import WebServer, WebSettings, build_web_app
-    from handlers import ERRORS
     from store.db import ping
 
     async with ChatSession(
@@ -243,7 +242,7 @@ async def _web(settings: Settings, args: argparse.Namespace) -> int:
         size=args.size,
         random_seed=args.random_seed,
     ) as session:
-        web_settings = WebSettings("127.0.0.1", args.port, explain=ERRORS.text)
+        web_settings = WebSettings("127.0.0.1", args.port)
         health = Health(lambda: ping(session.wiring.engine), lambda: None, 3600.0)
         server = WebServer(
             build_web_app(session.app, session.wiring.services, health, web_settings), web_settings

@@ -30,7 +30,6 @@ def web_server(
     from bot.scheduling import last_tick
     from bot.web.health import Health
     from bot.web.server import WebServer, WebSettings, build_web_app
-    from handlers import ERRORS
     from store.db import ping
 
     if webhook:
@@ -40,10 +39,9 @@ def web_server(
             settings.webhook_port,
             webhook_path=urlsplit(settings.webhook_url).path or "/",
             webhook_secret=settings.webhook_secret.get_secret_value(),
-            explain=ERRORS.text,
         )
     else:
-        web_settings = WebSettings(settings.web_listen, settings.web_port, explain=ERRORS.text)
+        web_settings = WebSettings(settings.web_listen, settings.web_port)
     health = Health(
         lambda: ping(wiring.engine), lambda: last_tick(app), settings.outbox_interval_seconds
     )

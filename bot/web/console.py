@@ -35,8 +35,9 @@ from bot.core.errors import DomainError
 from bot.core.flood import Flow
 from bot.core.membership import language_for
 from bot.core.models import Member
-from bot.core.services import Kring, Services
+from bot.core.services import Services
 from bot.i18n import Translator, translator
+from bot.web.chat import Chat
 from bot.web.initdata import InvalidInitData, Sessions, validate_init_data
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -57,14 +58,12 @@ SECURITY_HEADERS = {
             "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org",
         ]
     ),
-    # Never the session's address to another site; to our own, yes: with "no-referrer" a
-    # browser sends `Origin: null` with a form's POST, and the origin check refuses every change.
+    # Never the session's address to other sites; "no-referrer" would also make the browser send
+    # `Origin: null` with our own forms, which the origin check must then refuse.
     "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
 }
-# The bot's translated reply to a domain error (handlers.ERRORS.text, given by the composition
-# root): a page refusing a change says what the chat would say.
-ErrorText = Callable[[Translator, DomainError, Kring], str]
+CHAT_KEY = "console_chat"  # where the composition root leaves the Chat in the bot's bot_data
 MAX_FORM_BYTES = 16_384  # initData is a few hundred bytes; the longest form an announcement
 
 
@@ -98,13 +97,13 @@ class Viewer:
     html: Callable[..., Response]
     navigation: list[tuple[str, str]]  # (label, address) of the pages this viewer may open
     form: dict[str, str] = field(default_factory=dict)  # a POST's fields, already checked
-    explain_error: ErrorText | None = None
+    chat: Chat | None = None  # None only where no bot runs (the guard's own tests)
 
     def explain(self, error: DomainError) -> str:
         """What the bot would answer to this refusal, in the viewer's language."""
-        if self.explain_error is None:
+        if self.chat is None:
             return self.t.gettext("This could not be done; nothing was changed.")
-        return self.explain_error(self.t, error, self.services.kring)
+        return self.chat.error_text(self.t, error, self.services.kring)
 
     @property
     def audience(self) -> Audience:
@@ -149,14 +148,14 @@ class Console:
         bot_token: str,
         pages: list[Page],
         webapp_js: str = TELEGRAM_WEBAPP_JS,
-        explain: ErrorText | None = None,
+        chat: Chat | None = None,
     ):
         self._services = services
-        self._explain = explain
         self._token = bot_token
         self._sessions = Sessions(bot_token)
         self._webapp_js = webapp_js
         self._pages = pages
+        self._chat = chat
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -244,7 +243,7 @@ class Console:
                 self._html,
                 navigation,
                 form,
-                self._explain,
+                self._chat,
             )
             return await page.render(request, viewer)
 

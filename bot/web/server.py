@@ -23,7 +23,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.core.services import Services
-from bot.web.console import TELEGRAM_WEBAPP_JS, Console, ErrorText
+from bot.web.console import CHAT_KEY, TELEGRAM_WEBAPP_JS, Console
 from bot.web.feeds import feed_file
 from bot.web.health import Health
 from bot.web.pages import PAGES
@@ -40,7 +40,6 @@ class WebSettings:
     webhook_path: str | None = None  # None: no webhook (polling)
     webhook_secret: str = ""
     webapp_js: str = TELEGRAM_WEBAPP_JS  # Telegram's script for Mini Apps (tests: a stand-in)
-    explain: ErrorText | None = None  # the bot's replies to domain errors (handlers.ERRORS.text)
 
 
 def build_web_app(
@@ -78,7 +77,9 @@ def build_web_app(
     routes = [
         Route("/healthz", healthz),
         Route("/feeds/{token}.ics", feed),
-        *Console(services, app.bot.token, PAGES, settings.webapp_js, settings.explain).routes(),
+        *Console(
+            services, app.bot.token, PAGES, settings.webapp_js, app.bot_data.get(CHAT_KEY)
+        ).routes(),
     ]
     if settings.webhook_path is not None:
         routes.append(Route(settings.webhook_path, webhook, methods=["POST"]))

@@ -5,14 +5,19 @@ from telegram import Message, Update
 from bot.core.errors import BadButton
 from bot.core.membership import is_manager
 from bot.core.models import CalendarFeed
+from bot.core.services import Kring
 from handlers import keyboards
 from handlers.calendar import buttons, texts
 from handlers.context import KringContext
 
 
 def address(context: KringContext, feed: CalendarFeed) -> str:
+    return webcal_address(context.services.kring, feed)
+
+
+def webcal_address(kring: Kring, feed: CalendarFeed) -> str:
     """webcal:// makes a phone offer to subscribe; the server itself speaks http(s)."""
-    base = context.services.kring.web_address.rstrip("/")
+    base = kring.web_address.rstrip("/")
     return "webcal://" + base.split("://", 1)[-1] + f"/feeds/{feed.token}.ics"
 
 

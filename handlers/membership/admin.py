@@ -6,6 +6,7 @@ from bot.core.membership import parse_role
 from bot.core.models import Role
 from bot.core.roster import ON_CALL_ROLES
 from handlers import keyboards, replies
+from handlers.console import invite_link
 from handlers.context import KringContext
 from handlers.membership import buttons, menu, texts
 
@@ -65,7 +66,7 @@ async def _create_invite(context: KringContext, role: Role, zone: str | None) ->
     created = await context.services.membership.create_invite(
         context.active_member.telegram_id, role, zone
     )
-    link = f"https://t.me/{context.bot.username}?start={created.code}"
+    link = invite_link(context.bot.username, created.code)
     return texts.invite_created(context.t, link, role, created.zone, created.expires_at)
 
 

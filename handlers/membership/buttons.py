@@ -6,6 +6,7 @@ from datetime import time
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.errors import BadButton
+from bot.core.member_table import INVITABLE_ROLES
 from bot.core.membership import may_grant
 from bot.core.models import (
     LANGUAGES,
@@ -54,7 +55,6 @@ CME_NEWS = Prefix("cmenews", Audience.MEMBER)
 QUIET_CHOICES = ((22, 7), (21, 8), (20, 8))  # quiet hours a member can pick, local time
 
 
-INVITABLE_ROLES = (Role.GP, Role.LOCUM, Role.STAFF, Role.COORDINATOR)
 NO_ZONE = "-"  # the zone argument of the "no zone" button
 
 
