@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.core.cme import Attendee, EventView
 from bot.core.models import (
@@ -117,7 +117,14 @@ def hour_reminder(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMarkup:
+CONSOLE_EVENTS = "?open=/events"  # the console's shell goes on to its events page
+
+
+def events_overview(
+    t: Translator, events: Sequence[Event], console_url: str | None = None
+) -> InlineKeyboardMarkup:
+    """The events, what to do next, and (when the console is served) the events in the console,
+    where the forms and tables are easier than in a chat."""
     buttons = [
         (f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id))
         for e in events[:LIST_LIMIT]
@@ -127,7 +134,12 @@ def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMar
         (t.gettext("Import events (CSV)"), data(EVENT_IMPORT)),
         (t.gettext("LOK groups"), data(LOK_OVERVIEW)),
     ]
-    return rows(*buttons)
+    markup = rows(*buttons)
+    if console_url is None:
+        return markup
+    console = WebAppInfo(console_url + CONSOLE_EVENTS)
+    opens = InlineKeyboardButton(t.gettext("Events in the console"), web_app=console)
+    return InlineKeyboardMarkup([[opens], *markup.inline_keyboard])
 
 
 def event_actions(t: Translator, event: Event) -> InlineKeyboardMarkup:

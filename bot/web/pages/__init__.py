@@ -2,9 +2,10 @@
 has `PAGES`: its pages with their audience (bot.core.audience) and methods (a POST is a change)."""
 
 from bot.web.console import Page
-from bot.web.pages import roster, shifts
+from bot.web.pages import events, roster, shifts
 
 PAGES: list[Page] = [
     *shifts.PAGES,  # everyone's first page: my shifts
     *roster.PAGES,  # the coordinator's month grid
+    *events.PAGES,  # CME events: members register, the coordinator manages them
 ]

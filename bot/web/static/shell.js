@@ -16,7 +16,14 @@
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ init_data: initData }),
   }).then(async (response) => {
-    if (response.ok) { location.replace((await response.json()).url); }
+    if (response.ok) { location.replace(startPage((await response.json()).url)); }
     else { document.getElementById("status").textContent = await response.text(); }
   });
+
+  // A bot button may open one page of the console (`/app/?open=/events`): only a plain path
+  // of ours, under this session's address.
+  function startPage(sessionUrl) {
+    const open = new URLSearchParams(location.search).get("open") || "";
+    return /^\/[a-z-]+$/.test(open) ? sessionUrl.replace(/\/$/, "") + open : sessionUrl;
+  }
 })();
