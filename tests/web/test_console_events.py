@@ -90,9 +90,7 @@ async def test_bad_input_is_refused_with_the_reason_and_changes_nothing(
         ({"audience": "lok", "lok_group": ""}, "bestaande lok_group"),
     ]
     for change, reason in bad:
-        refused = await web.post(
-            f"{base}/events/new", data={"csrf": csrf, **EVERY_FIELD, **change}
-        )
+        refused = await web.post(f"{base}/events/new", data={"csrf": csrf, **EVERY_FIELD, **change})
         assert refused.status_code == 400, change
         assert reason in refused.text, (change, refused.text)
         assert 'value="Dr. Els Peeters"' in refused.text  # what was typed is kept
@@ -206,3 +204,9 @@ async def test_attendance_is_ticked_and_exported_and_an_event_cancelled(
     assert (await wiring.services.events.event(lecture)).status is EventStatus.CANCELLED
     told = sent_to(await due_work(bot, wiring.services), "ann")
     assert len(told) == 1 and "Geannuleerd" in caption(told[0])
+    before = await snapshot(wiring.engine)
+    again = await post(web, base, f"/events/{lecture}/cancel")
+    assert again.status_code == 409 and "geannuleerd" in again.text
+    unknown = await post(web, base, "/events/999/attended", registration=registration.group(1))
+    assert unknown.status_code == 404 and "bestaat niet" in unknown.text
+    assert await snapshot(wiring.engine) == before

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from bot.services import Wiring
-from tests.handlers.conftest import demo
 from tests.handlers.harness import Harness, due_work
 from tests.web.browser import PHONE, assert_usable, opened, require_chromium
+from tests.web.test_console_events import sent_to
 
 require_chromium()
 
@@ -66,7 +66,7 @@ async def test_an_event_from_publication_to_the_attendance_list(
         page.once("dialog", lambda dialog: asyncio.ensure_future(dialog.dismiss()))
         await event.get_by_role("button", name="Uitschrijven").click()  # asked, and kept
         assert "U bent ingeschreven" in await event.inner_text()
-    told = [c for c in await due_work(bot, wiring.services) if c.params["chat_id"] == demo("ann").id]
+    told = sent_to(await due_work(bot, wiring.services), "ann")
     [confirmation] = [c for c in told if c.method == "sendDocument"]
     assert "U bent ingeschreven voor Slaapproblemen bij ouderen" in confirmation.params["caption"]
 
@@ -77,7 +77,8 @@ async def test_an_event_from_publication_to_the_attendance_list(
         assert "aanwezig" in await page.locator("#registrations").inner_text()
         async with page.expect_download() as download:
             await page.get_by_role("link", name="Aanwezigheidslijst (CSV)").click()
-        saved = Path(await (await download.value).path()).read_text(encoding="utf-8-sig")
+        path = Path(await (await download.value).path())
+        saved = await asyncio.to_thread(path.read_text, encoding="utf-8-sig")
     assert saved.splitlines()[1] == (
         "Ann Claes;1-45623-71-004;2;ethiek & economie;Slaapproblemen bij ouderen;2026-12-17"
     )

@@ -48,7 +48,19 @@ from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.quiet import deliver_at
 
 RECENT = timedelta(days=30)  # ended events stay in /events this long, for the attendance list
-IMPORT_COLUMNS = ("title", "kind", "start", "end")
+IMPORT_COLUMNS = ("title", "kind", "start", "end")  # required; the others may be left out
+EVENT_COLUMNS = (
+    *IMPORT_COLUMNS,
+    "deadline",
+    "location",
+    "speaker",
+    "description",
+    "capacity",
+    "points",
+    "rubric",
+    "audience",
+    "lok_group",
+)
 # What the coordinator sets on an event (the rest: its id, status, check-in token, creation)
 EDITABLE = (
     "title",

@@ -7,6 +7,7 @@ Every change goes through the bot's own services: the same rules and refusals (a
 messages, nothing changed), and the same Telegram messages through the outbox (the announcement
 of a new event, the cancellation, a member's registration with its calendar file)."""
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,7 @@ from bot.cme_texts import (
 )
 from bot.core.audience import Audience
 from bot.core.cme import Attendee
+from bot.core.cme.events import EVENT_COLUMNS
 from bot.core.cme.values import AUDIENCES, KINDS, RUBRICS
 from bot.core.errors import (
     AlreadyRegistered,
@@ -32,6 +34,7 @@ from bot.core.errors import (
     InvalidEvent,
     NotRegistered,
     ShiftClash,
+    UnavailableReason,
 )
 from bot.core.models import (
     Event,
@@ -49,22 +52,8 @@ REFUSALS = (EventNotAvailable, AlreadyRegistered, NotRegistered)
 KIND_WORDS = {kind: word for word, kind in reversed(KINDS.items())}
 RUBRIC_WORDS = {rubric: word for word, rubric in reversed(RUBRICS.items()) if word}
 AUDIENCE_WORDS = {audience: word for word, audience in reversed(AUDIENCES.items()) if word}
-FIELDS = (
-    "title",
-    "kind",
-    "start",
-    "end",
-    "deadline",
-    "location",
-    "speaker",
-    "description",
-    "capacity",
-    "points",
-    "rubric",
-    "audience",
-    "lok_group",
-)
 MOMENTS = ("start", "end", "deadline")  # <input type="datetime-local">: 2026-12-12T20:00
+Render = Callable[[Request, Viewer], Awaitable[Response]]
 
 
 @dataclass(frozen=True)
@@ -74,6 +63,19 @@ class Row:
     attendee: Attendee
     state: str  # as the coordinator reads it
     attended: bool
+
+
+def refusing(render: Render) -> Render:
+    """The page, or the bot's refusal when the event is gone or cancelled (nothing changed)."""
+
+    async def page(request: Request, viewer: Viewer) -> Response:
+        try:
+            return await render(request, viewer)
+        except REFUSALS as error:
+            unknown = getattr(error, "reason", None) is UnavailableReason.UNKNOWN
+            return viewer.refuse(cme_refusal(viewer.t, error), 404 if unknown else 409)
+
+    return page
 
 
 # --- the coordinator's side ---------------------------------------------------------------------
@@ -103,10 +105,7 @@ async def new_event(request: Request, viewer: Viewer) -> Response:
 
 async def edit_event(request: Request, viewer: Viewer) -> Response:
     event_id = request.path_params["event_id"]
-    try:
-        event = await viewer.services.events.event(event_id)
-    except EventNotAvailable as error:
-        return viewer.refuse(cme_refusal(viewer.t, error), 404)
+    event = await viewer.services.events.event(event_id)
     title = viewer.t.gettext("Edit {title}").format(title=event.title)
     if request.method == "GET":
         return await _form(viewer, title, await _filled(viewer, event), event=event)
@@ -114,17 +113,12 @@ async def edit_event(request: Request, viewer: Viewer) -> Response:
         await viewer.services.events.replace(viewer.member, event_id, _values(viewer.form))
     except InvalidEvent as error:
         return await _form(viewer, title, viewer.form, error, event=event)
-    except EventNotAvailable as error:
-        return viewer.refuse(cme_refusal(viewer.t, error), 409)
     return viewer.redirect(f"/events/{event_id}", done="saved")
 
 
 async def event_page(request: Request, viewer: Viewer) -> Response:
     event_id = request.path_params["event_id"]
-    try:
-        event, found = await viewer.services.attendance.attendees(viewer.member, event_id)
-    except EventNotAvailable as error:
-        return viewer.refuse(cme_refusal(viewer.t, error), 404)
+    event, found = await viewer.services.attendance.attendees(viewer.member, event_id)
     groups = {group.id: group.name for group in await viewer.services.events.lok_groups()}
     return viewer.page(
         "events_event.html",
@@ -140,37 +134,28 @@ async def event_page(request: Request, viewer: Viewer) -> Response:
 
 
 async def attended(request: Request, viewer: Viewer) -> Response:
-    """Tick or untick one registration as present (as the bot's list does)."""
+    """Tick or untick one registration of this event as present (as the bot's list does)."""
     event_id = request.path_params["event_id"]
     _event, found = await viewer.services.attendance.attendees(viewer.member, event_id)
     ids = {str(a.registration.id): a.registration.id or 0 for a in found}
     registration_id = ids.get(viewer.form.get("registration", ""))
     if registration_id is None:
         return viewer.refuse(viewer.t.gettext("This registration is not on the list."))
-    try:
-        await viewer.services.attendance.set_attended(viewer.member, registration_id)
-    except REFUSALS as error:
-        return viewer.refuse(cme_refusal(viewer.t, error), 409)
+    await viewer.services.attendance.set_attended(viewer.member, registration_id)
     return viewer.redirect(f"/events/{event_id}", done="attendance")
 
 
 async def cancel(request: Request, viewer: Viewer) -> Response:
     event_id = request.path_params["event_id"]
-    try:
-        await viewer.services.events.cancel(viewer.member, event_id)
-    except EventNotAvailable as error:
-        return viewer.refuse(cme_refusal(viewer.t, error), 409)
+    await viewer.services.events.cancel(viewer.member, event_id)
     return viewer.redirect(f"/events/{event_id}", done="cancelled")
 
 
 async def attendance_file(request: Request, viewer: Viewer) -> Response:
     """The attendance list for the RIZIV: the same file /events sends in the chat."""
-    try:
-        event, found = await viewer.services.attendance.attendees(
-            viewer.member, request.path_params["event_id"]
-        )
-    except EventNotAvailable as error:
-        return viewer.refuse(cme_refusal(viewer.t, error), 404)
+    event, found = await viewer.services.attendance.attendees(
+        viewer.member, request.path_params["event_id"]
+    )
     filename, content, _present = attendance_csv(viewer.t, event, found)
     headers = {**SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{filename}"'}
     return Response(content, media_type="text/csv; charset=utf-8", headers=headers)
@@ -249,7 +234,7 @@ def _local(viewer: Viewer, moment: datetime) -> str:
 def _values(form: dict[str, str]) -> dict[str, str]:
     """The form's fields as an import row: a browser's 2026-12-12T20:00 as 2026-12-12 20:00; a
     LOK group only for a session of a LOK group."""
-    values = {name: form.get(name, "") for name in FIELDS}
+    values = {name: form.get(name, "") for name in EVENT_COLUMNS}
     for name in MOMENTS:
         values[name] = values[name].replace("T", " ")
     if values["audience"] != AUDIENCE_WORDS[EventAudience.LOK_GROUP]:
@@ -312,9 +297,9 @@ PAGES = [
     Page("/cme", Audience.MEMBER, cme, ("GET", "POST"), nav=lambda t: t.gettext("CME events")),
     Page("/events", Audience.MANAGER, events, nav=lambda t: t.gettext("Events")),
     Page("/events/new", Audience.MANAGER, new_event, ("GET", "POST")),
-    Page("/events/{event_id:int}", Audience.MANAGER, event_page),
-    Page("/events/{event_id:int}/edit", Audience.MANAGER, edit_event, ("GET", "POST")),
-    Page("/events/{event_id:int}/attended", Audience.MANAGER, attended, ("POST",)),
-    Page("/events/{event_id:int}/cancel", Audience.MANAGER, cancel, ("POST",)),
-    Page("/events/{event_id:int}/attendance.csv", Audience.MANAGER, attendance_file),
+    Page("/events/{event_id:int}", Audience.MANAGER, refusing(event_page)),
+    Page("/events/{event_id:int}/edit", Audience.MANAGER, refusing(edit_event), ("GET", "POST")),
+    Page("/events/{event_id:int}/attended", Audience.MANAGER, refusing(attended), ("POST",)),
+    Page("/events/{event_id:int}/cancel", Audience.MANAGER, refusing(cancel), ("POST",)),
+    Page("/events/{event_id:int}/attendance.csv", Audience.MANAGER, refusing(attendance_file)),
 ]
