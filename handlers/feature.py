@@ -35,7 +35,7 @@ class Renderer(Generic[N]):
 
     notice: type[N]
     text: Callable[[Translator, N, Kring], str]
-    buttons: Callable[[Translator, N], InlineKeyboardMarkup] | None = None
+    buttons: Callable[[Translator, N], InlineKeyboardMarkup | None] | None = None
     # A file made for this message (filename, content), e.g. a calendar file; the text is its
     # caption then (at most 1024 characters).
     document: Callable[[Translator, N, Kring], tuple[str, bytes] | None] | None = None

@@ -17,7 +17,7 @@ from bot.core.models import (
 from bot.i18n import Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.cme import texts
-from handlers.keyboards import LIST_LIMIT, data, rows
+from handlers.keyboards import LIST_LIMIT, data, rows, with_console
 from handlers.picker import Choice
 
 # Commands
@@ -117,7 +117,11 @@ def hour_reminder(t: Translator, registration_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMarkup:
+def events_overview(
+    t: Translator, events: Sequence[Event], console_url: str | None = None
+) -> InlineKeyboardMarkup:
+    """The events, what to do next, and (when the console is served) the events in the console,
+    where the forms and tables are easier than in a chat."""
     buttons = [
         (f"{t.date(e.start_at, 'short')} {e.title}", data(EVENT_SHOW, e.id))
         for e in events[:LIST_LIMIT]
@@ -127,7 +131,9 @@ def events_overview(t: Translator, events: Sequence[Event]) -> InlineKeyboardMar
         (t.gettext("Import events (CSV)"), data(EVENT_IMPORT)),
         (t.gettext("LOK groups"), data(LOK_OVERVIEW)),
     ]
-    return rows(*buttons)
+    markup = with_console(rows(*buttons), console_url, t.gettext("Events in the console"), "events")
+    assert markup is not None  # it had a markup to add to
+    return markup
 
 
 def event_actions(t: Translator, event: Event) -> InlineKeyboardMarkup:

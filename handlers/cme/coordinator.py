@@ -6,15 +6,14 @@ from typing import Any
 
 from telegram import Message, Update
 
-from bot.core.csvfiles import write_table
-from bot.core.membership import name_sort_key
+from bot.cme_texts import attendance_csv
 from bot.core.models import Event
-from bot.core.riziv import RizivNumber
 from handlers import keyboards, picker
-from handlers.cme import buttons, event_texts, texts
+from handlers.cme import buttons, event_texts
 from handlers.cme.files import checkin_poster
 from handlers.cme.member import CHECKIN_PREFIX, callback_id
 from handlers.context import KringContext
+from handlers.replies import KringBot
 
 # --- overview and one event -------------------------------------------------------------------
 
@@ -22,9 +21,10 @@ from handlers.context import KringContext
 async def overview(update: Update, context: KringContext) -> None:
     assert update.effective_message is not None
     events = await context.services.events.managed_events()
+    console_url = context.bot.console_url if isinstance(context.bot, KringBot) else None
     await update.effective_message.reply_text(
         event_texts.events_overview(context.t, events),
-        reply_markup=buttons.events_overview(context.t, events),
+        reply_markup=buttons.events_overview(context.t, events, console_url),
     )
 
 
@@ -140,24 +140,11 @@ async def export(update: Update, context: KringContext) -> None:
     event, found = await context.services.attendance.attendees(
         context.active_member, callback_id(query)
     )
-    present = [a.member for a in found if a.registration.attended_at is not None]
-    rows = [
-        [
-            member.name,
-            RizivNumber(member.riziv).formatted if member.riziv else "",
-            event.points,
-            texts.rubric_name(t, event.rubric),
-            event.title,
-            event.start_at.astimezone(t.tz).date().isoformat(),
-        ]
-        for member in sorted(present, key=lambda m: name_sort_key(m.name))
-    ]
+    filename, content, present = attendance_csv(t, event, found)
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.reply_document(
-        write_table(event_texts.attendance_header(t), rows),
-        filename=event_texts.attendance_filename(t, event),
-        caption=event_texts.attendance_exported(t, event, len(rows)),
+        content, filename=filename, caption=event_texts.attendance_exported(t, event, present)
     )
 
 

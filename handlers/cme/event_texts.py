@@ -2,10 +2,8 @@
 
 from collections.abc import Iterable, Sequence
 
+from bot.cme_texts import invalid_event
 from bot.core.cme import CHECKIN_OPENS, Attendee, LokGroupYear
-from bot.core.errors import (
-    InvalidEvent,
-)
 from bot.core.models import (
     Event,
     EventStatus,
@@ -14,6 +12,8 @@ from bot.core.models import (
 from bot.i18n import Translator
 from handlers.cme import texts
 from handlers.render import esc
+
+__all__ = ["invalid_event"]
 
 
 def events_overview(t: Translator, events: Iterable[Event]) -> str:
@@ -94,27 +94,12 @@ def checkin_poster_instruction(t: Translator, event: Event) -> str:
     ).format(opens=t.time(event.start_at - CHECKIN_OPENS), closes=t.time(event.end_at))
 
 
-def attendance_header(t: Translator) -> list[str]:
-    return [
-        t.gettext("Name"),
-        t.gettext("RIZIV number"),
-        t.gettext("Points"),
-        t.gettext("Rubric"),
-        t.gettext("Event"),
-        t.gettext("Date"),
-    ]
-
-
 def attendance_exported(t: Translator, event: Event, present: int) -> str:
     return t.ngettext(
         "Attendance list of {title}: {count} member present.",
         "Attendance list of {title}: {count} members present.",
         present,
     ).format(title=esc(event.title), count=present)
-
-
-def attendance_filename(t: Translator, event: Event) -> str:
-    return t.gettext("attendance-{number}.csv").format(number=event.id)
 
 
 def event_ask_kind(t: Translator) -> str:
@@ -280,23 +265,3 @@ def lok_overview(t: Translator, groups: Iterable[LokGroupYear], year: int) -> st
     if len(lines) == 1:
         lines.append(t.gettext("There are no LOK groups yet."))
     return "\n".join(lines)
-
-
-def invalid_event(t: Translator, error: InvalidEvent) -> str:
-    problem = {
-        "title": t.gettext("A title has 3 to 120 characters."),
-        "moment": t.gettext("Please send a date and time like 10/12/2026 20:00."),
-        "end_before_start": t.gettext("The end must be after the start."),
-        "number": t.gettext("Please send a whole number (or - for none)."),
-        "kind": t.gettext("The kind must be lok, lecture or webinar."),
-        "rubric": t.gettext("The rubric must be empty (general) or ethics."),
-        "audience": t.gettext("The audience must be all, gps, locums or lok."),
-        "lok_group": t.gettext("A LOK session for a LOK group needs an existing lok_group."),
-        "deadline": t.gettext("The registration deadline must be before the start."),
-        "empty": t.gettext("The file has no events."),
-        "field": t.gettext("This cannot be changed."),
-        "day": t.gettext("Please send a date that has passed, like 12/11/2026."),
-    }[error.reason]
-    if error.line is None:
-        return problem
-    return t.gettext("Line {line}: {problem}").format(line=error.line, problem=problem)

@@ -30,15 +30,23 @@ def _item(
 
 
 def event_calendar(event: Event, stamp: datetime, kring_name: str) -> bytes:
+    summary = EventSummary.of(event)
+    return summary_calendar(summary, event.end_at, event.description, stamp, kring_name)[1]
+
+
+def summary_calendar(
+    event: EventSummary, end_at: datetime, description: str, stamp: datetime, kring_name: str
+) -> tuple[str, bytes]:
+    """The calendar file of a registration (filename, content)."""
     item = _item(
-        event.id or 0,
+        event.event_id,
         event.title,
         event.start_at,
-        event.end_at,
+        end_at,
         location=event.location,
-        description=event.description,
+        description=description,
     )
-    return calendar_file([item], stamp, kring_name)
+    return f"event-{event.event_id}.ics", calendar_file([item], stamp, kring_name)
 
 
 def event_removal(

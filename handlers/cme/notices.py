@@ -1,16 +1,20 @@
 """The outbox notices of this feature: the text (and buttons) of each kind."""
 
+from telegram import InlineKeyboardMarkup
+
 from bot.core.notices.cme import (
     CmeAnnounced,
     CmeCancelled,
     CmeOffer,
     CmeOfferExpired,
+    CmeRegistered,
     CmeReminder,
+    CmeUnregistered,
 )
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.cme import buttons, texts
-from handlers.cme.files import event_removal
+from handlers.cme.files import event_removal, summary_calendar
 from handlers.feature import Renderer
 from handlers.render import esc
 
@@ -71,6 +75,32 @@ def _cme_cancelled(t: Translator, notice: CmeCancelled, kring: Kring) -> str:
     )
 
 
+def _cme_registered(t: Translator, notice: CmeRegistered, kring: Kring) -> str:
+    return texts.registered(t, notice.event.title, notice.event.start_at, notice.position)
+
+
+def _cme_registered_calendar(
+    t: Translator, notice: CmeRegistered, kring: Kring
+) -> tuple[str, bytes] | None:
+    if notice.position is not None:
+        return None
+    return summary_calendar(notice.event, notice.end_at, notice.description, notice.at, kring.name)
+
+
+def _cme_registered_buttons(t: Translator, notice: CmeRegistered) -> InlineKeyboardMarkup | None:
+    return None if notice.position is not None else buttons.hour_reminder(t, notice.registration_id)
+
+
+def _cme_unregistered(t: Translator, notice: CmeUnregistered, kring: Kring) -> str:
+    return texts.cme_unregistered(t, notice.event) + " " + texts.calendar_removal(t)
+
+
+def _cme_unregistered_calendar(
+    t: Translator, notice: CmeUnregistered, kring: Kring
+) -> tuple[str, bytes]:
+    return event_removal(notice.event, notice.end_at, notice.at, kring.name)
+
+
 NOTICES = (
     Renderer(CmeReminder, _cme_reminder),
     Renderer(CmeOffer, _cme_offer, lambda t, notice: buttons.cme_offer(t, notice.registration_id)),
@@ -81,4 +111,11 @@ NOTICES = (
         _cme_announced,
         lambda t, notice: buttons.announced_event(t, notice.event.event_id, notice.event.title),
     ),
+    Renderer(
+        CmeRegistered,
+        _cme_registered,
+        _cme_registered_buttons,
+        document=_cme_registered_calendar,
+    ),
+    Renderer(CmeUnregistered, _cme_unregistered, document=_cme_unregistered_calendar),
 )

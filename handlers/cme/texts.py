@@ -3,19 +3,17 @@
 from collections.abc import Iterable
 from datetime import datetime
 
-from bot.core.cme import Credits, EventView
-from bot.core.errors import (
-    AlreadyRegistered,
-    DomainError,
-    EventNotAvailable,
-    InvalidCheckIn,
-    NotRegistered,
-    ShiftClash,
+from bot.cme_texts import (
+    audience_name,
+    cme_refusal,
+    event_kind,
+    event_when,
+    rubric_name,
+    shift_clash,
 )
+from bot.core.cme import Credits, EventView
 from bot.core.models import (
     Event,
-    EventAudience,
-    EventKind,
     Registration,
     Rubric,
 )
@@ -23,37 +21,14 @@ from bot.core.notices.cme import EventSummary
 from bot.i18n import Translator
 from handlers.render import esc
 
-
-def event_kind(t: Translator, kind: EventKind) -> str:
-    names = {
-        EventKind.LOK: t.gettext("LOK session"),
-        EventKind.LECTURE: t.gettext("lecture"),
-        EventKind.WEBINAR: t.gettext("webinar"),
-    }
-    return names[kind]
-
-
-def rubric_name(t: Translator, rubric: Rubric) -> str:
-    names = {
-        Rubric.GENERAL: t.gettext("general"),
-        Rubric.ETHICS: t.gettext("ethics & economics"),
-    }
-    return names[rubric]
-
-
-def audience_name(t: Translator, audience: EventAudience, group: str = "") -> str:
-    names = {
-        EventAudience.ALL: t.gettext("Everyone"),
-        EventAudience.GPS: t.gettext("GPs"),
-        EventAudience.LOCUMS: t.gettext("Locums"),
-        EventAudience.LOK_GROUP: t.gettext("LOK group {name}").format(name=group),
-    }
-    return names[audience]
-
-
-def event_when(t: Translator, start_at: datetime, end_at: datetime | None = None) -> str:
-    moment = t.datetime(start_at, "day")
-    return f"{moment}–{t.time(end_at)}" if end_at is not None else moment
+__all__ = [
+    "audience_name",
+    "cme_refusal",
+    "event_kind",
+    "event_when",
+    "rubric_name",
+    "shift_clash",
+]
 
 
 def _event_lines(t: Translator, event: Event) -> list[str]:
@@ -110,33 +85,27 @@ def cme_events(t: Translator, views: Iterable[EventView]) -> str:
 
 
 def cme_registered(t: Translator, view: EventView) -> str:
-    if view.position is not None:
+    return registered(t, view.event.title, view.event.start_at, view.position)
+
+
+def registered(t: Translator, title: str, start_at: datetime, position: int | None) -> str:
+    """A seat (the calendar file comes with it), or the place on the waiting list."""
+    if position is not None:
         return t.gettext(
             "{title} is full. You are number {position} on the waiting list; when a seat "
             "frees up you will be asked to confirm."
-        ).format(title=esc(view.event.title), position=view.position)
+        ).format(title=esc(title), position=position)
     return t.gettext(
         "You are registered for {title} ({when}). Add it to your calendar with the file "
         "above; you will get a reminder the day before."
-    ).format(title=esc(view.event.title), when=event_when(t, view.event.start_at))
-
-
-def shift_clash(t: Translator, clash: ShiftClash) -> str:
-    shifts = "\n".join(
-        f"• {event_when(t, shift.start_at, shift.end_at)} ({esc(shift.zone)})"
-        for shift in clash.shifts
-    )
-    return t.gettext(
-        "⚠️ You are on call during {title}:\n{shifts}\n\n"
-        "Do you want to register anyway? Then ask a colleague to swap with /shifts."
-    ).format(title=esc(clash.event_title), shifts=shifts)
+    ).format(title=esc(title), when=event_when(t, start_at))
 
 
 def hour_reminder_set(t: Translator) -> str:
     return t.gettext("You will also get a reminder an hour before the start.")
 
 
-def cme_unregistered(t: Translator, event: Event) -> str:
+def cme_unregistered(t: Translator, event: Event | EventSummary) -> str:
     return t.gettext("You are no longer registered for {title}.").format(title=esc(event.title))
 
 
@@ -240,25 +209,3 @@ def elsewhere_ask_rubric(t: Translator) -> str:
 
 def event_notice(t: Translator, event: EventSummary) -> dict[str, str]:
     return {"title": esc(event.title), "when": event_when(t, event.start_at)}
-
-
-def cme_refusal(t: Translator, error: DomainError) -> str:
-    if isinstance(error, AlreadyRegistered):
-        return t.gettext("You are already registered (or on the waiting list) for this event.")
-    if isinstance(error, NotRegistered):
-        return t.gettext("There is no registration or seat offer of yours to change here.")
-    if isinstance(error, InvalidCheckIn):
-        return {
-            "unknown": t.gettext("This check-in link is not valid."),
-            "not_open": t.gettext(
-                "Check-in is only possible from half an hour before the event until its end."
-            ),
-        }[error.reason]
-    assert isinstance(error, EventNotAvailable)
-    return {
-        "unknown": t.gettext("This event does not exist (any more)."),
-        "cancelled": t.gettext("This event has been cancelled."),
-        "closed": t.gettext("Registration for this event is closed."),
-        "started": t.gettext("This event has already started."),
-        "audience": t.gettext("This event is not open to you."),
-    }[error.reason]

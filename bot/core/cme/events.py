@@ -48,7 +48,35 @@ from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.core.quiet import deliver_at
 
 RECENT = timedelta(days=30)  # ended events stay in /events this long, for the attendance list
-IMPORT_COLUMNS = ("title", "kind", "start", "end")
+IMPORT_COLUMNS = ("title", "kind", "start", "end")  # required; the others may be left out
+EVENT_COLUMNS = (
+    *IMPORT_COLUMNS,
+    "deadline",
+    "location",
+    "speaker",
+    "description",
+    "capacity",
+    "points",
+    "rubric",
+    "audience",
+    "lok_group",
+)
+# What the coordinator sets on an event (the rest: its id, status, check-in token, creation)
+EDITABLE = (
+    "title",
+    "kind",
+    "start_at",
+    "end_at",
+    "deadline_at",
+    "location",
+    "speaker",
+    "description",
+    "capacity",
+    "points",
+    "rubric",
+    "audience",
+    "lok_group_id",
+)
 
 
 class EventsService:
@@ -165,6 +193,32 @@ class EventsService:
         elif event.audience is EventAudience.LOK_GROUP:
             raise InvalidEvent(EventReason.LOK_GROUP)
         return event
+
+    async def create_from(self, manager: Member, values: dict[str, str]) -> Event:
+        """A new event from every field at once (the console's form: the import's columns),
+        read by the same rules as an imported row."""
+        require_manager(manager)
+        return await self.create(manager, self._event_from_row(values, await self._groups()))
+
+    async def replace(self, manager: Member, event_id: int, values: dict[str, str]) -> Event:
+        """Change every field at once (the console's form). Reminders follow a new start; a
+        larger capacity offers seats to the waiting list."""
+        require_manager(manager)
+        changed = self._event_from_row(values, await self._groups())
+        async with self._uow() as uow:
+            event = await open_event(uow, event_id)
+            moved = changed.start_at != event.start_at
+            for name in EDITABLE:
+                setattr(event, name, getattr(changed, name))
+            await uow.events.update(event)
+            if moved:
+                await self._steps.replan_reminders(uow, event)
+            await self._steps.fill_free_seats(uow, event)
+            await uow.commit()
+        return event
+
+    async def _groups(self) -> dict[str, LokGroup]:
+        return {key(group.name): group for group in await self.lok_groups()}
 
     async def edit(self, manager: Member, event_id: int, field_name: str, text: str) -> Event:
         """Change one field from what the coordinator typed."""

@@ -17,7 +17,12 @@ from bot.core.errors import (
     UnavailableReason,
 )
 from bot.core.models import Event, Member, OutboxMessage, Registration, RegistrationState, Shift
-from bot.core.notices.cme import CmeOfferExpired, EventSummary
+from bot.core.notices.cme import (
+    CmeOfferExpired,
+    CmeRegistered,
+    CmeUnregistered,
+    EventSummary,
+)
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 
@@ -36,10 +41,17 @@ class SeatsService:
         self._steps = steps
 
     async def register(
-        self, member: Member, event_id: int, *, despite_clash: bool = False
+        self,
+        member: Member,
+        event_id: int,
+        *,
+        despite_clash: bool = False,
+        by_message: bool = False,
     ) -> EventView:
         """Take a seat, or a place on the waiting list. A member on duty during the event is
-        warned first (ShiftClash) and registers only when they confirm (`despite_clash`)."""
+        warned first (ShiftClash) and registers only when they confirm (`despite_clash`).
+        `by_message`: the confirmation /cme gives in the chat comes as a message (the member
+        registered in the console)."""
         now = self._clock.now()
         async with self._uow() as uow:
             event = await open_event(uow, event_id)
@@ -59,11 +71,17 @@ class SeatsService:
             )
             if state is RegistrationState.REGISTERED:
                 await self._steps.plan_reminders(uow, event, member, registration)
+            shown = view(event, [*registrations, registration], member)
+            if by_message:
+                notice = CmeRegistered.of(event, registration.id or 0, shown.position, now)
+                await uow.outbox.add(OutboxMessage.to(member, notice, now))
             await uow.commit()
-            return view(event, [*registrations, registration], member)
+            return shown
 
-    async def unregister(self, member: Member, event_id: int) -> Event:
-        """Leave the event or its waiting list; a freed seat is offered to the next in line."""
+    async def unregister(self, member: Member, event_id: int, *, by_message: bool = False) -> Event:
+        """Leave the event or its waiting list; a freed seat is offered to the next in line.
+        `by_message`: as `register`'s."""
+        now = self._clock.now()
         async with self._uow() as uow:
             event = await open_event(uow, event_id)
             if event.start_at <= self._clock.now():
@@ -72,6 +90,9 @@ class SeatsService:
             if mine is None:
                 raise NotRegistered()
             await self._steps.give_up(uow, event, mine)
+            if by_message:
+                notice = CmeUnregistered(event=EventSummary.of(event), end_at=event.end_at, at=now)
+                await uow.outbox.add(OutboxMessage.to(member, notice, now))
             await uow.commit()
         return event
 

@@ -88,3 +88,37 @@ class CmeCancelled(Notice, kind="cme_cancelled"):
     event: Flat[EventSummary]
     end_at: datetime | None = None
     cancelled_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CmeRegistered(Notice, kind="cme_registered"):
+    """Registered in the console: what /cme answers in the chat, the calendar file with it for a
+    seat, or the place on the waiting list."""
+
+    event: Flat[EventSummary]
+    end_at: datetime
+    registration_id: int
+    at: datetime  # when, the calendar file's stamp
+    description: str = ""
+    position: int | None = None  # on the waiting list
+
+    @classmethod
+    def of(cls, event: Event, registration_id: int, position: int | None, at: datetime) -> Self:
+        return cls(
+            event=EventSummary.of(event),
+            end_at=event.end_at,
+            registration_id=registration_id,
+            at=at,
+            description=event.description,
+            position=position,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CmeUnregistered(Notice, kind="cme_unregistered"):
+    """Unregistered in the console: as in the chat, with the file that takes the event out of
+    the member's calendar."""
+
+    event: Flat[EventSummary]
+    end_at: datetime
+    at: datetime
