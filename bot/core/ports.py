@@ -36,6 +36,13 @@ from bot.core.models import (
 )
 
 
+class Gettext(Protocol):
+    """A reader's translations (bot.i18n.Translator), for the few labels the bot and the console
+    both show: those live beside their feature's core, which both may import."""
+
+    def gettext(self, message: str) -> str: ...
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware."""

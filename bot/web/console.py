@@ -185,7 +185,11 @@ class Console:
                 t.gettext("The console is for active members of the kring."), 403
             )
         session = self._sessions.issue(person.telegram_id)
-        return JSONResponse({"url": f"/app/s/{quote(session)}/"})
+        return JSONResponse({"url": f"/app/s/{quote(session)}/{self._start(form.get('page'))}"})
+
+    def _start(self, wanted: str | None) -> str:
+        """The page a bot button opens (`/app/?page=announcements`), if there is such a page."""
+        return wanted if wanted and any(p.path == f"/{wanted}" for p in self._pages) else ""
 
     def _guarded(self, page: Page) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:

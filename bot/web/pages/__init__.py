@@ -2,9 +2,11 @@
 has `PAGES`: its pages with their audience (bot.core.audience) and methods (a POST is a change)."""
 
 from bot.web.console import Page
-from bot.web.pages import roster, shifts
+from bot.web.pages import announcements, roster, shifts, stats
 
 PAGES: list[Page] = [
     *shifts.PAGES,  # everyone's first page: my shifts
     *roster.PAGES,  # the coordinator's month grid
+    *announcements.PAGES,  # the coordinator's announcements: compose, history, reports
+    *stats.PAGES,  # the coordinator's figures as charts
 ]

@@ -14,7 +14,11 @@
   fetch(main.dataset.session, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ init_data: initData }),
+    // A bot button may open a given page: /app/?page=announcements
+    body: new URLSearchParams({
+      init_data: initData,
+      page: new URLSearchParams(location.search).get("page") || "",
+    }),
   }).then(async (response) => {
     if (response.ok) { location.replace((await response.json()).url); }
     else { document.getElementById("status").textContent = await response.text(); }

@@ -1,0 +1,119 @@
+"""The coordinator's announcements page over HTTP: the preview shows what members will get,
+bad input is refused with the bot's own message and sends nothing, members are refused; and
+the statistics page draws the /stats figures as charts."""
+
+import re
+
+import httpx
+import pytest
+
+from bot.services import Wiring
+from tests.handlers.conftest import demo
+from tests.handlers.harness import Harness, due_work
+from tests.web.test_console import session
+
+
+async def csrf_of(web: httpx.AsyncClient, page: str) -> str:
+    found = re.search(r'data-csrf="([0-9a-f]+)"', (await web.get(page)).text)
+    assert found is not None
+    return found.group(1)
+
+
+async def compose(
+    web: httpx.AsyncClient, base: str, action: str, **fields: str
+) -> httpx.Response:
+    token = await csrf_of(web, f"{base}/announcements")
+    form = {"csrf": token, "action": action, "audience": "all", **fields}
+    return await web.post(f"{base}/announcements", data=form)
+
+
+async def broadcasts_made(wiring: Wiring) -> int:
+    coordinator = await wiring.services.console.person(demo("coord").id)
+    assert coordinator is not None
+    return len(await wiring.services.broadcasts.history(coordinator))
+
+
+async def test_the_preview_shows_the_escaped_text_as_members_get_it_and_sends_nothing(
+    bot: Harness, web: httpx.AsyncClient, wiring: Wiring
+) -> None:
+    base = await session(web, demo("coord"))
+    before = await broadcasts_made(wiring)
+    text = "Vergadering <b>dinsdag</b> & koffie"
+    preview = await compose(web, base, "preview", text=text, audience="zone:Noord")
+    assert preview.status_code == 200
+    bubble = re.search(r'<div id="preview" class="bubble">(.*?)</div>', preview.text, re.S)
+    assert bubble is not None
+    assert "Vergadering &lt;b&gt;dinsdag&lt;/b&gt; &amp; koffie" in bubble.group(1)
+    assert "<strong>" in bubble.group(1)  # the kring's name heads the message, as in Telegram
+    assert re.search(r"\d+ leden? (zal|zullen)", preview.text)  # how many it reaches
+    assert 'value="zone:Noord" selected' in preview.text  # the choice is kept
+    assert await broadcasts_made(wiring) == before
+    assert await due_work(bot, wiring.services) == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"text": "   "}, "Een bericht heeft een tekst"),
+        ({"text": "x" * 4001}, "te lang"),
+        ({"text": "Hallo", "audience": "zone:Nergens"}, "Deze doelgroep bestaat niet"),
+        ({"text": "Hallo", "audience": "everyone-and-their-dog"}, "Deze doelgroep bestaat niet"),
+    ],
+    ids=["empty", "too-long", "unknown-zone", "unknown-audience"],
+)
+async def test_bad_input_gets_the_bots_message_and_sends_nothing(
+    bot: Harness, web: httpx.AsyncClient, wiring: Wiring, fields: dict[str, str], message: str
+) -> None:
+    base = await session(web, demo("coord"))
+    before = await broadcasts_made(wiring)
+    for action in ("preview", "send"):
+        refused = await compose(web, base, action, **fields)
+        assert refused.status_code == 400
+        assert message in refused.text
+    assert await broadcasts_made(wiring) == before
+    assert await due_work(bot, wiring.services) == []
+
+
+async def test_members_may_not_broadcast_or_read_reports(
+    bot: Harness, web: httpx.AsyncClient, wiring: Wiring
+) -> None:
+    coord = await session(web, demo("coord"))
+    sent = await compose(web, coord, "send", text="Alleen voor leden")
+    assert sent.status_code == 303
+    report = sent.headers["location"].split("?")[0]
+    base = await session(web, demo("ann"))
+    before = await broadcasts_made(wiring)
+    token = await csrf_of(web, f"{base}/")
+    tried = await web.post(
+        f"{base}/announcements",
+        data={"csrf": token, "action": "send", "audience": "all", "text": "Van Ann"},
+    )
+    assert tried.status_code == 403
+    own = report.replace(coord, base)
+    assert (await web.get(own)).status_code == 403
+    assert (await web.get(f"{base}/stats")).status_code == 403
+    assert "/announcements" not in (await web.get(f"{base}/")).text
+    assert await broadcasts_made(wiring) == before
+
+
+async def test_a_report_of_no_announcement_is_not_found(bot: Harness, web: httpx.AsyncClient) -> None:
+    base = await session(web, demo("coord"))
+    missing = await web.get(f"{base}/announcements/999999")
+    assert missing.status_code == 404 and "bestaat niet" in missing.text
+
+
+async def test_the_statistics_page_draws_the_figures_of_stats(
+    bot: Harness, web: httpx.AsyncClient
+) -> None:
+    [chat] = [c for c in await bot.send(demo("coord"), "/stats") if c.method == "sendMessage"]
+    active = re.search(r"Actieve leden: (\d+)", chat.text)
+    assert active is not None
+    base = await session(web, demo("coord"))
+    page = await web.get(f"{base}/stats")
+    assert page.status_code == 200
+    charts = re.findall(r'<svg viewBox="0 0 360 (\d+)" role="img"', page.text)
+    assert len(charts) == 5
+    assert f"Actieve leden: {active.group(1)}" in page.text  # the same figure, as a bar's title
+    assert "<script" not in page.text.split("</header>")[1].replace(
+        '<script src="/app/static/console.js"></script>', ""
+    )
