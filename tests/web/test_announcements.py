@@ -10,7 +10,7 @@ import pytest
 from bot.services import Wiring
 from tests.handlers.conftest import demo
 from tests.handlers.harness import Harness, due_work
-from tests.web.test_console import session
+from tests.web.test_console import init_data, session
 
 
 async def csrf_of(web: httpx.AsyncClient, page: str) -> str:
@@ -19,9 +19,7 @@ async def csrf_of(web: httpx.AsyncClient, page: str) -> str:
     return found.group(1)
 
 
-async def compose(
-    web: httpx.AsyncClient, base: str, action: str, **fields: str
-) -> httpx.Response:
+async def compose(web: httpx.AsyncClient, base: str, action: str, **fields: str) -> httpx.Response:
     token = await csrf_of(web, f"{base}/announcements")
     form = {"csrf": token, "action": action, "audience": "all", **fields}
     return await web.post(f"{base}/announcements", data=form)
@@ -96,7 +94,9 @@ async def test_members_may_not_broadcast_or_read_reports(
     assert await broadcasts_made(wiring) == before
 
 
-async def test_a_report_of_no_announcement_is_not_found(bot: Harness, web: httpx.AsyncClient) -> None:
+async def test_a_report_of_no_announcement_is_not_found(
+    bot: Harness, web: httpx.AsyncClient
+) -> None:
     base = await session(web, demo("coord"))
     missing = await web.get(f"{base}/announcements/999999")
     assert missing.status_code == 404 and "bestaat niet" in missing.text
@@ -117,3 +117,16 @@ async def test_the_statistics_page_draws_the_figures_of_stats(
     assert "<script" not in page.text.split("</header>")[1].replace(
         '<script src="/app/static/console.js"></script>', ""
     )
+
+
+async def test_a_bot_button_opens_the_announcements_page_directly(
+    bot: Harness, web: httpx.AsyncClient
+) -> None:
+    """/broadcast's Mini App button opens /app/?page=announcements; the shell passes the page on
+    (bot/web/static/shell.js) and the session starts there, if there is such a page."""
+    asked = {"init_data": init_data(demo("coord")), "page": "announcements"}
+    opened = await web.post("/app/session", data=asked)
+    assert opened.json()["url"].endswith("/announcements")
+    assert (await web.get(opened.json()["url"])).status_code == 200
+    elsewhere = await web.post("/app/session", data={**asked, "page": "../../healthz"})
+    assert elsewhere.json()["url"].endswith("/")

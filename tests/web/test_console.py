@@ -36,7 +36,7 @@ async def test_the_coordinator_sees_the_roster_with_what_needs_attention(
     assert roster.status_code == 200
     assert "Rooster Noord" in roster.text and "december 2026" in roster.text
     assert "Ann" in roster.text  # who is on duty
-    assert roster.headers["referrer-policy"] == "no-referrer"
+    assert roster.headers["referrer-policy"] == "same-origin"
     assert len(re.findall(r'<tr class="(weekend)?">', roster.text)) == 31  # a row per day
 
 
