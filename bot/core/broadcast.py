@@ -247,13 +247,9 @@ class BroadcastService:
         if not viewer.is_coordinator:
             raise NotAllowed()
         async with self._uow() as uow:
-            broadcasts = [
-                b for state in BroadcastState for b in await uow.broadcasts.in_state(state)
-            ]
-            broadcasts.sort(key=lambda broadcast: broadcast.created_at, reverse=True)
             return [
                 Progress(broadcast, await uow.outbox.broadcast_counts(broadcast.id or 0))
-                for broadcast in broadcasts[:HISTORY_LIMIT]
+                for broadcast in await uow.broadcasts.newest(HISTORY_LIMIT)
             ]
 
     async def count(self, audience_key: str) -> int:

@@ -123,6 +123,10 @@ class BroadcastRepository(Protocol):
 
     async def in_state(self, state: BroadcastState) -> Sequence[Broadcast]: ...
 
+    async def newest(self, limit: int) -> Sequence[Broadcast]:
+        """The last `limit` broadcasts created, newest first (any state)."""
+        ...
+
     async def transition(self, broadcast: Broadcast, expected: BroadcastState) -> bool:
         """Save the broadcast if its stored state is still `expected`; False otherwise."""
         ...

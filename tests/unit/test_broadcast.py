@@ -289,3 +289,25 @@ async def test_an_empty_digest_is_not_sent_and_none_means_none(db: FakeDatabase)
     assert await _digest(db, clock).run_due() == 0
     clock.set(MONDAY_8)
     assert await _digest(db, clock).run_due() == 3  # the knowledge entry; not Ann
+
+
+async def test_the_history_lists_the_newest_first_with_their_counts(db: FakeDatabase) -> None:
+    people = await _kring(db)
+    clock = SettableClock(MONDAY_8)
+    service = _service(db, clock)
+    await service.create(people[0], "Eerste", "zone:Noord")
+    await service.release_due()
+    clock.set(MONDAY_8 + timedelta(hours=1))
+    await service.create(people[0], "Tweede", "all", at=MONDAY_8 + timedelta(days=1))
+    history = await service.history(people[0])
+    assert [item.broadcast.text for item in history] == ["Tweede", "Eerste"]
+    assert [item.total for item in history] == [0, 2]  # the second is not released yet
+    assert [key for key, _ in await service.audiences()][:5] == [
+        "all",
+        "role:gp",
+        "role:locum",
+        "zone:Noord",
+        "zone:Zuid",
+    ]
+    with pytest.raises(NotAllowed):
+        await service.history(people[1])
