@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.core import audience as access
 from bot.core.errors import BroadcastClosed, BroadcastReason, InvalidBroadcast, NotAllowed
 from bot.core.locum import InvalidReplacement, parse_date
+from bot.core.message_parts import esc, split
 from bot.core.models import (
     Broadcast,
     BroadcastState,
@@ -46,6 +47,17 @@ def checked_text(text: str, *, has_file: bool) -> str:
     if len(text) > (CAPTION_LIMIT if has_file else TEXT_LIMIT):
         raise InvalidBroadcast(BroadcastReason.TOO_LONG)
     return text
+
+
+def announcement_html(kring_name: str, text: str) -> str:
+    """The announcement as members get it: the kring's name in bold, then the text, escaped
+    (a coordinator's text is shown as typed, never read as HTML)."""
+    return f"<b>{esc(kring_name)}</b>\n{esc(text)}"
+
+
+def announcement_parts(kring_name: str, text: str) -> list[str]:
+    """The messages a text announcement arrives in, cut as the sender cuts it."""
+    return split(announcement_html(kring_name, text))
 
 
 class Audience(Protocol):

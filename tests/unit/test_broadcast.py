@@ -6,11 +6,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import SettableClock
-from bot.core.broadcast import BroadcastService, parse_moment
+from bot.core.broadcast import BroadcastService, announcement_parts, parse_moment
 from bot.core.buckets import LocalBuckets
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates, latest_moment
 from bot.core.errors import BroadcastClosed, InvalidBroadcast, NotAllowed
 from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.message_parts import MESSAGE_LIMIT, plain
 from bot.core.models import (
     BroadcastState,
     DigestFrequency,
@@ -311,3 +312,12 @@ async def test_the_history_lists_the_newest_first_with_their_counts(db: FakeData
     ]
     with pytest.raises(NotAllowed):
         await service.history(people[1])
+
+
+def test_an_announcement_is_escaped_and_cut_as_the_sender_cuts_it() -> None:
+    [one] = announcement_parts("Kring <Noord>", "Koffie & <b>taart</b>")
+    assert one == "<b>Kring &lt;Noord&gt;</b>\nKoffie &amp; &lt;b&gt;taart&lt;/b&gt;"
+    long_name = "Huisartsenkring " * 10  # with a long name, a full text no longer fits one
+    parts = announcement_parts(long_name, "woord " * 666 + "eind")
+    assert len(parts) == 2 and parts[0].startswith("<b>Huisartsenkring")
+    assert all(len(plain(part)) <= MESSAGE_LIMIT for part in parts)

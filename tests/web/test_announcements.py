@@ -39,12 +39,16 @@ async def test_the_preview_shows_the_escaped_text_as_members_get_it_and_sends_no
     text = "Vergadering <b>dinsdag</b> & koffie"
     preview = await compose(web, base, "preview", text=text, audience="zone:Noord")
     assert preview.status_code == 200
-    bubble = re.search(r'<div id="preview" class="bubble">(.*?)</div>', preview.text, re.S)
-    assert bubble is not None
-    assert "Vergadering &lt;b&gt;dinsdag&lt;/b&gt; &amp; koffie" in bubble.group(1)
-    assert "<strong>" in bubble.group(1)  # the kring's name heads the message, as in Telegram
+    messages = re.findall(r'<div class="bubble">(.*?)</div>', preview.text, re.S)
+    # As Telegram shows it: the kring's name in bold, then the text as typed (never HTML).
+    assert messages == [
+        "<b>Huisartsenkring Demo</b>\nVergadering &lt;b&gt;dinsdag&lt;/b&gt; &amp; koffie"
+    ]
     assert re.search(r"\d+ leden? (zal|zullen)", preview.text)  # how many it reaches
     assert 'value="zone:Noord" selected' in preview.text  # the choice is kept
+    longest = await compose(web, base, "preview", text="woord " * 666 + "eind")
+    assert longest.status_code == 200  # 4,000 characters: still one message
+    assert len(re.findall(r'<div class="bubble">', longest.text)) == 1
     assert await broadcasts_made(wiring) == before
     assert await due_work(bot, wiring.services) == []
 

@@ -8,11 +8,13 @@ name people), and the preview is checked exactly as sending is.
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 
 from bot.core.broadcast import (
     BROADCASTERS,
+    announcement_parts,
     audience_label,
     checked_text,
     delivery_state_label,
@@ -83,7 +85,10 @@ async def _compose(
     broadcasts = viewer.services.broadcasts
     t = viewer.t
     choices = [(key, audience_label(t, key, title)) for key, title in await broadcasts.audiences()]
-    recipients = await broadcasts.count(draft.audience) if preview is not None else 0
+    kring = viewer.services.kring.name
+    # Our own escaped HTML (bold kring name, escaped text): shown as Telegram shows it.
+    messages = [Markup(part) for part in announcement_parts(kring, preview)] if preview else []
+    recipients = await broadcasts.count(draft.audience) if preview else 0
     history = await broadcasts.history(viewer.member)
     return viewer.page(
         "announcements.html",
@@ -91,9 +96,8 @@ async def _compose(
         status,
         draft=draft,
         choices=choices,
-        preview=preview,
+        messages=messages,
         recipients=recipients,
-        kring=viewer.services.kring.name,
         history=history,
         audience_label=lambda key: audience_label(t, key),
         state_label=lambda state: _state_label(t, state),
