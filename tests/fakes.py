@@ -213,6 +213,9 @@ class FakeBroadcastRepository(_FakeRepository):
     async def in_state(self, state: BroadcastState) -> Sequence[Broadcast]:
         return self._where(state=state)
 
+    async def newest(self, limit: int) -> Sequence[Broadcast]:
+        return sorted(self._where(), key=lambda b: (b.created_at, b.id), reverse=True)[:limit]
+
     async def transition(self, broadcast: Broadcast, expected: BroadcastState) -> bool:
         if self.table[broadcast.id].state is not expected:
             return False

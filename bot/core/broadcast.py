@@ -4,6 +4,9 @@ A broadcast is a row; when it falls due, one transaction turns it into one outbo
 recipient (so a crash before that commit changes nothing, and after it every row is durable).
 Progress, cancel and the delivery report are queries on those rows. Normal announcements wait
 for the end of a member's quiet hours; urgent ones go at once.
+
+The bot's /broadcast and the console's announcements page both compose here: who may broadcast,
+the audiences offered, and the labels both show (in the reader's language, via `Gettext`).
 """
 
 from collections.abc import AsyncIterator, Callable
@@ -12,8 +15,10 @@ from datetime import datetime, time
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from bot.core import audience as access
 from bot.core.errors import BroadcastClosed, BroadcastReason, InvalidBroadcast, NotAllowed
 from bot.core.locum import InvalidReplacement, parse_date
+from bot.core.message_parts import esc, split
 from bot.core.models import (
     Broadcast,
     BroadcastState,
@@ -25,9 +30,10 @@ from bot.core.models import (
 )
 from bot.core.notices import Envelope
 from bot.core.notices.broadcast import Announcement, BroadcastReport
-from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.core.ports import Clock, Gettext, UnitOfWork, UnitOfWorkFactory
 from bot.core.quiet import deliver_at
 
+BROADCASTERS = access.Audience.COORDINATOR  # who may broadcast, in the chat and the console
 TEXT_LIMIT = 4000  # Telegram allows 4096 characters, the heading needs a few
 CAPTION_LIMIT = 900  # ... and 1024 for a document's caption
 
@@ -41,6 +47,17 @@ def checked_text(text: str, *, has_file: bool) -> str:
     if len(text) > (CAPTION_LIMIT if has_file else TEXT_LIMIT):
         raise InvalidBroadcast(BroadcastReason.TOO_LONG)
     return text
+
+
+def announcement_html(kring_name: str, text: str) -> str:
+    """The announcement as members get it: the kring's name in bold, then the text, escaped
+    (a coordinator's text is shown as typed, never read as HTML)."""
+    return f"<b>{esc(kring_name)}</b>\n{esc(text)}"
+
+
+def announcement_parts(kring_name: str, text: str) -> list[str]:
+    """The messages a text announcement arrives in, cut as the sender cuts it."""
+    return split(announcement_html(kring_name, text))
 
 
 class Audience(Protocol):
@@ -142,6 +159,8 @@ AUDIENCES: dict[str, Callable[[str], Audience]] = {
 }
 UPCOMING_EVENTS = 3  # events offered as an audience in the preview
 RELEASE_PAGE = 500  # members read, and outbox rows written, at a time when a broadcast is sent
+FIXED_AUDIENCES = ("all", "role:gp", "role:locum")  # offered first, before zones and events
+HISTORY_LIMIT = 30  # the newest announcements the console lists
 
 
 def audience_from(key: str) -> Audience:
@@ -153,6 +172,49 @@ def audience_from(key: str) -> Audience:
         return build(argument)
     except ValueError:
         raise InvalidBroadcast(BroadcastReason.AUDIENCE) from None
+
+
+def audience_label(t: Gettext, key: str, event_title: str | None = None) -> str:
+    """An audience by name, as plain text (the caller escapes it for HTML)."""
+    kind, _, argument = key.partition(":")
+    if kind == "zone":
+        return t.gettext("Zone {zone}").format(zone=argument)
+    if kind == "event":
+        if event_title is not None:
+            return t.gettext("Registered: {title}").format(title=event_title)
+        return t.gettext("The registrants of a CME event")
+    return {
+        "all": t.gettext("Everyone"),
+        "role:gp": t.gettext("GPs"),
+        "role:locum": t.gettext("Locums"),
+    }.get(key, key)
+
+
+def delivery_state_label(t: Gettext, state: OutboxState) -> str:
+    return {
+        OutboxState.PENDING: t.gettext("waiting"),
+        OutboxState.SENDING: t.gettext("being sent"),
+        OutboxState.SENT: t.gettext("delivered"),
+        OutboxState.FAILED: t.gettext("failed"),
+        OutboxState.UNREACHABLE: t.gettext("unreachable"),
+        OutboxState.CANCELLED: t.gettext("cancelled"),
+    }[state]
+
+
+def invalid_broadcast_text(t: Gettext, reason: BroadcastReason) -> str:
+    """Why an announcement cannot be sent as it is, for its author."""
+    return {
+        BroadcastReason.EMPTY: t.gettext("An announcement needs a text or a document."),
+        BroadcastReason.TOO_LONG: t.gettext(
+            "This text is too long for one message (with a document: {limit} characters "
+            "at most). Please shorten it."
+        ).format(limit=CAPTION_LIMIT),
+        BroadcastReason.AUDIENCE: t.gettext("This audience does not exist (any more)."),
+        BroadcastReason.PAST: t.gettext(
+            "That moment has passed. Please give a moment in the future."
+        ),
+        BroadcastReason.MOMENT: t.gettext("Please send a date and time like 24/12/2026 08:00."),
+    }[reason]
 
 
 def parse_moment(text: str, zone: ZoneInfo) -> datetime:
@@ -210,6 +272,24 @@ class BroadcastService:
             events = await uow.events.ending_after(now)
         upcoming = [e for e in events if e.status is EventStatus.OPEN and e.start_at > now]
         return [(event.id or 0, event.title) for event in upcoming[:UPCOMING_EVENTS]]
+
+    async def audiences(self) -> list[tuple[str, str | None]]:
+        """Every audience a broadcast may go to now, as (key, event title or None), in the order
+        /broadcast offers them: everyone and the roles, the zones, the next events."""
+        choices: list[tuple[str, str | None]] = [(key, None) for key in FIXED_AUDIENCES]
+        choices += [(f"zone:{zone}", None) for zone in await self.zones()]
+        choices += [(f"event:{id_}", title) for id_, title in await self.upcoming_events()]
+        return choices
+
+    async def history(self, viewer: Member) -> list[Progress]:
+        """The newest announcements, newest first, each with its delivery counts."""
+        if not viewer.is_coordinator:
+            raise NotAllowed()
+        async with self._uow() as uow:
+            return [
+                Progress(broadcast, await uow.outbox.broadcast_counts(broadcast.id or 0))
+                for broadcast in await uow.broadcasts.newest(HISTORY_LIMIT)
+            ]
 
     async def count(self, audience_key: str) -> int:
         """How many members a broadcast to this audience would reach (for the preview)."""

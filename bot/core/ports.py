@@ -37,6 +37,13 @@ from bot.core.models import (
 )
 
 
+class Gettext(Protocol):
+    """A reader's translations (bot.i18n.Translator), for the few labels the bot and the console
+    both show: those live beside their feature's core, which both may import."""
+
+    def gettext(self, message: str) -> str: ...
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware."""
@@ -126,6 +133,10 @@ class BroadcastRepository(Protocol):
         ...
 
     async def in_state(self, state: BroadcastState) -> Sequence[Broadcast]: ...
+
+    async def newest(self, limit: int) -> Sequence[Broadcast]:
+        """The last `limit` broadcasts created, newest first (any state)."""
+        ...
 
     async def transition(self, broadcast: Broadcast, expected: BroadcastState) -> bool:
         """Save the broadcast if its stored state is still `expected`; False otherwise."""

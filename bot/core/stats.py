@@ -1,7 +1,8 @@
 """/stats for the coordinator: a list of figures, each from a small counting function.
 
 A new figure (registrations, swaps) is one more function in FIGURES; its label goes into
-handlers.membership.texts.stat_label under the same key.
+stat_label under the same key (the chat lists the figures, the console draws each group as a
+chart).
 """
 
 from collections import Counter
@@ -9,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot.core import audience as access
 from bot.core.errors import NotAllowed
 from bot.core.models import (
     BroadcastState,
@@ -19,9 +21,10 @@ from bot.core.models import (
     Role,
     SwapStatus,
 )
-from bot.core.ports import UnitOfWork, UnitOfWorkFactory
+from bot.core.ports import Gettext, UnitOfWork, UnitOfWorkFactory
 
 Figures = list[tuple[str, int]]  # (label key, value), in the order shown
+STATS_READERS = access.Audience.COORDINATOR  # who sees them, in the chat and the console
 
 
 async def members(uow: UnitOfWork) -> Figures:
@@ -84,12 +87,55 @@ FIGURES: list[Callable[[UnitOfWork], Awaitable[Figures]]] = [
 ]
 
 
+def stat_label(t: Gettext, key: str) -> str:
+    return {
+        "members_active": t.gettext("Active members"),
+        "role_gp": t.gettext("– GPs"),
+        "role_locum": t.gettext("– locums"),
+        "role_coordinator": t.gettext("– coordinators"),
+        "role_staff": t.gettext("– staff"),
+        "members_pending": t.gettext("Waiting for approval"),
+        "members_suspended": t.gettext("Suspended"),
+        "members_reachable": t.gettext("Reachable through the bot"),
+        "broadcasts": t.gettext("Announcements sent"),
+        "delivery_sent": t.gettext("– messages delivered"),
+        "delivery_unreachable": t.gettext("– recipients unreachable"),
+        "delivery_failed": t.gettext("– messages failed"),
+        "registrations_registered": t.gettext("CME registrations with a seat"),
+        "registrations_waiting": t.gettext("– on a waiting list"),
+        "registrations_attended": t.gettext("– attended"),
+        "swaps_open": t.gettext("Swap requests open"),
+        "swaps_taken": t.gettext("– waiting for approval"),
+        "swaps_approved": t.gettext("– approved"),
+        "swaps_rejected": t.gettext("– rejected"),
+        "questions_asked": t.gettext("Questions asked"),
+        "questions_answered": t.gettext("– answered by the knowledge base"),
+        "questions_forwarded": t.gettext("– forwarded to the coordinator"),
+        "questions_replied": t.gettext("– answered by the coordinator"),
+    }[key]
+
+
+def group_label(t: Gettext, key: str) -> str:
+    """The subject of a group of figures: the name of its counting function in FIGURES."""
+    return {
+        "members": t.gettext("Members"),
+        "broadcasts": t.gettext("Announcements"),
+        "registrations": t.gettext("CME registrations"),
+        "swaps": t.gettext("Swap requests"),
+        "questions": t.gettext("Questions"),
+    }[key]
+
+
 @dataclass
 class StatsService:
     uow_factory: UnitOfWorkFactory
 
     async def figures(self, viewer: Member) -> Figures:
+        return [figure for _, group in await self.groups(viewer) for figure in group]
+
+    async def groups(self, viewer: Member) -> list[tuple[str, Figures]]:
+        """The figures by subject (group_label's key, figures), each group one chart."""
         if not viewer.is_coordinator:
             raise NotAllowed()
         async with self.uow_factory() as uow:
-            return [figure for count in FIGURES for figure in await count(uow)]
+            return [(count.__name__, await count(uow)) for count in FIGURES]

@@ -22,6 +22,7 @@ from handlers.broadcast import buttons, texts
 from handlers.context import KringContext
 from handlers.conversation import Flow, message_text
 from handlers.feature import command
+from handlers.replies import KringBot
 
 WRITING, PREVIEW, WHEN = range(3)
 _KEY = "broadcast"
@@ -30,7 +31,11 @@ _KEY = "broadcast"
 async def start(update: Update, context: KringContext) -> int:
     assert update.effective_message is not None and context.user_data is not None
     context.user_data.pop(_KEY, None)
-    await update.effective_message.reply_text(texts.broadcast_ask_text(context.t))
+    console_url = context.bot.console_url if isinstance(context.bot, KringBot) else None
+    await update.effective_message.reply_text(
+        texts.broadcast_ask_text(context.t),
+        reply_markup=buttons.console_button(context.t, console_url),
+    )
     return WRITING
 
 

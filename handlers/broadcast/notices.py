@@ -1,15 +1,15 @@
 """The outbox notices of this feature: the text (and buttons) of each kind."""
 
+from bot.core.broadcast import announcement_html
 from bot.core.notices.broadcast import Announcement, BroadcastReport, Digest
 from bot.core.services import Kring
 from bot.i18n import Translator
 from handlers.broadcast import buttons, texts
 from handlers.feature import Renderer
-from handlers.render import esc
 
 
 def _announcement(t: Translator, notice: Announcement, kring: Kring) -> str:
-    return f"<b>{esc(kring.name)}</b>\n{esc(notice.text)}"
+    return announcement_html(kring.name, notice.text)
 
 
 NOTICES = (

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import fields
 
-from bot.core.broadcast import Delivery
+from bot.core.broadcast import Delivery, audience_label, delivery_state_label
 from bot.core.models import Broadcast, BroadcastState, OutboxState
 from bot.core.notices.broadcast import (
     AnnouncementItem,
@@ -85,21 +85,8 @@ def digest_item(
     return f"• {esc(item.title)}"
 
 
-def registrants_of(t: Translator, title: str) -> str:
-    return t.gettext("Registered: {title}").format(title=title)
-
-
 def audience_name(t: Translator, key: str) -> str:
-    kind, _, argument = key.partition(":")
-    if kind == "zone":
-        return t.gettext("Zone {zone}").format(zone=esc(argument))
-    if kind == "event":
-        return t.gettext("The registrants of a CME event")
-    return {
-        "all": t.gettext("Everyone"),
-        "role:gp": t.gettext("GPs"),
-        "role:locum": t.gettext("Locums"),
-    }.get(key, esc(key))
+    return esc(audience_label(t, key))
 
 
 def broadcast_ask_text(t: Translator) -> str:
@@ -162,24 +149,13 @@ def broadcast_progress(
     return "\n".join(lines)
 
 
-def delivery_state(t: Translator, state: OutboxState) -> str:
-    return {
-        OutboxState.PENDING: t.gettext("waiting"),
-        OutboxState.SENDING: t.gettext("being sent"),
-        OutboxState.SENT: t.gettext("delivered"),
-        OutboxState.FAILED: t.gettext("failed"),
-        OutboxState.UNREACHABLE: t.gettext("unreachable"),
-        OutboxState.CANCELLED: t.gettext("cancelled"),
-    }[state]
-
-
 def delivery_header(t: Translator) -> list[str]:
     return [t.gettext("name"), t.gettext("state"), t.gettext("sent at"), t.gettext("error")]
 
 
 def delivery_row(t: Translator, line: Delivery) -> list[str]:
     sent_at = t.datetime(line.sent_at, "file") if line.sent_at else ""
-    return [line.name, delivery_state(t, line.state), sent_at, line.error or ""]
+    return [line.name, delivery_state_label(t, line.state), sent_at, line.error or ""]
 
 
 def delivery_caption(t: Translator, count: int) -> str:

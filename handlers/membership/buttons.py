@@ -15,6 +15,7 @@ from bot.core.models import (
     Role,
 )
 from bot.core.roster import ON_CALL_ROLES
+from bot.core.stats import STATS_READERS
 from bot.i18n import LANGUAGE_NAMES, Translator
 from handlers.audience import Audience, Command, Prefix
 from handlers.calendar import buttons as calendar_buttons
@@ -30,7 +31,7 @@ LANGUAGE_COMMAND = Command("language", Audience.MEMBER, ("taal", "langue"))
 SETTINGS_COMMAND = Command("settings", Audience.MEMBER, ("instellingen", "parametres"))
 INVITE_COMMAND = Command("invite", Audience.MANAGER, ("uitnodigen", "inviter"))
 MEMBERS_COMMAND = Command("members", Audience.MANAGER, ("leden", "membres"))
-STATS_COMMAND = Command("stats", Audience.COORDINATOR, ("statistieken", "statistiques"))
+STATS_COMMAND = Command("stats", STATS_READERS, ("statistieken", "statistiques"))
 MYDATA_COMMAND = Command("mydata", Audience.MEMBER, ("mijngegevens", "mesdonnees"))
 FORGET_COMMAND = Command("forget", Audience.MEMBER, ("vergeetmij", "oubliezmoi"))
 

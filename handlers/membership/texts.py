@@ -10,6 +10,7 @@ from bot.core.models import (
     Role,
 )
 from bot.core.services import Kring
+from bot.core.stats import stat_label
 from bot.i18n import Translator
 from handlers.audience import Audience, Command
 from handlers.render import esc
@@ -278,31 +279,3 @@ def stats(t: Translator, figures: list[tuple[str, int]]) -> str:
     lines = [t.gettext("<b>Figures</b>")]
     lines += [f"{stat_label(t, key)}: {value}" for key, value in figures]
     return "\n".join(lines)
-
-
-def stat_label(t: Translator, key: str) -> str:
-    return {
-        "members_active": t.gettext("Active members"),
-        "role_gp": t.gettext("– GPs"),
-        "role_locum": t.gettext("– locums"),
-        "role_coordinator": t.gettext("– coordinators"),
-        "role_staff": t.gettext("– staff"),
-        "members_pending": t.gettext("Waiting for approval"),
-        "members_suspended": t.gettext("Suspended"),
-        "members_reachable": t.gettext("Reachable through the bot"),
-        "broadcasts": t.gettext("Announcements sent"),
-        "delivery_sent": t.gettext("– messages delivered"),
-        "delivery_unreachable": t.gettext("– recipients unreachable"),
-        "delivery_failed": t.gettext("– messages failed"),
-        "registrations_registered": t.gettext("CME registrations with a seat"),
-        "registrations_waiting": t.gettext("– on a waiting list"),
-        "registrations_attended": t.gettext("– attended"),
-        "swaps_open": t.gettext("Swap requests open"),
-        "swaps_taken": t.gettext("– waiting for approval"),
-        "swaps_approved": t.gettext("– approved"),
-        "swaps_rejected": t.gettext("– rejected"),
-        "questions_asked": t.gettext("Questions asked"),
-        "questions_answered": t.gettext("– answered by the knowledge base"),
-        "questions_forwarded": t.gettext("– forwarded to the coordinator"),
-        "questions_replied": t.gettext("– answered by the coordinator"),
-    }[key]

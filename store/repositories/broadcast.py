@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Broadcast, BroadcastState
@@ -30,6 +30,14 @@ class SqlBroadcastRepository(Repository[BroadcastRow, Broadcast]):
 
     async def in_state(self, state: BroadcastState) -> Sequence[Broadcast]:
         return await self._many(BroadcastRow.state == state)
+
+    async def newest(self, limit: int) -> Sequence[Broadcast]:
+        query = (
+            select(BroadcastRow)
+            .order_by(BroadcastRow.created_at.desc(), BroadcastRow.id.desc())
+            .limit(limit)
+        )
+        return [self._to_domain(row) for row in await self.session.scalars(query)]
 
     async def transition(self, broadcast: Broadcast, expected: BroadcastState) -> bool:
         values = {f.name: getattr(broadcast, f.name) for f in fields(broadcast) if f.name != "id"}

@@ -136,3 +136,9 @@ async def test_a_long_announcement_is_refused_when_written_and_previewed_in_part
     await bot.tap(demo("coord"), preview.button_data("Verzenden"), preview)
     sent = await _due_work(bot, wiring)
     assert any("x" * 3990 in call.text for call in sent)
+
+
+async def test_without_a_console_broadcast_offers_no_mini_app_button(bot: Harness) -> None:
+    """The demo on this machine has no https address: Telegram would refuse the button."""
+    [ask] = replies(await bot.send(demo("coord"), "/broadcast"))
+    assert "reply_markup" not in ask.params or not ask.params["reply_markup"]

@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import SettableClock
-from bot.core.broadcast import RELEASE_PAGE, BroadcastService, parse_moment
+from bot.core.broadcast import RELEASE_PAGE, BroadcastService, announcement_parts, parse_moment
 from bot.core.buckets import LocalBuckets
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates, latest_moment
 from bot.core.errors import BroadcastClosed, InvalidBroadcast, NotAllowed
 from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.message_parts import MESSAGE_LIMIT, plain
 from bot.core.models import (
     BroadcastState,
     DigestFrequency,
@@ -326,3 +327,34 @@ async def test_an_empty_digest_is_not_sent_and_none_means_none(db: FakeDatabase)
     assert await _digest(db, clock).run_due() == 0
     clock.set(MONDAY_8)
     assert await _digest(db, clock).run_due() == 3  # the knowledge entry; not Ann
+
+
+async def test_the_history_lists_the_newest_first_with_their_counts(db: FakeDatabase) -> None:
+    people = await _kring(db)
+    clock = SettableClock(MONDAY_8)
+    service = _service(db, clock)
+    await service.create(people[0], "Eerste", "zone:Noord")
+    await service.release_due()
+    clock.set(MONDAY_8 + timedelta(hours=1))
+    await service.create(people[0], "Tweede", "all", at=MONDAY_8 + timedelta(days=1))
+    history = await service.history(people[0])
+    assert [item.broadcast.text for item in history] == ["Tweede", "Eerste"]
+    assert [item.total for item in history] == [0, 2]  # the second is not released yet
+    assert [key for key, _ in await service.audiences()][:5] == [
+        "all",
+        "role:gp",
+        "role:locum",
+        "zone:Noord",
+        "zone:Zuid",
+    ]
+    with pytest.raises(NotAllowed):
+        await service.history(people[1])
+
+
+def test_an_announcement_is_escaped_and_cut_as_the_sender_cuts_it() -> None:
+    [one] = announcement_parts("Kring <Noord>", "Koffie & <b>taart</b>")
+    assert one == "<b>Kring &lt;Noord&gt;</b>\nKoffie &amp; &lt;b&gt;taart&lt;/b&gt;"
+    long_name = "Huisartsenkring " * 10  # with a long name, a full text no longer fits one
+    parts = announcement_parts(long_name, "woord " * 666 + "eind")
+    assert len(parts) == 2 and parts[0].startswith("<b>Huisartsenkring")
+    assert all(len(plain(part)) <= MESSAGE_LIMIT for part in parts)

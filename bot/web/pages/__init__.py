@@ -2,7 +2,7 @@
 has `PAGES`: its pages with their audience (bot.core.audience) and methods (a POST is a change)."""
 
 from bot.web.console import Page
-from bot.web.pages import credits, events, members, roster, settings, shifts
+from bot.web.pages import announcements, credits, events, members, roster, settings, shifts, stats
 
 PAGES: list[Page] = [
     *shifts.PAGES,  # everyone's first page: my shifts
@@ -11,4 +11,6 @@ PAGES: list[Page] = [
     *members.PAGES,  # the members table (coordinator and staff)
     *credits.PAGES,  # my accreditation points, as /credits
     *settings.PAGES,  # my settings, as /settings
+    *announcements.PAGES,  # the coordinator's announcements: compose, history, reports
+    *stats.PAGES,  # the coordinator's figures as charts
 ]
