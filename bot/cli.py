@@ -9,7 +9,6 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from bot import serve
@@ -203,6 +202,7 @@ async def _chat_session(
 ) -> int:
     from bot.chat import ChatLineError, ChatSession, parse_moment, run_script
     from bot.clock import SettableClock
+    from bot.serve import demo_console
 
     try:
         moment = parse_moment(start, ZoneInfo(settings.timezone)) if start else datetime.now(UTC)
@@ -217,48 +217,40 @@ async def _chat_session(
     async with ChatSession(
         settings, clock, db_url=db, seed=seed, size=size, random_seed=random_seed
     ) as session:
-        if interactive:
-            print(f"(emulator at {session.emulator.base_url.removesuffix('/bot')})")
-        failures = await run_script(
-            session, sys.stdin.readline, sys.stdout, as_json, prompt="> " if interactive else ""
-        )
+        if not interactive:
+            failures = await run_script(session, sys.stdin.readline, sys.stdout, as_json)
+            return 1 if failures else 0
+        print(f"(emulator at {session.emulator.base_url.removesuffix('/bot')})")
+        async with demo_console(session, 0) as addresses:  # any free port
+            print("The console in a browser, as each demo person:", *addresses, sep="\n  ")
+            failures = await run_script(
+                session, sys.stdin.readline, sys.stdout, as_json, prompt="> "
+            )
     return 1 if failures else 0
 
 
 async def _web(settings: Settings, args: argparse.Namespace) -> int:
     """The bot on the emulator with the console; prints `<handle> <address>` per demo person,
-    each address carrying initData the emulator signed as Telegram would, then serves until
-    stopped (loopback only)."""
+    then serves until stopped (loopback only)."""
     from bot.chat import ChatSession
     from bot.clock import SettableClock
-    from bot.web.health import Health
-    from bot.web.server import WebServer, WebSettings, build_web_app
-    from store.db import ping
+    from bot.serve import demo_console
 
-    async with ChatSession(
-        _asking_nothing(settings),
-        SettableClock(datetime.now(UTC)),
-        seed=args.seed,
-        size=args.size,
-        random_seed=args.random_seed,
-    ) as session:
-        web_settings = WebSettings("127.0.0.1", args.port)
-        health = Health(lambda: ping(session.wiring.engine), lambda: None, 3600.0)
-        server = WebServer(
-            build_web_app(session.app, session.wiring.services, health, web_settings), web_settings
-        )
-        await server.start()
-        for person in DEMO_PEOPLE:
-            init_data = session.emulator.web_app_init_data(person.handle)
-            print(
-                f"{person.handle} http://127.0.0.1:{server.port}/app/#tgWebAppData={quote(init_data)}"
-            )
-        sys.stdout.flush()
+    async with (
+        ChatSession(
+            _asking_nothing(settings),
+            SettableClock(datetime.now(UTC)),
+            seed=args.seed,
+            size=args.size,
+            random_seed=args.random_seed,
+        ) as session,
+        demo_console(session, args.port) as addresses,
+    ):
+        print("\n".join(addresses), flush=True)
         stop = asyncio.Event()
         for signum in (signal.SIGINT, signal.SIGTERM):
             asyncio.get_running_loop().add_signal_handler(signum, stop.set)
         await stop.wait()
-        await server.stop()
     return 0
 
 

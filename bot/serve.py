@@ -5,14 +5,17 @@ or SIGTERM."""
 import asyncio
 import logging
 import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from bot.config import Settings
 
 if TYPE_CHECKING:
     from telegram.ext import Application
 
+    from bot.chat import ChatSession
     from bot.services import Wiring
     from bot.web.server import WebServer
 
@@ -46,6 +49,32 @@ def web_server(
         lambda: ping(wiring.engine), lambda: last_tick(app), settings.outbox_interval_seconds
     )
     return WebServer(build_web_app(app, wiring.services, health, web_settings), web_settings)
+
+
+@asynccontextmanager
+async def demo_console(session: "ChatSession", port: int) -> AsyncIterator[list[str]]:
+    """The console beside a demo chat session (`make run`, `kringbot web`), on loopback: yields
+    one line `<handle> <address>` per demo person, each address carrying the initData the
+    emulator signed for them as Telegram would, valid for this run."""
+    from bot.demo import DEMO_PEOPLE
+    from bot.web.health import Health
+    from bot.web.server import WebServer, WebSettings, build_web_app
+    from store.db import ping
+
+    settings = WebSettings("127.0.0.1", port)
+    health = Health(lambda: ping(session.wiring.engine), lambda: None, 3600.0)
+    server = WebServer(
+        build_web_app(session.app, session.wiring.services, health, settings), settings
+    )
+    await server.start()
+    try:
+        yield [
+            f"{person.handle} http://127.0.0.1:{server.port}/app/#tgWebAppData="
+            + quote(session.emulator.web_app_init_data(person.handle))
+            for person in DEMO_PEOPLE
+        ]
+    finally:
+        await server.stop()
 
 
 def file_url(api_base: str | None) -> str | None:
