@@ -162,6 +162,7 @@ async def test_echo_round_trip_via_http_control(
             "action": "send",
             "text": "echo: hallo",
             "buttons": [],
+            "web_apps": [],  # the addresses of Mini App buttons, as the buttons' labels above
             "filename": None,
             "file_id": None,
             "message_id": 2,
