@@ -22,6 +22,7 @@ from bot.core.membership import (
     clean_name,
     language_for,
     name_matches,
+    name_sort_key,
 )
 from bot.core.models import Member, MemberStatus, OutboxState, Role
 from bot.core.notices.membership import JoinRequest
@@ -282,3 +283,10 @@ def test_typing_part_of_a_name_finds_it_whatever_the_accents_case_or_spaces(
 @pytest.mark.parametrize("typed", ["", "   ", "janx", "peeters jan x"])
 def test_a_search_finds_nothing_it_does_not_contain(typed: str) -> None:
     assert not name_matches(typed, "Jan Peeters")
+
+
+def test_names_sort_as_people_expect_with_accents_and_case_aside() -> None:
+    """The attendance CSV and the members' lists: Élise among the E's, not after Z."""
+    names = ["Zoë Peeters", "karin Claes", "Élise Dubois", "Bart Janssens"]
+    expected = ["Bart Janssens", "Élise Dubois", "karin Claes", "Zoë Peeters"]
+    assert sorted(names, key=name_sort_key) == expected
