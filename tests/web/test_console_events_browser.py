@@ -36,7 +36,7 @@ async def test_an_event_from_publication_to_the_attendance_list(
     bot: Harness, wiring: Wiring, console: str
 ) -> None:
     async with opened(console, PHONE, "coord") as page:
-        await page.get_by_role("link", name="Activiteiten").click()
+        await page.get_by_role("link", name="Bijscholingen beheren").click()
         await page.wait_for_url("**/events")
         await assert_usable(page)
         await page.get_by_role("link", name="Nieuwe activiteit").click()

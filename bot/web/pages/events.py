@@ -295,7 +295,7 @@ async def cme(request: Request, viewer: Viewer) -> Response:
 
 PAGES = [
     Page("/cme", Audience.MEMBER, cme, ("GET", "POST"), nav=lambda t: t.gettext("CME events")),
-    Page("/events", Audience.MANAGER, events, nav=lambda t: t.gettext("Events")),
+    Page("/events", Audience.MANAGER, events, nav=lambda t: t.gettext("Manage events")),
     Page("/events/new", Audience.MANAGER, new_event, ("GET", "POST")),
     Page("/events/{event_id:int}", Audience.MANAGER, refusing(event_page)),
     Page("/events/{event_id:int}/edit", Audience.MANAGER, refusing(edit_event), ("GET", "POST")),
