@@ -331,7 +331,7 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     from bot.services import answerer_for
 
     cache = settings.embeddings_cache if settings.semantic_search else None
-    answerer = answerer_for(settings.knowledge_dir, cache)
+    answerer = answerer_for(settings.knowledge_dir, cache, settings.analysis_cache)
     language = args.lang or settings.default_language
 
     def report(question: str, lookup: Lookup) -> dict[str, object]:

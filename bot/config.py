@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     # kept in this file, so only the first start with it on is slow.
     semantic_search: bool = False
     embeddings_cache: Path = PROJECT_ROOT / "var" / "embeddings.npz"
+    # The knowledge base's entries as the search analysed them: a restart analyses only the new
+    # or changed ones (bot/core/knowledge/analysed.py).
+    analysis_cache: Path = PROJECT_ROOT / "var" / "kb-analysis.pickle"
     outbox_interval_seconds: float = Field(2.0, gt=0, le=3600)
     # Telegram allows about 30 messages a second overall; stay a little below it.
     outbox_rate_per_second: float = Field(28.0, gt=0, le=10_000)

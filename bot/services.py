@@ -28,6 +28,7 @@ from bot.core.conversations import ConversationStore
 from bot.core.digest import Announcements, DigestService, KnowledgeUpdates
 from bot.core.feeds import FeedService
 from bot.core.flood import FloodGuard
+from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.service import Answerer, KnowledgeService
 from bot.core.knowledge.teaching import TeachingService
@@ -56,11 +57,16 @@ class Wiring:
 
 
 @cache
-def answerer_for(folder: Path, embeddings_cache: Path | None = None) -> Answerer:
+def answerer_for(
+    folder: Path, embeddings_cache: Path | None = None, analysis_cache: Path | None = None
+) -> Answerer:
     """The knowledge base is read and indexed once per process (tests build many services);
-    with an embeddings cache, the search has its semantic second opinion."""
+    with an embeddings cache, the search has its semantic second opinion; with an analysis
+    cache, only new or changed entries are analysed."""
     kb = load_knowledge(folder)
-    return Answerer(kb, semantic_index(kb, embeddings_cache) if embeddings_cache else None)
+    semantic = semantic_index(kb, embeddings_cache) if embeddings_cache else None
+    analysed = DocumentCache(analysis_cache) if analysis_cache else None
+    return Answerer(kb, semantic, analysed=analysed)
 
 
 def unit_of_work_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
@@ -111,7 +117,9 @@ def build_services(
     engine = engine or create_engine(settings.database_url)
     unit_of_work = unit_of_work_factory(engine)
     answerer = answerer_for(
-        settings.knowledge_dir, settings.embeddings_cache if settings.semantic_search else None
+        settings.knowledge_dir,
+        settings.embeddings_cache if settings.semantic_search else None,
+        settings.analysis_cache,
     ).fork()
     knowledge = KnowledgeService(answerer, unit_of_work, clock)
     swaps = SwapService(

@@ -145,7 +145,7 @@ class Index:
         self.phrasings = {document.entry_id: document.phrasings for document in self.documents}
         if spelling is None:
             spelling = Speller(_single_word_concept_variants())
-            spelling.add(word for document in self.documents for word in document.vocabulary)
+            spelling.add(_vocabulary(self.documents))
         self.spelling = spelling
         self._assemble()
 
@@ -160,7 +160,7 @@ class Index:
         the matrix is assembled again: every entry changes the rarity of the terms it has and
         the average length. The speller learns the new words (it keeps the replaced ones)."""
         new = {document.entry_id for document in documents}
-        self.spelling.add(word for document in documents for word in document.vocabulary)
+        self.spelling.add(_vocabulary(documents))
         kept = [document for document in self.documents if document.entry_id not in new]
         return Index([*kept, *documents], self.spelling)
 
@@ -171,16 +171,23 @@ class Index:
         lengths = [document.length for document in self.documents]
         self.average_length = sum(lengths) / max(n, 1) or 1.0
         terms = [document.counts for document in self.documents]
+        total = sum(map(len, terms))
         self._columns = {t: c for c, t in enumerate(dict.fromkeys(itertools.chain(*terms)))}
-        column_of = list(map(self._columns.__getitem__, itertools.chain(*terms)))
-        counts = list(itertools.chain.from_iterable(t.values() for t in terms))
+        column_of = np.fromiter(
+            map(self._columns.__getitem__, itertools.chain(*terms)), dtype=np.intp, count=total
+        )
+        counts = np.fromiter(
+            itertools.chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=total
+        )
         rows = np.repeat(np.arange(n), [len(document.counts) for document in self.documents])
-        order = np.argsort(np.array(column_of, dtype=np.intp), kind="stable")
-        frequency = np.bincount(np.array(column_of, dtype=np.intp), minlength=len(self._columns))
+        # By column, then by row (knowledge base order): the keys are distinct, so a plain
+        # sort of one number per cell orders them as a stable sort by column would.
+        order = np.argsort(column_of * max(n, 1) + rows)
+        frequency = np.bincount(column_of, minlength=len(self._columns))
         self._starts = np.concatenate(([0], np.cumsum(frequency))).astype(np.intp)
         self._idf = [self._idf_of(int(df)) for df in frequency]
         self._rows = rows[order].astype(np.intp)
-        tf = np.array(counts, dtype=np.float64)[order]
+        tf = counts[order]
         idf = np.repeat(np.array(self._idf, dtype=np.float64), frequency)
         length = np.array(lengths, dtype=np.float64)[self._rows] / self.average_length
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length)
@@ -357,6 +364,11 @@ def _brands(question: str) -> set[str]:
         if previous and word:
             found |= {fold(previous), fold(word)}
     return found
+
+
+def _vocabulary(documents: Iterable[Document]) -> frozenset[str]:
+    """The words of these documents, for the speller (one set union, not a word at a time)."""
+    return frozenset().union(*(document.vocabulary for document in documents))
 
 
 def _single_word_concept_variants() -> set[str]:

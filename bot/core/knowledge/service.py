@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from bot.core.errors import QuestionNotFound
+from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Document, Index, Verdict, alternatives
 from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex
@@ -46,16 +47,18 @@ class InboxQuestion:
 
 class Answerer:
     """Search only, nothing stored: the service below and `kringbot ask` share it. With a
-    semantic index, the embeddings decide where the lexical search is not confident."""
+    semantic index, the embeddings decide where the lexical search is not confident. With a
+    document cache, only the entries it has not analysed before are analysed."""
 
     def __init__(
         self,
         kb: KnowledgeBase,
         semantic: SemanticIndex | None = None,
         opinion: SecondOpinion | None = None,
+        analysed: DocumentCache | None = None,
     ) -> None:
         self.kb = kb
-        self.index = Index.build(kb)
+        self.index = Index(analysed.documents(kb)) if analysed else Index.build(kb)
         self.semantic = semantic
         self.opinion = opinion or SecondOpinion()
         self._shared = False  # a fork shares the index and its speller until it learns

@@ -1,0 +1,126 @@
+"""Entries analysed once: the index's documents kept on disk.
+
+Analysing an entry's text (folding, concepts, stop words, stemming, the kinds of fact its answer
+holds) is most of what building the index costs: at 10,000 entries it takes seconds, assembling
+the matrix from analysed entries a fraction of that. So the documents are kept in one file, each
+under a hash of the analyser and of everything `Document.of` reads from the entry; a start-up
+analyses only the entries that are new or changed. The analyser is the source of the modules
+that analyse, and the stemmer's version: a change to any of them analyses everything again.
+
+The file is a pickle of plain data only (dictionaries, tuples, frozensets, strings, numbers):
+it is read with an unpickler that refuses every class, so it cannot run code. A file that
+cannot be read is analysed again, and written anew.
+"""
+
+import hashlib
+import io
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+
+from bot.core.knowledge import asks, concepts, durations, search, stopwords, text
+from bot.core.knowledge.asks import Asked
+from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.knowledge.search import Document
+
+log = logging.getLogger(__name__)
+
+ANALYSER: tuple[ModuleType, ...] = (text, concepts, stopwords, durations, asks, search)
+PROTOCOL = 5
+
+# entry id, term counts, length, phrasings, kinds of fact (their values), vocabulary
+Stored = tuple[
+    str, dict[str, float], float, tuple[frozenset[str], ...], tuple[str, ...], frozenset[str]
+]
+
+
+def analyser_version() -> str:
+    """A hash of what turns an entry into a document."""
+    digest = hashlib.sha256(f"{metadata.version('snowballstemmer')}\0{PROTOCOL}".encode())
+    for module in ANALYSER:
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
+
+
+class _DataOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> type:
+        raise pickle.UnpicklingError(f"{module}.{name}: the analysis cache holds data only")
+
+
+class DocumentCache:
+    """Analysed entries on disk (one file), keyed by analyser and entry; `path` None keeps
+    nothing (every build analyses)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.version = analyser_version()
+        self._stored: dict[str, Stored] = {}
+        if path is not None and path.exists():
+            try:
+                with path.open("rb") as handle:
+                    self._stored = _DataOnly(handle).load()
+            except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as error:
+                log.warning("analysis cache %s unreadable (%s): analysing again", path, error)
+
+    def key(self, entry_id: str, versions: Iterable[Entry]) -> str:
+        read = [(e.language, e.questions, e.answer, e.reviewed) for e in versions]
+        return hashlib.sha256(f"{self.version}\0{entry_id}\0{read!r}".encode()).hexdigest()
+
+    def documents(self, kb: KnowledgeBase) -> list[Document]:
+        """The knowledge base's documents, analysing (and storing) the entries not seen before.
+        The file keeps the entries of this knowledge base only."""
+        stored: dict[str, Stored] = {}
+        documents = []
+        for entry_id, versions in kb.entries.items():
+            key = self.key(entry_id, versions.values())
+            row = self._stored.get(key)
+            if row is None:
+                document = Document.of(entry_id, versions.values())
+                row = _stored(document)
+            else:
+                document = _document(row)
+            stored[key] = row
+            documents.append(document)
+        changed = stored.keys() != self._stored.keys()
+        self._stored = stored
+        if changed:
+            self.save()
+        return documents
+
+    def save(self) -> None:
+        """Written to a file of its own, then moved over the old one: a process reading it (or
+        another replica writing it) never sees half a file."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        buffer = io.BytesIO()
+        pickle.dump(self._stored, buffer, protocol=PROTOCOL)
+        handle, partial = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+        with os.fdopen(handle, "wb") as file:
+            file.write(buffer.getbuffer())
+        Path(partial).replace(self.path)
+
+
+def _stored(document: Document) -> Stored:
+    """The document as plain data, its strings interned: a term shared by many entries is
+    written (and read back) once."""
+    intern = sys.intern
+    return (
+        intern(document.entry_id),
+        {intern(term): count for term, count in document.counts.items()},
+        document.length,
+        tuple(frozenset(map(intern, terms)) for terms in document.phrasings),
+        tuple(sorted(kind.value for kind in document.offers)),
+        frozenset(map(intern, document.vocabulary)),
+    )
+
+
+def _document(row: Stored) -> Document:
+    entry_id, counts, length, phrasings, offers, vocabulary = row
+    return Document(entry_id, counts, length, phrasings, frozenset(map(Asked, offers)), vocabulary)

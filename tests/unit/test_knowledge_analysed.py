@@ -1,0 +1,94 @@
+"""The analysis cache: a restart analyses only the entries that are new or changed, and answers
+exactly as a build that analysed everything."""
+
+import pickle
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.core.knowledge import analysed
+from bot.core.knowledge.analysed import DocumentCache
+from bot.core.knowledge.files import load_knowledge
+from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.knowledge.search import Document
+from bot.core.knowledge.service import Answerer
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = [
+    "hoeveel bedraagt het lidgeld",
+    "moet ik als vervanger wachtdienst doen",
+    "IBAN du cercle",
+    "onkostenbijdrage vervanging 3 maanden",
+    "recept voor stoofvlees",
+]
+
+
+@pytest.fixture
+def kb() -> KnowledgeBase:
+    return load_knowledge(ROOT / "knowledge")
+
+
+@pytest.fixture
+def analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The entries analysed (by id), as the cache asks for them."""
+    analysed_ids: list[str] = []
+    analyse = Document.of
+
+    def counting(entry_id: str, versions: Iterable[Entry]) -> Document:
+        analysed_ids.append(entry_id)
+        return analyse(entry_id, versions)
+
+    monkeypatch.setattr(analysed.Document, "of", counting)
+    return analysed_ids
+
+
+def answers(answerer: Answerer) -> list[object]:
+    return [answerer.lookup(question, "nl") for question in QUESTIONS]
+
+
+def test_a_restart_analyses_nothing_and_answers_as_before(
+    kb: KnowledgeBase, tmp_path: Path, analyses: list[str]
+) -> None:
+    path = tmp_path / "analysis.pickle"
+    first = Answerer(kb, analysed=DocumentCache(path))
+    assert len(analyses) == len(kb)
+    analyses.clear()
+    restarted = Answerer(kb, analysed=DocumentCache(path))
+    assert analyses == []
+    assert answers(restarted) == answers(first) == answers(Answerer(kb))
+
+
+def test_a_changed_entry_is_analysed_again_and_found_by_its_new_words(
+    kb: KnowledgeBase, tmp_path: Path, analyses: list[str]
+) -> None:
+    path = tmp_path / "analysis.pickle"
+    Answerer(kb, analysed=DocumentCache(path))
+    entry_id = next(iter(kb.entries))
+    dutch = kb.entries[entry_id]["nl"]
+    question = "Mag ik een capybara meebrengen naar de vergadering?"
+    kb.add(replace(dutch, questions=(*dutch.questions, question), reviewed=date(2026, 1, 1)))
+    analyses.clear()
+    lookup = Answerer(kb, analysed=DocumentCache(path)).lookup(question, "nl")
+    assert analyses == [entry_id]
+    assert lookup.entry is not None and lookup.entry.id == entry_id
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a pickle", pickle.dumps({"key": date(2026, 1, 1)})],  # a class: refused, not run
+    ids=["garbage", "a class"],
+)
+def test_an_unreadable_cache_is_analysed_again(
+    kb: KnowledgeBase, tmp_path: Path, analyses: list[str], content: bytes
+) -> None:
+    path = tmp_path / "analysis.pickle"
+    path.write_bytes(content)
+    answerer = Answerer(kb, analysed=DocumentCache(path))
+    assert len(analyses) == len(kb)
+    assert answers(answerer) == answers(Answerer(kb))
+    analyses.clear()
+    Answerer(kb, analysed=DocumentCache(path))  # written anew
+    assert analyses == []
