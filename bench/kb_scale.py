@@ -134,7 +134,7 @@ ready = time.perf_counter() - started
 # The peak of this process's own memory (ru_maxrss would count its parent's: Linux keeps it
 # across fork and exec).
 peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(f"{ready:.2f} {int(peak.split()[1]) / 1024:.0f}")
+print(f"{ready:.2f} {int(peak.split()[1]) / 1024:.0f} {time.process_time():.2f}")
 """
 
 
@@ -148,8 +148,9 @@ def startup() -> None:
     for mode in ("lexical", "semantic"):
         out = subprocess.run([*run, mode], check=True, cwd=ROOT, capture_output=True, text=True)
         measured[mode] = [float(value) for value in out.stdout.split()]
-        print(f"{mode:10} ready in {measured[mode][0]:.2f} s, max RSS {measured[mode][1]:.0f} MB")
-    (lexical_time, lexical_rss), (semantic_time, semantic_rss) = measured.values()
+        ready, rss, cpu = measured[mode]
+        print(f"{mode:10} ready in {ready:.2f} s ({cpu:.2f} s cpu), max RSS {rss:.0f} MB")
+    (lexical_time, lexical_rss, _), (semantic_time, semantic_rss, _) = measured.values()
     print(
         f"ratio semantic / lexical: start-up x{semantic_time / lexical_time:.2f}, "
         f"RSS x{semantic_rss / lexical_rss:.2f}"
