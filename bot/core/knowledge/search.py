@@ -143,6 +143,7 @@ class Index:
         self.ids = [document.entry_id for document in self.documents]
         self.offers = {document.entry_id: document.offers for document in self.documents}
         self.phrasings = {document.entry_id: document.phrasings for document in self.documents}
+        self._phrasings_by_length: dict[str, dict[int, list[frozenset[str]]]] = {}
         if spelling is None:
             spelling = Speller(_single_word_concept_variants())
             spelling.add(_vocabulary(self.documents))
@@ -279,9 +280,19 @@ class Index:
         if any(term.certainty < 1.0 or not term.variants for term in query):
             return False
         return any(
-            len(terms) == len(query) and all(not terms.isdisjoint(term.variants) for term in query)
-            for terms in self.phrasings.get(entry_id, ())
+            all(not terms.isdisjoint(term.variants) for term in query)
+            for terms in self._phrasings_of_length(entry_id, len(query))
         )
+
+    def _phrasings_of_length(self, entry_id: str, length: int) -> list[frozenset[str]]:
+        """The entry's phrasings of `length` terms: grouped by length on the entry's first
+        match, so a question is compared with the phrasings of its own length only."""
+        by_length = self._phrasings_by_length.get(entry_id)
+        if by_length is None:
+            by_length = self._phrasings_by_length[entry_id] = defaultdict(list)
+            for terms in self.phrasings.get(entry_id, ()):
+                by_length[len(terms)].append(terms)
+        return by_length.get(length, [])
 
     def _verdict(self, hits: tuple[Hit, ...]) -> Verdict:
         if not hits or hits[0].coverage < CLOSE_COVERAGE:
