@@ -92,3 +92,12 @@ def test_an_unreadable_cache_is_analysed_again(
     analyses.clear()
     Answerer(kb, analysed=DocumentCache(path))  # written anew
     assert analyses == []
+
+
+def test_a_cache_that_cannot_be_written_costs_only_time(
+    kb: KnowledgeBase, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "var").write_text("a file where the folder should be")
+    answerer = Answerer(kb, analysed=DocumentCache(tmp_path / "var" / "analysis.pickle"))
+    assert answers(answerer) == answers(Answerer(kb))
+    assert "not written" in caplog.text

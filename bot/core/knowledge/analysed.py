@@ -13,7 +13,6 @@ cannot be read is analysed again, and written anew.
 """
 
 import hashlib
-import io
 import logging
 import os
 import pickle
@@ -95,16 +94,18 @@ class DocumentCache:
 
     def save(self) -> None:
         """Written to a file of its own, then moved over the old one: a process reading it (or
-        another replica writing it) never sees half a file."""
+        another replica writing it) never sees half a file. A folder the bot may not write to
+        costs the next start its time, nothing else."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        buffer = io.BytesIO()
-        pickle.dump(self._stored, buffer, protocol=PROTOCOL)
-        handle, partial = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        with os.fdopen(handle, "wb") as file:
-            file.write(buffer.getbuffer())
-        Path(partial).replace(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, partial = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(self._stored, file, protocol=PROTOCOL)
+            Path(partial).replace(self.path)
+        except OSError as error:
+            log.warning("analysis cache %s not written (%s)", self.path, error)
 
 
 def _stored(document: Document) -> Stored:
