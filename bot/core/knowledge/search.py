@@ -202,6 +202,16 @@ class Index:
         column = self._columns.get(term)
         return self._idf_of(0) if column is None else self._idf[column]
 
+    def _phrasings_of_length(self, entry_id: str, length: int) -> list[frozenset[str]]:
+        """The entry's phrasings of `length` terms: grouped by length on the entry's first
+        match, so a question is compared with the phrasings of its own length only."""
+        by_length = self._phrasings_by_length.get(entry_id)
+        if by_length is None:
+            by_length = self._phrasings_by_length[entry_id] = defaultdict(list)
+            for terms in self.phrasings.get(entry_id, ()):
+                by_length[len(terms)].append(terms)
+        return by_length.get(length, [])
+
     @property
     def unknown_word_idf(self) -> float:
         """What an unknown word weighs: a share of what the rarest known term weighs."""
@@ -283,16 +293,6 @@ class Index:
             all(not terms.isdisjoint(term.variants) for term in query)
             for terms in self._phrasings_of_length(entry_id, len(query))
         )
-
-    def _phrasings_of_length(self, entry_id: str, length: int) -> list[frozenset[str]]:
-        """The entry's phrasings of `length` terms: grouped by length on the entry's first
-        match, so a question is compared with the phrasings of its own length only."""
-        by_length = self._phrasings_by_length.get(entry_id)
-        if by_length is None:
-            by_length = self._phrasings_by_length[entry_id] = defaultdict(list)
-            for terms in self.phrasings.get(entry_id, ()):
-                by_length[len(terms)].append(terms)
-        return by_length.get(length, [])
 
     def _verdict(self, hits: tuple[Hit, ...]) -> Verdict:
         if not hits or hits[0].coverage < CLOSE_COVERAGE:
