@@ -10,23 +10,24 @@ kringbot's own work (flood limit, access gate, database, translation) costs on t
 HTTP. kringbot runs with a flood limit it never reaches, so the check is measured too.
 
     .venv/bin/python -m bench.roundtrip [--messages 200] [--database-url URL] [--webhook]
-        [--profile bench/profiles/NAME.prof]
+        [--profile bench/profiles/NAME.prof] [--flame bench/profiles/NAME.svg] [--count-calls]
 
 `--database-url` (PostgreSQL) runs kringbot on that database, which is EMPTIED first (its public
 schema dropped); the default is a fresh SQLite file. `--profile` runs cProfile over kringbot's
 part (the emulator runs in this process too), keeps the statistics in that file and prints the
-functions that took most time.
+functions that took most time. `--flame` draws a py-spy flame graph of the same stretch
+(kringbot's measurement only; the emulator's share is in it too). `--count-calls` counts
+kringbot's database round trips per update, by statement (bench.dbcalls).
 """
 
 import argparse
 import asyncio
-import cProfile
 import hmac
-import pstats
 import statistics
 import time
+from collections import Counter
 from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
+from contextlib import AbstractAsyncContextManager, ExitStack, asynccontextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -40,6 +41,8 @@ from starlette.routing import Route
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
+from bench.dbcalls import counting_database_calls, report
+from bench.profiling import cprofiled, flame_graph
 from bot.chat import ChatSession
 from bot.clock import SettableClock
 from bot.config import Settings
@@ -50,6 +53,7 @@ from store.db import create_engine, is_sqlite
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 HOOK_PATH, SECRET = "/telegram", "bench-webhook-secret"
+WARM_UP = 10  # messages before the clock starts
 FLOOD_LIMIT = 10_000  # per minute: checked on every update, never reached by this bench
 
 
@@ -64,7 +68,7 @@ async def measure(emulator: Emulator, app: AnyApp, handle: str, n: int) -> Resul
         await emulator.wait_acked(update_id)
         await app.update_queue.join()
 
-    for _ in range(10):  # warm up connections, caches, the database
+    for _ in range(WARM_UP):  # warm up connections, caches, the database
         await settle(emulator.send_message(handle, "/help"))
     round_trips = []
     for _ in range(n):
@@ -175,27 +179,28 @@ async def empty(url: str) -> None:
     await engine.dispose()
 
 
-def report_profile(profile: cProfile.Profile, path: str) -> None:
-    profile.dump_stats(path)
-    stats = pstats.Stats(path)
-    for order in ("cumulative", "tottime"):
-        print(f"\nprofile of kringbot's part, top functions by {order} (all in {path}):")
-        stats.sort_stats(order).print_stats(25)
+def watching(args: argparse.Namespace) -> tuple[ExitStack, Counter[str] | None]:
+    """The profiles asked for, over kringbot's measurement; the round-trip counts, if asked."""
+    watches = ExitStack()
+    if args.profile:
+        watches.enter_context(cprofiled(args.profile))
+    if args.flame:
+        watches.enter_context(flame_graph(args.flame))
+    calls = watches.enter_context(counting_database_calls()) if args.count_calls else None
+    return watches, calls
 
 
-async def run(n: int, database_url: str | None, webhook: bool, profile_path: str | None) -> None:
+async def run(args: argparse.Namespace) -> None:
+    n, database_url, webhook = args.messages, args.database_url, args.webhook
     emulator = Emulator(loopback_webhooks=webhook)
     await emulator.start()
     emulator.create_user("ann", "nl", user_id=7000002)
     async with echo_bot(emulator, webhook) as bare:
         baseline = await measure(emulator, bare, "ann", n)
-    profile = cProfile.Profile() if profile_path else None
     async with kringbot(emulator, database_url, webhook) as app:
-        if profile is not None:
-            profile.enable()
-        result = await measure(emulator, app, "ann", n)
-        if profile is not None:
-            profile.disable()
+        watches, calls = watching(args)
+        with watches:
+            result = await measure(emulator, app, "ann", n)
     await emulator.stop()
 
     database = "SQLite" if database_url is None else "PostgreSQL"
@@ -209,8 +214,8 @@ async def run(n: int, database_url: str | None, webhook: bool, profile_path: str
         f"ratio kringbot / echo: round trip x{result.median_ms / baseline.median_ms:.2f}, "
         f"throughput x{result.per_second / baseline.per_second:.2f}"
     )
-    if profile is not None and profile_path is not None:
-        report_profile(profile, profile_path)
+    if calls is not None:
+        report(calls, WARM_UP + 2 * n)
 
 
 def main() -> None:
@@ -219,8 +224,9 @@ def main() -> None:
     parser.add_argument("--database-url", help="PostgreSQL database to use (emptied first)")
     parser.add_argument("--webhook", action="store_true", help="updates through a webhook")
     parser.add_argument("--profile", metavar="PATH", help="cProfile kringbot's part into PATH")
-    args = parser.parse_args()
-    asyncio.run(run(args.messages, args.database_url, args.webhook, args.profile))
+    parser.add_argument("--flame", metavar="PATH", help="py-spy flame graph (SVG) into PATH")
+    parser.add_argument("--count-calls", action="store_true", help="database round trips")
+    asyncio.run(run(parser.parse_args()))
 
 
 if __name__ == "__main__":
