@@ -1,6 +1,5 @@
-"""Profiles of a stretch of a benchmark: cProfile statistics, or a py-spy flame graph of this
-very process (py-spy attaches to it from outside, so only the stretch is sampled, not the
-start-up before it)."""
+"""Profiles of a benchmark: cProfile statistics, or a py-spy flame graph of this very process
+(py-spy attaches to it from outside, so only a stretch is sampled, not the start-up before it)."""
 
 import cProfile
 import os
@@ -17,16 +16,9 @@ FLAME_RATE = 250  # samples a second
 ATTACH_SECONDS = 1.0  # py-spy takes a moment to attach; nothing is measured before
 
 
-@contextmanager
-def cprofiled(path: str) -> Iterator[None]:
-    """Run the block under cProfile, keep the statistics in `path`, print the top functions."""
-    profile = cProfile.Profile()
-    profile.enable()
-    try:
-        yield
-    finally:
-        profile.disable()
-        profile.dump_stats(path)
+def report_profile(profile: cProfile.Profile, path: str) -> None:
+    """Keep the statistics in `path`, print the top functions."""
+    profile.dump_stats(path)
     stats = pstats.Stats(path)
     for order in ("cumulative", "tottime"):
         print(f"\nprofile, top functions by {order} (all in {path}):")
