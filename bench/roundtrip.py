@@ -54,6 +54,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 
 from bench.dbcalls import counting_database_calls, report
 from bench.profiling import flame_graph, report_profile
+from bot.app import keep_startup_out_of_garbage_collection
 from bot.chat import ChatSession
 from bot.clock import SettableClock
 from bot.config import Settings
@@ -252,6 +253,7 @@ async def run(args: argparse.Namespace) -> None:
     ):
         await warm_up(echo_emulator, bare, "ann")
         await warm_up(kring_emulator, app, "ann")
+        keep_startup_out_of_garbage_collection()  # as `kringbot run` does once it has started
         with watch.whole_run():
             for _ in range(rounds):
                 await measure(echo_emulator, bare, "ann", n // rounds, baseline)

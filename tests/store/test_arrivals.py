@@ -39,10 +39,10 @@ async def test_the_member_comes_with_the_flows_of_this_chat_that_are_live(
         )
         await uow.commit()
     flows = ConversationStore(_uow_factory(engine), clock)
-    await flows.save(ANN, ANN, "fee", Step(2, {"income": Decimal("4000.50")}))
+    await flows.save(ANN, ANN, "fee", Step(2))
     await flows.save(ANN + 5, ANN, "broadcast", Step(1))  # another chat of hers
     clock.advance(timedelta(minutes=20))
-    await flows.save(ANN, ANN, "note", Step(3))
+    await flows.save(ANN, ANN, "note", Step(3, {"income": Decimal("4000.50")}))
     clock.advance(timedelta(minutes=15))  # "fee" is forgotten by now, "note" is not
     log = UpdateLog(SqlArrivals(engine), _uow_factory(engine), clock, SeenInProcess())
 
@@ -53,7 +53,7 @@ async def test_the_member_comes_with_the_flows_of_this_chat_that_are_live(
         "Ann",
         "fr",
     )
-    assert arrival.steps == {"note": Step(3)}
+    assert arrival.steps == {"note": Step(3, {"income": Decimal("4000.50")})}
     assert stranger.first and stranger.member is None and stranger.steps == {}
 
 
