@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Executable,
     Row,
     Select,
     and_,
@@ -32,7 +33,7 @@ from sqlalchemy import (
     literal,
     select,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.models import Conversation, Member
@@ -57,7 +58,7 @@ class SqlArrivals:
             for buckets in (False, True)
             if dialect == "postgresql" or not (records or buckets)
         }
-        self._reader = _sqlite_reader(engine) if dialect == "sqlite" else None
+        self._reader = SqliteReader(engine) if dialect == "sqlite" else None
         self._record_alone = _record(dialect, _received_at(), relaxed=False)
 
     async def arrive(self, knock: Knock) -> Arrived:
@@ -86,7 +87,9 @@ class SqlArrivals:
             raise_as_domain_error(error)
             raise
 
-    async def _on_sqlite(self, reader: Engine, knock: Knock, values: dict[str, Any]) -> Arrived:
+    async def _on_sqlite(
+        self, reader: "SqliteReader", knock: Knock, values: dict[str, Any]
+    ) -> Arrived:
         """A SQLite bot keeps its update ids and rate buckets in memory (bot.core.updates), so
         only the read is left: done right here, not on the connection's thread (the four trips
         there and back that aiosqlite makes of it cost more than the read). In WAL mode a read
@@ -97,17 +100,34 @@ class SqlArrivals:
         if knock.update_id is not None:
             async with self._engine.connect() as connection:
                 first = bool((await connection.execute(self._record_alone, values)).all())
-        with reader.connect() as connection:
-            rows = connection.execute(self._statements[(False, False)], values).all()
+        rows = reader.rows(self._statements[(False, False)], values)
         return _arrived(rows, knock, first)
 
 
-def _sqlite_reader(engine: AsyncEngine) -> Engine:
-    """The same SQLite file through the synchronous driver, closed with `engine`."""
-    url = engine.url.set(drivername="sqlite+pysqlite")
-    reader = create_engine(url, connect_args={"timeout": READ_TIMEOUT}, hide_parameters=True)
-    event.listen(engine.sync_engine, "engine_disposed", lambda _engine: reader.dispose())
-    return reader
+class SqliteReader:
+    """The bot's SQLite file through the synchronous driver, for reads in the event loop's
+    thread: one connection, opened at the first read and kept (between reads it holds no lock:
+    each read is its own short transaction), closed when the bot's engine is."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        url = engine.url.set(drivername="sqlite+pysqlite")
+        self._engine = create_engine(
+            url, connect_args={"timeout": READ_TIMEOUT}, hide_parameters=True
+        )
+        self._connection: Connection | None = None
+        event.listen(engine.sync_engine, "engine_disposed", lambda _engine: self.close())
+
+    def rows(self, statement: Executable, values: dict[str, Any]) -> Sequence[Row[Any]]:
+        if self._connection is None:
+            self._connection = self._engine.connect()
+        with self._connection.begin():
+            return self._connection.execute(statement, values).all()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        self._engine.dispose()
 
 
 def _arrived(rows: Sequence[Row[Any]], knock: Knock, first_time: bool) -> Arrived:
