@@ -44,6 +44,7 @@ from bot.core.swap_views import OpenSwaps
 from bot.core.swaps import SwapRules, SwapService
 from bot.core.updates import SeenInProcess, UpdateLog
 from bot.embeddings import semantic_index
+from store.arrivals import SqlArrivals
 from store.buckets import SqlBuckets
 from store.db import create_engine, session_factory
 from store.uow import SqlUnitOfWork
@@ -131,6 +132,7 @@ def build_services(
         ),
     )
     buckets = rate_buckets(engine)
+    flood = FloodGuard(settings.flood_limit_per_minute, buckets)
     registration_steps = RegistrationSteps(clock, timedelta(hours=settings.cme_response_hours))
     services = Services(
         kring=kring_from(settings),
@@ -143,9 +145,13 @@ def build_services(
         teaching=TeachingService(unit_of_work, clock, settings.timezone, knowledge.taught),
         locum=LocumService(unit_of_work, clock, settings.timezone),
         updates=UpdateLog(
-            unit_of_work, clock, SeenInProcess() if engine.dialect.name == "sqlite" else None
+            SqlArrivals(engine),
+            unit_of_work,
+            clock,
+            SeenInProcess() if engine.dialect.name == "sqlite" else None,
+            flood,
         ),
-        flood=FloodGuard(settings.flood_limit_per_minute, buckets),
+        flood=flood,
         buckets=buckets,
         privacy=PrivacyService(unit_of_work, clock, timedelta(days=settings.retention_days)),
         audit=AuditService(unit_of_work, clock),

@@ -7,7 +7,6 @@ the commands and buttons the features declare (handlers.audience); a command nob
 for active members, a button nobody declared for the coordinator only.
 """
 
-import asyncio
 from collections.abc import Iterable
 
 from telegram import MessageEntity, Update
@@ -85,14 +84,12 @@ class Rules:
         if user is None or update.effective_chat is None or update.effective_chat.type != "private":
             raise ApplicationHandlerStop
         services = context.services
-        # Side by side: on PostgreSQL both are a trip to the database, and one chat's updates
-        # wait for each other (bot.processing). An update past the flood limit is recorded as
-        # handled all the same: it is dropped, and dropped it stays.
-        flow, arrival = await asyncio.gather(
-            services.flood.check(user.id),
-            services.updates.receive(update.update_id, user.id, update.effective_chat.id),
+        # One trip to the database (bot.core.updates), flood limit included. An update past the
+        # flood limit is recorded as handled all the same: it is dropped, and dropped it stays.
+        arrival = await services.updates.receive(
+            update.update_id, user.id, update.effective_chat.id
         )
-        await _slow_down_floods(update, flow, context)
+        await _slow_down_floods(update, arrival.flow, context)
         if not arrival.first:  # delivered twice (same update_id): handled the first time only
             raise ApplicationHandlerStop
         member = context.member = arrival.member

@@ -35,7 +35,7 @@ class SqlBuckets:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._acquire = _acquire_statement(engine.dialect.name)
+        self._acquire = acquire_statement(engine.dialect.name)
 
     async def acquire(self, name: str, rate: Rate, at: float, count: int = 1) -> Grant:
         """INSERT … ON CONFLICT DO UPDATE … RETURNING: bot.core.buckets.next_state in one
@@ -67,7 +67,7 @@ class SqlBuckets:
             raise
 
 
-def _acquire_statement(dialect: str) -> Any:
+def acquire_statement(dialect: str) -> Any:
     """The statement of `SqlBuckets.acquire`, with the request as its parameters: built once,
     as building it took longer than the database takes to run it (it runs for every update and
     every message sent)."""

@@ -36,6 +36,7 @@ from bot.core.models import (
     SwapRequest,
     SwapStatus,
 )
+from bot.core.updates import Arrived, Knock
 
 KeyT = TypeVar("KeyT")
 
@@ -270,19 +271,33 @@ class _FakeOnce(Generic[KeyT]):
         self.seen.setdefault(key, at)
         return first
 
+    async def forget_before(self, moment: datetime) -> None:
+        for key in [k for k, at in self.seen.items() if at < moment]:
+            del self.seen[key]
+
 
 class FakeProcessedUpdateRepository(_FakeOnce[int]):
-    async def record(self, update_id: int, at: datetime) -> bool:
-        return self._first(update_id, at)
+    """Recorded by FakeArrivals; forgotten here."""
+
+
+@dataclass
+class FakeArrivals:
+    """store.arrivals on the fake database: the update recorded, the member read (no flows)."""
+
+    db: "FakeDatabase"
+
+    async def arrive(self, knock: Knock) -> Arrived:
+        first = knock.update_id not in self.db.processed_updates
+        if knock.update_id is not None:
+            self.db.processed_updates.setdefault(knock.update_id, knock.at)
+        found = [m for m in self.db.members.values() if m.telegram_id == knock.telegram_id]
+        member = copy.deepcopy(found[0]) if found and knock.telegram_id is not None else None
+        return Arrived(first, member, [], None)
 
 
 class FakeDigestRunRepository(_FakeOnce[str]):
     async def start(self, period: str, at: datetime) -> bool:
         return self._first(period, at)
-
-    async def forget_before(self, moment: datetime) -> None:
-        for update_id in [u for u, at in self.seen.items() if at < moment]:
-            del self.seen[update_id]
 
 
 class FakeBoardRepository:

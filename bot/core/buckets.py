@@ -70,6 +70,20 @@ class Grant:
         return cls(True, max(0.0, next_slot - (rate.burst + count - 1) * rate.interval - at))
 
 
+@dataclass(frozen=True)
+class BucketAsk:
+    """One event from bucket `name` at `at` (seconds since the epoch), asked together with other
+    questions in one statement (bot.core.updates)."""
+
+    name: str
+    rate: Rate
+    at: float
+
+    def grant(self, next_slot: float, refusals: int) -> Grant:
+        """The answer, from the bucket's state after the request (Grant.from_bucket)."""
+        return Grant.from_bucket(self.rate, self.at, next_slot, refusals)
+
+
 class Buckets(Protocol):
     @property
     def shared(self) -> bool:

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from enum import Enum
 
-from bot.core.buckets import Buckets, Rate
+from bot.core.buckets import BucketAsk, Buckets, Grant, Rate
 
 
 class Flow(Enum):
@@ -33,9 +33,20 @@ class FloodGuard:
         self._now = now
 
     async def check(self, person_id: int) -> Flow:
-        if self._rate is None:
+        ask = self.ask(person_id)
+        if ask is None:
             return Flow.OK
-        grant = await self.buckets.acquire(f"flood:{person_id}", self._rate, self._now())
+        return self.flow(await self.buckets.acquire(ask.name, ask.rate, ask.at))
+
+    def ask(self, person_id: int) -> BucketAsk | None:
+        """What `check` asks of the buckets (None: the guard is off), for a caller that asks it
+        together with other questions (bot.core.updates: one statement per update)."""
+        if self._rate is None:
+            return None
+        return BucketAsk(f"flood:{person_id}", self._rate, self._now())
+
+    @staticmethod
+    def flow(grant: Grant) -> Flow:
         if grant.granted:
             return Flow.OK
         return Flow.SLOW_DOWN if grant.refusals == 1 else Flow.IGNORE

@@ -189,9 +189,7 @@ class ReplacementRepository(Protocol):
 
 
 class ProcessedUpdateRepository(Protocol):
-    async def record(self, update_id: int, at: datetime) -> bool:
-        """Record the update; False when it was recorded before (by any process)."""
-        ...
+    """Recording is one statement with the rest of an update's arrival (bot.core.updates)."""
 
     async def forget_before(self, moment: datetime) -> None: ...
 

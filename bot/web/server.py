@@ -74,15 +74,19 @@ def build_web_app(
         report = await health.check()
         return JSONResponse(report.as_json(), status_code=200 if report.healthy else 503)
 
-    routes = [
+    # The webhook first: every update is matched against the routes before it, one by one.
+    routes = (
+        []
+        if settings.webhook_path is None
+        else [Route(settings.webhook_path, webhook, methods=["POST"])]
+    )
+    routes += [
         Route("/healthz", healthz),
         Route("/feeds/{token}.ics", feed),
         *Console(
             services, app.bot.token, PAGES, settings.webapp_js, app.bot_data.get(CHAT_KEY)
         ).routes(),
     ]
-    if settings.webhook_path is not None:
-        routes.append(Route(settings.webhook_path, webhook, methods=["POST"]))
     return Starlette(routes=routes)
 
 

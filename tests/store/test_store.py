@@ -14,6 +14,7 @@ from bot.core.errors import InviteInvalid, InviteReason
 from bot.core.membership import MembershipService, TelegramPerson
 from bot.core.models import Invite, Member, MemberStatus, OutboxMessage, OutboxState, Role
 from bot.core.outbox import OutboxService
+from store.arrivals import SqlArrivals
 from store.db import is_sqlite, normalize_url, session_factory
 from store.migrate import current_revision, downgrade, upgrade
 from store.tables import Base
@@ -228,7 +229,7 @@ async def test_an_update_id_is_recorded_once_across_processes(engine: AsyncEngin
 
     url = normalize_url(engine.url.render_as_string(hide_password=False))
     engines = [engine] if is_sqlite(url) else [engine, create_engine(url), create_engine(url)]
-    logs = [UpdateLog(_uow_factory(e), SettableClock(START)) for e in engines]
+    logs = [UpdateLog(SqlArrivals(e), _uow_factory(e), SettableClock(START)) for e in engines]
     arrivals = await asyncio.gather(*(log.receive(77, None) for log in logs * 2))
     firsts = [arrival.first for arrival in arrivals]
     assert sorted(firsts) == [False] * (len(firsts) - 1) + [True]
@@ -240,7 +241,7 @@ async def test_old_update_ids_are_forgotten(engine: AsyncEngine) -> None:
     from bot.core.updates import REMEMBER_FOR, UpdateLog
 
     clock = SettableClock(START)
-    log = UpdateLog(_uow_factory(engine), clock)
+    log = UpdateLog(SqlArrivals(engine), _uow_factory(engine), clock)
     assert (await log.receive(5, None)).first
     clock.advance(REMEMBER_FOR + timedelta(seconds=1))
     await log.forget_old()

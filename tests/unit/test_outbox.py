@@ -4,7 +4,7 @@ from bot.clock import SettableClock
 from bot.core.models import Member, MemberStatus, OutboxMessage, OutboxState, Role
 from bot.core.outbox import CLAIM_LEASE, MAX_ATTEMPTS, OutboxService
 from tests.conftest import START
-from tests.fakes import FakeDatabase, FakeUnitOfWork
+from tests.fakes import FakeArrivals, FakeDatabase, FakeUnitOfWork
 
 
 async def _queue(fake_db: FakeDatabase, *, due_in: timedelta = timedelta(0)) -> OutboxMessage:
@@ -105,6 +105,7 @@ async def test_a_member_who_writes_again_is_reachable_again(
     [message] = await outbox.claim_due()
     outbox.unreachable(message, "Forbidden: bot was blocked by the user")
     await outbox.record([message])
-    arrival = await UpdateLog(lambda: FakeUnitOfWork(fake_db), clock).receive(1, 5)
+    log = UpdateLog(FakeArrivals(fake_db), lambda: FakeUnitOfWork(fake_db), clock)
+    arrival = await log.receive(1, 5)
     assert arrival.first and arrival.member is not None and arrival.member.reachable
     assert next(iter(fake_db.members.values())).reachable is True

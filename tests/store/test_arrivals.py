@@ -1,0 +1,93 @@
+"""An update's arrival, one statement on the real database (SQLite and PostgreSQL): the member
+and their chat's flows come with it, and on PostgreSQL the flood bucket is taken in it."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import SettableClock
+from bot.core.buckets import FallbackBuckets, LocalBuckets
+from bot.core.conversations import ConversationStore, Step
+from bot.core.flood import FloodGuard, Flow
+from bot.core.models import Member, MemberStatus, Role
+from bot.core.updates import SeenInProcess, UpdateLog
+from store.arrivals import SqlArrivals
+from store.buckets import SqlBuckets
+from tests.conftest import START
+from tests.store.test_store import _uow_factory
+
+ANN, BOB = 10**12, 10**12 + 1  # Telegram ids beyond 32 bits
+
+
+async def test_the_member_comes_with_the_flows_of_this_chat_that_are_live(
+    engine: AsyncEngine,
+) -> None:
+    clock = SettableClock(START)
+    async with _uow_factory(engine)() as uow:
+        await uow.members.add(
+            Member(
+                ANN,
+                Role.GP,
+                "fr",
+                MemberStatus.ACTIVE,
+                "Ann",
+                created_at=START,
+                updated_at=START,
+            )
+        )
+        await uow.commit()
+    flows = ConversationStore(_uow_factory(engine), clock)
+    await flows.save(ANN, ANN, "fee", Step(2))
+    await flows.save(ANN + 5, ANN, "broadcast", Step(1))  # another chat of hers
+    clock.advance(timedelta(minutes=20))
+    await flows.save(ANN, ANN, "note", Step(3, {"income": Decimal("4000.50")}))
+    clock.advance(timedelta(minutes=15))  # "fee" is forgotten by now, "note" is not
+    log = UpdateLog(SqlArrivals(engine), _uow_factory(engine), clock, SeenInProcess())
+
+    arrival = await log.receive(1, ANN, ANN)
+    stranger = await log.receive(2, BOB, BOB)
+
+    assert arrival.member is not None and (arrival.member.name, arrival.member.language) == (
+        "Ann",
+        "fr",
+    )
+    assert arrival.steps == {"note": Step(3, {"income": Decimal("4000.50")})}
+    assert stranger.first and stranger.member is None and stranger.steps == {}
+
+
+async def test_the_flood_limit_is_shared_with_every_other_check_of_it(engine: AsyncEngine) -> None:
+    """On PostgreSQL the arrival takes from the same bucket the console's requests take from,
+    so a person's updates and console requests count against one limit across replicas."""
+    if engine.dialect.name == "sqlite":
+        buckets = LocalBuckets()
+        guard = FloodGuard(3, buckets, now=lambda: 1000.0)
+        log = UpdateLog(
+            SqlArrivals(engine), _uow_factory(engine), SettableClock(START), SeenInProcess(), guard
+        )
+    else:
+        buckets = FallbackBuckets(SqlBuckets(engine))
+        guard = FloodGuard(3, buckets, now=lambda: 1000.0)
+        log = UpdateLog(
+            SqlArrivals(engine), _uow_factory(engine), SettableClock(START), None, guard
+        )
+
+    flows = [(await log.receive(update_id, ANN, ANN)).flow for update_id in (1, 2)]
+    flows.append(await guard.check(ANN))  # the console's request
+    flows += [(await log.receive(update_id, ANN, ANN)).flow for update_id in (3, 4)]
+    other = (await log.receive(5, BOB, BOB)).flow
+
+    assert flows == [Flow.OK, Flow.OK, Flow.OK, Flow.SLOW_DOWN, Flow.IGNORE]
+    assert other is Flow.OK
+
+
+@pytest.mark.parametrize("redelivered", [True, False])
+async def test_an_update_delivered_twice_is_dropped_the_second_time(
+    engine: AsyncEngine, redelivered: bool
+) -> None:
+    in_process = SeenInProcess() if engine.dialect.name == "sqlite" else None
+    log = UpdateLog(SqlArrivals(engine), _uow_factory(engine), SettableClock(START), in_process)
+    await log.receive(7, ANN, ANN)
+    again = await log.receive(7 if redelivered else 8, ANN, ANN)
+    assert again.first is not redelivered
