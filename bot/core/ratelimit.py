@@ -73,12 +73,13 @@ class RateLimiter:
 
     async def _overall_slot(self, at: float) -> float:
         """The first overall slot held at or after `at`. Held slots before it are given up, as
-        the bucket skips its slots before a request; but a message that may go now, on buckets
-        of this process's own, takes a slot it is up to CATCH_UP late for (see `missed`), and
-        goes at once. The next block is asked for while half of this one is left, so a slow
+        the bucket skips its slots before a request; but a message that may go now takes a
+        held slot it is not too late for (see `missed`: on shared buckets a few hundredths of a
+        second, on this process's own CATCH_UP), and goes at once: a process held up for a
+        moment (a claim, a busy machine) catches up the slots it just missed instead of leaving
+        them unused. The next block is asked for while half of this one is left, so a slow
         answer (a busy database) does not make the slots late."""
-        catching_up = not self.buckets.shared and at <= self.clock()
-        usable_from = at - CATCH_UP if catching_up else at
+        usable_from = at - self._lateness if at <= self.clock() else at
         while True:
             while self._held and self._held[0] < usable_from:
                 self._held.popleft()
@@ -103,7 +104,15 @@ class RateLimiter:
         up): sending now would bunch with other processes' slots after it, so the send takes a
         new one. A process on buckets of its own has `admit` against catching up in a burst,
         and a busy one should not give up the slots it is late for."""
-        return self.buckets.shared and self.clock() - slot > max(2.0 / self.per_second, LATE)
+        return self.buckets.shared and self.clock() - slot > self._lateness
+
+    @property
+    def _lateness(self) -> float:
+        """How late a send may use its overall slot. On shared buckets LATE (two slots at least):
+        every send within that of its slot, the replicas together send at most the slots of
+        1 + LATE seconds in any second, within Telegram's limit when the rate is set some 5%
+        below it (OUTBOX_RATE_PER_SECOND)."""
+        return max(2.0 / self.per_second, LATE) if self.buckets.shared else CATCH_UP
 
     def admit(self) -> float:
         """Just before a send: 0 (and the send is counted) if fewer than the rate (rounded up:
