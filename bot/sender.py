@@ -291,16 +291,23 @@ class _Run:
         """The first part in the slot already waited for, each further part in a slot of its
         own. A message begun is finished: a 429 meanwhile does not stop it halfway (the
         limiter still keeps the pause)."""
-        message_id = await self.sender._call(outgoing, 0)
+        message_id = await self._call(outgoing, 0)
         for part in range(1, len(outgoing.parts)):
             await self._wait_for_slot(outgoing.chat_id, finishing=True)
-            message_id = await self.sender._call(outgoing, part)
+            message_id = await self._call(outgoing, part)
         return message_id
+
+    async def _call(self, outgoing: _Outgoing, part: int) -> int:
+        """One part, in the send the limiter just admitted; its answer is counted."""
+        try:
+            return await self.sender._call(outgoing, part)
+        finally:
+            self.sender.limiter.answered()
 
     async def _wait_for_slot(self, chat_id: int, finishing: bool = False) -> None:
         """Until the chat's slot (a new one if it was missed, a few times at most), and until
-        the last second has room for one more send; the parts of a message begun are sent even
-        when the batch is stopped."""
+        the limiter admits the send (then it goes at once: `_call` counts its answer); the
+        parts of a message begun are sent even when the batch is stopped."""
         limiter = self.sender.limiter
         slot = None
         for _ in range(RESERVATIONS):
@@ -308,10 +315,11 @@ class _Run:
             await asyncio.sleep(max(0.0, slot - limiter.clock()))
             if (self.stopped and not finishing) or not limiter.missed(slot):
                 break
-        delay = limiter.admit()
-        while delay > 0 and (finishing or not self.stopped):
-            await asyncio.sleep(delay)
+        while finishing or not self.stopped:
             delay = limiter.admit()
+            if delay <= 0:
+                return
+            await asyncio.sleep(delay)
 
     async def _record_if_due(self) -> None:
         """Record what is done so far, unless another send of this batch is recording now."""
