@@ -15,6 +15,7 @@ import time
 
 from telegram import Bot
 
+from bot.app import keep_startup_out_of_garbage_collection
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.emulator.server import DEFAULT_TOKEN
@@ -36,6 +37,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     bot = Bot(DEFAULT_TOKEN, base_url=args.api, request=AiohttpRequest(args.concurrency, 10.0))
     await bot.initialize()  # the HTTP connection, and the database's, before the clock starts
     await ping(engine)
+    keep_startup_out_of_garbage_collection()  # as `kringbot run` does once it has started
     sender = Sender(
         bot,
         outbox,

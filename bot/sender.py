@@ -46,6 +46,7 @@ Compose = Callable[[OutboxMessage, Kring], tuple[list[str], InlineKeyboardMarkup
 Attach = Callable[[OutboxMessage, Kring], tuple[str, bytes] | None]
 
 RECORD_EVERY = 0.1  # seconds: outcomes sent but not yet recorded are resent after a crash
+FIRST_CLAIM = 0.1  # seconds' worth of rows in a run's first claim (see SendLimits.first_claim)
 RESERVATIONS = 3  # a send whose slot was missed takes a new one, up to this many in all
 SEND_MESSAGE = "sendMessage"
 # PTB suggests Bot.send_message for this endpoint; the sender asks for the raw answer on purpose.
@@ -64,6 +65,12 @@ class SendLimits:
         out. Small batches keep each claim short: the sends wait while the rows are read."""
         seconds = min(0.5, lease.total_seconds() / 4)
         return max(self.concurrency, min(5000, int(self.per_second * seconds)))
+
+    def first_claim(self, claim: int) -> int:
+        """A run's first claim is small: the sends begin once its few rows are read (reading a
+        full batch held the first send up for a claim's round trip and then some), and the full
+        batch is claimed while they go out."""
+        return min(claim, max(self.concurrency, int(self.per_second * FIRST_CLAIM)))
 
 
 class Sender:
@@ -188,6 +195,7 @@ class _Run:
         self.sender = sender
         self.outbox = sender.outbox
         self.claim = claim
+        self._asking = sender.limits.first_claim(claim)  # rows the next claim asks for
         self.waiting: deque[OutboxMessage] = deque()
         self.done: list[OutboxMessage] = []
         self.sent = 0
@@ -233,11 +241,12 @@ class _Run:
 
     async def _claim_more(self) -> None:
         try:
-            batch = await self.outbox.claim_due(limit=self.claim, owner=self.sender.name)
+            batch = await self.outbox.claim_due(limit=self._asking, owner=self.sender.name)
         except Exception as error:  # raised by `run` once the rows in hand are done
             self._claim_error, self._exhausted = error, True
         else:
-            self._exhausted, self._full = not batch, len(batch) >= self.claim
+            self._exhausted, self._full = not batch, len(batch) >= self._asking
+            self._asking = self.claim
             self.waiting.extend(batch)
         finally:
             self._claiming = None
@@ -282,16 +291,23 @@ class _Run:
         """The first part in the slot already waited for, each further part in a slot of its
         own. A message begun is finished: a 429 meanwhile does not stop it halfway (the
         limiter still keeps the pause)."""
-        message_id = await self.sender._call(outgoing, 0)
+        message_id = await self._call(outgoing, 0)
         for part in range(1, len(outgoing.parts)):
             await self._wait_for_slot(outgoing.chat_id, finishing=True)
-            message_id = await self.sender._call(outgoing, part)
+            message_id = await self._call(outgoing, part)
         return message_id
+
+    async def _call(self, outgoing: _Outgoing, part: int) -> int:
+        """One part, in the send the limiter just admitted; its answer is counted."""
+        try:
+            return await self.sender._call(outgoing, part)
+        finally:
+            self.sender.limiter.answered()
 
     async def _wait_for_slot(self, chat_id: int, finishing: bool = False) -> None:
         """Until the chat's slot (a new one if it was missed, a few times at most), and until
-        the last second has room for one more send; the parts of a message begun are sent even
-        when the batch is stopped."""
+        the limiter admits the send (then it goes at once: `_call` counts its answer); the
+        parts of a message begun are sent even when the batch is stopped."""
         limiter = self.sender.limiter
         slot = None
         for _ in range(RESERVATIONS):
@@ -299,10 +315,11 @@ class _Run:
             await asyncio.sleep(max(0.0, slot - limiter.clock()))
             if (self.stopped and not finishing) or not limiter.missed(slot):
                 break
-        delay = limiter.admit()
-        while delay > 0 and (finishing or not self.stopped):
-            await asyncio.sleep(delay)
+        while finishing or not self.stopped:
             delay = limiter.admit()
+            if delay <= 0:
+                return
+            await asyncio.sleep(delay)
 
     async def _record_if_due(self) -> None:
         """Record what is done so far, unless another send of this batch is recording now."""

@@ -41,7 +41,8 @@ class RateLimiter:
     clock: Callable[[], float]
     _next_chat: dict[int, float] = field(default_factory=dict)
     _paused_until: float = 0.0
-    _sent: deque[float] = field(default_factory=deque)  # send times within the last second
+    _in_flight: int = 0  # sends admitted, not yet answered
+    _answered: deque[float] = field(default_factory=deque)  # answers within the last second
     _held: deque[float] = field(default_factory=deque)  # overall slots taken, not yet given
     _taking: "asyncio.Task[None] | None" = None  # the one bucket request in flight
 
@@ -73,12 +74,13 @@ class RateLimiter:
 
     async def _overall_slot(self, at: float) -> float:
         """The first overall slot held at or after `at`. Held slots before it are given up, as
-        the bucket skips its slots before a request; but a message that may go now, on buckets
-        of this process's own, takes a slot it is up to CATCH_UP late for (see `missed`), and
-        goes at once. The next block is asked for while half of this one is left, so a slow
+        the bucket skips its slots before a request; but a message that may go now takes a
+        held slot it is not too late for (see `missed`: on shared buckets a few hundredths of a
+        second, on this process's own CATCH_UP), and goes at once: a process held up for a
+        moment (a claim, a busy machine) catches up the slots it just missed instead of leaving
+        them unused. The next block is asked for while half of this one is left, so a slow
         answer (a busy database) does not make the slots late."""
-        catching_up = not self.buckets.shared and at <= self.clock()
-        usable_from = at - CATCH_UP if catching_up else at
+        usable_from = at - self._lateness if at <= self.clock() else at
         while True:
             while self._held and self._held[0] < usable_from:
                 self._held.popleft()
@@ -103,21 +105,38 @@ class RateLimiter:
         up): sending now would bunch with other processes' slots after it, so the send takes a
         new one. A process on buckets of its own has `admit` against catching up in a burst,
         and a busy one should not give up the slots it is late for."""
-        return self.buckets.shared and self.clock() - slot > max(2.0 / self.per_second, LATE)
+        return self.buckets.shared and self.clock() - slot > self._lateness
+
+    @property
+    def _lateness(self) -> float:
+        """How late a send may use its overall slot. On shared buckets LATE (two slots at least):
+        every send within that of its slot, the replicas together send at most the slots of
+        1 + LATE seconds in any second, within Telegram's limit when the rate is set some 5%
+        below it (OUTBOX_RATE_PER_SECOND)."""
+        return max(2.0 / self.per_second, LATE) if self.buckets.shared else CATCH_UP
 
     def admit(self) -> float:
-        """Just before a send: 0 (and the send is counted) if fewer than the rate (rounded up:
-        evenly spaced slots at 28.5 a second put 29 in some seconds, and rounding down held the
-        sender to 28) went out in the last second, else the seconds to wait. Slots are evenly
-        spaced, but a sender that was held up (a busy event loop) would otherwise catch up with
-        a burst."""
+        """Just before a send: 0 (and the send is counted until a second after its answer: see
+        `answered`) if fewer than the rate (rounded up: evenly spaced slots at 28.5 a second
+        put 29 in some seconds, and rounding down held the sender to 28) are in flight or were
+        answered within the last second, else the seconds to wait. Telegram counts a message
+        at some moment between its request and its answer, so no second at its end gets more
+        than that, however late the answers come (a busy machine, the network): counting the
+        requests alone, a few held up met the next ones in one of Telegram's seconds (429s at
+        30 a second). Slots are evenly spaced, but a sender that was held up (a busy event
+        loop) would otherwise catch up in a burst."""
         now = self.clock()
-        while self._sent and self._sent[0] <= now - 1.0:
-            self._sent.popleft()
-        if len(self._sent) >= math.ceil(self.per_second):
-            return self._sent[0] + 1.0 - now
-        self._sent.append(now)
+        while self._answered and self._answered[0] <= now - 1.0:
+            self._answered.popleft()
+        if self._in_flight + len(self._answered) >= math.ceil(self.per_second):
+            return self._answered[0] + 1.0 - now if self._answered else 1.0 / self.per_second
+        self._in_flight += 1
         return 0.0
+
+    def answered(self) -> None:
+        """The answer to a send `admit` let go has come (or the send failed)."""
+        self._in_flight -= 1
+        self._answered.append(self.clock())
 
     def pause(self, seconds: float) -> None:
         """Telegram said "too many requests": no slot before `seconds` from now."""

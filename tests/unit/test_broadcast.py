@@ -70,8 +70,27 @@ async def test_after_a_stall_the_sender_catches_up_without_a_burst() -> None:
     limiter = _limiter(3, now)
     waits = await _waits(limiter, [1, 2, 3, 4, 5], now)
     now[0] += max(waits) + 0.5  # every send woke late, all at once
-    assert [limiter.admit() for _ in range(4)] == pytest.approx([0.0, 0.0, 0.0, 1.0])
+    assert [limiter.admit() for _ in range(3)] == [0.0, 0.0, 0.0]
+    for _ in range(3):
+        limiter.answered()
+    assert limiter.admit() == pytest.approx(1.0)
     now[0] += 1.0
+    assert limiter.admit() == 0.0
+
+
+async def test_a_send_counts_until_a_second_after_its_answer() -> None:
+    """Telegram counts a message somewhere between its request and its answer: sends whose
+    answers came late do not leave room for more in the same second at Telegram's end."""
+    now = [100.0]
+    limiter = _limiter(3, now)
+    assert [limiter.admit() for _ in range(3)] == [0.0, 0.0, 0.0]
+    now[0] += 1.5  # the answers are slow to come
+    assert limiter.admit() > 0
+    for _ in range(3):
+        limiter.answered()
+    now[0] += 0.9
+    assert limiter.admit() == pytest.approx(0.1)
+    now[0] += 0.1
     assert limiter.admit() == 0.0
 
 
