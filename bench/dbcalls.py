@@ -1,8 +1,10 @@
 """Count the database round trips a stretch of code makes, by what they were.
 
 On PostgreSQL (asyncpg) a round trip is one prepared statement run (`PreparedStatement`'s
-`__do_execute`: bind, execute, sync), one statement prepared, or one simple query (`Connection
-.execute` without arguments: BEGIN, COMMIT, ROLLBACK). On SQLite (aiosqlite) it is one hop to
+`__do_execute`: bind, execute, sync), one statement run on a connection with its arguments
+(`Connection.fetch`, as store.direct does, past SQLAlchemy: prepared once per connection), one
+statement prepared, or one simple query (`Connection.execute` without arguments: BEGIN, COMMIT,
+ROLLBACK). On SQLite (aiosqlite) it is one hop to
 the connection's worker thread (`Connection._execute`): a cursor opened, a statement run, its
 rows fetched, a commit. What each call was is its label: the statement's first words, or the
 name of the function sent to the thread.
@@ -42,6 +44,7 @@ def counting_database_calls() -> Iterator[Counter[str]]:
 
     wrap(PreparedStatement, DO_EXECUTE, lambda stmt, *_: "pg " + _first_words(stmt.get_query()))
     wrap(PgConnection, "execute", lambda _c, sql, *_: "pg " + _first_words(sql))
+    wrap(PgConnection, "fetch", lambda _c, sql, *_: "pg " + _first_words(sql))
     wrap(PgConnection, "prepare", lambda _c, sql, *_: "pg prepare " + _first_words(sql))
     wrap(aiosqlite.Connection, "_execute", lambda _c, fn, *_: "sqlite " + fn.__name__)
     try:

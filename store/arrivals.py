@@ -12,10 +12,12 @@ forget the last updates handled, and Telegram redelivers only what was not ackno
 SQLite (one process: the update ids and buckets stay in memory) it is the read alone, done in
 the event loop's thread.
 
-Each variant is built once, at start-up: building one took longer than running it.
+Each variant is built once, at start-up: building one took longer than running it. On PostgreSQL
+it runs straight on asyncpg (store.direct): through the engine, SQLAlchemy's own work on it took
+the bot longer than the database took to run it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -23,7 +25,6 @@ from sqlalchemy import (
     BigInteger,
     ColumnElement,
     Executable,
-    Row,
     Select,
     and_,
     bindparam,
@@ -33,12 +34,13 @@ from sqlalchemy import (
     literal,
     select,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.models import Conversation, Member
 from bot.core.updates import Arrived, Knock
 from store.buckets import acquire_statement
+from store.direct import Compiled, DirectStatements, compile_for_asyncpg
 from store.repositories.base import dialect_insert
 from store.tables import ConversationRow, MemberRow, ProcessedUpdateRow
 from store.uow import raise_as_domain_error
@@ -52,14 +54,22 @@ class SqlArrivals:
     def __init__(self, engine: AsyncEngine) -> None:
         dialect = engine.dialect.name
         self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._statements = {
-            (records, buckets): _statement(dialect, records, buckets)
-            for records in (False, True)
-            for buckets in (False, True)
-            if dialect == "postgresql" or not (records or buckets)
-        }
-        self._reader = SqliteReader(engine) if dialect == "sqlite" else None
-        self._record_alone = _record(dialect, _received_at(), relaxed=False)
+        self._reader: SqliteReader | None = None
+        self._direct: DirectStatements | None = None
+        self._compiled: dict[tuple[bool, bool], Compiled] = {}
+        if dialect == "sqlite":
+            self._reader = SqliteReader(engine)
+            self._read = _statement(dialect, records=False, buckets=False)
+            self._record_alone = _record(dialect, _received_at(), relaxed=False)
+        else:
+            direct = self._direct = DirectStatements(engine)
+            self._compiled = {
+                (records, buckets): compile_for_asyncpg(
+                    _statement(dialect, records, buckets), direct.dialect
+                )
+                for records in (False, True)
+                for buckets in (False, True)
+            }
 
     async def arrive(self, knock: Knock) -> Arrived:
         values: dict[str, Any] = {
@@ -76,13 +86,13 @@ class SqlArrivals:
                 "interval": rate.interval,
                 "slack": rate.slack,
             }
+        if self._direct is not None:
+            statement = self._compiled[(knock.update_id is not None, knock.bucket is not None)]
+            rows = await self._direct.rows(statement, values)
+            return _arrived(rows, knock, knock.update_id is None or bool(rows[0]["recorded"]))
+        assert self._reader is not None
         try:
-            if self._reader is not None:
-                return await self._on_sqlite(self._reader, knock, values)
-            statement = self._statements[(knock.update_id is not None, knock.bucket is not None)]
-            async with self._engine.connect() as connection:
-                rows = (await connection.execute(statement, values)).all()
-            return _arrived(rows, knock, knock.update_id is None or bool(rows[0].recorded))
+            return await self._on_sqlite(self._reader, knock, values)
         except Exception as error:
             raise_as_domain_error(error)
             raise
@@ -100,7 +110,7 @@ class SqlArrivals:
         if knock.update_id is not None:
             async with self._engine.connect() as connection:
                 first = bool((await connection.execute(self._record_alone, values)).all())
-        rows = reader.rows(self._statements[(False, False)], values)
+        rows = reader.rows(self._read, values)
         return _arrived(rows, knock, first)
 
 
@@ -117,11 +127,11 @@ class SqliteReader:
         self._connection: Connection | None = None
         event.listen(engine.sync_engine, "engine_disposed", lambda _engine: self.close())
 
-    def rows(self, statement: Executable, values: dict[str, Any]) -> Sequence[Row[Any]]:
+    def rows(self, statement: Executable, values: dict[str, Any]) -> Sequence[RowMapping]:
         if self._connection is None:
             self._connection = self._engine.connect()
         with self._connection.begin():
-            return self._connection.execute(statement, values).all()
+            return self._connection.execute(statement, values).mappings().all()
 
     def close(self) -> None:
         if self._connection is not None:
@@ -130,23 +140,25 @@ class SqliteReader:
         self._engine.dispose()
 
 
-def _arrived(rows: Sequence[Row[Any]], knock: Knock, first_time: bool) -> Arrived:
+def _arrived(rows: Sequence[Mapping[Any, Any]], knock: Knock, first_time: bool) -> Arrived:
     first, member = rows[0], None
-    if first.id is not None:
-        member = Member(**{key: getattr(first, key) for key in MEMBER_FIELDS})
+    if first["id"] is not None:
+        member = Member(**{key: first[key] for key in MEMBER_FIELDS})
     flows = [
         Conversation(
-            row.flow_chat_id,
-            row.flow_user_id,
-            row.flow_name,
-            row.flow_state,
-            row.flow_draft,
-            row.flow_expires_at,
+            row["flow_chat_id"],
+            row["flow_user_id"],
+            row["flow_name"],
+            row["flow_state"],
+            row["flow_draft"],
+            row["flow_expires_at"],
         )
         for row in rows
-        if row.flow_name is not None
+        if row["flow_name"] is not None
     ]
-    bucket = None if knock.bucket is None else (float(first.next_slot), int(first.refusals))
+    bucket = None
+    if knock.bucket is not None:
+        bucket = (float(first["next_slot"]), int(first["refusals"]))
     return Arrived(first_time, member, flows, bucket)
 
 

@@ -5,16 +5,19 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import SettableClock
 from bot.core.buckets import FallbackBuckets, LocalBuckets
 from bot.core.conversations import ConversationStore, Step
+from bot.core.errors import StoreUnavailable
 from bot.core.flood import FloodGuard, Flow
 from bot.core.models import Member, MemberStatus, Role
 from bot.core.updates import SeenInProcess, UpdateLog
 from store.arrivals import SqlArrivals
 from store.buckets import SqlBuckets
+from store.db import create_engine
 from tests.conftest import START
 from tests.store.test_store import _uow_factory
 
@@ -91,3 +94,36 @@ async def test_an_update_delivered_twice_is_dropped_the_second_time(
     await log.receive(7, ANN, ANN)
     again = await log.receive(7 if redelivered else 8, ANN, ANN)
     assert again.first is not redelivered
+
+
+async def test_an_arrival_on_a_connection_the_database_closed_while_idle_is_handled(
+    engine: AsyncEngine,
+) -> None:
+    """On PostgreSQL the arrival has connections of its own (store.direct): one the database
+    closed in the meantime (a restart) is replaced before the next update uses it."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("PostgreSQL closes connections; a SQLite file has none to close")
+    log = UpdateLog(SqlArrivals(engine), _uow_factory(engine), SettableClock(START))
+    assert (await log.receive(1, ANN, ANN)).first
+    async with engine.connect() as connection:
+        closed = await connection.scalar(
+            text(
+                "SELECT count(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
+    assert closed  # the arrival's connection among them
+
+    again, next_one = await log.receive(1, ANN, ANN), await log.receive(2, ANN, ANN)
+
+    assert not again.first and next_one.first
+
+
+async def test_a_database_out_of_reach_is_told_as_such(engine: AsyncEngine) -> None:
+    if engine.dialect.name == "sqlite":
+        pytest.skip("a SQLite file is always in reach")
+    nowhere = create_engine(engine.url.set(port=1).render_as_string(hide_password=False))
+    log = UpdateLog(SqlArrivals(nowhere), _uow_factory(nowhere), SettableClock(START))
+    with pytest.raises(StoreUnavailable):
+        await log.receive(1, ANN, ANN)
+    await nowhere.dispose()
