@@ -72,23 +72,9 @@ class SqlArrivals:
             }
 
     async def arrive(self, knock: Knock) -> Arrived:
-        values: dict[str, Any] = {
-            "update_id": knock.update_id,
-            "telegram_id": knock.telegram_id,
-            "chat_id": knock.chat_id,
-            "received_at": knock.at,
-        }
-        if knock.bucket is not None:
-            rate = knock.bucket.rate
-            values |= {
-                "name": knock.bucket.name,
-                "at": knock.bucket.at,
-                "interval": rate.interval,
-                "slack": rate.slack,
-            }
+        values = parameters(knock)
         if self._direct is not None:
-            statement = self._compiled[(knock.update_id is not None, knock.bucket is not None)]
-            rows = await self._direct.rows(statement, values)
+            rows = await self._direct.rows(self.compiled(knock), values)
             return _arrived(rows, knock, knock.update_id is None or bool(rows[0]["recorded"]))
         assert self._reader is not None
         try:
@@ -96,6 +82,10 @@ class SqlArrivals:
         except Exception as error:
             raise_as_domain_error(error)
             raise
+
+    def compiled(self, knock: Knock) -> Compiled:
+        """The statement for this knock, as store.direct runs it (PostgreSQL)."""
+        return self._compiled[(knock.update_id is not None, knock.bucket is not None)]
 
     async def _on_sqlite(
         self, reader: "SqliteReader", knock: Knock, values: dict[str, Any]
@@ -112,6 +102,25 @@ class SqlArrivals:
                 first = bool((await connection.execute(self._record_alone, values)).all())
         rows = reader.rows(self._read, values)
         return _arrived(rows, knock, first)
+
+
+def parameters(knock: Knock) -> dict[str, Any]:
+    """The arrival statement's parameters for this knock."""
+    values: dict[str, Any] = {
+        "update_id": knock.update_id,
+        "telegram_id": knock.telegram_id,
+        "chat_id": knock.chat_id,
+        "received_at": knock.at,
+    }
+    if knock.bucket is not None:
+        rate = knock.bucket.rate
+        values |= {
+            "name": knock.bucket.name,
+            "at": knock.bucket.at,
+            "interval": rate.interval,
+            "slack": rate.slack,
+        }
+    return values
 
 
 class SqliteReader:
