@@ -20,9 +20,13 @@ The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py)
 
 import itertools
 import math
+import multiprocessing
 import re
+import sys
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -34,7 +38,14 @@ from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.speller import Speller
 from bot.core.knowledge.stopwords import STOPWORDS
-from bot.core.knowledge.text import CONCEPT_WORDS, fold, query_variants, stemmer, words
+from bot.core.knowledge.text import (
+    CONCEPT_WORDS,
+    fold,
+    folded_words,
+    query_variants,
+    stemmer,
+    words,
+)
 
 QUESTION_WEIGHT = 1.0
 ANSWER_WEIGHT = 0.35
@@ -52,6 +63,8 @@ _NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
 RANKED = 10  # the entries a search ranks
 _UNSEEN = np.iinfo(np.int64).max  # an entry no query word matched
 _LETTERS = re.compile(r"[a-z]{4,}")  # words the speller may mend
+PARALLEL_FROM = 2_000  # entries: a smaller knowledge base is analysed in this process alone
+KEPT_SHARE = 0.57  # of a larger one's entries, analysed here while a second process does the rest
 
 
 class Verdict(StrEnum):
@@ -110,10 +123,11 @@ class Document:
         vocabulary: set[str] = set()
         for entry in versions:
             stem_word = stemmer(entry.language)
-            offers |= offered(entry.answer, entry.reviewed)
-            texts = [(q, QUESTION_WEIGHT, True) for q in entry.questions]
-            for text, weight, is_question in [*texts, (entry.answer, ANSWER_WEIGHT, False)]:
-                found = words(text)
+            answer = fold(entry.answer)
+            offers |= offered(entry.answer, entry.reviewed, answer)
+            texts = [(fold(q), QUESTION_WEIGHT, True) for q in entry.questions]
+            for text, weight, is_question in [*texts, (answer, ANSWER_WEIGHT, False)]:
+                found = folded_words(text)
                 vocabulary.update(found)
                 terms = list(map(stem_word, found))
                 if is_question:
@@ -130,6 +144,26 @@ class Document:
             frozenset(offers),
             frozenset(vocabulary - concepts),
         )
+
+
+def analyse(entries: Sequence[tuple[str, Sequence[Entry]]]) -> list[Document]:
+    """The documents of entries (id and language versions), in their order. Analysing is pure
+    Python, bound to one core: a large knowledge base is analysed partly in a second process,
+    a fork of this one (it starts at once, knowing the stems this one knows). Its documents
+    come back pickled, which costs this process time too: so it gets fewer entries than this
+    one keeps. A smaller knowledge base (the real one has a hundred entries) is analysed here
+    alone, and so is any while another thread runs (a fork copies only the calling thread: a
+    lock the other one held would stay held in the child)."""
+    if len(entries) < PARALLEL_FROM or threading.active_count() > 1 or sys.platform != "linux":
+        return _documents(entries)
+    kept = int(len(entries) * KEPT_SHARE)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as worker:
+        theirs = worker.submit(_documents, entries[kept:])
+        return [*_documents(entries[:kept]), *theirs.result()]
+
+
+def _documents(entries: Sequence[tuple[str, Sequence[Entry]]]) -> list[Document]:
+    return [Document.of(entry_id, versions) for entry_id, versions in entries]
 
 
 class Index:
@@ -152,9 +186,7 @@ class Index:
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
-        return cls(
-            [Document.of(entry_id, versions.values()) for entry_id, versions in kb.entries.items()]
-        )
+        return cls(analyse([(entry_id, tuple(v.values())) for entry_id, v in kb.entries.items()]))
 
     def adding(self, documents: Sequence[Document]) -> "Index":
         """A new index with these documents too (replacing those with the same entry id). Only
