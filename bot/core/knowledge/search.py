@@ -18,6 +18,7 @@ question with exactly the terms of one entry's own phrasing gets that entry.
 The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py).
 """
 
+import gc
 import itertools
 import math
 import multiprocessing
@@ -25,8 +26,9 @@ import re
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -154,12 +156,28 @@ def analyse(entries: Sequence[tuple[str, Sequence[Entry]]]) -> list[Document]:
     one keeps. A smaller knowledge base (the real one has a hundred entries) is analysed here
     alone, and so is any while another thread runs (a fork copies only the calling thread: a
     lock the other one held would stay held in the child)."""
-    if len(entries) < PARALLEL_FROM or threading.active_count() > 1 or sys.platform != "linux":
-        return _documents(entries)
-    kept = int(len(entries) * KEPT_SHARE)
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as worker:
-        theirs = worker.submit(_documents, entries[kept:])
-        return [*_documents(entries[:kept]), *theirs.result()]
+    with _without_cycle_collection():
+        if len(entries) < PARALLEL_FROM or threading.active_count() > 1 or sys.platform != "linux":
+            return _documents(entries)
+        kept = int(len(entries) * KEPT_SHARE)
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as worker:
+            theirs = worker.submit(_documents, entries[kept:])
+            return [*_documents(entries[:kept]), *theirs.result()]
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The cycle collector paused. Analysing (and assembling) makes millions of objects and no
+    reference cycle (reference counting frees them all): the collector, set off by their
+    number, would only walk the whole heap again and again (a tenth of a build of 10,000
+    entries), and in the forked process, touching every object, copy every page of it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _documents(entries: Sequence[tuple[str, Sequence[Entry]]]) -> list[Document]:
@@ -178,11 +196,12 @@ class Index:
         self.offers = {document.entry_id: document.offers for document in self.documents}
         self.phrasings = {document.entry_id: document.phrasings for document in self.documents}
         self._phrasings_by_length: dict[str, dict[int, list[frozenset[str]]]] = {}
-        if spelling is None:
-            spelling = Speller(_single_word_concept_variants())
-            spelling.add(_vocabulary(self.documents))
-        self.spelling = spelling
-        self._assemble()
+        with _without_cycle_collection():
+            if spelling is None:
+                spelling = Speller(_single_word_concept_variants())
+                spelling.add(_vocabulary(self.documents))
+            self.spelling = spelling
+            self._assemble()
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
