@@ -2,7 +2,6 @@
 exactly as a build that analysed everything."""
 
 import pickle
-import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.knowledge import analysed, search
+from bot.core.knowledge import analysed
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.model import Entry, KnowledgeBase
@@ -102,15 +101,3 @@ def test_a_cache_that_cannot_be_written_costs_only_time(
     answerer = Answerer(kb, analysed=DocumentCache(tmp_path / "var" / "analysis.pickle"))
     assert answers(answerer) == answers(Answerer(kb))
     assert "not written" in caplog.text
-
-
-def test_a_large_knowledge_base_analysed_in_two_processes_answers_as_one_analysed_here(
-    kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    alone = Answerer(kb)
-    monkeypatch.setattr(search, "PARALLEL_FROM", 2)  # the real knowledge base counts as large
-    assert threading.active_count() == 1  # else it would be analysed here alone
-    shared = Answerer(kb)
-    cached = Answerer(kb, analysed=DocumentCache(tmp_path / "analysis.pickle"))
-    assert shared.index.documents == alone.index.documents == cached.index.documents
-    assert answers(shared) == answers(cached) == answers(alone)

@@ -76,7 +76,7 @@ class DocumentCache:
         The file keeps the entries of this knowledge base only."""
         keys = {entry_id: self.key(entry_id, v.values()) for entry_id, v in kb.entries.items()}
         new = [
-            (entry_id, tuple(kb.entries[entry_id].values()))
+            (entry_id, kb.entries[entry_id].values())
             for entry_id, key in keys.items()
             if key not in self._stored
         ]

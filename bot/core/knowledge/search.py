@@ -21,13 +21,9 @@ The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py)
 import gc
 import itertools
 import math
-import multiprocessing
 import re
-import sys
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -65,8 +61,6 @@ _NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
 RANKED = 10  # the entries a search ranks
 _UNSEEN = np.iinfo(np.int64).max  # an entry no query word matched
 _LETTERS = re.compile(r"[a-z]{4,}")  # words the speller may mend
-PARALLEL_FROM = 2_000  # entries: a smaller knowledge base is analysed in this process alone
-KEPT_SHARE = 0.57  # of a larger one's entries, analysed here while a second process does the rest
 
 
 class Verdict(StrEnum):
@@ -148,21 +142,10 @@ class Document:
         )
 
 
-def analyse(entries: Sequence[tuple[str, Sequence[Entry]]]) -> list[Document]:
-    """The documents of entries (id and language versions), in their order. Analysing is pure
-    Python, bound to one core: a large knowledge base is analysed partly in a second process,
-    a fork of this one (it starts at once, knowing the stems this one knows). Its documents
-    come back pickled, which costs this process time too: so it gets fewer entries than this
-    one keeps. A smaller knowledge base (the real one has a hundred entries) is analysed here
-    alone, and so is any while another thread runs (a fork copies only the calling thread: a
-    lock the other one held would stay held in the child)."""
+def analyse(entries: Iterable[tuple[str, Iterable[Entry]]]) -> list[Document]:
+    """The documents of entries (id and language versions), in their order."""
     with _without_cycle_collection():
-        if len(entries) < PARALLEL_FROM or threading.active_count() > 1 or sys.platform != "linux":
-            return _documents(entries)
-        kept = int(len(entries) * KEPT_SHARE)
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as worker:
-            theirs = worker.submit(_documents, entries[kept:])
-            return [*_documents(entries[:kept]), *theirs.result()]
+        return [Document.of(entry_id, versions) for entry_id, versions in entries]
 
 
 @contextmanager
@@ -170,7 +153,7 @@ def _without_cycle_collection() -> Iterator[None]:
     """The cycle collector paused. Analysing (and assembling) makes millions of objects and no
     reference cycle (reference counting frees them all): the collector, set off by their
     number, would only walk the whole heap again and again (a tenth of a build of 10,000
-    entries), and in the forked process, touching every object, copy every page of it."""
+    entries)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -205,7 +188,7 @@ class Index:
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
-        return cls(analyse([(entry_id, tuple(v.values())) for entry_id, v in kb.entries.items()]))
+        return cls(analyse((entry_id, v.values()) for entry_id, v in kb.entries.items()))
 
     def adding(self, documents: Sequence[Document]) -> "Index":
         """A new index with these documents too (replacing those with the same entry id). Only
