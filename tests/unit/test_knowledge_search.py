@@ -360,3 +360,20 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
         Asked.AMOUNT,
         Asked.PHONE,
     }
+
+
+@pytest.mark.parametrize(
+    ("answer", "kinds"),
+    [
+        ("Mail naar secretariaat@kring.be.", {Asked.EMAIL}),
+        ("Bel +32 3 123 45 67.", {Asked.PHONE}),  # no 0 in it
+        ("Stort op BE68 5391 1754 7134.", {Asked.ACCOUNT}),
+        ("Het wachtwoord: kring2026", {Asked.PASSWORD}),
+        ("Het wachtwoord krijgt u van de secretaris.", set()),  # no password in it
+        ("De nascholing is gratis voor leden.", {Asked.AMOUNT}),
+        ("Reken op 12,5 % van de erelonen.", {Asked.AMOUNT}),
+        ("Vraag het aan de secretaris.", set()),
+    ],
+)
+def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:
+    assert offered(answer) == kinds

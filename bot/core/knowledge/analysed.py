@@ -26,7 +26,7 @@ from types import ModuleType
 from bot.core.knowledge import asks, concepts, durations, search, stopwords, text
 from bot.core.knowledge.asks import Asked
 from bot.core.knowledge.model import Entry, KnowledgeBase
-from bot.core.knowledge.search import Document
+from bot.core.knowledge.search import Document, analyse
 
 log = logging.getLogger(__name__)
 
@@ -74,17 +74,22 @@ class DocumentCache:
     def documents(self, kb: KnowledgeBase) -> list[Document]:
         """The knowledge base's documents, analysing (and storing) the entries not seen before.
         The file keeps the entries of this knowledge base only."""
+        keys = {entry_id: self.key(entry_id, v.values()) for entry_id, v in kb.entries.items()}
+        new = [
+            (entry_id, kb.entries[entry_id].values())
+            for entry_id, key in keys.items()
+            if key not in self._stored
+        ]
+        analysed = {document.entry_id: document for document in analyse(new)}
         stored: dict[str, Stored] = {}
         documents = []
-        for entry_id, versions in kb.entries.items():
-            key = self.key(entry_id, versions.values())
-            row = self._stored.get(key)
-            if row is None:
-                document = Document.of(entry_id, versions.values())
-                row = _stored(document)
+        for entry_id, key in keys.items():
+            if entry_id in analysed:
+                document = analysed[entry_id]
+                stored[key] = _stored(document)
             else:
-                document = _document(row)
-            stored[key] = row
+                stored[key] = self._stored[key]
+                document = _document(stored[key])
             documents.append(document)
         changed = stored.keys() != self._stored.keys()
         self._stored = stored

@@ -10,6 +10,7 @@ declined (and can go to the coordinator).
 import re
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from bot.core.knowledge.text import fold
 
@@ -76,24 +77,44 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     ),
 }
 
-# On the raw text (lower case but for IBANs). A kind is held when any of its patterns matches;
-# each pattern begins with what the regex engine can look for fast (a digit, a literal), as a
-# build of 10,000 entries reads every answer.
-_FACTS: dict[Asked, tuple[re.Pattern[str], ...]] = {
-    Asked.AMOUNT: (
-        re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)"),
-        re.compile(r"€\s*\d"),
+
+class _Fact(NamedTuple):
+    """A pattern of a kind of fact, on the raw text (IBANs keep their capitals) or in lower
+    case. Most answers hold no such fact, and a build of 10,000 entries reads every answer: a
+    pattern with `needs` is tried only on a text holding one of them (it cannot match without),
+    and each pattern begins with what the regex engine can look for fast (a digit, a literal)
+    where it can."""
+
+    kind: Asked
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] = ()
+    raw: bool = False
+
+
+_FACTS = (
+    _Fact(Asked.AMOUNT, re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)")),
+    _Fact(Asked.AMOUNT, re.compile(r"€\s*\d")),
+    _Fact(
+        Asked.AMOUNT,
         re.compile(
             r"\b(?:gratis|kosteloos|gratuit|gratuite|free of charge|for free|no charge)\b"
             r"|\bgeen (?:onkosten)?bijdrage|\bno (?:fee )?contribution"
             r"|\b(?:pas de|aucune) (?:contribution|cotisation)"
         ),
     ),
-    Asked.PHONE: (re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),),
-    Asked.EMAIL: (re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"),),
-    Asked.ACCOUNT: (re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"),),
-    Asked.PASSWORD: (re.compile(r"\b(?:wachtwoord|paswoord|password|mot de passe)\b\s*:"),),
-}
+    _Fact(
+        Asked.PHONE,
+        re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),
+        needs=("0", "+32"),
+    ),
+    _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
+    _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True),
+    _Fact(
+        Asked.PASSWORD,
+        re.compile(r"\b(?:wachtwoord|paswoord|password|mot de passe)\b\s*:"),
+        needs=(":",),
+    ),
+)
 
 # "nieuw IBAN doorgeven", "update my phone number": the member brings the fact, not asks for it.
 _GIVING = _any(
@@ -121,17 +142,20 @@ def asked(question: str) -> set[Asked]:
     return kinds
 
 
-def offered(answer: str, reviewed: date | None = None) -> set[Asked]:
+def offered(answer: str, reviewed: date | None = None, folded: str | None = None) -> set[Asked]:
     """The kinds of fact an answer holds (on the raw text: amounts keep their €, IBANs their
     capitals). A date counts only when it was still to come when the entry was reviewed: "the
-    next meeting" is not answered by the revision date of a source."""
+    next meeting" is not answered by the revision date of a source. `folded` is the answer
+    folded, where the caller has it."""
     lowered = answer.lower()
-    kinds = {
-        kind
-        for kind, patterns in _FACTS.items()
-        if any(p.search(answer if kind is Asked.ACCOUNT else lowered) for p in patterns)
-    }
-    moments = _dates(fold(answer))
+    kinds = set()
+    for fact in _FACTS:
+        text = answer if fact.raw else lowered
+        if fact.kind in kinds or (fact.needs and not any(n in text for n in fact.needs)):
+            continue
+        if fact.pattern.search(text):
+            kinds.add(fact.kind)
+    moments = _dates(fold(answer) if folded is None else folded)
     if moments and (reviewed is None or max(moments) >= reviewed):
         kinds.add(Asked.DATE)
     return kinds

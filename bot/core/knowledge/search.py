@@ -18,11 +18,13 @@ question with exactly the terms of one entry's own phrasing gets that entry.
 The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py).
 """
 
+import gc
 import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -34,7 +36,14 @@ from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.speller import Speller
 from bot.core.knowledge.stopwords import STOPWORDS
-from bot.core.knowledge.text import CONCEPT_WORDS, fold, query_variants, stemmer, words
+from bot.core.knowledge.text import (
+    CONCEPT_WORDS,
+    fold,
+    folded_words,
+    query_variants,
+    stemmer,
+    words,
+)
 
 QUESTION_WEIGHT = 1.0
 ANSWER_WEIGHT = 0.35
@@ -110,10 +119,11 @@ class Document:
         vocabulary: set[str] = set()
         for entry in versions:
             stem_word = stemmer(entry.language)
-            offers |= offered(entry.answer, entry.reviewed)
-            texts = [(q, QUESTION_WEIGHT, True) for q in entry.questions]
-            for text, weight, is_question in [*texts, (entry.answer, ANSWER_WEIGHT, False)]:
-                found = words(text)
+            answer = fold(entry.answer)
+            offers |= offered(entry.answer, entry.reviewed, answer)
+            texts = [(fold(q), QUESTION_WEIGHT, True) for q in entry.questions]
+            for text, weight, is_question in [*texts, (answer, ANSWER_WEIGHT, False)]:
+                found = folded_words(text)
                 vocabulary.update(found)
                 terms = list(map(stem_word, found))
                 if is_question:
@@ -132,6 +142,31 @@ class Document:
         )
 
 
+def analyse(entries: Iterable[tuple[str, Iterable[Entry]]]) -> list[Document]:
+    """The documents of entries (id and language versions), in their order."""
+    with _without_cycle_collection():
+        return [Document.of(entry_id, versions) for entry_id, versions in entries]
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The cycle collector paused. Analysing (and assembling) makes millions of objects and no
+    reference cycle (reference counting frees them all): the collector, set off by their
+    number, would only walk the whole heap again and again (a tenth of a build of 10,000
+    entries)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _documents(entries: Sequence[tuple[str, Sequence[Entry]]]) -> list[Document]:
+    return [Document.of(entry_id, versions) for entry_id, versions in entries]
+
+
 class Index:
     """BM25 over the knowledge base, as a sparse term-by-entry matrix of precomputed term scores
     (one column per term: the entries that have it and what it scores in each), so a question
@@ -144,17 +179,16 @@ class Index:
         self.offers = {document.entry_id: document.offers for document in self.documents}
         self.phrasings = {document.entry_id: document.phrasings for document in self.documents}
         self._phrasings_by_length: dict[str, dict[int, list[frozenset[str]]]] = {}
-        if spelling is None:
-            spelling = Speller(_single_word_concept_variants())
-            spelling.add(_vocabulary(self.documents))
-        self.spelling = spelling
-        self._assemble()
+        with _without_cycle_collection():
+            if spelling is None:
+                spelling = Speller(_single_word_concept_variants())
+                spelling.add(_vocabulary(self.documents))
+            self.spelling = spelling
+            self._assemble()
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
-        return cls(
-            [Document.of(entry_id, versions.values()) for entry_id, versions in kb.entries.items()]
-        )
+        return cls(analyse((entry_id, v.values()) for entry_id, v in kb.entries.items()))
 
     def adding(self, documents: Sequence[Document]) -> "Index":
         """A new index with these documents too (replacing those with the same entry id). Only

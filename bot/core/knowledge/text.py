@@ -12,7 +12,8 @@ The concept groups are in concepts.py, the stop words in stopwords.py.
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
+from itertools import filterfalse
 from typing import Any
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -41,7 +42,16 @@ _WORD = re.compile(r"[a-z0-9]+|[A-Z]+")
 
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes and dashes as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return " ".join(filter(None, map(_fold_word, text.split())))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    """A word folded (maybe into several, or none), remembered: a build folds millions of
+    words, from a vocabulary of thousands. Folding a text word by word is folding it whole:
+    lower case, the decomposition and the table change no whitespace and act on each word
+    alone (whitespace is no letter, no accent, and starts a character of its own)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
     return " ".join(decomposed.translate(_FOLD).split())
 
 
@@ -85,12 +95,21 @@ DURATION_CONTEXT = frozenset(
 )
 
 
+# The stop words a word is dropped for: a concept term (upper case) never is.
+_DROPPED = frozenset(word for word in STOPWORDS if not word.isupper())
+
+
 def words(text: str) -> list[str]:
     """Folded words, with concept phrases replaced by their concept term (upper case), and a
     band term for each duration (see durations.py)."""
-    folded = fold(text)
+    return folded_words(fold(text))
+
+
+def folded_words(folded: str) -> list[str]:
+    """The `words` of a text already folded (the index folds an answer once, for its words
+    and for its dates)."""
     marked = _PHRASES.sub(lambda m: f" {_CONCEPT_OF[m.group(1)]} ", folded)
-    found = [w for w in _WORD.findall(marked) if w.isupper() or w not in STOPWORDS]
+    found = list(filterfalse(_DROPPED.__contains__, _WORD.findall(marked)))
     if DURATION_CONTEXT.isdisjoint(found):
         return found  # "20 semaines enceinte", "3 weken moederschapsrust": no band of a fee
     return found + duration_bands(folded)
