@@ -2,7 +2,7 @@
 (`make test` sets it to TEST_DATABASE_URL for its PostgreSQL pass)."""
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,22 @@ async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     engine = await fresh_engine(database_url(tmp_path))
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def analysis_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The knowledge base's analysis cache of this test run, not the project's `var/`: every
+    process of the run reads ANALYSIS_CACHE (Settings, and the `kringbot` subprocesses the
+    end-to-end tests start), so the run's first build analyses and the others read the file,
+    and a test run leaves nothing behind."""
+    path = tmp_path_factory.mktemp("knowledge") / "kb-analysis.pickle"
+    before = os.environ.get("ANALYSIS_CACHE")
+    os.environ["ANALYSIS_CACHE"] = str(path)
+    yield path
+    if before is None:
+        del os.environ["ANALYSIS_CACHE"]
+    else:
+        os.environ["ANALYSIS_CACHE"] = before
 
 
 @pytest.fixture
