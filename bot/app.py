@@ -15,6 +15,7 @@ from bot.core.services import Services
 from bot.processing import OneChatInOrder
 from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot, sender_name
 from bot.web.console import CHAT_KEY
+from handlers import access
 from handlers.console import ChatSide
 from handlers.context import KringContext
 from handlers.membership import menu
@@ -56,7 +57,7 @@ def build_application(
         .context_types(ContextTypes(context=KringContext))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
-        .concurrent_updates(OneChatInOrder())
+        .concurrent_updates(OneChatInOrder(taken=access.expecting(services.updates)))
         .build()
     )
     app.bot_data["services"] = services

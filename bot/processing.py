@@ -7,7 +7,7 @@ running chats side by side gives both: the member sees the answers in the order 
 """
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -17,9 +17,21 @@ MAX_CONCURRENT_UPDATES = 32
 
 
 class OneChatInOrder(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int = MAX_CONCURRENT_UPDATES,
+        taken: Callable[[object], None] | None = None,
+    ) -> None:
+        """`taken` is told of each update as it is taken for handling, before it waits for its
+        turn (the updates of one getUpdates answer are all taken at once)."""
         super().__init__(max_concurrent_updates)
         self._chats: dict[int, tuple[asyncio.Lock, int]] = {}  # lock, updates holding or waiting
+        self._taken = taken
+
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self._taken is not None:
+            self._taken(update)
+        await super().process_update(update, coroutine)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = _chat_of(update)

@@ -7,7 +7,7 @@ the commands and buttons the features declare (handlers.audience); a command nob
 for active members, a button nobody declared for the coordinator only.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from telegram import MessageEntity, Update
 from telegram.ext import ApplicationHandlerStop
@@ -15,6 +15,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.core.flood import Flow
 from bot.core.membership import language_for
 from bot.core.models import Member, MemberStatus
+from bot.core.updates import UpdateLog
 from bot.i18n import translator
 from handlers import render, replies
 from handlers.audience import RUN, Audience, Command, Prefix, member_audience
@@ -81,14 +82,14 @@ class Rules:
 
     async def gate(self, update: Update, context: KringContext) -> None:
         user = update.effective_user
-        if user is None or update.effective_chat is None or update.effective_chat.type != "private":
+        knock = knock_of(update)
+        if user is None or update.effective_chat is None or knock is None:
             raise ApplicationHandlerStop
         services = context.services
-        # One trip to the database (bot.core.updates), flood limit included. An update past the
-        # flood limit is recorded as handled all the same: it is dropped, and dropped it stays.
-        arrival = await services.updates.receive(
-            update.update_id, user.id, update.effective_chat.id
-        )
+        # One trip to the database (bot.core.updates), flood limit included; one for the
+        # updates taken together with this one (`expecting`). An update past the flood limit
+        # is recorded as handled all the same: it is dropped, and dropped it stays.
+        arrival = await services.updates.receive(*knock)
         await _slow_down_floods(update, arrival.flow, context)
         if not arrival.first:  # delivered twice (same update_id): handled the first time only
             raise ApplicationHandlerStop
@@ -119,6 +120,28 @@ class Rules:
             return  # an answer to an onboarding question (handlers.membership.onboarding)
         await refuse(update, context, needed)
         raise ApplicationHandlerStop
+
+
+def knock_of(update: object) -> tuple[int, int, int] | None:
+    """The update id, sender and chat the gate asks the update log about; None for the updates
+    it stops before asking (no sender, not a private chat)."""
+    if not isinstance(update, Update):
+        return None
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or chat.type != "private":
+        return None
+    return update.update_id, user.id, chat.id
+
+
+def expecting(updates: UpdateLog) -> Callable[[object], None]:
+    """What the update processor tells of each update it takes (bot.processing): the gate will
+    ask about it, so the update log may ask about it together with others (UpdateLog.expect)."""
+
+    def taken(update: object) -> None:
+        if (knock := knock_of(update)) is not None:
+            updates.expect(*knock)
+
+    return taken
 
 
 def _refuse_twice(what: str, values: list[str]) -> None:

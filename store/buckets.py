@@ -10,18 +10,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     BindParameter,
+    ColumnElement,
     Double,
     Executable,
+    Integer,
     Row,
     String,
     bindparam,
     case,
+    cast,
     delete,
     func,
     literal,
+    literal_column,
     select,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.buckets import Grant, Rate
@@ -86,6 +92,62 @@ def acquire_statement(dialect: str) -> Any:
             },
         )
         .returning(bucket.next_slot, bucket.refusals)
+    )
+
+
+# Rounding that the floor in `_taken_each` forgives, in intervals: `slack / interval` may come
+# out a hair below the whole number it stands for (burst - 1).
+ROUNDING = 1e-9
+
+
+def take_each_statement() -> Any:
+    """Several buckets, each asked for `count` events one after the other at `at`, in one
+    statement (PostgreSQL; a CTE of store.arrivals' statement for updates arriving together):
+    bot.core.buckets.next_state `count` times over, in closed form, as the requests would have
+    left the bucket one by one. Parameters are arrays, one element per bucket: `names`,
+    `counts`, `ats`, `intervals`, `slacks`. Returns each bucket's name, next_slot, refusals
+    (BucketAsk.grants reads the single answers from them)."""
+    arrays: list[tuple[str, Any]] = [
+        ("names", String()),
+        ("counts", Integer()),
+        *((key, Double()) for key in ("ats", "intervals", "slacks")),
+    ]
+    asked = select(
+        *(
+            func.unnest(bindparam(key, type_=ARRAY(type_)), type_=type_).label(key)
+            for key, type_ in arrays
+        )
+    ).cte("asked_buckets")
+    bucket = RateBucketRow.__table__.c
+    request = (asked.c.ats, asked.c.intervals, asked.c.slacks)
+    fresh = _taken_each(asked.c.ats, literal(0), asked.c.counts, *request)  # a new one is full
+    statement = insert(RateBucketRow).from_select(
+        ["name", "next_slot", "refusals"], select(asked.c.names, *fresh)
+    )
+    mine = asked.c.names == literal_column("excluded.name")  # the bucket's own request
+    count, at, interval, slack = (
+        select(column).where(mine).scalar_subquery() for column in (asked.c.counts, *request)
+    )
+    next_slot, refusals = _taken_each(bucket.next_slot, bucket.refusals, count, at, interval, slack)
+    return statement.on_conflict_do_update(
+        index_elements=[bucket.name], set_={"next_slot": next_slot, "refusals": refusals}
+    ).returning(bucket.name, bucket.next_slot, bucket.refusals)
+
+
+def _taken_each(
+    next_slot: Any, refusals: Any, count: Any, at: Any, interval: Any, slack: Any
+) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    """A bucket's state after `count` events asked one after the other at `at`. The first is
+    granted if `next_slot <= at + slack`, from `start = max(next_slot, at)`; each granted one
+    moves the slot on by an interval, so as many are granted as fit between `start` and
+    `at + slack`, up to `count`; the ones after the first refusal are refused too (nothing
+    refills in between), each adding one to the refusals in a row."""
+    start = case((next_slot > at, next_slot), else_=at)
+    fit = func.floor((at + slack - start) / interval + ROUNDING) + 1
+    granted = case((next_slot <= at + slack, cast(func.least(count, fit), BigInteger)), else_=0)
+    return (
+        case((granted > 0, start + granted * interval), else_=next_slot),
+        case((granted == count, 0), (granted == 0, refusals + count), else_=count - granted),
     )
 
 

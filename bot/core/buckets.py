@@ -83,6 +83,20 @@ class BucketAsk:
         """The answer, from the bucket's state after the request (Grant.from_bucket)."""
         return Grant.from_bucket(self.rate, self.at, next_slot, refusals)
 
+    def grants(self, count: int, next_slot: float, refusals: int) -> list[Grant]:
+        """The answers to `count` such events asked one after the other, from the bucket's
+        state after them all (a statement that takes them in one step: store.buckets). The
+        bucket does not refill between them, so they are granted up to the first refusal and
+        refused from there on, each refusal counting on from the one before."""
+        granted = count - refusals if refusals < count else 0
+        interval = self.rate.interval
+        return [
+            Grant.from_bucket(self.rate, self.at, next_slot - (granted - 1 - i) * interval, 0)
+            if i < granted
+            else Grant.from_bucket(self.rate, self.at, next_slot, refusals - (count - 1 - i))
+            for i in range(count)
+        ]
+
 
 class Buckets(Protocol):
     @property
