@@ -222,15 +222,17 @@ class Harness:
         await self.app.process_update(self._update(payload))
         return self.request.calls[before:]
 
-    def _update(self, payload: dict[str, Any]) -> Update:
-        return Update.de_json({"update_id": next(self._update_ids), **payload}, self.app.bot)
+    def _update(self, payload: dict[str, Any], update_id: int | None = None) -> Update:
+        update_id = next(self._update_ids) if update_id is None else update_id
+        return Update.de_json({"update_id": update_id, **payload}, self.app.bot)
 
-    def enqueue(self, person: Person, text: str) -> None:
+    def enqueue(self, person: Person, text: str, update_id: int | None = None) -> int:
         """A message as a running bot receives it (the app must be started): through the update
-        queue and the update processor, as polling and the webhook deliver it."""
-        self.app.update_queue.put_nowait(
-            self._update({"message": self._text_message(person, text)})
-        )
+        queue and the update processor, as polling and the webhook deliver it. `update_id`
+        delivers an update again (the id enqueue returned)."""
+        update = self._update({"message": self._text_message(person, text)}, update_id)
+        self.app.update_queue.put_nowait(update)
+        return update.update_id
 
     def _text_message(self, person: Person, text: str) -> dict[str, Any]:
         message = self._message(person, text=text)
