@@ -14,7 +14,7 @@ from bot.core.conversations import ConversationStore, Step
 from bot.core.errors import StoreUnavailable
 from bot.core.flood import FloodGuard, Flow
 from bot.core.models import Member, MemberStatus, Role
-from bot.core.updates import SeenInProcess, UpdateLog
+from bot.core.updates import Arrival, SeenInProcess, UpdateLog
 from store.arrivals import SqlArrivals
 from store.buckets import SqlBuckets
 from store.db import create_engine
@@ -127,3 +127,50 @@ async def test_a_database_out_of_reach_is_told_as_such(engine: AsyncEngine) -> N
     with pytest.raises(StoreUnavailable):
         await log.receive(1, ANN, ANN)
     await nowhere.dispose()
+
+
+async def _together(log: UpdateLog, updates: list[tuple[int, int]]) -> list[Arrival]:
+    """The arrivals of updates (id, sender in their private chat) taken together, received in
+    order (as the gate receives them)."""
+    for update_id, person in updates:
+        log.expect(update_id, person, person)
+    return [await log.receive(update_id, person, person) for update_id, person in updates]
+
+
+async def test_updates_arriving_together_count_against_the_flood_limit_one_by_one(
+    engine: AsyncEngine,
+) -> None:
+    """Their buckets are taken in one step; each update's answer is what it would have got
+    on its own, after the ones before it."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("a SQLite bot keeps its buckets in its memory, taken update by update")
+    alone = FloodGuard(4, LocalBuckets(), now=lambda: 1000.0)
+    stored = FloodGuard(4, FallbackBuckets(SqlBuckets(engine)), now=lambda: 1000.0)
+    log = UpdateLog(SqlArrivals(engine), _uow_factory(engine), SettableClock(START), None, stored)
+    for guard in (alone, stored):
+        await guard.check(ANN)  # a bucket in use already
+
+    arrivals = await _together(log, [(1, ANN), (2, BOB), (3, ANN), (4, ANN), (5, ANN), (6, ANN)])
+
+    expected = [await alone.check(person) for person in (ANN, ANN, ANN, ANN, ANN)]
+    flows = [arrival.flow for arrival in arrivals]
+    assert flows[1] is Flow.OK  # Bob's own bucket
+    assert [flows[0], *flows[2:]] == expected == [Flow.OK] * 3 + [Flow.SLOW_DOWN, Flow.IGNORE]
+    assert (await log.receive(7, ANN, ANN)).flow is Flow.IGNORE  # the bucket stays taken
+
+
+async def test_updates_arriving_together_at_two_replicas_are_each_handled_by_one(
+    engine: AsyncEngine,
+) -> None:
+    if engine.dialect.name == "sqlite":
+        pytest.skip("a SQLite bot is one process")
+    logs = [
+        UpdateLog(SqlArrivals(engine), _uow_factory(engine), SettableClock(START)) for _ in "ab"
+    ]
+    await logs[0].receive(2, ANN, ANN)  # one handled before
+
+    first = await _together(logs[0], [(1, ANN), (2, ANN), (3, BOB), (1, ANN)])
+    second = await _together(logs[1], [(3, BOB), (4, BOB), (1, ANN)])
+
+    assert [arrival.first for arrival in first] == [True, False, True, False]
+    assert [arrival.first for arrival in second] == [False, True, False]

@@ -2,11 +2,20 @@
 behaviour (the BEHAVIOUR checks) is the port's: tests/store runs the same checks on the stored
 buckets on SQLite and PostgreSQL."""
 
+import math
 from collections.abc import Awaitable, Callable
 
 import pytest
 
-from bot.core.buckets import Buckets, FallbackBuckets, Grant, LocalBuckets, Rate
+from bot.core.buckets import (
+    BucketAsk,
+    Buckets,
+    FallbackBuckets,
+    Grant,
+    LocalBuckets,
+    Rate,
+    next_state,
+)
 from bot.core.errors import StoreUnavailable
 
 T0 = 1_800_000_000.0  # seconds since the epoch, as the wall clock gives them
@@ -108,3 +117,21 @@ async def test_forgetting_needs_the_database() -> None:
     database.up = False
     with pytest.raises(StoreUnavailable):
         await FallbackBuckets(database).forget_idle(T0)
+
+
+@pytest.mark.parametrize(("earlier", "count"), [(0, 3), (2, 5), (6, 4), (9, 2)])
+async def test_grants_of_events_taken_in_one_step_are_those_taken_one_by_one(
+    earlier: int, count: int
+) -> None:
+    """BucketAsk.grants reads single answers from the state after all of them (what the
+    stored statement for updates arriving together returns)."""
+    rate, at = Rate(15.0, 4), 1000.0
+    one_by_one = LocalBuckets()
+    for _ in range(earlier):
+        await one_by_one.acquire("b", rate, at)
+    singles = [await one_by_one.acquire("b", rate, at) for _ in range(count)]
+    state = (-math.inf, 0)
+    for _ in range(earlier + count):
+        state = next_state(rate.interval, rate.slack, at, *state)
+
+    assert BucketAsk("b", rate, at).grants(count, *state) == singles
