@@ -36,7 +36,7 @@ from bot.core.models import (
     SwapRequest,
     SwapStatus,
 )
-from bot.core.updates import Arrived, Knock
+from bot.core.updates import Arrived, Batch, BatchArrived, Knock
 
 KeyT = TypeVar("KeyT")
 
@@ -49,6 +49,7 @@ class FakeDatabase:
     questions: dict[int, Question] = field(default_factory=dict)
     replacements: dict[int, Replacement] = field(default_factory=dict)
     processed_updates: dict[int, datetime] = field(default_factory=dict)
+    commits: int = 0  # units of work committed (the arrivals' ArrivalStore.commits)
     posts: dict[int, BoardPost] = field(default_factory=dict)
     subscriptions: dict[int, Subscription] = field(default_factory=dict)
     shifts: dict[int, Shift] = field(default_factory=dict)
@@ -294,6 +295,21 @@ class FakeArrivals:
         member = copy.deepcopy(found[0]) if found and knock.telegram_id is not None else None
         return Arrived(first, member, [], None)
 
+    async def arrive_together(self, batch: Batch) -> BatchArrived:
+        """One knock after the other (no flood buckets: the fake keeps none)."""
+        arrived = {knock: await self.arrive(knock) for knock in batch.knocks}
+        return BatchArrived(
+            {knock.update_id for knock, one in arrived.items() if one.first and knock.update_id},
+            {
+                (k.telegram_id, k.chat_id): (one.member, one.conversations)
+                for k, one in arrived.items()
+            },
+            {},
+        )
+
+    def commits(self) -> int:
+        return self.db.commits
+
 
 class FakeDigestRunRepository(_FakeOnce[str]):
     async def start(self, period: str, at: datetime) -> bool:
@@ -479,4 +495,5 @@ class FakeUnitOfWork:
         self._working = FakeDatabase()
 
     async def commit(self, durable: bool = True) -> None:
+        self._working.commits += 1
         self._committed.__dict__.update(copy.deepcopy(self._working).__dict__)
