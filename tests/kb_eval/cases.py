@@ -19,17 +19,18 @@ class Case:
 
 
 def load_cases(folder: Path = FOLDER) -> list[Case]:
-    cases = []
-    for path in sorted(folder.glob("*.toml")):
-        with path.open("rb") as handle:
-            for raw in tomllib.load(handle)["cases"]:
-                expected = raw["expect"]
-                cases.append(
-                    Case(
-                        raw["q"],
-                        raw["lang"],
-                        None if expected == "none" else expected,
-                        raw.get("kind", raw.get("style", "")),
-                    )
-                )
-    return cases
+    return [case for path in sorted(folder.glob("*.toml")) for case in load_set(path)]
+
+
+def load_set(path: Path) -> list[Case]:
+    """The cases of one file."""
+    with path.open("rb") as handle:
+        return [
+            Case(
+                raw["q"],
+                raw["lang"],
+                None if raw["expect"] == "none" else raw["expect"],
+                raw.get("kind", raw.get("style", "")),
+            )
+            for raw in tomllib.load(handle)["cases"]
+        ]
