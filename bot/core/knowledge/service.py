@@ -114,6 +114,8 @@ class Answerer:
         if best is None:
             return Verdict.NONE, (), 0.0
         if result.verdict is Verdict.CONFIDENT:
+            if self._doubted(text, best.entry_id, best.coverage):
+                return Verdict.NONE, (), best.coverage
             return result.verdict, (best.entry_id,), best.coverage
         candidates = tuple(hit.entry_id for hit in alternatives(result))
         if self.semantic is not None and self.opinion.worth_asking(result.verdict, best.coverage):
@@ -124,6 +126,12 @@ class Answerer:
         if result.verdict is Verdict.CLOSE:
             return result.verdict, candidates, best.coverage
         return Verdict.NONE, (), best.coverage
+
+    def _doubted(self, text: str, entry_id: str, coverage: float) -> bool:
+        """Whether the embeddings overrule a confident lexical answer (see SecondOpinion)."""
+        if self.semantic is None or not self.opinion.worth_checking(coverage):
+            return False
+        return not self.opinion.confirms(entry_id, self.semantic.search(text))
 
 
 class KnowledgeService:
