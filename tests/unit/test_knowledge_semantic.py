@@ -189,3 +189,43 @@ def test_a_partial_word_match_the_meaning_does_not_back_is_declined(
     lookup = Answerer(kb, semantic).lookup(QUESTION, "nl")
     assert (lookup.verdict is Verdict.CONFIDENT) is answered
     assert (lookup.entry is not None and lookup.entry.id == "on-call") is answered
+
+
+def licences_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for entry_id, questions, answer in [
+        (
+            "licences",
+            ("Welke licentie neemt een vervanger, per softwarepakket?", "prijs licentie vervanger"),
+            "CareConnect: de licentie van de vervangen arts. Daktari: 125 euro per maand.",
+        ),
+        (
+            "careconnect",
+            ("Hoe werkt de CareConnect-licentie voor een vervanger?", "prijs CareConnect"),
+            "De vervangen arts geeft zijn CareConnect-licentie vrij en betaalt ze zelf.",
+        ),
+    ]:
+        kb.add(Entry(entry_id, "nl", questions, answer, "001"))
+    return kb
+
+
+PRICE = "prijs CareConnect licentie vervanger"  # only the overview names prices
+
+
+@pytest.mark.parametrize(
+    ("near", "answered"),
+    [
+        ({"licences": 1.0, "careconnect": 0.5}, True),  # about the overview
+        ({"careconnect": 1.0, "licences": 0.5}, False),  # about CareConnect, which has none
+    ],
+)
+def test_an_entry_with_the_asked_fact_does_not_answer_for_the_one_meant(
+    near: dict[str, float], answered: bool
+) -> None:
+    kb = licences_kb()
+    lexical = Answerer(kb).lookup(PRICE, "nl")
+    assert lexical.entry is not None and lexical.entry.id == "licences"  # it holds an amount
+    semantic = SemanticIndex.build(kb, Placed(kb, PRICE, near), VectorCache(None))
+    lookup = Answerer(kb, semantic).lookup(PRICE, "nl")
+    assert (lookup.entry is not None and lookup.entry.id == "licences") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered
