@@ -13,9 +13,12 @@ frozen held-out set (tests/kb_eval/held_out/), apart: correct at once; correct o
 given as the answer); out-of-scope questions declined; and the time per question (with the
 embeddings, the time embedding the question apart). `--quality` prints only that. The search
 has its semantic second opinion as in the bot (the vectors from var/embeddings.npz, built on
-first use); `--lexical` leaves it out.
+first use); `--lexical` leaves it out. `--tuned-only` skips the held-out set (it is not even
+read): for whoever tunes the search, who must not look at it. `--per-set` adds each tuned set
+apart.
 
-    .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical]
+    .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical] [--tuned-only]
+        [--per-set]
 """
 
 import argparse
@@ -35,7 +38,7 @@ from bot.core.knowledge.search import Verdict
 from bot.core.knowledge.semantic import Embedder, Vectors
 from bot.core.knowledge.service import Answerer, Lookup
 from bot.embeddings import semantic_index
-from tests.kb_eval.cases import HELD_OUT, Case, load_cases
+from tests.kb_eval.cases import FOLDER, HELD_OUT, Case, load_cases, load_set
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"\w+")
@@ -250,6 +253,10 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=10_000)
     parser.add_argument("--quality", action="store_true", help="only what members get")
     parser.add_argument("--lexical", action="store_true", help="without the semantic layer")
+    parser.add_argument("--per-set", action="store_true", help="each tuned set apart too")
+    parser.add_argument(
+        "--tuned-only", action="store_true", help="skip the held-out set (do not even read it)"
+    )
     arguments = parser.parse_args()
     cases = load_cases()
     kb = load_knowledge(ROOT / "knowledge")
@@ -257,9 +264,13 @@ def main() -> None:
     print(f"search: {'lexical alone' if semantic is None else 'lexical + semantic second opinion'}")
     answerer = Answerer(kb, semantic)
     report_quality("tuned sets (tests/kb_eval/*.toml)", quality(answerer, cases))
-    report_quality(
-        "held-out set (tests/kb_eval/held_out/)", quality(answerer, load_cases(HELD_OUT))
-    )
+    if arguments.per_set:
+        for path in sorted(FOLDER.glob("*.toml")):
+            report_quality(f"  {path.name}", quality(answerer, load_set(path)))
+    if not arguments.tuned_only:
+        report_quality(
+            "held-out set (tests/kb_eval/held_out/)", quality(answerer, load_cases(HELD_OUT))
+        )
     if arguments.quality:
         return
     size = arguments.synthetic

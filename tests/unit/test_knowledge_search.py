@@ -290,6 +290,7 @@ def test_a_markdown_document_becomes_draft_entries() -> None:
     "question",
     [
         "Hoeveel kost een verzekering voor een vervanger?",  # the entry names no amount
+        "prijs verzekering vervanger",  # … however it is asked
         "telefoonnummer verzekering vervanger",  # … nor a phone number
         "wanneer is de volgende LOK-vergadering?",  # … nor a date
         "welke stempel gebruik ik voor code 101476?",  # a number we never mention
@@ -345,6 +346,12 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("date de la prochaine formation", {Asked.DATE}),
         ("ik heb een nieuw IBAN, aan wie geef ik dat door?", set()),  # brings it, not asks
         ("Moet ik een verzekering hebben?", set()),
+        ("prijs licentie daktari", {Asked.AMOUNT}),  # a price named outright
+        ("le tarif de la licence CareConnect svp", {Asked.AMOUNT}),
+        ("wa verdient ne kringcoördinator?", {Asked.AMOUNT}),
+        ("bedrag wachtgeld", {Asked.AMOUNT}),
+        ("joignable toute la journée, sans consultation ni tarif horaire ?", set()),  # without
+        ("hoeveel uren voor het volledige bedrag van het sociaal statuut?", set()),
     ],
 )
 def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
@@ -373,6 +380,8 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
         ("De nascholing is gratis voor leden.", {Asked.AMOUNT}),
         ("Reken op 12,5 % van de erelonen.", {Asked.AMOUNT}),
         ("Vraag het aan de secretaris.", set()),
+        ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT}),  # a rate
+        ("Medispring kost u niets als vervanger.", {Asked.AMOUNT}),
     ],
 )
 def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:

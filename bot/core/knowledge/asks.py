@@ -49,6 +49,16 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"combien (?:gagne|gagnent|touche)",
         r"quel est le (?:taux|salaire)",
         r"wat is het (?:tarief|loon|salaris)",
+        # A price or a pay named outright ("prijs daktari", "salaris coördinator", "le tarif
+        # de la licence"), unless it is what the member goes without ("sans tarif horaire").
+        r"(?<!sans )(?<!zonder )(?<!without )(?<!geen )(?<!ni )(?<!no )"
+        r"(?:prijs|prijzen|prix|price|prices|tarief|tarieven|tarif|tarifs|uurtarief|uurloon"
+        r"|hourly rate|salaris|salary|salaire|bareme|loon|wedde)",
+        r"rate per hour",
+        r"what rate",
+        r"wat? verdien(?:t|en)?",
+        r"hoeveel (?:\w+ ){0,3}krijg(?:t|en)?",
+        r"combien (?:\w+ ){0,3}(?:recoit|recois|touche|touches|gagne|gagnes)",
     ),
     Asked.PHONE: _any(
         r"telefoonnummer",
@@ -94,12 +104,22 @@ class _Fact(NamedTuple):
 _FACTS = (
     _Fact(Asked.AMOUNT, re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)")),
     _Fact(Asked.AMOUNT, re.compile(r"€\s*\d")),
+    # A rate in other units: "an hourly rate worth two consultations per hour".
+    _Fact(
+        Asked.AMOUNT,
+        re.compile(
+            r"\b(?:een|twee|drie|one|two|three|une?|deux|trois) \w+"
+            r" (?:per uur|per hour|an hour|par heure)\b"
+        ),
+        needs=("per uur", "per hour", "an hour", "par heure"),
+    ),
     _Fact(
         Asked.AMOUNT,
         re.compile(
             r"\b(?:gratis|kosteloos|gratuit|gratuite|free of charge|for free|no charge)\b"
             r"|\bgeen (?:onkosten)?bijdrage|\bno (?:fee )?contribution"
             r"|\b(?:pas de|aucune) (?:contribution|cotisation)"
+            r"|\b(?:costs? you nothing|betaalt u niets|kost u niets|ne vous co[uû]te rien)\b"
         ),
     ),
     _Fact(
@@ -133,10 +153,16 @@ _GIVING = _any(
 )
 
 
+# "bedrag wachtgeld", "montant prime Impulseo": a short question that opens with the amount.
+_OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b")
+
+
 def asked(question: str) -> set[Asked]:
     """The kinds of fact the question explicitly asks for (usually none)."""
     folded = fold(question)
     kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
+    if _OPENS_WITH_AMOUNT.match(folded):
+        kinds.add(Asked.AMOUNT)
     if _GIVING.search(folded):
         kinds -= {Asked.PHONE, Asked.EMAIL, Asked.ACCOUNT, Asked.PASSWORD}
     return kinds

@@ -205,12 +205,43 @@ class SecondOpinion:
     lexical search declined, the agreement answers only with a high similarity and a fair share
     of the question's words explained: the questions it must decline are mostly near misses,
     on the topic of an entry that lacks the fact, which embeddings cannot tell apart. Where the
-    two disagree, the member chooses between both candidates. Set on tests/kb_eval/*.toml,
-    never on the held-out set (see bench/faq.py)."""
+    two disagree, the member chooses between both candidates.
+
+    A confident lexical answer is checked too, in two cases. One that leaves part of the
+    question unexplained is declined when the embeddings do not rank that entry among their
+    first two: such answers are mostly near misses ("what does a kring coordinator earn"
+    matched on the HR entry's words about pay, "how long must I keep a medical record" on the
+    entry about records after a locum job): the words match, the meaning does not. And where
+    the search passed over its best-scoring entry for one that holds the kind of fact asked
+    ("the price of the CareConnect licence": the overview of licences has prices, the
+    CareConnect entry none), the answer is declined when the embeddings rank the passed-over
+    entry above it: the question is about what that entry is about, and it lacks the fact.
+    Set on tests/kb_eval/*.toml, never on the held-out set (see bench/faq.py)."""
 
     agreed: float = 2.10  # similarity score to answer a hesitant lexical call both agree on
     agreed_declined: float = 2.26  # … to answer what the lexical search declined
     declined_coverage: float = 0.4  # … and the share of the question it must explain
+    confirming_rank: int = 2  # a partial confident answer must rank this high by similarity
+
+    def worth_checking(self, coverage: float, passed_over: str | None) -> bool:
+        """Whether a confident lexical answer needs the embeddings' confirmation."""
+        return coverage < 1.0 or passed_over is not None
+
+    def doubts(
+        self,
+        answer: str,
+        coverage: float,
+        passed_over: str | None,
+        hits: Sequence[SemanticHit],
+    ) -> bool:
+        """Whether the embeddings (`hits`, best first) overrule a confident lexical answer that
+        explains `coverage` of the question, given the entry it passed over (if any)."""
+        ranked = [hit.entry_id for hit in hits]
+        if passed_over in ranked and (
+            answer not in ranked or ranked.index(passed_over) < ranked.index(answer)
+        ):
+            return True
+        return coverage < 1.0 and answer not in ranked[: self.confirming_rank]
 
     def worth_asking(self, verdict: Verdict, coverage: float) -> bool:
         return verdict is Verdict.CLOSE or (

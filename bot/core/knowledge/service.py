@@ -9,7 +9,7 @@ from functools import partial
 from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.model import Entry, KnowledgeBase
-from bot.core.knowledge.search import Document, Index, Verdict, alternatives
+from bot.core.knowledge.search import Document, Index, Result, Verdict, alternatives
 from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex
 from bot.core.knowledge.teaching import TaughtEntries
 from bot.core.membership import require_manager
@@ -114,6 +114,8 @@ class Answerer:
         if best is None:
             return Verdict.NONE, (), 0.0
         if result.verdict is Verdict.CONFIDENT:
+            if self._doubted(text, result):
+                return Verdict.NONE, (), best.coverage
             return result.verdict, (best.entry_id,), best.coverage
         candidates = tuple(hit.entry_id for hit in alternatives(result))
         if self.semantic is not None and self.opinion.worth_asking(result.verdict, best.coverage):
@@ -124,6 +126,26 @@ class Answerer:
         if result.verdict is Verdict.CLOSE:
             return result.verdict, candidates, best.coverage
         return Verdict.NONE, (), best.coverage
+
+    def _doubted(self, text: str, result: Result) -> bool:
+        """Whether the embeddings overrule a confident lexical answer (see SecondOpinion)."""
+        best = result.best
+        if self.semantic is None or best is None:
+            return False
+        passed_over = self._passed_over(text, result)
+        if not self.opinion.worth_checking(best.coverage, passed_over):
+            return False
+        return self.opinion.doubts(
+            best.entry_id, best.coverage, passed_over, self.semantic.search(text)
+        )
+
+    def _passed_over(self, text: str, result: Result) -> str | None:
+        """The best-scoring entry, where the search put another first because only that one
+        holds the kind of fact asked (an amount …)."""
+        top = max(result.hits, key=lambda hit: hit.score)
+        if top is result.best or self.index.holds_asked(text, top.entry_id):
+            return None
+        return top.entry_id
 
 
 class KnowledgeService:
