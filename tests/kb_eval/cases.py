@@ -1,6 +1,7 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/, the frozen set we never tune on (bench/faq.py reports it apart)."""
+tests/kb_eval/held_out/ and tests/kb_eval/judge/, the frozen sets we never tune on (bench/faq.py
+reports each apart; `--tuned-only` does not even read them)."""
 
 import tomllib
 from dataclasses import dataclass
@@ -8,6 +9,8 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
 HELD_OUT = FOLDER / "held_out"
+JUDGE = FOLDER / "judge"  # written blind on 2026-12-06, labelled, then run once as it stands
+FROZEN = {"held-out set": HELD_OUT, "judge set": JUDGE}
 # Sets written blind after the decision was tuned, to validate each change on questions it
 # was not chosen on: bench/faq.py reports them; no test asserts a floor on them.
 VALIDATION = frozenset({"blind3.toml"})
@@ -19,6 +22,11 @@ class Case:
     language: str
     expected: str | None  # entry id; None: out of scope, must be declined
     kind: str  # paraphrase, typo, short, colloquial, cross-language, out-of-scope …
+    # Other entries the labeller found to hold the asked fact as well (the judge set's `also`).
+    also: frozenset[str] = frozenset()
+
+    def answered_by(self, entry: str | None) -> bool:
+        return entry is not None and (entry == self.expected or entry in self.also)
 
 
 def load_cases(folder: Path = FOLDER) -> list[Case]:
@@ -44,6 +52,7 @@ def load_set(path: Path) -> list[Case]:
                 raw["lang"],
                 None if raw["expect"] == "none" else raw["expect"],
                 raw.get("kind", raw.get("style", "")),
+                frozenset(raw.get("also", ())),
             )
             for raw in tomllib.load(handle)["cases"]
         ]
