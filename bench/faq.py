@@ -11,12 +11,12 @@ First, per language, what members get on the sets we tune on (tests/kb_eval/*.to
 frozen held-out and judge sets (tests/kb_eval/held_out/, tests/kb_eval/judge/), each apart:
 correct at once; correct or one tap away (the right entry among the "Bedoelt u" buttons; where
 the labeller found the fact in two entries, either counts); false declines; wrong answers
-(another entry given as the answer); out-of-scope questions declined; and the time per question (with the
-embeddings, the time embedding the question apart). `--quality` prints only that. The search
-has its semantic second opinion as in the bot (the vectors from var/embeddings.npz, built on
-first use); `--lexical` leaves it out. `--tuned-only` skips the frozen sets (they are not even
-read): for whoever tunes the search, who must not look at them. `--per-set` adds each tuned set
-apart.
+(another entry given as the answer); out-of-scope questions declined; and the time per
+question (with the embeddings, the time embedding the question apart). `--quality` prints
+only that. The search has its semantic second opinion as in the bot (the vectors from
+var/embeddings.npz, built on first use); `--lexical` leaves it out. `--tuned-only` skips the
+frozen sets (they are not even read): for whoever tunes the search, who must not look at them.
+`--per-set` adds each tuned set apart.
 
     .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical] [--tuned-only]
         [--per-set]
