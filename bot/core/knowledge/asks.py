@@ -101,6 +101,16 @@ _FACTS = (
             r"|\bgeen (?:onkosten)?bijdrage|\bno (?:fee )?contribution"
             r"|\b(?:pas de|aucune) (?:contribution|cotisation)"
         ),
+        needs=(
+            "gratis",
+            "kosteloos",
+            "gratuit",
+            "free",
+            "no charge",
+            "bijdrage",
+            "contribution",
+            "cotisation",
+        ),
     ),
     _Fact(
         Asked.PHONE,

@@ -18,9 +18,11 @@ question with exactly the terms of one entry's own phrasing gets that entry.
 The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py).
 """
 
+import functools
 import gc
 import itertools
 import math
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -130,15 +132,16 @@ class Document:
                     phrasings.append(frozenset(terms))
                 for term in terms:
                     counts[term] += weight
-                    length += weight
-        concepts = {word for word in vocabulary if word.isupper()}  # not words to mend to
+                # The weight added once per term, float rounding included, in one call.
+                added = itertools.repeat(weight, len(terms))
+                length = functools.reduce(operator.add, added, length)
         return cls(
             entry_id,
             dict(counts),
             length,
             tuple(phrasings),
             frozenset(offers),
-            frozenset(vocabulary - concepts),
+            frozenset(itertools.filterfalse(str.isupper, vocabulary)),  # no concepts to mend to
         )
 
 
@@ -163,10 +166,6 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _documents(entries: Sequence[tuple[str, Sequence[Entry]]]) -> list[Document]:
-    return [Document.of(entry_id, versions) for entry_id, versions in entries]
-
-
 class Index:
     """BM25 over the knowledge base, as a sparse term-by-entry matrix of precomputed term scores
     (one column per term: the entries that have it and what it scores in each), so a question
@@ -188,7 +187,9 @@ class Index:
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
-        return cls(analyse((entry_id, v.values()) for entry_id, v in kb.entries.items()))
+        # One pause for both steps: the collection that resuming sets off walks the heap once.
+        with _without_cycle_collection():
+            return cls(analyse((entry_id, v.values()) for entry_id, v in kb.entries.items()))
 
     def adding(self, documents: Sequence[Document]) -> "Index":
         """A new index with these documents too (replacing those with the same entry id). Only
@@ -215,9 +216,9 @@ class Index:
             itertools.chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=total
         )
         rows = np.repeat(np.arange(n), [len(document.counts) for document in self.documents])
-        # By column, then by row (knowledge base order): the keys are distinct, so a plain
-        # sort of one number per cell orders them as a stable sort by column would.
-        order = np.argsort(column_of * max(n, 1) + rows)
+        # By column, then by row (knowledge base order): the cells come in row order, so a
+        # stable sort by column keeps it within each column.
+        order = np.argsort(column_of, kind="stable")
         frequency = np.bincount(column_of, minlength=len(self._columns))
         self._starts = np.concatenate(([0], np.cumsum(frequency))).astype(np.intp)
         self._idf = [self._idf_of(int(df)) for df in frequency]
