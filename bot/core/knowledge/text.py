@@ -12,9 +12,9 @@ The concept groups are in concepts.py, the stop words in stopwords.py.
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import cache
 from itertools import chain, filterfalse
-from typing import Any
+from typing import Any, TypeVar
 
 import snowballstemmer  # type: ignore[import-untyped]
 
@@ -23,6 +23,7 @@ from bot.core.knowledge.durations import duration_bands
 from bot.core.knowledge.stopwords import STOPWORDS
 
 STEMMER_LANGUAGES = {"nl": "dutch", "fr": "french", "en": "english"}
+_T = TypeVar("_T")
 
 
 class _Folding(dict[int, str | None]):
@@ -40,19 +41,39 @@ _FOLD = _Folding({ord(ch): " " for ch in "’'`´-/_"})
 _WORD = re.compile(r"[a-z0-9]+|[A-Z]+")
 
 
+_REMEMBERED = 1 << 16
+
+
+class _Remembered(dict[str, _T]):
+    """What a function gives for each word, computed on first sight and then looked up (in C,
+    through `__getitem__`): a build reads millions of words, from a vocabulary of thousands.
+    Forgets all when full (questions bring new words for as long as the bot runs)."""
+
+    def __init__(self, compute: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= _REMEMBERED:
+            self.clear()
+        value = self[word] = self._compute(word)
+        return value
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes and dashes as spaces."""
-    return " ".join(filter(None, map(_fold_word, text.split())))
+    return " ".join(filter(None, map(_FOLDED_WORDS.__getitem__, text.split())))
 
 
-@lru_cache(maxsize=1 << 16)
 def _fold_word(word: str) -> str:
-    """A word folded (maybe into several, or none), remembered: a build folds millions of
-    words, from a vocabulary of thousands. Folding a text word by word is folding it whole:
-    lower case, the decomposition and the table change no whitespace and act on each word
-    alone (whitespace is no letter, no accent, and starts a character of its own)."""
+    """A word folded (maybe into several, or none). Folding a text word by word is folding it
+    whole: lower case, the decomposition and the table change no whitespace and act on each
+    word alone (whitespace is no letter, no accent, and starts a character of its own)."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return " ".join(decomposed.translate(_FOLD).split())
+
+
+_FOLDED_WORDS = _Remembered(_fold_word)
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -97,23 +118,15 @@ DURATION_CONTEXT = frozenset(
 
 # The stop words a word is dropped for: a concept term (upper case) never is.
 _DROPPED = frozenset(word for word in STOPWORDS if not word.isupper())
-_REMEMBERED_CHUNKS = 1 << 16
 
 
-class _Tokens(dict[str, tuple[str, ...]]):
-    """The words kept of one whitespace-free chunk of marked text, found on first sight: a
-    build reads millions of chunks, from a vocabulary of thousands. A word never holds
-    whitespace, so the words of a text are those of its chunks in turn. Forgets all when
-    full (questions bring new chunks for as long as the bot runs)."""
-
-    def __missing__(self, chunk: str) -> tuple[str, ...]:
-        if len(self) >= _REMEMBERED_CHUNKS:
-            self.clear()
-        kept = self[chunk] = tuple(filterfalse(_DROPPED.__contains__, _WORD.findall(chunk)))
-        return kept
+def _kept_words(chunk: str) -> tuple[str, ...]:
+    """The words of a chunk of marked text (no whitespace in it) that are no stop words. A
+    word never holds whitespace, so the words of a text are those of its chunks in turn."""
+    return tuple(filterfalse(_DROPPED.__contains__, _WORD.findall(chunk)))
 
 
-_TOKENS = _Tokens()
+_KEPT_WORDS = _Remembered(_kept_words)
 
 
 def words(text: str) -> list[str]:
@@ -126,7 +139,7 @@ def folded_words(folded: str) -> list[str]:
     """The `words` of a text already folded (the index folds an answer once, for its words
     and for its dates)."""
     marked = _PHRASES.sub(lambda m: f" {_CONCEPT_OF[m.group(1)]} ", folded)
-    found = list(chain.from_iterable(map(_TOKENS.__getitem__, marked.split())))
+    found = list(chain.from_iterable(map(_KEPT_WORDS.__getitem__, marked.split())))
     if DURATION_CONTEXT.isdisjoint(found):
         return found  # "20 semaines enceinte", "3 weken moederschapsrust": no band of a fee
     return found + duration_bands(folded)
