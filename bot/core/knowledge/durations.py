@@ -7,6 +7,8 @@ more than 4 weeks up to 6 months, more than 6 months.
 
 import re
 
+from bot.core.knowledge.patterns import alternation
+
 SHORT, MEDIUM, LONG = "DURSHORT", "DURMEDIUM", "DURLONG"
 
 _NUMBER_WORDS = {
@@ -81,8 +83,9 @@ _WEEKS_PER_UNIT = {
     "years": 52,
 }
 _MORE = r"(?:meer dan|langer dan|plus de|more than|longer than|over|>|boven)"
-_NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_UNIT = r"(" + "|".join(sorted(_WEEKS_PER_UNIT, key=len, reverse=True)) + r")\b"
+# The number words and the units as trees (the longest first where several match, as before).
+_NUMBER = r"(\d+(?:[.,]\d+)?|" + alternation(_NUMBER_WORDS) + ")"
+_UNIT = r"(" + alternation(_WEEKS_PER_UNIT) + r")\b"
 _DURATION = re.compile(
     rf"(?P<more>{_MORE}\s+)?{_NUMBER}(?:\s*(?:tot|à|a|to|-)\s*{_NUMBER})?[\s-]*{_UNIT}"
 )

@@ -11,15 +11,16 @@ The concept groups are in concepts.py, the stop words in stopwords.py.
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache
 from itertools import chain, filterfalse
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import snowballstemmer  # type: ignore[import-untyped]
 
 from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.durations import duration_bands
+from bot.core.knowledge.patterns import alternation
 from bot.core.knowledge.stopwords import STOPWORDS
 
 STEMMER_LANGUAGES = {"nl": "dutch", "fr": "french", "en": "english"}
@@ -76,33 +77,12 @@ def _fold_word(word: str) -> str:
 _FOLDED_WORDS = _Remembered(_fold_word)
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """A regular expression for any of the phrases, the longest one first where several match,
-    written as a tree of their shared beginnings ("lok(?: groep)?"): the regex engine tries
-    the alternatives one by one, so 400 flat ones made every word cost 400 tries."""
-    tree: dict[str, Any] = {}
-    for phrase in phrases:
-        node = tree
-        for character in phrase:
-            node = node.setdefault(character, {})
-        node[""] = {}  # a phrase ends here
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(tree)
-
-
 def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     variants: dict[str, str] = {}
     for concept, words in CONCEPTS.items():
         for word in words:
             variants[fold(word)] = concept
-    return re.compile(r"\b(" + _alternation(variants) + r")\b"), variants
+    return re.compile(r"\b(" + alternation(variants) + r")\b"), variants
 
 
 _PHRASES, _CONCEPT_OF = _phrase_pattern()
