@@ -147,12 +147,12 @@ class Document:
 
 def analyse(entries: Iterable[tuple[str, Iterable[Entry]]]) -> list[Document]:
     """The documents of entries (id and language versions), in their order."""
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return [Document.of(entry_id, versions) for entry_id, versions in entries]
 
 
 @contextmanager
-def _without_cycle_collection() -> Iterator[None]:
+def without_cycle_collection() -> Iterator[None]:
     """The cycle collector paused. Analysing (and assembling) makes millions of objects and no
     reference cycle (reference counting frees them all): the collector, set off by their
     number, would only walk the whole heap again and again (a tenth of a build of 10,000
@@ -178,7 +178,7 @@ class Index:
         self.offers = {document.entry_id: document.offers for document in self.documents}
         self.phrasings = {document.entry_id: document.phrasings for document in self.documents}
         self._phrasings_by_length: dict[str, dict[int, list[frozenset[str]]]] = {}
-        with _without_cycle_collection():
+        with without_cycle_collection():
             if spelling is None:
                 spelling = Speller(_single_word_concept_variants())
                 spelling.add(_vocabulary(self.documents))
@@ -188,7 +188,7 @@ class Index:
     @classmethod
     def build(cls, kb: KnowledgeBase) -> "Index":
         # One pause for both steps: the collection that resuming sets off walks the heap once.
-        with _without_cycle_collection():
+        with without_cycle_collection():
             return cls(analyse((entry_id, v.values()) for entry_id, v in kb.entries.items()))
 
     def adding(self, documents: Sequence[Document]) -> "Index":
