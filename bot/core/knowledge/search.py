@@ -166,6 +166,15 @@ def without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+class _Numbering(dict[str, int]):
+    """Each key numbered on first sight, 0, 1, 2 …: one pass (in C but for new keys) where
+    collecting the keys and then looking each up took two."""
+
+    def __missing__(self, key: str) -> int:
+        number = self[key] = len(self)
+        return number
+
+
 class Index:
     """BM25 over the knowledge base, as a sparse term-by-entry matrix of precomputed term scores
     (one column per term: the entries that have it and what it scores in each), so a question
@@ -208,10 +217,11 @@ class Index:
         self.average_length = sum(lengths) / max(n, 1) or 1.0
         terms = [document.counts for document in self.documents]
         total = sum(map(len, terms))
-        self._columns = {t: c for c, t in enumerate(dict.fromkeys(itertools.chain(*terms)))}
+        numbering = _Numbering()  # the terms numbered in order of first appearance
         column_of = np.fromiter(
-            map(self._columns.__getitem__, itertools.chain(*terms)), dtype=np.intp, count=total
+            map(numbering.__getitem__, itertools.chain(*terms)), dtype=np.intp, count=total
         )
+        self._columns = dict(numbering)
         counts = np.fromiter(
             itertools.chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=total
         )
