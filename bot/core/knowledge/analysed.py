@@ -23,14 +23,14 @@ from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
-from bot.core.knowledge import asks, concepts, durations, search, stopwords, text
+from bot.core.knowledge import asks, concepts, durations, patterns, search, stopwords, text
 from bot.core.knowledge.asks import Asked
 from bot.core.knowledge.model import Entry, KnowledgeBase
-from bot.core.knowledge.search import Document, analyse
+from bot.core.knowledge.search import Document, analyse, without_cycle_collection
 
 log = logging.getLogger(__name__)
 
-ANALYSER: tuple[ModuleType, ...] = (text, concepts, stopwords, durations, asks, search)
+ANALYSER: tuple[ModuleType, ...] = (text, concepts, stopwords, durations, patterns, asks, search)
 PROTOCOL = 5
 
 # entry id, term counts, length, phrasings, kinds of fact (their values), vocabulary
@@ -62,7 +62,7 @@ class DocumentCache:
         self._stored: dict[str, Stored] = {}
         if path is not None and path.exists():
             try:
-                with path.open("rb") as handle:
+                with path.open("rb") as handle, without_cycle_collection():
                     self._stored = _DataOnly(handle).load()
             except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as error:
                 log.warning("analysis cache %s unreadable (%s): analysing again", path, error)

@@ -121,6 +121,16 @@ _FACTS = (
             r"|\b(?:pas de|aucune) (?:contribution|cotisation)"
             r"|\b(?:costs? you nothing|betaalt u niets|kost u niets|ne vous co[uû]te rien)\b"
         ),
+        needs=(
+            "gratis",
+            "kosteloos",
+            "gratuit",
+            "free",
+            "no charge",
+            "bijdrage",
+            "contribution",
+            "cotisation",
+        ),
     ),
     _Fact(
         Asked.PHONE,
@@ -209,12 +219,17 @@ _MONTHS = {
     for name in names
 }
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b(?: (\d{4})\b)?")
+# What every date holds; most answers have none, and this pattern (beginning with a digit)
+# the engine rules out faster than the whole one.
+_DAY_AND_MONTH = re.compile(r"\d (?:" + "|".join(_MONTHS) + ")")
 
 
 def _dates(folded: str) -> list[date]:
     """The dates written out in a text ("15 maart 2021"). One without a year comes back every
     year, so it is always still to come."""
-    moments = []
+    moments: list[date] = []
+    if _DAY_AND_MONTH.search(folded) is None:
+        return moments
     for day, month, year in _DATE.findall(folded):
         if not year:
             moments.append(date.max)

@@ -7,6 +7,8 @@ more than 4 weeks up to 6 months, more than 6 months.
 
 import re
 
+from bot.core.knowledge.patterns import alternation
+
 SHORT, MEDIUM, LONG = "DURSHORT", "DURMEDIUM", "DURLONG"
 
 _NUMBER_WORDS = {
@@ -81,11 +83,17 @@ _WEEKS_PER_UNIT = {
     "years": 52,
 }
 _MORE = r"(?:meer dan|langer dan|plus de|more than|longer than|over|>|boven)"
-_NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_UNIT = r"(" + "|".join(sorted(_WEEKS_PER_UNIT, key=len, reverse=True)) + r")\b"
+# The number words and the units as trees (the longest first where several match, as before).
+_NUMBER = r"(\d+(?:[.,]\d+)?|" + alternation(_NUMBER_WORDS) + ")"
+_UNIT = r"(" + alternation(_WEEKS_PER_UNIT) + r")\b"
 _DURATION = re.compile(
     rf"(?P<more>{_MORE}\s+)?{_NUMBER}(?:\s*(?:tot|à|a|to|-)\s*{_NUMBER})?[\s-]*{_UNIT}"
 )
+# What every duration holds: the end of a number (a digit, the last letter of a number word)
+# right before its unit. Most texts have none; the engine finds that out faster with this
+# pattern (it begins with one character of a set) than with the whole one.
+_NUMBER_ENDS = "".join(sorted({word[-1] for word in _NUMBER_WORDS}))
+_UNIT_AFTER_NUMBER = re.compile(rf"[\d{_NUMBER_ENDS}][\s-]*{_UNIT}")
 
 
 def _value(text: str) -> float:
@@ -96,7 +104,9 @@ def _value(text: str) -> float:
 def duration_bands(text: str) -> list[str]:
     """A band term for every duration in the text, folded (see text.fold): in lower case, so
     the pattern need not ignore case (which made it three times slower)."""
-    bands = []
+    bands: list[str] = []
+    if _UNIT_AFTER_NUMBER.search(text) is None:
+        return bands
     for match in _DURATION.finditer(text):
         amount = _value(match.group(3) or match.group(2))  # the upper end of "1 tot 6"
         weeks = amount * _WEEKS_PER_UNIT[match.group(4)]

@@ -11,18 +11,20 @@ The concept groups are in concepts.py, the stop words in stopwords.py.
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
-from itertools import filterfalse
-from typing import Any
+from collections.abc import Callable
+from functools import cache
+from itertools import chain, filterfalse
+from typing import TypeVar
 
 import snowballstemmer  # type: ignore[import-untyped]
 
 from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.durations import duration_bands
+from bot.core.knowledge.patterns import alternation
 from bot.core.knowledge.stopwords import STOPWORDS
 
 STEMMER_LANGUAGES = {"nl": "dutch", "fr": "french", "en": "english"}
+_T = TypeVar("_T")
 
 
 class _Folding(dict[int, str | None]):
@@ -40,40 +42,39 @@ _FOLD = _Folding({ord(ch): " " for ch in "’'`´-/_"})
 _WORD = re.compile(r"[a-z0-9]+|[A-Z]+")
 
 
+_REMEMBERED = 1 << 16
+
+
+class _Remembered(dict[str, _T]):
+    """What a function gives for each word, computed on first sight and then looked up (in C,
+    through `__getitem__`): a build reads millions of words, from a vocabulary of thousands.
+    Forgets all when full (questions bring new words for as long as the bot runs)."""
+
+    def __init__(self, compute: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= _REMEMBERED:
+            self.clear()
+        value = self[word] = self._compute(word)
+        return value
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes and dashes as spaces."""
-    return " ".join(filter(None, map(_fold_word, text.split())))
+    return " ".join(filter(None, map(_FOLDED_WORDS.__getitem__, text.split())))
 
 
-@lru_cache(maxsize=1 << 16)
 def _fold_word(word: str) -> str:
-    """A word folded (maybe into several, or none), remembered: a build folds millions of
-    words, from a vocabulary of thousands. Folding a text word by word is folding it whole:
-    lower case, the decomposition and the table change no whitespace and act on each word
-    alone (whitespace is no letter, no accent, and starts a character of its own)."""
+    """A word folded (maybe into several, or none). Folding a text word by word is folding it
+    whole: lower case, the decomposition and the table change no whitespace and act on each
+    word alone (whitespace is no letter, no accent, and starts a character of its own)."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return " ".join(decomposed.translate(_FOLD).split())
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """A regular expression for any of the phrases, the longest one first where several match,
-    written as a tree of their shared beginnings ("lok(?: groep)?"): the regex engine tries
-    the alternatives one by one, so 400 flat ones made every word cost 400 tries."""
-    tree: dict[str, Any] = {}
-    for phrase in phrases:
-        node = tree
-        for character in phrase:
-            node = node.setdefault(character, {})
-        node[""] = {}  # a phrase ends here
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(tree)
+_FOLDED_WORDS = _Remembered(_fold_word)
 
 
 def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -81,7 +82,7 @@ def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for concept, words in CONCEPTS.items():
         for word in words:
             variants[fold(word)] = concept
-    return re.compile(r"\b(" + _alternation(variants) + r")\b"), variants
+    return re.compile(r"\b(" + alternation(variants) + r")\b"), variants
 
 
 _PHRASES, _CONCEPT_OF = _phrase_pattern()
@@ -99,6 +100,15 @@ DURATION_CONTEXT = frozenset(
 _DROPPED = frozenset(word for word in STOPWORDS if not word.isupper())
 
 
+def _kept_words(chunk: str) -> tuple[str, ...]:
+    """The words of a chunk of marked text (no whitespace in it) that are no stop words. A
+    word never holds whitespace, so the words of a text are those of its chunks in turn."""
+    return tuple(filterfalse(_DROPPED.__contains__, _WORD.findall(chunk)))
+
+
+_KEPT_WORDS = _Remembered(_kept_words)
+
+
 def words(text: str) -> list[str]:
     """Folded words, with concept phrases replaced by their concept term (upper case), and a
     band term for each duration (see durations.py)."""
@@ -109,7 +119,7 @@ def folded_words(folded: str) -> list[str]:
     """The `words` of a text already folded (the index folds an answer once, for its words
     and for its dates)."""
     marked = _PHRASES.sub(lambda m: f" {_CONCEPT_OF[m.group(1)]} ", folded)
-    found = list(filterfalse(_DROPPED.__contains__, _WORD.findall(marked)))
+    found = list(chain.from_iterable(map(_KEPT_WORDS.__getitem__, marked.split())))
     if DURATION_CONTEXT.isdisjoint(found):
         return found  # "20 semaines enceinte", "3 weken moederschapsrust": no band of a fee
     return found + duration_bands(folded)

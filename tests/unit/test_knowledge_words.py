@@ -1,0 +1,86 @@
+"""The words the knowledge base search finds in a text, whatever it remembers from earlier texts.
+
+The expected words are those the search found before the build was made faster (words and
+their parts remembered, number words and units matched through a tree); bench/kb_same.py
+compares whole indexes.
+"""
+
+import pytest
+
+from bot.core.knowledge import text
+from bot.core.knowledge.durations import duration_bands
+from bot.core.knowledge.text import fold, words
+
+TEXTS = {
+    "Wat kost de LOK-groep?\tHealthOne\n3 weken vervanging, bijdrage!": [
+        "PRICE",
+        "LOK",
+        "groep",
+        "healthone",
+        "3",
+        "WEEK",
+        "REPLACEMENT",
+        "bijdrage",
+        "DURSHORT",
+    ],
+    "E-mail van de kring: (GLEM) 2de wacht…  straße ø×ß": [
+        "e",
+        "mail",
+        "KRING",
+        "LOK",
+        "2de",
+        "ONCALL",
+        "stra",
+        "e",
+    ],
+    "Ma cotisation pour un remplacement de 1 à 6 mois": [
+        "cotisation",
+        "REPLACEMENT",
+        "1",
+        "6",
+        "MONTH",
+        "DURMEDIUM",
+    ],
+    "How much for a 3-week locum, more than 6 months?": [
+        "3",
+        "WEEK",
+        "LOCUM",
+        "more",
+        "6",
+        "MONTH",
+        "DURSHORT",
+        "DURLONG",
+    ],
+}
+
+
+@pytest.mark.parametrize("question", TEXTS)
+def test_the_words_of_a_question_come_out_the_same_every_time(question: str) -> None:
+    assert words(question) == TEXTS[question]
+    assert words(question) == TEXTS[question]  # now from what was remembered
+
+
+def test_the_words_are_the_same_when_what_was_remembered_is_forgotten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(text, "_REMEMBERED", 3)  # forget every few words
+    for question, expected in TEXTS.items():
+        assert words(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("duration", "band"),
+    [
+        ("1 tot 6 maanden", "DURMEDIUM"),  # the upper end
+        ("une semaine", "DURSHORT"),  # "une", not "un"
+        ("3 annees", "DURLONG"),  # "annees", not "an"
+        ("twee dagen", "DURSHORT"),
+        ("dertien weken", "DURMEDIUM"),  # "tien" at the end of the word
+        ("meer dan 6 maanden", "DURLONG"),
+        ("een half jaar", "DURMEDIUM"),
+        ("plus de 4 semaines", "DURMEDIUM"),
+        ("26 weken", "DURMEDIUM"),
+    ],
+)
+def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
+    assert duration_bands(fold(duration)) == [band]
