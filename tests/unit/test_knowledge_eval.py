@@ -68,3 +68,21 @@ def test_out_of_scope_questions_are_declined(answerer: Answerer, language: str) 
     declined = 1 - len(answered) / len(cases)
     print(f"{language}: declined {declined:.1%} of {len(cases)}")
     assert declined >= DECLINE_FLOOR, answered
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("voltijds 32 uur per week, welk boekje is het eerste waarop ik afdraag?", "nl"),
+        ("plein temps 32 heures, sur quel carnet commence la contribution ?", "fr"),
+        ("full-time 32 hours a week, from which booklet do I start paying?", "en"),
+    ],
+)
+def test_the_full_time_case_of_a_long_locum_is_the_general_rule(
+    answerer: Answerer, question: str, language: str
+) -> None:
+    """Two entries hold the 32-hour case of a locum job over 6 months: the rule itself (which
+    is stated for full time) and the worked examples (meant for part time). The rule comes
+    first."""
+    case = Case(question, language, "locum-fee-over-6-months", "paraphrase")
+    assert best_entry(answerer, case) == case.expected

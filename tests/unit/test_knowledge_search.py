@@ -102,6 +102,7 @@ def answerer(kb: KnowledgeBase) -> Answerer:
         ("stempel", "stamp"),
         ("welk cachet moet ik gebruiken", "stamp"),  # French word in a Dutch question
         ("onkostenbijdrage meer dan 6 maanden", "fee-long"),
+        ("quote-part plus de 6 mois", "fee-long"),  # the Belgian French word for the share
         ("fee contribuion for a replacement under 4 weeks", "fee-short"),  # typo in a phrase
     ],
 )

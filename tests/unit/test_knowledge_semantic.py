@@ -229,3 +229,26 @@ def test_an_entry_with_the_asked_fact_does_not_answer_for_the_one_meant(
     lookup = Answerer(kb, semantic).lookup(PRICE, "nl")
     assert (lookup.entry is not None and lookup.entry.id == "licences") is answered
     assert (lookup.verdict is Verdict.NONE) is not answered
+
+
+HALF = "stempel invaller bestellen drukkerij"  # the words explain under half of it
+
+
+@pytest.mark.parametrize(
+    ("near", "verdict"),
+    [
+        ({"stamp": 1.0, "insurance": 0.2}, Verdict.CONFIDENT),  # both agree, and closely
+        ({"stamp": 1.0, "insurance": 0.49}, Verdict.CLOSE),  # both agree, less closely
+        ({"stamp": 1.0, "insurance": 0.7}, Verdict.NONE),  # the meaning lies too far
+    ],
+)
+def test_a_declined_question_both_searches_place_alike_is_offered(
+    near: dict[str, float], verdict: Verdict
+) -> None:
+    kb = small_kb()
+    assert Answerer(kb).lookup(HALF, "nl").verdict is Verdict.NONE  # on the words alone
+    semantic = SemanticIndex.build(kb, Placed(kb, HALF, near), VectorCache(None))
+    lookup = Answerer(kb, semantic).lookup(HALF, "nl")
+    assert lookup.verdict is verdict
+    shown = lookup.entry if verdict is Verdict.CONFIDENT else next(iter(lookup.candidates), None)
+    assert (shown is not None and shown.id == "stamp") is (verdict is not Verdict.NONE)

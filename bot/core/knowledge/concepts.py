@@ -142,6 +142,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "afdragen",
         "retrocessie",
         "retrocession",
+        "retrocessions",
+        "retroceder",
+        "retrocede",
+        "retrocedes",
+        "quote part",  # Belgian French: the locum's share of the fees
+        "quote parts",
         "cotisation aux frais",
         "contribution aux frais",
         "participation aux frais",

@@ -204,7 +204,11 @@ class SecondOpinion:
     agreement was never wrong where the lexical search hesitated ("Bedoelt u …?"). Where the
     lexical search declined, the agreement answers only with a high similarity and a fair share
     of the question's words explained: the questions it must decline are mostly near misses,
-    on the topic of an entry that lacks the fact, which embeddings cannot tell apart. Where the
+    on the topic of an entry that lacks the fact, which embeddings cannot tell apart. Below that
+    similarity, an agreement on a question that the words half explain is offered as candidates
+    ("Bedoelt u …?") rather than declined: such questions are mostly long, chatty ones whose
+    right entry both searches found; the questions to decline rarely come that close to the
+    entry both name, and a member asking one of them only gets a choice to ignore. Where the
     two disagree, the member chooses between both candidates.
 
     A confident lexical answer is checked too, in two cases. One that leaves part of the
@@ -221,6 +225,7 @@ class SecondOpinion:
     agreed: float = 2.10  # similarity score to answer a hesitant lexical call both agree on
     agreed_declined: float = 2.26  # … to answer what the lexical search declined
     declined_coverage: float = 0.4  # … and the share of the question it must explain
+    agreed_offered: float = 2.22  # … to offer it as candidates (with that share explained)
     confirming_rank: int = 2  # a partial confident answer must rank this high by similarity
 
     def worth_checking(self, coverage: float, passed_over: str | None) -> bool:
@@ -264,8 +269,16 @@ class SecondOpinion:
             if top is not None and agree and top.score >= self.agreed:
                 return Verdict.CONFIDENT, (top.entry_id,)
             ranked = [top.entry_id, *candidates] if top is not None else list(candidates)
-            return Verdict.CLOSE, tuple(dict.fromkeys(ranked))[:MAX_ALTERNATIVES]
-        sure = top is not None and agree and top.score >= self.agreed_declined
-        if top is not None and sure and coverage >= self.declined_coverage:
+            return Verdict.CLOSE, _first_distinct(ranked)
+        if top is None or not agree or coverage < self.declined_coverage:
+            return Verdict.NONE, ()
+        if top.score >= self.agreed_declined:
             return Verdict.CONFIDENT, (top.entry_id,)
+        if top.score >= self.agreed_offered:
+            return Verdict.CLOSE, _first_distinct([top.entry_id, *candidates])
         return Verdict.NONE, ()
+
+
+def _first_distinct(ranked: Sequence[str]) -> tuple[str, ...]:
+    """The candidates to offer: the first few distinct entry ids."""
+    return tuple(dict.fromkeys(ranked))[:MAX_ALTERNATIVES]
