@@ -6,7 +6,9 @@ behind the balancer, which the emulator posts every update to. Then `--members` 
 send /help, wait for the answer and send again, for `--seconds`, while a broadcast to every
 member goes out through the replicas' senders. Printed per size: updates answered per second,
 the p95 round trip (sent -> answer recorded by the emulator), updates answered other than once,
-and members who got the broadcast other than once (both must be 0); then the ratio two/one.
+and members who got the broadcast other than once (both must be 0), and who used the cores
+while the members asked (each replica, this process, PostgreSQL, the rest of the machine: a
+replica that does not reach a core was held up elsewhere); then the ratio two/one.
 
     .venv/bin/python -m bench.scale --database-url postgresql://… [--members 40] [--seconds 20]
 
@@ -17,18 +19,21 @@ replicas and the database, so the figures are noisy; compare the two sizes of on
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.cpu import CpuMeter, CpuShare, named
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.core.broadcast import Progress
@@ -52,6 +57,7 @@ class Result:
     p95_ms: float
     answered_twice: int  # updates answered more (or less) than once
     broadcast_twice: int  # members who got the broadcast twice, or whom it did not reach
+    cpu: list[CpuShare]  # who used the cores while the members asked
 
 
 class Answers:
@@ -119,6 +125,28 @@ async def broadcast_to_all(cluster: Cluster) -> Callable[[], Awaitable[Progress]
     return lambda: broadcasts.progress(coordinator, created.id or 0)
 
 
+def cpu_meter(replicas: list[Replica]) -> CpuMeter:
+    """Who uses the cores: each replica, this process (emulator, balancer and members alike),
+    PostgreSQL's processes; the meter adds the rest of the machine (other people's work)."""
+
+    def this_process() -> list[int]:
+        return [os.getpid()]
+
+    def postgres() -> list[int]:
+        return named("postgres")
+
+    roles: dict[str, Callable[[], Iterable[int]]] = {
+        f"replica {replica.index}": partial(_pid_of, replica) for replica in replicas
+    }
+    return CpuMeter(
+        {**roles, "bench (emulator, balancer, members)": this_process, "postgres": postgres}
+    )
+
+
+def _pid_of(replica: Replica) -> list[int]:
+    return [replica.process.pid] if replica.process else []
+
+
 async def measure(url: str, size: int, members: int, seconds: float, logs: Path) -> Result:
     emulator, services, engine = await seeded(url)
     replicas = [Replica(n, free_port(), logs / f"replica-{n}.log") for n in range(size)]
@@ -140,9 +168,12 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
             while time.perf_counter() < deadline:
                 round_trips.append(await answers.ask(handle))
 
+        meter = cpu_meter(replicas)
+        meter.start()
         started = time.perf_counter()
         await asyncio.gather(*(member(handle) for handle in people))
         elapsed = time.perf_counter() - started
+        cpu = meter.stop()
         # The replicas send it: other processes, no event to wait on.
         while not (done := await progress()).total or not done.finished:  # noqa: ASYNC110
             await asyncio.sleep(0.5)
@@ -161,6 +192,7 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
         broadcast_twice=sum(n > 1 for n in answers.broadcast.values())
         + recipients
         - len(answers.broadcast),
+        cpu=cpu,
     )
 
 
@@ -180,6 +212,8 @@ async def run(url: str, members: int, seconds: float) -> None:
                 f"{replicas:>12} {result.per_second:>12.1f} {result.p95_ms:>12.1f} "
                 f"{result.answered_twice:>12} {result.broadcast_twice:>12}"
             )
+            for share in result.cpu:
+                print(f"{'':>12}   cpu {share.role}: {share.cores:.2f} cores")
     ratio = results[2].per_second / results[1].per_second
     print(f"ratio two replicas / one: updates/s x{ratio:.2f}")
 

@@ -13,10 +13,12 @@ logger = logging.getLogger(__name__)
 
 
 class WebhookSender:
-    """POSTs pending updates to the webhook URL one at a time, in order.
+    """POSTs pending updates to the webhook URL as Telegram does: up to the webhook's
+    ``max_connections`` at once, one chat's one at a time and in order (the queue picks them).
 
-    Like Telegram, a failed delivery is retried (after ``retry_delay`` seconds) and recorded
-    as the webhook's last error; an update counts as acknowledged once the POST returns 2xx.
+    Like Telegram, a failed delivery is retried (after ``retry_delay`` seconds; meanwhile that
+    chat's later updates wait) and recorded as the webhook's last error; an update counts as
+    acknowledged once its POST returns 2xx.
     """
 
     def __init__(
@@ -28,19 +30,32 @@ class WebhookSender:
 
     async def run(self) -> None:
         timeout = aiohttp.ClientTimeout(total=10)
-        async with aiohttp.ClientSession(timeout=timeout) as session:
-            while True:
-                webhook, update = await self._queue.next_for_webhook()
-                error = await self._post(session, webhook, update)
-                if error is None:
-                    self._queue.confirm_through(update["update_id"])
-                    continue
-                logger.warning(
-                    "Webhook delivery of update %s failed: %s", update["update_id"], error
-                )
-                webhook.last_error_date = self._timestamp()
-                webhook.last_error_message = error
-                await asyncio.sleep(self._retry_delay)
+        connector = aiohttp.TCPConnector(limit=0)  # the webhook's max_connections limits it
+        deliveries: set[asyncio.Task[None]] = set()
+        async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+            try:
+                while True:
+                    webhook, update = await self._queue.next_for_webhook()
+                    delivery = asyncio.create_task(self._deliver(session, webhook, update))
+                    deliveries.add(delivery)
+                    delivery.add_done_callback(deliveries.discard)
+            finally:
+                for delivery in deliveries:
+                    delivery.cancel()
+                await asyncio.gather(*deliveries, return_exceptions=True)
+
+    async def _deliver(
+        self, session: aiohttp.ClientSession, webhook: Webhook, update: dict[str, Any]
+    ) -> None:
+        error = await self._post(session, webhook, update)
+        if error is None:
+            self._queue.confirm(update["update_id"])
+            return
+        logger.warning("Webhook delivery of update %s failed: %s", update["update_id"], error)
+        webhook.last_error_date = self._timestamp()
+        webhook.last_error_message = error
+        await asyncio.sleep(self._retry_delay)
+        self._queue.retry_later(update["update_id"])
 
     @staticmethod
     async def _post(

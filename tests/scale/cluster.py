@@ -8,7 +8,8 @@ What runs (see the `cluster` fixture in conftest.py)::
         --> (replica 2 …)                                   /
 
 - The emulator is the Telegram Bot API: every replica calls it with `--api-base`, each sets the
-  same webhook (the balancer's URL), and it posts each update to the balancer, one at a time.
+  same webhook (the balancer's URL), and it posts the updates to the balancer as Telegram
+  does: several at once (the webhook's max_connections), one chat's one at a time, in order.
 - The `Balancer` forwards an update round-robin (the default), to one pinned replica, or to all
   of them (Telegram's delivery twice, to several replicas); or it holds updates (answering 200,
   as a balancer with a queue would) until `release()` forwards them all at the same moment, each
@@ -188,7 +189,7 @@ class Balancer:
         self._held = []
 
     async def holding(self, count: int, seconds: float = 10) -> None:
-        """Wait until `count` updates are held (the emulator posts them one at a time)."""
+        """Wait until `count` updates are held (the emulator posts them as they come)."""
         await until(lambda: len(self._held or ()) >= count, f"{count} updates held", seconds)
 
     async def release(self) -> None:
