@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -34,6 +35,7 @@ from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.cpu import CpuMeter, CpuShare, named
+from bench.profiling import flame_graph
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.core.broadcast import Progress
@@ -44,7 +46,8 @@ from bot.emulator import Emulator
 from bot.services import build_services
 from store.db import create_engine
 from store.migrate import upgrade
-from tests.scale.cluster import TOKEN, Balancer, Cluster, Replica, free_port
+from tests.scale.balancer import Balancer
+from tests.scale.cluster import TOKEN, Cluster, Replica, free_port
 
 ANNOUNCEMENT = "Algemene vergadering: de schaaltest"
 POLL = 0.002  # seconds between looks at what the bot sent
@@ -143,11 +146,25 @@ def cpu_meter(replicas: list[Replica]) -> CpuMeter:
     )
 
 
+def profiles(flame: Path | None, size: int, replicas: list[Replica]) -> ExitStack:
+    """With `--flame DIR`: py-spy's collapsed stacks of this process and of each replica while
+    the members ask, in DIR/scale-<size>-bench.txt and DIR/scale-<size>-replica-<n>.txt."""
+    stack = ExitStack()
+    if flame is not None:
+        stack.enter_context(flame_graph(str(flame / f"scale-{size}-bench.txt")))
+        for replica in replicas:
+            path = flame / f"scale-{size}-replica-{replica.index}.txt"
+            stack.enter_context(flame_graph(str(path), _pid_of(replica)[0]))
+    return stack
+
+
 def _pid_of(replica: Replica) -> list[int]:
     return [replica.process.pid] if replica.process else []
 
 
-async def measure(url: str, size: int, members: int, seconds: float, logs: Path) -> Result:
+async def measure(
+    url: str, size: int, members: int, seconds: float, logs: Path, flame: Path | None
+) -> Result:
     emulator, services, engine = await seeded(url)
     replicas = [Replica(n, free_port(), logs / f"replica-{n}.log") for n in range(size)]
     balancer = Balancer([replica.port for replica in replicas])
@@ -169,11 +186,12 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
                 round_trips.append(await answers.ask(handle))
 
         meter = cpu_meter(replicas)
-        meter.start()
-        started = time.perf_counter()
-        await asyncio.gather(*(member(handle) for handle in people))
-        elapsed = time.perf_counter() - started
-        cpu = meter.stop()
+        with profiles(flame, size, replicas):
+            meter.start()
+            started = time.perf_counter()
+            await asyncio.gather(*(member(handle) for handle in people))
+            elapsed = time.perf_counter() - started
+            cpu = meter.stop()
         # The replicas send it: other processes, no event to wait on.
         while not (done := await progress()).total or not done.finished:  # noqa: ASYNC110
             await asyncio.sleep(0.5)
@@ -196,7 +214,7 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
     )
 
 
-async def run(url: str, members: int, seconds: float) -> None:
+async def run(url: str, members: int, seconds: float, flame: Path | None) -> None:
     print(
         f"/help by {members} members at once for {seconds:g} s through the balancer, with a "
         "broadcast to every member of the large demo kring, on PostgreSQL"
@@ -206,7 +224,7 @@ async def run(url: str, members: int, seconds: float) -> None:
     results: dict[int, Result] = {}
     with tempfile.TemporaryDirectory(prefix="kringbot-scale-") as folder:
         for replicas in (1, 2):
-            result = await measure(url, replicas, members, seconds, Path(folder))
+            result = await measure(url, replicas, members, seconds, Path(folder), flame)
             results[replicas] = result
             print(
                 f"{replicas:>12} {result.per_second:>12.1f} {result.p95_ms:>12.1f} "
@@ -223,10 +241,13 @@ def main() -> None:
     parser.add_argument("--database-url", required=True, help="a PostgreSQL database to empty")
     parser.add_argument("--members", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--flame", type=Path, help="a folder for py-spy's stacks of the bench and each replica"
+    )
     args = parser.parse_args()
     if make_url(args.database_url).get_backend_name() != "postgresql":
         parser.error("replicas share a PostgreSQL database: --database-url postgresql://…")
-    asyncio.run(run(args.database_url, args.members, args.seconds))
+    asyncio.run(run(args.database_url, args.members, args.seconds, args.flame))
 
 
 if __name__ == "__main__":
