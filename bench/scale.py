@@ -51,6 +51,7 @@ from tests.scale.cluster import TOKEN, Cluster, Replica, free_port
 
 ANNOUNCEMENT = "Algemene vergadering: de schaaltest"
 POLL = 0.002  # seconds between looks at what the bot sent
+IDLE_SECONDS = 5.0  # measured before the members ask: what the replicas use doing nothing
 TICK_SECONDS = 2.0  # the replicas' due-work tick: the default (the scale tests use a short one)
 
 
@@ -61,6 +62,7 @@ class Result:
     answered_twice: int  # updates answered more (or less) than once
     broadcast_twice: int  # members who got the broadcast twice, or whom it did not reach
     cpu: list[CpuShare]  # who used the cores while the members asked
+    idle: list[CpuShare]  # and while nobody asked and nothing was due (the replicas' ticks)
 
 
 class Answers:
@@ -178,6 +180,10 @@ async def measure(
         await cluster.start(url, {"OUTBOX_INTERVAL_SECONDS": str(TICK_SECONDS)})
         for handle in people:  # warm up: connections, caches
             await answers.ask(handle)
+        meter = cpu_meter(replicas)
+        meter.start()
+        await asyncio.sleep(IDLE_SECONDS)
+        idle = meter.stop()
         progress = await broadcast_to_all(cluster)
         deadline = time.perf_counter() + seconds
 
@@ -211,6 +217,7 @@ async def measure(
         + recipients
         - len(answers.broadcast),
         cpu=cpu,
+        idle=idle,
     )
 
 
@@ -230,8 +237,11 @@ async def run(url: str, members: int, seconds: float, flame: Path | None) -> Non
                 f"{replicas:>12} {result.per_second:>12.1f} {result.p95_ms:>12.1f} "
                 f"{result.answered_twice:>12} {result.broadcast_twice:>12}"
             )
-            for share in result.cpu:
-                print(f"{'':>12}   cpu {share.role}: {share.cores:.2f} cores")
+            for share, quiet in zip(result.cpu, result.idle, strict=True):
+                print(
+                    f"{'':>12}   cpu {share.role}: {share.cores:.2f} cores "
+                    f"(idle before: {quiet.cores:.3f})"
+                )
     ratio = results[2].per_second / results[1].per_second
     print(f"ratio two replicas / one: updates/s x{ratio:.2f}")
 
