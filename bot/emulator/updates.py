@@ -59,12 +59,23 @@ class UpdateQueue:
         self._pending: list[dict[str, Any]] = []
         self._first_id = first_update_id
         self._in_flight: set[int] = set()  # update ids posted to the webhook, not yet answered
+        self._chats: dict[int, object] = {}  # pending update id -> its chat (_chat_of)
+        self._filtered = True  # no pending update of a type the bot did not ask for
+        self._allowed_updates: list[str] = []
         self._new_update = Pulse()
         self._acked = Pulse()
         self._poller_alive: Callable[[], bool] | None = None
         self._closed = False
-        self.allowed_updates: list[str] = []
         self.webhook: Webhook | None = None
+
+    @property
+    def allowed_updates(self) -> list[str]:
+        return self._allowed_updates
+
+    @allowed_updates.setter
+    def allowed_updates(self, types: list[str]) -> None:
+        self._allowed_updates = types
+        self._filtered = False
 
     @property
     def pending_count(self) -> int:
@@ -74,7 +85,10 @@ class UpdateQueue:
         """Queue an update (e.g. ``{"message": {...}}``) and return its update_id."""
         update_id = self._next_id
         self._next_id += 1
-        self._pending.append({"update_id": update_id, **copy.deepcopy(body)})
+        update = {"update_id": update_id, **copy.deepcopy(body)}
+        self._pending.append(update)
+        self._chats[update_id] = _chat_of(update)
+        self._filtered = False
         self._new_update.fire()
         return update_id
 
@@ -86,17 +100,22 @@ class UpdateQueue:
 
     def confirm_through(self, update_id: int) -> None:
         """Forget every update up to and including ``update_id``."""
-        self._forget(lambda pending: pending <= update_id)
+        self._forget(lambda pending: pending["update_id"] <= update_id)
 
     def confirm(self, update_id: int) -> None:
         """Forget the one update ``update_id`` (its webhook POST succeeded): its connection
         and its chat's next update are free."""
         self._in_flight.discard(update_id)
-        self._forget(lambda pending: pending == update_id)
+        self._forget(lambda pending: pending["update_id"] == update_id)
         self._new_update.fire()
 
-    def _forget(self, confirmed: Callable[[int], bool]) -> None:
-        kept = [u for u in self._pending if not confirmed(u["update_id"])]
+    def _forget(self, gone: Callable[[dict[str, Any]], bool]) -> None:
+        kept = []
+        for update in self._pending:
+            if gone(update):
+                del self._chats[update["update_id"]]
+            else:
+                kept.append(update)
         if len(kept) < len(self._pending):
             self._pending = kept
             self._acked.fire()
@@ -116,9 +135,11 @@ class UpdateQueue:
             self.confirm_through(self._pending[offset - 1]["update_id"])
 
     def _drop_unwanted(self) -> None:
-        """Drop updates of types the bot did not ask for."""
-        if self.allowed_updates:
-            self._pending = [u for u in self._pending if update_type(u) in self.allowed_updates]
+        """Drop updates of types the bot did not ask for (once after each change: the webhook
+        picks an update for each delivery)."""
+        if self.allowed_updates and not self._filtered:
+            self._forget(lambda pending: update_type(pending) not in self.allowed_updates)
+        self._filtered = True
 
     def _deliverable(self, limit: int) -> list[dict[str, Any]]:
         """Drop updates of types the bot did not ask for, then return the first ``limit``."""
@@ -176,11 +197,25 @@ class UpdateQueue:
             webhook = self.webhook
             if webhook is not None and len(self._in_flight) < webhook.max_connections:
                 self._drop_unwanted()
-                update = _first_of_a_free_chat(self._pending, self._in_flight)
+                update = self._first_of_a_free_chat()
                 if update is not None:
                     self._in_flight.add(update["update_id"])
                     return webhook, copy.deepcopy(update)
             await self._new_update.wait(3600.0)
+
+    def _first_of_a_free_chat(self) -> dict[str, Any] | None:
+        """The oldest pending update that is the oldest of its chat and not in flight: one
+        chat's updates go one at a time, in order."""
+        chats_seen: set[object] = set()
+        for update in self._pending:
+            update_id = update["update_id"]
+            chat = self._chats[update_id]
+            if chat in chats_seen:
+                continue
+            chats_seen.add(chat)
+            if update_id not in self._in_flight:
+                return update
+        return None
 
     def retry_later(self, update_id: int) -> None:
         """Its POST failed: the update (and so its chat) waits for the next attempt."""
@@ -212,19 +247,3 @@ def _chat_of(update: dict[str, Any]) -> object:
     if isinstance(payload, dict) and isinstance(payload.get("from"), dict):
         return ("user", payload["from"].get("id"))
     return ("update", update["update_id"])
-
-
-def _first_of_a_free_chat(
-    pending: list[dict[str, Any]], in_flight: set[int]
-) -> dict[str, Any] | None:
-    """The oldest pending update that is the oldest of its chat and not in flight: one chat's
-    updates go one at a time, in order."""
-    chats_seen: set[object] = set()
-    for update in pending:
-        chat = _chat_of(update)
-        if chat in chats_seen:
-            continue
-        chats_seen.add(chat)
-        if update["update_id"] not in in_flight:
-            return update
-    return None
