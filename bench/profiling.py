@@ -26,14 +26,15 @@ def report_profile(profile: cProfile.Profile, path: str) -> None:
 
 
 @contextmanager
-def flame_graph(path: str) -> Iterator[None]:
-    """A py-spy flame graph of this process while the block runs: an SVG, or for any other
-    suffix the collapsed stacks (one line per stack and its count, for text tools). Samples are
-    of the threads that are running (idle waits are left out); `--nonblocking` so the sampled
-    process is not paused at each sample."""
+def flame_graph(path: str, pid: int | None = None) -> Iterator[None]:
+    """A py-spy flame graph of this process (or of process `pid`) while the block runs: an SVG,
+    or for any other suffix the collapsed stacks (one line per stack and its count, for text
+    tools). Samples are of the threads that are running (idle waits are left out);
+    `--nonblocking` so the sampled process is not paused at each sample."""
     spy = Path(sys.executable).parent / "py-spy"
     output = "flamegraph" if path.endswith(".svg") else "raw"
-    command = [str(spy), "record", "--pid", str(os.getpid()), "--rate", str(FLAME_RATE)]
+    sampled = str(pid if pid is not None else os.getpid())
+    command = [str(spy), "record", "--pid", sampled, "--rate", str(FLAME_RATE)]
     recorder = subprocess.Popen([*command, "--nonblocking", "--format", output, "--output", path])
     time.sleep(ATTACH_SECONDS)
     try:

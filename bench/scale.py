@@ -6,29 +6,40 @@ behind the balancer, which the emulator posts every update to. Then `--members` 
 send /help, wait for the answer and send again, for `--seconds`, while a broadcast to every
 member goes out through the replicas' senders. Printed per size: updates answered per second,
 the p95 round trip (sent -> answer recorded by the emulator), updates answered other than once,
-and members who got the broadcast other than once (both must be 0); then the ratio two/one.
+and members who got the broadcast other than once (both must be 0), and who used the cores
+while the members asked (each replica, this process, PostgreSQL, the rest of the machine: a
+replica that does not reach a core was held up elsewhere). The sizes take turns, `--rounds`
+times (1 2 2 1 …); then the mean updates per second of each size and their ratio two/one.
 
     .venv/bin/python -m bench.scale --database-url postgresql://… [--members 40] [--seconds 20]
+        [--rounds 2] [--flame DIR]
 
 The database given is EMPTIED (its public schema dropped) before each size. The emulator, the
 balancer and the members run in this process: on a small machine they share its cores with the
-replicas and the database, so the figures are noisy; compare the two sizes of one run.
+replicas and the database (at about 0.55 ms of CPU per update, against a replica's 0.95 ms on
+the 2-core test machine), so two replicas there can at best do 2 × 0.95 / (0.95 + 0.55 + the
+database's 0.15) ≈ 1.15 times what one does; compare the sizes of one run.
 """
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.cpu import CpuMeter, CpuShare, named
+from bench.profiling import flame_graph
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.core.broadcast import Progress
@@ -39,10 +50,12 @@ from bot.emulator import Emulator
 from bot.services import build_services
 from store.db import create_engine
 from store.migrate import upgrade
-from tests.scale.cluster import TOKEN, Balancer, Cluster, Replica, free_port
+from tests.scale.balancer import Balancer
+from tests.scale.cluster import TOKEN, Cluster, Replica, free_port
 
 ANNOUNCEMENT = "Algemene vergadering: de schaaltest"
 POLL = 0.002  # seconds between looks at what the bot sent
+IDLE_SECONDS = 5.0  # measured before the members ask: what the replicas use doing nothing
 TICK_SECONDS = 2.0  # the replicas' due-work tick: the default (the scale tests use a short one)
 
 
@@ -52,6 +65,8 @@ class Result:
     p95_ms: float
     answered_twice: int  # updates answered more (or less) than once
     broadcast_twice: int  # members who got the broadcast twice, or whom it did not reach
+    cpu: list[CpuShare]  # who used the cores while the members asked
+    idle: list[CpuShare]  # and while nobody asked and nothing was due (the replicas' ticks)
 
 
 class Answers:
@@ -119,7 +134,43 @@ async def broadcast_to_all(cluster: Cluster) -> Callable[[], Awaitable[Progress]
     return lambda: broadcasts.progress(coordinator, created.id or 0)
 
 
-async def measure(url: str, size: int, members: int, seconds: float, logs: Path) -> Result:
+def cpu_meter(replicas: list[Replica]) -> CpuMeter:
+    """Who uses the cores: each replica, this process (emulator, balancer and members alike),
+    PostgreSQL's processes; the meter adds the rest of the machine (other people's work)."""
+
+    def this_process() -> list[int]:
+        return [os.getpid()]
+
+    def postgres() -> list[int]:
+        return named("postgres")
+
+    roles: dict[str, Callable[[], Iterable[int]]] = {
+        f"replica {replica.index}": partial(_pid_of, replica) for replica in replicas
+    }
+    return CpuMeter(
+        {**roles, "bench (emulator, balancer, members)": this_process, "postgres": postgres}
+    )
+
+
+def profiles(flame: Path | None, size: int, replicas: list[Replica]) -> ExitStack:
+    """With `--flame DIR`: py-spy's collapsed stacks of this process and of each replica while
+    the members ask, in DIR/scale-<size>-bench.txt and DIR/scale-<size>-replica-<n>.txt."""
+    stack = ExitStack()
+    if flame is not None:
+        stack.enter_context(flame_graph(str(flame / f"scale-{size}-bench.txt")))
+        for replica in replicas:
+            path = flame / f"scale-{size}-replica-{replica.index}.txt"
+            stack.enter_context(flame_graph(str(path), _pid_of(replica)[0]))
+    return stack
+
+
+def _pid_of(replica: Replica) -> list[int]:
+    return [replica.process.pid] if replica.process else []
+
+
+async def measure(
+    url: str, size: int, members: int, seconds: float, logs: Path, flame: Path | None
+) -> Result:
     emulator, services, engine = await seeded(url)
     replicas = [Replica(n, free_port(), logs / f"replica-{n}.log") for n in range(size)]
     balancer = Balancer([replica.port for replica in replicas])
@@ -133,6 +184,10 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
         await cluster.start(url, {"OUTBOX_INTERVAL_SECONDS": str(TICK_SECONDS)})
         for handle in people:  # warm up: connections, caches
             await answers.ask(handle)
+        meter = cpu_meter(replicas)
+        meter.start()
+        await asyncio.sleep(IDLE_SECONDS)
+        idle = meter.stop()
         progress = await broadcast_to_all(cluster)
         deadline = time.perf_counter() + seconds
 
@@ -140,9 +195,13 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
             while time.perf_counter() < deadline:
                 round_trips.append(await answers.ask(handle))
 
-        started = time.perf_counter()
-        await asyncio.gather(*(member(handle) for handle in people))
-        elapsed = time.perf_counter() - started
+        meter = cpu_meter(replicas)
+        with profiles(flame, size, replicas):
+            meter.start()
+            started = time.perf_counter()
+            await asyncio.gather(*(member(handle) for handle in people))
+            elapsed = time.perf_counter() - started
+            cpu = meter.stop()
         # The replicas send it: other processes, no event to wait on.
         while not (done := await progress()).total or not done.finished:  # noqa: ASYNC110
             await asyncio.sleep(0.5)
@@ -161,27 +220,45 @@ async def measure(url: str, size: int, members: int, seconds: float, logs: Path)
         broadcast_twice=sum(n > 1 for n in answers.broadcast.values())
         + recipients
         - len(answers.broadcast),
+        cpu=cpu,
+        idle=idle,
     )
 
 
-async def run(url: str, members: int, seconds: float) -> None:
+def sizes(rounds: int) -> list[int]:
+    """The cluster sizes in the order measured: one then two, then two then one, and so on
+    (1 2 2 1 …), so load that other people put on the machine meanwhile, rising or falling,
+    weighs on both sizes alike."""
+    return [size for turn in range(rounds) for size in ((1, 2) if turn % 2 == 0 else (2, 1))]
+
+
+async def run(url: str, members: int, seconds: float, rounds: int, flame: Path | None) -> None:
     print(
         f"/help by {members} members at once for {seconds:g} s through the balancer, with a "
-        "broadcast to every member of the large demo kring, on PostgreSQL"
+        f"broadcast to every member of the large demo kring, on PostgreSQL; {rounds} rounds"
     )
     header = ("replicas", "updates/s", "p95 ms", "answered≠1", "broadcast≠1")
     print(" ".join(f"{title:>12}" for title in header))
-    results: dict[int, Result] = {}
+    results: dict[int, list[Result]] = {1: [], 2: []}
     with tempfile.TemporaryDirectory(prefix="kringbot-scale-") as folder:
-        for replicas in (1, 2):
-            result = await measure(url, replicas, members, seconds, Path(folder))
-            results[replicas] = result
+        for replicas in sizes(rounds):
+            result = await measure(url, replicas, members, seconds, Path(folder), flame)
+            results[replicas].append(result)
             print(
                 f"{replicas:>12} {result.per_second:>12.1f} {result.p95_ms:>12.1f} "
                 f"{result.answered_twice:>12} {result.broadcast_twice:>12}"
             )
-    ratio = results[2].per_second / results[1].per_second
-    print(f"ratio two replicas / one: updates/s x{ratio:.2f}")
+            for share, quiet in zip(result.cpu, result.idle, strict=True):
+                print(
+                    f"{'':>12}   cpu {share.role}: {share.cores:.2f} cores "
+                    f"(idle before: {quiet.cores:.3f})"
+                )
+    mean = {size: statistics.mean(r.per_second for r in rs) for size, rs in results.items()}
+    wrong = sum(r.answered_twice + r.broadcast_twice for rs in results.values() for r in rs)
+    print(
+        f"mean updates/s: one replica {mean[1]:.1f}, two {mean[2]:.1f}; "
+        f"ratio two replicas / one: x{mean[2] / mean[1]:.2f}; duplicates or misses: {wrong}"
+    )
 
 
 def main() -> None:
@@ -189,10 +266,14 @@ def main() -> None:
     parser.add_argument("--database-url", required=True, help="a PostgreSQL database to empty")
     parser.add_argument("--members", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--rounds", type=int, default=2, help="1 2, then 2 1, …")
+    parser.add_argument(
+        "--flame", type=Path, help="a folder for py-spy's stacks of the bench and each replica"
+    )
     args = parser.parse_args()
     if make_url(args.database_url).get_backend_name() != "postgresql":
         parser.error("replicas share a PostgreSQL database: --database-url postgresql://…")
-    asyncio.run(run(args.database_url, args.members, args.seconds))
+    asyncio.run(run(args.database_url, args.members, args.seconds, args.rounds, args.flame))
 
 
 if __name__ == "__main__":

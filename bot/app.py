@@ -12,6 +12,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 import handlers
 from bot.config import Settings
 from bot.core.services import Services
+from bot.http import AiohttpRequest
 from bot.processing import OneChatInOrder
 from bot.scheduling import SENDER_KEY, build_sender, install_ticks, sender_bot, sender_name
 from bot.web.console import CHAT_KEY
@@ -22,6 +23,8 @@ from handlers.membership import menu
 from handlers.replies import KringBot
 
 KringApplication = Application[Any, KringContext, Any, Any, Any, Any]
+
+INTERACTIVE_CONNECTIONS = 256  # what PTB's ApplicationBuilder gives a bot's replies
 
 
 def _console_url(settings: Settings) -> str | None:
@@ -45,8 +48,9 @@ def build_application(
     bot = KringBot(
         token,
         **{name: url for name, url in urls.items() if url},
-        # The connection pools PTB's ApplicationBuilder would give the bot.
-        request=request or HTTPXRequest(connection_pool_size=256),
+        # On aiohttp, not httpx: with many replies in flight (a webhook gets many chats'
+        # updates at once) httpx's pool checks every open connection for each request.
+        request=request or AiohttpRequest(INTERACTIVE_CONNECTIONS),
         get_updates_request=HTTPXRequest(),
         defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.timezone)),
         console_url=_console_url(settings),

@@ -1,4 +1,4 @@
-"""A python-telegram-bot request class on aiohttp, for the outbox sender.
+"""A python-telegram-bot request class on aiohttp, for the outbox sender and the replies.
 
 PTB's default (httpx) spends most of its time in its connection pool bookkeeping when many
 requests are in flight: on the 2-core test machine it tops out near 250 sends a second. aiohttp

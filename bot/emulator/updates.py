@@ -46,23 +46,36 @@ def update_type(update: dict[str, Any]) -> str:
 class UpdateQueue:
     """Updates waiting for the bot, and which of them the bot has acknowledged.
 
-    Update ids are sequential, so acknowledgement is a watermark: with polling, a getUpdates
-    call with ``offset`` confirms every update below it; with a webhook, a successful POST
-    confirms that update (they are delivered one at a time, in order). Like Telegram's, they
-    start from an arbitrary number, not 1: a bot that remembers update ids it handled (against
-    a delivery twice) must not take a new emulator's updates for old ones.
+    With polling, a getUpdates call with ``offset`` confirms every update below it; with a
+    webhook, a successful POST confirms that update alone. Like Telegram, a webhook gets up to
+    its ``max_connections`` updates at once, but one chat's one at a time and in order (see
+    :meth:`next_for_webhook`). Update ids start, like Telegram's, from an arbitrary number, not
+    1: a bot that remembers update ids it handled (against a delivery twice) must not take a new
+    emulator's updates for old ones.
     """
 
     def __init__(self, first_update_id: int = 1) -> None:
         self._next_id = first_update_id
         self._pending: list[dict[str, Any]] = []
-        self._acked_through = first_update_id - 1
+        self._first_id = first_update_id
+        self._in_flight: set[int] = set()  # update ids posted to the webhook, not yet answered
+        self._chats: dict[int, object] = {}  # pending update id -> its chat (_chat_of)
+        self._filtered = True  # no pending update of a type the bot did not ask for
+        self._allowed_updates: list[str] = []
         self._new_update = Pulse()
         self._acked = Pulse()
         self._poller_alive: Callable[[], bool] | None = None
         self._closed = False
-        self.allowed_updates: list[str] = []
         self.webhook: Webhook | None = None
+
+    @property
+    def allowed_updates(self) -> list[str]:
+        return self._allowed_updates
+
+    @allowed_updates.setter
+    def allowed_updates(self, types: list[str]) -> None:
+        self._allowed_updates = types
+        self._filtered = False
 
     @property
     def pending_count(self) -> int:
@@ -72,18 +85,39 @@ class UpdateQueue:
         """Queue an update (e.g. ``{"message": {...}}``) and return its update_id."""
         update_id = self._next_id
         self._next_id += 1
-        self._pending.append({"update_id": update_id, **copy.deepcopy(body)})
+        update = {"update_id": update_id, **copy.deepcopy(body)}
+        self._pending.append(update)
+        self._chats[update_id] = _chat_of(update)
+        self._filtered = False
         self._new_update.fire()
         return update_id
 
     def is_acked(self, update_id: int) -> bool:
-        return update_id <= self._acked_through
+        """Pushed, and no longer pending (confirmed, or dropped)."""
+        if not self._first_id <= update_id < self._next_id:
+            return update_id < self._first_id
+        return all(u["update_id"] != update_id for u in self._pending)
 
     def confirm_through(self, update_id: int) -> None:
         """Forget every update up to and including ``update_id``."""
-        self._pending = [u for u in self._pending if u["update_id"] > update_id]
-        if update_id > self._acked_through:
-            self._acked_through = update_id
+        self._forget(lambda pending: pending["update_id"] <= update_id)
+
+    def confirm(self, update_id: int) -> None:
+        """Forget the one update ``update_id`` (its webhook POST succeeded): its connection
+        and its chat's next update are free."""
+        self._in_flight.discard(update_id)
+        self._forget(lambda pending: pending["update_id"] == update_id)
+        self._new_update.fire()
+
+    def _forget(self, gone: Callable[[dict[str, Any]], bool]) -> None:
+        kept = []
+        for update in self._pending:
+            if gone(update):
+                del self._chats[update["update_id"]]
+            else:
+                kept.append(update)
+        if len(kept) < len(self._pending):
+            self._pending = kept
             self._acked.fire()
 
     def drop_pending(self) -> None:
@@ -100,10 +134,16 @@ class UpdateQueue:
             # A negative offset keeps only the last -offset updates.
             self.confirm_through(self._pending[offset - 1]["update_id"])
 
+    def _drop_unwanted(self) -> None:
+        """Drop updates of types the bot did not ask for (once after each change: the webhook
+        picks an update for each delivery)."""
+        if self.allowed_updates and not self._filtered:
+            self._forget(lambda pending: update_type(pending) not in self.allowed_updates)
+        self._filtered = True
+
     def _deliverable(self, limit: int) -> list[dict[str, Any]]:
         """Drop updates of types the bot did not ask for, then return the first ``limit``."""
-        if self.allowed_updates:
-            self._pending = [u for u in self._pending if update_type(u) in self.allowed_updates]
+        self._drop_unwanted()
         return copy.deepcopy(self._pending[:limit])
 
     async def poll(
@@ -150,13 +190,37 @@ class UpdateQueue:
                 self._poller_alive = None
 
     async def next_for_webhook(self) -> tuple[Webhook, dict[str, Any]]:
-        """Wait until a webhook is set and an update is pending; return both."""
+        """Wait until a webhook is set, has a connection free (``max_connections``) and an
+        update may go: the first pending one of its chat, not already posted. Return both; the
+        update is in flight until :meth:`confirm` or :meth:`retry_later`."""
         while True:
-            if self.webhook is not None:
-                batch = self._deliverable(1)
-                if batch:
-                    return self.webhook, batch[0]
+            webhook = self.webhook
+            if webhook is not None and len(self._in_flight) < webhook.max_connections:
+                self._drop_unwanted()
+                update = self._first_of_a_free_chat()
+                if update is not None:
+                    self._in_flight.add(update["update_id"])
+                    return webhook, copy.deepcopy(update)
             await self._new_update.wait(3600.0)
+
+    def _first_of_a_free_chat(self) -> dict[str, Any] | None:
+        """The oldest pending update that is the oldest of its chat and not in flight: one
+        chat's updates go one at a time, in order."""
+        chats_seen: set[object] = set()
+        for update in self._pending:
+            update_id = update["update_id"]
+            chat = self._chats[update_id]
+            if chat in chats_seen:
+                continue
+            chats_seen.add(chat)
+            if update_id not in self._in_flight:
+                return update
+        return None
+
+    def retry_later(self, update_id: int) -> None:
+        """Its POST failed: the update (and so its chat) waits for the next attempt."""
+        self._in_flight.discard(update_id)
+        self._new_update.fire()
 
     async def wait_acked(self, update_id: int, timeout: float) -> None:
         """Return once ``update_id`` is acknowledged; raise TimeoutError after ``timeout``."""
@@ -172,3 +236,14 @@ class UpdateQueue:
         """Release every long poll so the server can shut down promptly."""
         self._closed = True
         self._new_update.fire()
+
+
+def _chat_of(update: dict[str, Any]) -> object:
+    """Which of Telegram's delivery queues an update is in: its chat's, else its sender's."""
+    payload = update[update_type(update)]
+    message = payload.get("message", payload) if isinstance(payload, dict) else {}
+    if isinstance(message, dict) and isinstance(message.get("chat"), dict):
+        return ("chat", message["chat"].get("id"))
+    if isinstance(payload, dict) and isinstance(payload.get("from"), dict):
+        return ("user", payload["from"].get("id"))
+    return ("update", update["update_id"])

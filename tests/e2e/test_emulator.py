@@ -3,7 +3,7 @@
 import asyncio
 import base64
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -560,6 +560,54 @@ async def _deliver_by_webhook(emu: Emulator, bot: Bot) -> None:
         assert [u.update_id for u in await bot.get_updates(timeout=0)] == [later]
     finally:
         await runner.cleanup()
+
+
+async def test_webhook_gets_several_chats_at_once_and_one_chats_in_order() -> None:
+    """As Telegram with max_connections: other chats' updates do not wait for a slow answer,
+    one chat's next update waits for its previous one (and a failed one is delivered again
+    before it)."""
+    emu = Emulator(loopback_webhooks=True)
+    await emu.start()
+    arrived: list[str] = []
+    answers: dict[str, asyncio.Future[int]] = {}
+
+    async def receive(request: web.Request) -> web.Response:
+        text = (await request.json())["message"]["text"]
+        arrived.append(text)
+        answers[text] = asyncio.get_running_loop().create_future()
+        return web.Response(status=await answers[text])
+
+    receiver = web.Application()
+    receiver.router.add_post("/hook", receive)
+    runner = web.AppRunner(receiver)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        async with Bot(emu.token, base_url=emu.base_url) as bot:
+            await bot.set_webhook(f"http://127.0.0.1:{runner.addresses[0][1]}/hook")
+        first = emu.send_message("vera", "vera 1")
+        second = emu.send_message("vera", "vera 2")
+        other = emu.send_message("wout", "wout 1")
+        await _until(lambda: arrived == ["vera 1", "wout 1"])
+        answers["wout 1"].set_result(200)
+        await emu.wait_acked(other, timeout=5)
+        answers["vera 1"].set_result(500)  # Telegram delivers it again, still before "vera 2"
+        await _until(lambda: arrived == ["vera 1", "wout 1", "vera 1"])
+        answers["vera 1"].set_result(200)
+        await emu.wait_acked(first, timeout=5)
+        await _until(lambda: arrived[-1] == "vera 2")
+        answers["vera 2"].set_result(200)
+        await emu.wait_acked(second, timeout=5)
+        assert arrived == ["vera 1", "wout 1", "vera 1", "vera 2"]
+    finally:
+        await runner.cleanup()
+        await emu.stop()
+
+
+async def _until(check: Callable[[], bool], seconds: float = 5) -> None:
+    async with asyncio.timeout(seconds):
+        while not check():  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
 
 
 async def test_simulated_clock_drives_dates() -> None:

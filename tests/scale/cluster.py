@@ -8,7 +8,8 @@ What runs (see the `cluster` fixture in conftest.py)::
         --> (replica 2 …)                                   /
 
 - The emulator is the Telegram Bot API: every replica calls it with `--api-base`, each sets the
-  same webhook (the balancer's URL), and it posts each update to the balancer, one at a time.
+  same webhook (the balancer's URL), and it posts the updates to the balancer as Telegram
+  does: several at once (the webhook's max_connections), one chat's one at a time, in order.
 - The `Balancer` forwards an update round-robin (the default), to one pinned replica, or to all
   of them (Telegram's delivery twice, to several replicas); or it holds updates (answering 200,
   as a balancer with a queue would) until `release()` forwards them all at the same moment, each
@@ -31,8 +32,6 @@ three. PostgreSQL only: the directory is skipped on SQLite (conftest.py).
 """
 
 import asyncio
-import itertools
-import json
 import os
 import signal
 import socket
@@ -43,8 +42,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import aiohttp
-from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -52,11 +49,11 @@ from bot.core.services import Services
 from bot.emulator import Emulator
 from store.db import session_factory
 from store.uow import SqlUnitOfWork
+from tests.scale.balancer import Balancer
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TOKEN = "987654:kringbot-scale-token"
 SECRET = "scale-webhook-secret"
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 TICK_SECONDS = 0.5  # the replicas' tick interval: due work is picked up quickly
 QUIET_SECONDS = 2.0  # `settled`: several ticks of every replica without anything new sent
 START_ATTEMPTS = 3  # a replica whose port was taken meanwhile starts again on another
@@ -135,103 +132,6 @@ class Replica:
         except TimeoutError:
             self.process.kill()
             await self.process.wait()
-
-
-class Balancer:
-    """A loopback load balancer in front of the replicas' webhook servers.
-
-    `routed` lists (update_id, replica index) for every forward, so a test can check where an
-    update went."""
-
-    def __init__(self, ports: list[int]) -> None:
-        self.ports = ports
-        self.routed: list[tuple[int, int]] = []
-        self.url = ""
-        self._turns = itertools.cycle(range(len(ports)))
-        self._pinned: int | None = None
-        self._fan_out = False
-        self._held: list[tuple[bytes, str]] | None = None  # None: not holding
-        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
-        app = web.Application()
-        app.router.add_post("/", self._receive)
-        self._runner = web.AppRunner(app, access_log=None)
-
-    async def start(self) -> None:
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)  # the system picks a free port
-        await site.start()
-        host, port = self._runner.addresses[0][:2]
-        self.url = f"http://{host}:{port}/"
-
-    async def stop(self) -> None:
-        await self._session.close()
-        await self._runner.cleanup()
-
-    # How updates are routed
-
-    def round_robin(self) -> None:
-        """Each update to the next replica (the default)."""
-        self._pinned, self._fan_out, self._held = None, False, None
-
-    def pin(self, index: int) -> None:
-        """Every update to replica `index`."""
-        self.round_robin()
-        self._pinned = index
-
-    def fan_out(self) -> None:
-        """Every update to every replica at once: one update delivered several times."""
-        self.round_robin()
-        self._fan_out = True
-
-    def hold(self) -> None:
-        """Keep the updates that arrive (answering 200) until `release`."""
-        self._held = []
-
-    async def holding(self, count: int, seconds: float = 10) -> None:
-        """Wait until `count` updates are held (the emulator posts them one at a time)."""
-        await until(lambda: len(self._held or ()) >= count, f"{count} updates held", seconds)
-
-    async def release(self) -> None:
-        """Forward every held update at the same moment, each to the next replica; then route
-        round-robin again."""
-        held = self._held or []
-        self.round_robin()
-        await asyncio.gather(
-            *(self._forward(next(self._turns), body, secret) for body, secret in held)
-        )
-
-    # Forwarding
-
-    def _targets(self) -> list[int]:
-        if self._fan_out:
-            return list(range(len(self.ports)))
-        if self._pinned is not None:
-            return [self._pinned]
-        return [next(self._turns)]
-
-    async def _receive(self, request: web.Request) -> web.Response:
-        body, secret = await request.read(), request.headers.get(SECRET_HEADER, "")
-        if self._held is not None:
-            self._held.append((body, secret))
-            return web.Response()
-        statuses = await asyncio.gather(
-            *(self._forward(index, body, secret) for index in self._targets())
-        )
-        # Like a balancer, a replica's failure reaches Telegram, which delivers again later.
-        failed = [status for status in statuses if not 200 <= status < 300]
-        return web.Response(status=failed[0] if failed else 200)
-
-    async def _forward(self, index: int, body: bytes, secret: str) -> int:
-        self.routed.append((json.loads(body)["update_id"], index))
-        try:
-            async with self._session.post(
-                f"http://127.0.0.1:{self.ports[index]}/",
-                data=body,
-                headers={SECRET_HEADER: secret, "Content-Type": "application/json"},
-            ) as response:
-                return response.status
-        except aiohttp.ClientError:
-            return 502
 
 
 async def _quiet(count: Callable[[], int], seconds: float, limit: float = 60) -> None:

@@ -22,7 +22,8 @@ from bot.config import Settings
 from bot.demo import DEMO_PEOPLE, seed_demo
 from bot.emulator import Emulator
 from bot.services import build_services
-from tests.scale.cluster import TOKEN, Balancer, Cluster, Replica, free_port
+from tests.scale.balancer import Balancer
+from tests.scale.cluster import TOKEN, Cluster, Replica, free_port
 
 REPLICAS = 2  # a test asks for more with @pytest.mark.parametrize("cluster", [3], indirect=True)
 
