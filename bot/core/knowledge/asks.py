@@ -130,6 +130,9 @@ _FACTS = (
             "bijdrage",
             "contribution",
             "cotisation",
+            "niets",
+            "nothing",
+            "rien",
         ),
     ),
     _Fact(
