@@ -97,5 +97,6 @@ def test_semantic_search_off_loads_no_model(
     assert "embeddings" not in {thread.name for thread in threading.enumerate()}
 
 
-def test_semantic_search_is_on_by_default() -> None:
+def test_semantic_search_is_on_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SEMANTIC_SEARCH")  # tests/conftest.py turns it off for the others
     assert Settings(_env_file=None).semantic_search  # type: ignore[call-arg]
