@@ -72,7 +72,7 @@ async def prepare(db_url: str, members: int, control: str, limit: int) -> None:
             await connection.execute(text("CREATE SCHEMA public"))
     await upgrade(engine)
     clock = SettableClock(datetime(2000, 1, 1, tzinfo=UTC))  # due long ago for the real clock
-    settings = Settings(_env_file=None, database_url=db_url)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, database_url=db_url, semantic_search=False)  # type: ignore[call-arg]
     wiring = build_services(settings, clock, engine)
     people = await seed_synthetic(wiring.unit_of_work, members, clock.now())
     people[0].role = Role.COORDINATOR

@@ -48,7 +48,7 @@ async def round_trip(emulator: Emulator, handle: str) -> float:
 
 
 async def run(rows: int, db_url: str | None) -> None:
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, semantic_search=False)  # type: ignore[call-arg]
     clock = SettableClock(datetime(2026, 12, 1, 8, 0, tzinfo=UTC))
     async with ChatSession(settings, clock, db_url=db_url, seed="demo") as session:
         emulator = session.emulator

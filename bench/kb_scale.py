@@ -138,12 +138,21 @@ print(f"{ready:.2f} {int(peak.split()[1]) / 1024:.0f} {time.process_time():.2f}"
 """
 
 
+WARM_UP = """
+from bot.config import load_settings
+from bot.core.knowledge.files import load_knowledge
+from bot.embeddings import semantic_index
+settings = load_settings()
+semantic_index(load_knowledge(settings.knowledge_dir), settings.embeddings_cache)
+"""
+
+
 def startup() -> None:
     """The bot's start-up (imports, knowledge base, indexes, handlers) in a fresh process, on
     the lexical search alone and with the embeddings (their cache warm: built on first use)."""
     print("\nstart-up in a fresh process (the embeddings cache warmed first)")
     run = [sys.executable, "-c", STARTUP]
-    subprocess.run([*run, "semantic"], check=True, cwd=ROOT, capture_output=True)
+    subprocess.run([sys.executable, "-c", WARM_UP], check=True, cwd=ROOT, capture_output=True)
     measured = {}
     for mode in ("lexical", "semantic"):
         out = subprocess.run([*run, mode], check=True, cwd=ROOT, capture_output=True, text=True)

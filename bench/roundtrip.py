@@ -179,7 +179,7 @@ async def echo_bot(emulator: Emulator, webhook: bool) -> AsyncIterator[AnyApp]:
 async def kringbot(
     emulator: Emulator, database_url: str | None, webhook: bool
 ) -> AsyncIterator[AnyApp]:
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, semantic_search=False)  # type: ignore[call-arg]
     if database_url is not None:
         await empty(database_url)
     session = ChatSession(

@@ -110,7 +110,7 @@ async def seeded(url: str) -> tuple[Emulator, Services, AsyncEngine]:
         await connection.execute(text("DROP SCHEMA public CASCADE"))
         await connection.execute(text("CREATE SCHEMA public"))
     await upgrade(engine)
-    settings = Settings(_env_file=None, database_url=url)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, database_url=url, semantic_search=False)  # type: ignore[call-arg]
     wiring = build_services(settings, SystemClock(), engine)
     await seed_kring(wiring.unit_of_work, datetime.now(UTC), "large")
     emulator = Emulator(token=TOKEN, loopback_webhooks=True)

@@ -30,7 +30,10 @@ POLL = 0.1  # seconds between looks at rows another (dead) process still holds
 
 async def run(args: argparse.Namespace) -> dict[str, object]:
     settings = Settings(  # type: ignore[call-arg]
-        _env_file=None, database_url=args.db, outbox_claim_lease_seconds=args.lease
+        _env_file=None,
+        database_url=args.db,
+        outbox_claim_lease_seconds=args.lease,
+        semantic_search=False,
     )
     engine = create_engine(settings.database_url)
     outbox = outbox_service(settings, SystemClock(), unit_of_work_factory(engine))

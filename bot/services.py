@@ -43,7 +43,7 @@ from bot.core.stats import StatsService
 from bot.core.swap_views import OpenSwaps
 from bot.core.swaps import SwapRules, SwapService
 from bot.core.updates import SeenInProcess, UpdateLog
-from bot.embeddings import semantic_index
+from bot.embeddings import SemanticBuild, semantic_in_background
 from store.arrivals import SqlArrivals
 from store.buckets import SqlBuckets
 from store.db import create_engine, session_factory
@@ -58,16 +58,27 @@ class Wiring:
 
 
 @cache
+def knowledge_for(
+    folder: Path, embeddings_cache: Path | None = None, analysis_cache: Path | None = None
+) -> tuple[Answerer, SemanticBuild | None]:
+    """The knowledge base is read and indexed once per process (tests build many services);
+    with an embeddings cache, the search gets its semantic second opinion once the vectors are
+    in (at once from a warm cache, else built in the background: each answerer forked from
+    this one takes it from the build); with an analysis cache, only new or changed entries are
+    analysed."""
+    kb = load_knowledge(folder)
+    analysed = DocumentCache(analysis_cache) if analysis_cache else None
+    answerer = Answerer(kb, analysed=analysed)
+    build = semantic_in_background(kb, embeddings_cache) if embeddings_cache else None
+    if build is not None:
+        build.deliver(answerer.use)
+    return answerer, build
+
+
 def answerer_for(
     folder: Path, embeddings_cache: Path | None = None, analysis_cache: Path | None = None
 ) -> Answerer:
-    """The knowledge base is read and indexed once per process (tests build many services);
-    with an embeddings cache, the search has its semantic second opinion; with an analysis
-    cache, only new or changed entries are analysed."""
-    kb = load_knowledge(folder)
-    semantic = semantic_index(kb, embeddings_cache) if embeddings_cache else None
-    analysed = DocumentCache(analysis_cache) if analysis_cache else None
-    return Answerer(kb, semantic, analysed=analysed)
+    return knowledge_for(folder, embeddings_cache, analysis_cache)[0]
 
 
 def unit_of_work_factory(engine: AsyncEngine) -> UnitOfWorkFactory:
@@ -117,11 +128,14 @@ def build_services(
     tokens (chat scripts want repeatable ones)."""
     engine = engine or create_engine(settings.database_url)
     unit_of_work = unit_of_work_factory(engine)
-    answerer = answerer_for(
+    shared, build = knowledge_for(
         settings.knowledge_dir,
         settings.embeddings_cache if settings.semantic_search else None,
         settings.analysis_cache,
-    ).fork()
+    )
+    answerer = shared.fork()
+    if build is not None:
+        build.deliver(answerer.use)
     knowledge = KnowledgeService(answerer, unit_of_work, clock)
     swaps = SwapService(
         unit_of_work,

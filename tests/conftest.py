@@ -20,6 +20,11 @@ from store.migrate import upgrade
 from store.tables import Base
 from tests.fakes import FakeDatabase, FakeUnitOfWork
 
+# The lexical search alone, in every Settings and `kringbot` process the tests make: the first
+# start with the semantic layer embeds the whole knowledge base in the background (minutes of
+# both cores); its own tests use a small one (tests/unit/test_knowledge_semantic*.py).
+os.environ["SEMANTIC_SEARCH"] = "false"
+
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 

@@ -46,6 +46,7 @@ async def start_bot(tmp_path: Path, emulator: Emulator, *args: str, **env: str):
         "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
         "LOG_LEVEL": "DEBUG",
         "WEB_PORT": str(free_port()),
+        "SEMANTIC_SEARCH": "false",  # embedding the knowledge base takes minutes
         **env,
     }
     return await asyncio.create_subprocess_exec(

@@ -19,6 +19,7 @@ def settings(tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
         database_url=database_url(tmp_path),
         public_url=request.param,
         flood_limit_per_minute=0,
+        semantic_search=False,
     )
 
 

@@ -20,6 +20,7 @@ def settings(tmp_path: Path) -> Settings:
         database_url=database_url(tmp_path),
         public_url="https://kring.example",
         flood_limit_per_minute=0,
+        semantic_search=False,
     )
 
 

@@ -90,6 +90,7 @@ class Replica:
             "OUTBOX_INTERVAL_SECONDS": str(TICK_SECONDS),
             "FLOOD_LIMIT_PER_MINUTE": "0",  # tests type faster than people
             "LOG_LEVEL": "INFO",
+            "SEMANTIC_SEARCH": "false",  # embedding the knowledge base takes minutes
             **env,
         }
         with self.log_path.open("wb") as log:

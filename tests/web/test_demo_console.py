@@ -22,7 +22,12 @@ async def test_the_demo_prints_a_console_address_for_each_person() -> None:
         stdin=keyboard,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.DEVNULL,
-        env={**os.environ, "TELEGRAM_BOT_TOKEN": "", "DATABASE_URL": "sqlite:///:memory:"},
+        env={
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": "",
+            "DATABASE_URL": "sqlite:///:memory:",
+            "SEMANTIC_SEARCH": "false",
+        },
     )
     try:
         assert process.stdout is not None

@@ -96,6 +96,13 @@ class Answerer:
         if self.semantic is not None:
             self.semantic = self.semantic.adding(new)
 
+    def use(self, semantic: SemanticIndex) -> None:
+        """The semantic index, built in the background after the bot started (bot.embeddings),
+        switched in whole; with the entries learned meanwhile added to it first."""
+        known = set(semantic.ids)
+        learned = {i: list(v.values()) for i, v in self.kb.entries.items() if i not in known}
+        self.semantic = semantic.adding(learned) if learned else semantic
+
     def lookup(self, text: str, language: str) -> Lookup:
         text = text[:QUESTION_MAX_LENGTH]
         verdict, ids, score = self._decide(text)
