@@ -8,14 +8,14 @@ questions and answer in every language; it always returns its best entry (it can
 "ranked 1st" counts the entry ranked first, declined or not, to compare the ranking alone.
 
 First, per language, what members get on the sets we tune on (tests/kb_eval/*.toml) and on the
-frozen held-out and judge sets (tests/kb_eval/held_out/, tests/kb_eval/judge/), each apart:
+blind held-out and judge sets (tests/kb_eval/held_out/, judge/, judge2/), each apart:
 correct at once; correct or one tap away (the right entry among the "Bedoelt u" buttons; where
 the labeller found the fact in two entries, either counts); false declines; wrong answers
 (another entry given as the answer); out-of-scope questions declined; and the time per
 question (with the embeddings, the time embedding the question apart). `--quality` prints
 only that. The search has its semantic second opinion as in the bot (the vectors from
 var/embeddings.npz, built on first use); `--lexical` leaves it out. `--tuned-only` skips the
-frozen sets (they are not even read): for whoever tunes the search, who must not look at them.
+blind sets (they are not even read): for whoever tunes the search, who must not look at them.
 `--per-set` adds each tuned set apart.
 
     .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical] [--tuned-only]
@@ -256,7 +256,7 @@ def main() -> None:
     parser.add_argument("--lexical", action="store_true", help="without the semantic layer")
     parser.add_argument("--per-set", action="store_true", help="each tuned set apart too")
     parser.add_argument(
-        "--tuned-only", action="store_true", help="skip the frozen sets (do not even read them)"
+        "--tuned-only", action="store_true", help="skip the blind sets (do not even read them)"
     )
     arguments = parser.parse_args()
     cases = load_cases()
