@@ -252,3 +252,33 @@ def test_a_declined_question_both_searches_place_alike_is_offered(
     assert lookup.verdict is verdict
     shown = lookup.entry if verdict is Verdict.CONFIDENT else next(iter(lookup.candidates), None)
     assert (shown is not None and shown.id == "stamp") is (verdict is not Verdict.NONE)
+
+
+LONG = (  # 18 words, few of them an entry's: the words alone explain under a third of it
+    "Ik begin volgende week bij een collega en de drukker vraagt welke stempel hij voor mij "
+    "moet maken"
+)
+SHORT = "drukker stempel invaller bestellen ontwerp"  # as little of it explained, in 5 words
+
+
+@pytest.mark.parametrize(
+    ("question", "near", "offered"),
+    [
+        (LONG, {"stamp": 1.0, "insurance": 0.3}, True),  # a phrasing lies very close
+        (LONG, {"stamp": 1.0, "insurance": 0.6}, False),  # the meaning lies too far
+        (LONG, {"on-call": 1.0, "insurance": 0.3}, False),  # not among the words' first three
+        (SHORT, {"stamp": 1.0, "insurance": 0.3}, False),  # a short question stays declined
+    ],
+)
+def test_a_long_question_the_words_decline_is_offered_when_the_meaning_is_close(
+    question: str, near: dict[str, float], offered: bool
+) -> None:
+    """A member who tells a story around the question brings many words no entry has: when
+    an entry among the words' first three lies very close in meaning, the member gets it as a
+    choice ("Bedoelt u …?") instead of an offer to forward the question."""
+    kb = small_kb()
+    assert Answerer(kb).lookup(question, "nl").verdict is Verdict.NONE  # on the words alone
+    semantic = SemanticIndex.build(kb, Placed(kb, question, near), VectorCache(None))
+    lookup = Answerer(kb, semantic).lookup(question, "nl")
+    assert lookup.verdict is (Verdict.CLOSE if offered else Verdict.NONE)
+    assert [entry.id for entry in lookup.candidates][:1] == (["stamp"] if offered else [])

@@ -125,10 +125,15 @@ class Answerer:
                 return Verdict.NONE, (), best.coverage
             return result.verdict, (best.entry_id,), best.coverage
         candidates = tuple(hit.entry_id for hit in alternatives(result))
-        if self.semantic is not None and self.opinion.worth_asking(result.verdict, best.coverage):
+        words = len(text.split())
+        if self.semantic is not None and self.opinion.worth_asking(
+            result.verdict, best.coverage, words
+        ):
             lexical = (result.verdict, best.entry_id, best.coverage, candidates)
             hits = self.semantic.search(text)
-            verdict, ids = self.opinion.decide(lexical, hits, partial(self.index.holds_asked, text))
+            ranked = [hit.entry_id for hit in result.hits]
+            holds = partial(self.index.holds_asked, text)
+            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words)
             return verdict, ids, best.coverage
         if result.verdict is Verdict.CLOSE:
             return result.verdict, candidates, best.coverage
