@@ -168,6 +168,20 @@ class Placed:
         return unit
 
 
+class Leaning(Placed):
+    """… and the texts of "fee-short" lie a hair from the stamp's corner: whatever lies close to
+    the stamp entry has a close second, as entries on one topic have with the real model."""
+
+    def embed(self, texts: Sequence[str], kind: str) -> Vectors:
+        vectors = super().embed(texts, kind)
+        for row, text in enumerate(texts):
+            if text != self.question and self.texts[text] == self.corner["fee-short"]:
+                vectors[row, self.corner["stamp"]] = 1.0
+                vectors[row, self.corner["fee-short"]] = 0.1
+        unit: Vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        return unit
+
+
 QUESTION = "moet de apotheker wachtdienst doen"  # "apotheker": a word no entry has
 
 
@@ -238,7 +252,7 @@ HALF = "stempel invaller bestellen drukkerij"  # the words explain under half of
     ("near", "verdict"),
     [
         ({"stamp": 1.0, "insurance": 0.2}, Verdict.CONFIDENT),  # both agree, and closely
-        ({"stamp": 1.0, "insurance": 0.49}, Verdict.CLOSE),  # both agree, less closely
+        ({"stamp": 1.0, "insurance": 0.49}, Verdict.CLOSE),  # less closely, a close second
         ({"stamp": 1.0, "insurance": 0.7}, Verdict.NONE),  # the meaning lies too far
     ],
 )
@@ -247,11 +261,20 @@ def test_a_declined_question_both_searches_place_alike_is_offered(
 ) -> None:
     kb = small_kb()
     assert Answerer(kb).lookup(HALF, "nl").verdict is Verdict.NONE  # on the words alone
-    semantic = SemanticIndex.build(kb, Placed(kb, HALF, near), VectorCache(None))
+    semantic = SemanticIndex.build(kb, Leaning(kb, HALF, near), VectorCache(None))
     lookup = Answerer(kb, semantic).lookup(HALF, "nl")
     assert lookup.verdict is verdict
     shown = lookup.entry if verdict is Verdict.CONFIDENT else next(iter(lookup.candidates), None)
     assert (shown is not None and shown.id == "stamp") is (verdict is not Verdict.NONE)
+
+
+def test_a_declined_question_both_searches_place_well_ahead_of_the_rest_is_answered() -> None:
+    """Both agree, less closely, but nothing else comes near: there is no second to offer."""
+    kb = small_kb()
+    near = {"stamp": 1.0, "insurance": 0.49}
+    semantic = SemanticIndex.build(kb, Placed(kb, HALF, near), VectorCache(None))
+    lookup = Answerer(kb, semantic).lookup(HALF, "nl")
+    assert lookup.entry is not None and lookup.entry.id == "stamp"
 
 
 LONG = (  # 18 words, few of them an entry's: the words alone explain under a third of it
@@ -266,7 +289,7 @@ SHORT = "drukker stempel invaller bestellen ontwerp"  # as little of it explaine
     [
         (LONG, {"stamp": 1.0, "insurance": 0.3}, True),  # a phrasing lies very close
         (LONG, {"stamp": 1.0, "insurance": 0.6}, False),  # the meaning lies too far
-        (LONG, {"on-call": 1.0, "insurance": 0.3}, False),  # not among the words' first three
+        (LONG, {"on-call": 1.0, "insurance": 0.3}, False),  # it shares no word with it
         (SHORT, {"stamp": 1.0, "insurance": 0.3}, False),  # a short question stays declined
     ],
 )
@@ -278,7 +301,16 @@ def test_a_long_question_the_words_decline_is_offered_when_the_meaning_is_close(
     choice ("Bedoelt u …?") instead of an offer to forward the question."""
     kb = small_kb()
     assert Answerer(kb).lookup(question, "nl").verdict is Verdict.NONE  # on the words alone
-    semantic = SemanticIndex.build(kb, Placed(kb, question, near), VectorCache(None))
+    semantic = SemanticIndex.build(kb, Leaning(kb, question, near), VectorCache(None))
     lookup = Answerer(kb, semantic).lookup(question, "nl")
     assert lookup.verdict is (Verdict.CLOSE if offered else Verdict.NONE)
     assert [entry.id for entry in lookup.candidates][:1] == (["stamp"] if offered else [])
+
+
+def test_a_long_question_both_searches_place_well_ahead_of_the_rest_is_answered() -> None:
+    kb = small_kb()
+    semantic = SemanticIndex.build(
+        kb, Placed(kb, LONG, {"stamp": 1.0, "insurance": 0.3}), VectorCache(None)
+    )
+    lookup = Answerer(kb, semantic).lookup(LONG, "nl")
+    assert lookup.entry is not None and lookup.entry.id == "stamp"
