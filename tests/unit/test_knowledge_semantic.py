@@ -188,8 +188,9 @@ QUESTION = "moet de apotheker wachtdienst doen"  # "apotheker": a word no entry 
 @pytest.mark.parametrize(
     ("near", "answered"),
     [
-        ({"on-call": 1.0, "insurance": 0.5}, True),  # the meaning agrees with the words
+        ({"on-call": 1.0, "insurance": 0.4}, True),  # the meaning agrees with the words
         ({"insurance": 1.0, "stamp": 0.9, "on-call": 0.2}, False),  # it does not
+        ({"on-call": 1.0, "insurance": 0.6}, False),  # first, but no phrasing lies close
     ],
 )
 def test_a_partial_word_match_the_meaning_does_not_back_is_declined(

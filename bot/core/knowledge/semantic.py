@@ -226,9 +226,11 @@ class SecondOpinion:
 
     A confident lexical answer is checked too, in two cases. One that leaves part of the
     question unexplained is declined when the embeddings do not rank that entry among their
-    first two: such answers are mostly near misses ("what does a kring coordinator earn"
-    matched on the HR entry's words about pay, "how long must I keep a medical record" on the
-    entry about records after a locum job): the words match, the meaning does not. And where
+    first two, or, in a question that is not long, when none of its phrasings lies within
+    cosine 0.90 of the question: such answers are mostly near misses ("what does a kring
+    coordinator earn" matched on the HR entry's words about pay, "how long must I keep a
+    medical record" on the entry about records after a locum job, "what's the weather like
+    this weekend" on the weekend on-call post): the words match, the meaning does not. And where
     the search passed over its best-scoring entry for one that holds the kind of fact asked
     ("the price of the CareConnect licence": the overview of licences has prices, the
     CareConnect entry none), the answer is declined when the embeddings rank the passed-over
@@ -243,6 +245,7 @@ class SecondOpinion:
     agreed_offered: float = 2.22  # … to offer it as candidates (with that share explained)
     confirming_rank: int = 2  # a partial confident answer must rank this high by similarity
     agreed_lead: float = 0.03  # … to answer it where it leads the runner-up by this much
+    partial_phrasing: float = 0.90  # … and, in a question not long, a phrasing this close
     long_question: int = 12  # words (as typed): a long question declined on its words …
     long_phrasing: float = 0.93  # … is offered when a phrasing lies this close (cosine)
 
@@ -256,15 +259,22 @@ class SecondOpinion:
         coverage: float,
         passed_over: str | None,
         hits: Sequence[SemanticHit],
+        words: int = 0,
     ) -> bool:
         """Whether the embeddings (`hits`, best first) overrule a confident lexical answer that
-        explains `coverage` of the question, given the entry it passed over (if any)."""
+        explains `coverage` of the question (of `words` words), given the entry it passed over
+        (if any)."""
         ranked = [hit.entry_id for hit in hits]
         if passed_over in ranked and (
             answer not in ranked or ranked.index(passed_over) < ranked.index(answer)
         ):
             return True
-        return coverage < 1.0 and answer not in ranked[: self.confirming_rank]
+        if coverage >= 1.0:
+            return False
+        if answer not in ranked[: self.confirming_rank]:
+            return True
+        closest = next(hit.phrasing for hit in hits if hit.entry_id == answer)
+        return words < self.long_question and closest < self.partial_phrasing
 
     def worth_asking(self, verdict: Verdict, coverage: float, words: int) -> bool:
         """Whether the embeddings may change the lexical verdict on a question of `words`

@@ -147,9 +147,9 @@ class Answerer:
         passed_over = self._passed_over(text, result)
         if not self.opinion.worth_checking(best.coverage, passed_over):
             return False
-        return self.opinion.doubts(
-            best.entry_id, best.coverage, passed_over, self.semantic.search(text)
-        )
+        hits = self.semantic.search(text)
+        words = len(text.split())
+        return self.opinion.doubts(best.entry_id, best.coverage, passed_over, hits, words)
 
     def _passed_over(self, text: str, result: Result) -> str | None:
         """The best-scoring entry, where the search put another first because only that one
