@@ -315,3 +315,30 @@ def test_a_long_question_both_searches_place_well_ahead_of_the_rest_is_answered(
     )
     lookup = Answerer(kb, semantic).lookup(LONG, "nl")
     assert lookup.entry is not None and lookup.entry.id == "stamp"
+
+
+VERBATIM = "wachtdienst verplicht vervanger"  # one of the on-call entry's own phrasings
+
+
+@pytest.mark.parametrize(
+    ("near", "shown"),
+    [
+        ({"on-call": 1.0, "insurance": 0.5}, ["on-call"]),  # the meaning agrees: the answer
+        ({"insurance": 1.0, "on-call": 0.5}, ["insurance", "on-call"]),  # it places another first
+    ],
+)
+def test_a_confident_answer_another_entry_lies_clearly_closer_to_is_offered_with_it(
+    near: dict[str, float], shown: list[str]
+) -> None:
+    """The words chose one entry, the meaning clearly another: rather than a wrong answer, the
+    member gets both as a choice ("Bedoelt u …?"), the meaning's first."""
+    kb = small_kb()
+    lexical = Answerer(kb).lookup(VERBATIM, "nl")
+    assert lexical.entry is not None and lexical.entry.id == "on-call"  # on the words alone
+    semantic = SemanticIndex.build(kb, Placed(kb, VERBATIM, near), VectorCache(None))
+    lookup = Answerer(kb, semantic).lookup(VERBATIM, "nl")
+    if len(shown) == 1:
+        assert lookup.entry is not None and lookup.entry.id == shown[0]
+    else:
+        assert lookup.verdict is Verdict.CLOSE
+        assert [entry.id for entry in lookup.candidates][:2] == shown

@@ -235,6 +235,9 @@ class SecondOpinion:
     ("the price of the CareConnect licence": the overview of licences has prices, the
     CareConnect entry none), the answer is declined when the embeddings rank the passed-over
     entry above it: the question is about what that entry is about, and it lacks the fact.
+    A confident answer that stands is still offered next to another entry where the embeddings
+    place that one clearly closer to the question (by `rival_lead`): the words chose one entry
+    of a topic, the meaning another; the member chooses, the meaning's first.
     Set on tests/kb_eval/*.toml (the lead and the long questions' rules also on the judge set,
     after its first run), never on the held-out set; checked on blind3.toml and the held-out
     set (see bench/faq.py)."""
@@ -246,6 +249,7 @@ class SecondOpinion:
     confirming_rank: int = 2  # a partial confident answer must rank this high by similarity
     agreed_lead: float = 0.03  # … to answer it where it leads the runner-up by this much
     partial_phrasing: float = 0.90  # … and, in a question not long, a phrasing this close
+    rival_lead: float = 0.04  # an entry this much closer than a confident answer is offered
     long_question: int = 12  # words (as typed): a long question declined on its words …
     long_phrasing: float = 0.93  # … is offered when a phrasing lies this close (cosine)
 
@@ -276,6 +280,18 @@ class SecondOpinion:
         closest = next(hit.phrasing for hit in hits if hit.entry_id == answer)
         return words < self.long_question and closest < self.partial_phrasing
 
+    def rival(
+        self, answer: str, hits: Sequence[SemanticHit], holds: Callable[[str], bool]
+    ) -> str | None:
+        """The entry to offer next to a confident lexical answer: the one the embeddings rank
+        first (of those holding the kind of fact asked), where it lies clearly closer to the
+        question than the answer (or the answer is not among `hits` at all)."""
+        top = next((hit for hit in hits if holds(hit.entry_id)), None)
+        if top is None or top.entry_id == answer:
+            return None
+        score = next((hit.score for hit in hits if hit.entry_id == answer), None)
+        return top.entry_id if score is None or top.score - score >= self.rival_lead else None
+
     def worth_asking(self, verdict: Verdict, coverage: float, words: int) -> bool:
         """Whether the embeddings may change the lexical verdict on a question of `words`
         words, whose best entry explains `coverage` of it."""
@@ -303,7 +319,7 @@ class SecondOpinion:
             if top is not None and agree and top.score >= self.agreed:
                 return Verdict.CONFIDENT, (top.entry_id,)
             ranked = [top.entry_id, *candidates] if top is not None else list(candidates)
-            return Verdict.CLOSE, _first_distinct(ranked)
+            return Verdict.CLOSE, first_distinct(ranked)
         if top is None:
             return Verdict.NONE, ()
         long = words >= self.long_question
@@ -316,13 +332,13 @@ class SecondOpinion:
             if top.score >= self.agreed_declined:
                 return Verdict.CONFIDENT, (top.entry_id,)
             if top.score >= self.agreed_offered:
-                return Verdict.CLOSE, _first_distinct([top.entry_id, *candidates])
+                return Verdict.CLOSE, first_distinct([top.entry_id, *candidates])
         if long and top.entry_id in ranked and top.phrasing >= self.long_phrasing:
             lexical_first = ranked[:MAX_ALTERNATIVES]
-            return Verdict.CLOSE, _first_distinct([top.entry_id, *lexical_first])
+            return Verdict.CLOSE, first_distinct([top.entry_id, *lexical_first])
         return Verdict.NONE, ()
 
 
-def _first_distinct(ranked: Sequence[str]) -> tuple[str, ...]:
+def first_distinct(ranked: Sequence[str]) -> tuple[str, ...]:
     """The candidates to offer: the first few distinct entry ids."""
     return tuple(dict.fromkeys(ranked))[:MAX_ALTERNATIVES]
