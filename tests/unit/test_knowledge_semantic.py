@@ -342,3 +342,25 @@ def test_a_confident_answer_another_entry_lies_clearly_closer_to_is_offered_with
     else:
         assert lookup.verdict is Verdict.CLOSE
         assert [entry.id for entry in lookup.candidates][:2] == shown
+
+
+OWN_PRICE = "prijs licentie vervanger"  # the overview's own phrasing: no entry passed over
+
+
+@pytest.mark.parametrize(
+    ("near", "answered"),
+    [
+        ({"licences": 1.0, "careconnect": 0.5}, True),  # about the overview
+        ({"careconnect": 1.0, "licences": 0.5}, False),  # clearly about CareConnect, priceless
+    ],
+)
+def test_a_price_asked_of_an_entry_without_one_is_declined_however_the_words_match(
+    near: dict[str, float], answered: bool
+) -> None:
+    kb = licences_kb()
+    lexical = Answerer(kb).lookup(OWN_PRICE, "nl")
+    assert lexical.entry is not None and lexical.entry.id == "licences"  # on the words alone
+    semantic = SemanticIndex.build(kb, Placed(kb, OWN_PRICE, near), VectorCache(None))
+    lookup = Answerer(kb, semantic).lookup(OWN_PRICE, "nl")
+    assert (lookup.entry is not None and lookup.entry.id == "licences") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered

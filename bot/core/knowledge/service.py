@@ -155,9 +155,12 @@ class Answerer:
                 return Verdict.NONE, ()
         holds = partial(self.index.holds_asked, text)
         rival = self.opinion.rival(best.entry_id, hits, holds)
-        if rival is not None:
-            return Verdict.CLOSE, first_distinct([rival, best.entry_id, *candidates])
-        return answer
+        if rival is None:
+            return answer
+        entry_id, holding = rival
+        if not holding:
+            return Verdict.NONE, ()
+        return Verdict.CLOSE, first_distinct([entry_id, best.entry_id, *candidates])
 
     def _passed_over(self, text: str, result: Result) -> str | None:
         """The best-scoring entry, where the search put another first because only that one
