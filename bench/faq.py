@@ -16,10 +16,13 @@ question (with the embeddings, the time embedding the question apart). `--qualit
 only that. The search has its semantic second opinion as in the bot (the vectors from
 var/embeddings.npz, built on first use); `--lexical` leaves it out. `--tuned-only` skips the
 blind sets (they are not even read): for whoever tunes the search, who must not look at them.
-`--per-set` adds each tuned set apart.
+`--per-set` adds each tuned set apart. `--misses` lists what members got wrong on the tuned sets
+and the first judge set (never the held-out or second judge set, which nobody tunes on): each
+question, what it should get, what it got, and both searches' first three entries with their
+scores.
 
     .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical] [--tuned-only]
-        [--per-set]
+        [--per-set] [--misses]
 """
 
 import argparse
@@ -39,7 +42,7 @@ from bot.core.knowledge.search import Verdict
 from bot.core.knowledge.semantic import Embedder, Vectors
 from bot.core.knowledge.service import Answerer, Lookup
 from bot.embeddings import semantic_index
-from tests.kb_eval.cases import FOLDER, FROZEN, Case, load_cases, load_set
+from tests.kb_eval.cases import FOLDER, FROZEN, JUDGE, Case, load_cases, load_set
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"\w+")
@@ -150,6 +153,45 @@ def report_quality(name: str, measured: Measured) -> None:
         )
 
 
+def miss(case: Case, lookup: Lookup) -> str | None:
+    """What went wrong for the member, None if nothing did."""
+    declined = lookup.verdict is Verdict.NONE
+    if case.expected is None:
+        return None if declined else f"out of scope, {lookup.verdict}"
+    if declined:
+        return "false decline"
+    if lookup.verdict is Verdict.CONFIDENT:
+        return None if case.answered_by(lookup.entry.id if lookup.entry else None) else "wrong"
+    if any(case.answered_by(entry.id) for entry in lookup.candidates):
+        return None
+    return "offered, not among them"
+
+
+def report_misses(name: str, answerer: Answerer, cases: list[Case]) -> None:
+    print(f"\nmisses, {name}:")
+    for case in cases:
+        lookup = answerer.lookup(case.question, case.language)
+        what = miss(case, lookup)
+        if what is None:
+            continue
+        got = [entry.id for entry in (lookup.entry,) if entry] + [
+            entry.id for entry in lookup.candidates
+        ]
+        lexical = answerer.index.search(case.question).hits[:3]
+        print(f"[{what}] {case.language} {case.question!r}")
+        print(f"    expected {case.expected}, got {lookup.verdict} {got}")
+        print(
+            "    words:   "
+            + "  ".join(f"{h.entry_id} {h.score:.1f}/{h.coverage:.2f}" for h in lexical)
+        )
+        if answerer.semantic is not None:
+            near = answerer.semantic.search(case.question, limit=3)
+            print(
+                "    meaning: "
+                + "  ".join(f"{h.entry_id} {h.score:.3f}/{h.phrasing:.2f}" for h in near)
+            )
+
+
 def synthetic(kb: KnowledgeBase, size: int, seed: int = 7) -> KnowledgeBase:
     """The real entries plus generated ones made of the real vocabulary, up to `size`."""
     rng = random.Random(seed)
@@ -256,6 +298,9 @@ def main() -> None:
     parser.add_argument("--lexical", action="store_true", help="without the semantic layer")
     parser.add_argument("--per-set", action="store_true", help="each tuned set apart too")
     parser.add_argument(
+        "--misses", action="store_true", help="list the misses (tuned sets and judge set)"
+    )
+    parser.add_argument(
         "--tuned-only", action="store_true", help="skip the blind sets (do not even read them)"
     )
     arguments = parser.parse_args()
@@ -272,7 +317,12 @@ def main() -> None:
         for name, folder in FROZEN.items():
             where = folder.relative_to(ROOT)
             report_quality(f"{name} ({where}/)", quality(answerer, load_cases(folder)))
-    if arguments.quality:
+    if arguments.misses:
+        for path in sorted(FOLDER.glob("*.toml")):
+            report_misses(path.name, answerer, load_set(path))
+        if not arguments.tuned_only:
+            report_misses("judge set", answerer, load_cases(JUDGE))
+    if arguments.quality or arguments.misses:
         return
     size = arguments.synthetic
     for name, base in (("real knowledge base", kb), (f"synthetic {size}", synthetic(kb, size))):

@@ -10,7 +10,7 @@ from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Document, Index, Result, Verdict, alternatives
-from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex
+from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, first_distinct
 from bot.core.knowledge.teaching import TaughtEntries
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Question
@@ -120,31 +120,47 @@ class Answerer:
         best = result.best
         if best is None:
             return Verdict.NONE, (), 0.0
-        if result.verdict is Verdict.CONFIDENT:
-            if self._doubted(text, result):
-                return Verdict.NONE, (), best.coverage
-            return result.verdict, (best.entry_id,), best.coverage
         candidates = tuple(hit.entry_id for hit in alternatives(result))
-        if self.semantic is not None and self.opinion.worth_asking(result.verdict, best.coverage):
+        if result.verdict is Verdict.CONFIDENT:
+            return (*self._checked(text, result, candidates), best.coverage)
+        words = len(text.split())
+        if self.semantic is not None and self.opinion.worth_asking(
+            result.verdict, best.coverage, words
+        ):
             lexical = (result.verdict, best.entry_id, best.coverage, candidates)
             hits = self.semantic.search(text)
-            verdict, ids = self.opinion.decide(lexical, hits, partial(self.index.holds_asked, text))
+            ranked = [hit.entry_id for hit in result.hits]
+            holds = partial(self.index.holds_asked, text)
+            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words)
             return verdict, ids, best.coverage
         if result.verdict is Verdict.CLOSE:
             return result.verdict, candidates, best.coverage
         return Verdict.NONE, (), best.coverage
 
-    def _doubted(self, text: str, result: Result) -> bool:
-        """Whether the embeddings overrule a confident lexical answer (see SecondOpinion)."""
+    def _checked(
+        self, text: str, result: Result, candidates: tuple[str, ...]
+    ) -> tuple[Verdict, tuple[str, ...]]:
+        """A confident lexical answer as the embeddings leave it (see SecondOpinion): the
+        answer, declined, or offered next to the entry they place clearly closer."""
         best = result.best
-        if self.semantic is None or best is None:
-            return False
+        assert best is not None
+        answer = (Verdict.CONFIDENT, (best.entry_id,))
+        if self.semantic is None:
+            return answer
+        hits = self.semantic.search(text)
         passed_over = self._passed_over(text, result)
-        if not self.opinion.worth_checking(best.coverage, passed_over):
-            return False
-        return self.opinion.doubts(
-            best.entry_id, best.coverage, passed_over, self.semantic.search(text)
-        )
+        if self.opinion.worth_checking(best.coverage, passed_over):
+            words = len(text.split())
+            if self.opinion.doubts(best.entry_id, best.coverage, passed_over, hits, words):
+                return Verdict.NONE, ()
+        holds = partial(self.index.holds_asked, text)
+        rival = self.opinion.rival(best.entry_id, hits, holds)
+        if rival is None:
+            return answer
+        entry_id, holding = rival
+        if not holding:
+            return Verdict.NONE, ()
+        return Verdict.CLOSE, first_distinct([entry_id, best.entry_id, *candidates])
 
     def _passed_over(self, text: str, result: Result) -> str | None:
         """The best-scoring entry, where the search put another first because only that one
