@@ -59,6 +59,8 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"wat? verdien(?:t|en)?",
         r"hoeveel (?:\w+ ){0,3}krijg(?:t|en)?",
         r"combien (?:\w+ ){0,3}(?:recoit|recois|touche|touches|gagne|gagnes)",
+        r"combien (?:\w+ ){0,3}(?:paye|payes|payee|payees)",
+        r"hoeveel (?:\w+ ){0,3}betaald",
     ),
     Asked.PHONE: _any(
         r"telefoonnummer",
