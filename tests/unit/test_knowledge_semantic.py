@@ -378,3 +378,27 @@ def test_a_price_asked_of_an_entry_without_one_is_declined_however_the_words_mat
     lookup = placed_lookup(kb, OWN_PRICE, near)
     assert (lookup.entry is not None and lookup.entry.id == "licences") is answered
     assert (lookup.verdict is Verdict.NONE) is not answered
+
+
+HESITANT = "onkostenbijdrage vervanging"  # the words hesitate between both fee bands
+
+
+@pytest.mark.parametrize(
+    ("near", "offered"),
+    [
+        ({"stamp": 1.0, "insurance": 0.4}, True),  # the meaning places it close to one entry
+        ({"stamp": 1.0, "insurance": 0.6}, False),  # … or close to none
+    ],
+)
+def test_a_short_hesitant_question_close_to_no_entry_in_meaning_is_declined(
+    near: dict[str, float], offered: bool
+) -> None:
+    """Where the words hesitate on a question that is not long and no entry lies close to it
+    in meaning, nothing in the knowledge base is about it: the member is offered to forward
+    it rather than a choice between entries that share a few of its words."""
+    kb = small_kb()
+    lexical = words_alone(kb, HESITANT)
+    assert lexical.verdict is Verdict.CLOSE  # on the words alone
+    lookup = placed_lookup(kb, HESITANT, near)
+    assert lookup.verdict is (Verdict.CLOSE if offered else Verdict.NONE)
+    assert bool(lookup.candidates) is offered

@@ -254,6 +254,7 @@ class SecondOpinion:
     rival_lead: float = 0.04  # an entry this much closer than a confident answer is offered
     long_question: int = 12  # words (as typed): a long question declined on its words …
     long_phrasing: float = 0.93  # … is offered when a phrasing lies this close (cosine)
+    offered_floor: float = 2.16  # a question not long is offered only this close in meaning
 
     def worth_checking(self, coverage: float, passed_over: str | None) -> bool:
         """Whether a confident lexical answer needs the embeddings' confirmation."""
@@ -323,6 +324,8 @@ class SecondOpinion:
         if verdict is Verdict.CLOSE:
             if top is not None and agree and top.score >= self.agreed:
                 return Verdict.CONFIDENT, (top.entry_id,)
+            if words < self.long_question and (top is None or top.score < self.offered_floor):
+                return Verdict.NONE, ()
             ranked = [top.entry_id, *candidates] if top is not None else list(candidates)
             return Verdict.CLOSE, first_distinct(ranked)
         if top is None:
