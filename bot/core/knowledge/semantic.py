@@ -210,7 +210,11 @@ class SecondOpinion:
     ("Bedoelt u …?") rather than declined: such questions are mostly long, chatty ones whose
     right entry both searches found; the questions to decline rarely come that close to the
     entry both name, and a member asking one of them only gets a choice to ignore. Where the
-    two disagree, the member chooses between both candidates.
+    two disagree, the member chooses between both candidates, except in a question that is
+    not long where no entry comes within `offered_floor` in meaning: nothing in the knowledge
+    base is about it (the weather, a fact of another domain sharing a word or two with an
+    entry), and the member is better served by the offer to forward it than by a choice
+    between entries that share a few of its words.
 
     An agreement that would be offered is answered at once where the entry leads the next one
     by a clear margin of similarity: then there is no close second to choose from.
