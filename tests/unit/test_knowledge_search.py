@@ -297,6 +297,7 @@ def test_a_markdown_document_becomes_draft_entries() -> None:
         "welke stempel gebruik ik voor code 101476?",  # a number we never mention
         "Welke verzekering heb ik nodig als vervangarts volgens Domus Medica?",  # not named
         "Hoeveel wordt een vervanger betaald voor die verzekering?",  # a pay asked, none named
+        "what does a locum pay for professional liability insurance?",  # … nor what one pays
     ],
 )
 def test_questions_for_a_fact_the_entry_lacks_are_declined(

@@ -61,6 +61,9 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"combien (?:\w+ ){0,3}(?:recoit|recois|touche|touches|gagne|gagnes)",
         r"combien (?:\w+ ){0,3}(?:paye|payes|payee|payees)",
         r"hoeveel (?:\w+ ){0,3}betaald",
+        r"what (?:does|do) \w+(?: \w+)? pay",
+        r"wat betaalt",
+        r"combien (?:\w+ ){0,3}(?:paie|paient)",
     ),
     Asked.PHONE: _any(
         r"telefoonnummer",
