@@ -384,21 +384,26 @@ HESITANT = "onkostenbijdrage vervanging"  # the words hesitate between both fee 
 
 
 @pytest.mark.parametrize(
-    ("near", "offered"),
+    ("near", "verdict"),
     [
-        ({"stamp": 1.0, "insurance": 0.4}, True),  # the meaning places it close to one entry
-        ({"stamp": 1.0, "insurance": 0.6}, False),  # … or close to none
+        ({"stamp": 1.0, "insurance": 0.4}, Verdict.CLOSE),  # the meaning places it near one
+        ({"stamp": 1.0, "insurance": 0.6}, Verdict.NONE),  # … or near none
+        ({"fee-short": 1.0, "insurance": 0.4}, Verdict.CONFIDENT),  # near the words' first
+        ({"fee-short": 1.0, "insurance": 0.6}, Verdict.NONE),  # … their first, but not near
     ],
 )
 def test_a_short_hesitant_question_close_to_no_entry_in_meaning_is_declined(
-    near: dict[str, float], offered: bool
+    near: dict[str, float], verdict: Verdict
 ) -> None:
     """Where the words hesitate on a question that is not long and no entry lies close to it
-    in meaning, nothing in the knowledge base is about it: the member is offered to forward
-    it rather than a choice between entries that share a few of its words."""
+    in meaning, nothing in the knowledge base is about it, even where the meaning ranks the
+    words' first entry first too: the member is offered to forward it rather than an answer
+    or a choice between entries that share a few of its words."""
     kb = small_kb()
     lexical = words_alone(kb, HESITANT)
     assert lexical.verdict is Verdict.CLOSE  # on the words alone
+    assert lexical.candidates[0].id == "fee-short"
     lookup = placed_lookup(kb, HESITANT, near)
-    assert lookup.verdict is (Verdict.CLOSE if offered else Verdict.NONE)
-    assert bool(lookup.candidates) is offered
+    assert lookup.verdict is verdict
+    shown = lookup.entry if verdict is Verdict.CONFIDENT else next(iter(lookup.candidates), None)
+    assert shown is None if verdict is Verdict.NONE else shown is not None

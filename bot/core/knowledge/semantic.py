@@ -210,11 +210,11 @@ class SecondOpinion:
     ("Bedoelt u …?") rather than declined: such questions are mostly long, chatty ones whose
     right entry both searches found; the questions to decline rarely come that close to the
     entry both name, and a member asking one of them only gets a choice to ignore. Where the
-    two disagree, the member chooses between both candidates, except in a question that is
-    not long where no entry comes within `offered_floor` in meaning: nothing in the knowledge
-    base is about it (the weather, a fact of another domain sharing a word or two with an
-    entry), and the member is better served by the offer to forward it than by a choice
-    between entries that share a few of its words.
+    two disagree, the member chooses between both candidates. But a question that is not long,
+    where no entry comes within `offered_floor` in meaning, is declined whether they agree or
+    not: nothing in the knowledge base is about it (the weather, a fact of another domain
+    sharing a word or two with an entry), and the member is better served by the offer to
+    forward it than by an answer or a choice of entries that share a few of its words.
 
     An agreement that would be offered is answered at once where the entry leads the next one
     by a clear margin of similarity: then there is no close second to choose from.
@@ -258,7 +258,7 @@ class SecondOpinion:
     rival_lead: float = 0.04  # an entry this much closer than a confident answer is offered
     long_question: int = 12  # words (as typed): a long question declined on its words …
     long_phrasing: float = 0.93  # … is offered when a phrasing lies this close (cosine)
-    offered_floor: float = 2.16  # a question not long is offered only this close in meaning
+    offered_floor: float = 2.16  # a hesitant question not long needs an entry this close
 
     def worth_checking(self, coverage: float, passed_over: str | None) -> bool:
         """Whether a confident lexical answer needs the embeddings' confirmation."""
@@ -326,10 +326,10 @@ class SecondOpinion:
         top = next((hit for hit in hits if holds(hit.entry_id)), None)
         agree = top is not None and top.entry_id == best
         if verdict is Verdict.CLOSE:
-            if top is not None and agree and top.score >= self.agreed:
-                return Verdict.CONFIDENT, (top.entry_id,)
             if words < self.long_question and (top is None or top.score < self.offered_floor):
                 return Verdict.NONE, ()
+            if top is not None and agree and top.score >= self.agreed:
+                return Verdict.CONFIDENT, (top.entry_id,)
             ranked = [top.entry_id, *candidates] if top is not None else list(candidates)
             return Verdict.CLOSE, first_distinct(ranked)
         if top is None:
