@@ -407,3 +407,43 @@ def test_a_short_hesitant_question_close_to_no_entry_in_meaning_is_declined(
     assert lookup.verdict is verdict
     shown = lookup.entry if verdict is Verdict.CONFIDENT else next(iter(lookup.candidates), None)
     assert shown is None if verdict is Verdict.NONE else shown is not None
+
+
+class CloseToCareConnect(Placed):
+    """… and the texts of "careconnect" lie a hair from the overview's corner, as two entries
+    about licences do with the real model."""
+
+    def embed(self, texts: Sequence[str], kind: str) -> Vectors:
+        vectors = super().embed(texts, kind)
+        for row, text in enumerate(texts):
+            if text != self.question and self.texts[text] == self.corner["careconnect"]:
+                vectors[row, self.corner["licences"]] = 1.0
+                vectors[row, self.corner["careconnect"]] = 0.3
+        unit: Vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        return unit
+
+
+STORY = (  # 17 words: the words alone decline it; it asks a price
+    "wat kost een licentie voor een vervanger, ik begin volgende maand en wil dat op voorhand weten"
+)
+
+
+@pytest.mark.parametrize(
+    ("placing", "offered"),
+    [
+        (Placed, True),  # the overview, which has prices, lies closest: it is given
+        (CloseToCareConnect, False),  # CareConnect, which has none, lies closer still
+    ],
+)
+def test_a_fact_asked_of_the_entry_closest_in_meaning_that_lacks_it_is_declined(
+    placing: type[Placed], offered: bool
+) -> None:
+    """The entry the meaning places first is what the question is about; where it lacks the
+    kind of fact asked (a price), the next entry that has one does not answer for it: the
+    member is offered to forward the question rather than a choice of the wrong entries."""
+    kb = licences_kb()
+    assert words_alone(kb, STORY).verdict is Verdict.NONE  # on the words alone
+    lookup = placed_lookup(kb, STORY, {"licences": 1.0, "careconnect": 0.3}, placing)
+    shown = lookup.entry or next(iter(lookup.candidates), None)
+    assert (shown is not None and shown.id == "licences") is offered
+    assert (lookup.verdict is Verdict.NONE) is not offered

@@ -215,6 +215,9 @@ class SecondOpinion:
     not: nothing in the knowledge base is about it (the weather, a fact of another domain
     sharing a word or two with an entry), and the member is better served by the offer to
     forward it than by an answer or a choice of entries that share a few of its words.
+    Nor is a question answered or offered where the entry the embeddings place first lacks the
+    kind of fact it asks (an amount …): it is about what that entry is about, and asks a fact
+    the knowledge base does not have, as with a confident answer below.
 
     An agreement that would be offered is answered at once where the entry leads the next one
     by a clear margin of similarity: then there is no close second to choose from.
@@ -325,6 +328,8 @@ class SecondOpinion:
         verdict, best, coverage, candidates = lexical
         top = next((hit for hit in hits if holds(hit.entry_id)), None)
         agree = top is not None and top.entry_id == best
+        if top is not None and top is not hits[0]:  # the meaning's first lacks the fact asked
+            return Verdict.NONE, ()
         if verdict is Verdict.CLOSE:
             if words < self.long_question and (top is None or top.score < self.offered_floor):
                 return Verdict.NONE, ()
