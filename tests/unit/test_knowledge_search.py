@@ -389,3 +389,23 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
 )
 def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:
     assert offered(answer) == kinds
+
+
+@pytest.mark.parametrize(
+    ("answer", "answered"),
+    [
+        ("Sinds 2031 draagt u 30% af boven de eerste prestatieboekjes.", True),  # names it
+        ("U draagt 30% af boven de eerste prestatieboekjes.", False),  # no year: not its fact
+        ("In 2023 droeg u 30% af boven de eerste prestatieboekjes.", False),  # another year
+    ],
+)
+def test_a_question_naming_a_year_gets_only_an_entry_that_names_it(
+    answer: str, answered: bool
+) -> None:
+    """The facts of another year (an indexed amount, a past meeting) are not the ones asked:
+    the member is offered to forward the question rather than last year's answer."""
+    kb = KnowledgeBase()
+    kb.add(Entry("fee-long", "nl", ("Onkostenbijdrage bij een lange vervanging?",), answer, "001"))
+    lookup = Answerer(kb).lookup("onkostenbijdrage bij een lange vervanging in 2031", "nl")
+    assert (lookup.entry is not None and lookup.entry.id == "fee-long") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered

@@ -2,6 +2,7 @@
 and the list of what the knowledge base could not answer well."""
 
 import copy
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -18,6 +19,10 @@ from bot.core.notices.knowledge import QuestionForwarded, QuestionReply
 from bot.core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 QUESTION_MAX_LENGTH = 1000
+# A year named in a question ("premie sociaal statuut 2025"): only an entry that names it too
+# can answer; the facts of another year (an indexed amount, a past meeting) are not the ones
+# asked, so an entry without it is neither given nor offered.
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 INBOX_SIZE = 20
 
 
@@ -106,6 +111,8 @@ class Answerer:
     def lookup(self, text: str, language: str) -> Lookup:
         text = text[:QUESTION_MAX_LENGTH]
         verdict, ids, score = self._decide(text)
+        if years := set(YEAR.findall(text)):
+            ids = tuple(entry_id for entry_id in ids if self._mentions(entry_id, years))
         found = (self.kb.entry(entry_id, language) for entry_id in ids)
         entries = tuple(entry for entry in found if entry is not None)
         if verdict is Verdict.CONFIDENT and entries:
@@ -113,6 +120,12 @@ class Answerer:
         if verdict is Verdict.CLOSE and entries:
             return Lookup(verdict, candidates=entries, score=score)
         return Lookup(Verdict.NONE, score=score)
+
+    def _mentions(self, entry_id: str, years: set[str]) -> bool:
+        """Whether the entry names every one of these years (in any of its versions)."""
+        versions = self.kb.entries.get(entry_id, {}).values()
+        texts = " ".join(f"{entry.answer} {' '.join(entry.questions)}" for entry in versions)
+        return all(year in texts for year in years)
 
     def _decide(self, text: str) -> tuple[Verdict, tuple[str, ...], float]:
         """The verdict, the entry ids (the answer or the candidates), and the lexical coverage."""
