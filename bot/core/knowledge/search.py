@@ -41,7 +41,6 @@ from bot.core.knowledge.stopwords import STOPWORDS
 from bot.core.knowledge.text import (
     CONCEPT_WORDS,
     fold,
-    folded_words,
     query_variants,
     stemmer,
     words,
@@ -114,7 +113,8 @@ class Document:
 
     @classmethod
     def of(cls, entry_id: str, versions: Iterable[Entry]) -> "Document":
-        counts: dict[str, float] = defaultdict(float)
+        counts: dict[str, float] = {}
+        count_of = counts.get
         length = 0.0
         phrasings: list[frozenset[str]] = []
         offers: set[Asked] = set()
@@ -123,21 +123,24 @@ class Document:
             stem_word = stemmer(entry.language)
             answer = fold(entry.answer)
             offers |= offered(entry.answer, entry.reviewed, answer)
-            texts = [(fold(q), QUESTION_WEIGHT, True) for q in entry.questions]
-            for text, weight, is_question in [*texts, (answer, ANSWER_WEIGHT, False)]:
-                found = folded_words(text)
+            texts = [(q, None, QUESTION_WEIGHT, True) for q in entry.questions]
+            for text, folded, weight, is_question in [
+                *texts,
+                (entry.answer, answer, ANSWER_WEIGHT, False),
+            ]:
+                found = words(text, folded)
                 vocabulary.update(found)
                 terms = list(map(stem_word, found))
                 if is_question:
                     phrasings.append(frozenset(terms))
                 for term in terms:
-                    counts[term] += weight
+                    counts[term] = count_of(term, 0.0) + weight
                 # The weight added once per term, float rounding included, in one call.
                 added = itertools.repeat(weight, len(terms))
                 length = functools.reduce(operator.add, added, length)
         return cls(
             entry_id,
-            dict(counts),
+            counts,
             length,
             tuple(phrasings),
             frozenset(offers),
