@@ -41,8 +41,10 @@ from bot.core.knowledge.stopwords import STOPWORDS
 from bot.core.knowledge.text import (
     CONCEPT_WORDS,
     fold,
+    fold_tokens,
     query_variants,
     stemmer,
+    token_words,
     words,
 )
 
@@ -121,14 +123,15 @@ class Document:
         vocabulary: set[str] = set()
         for entry in versions:
             stem_word = stemmer(entry.language)
-            answer = fold(entry.answer)
+            tokens = entry.answer.split()
+            answer = fold_tokens(tokens)
             offers |= offered(entry.answer, entry.reviewed, answer)
-            texts = [(q, None, QUESTION_WEIGHT, True) for q in entry.questions]
+            texts = [(q.split(), None, QUESTION_WEIGHT, True) for q in entry.questions]
             for text, folded, weight, is_question in [
                 *texts,
-                (entry.answer, answer, ANSWER_WEIGHT, False),
+                (tokens, answer, ANSWER_WEIGHT, False),
             ]:
-                found = words(text, folded)
+                found = token_words(text, folded)
                 vocabulary.update(found)
                 terms = list(map(stem_word, found))
                 if is_question:
@@ -230,8 +233,10 @@ class Index:
         )
         rows = np.repeat(np.arange(n), [len(document.counts) for document in self.documents])
         # By column, then by row (knowledge base order): the cells come in row order, so a
-        # stable sort by column keeps it within each column.
-        order = np.argsort(column_of, kind="stable")
+        # stable sort by column keeps it within each column. numpy sorts 16-bit keys by radix,
+        # ten times faster (the same order: a stable sort has but one).
+        keys = column_of.astype(np.uint16) if len(self._columns) <= 1 << 16 else column_of
+        order = np.argsort(keys, kind="stable")
         frequency = np.bincount(column_of, minlength=len(self._columns))
         self._starts = np.concatenate(([0], np.cumsum(frequency))).astype(np.intp)
         self._idf = [self._idf_of(int(df)) for df in frequency]

@@ -63,7 +63,12 @@ class _Remembered(dict[str, _T]):
 
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes and dashes as spaces."""
-    return " ".join(filter(None, map(_FOLDED_WORDS.__getitem__, text.split())))
+    return fold_tokens(text.split())
+
+
+def fold_tokens(tokens: list[str]) -> str:
+    """`fold` of a text split at whitespace."""
+    return " ".join(filter(None, map(_FOLDED_WORDS.__getitem__, tokens)))
 
 
 def _fold_word(word: str) -> str:
@@ -109,18 +114,22 @@ def _kept_words(chunk: str) -> tuple[str, ...]:
 _KEPT_WORDS = _Remembered(_kept_words)
 
 
-def words(text: str, folded: str | None = None) -> list[str]:
+def words(text: str) -> list[str]:
     """Folded words, with concept phrases replaced by their concept term (upper case), and a
-    band term for each duration (see durations.py). `folded` is the text folded, where the
-    caller has it. The same as `folded_words(fold(text))`, read token by token where it can be
-    (see `_TOKEN_WORDS`)."""
-    tokens = text.split()
+    band term for each duration (see durations.py)."""
+    return token_words(text.split())
+
+
+def token_words(tokens: list[str], folded: str | None = None) -> list[str]:
+    """The `words` of a text split at whitespace (`folded` is the text folded, where the caller
+    has it): `folded_words(fold_tokens(tokens))`, read token by token where it can be (see
+    `_TOKEN_WORDS`)."""
     if _CROSSING.search("".join(map(_TOKEN_CODES.__getitem__, tokens))):
-        return folded_words(fold(text) if folded is None else folded)
+        return folded_words(fold_tokens(tokens) if folded is None else folded)
     found = list(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, tokens)))
     if DURATION_CONTEXT.isdisjoint(found):
         return found
-    return found + duration_bands(fold(text) if folded is None else folded)
+    return found + duration_bands(fold_tokens(tokens) if folded is None else folded)
 
 
 # A build reads millions of words, from a vocabulary of thousands: each word as written (a
