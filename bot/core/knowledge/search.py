@@ -117,6 +117,7 @@ class Document:
     def of(cls, entry_id: str, versions: Iterable[Entry]) -> "Document":
         counts: dict[str, float] = {}
         count_of = counts.get
+        zeros = itertools.repeat(0.0)
         length = 0.0
         phrasings: list[frozenset[str]] = []
         offers: set[Asked] = set()
@@ -136,8 +137,11 @@ class Document:
                 terms = list(map(stem_word, found))
                 if is_question:
                     phrasings.append(frozenset(terms))
-                for term in terms:
-                    counts[term] = count_of(term, 0.0) + weight
+                # The weight added to each term's count in turn (in C: `update` takes a pair
+                # only once it has stored the one before, so a term met twice adds twice).
+                weights = itertools.repeat(weight)
+                sums = map(operator.add, map(count_of, terms, zeros), weights)
+                counts.update(zip(terms, sums, strict=True))
                 # The weight added once per term, float rounding included, in one call.
                 added = itertools.repeat(weight, len(terms))
                 length = functools.reduce(operator.add, added, length)
