@@ -60,6 +60,25 @@ def test_the_words_of_a_question_come_out_the_same_every_time(question: str) -> 
     assert words(question) == TEXTS[question]  # now from what was remembered
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Staat het in mijn elektronisch medisch dossier?", ["staat", "EMD"]),
+        ("Is een huisarts in opleiding verzekerd?", ["HAIO", "INSURANCE"]),
+        ("Wie is de trainee gp, of de gp trainee?", ["HAIO", "HAIO"]),  # the longest first
+        # A comma breaks a phrase; three words make one.
+        (
+            "Het medisch, dossier van de kruispuntbank van ondernemingen",
+            ["medisch", "dossier", "KBO"],
+        ),
+        ("Mijn RIZIV-nummer en zone de garde, out of hours", ["RIZIV", "WDO", "ONCALL"]),
+    ],
+)
+def test_a_concept_written_in_several_words_is_one_term(question: str, expected: list[str]) -> None:
+    assert words(question) == expected
+    assert words(question) == expected  # now from what was remembered
+
+
 def test_the_words_are_the_same_when_what_was_remembered_is_forgotten(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

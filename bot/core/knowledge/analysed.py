@@ -80,17 +80,18 @@ class DocumentCache:
             for entry_id, key in keys.items()
             if key not in self._stored
         ]
-        analysed = {document.entry_id: document for document in analyse(new)}
         stored: dict[str, Stored] = {}
         documents = []
-        for entry_id, key in keys.items():
-            if entry_id in analysed:
-                document = analysed[entry_id]
-                stored[key] = _stored(document)
-            else:
-                stored[key] = self._stored[key]
-                document = _document(stored[key])
-            documents.append(document)
+        with without_cycle_collection():  # as analysing: many objects, no cycle
+            analysed = {document.entry_id: document for document in analyse(new)}
+            for entry_id, key in keys.items():
+                if entry_id in analysed:
+                    document = analysed[entry_id]
+                    stored[key] = _stored(document)
+                else:
+                    stored[key] = self._stored[key]
+                    document = _document(stored[key])
+                documents.append(document)
         changed = stored.keys() != self._stored.keys()
         self._stored = stored
         if changed:

@@ -41,9 +41,10 @@ from bot.core.knowledge.stopwords import STOPWORDS
 from bot.core.knowledge.text import (
     CONCEPT_WORDS,
     fold,
-    folded_words,
+    fold_tokens,
     query_variants,
     stemmer,
+    token_words,
     words,
 )
 
@@ -114,30 +115,39 @@ class Document:
 
     @classmethod
     def of(cls, entry_id: str, versions: Iterable[Entry]) -> "Document":
-        counts: dict[str, float] = defaultdict(float)
+        counts: dict[str, float] = {}
+        count_of = counts.get
+        zeros = itertools.repeat(0.0)
         length = 0.0
         phrasings: list[frozenset[str]] = []
         offers: set[Asked] = set()
         vocabulary: set[str] = set()
         for entry in versions:
             stem_word = stemmer(entry.language)
-            answer = fold(entry.answer)
+            tokens = entry.answer.split()
+            answer = fold_tokens(tokens)
             offers |= offered(entry.answer, entry.reviewed, answer)
-            texts = [(fold(q), QUESTION_WEIGHT, True) for q in entry.questions]
-            for text, weight, is_question in [*texts, (answer, ANSWER_WEIGHT, False)]:
-                found = folded_words(text)
+            texts = [(q.split(), None, QUESTION_WEIGHT, True) for q in entry.questions]
+            for text, folded, weight, is_question in [
+                *texts,
+                (tokens, answer, ANSWER_WEIGHT, False),
+            ]:
+                found = token_words(text, folded)
                 vocabulary.update(found)
                 terms = list(map(stem_word, found))
                 if is_question:
                     phrasings.append(frozenset(terms))
-                for term in terms:
-                    counts[term] += weight
+                # The weight added to each term's count in turn (in C: `update` takes a pair
+                # only once it has stored the one before, so a term met twice adds twice).
+                weights = itertools.repeat(weight)
+                sums = map(operator.add, map(count_of, terms, zeros), weights)
+                counts.update(zip(terms, sums, strict=True))
                 # The weight added once per term, float rounding included, in one call.
                 added = itertools.repeat(weight, len(terms))
                 length = functools.reduce(operator.add, added, length)
         return cls(
             entry_id,
-            dict(counts),
+            counts,
             length,
             tuple(phrasings),
             frozenset(offers),
@@ -227,8 +237,10 @@ class Index:
         )
         rows = np.repeat(np.arange(n), [len(document.counts) for document in self.documents])
         # By column, then by row (knowledge base order): the cells come in row order, so a
-        # stable sort by column keeps it within each column.
-        order = np.argsort(column_of, kind="stable")
+        # stable sort by column keeps it within each column. numpy sorts 16-bit keys by radix,
+        # ten times faster (the same order: a stable sort has but one).
+        keys = column_of.astype(np.uint16) if len(self._columns) <= 1 << 16 else column_of
+        order = np.argsort(keys, kind="stable")
         frequency = np.bincount(column_of, minlength=len(self._columns))
         self._starts = np.concatenate(([0], np.cumsum(frequency))).astype(np.intp)
         self._idf = [self._idf_of(int(df)) for df in frequency]

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
-from itertools import chain, filterfalse
+from itertools import chain, filterfalse, pairwise
 from typing import TypeVar
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -63,7 +63,12 @@ class _Remembered(dict[str, _T]):
 
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes and dashes as spaces."""
-    return " ".join(filter(None, map(_FOLDED_WORDS.__getitem__, text.split())))
+    return fold_tokens(text.split())
+
+
+def fold_tokens(tokens: list[str]) -> str:
+    """`fold` of a text split at whitespace."""
+    return " ".join(filter(None, map(_FOLDED_WORDS.__getitem__, tokens)))
 
 
 def _fold_word(word: str) -> str:
@@ -112,7 +117,56 @@ _KEPT_WORDS = _Remembered(_kept_words)
 def words(text: str) -> list[str]:
     """Folded words, with concept phrases replaced by their concept term (upper case), and a
     band term for each duration (see durations.py)."""
-    return folded_words(fold(text))
+    return token_words(text.split())
+
+
+def token_words(tokens: list[str], folded: str | None = None) -> list[str]:
+    """The `words` of a text split at whitespace (`folded` is the text folded, where the caller
+    has it): `folded_words(fold_tokens(tokens))`, read token by token where it can be (see
+    `_TOKEN_WORDS`)."""
+    if _CROSSING.search("".join(map(_TOKEN_CODES.__getitem__, tokens))):
+        return folded_words(fold_tokens(tokens) if folded is None else folded)
+    found = list(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, tokens)))
+    if DURATION_CONTEXT.isdisjoint(found):
+        return found
+    return found + duration_bands(fold_tokens(tokens) if folded is None else folded)
+
+
+# A build reads millions of words, from a vocabulary of thousands: each word as written (a
+# whitespace-separated token) is analysed once, on first sight, alone: folded, its concept
+# phrases replaced, its stop words dropped. The words of a text are then those of its tokens in
+# turn, unless a concept phrase of several words spans two tokens ("medisch dossier"): its
+# words are the last run of letters of one token and the first of the next. Each token has a
+# code of one character per end where such a phrase may pass (one from `_LEADING` for its first
+# run, one from `_TRAILING` for its last, "." for a token with neither; none for a token that
+# folds to nothing, as fold drops it), so a text whose codes hold no pair that a phrase has
+# (`_CROSSING`) is read token by token; the others are read whole.
+_PHRASE_PAIRS = {pair for variant in _CONCEPT_OF for pair in pairwise(variant.split(" "))}
+_TRAILING = {word: chr(0xE000 + n) for n, word in enumerate(sorted({a for a, _ in _PHRASE_PAIRS}))}
+_LEADING = {word: chr(0xF000 + n) for n, word in enumerate(sorted({b for _, b in _PHRASE_PAIRS}))}
+_CROSSING = re.compile("|".join(sorted(_TRAILING[a] + _LEADING[b] for a, b in _PHRASE_PAIRS)))
+_FIRST_RUN = re.compile(r"\w+")
+_LAST_RUN = re.compile(r"\w+\Z")
+
+
+def _token_code(token: str) -> str:
+    folded = _FOLDED_WORDS[token]
+    if not folded:
+        return ""
+    first = _FIRST_RUN.match(folded)
+    last = _LAST_RUN.search(folded)
+    leading = _LEADING.get(first.group(0), "") if first else ""
+    trailing = _TRAILING.get(last.group(0), "") if last else ""
+    return leading + trailing or "."
+
+
+def _token_words(token: str) -> tuple[str, ...]:
+    marked = _PHRASES.sub(lambda m: f" {_CONCEPT_OF[m.group(1)]} ", _FOLDED_WORDS[token])
+    return tuple(chain.from_iterable(map(_KEPT_WORDS.__getitem__, marked.split())))
+
+
+_TOKEN_CODES = _Remembered(_token_code)
+_TOKEN_WORDS = _Remembered(_token_words)
 
 
 def folded_words(folded: str) -> list[str]:
