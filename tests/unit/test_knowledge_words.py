@@ -84,3 +84,23 @@ def test_the_words_are_the_same_when_what_was_remembered_is_forgotten(
 )
 def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
     assert duration_bands(fold(duration)) == [band]
+
+
+@pytest.mark.parametrize(
+    ("variants", "concept"),
+    [
+        (("het AZ", "l'hosto", "the hospital"), "HOSPITAL"),  # Flemish, Brussels colloquial
+        (("aanwerven", "engager", "embaucher", "hire"), "HIRE"),
+        (("de secretaresse", "la secrétaire", "the secretary"), "ADMIN"),
+        (("gedrukt", "version papier", "hard copy"), "PRINTED"),
+        (("beeldbellen", "téléconsultation", "video call"), "VIDEOCALL"),
+        (("winst", "bénéfice", "make money"), "PROFIT"),
+        (("meldingen", "notifications"), "NOTIFICATIONS"),
+        (("waarnemen", "covering for"), "REPLACEMENT"),
+    ],
+)
+def test_a_members_word_for_a_thing_is_the_same_concept_in_every_language(
+    variants: tuple[str, ...], concept: str
+) -> None:
+    for variant in variants:
+        assert concept in words(variant), variant
