@@ -90,9 +90,9 @@ def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
     ("variants", "concept"),
     [
         (("het AZ", "l'hosto", "the hospital"), "HOSPITAL"),  # Flemish, Brussels colloquial
-        (("aanwerven", "engager", "embaucher", "hire"), "HIRE"),
+        (("aanwerven", "recruter", "embaucher", "hire"), "HIRE"),
         (("de secretaresse", "la secrétaire", "the secretary"), "ADMIN"),
-        (("gedrukt", "version papier", "hard copy"), "PRINTED"),
+        (("gedrukt", "laten drukken", "printen", "version papier", "hard copy"), "PRINTED"),
         (("beeldbellen", "téléconsultation", "video call"), "VIDEOCALL"),
         (("winst", "bénéfice", "make money"), "PROFIT"),
         (("meldingen", "notifications"), "NOTIFICATIONS"),
