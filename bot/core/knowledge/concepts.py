@@ -407,9 +407,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "secretaresse",
         "secretaressen",
         "secretariaatsmedewerker",
-        "secretaire",
-        "secretaires",
-        "secretary",
+        "secretary",  # not "secretaire": in French that is as often the board's secretary
         "secretaries",
     ),
     "CME": (
