@@ -80,6 +80,11 @@ def test_the_words_are_the_same_when_what_was_remembered_is_forgotten(
         ("een half jaar", "DURMEDIUM"),
         ("plus de 4 semaines", "DURMEDIUM"),
         ("26 weken", "DURMEDIUM"),
+        ("nonante jours", "DURMEDIUM"),  # Belgian French
+        ("quatre-vingt-dix jours", "DURMEDIUM"),  # not "dix jours"
+        ("septante jours", "DURMEDIUM"),
+        ("dix-huit mois", "DURLONG"),  # not "huit mois"
+        ("twintig weken", "DURMEDIUM"),
     ],
 )
 def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
