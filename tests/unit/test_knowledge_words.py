@@ -102,6 +102,8 @@ def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
         (("winst", "bénéfice", "make money"), "PROFIT"),
         (("meldingen", "notifications"), "NOTIFICATIONS"),
         (("waarnemen", "covering for"), "REPLACEMENT"),
+        (("het ziekenfonds", "la mutuelle", "the sickness fund"), "SICKNESSFUND"),
+        (("de sociale kas", "la caisse sociale", "social insurance fund"), "SOCIALFUND"),
     ],
 )
 def test_a_members_word_for_a_thing_is_the_same_concept_in_every_language(
@@ -121,3 +123,7 @@ def test_a_members_word_for_a_thing_is_the_same_concept_in_every_language(
 )
 def test_texting_and_colloquial_filler_words_are_no_search_terms(typed: str, meant: str) -> None:
     assert words(typed) == words(meant)
+
+
+def test_a_social_insurance_fund_is_no_insurance_policy() -> None:
+    assert "INSURANCE" not in words("which address for my social insurance fund?")
