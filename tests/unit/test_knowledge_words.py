@@ -99,7 +99,50 @@ def test_the_words_are_the_same_when_what_was_remembered_is_forgotten(
         ("een half jaar", "DURMEDIUM"),
         ("plus de 4 semaines", "DURMEDIUM"),
         ("26 weken", "DURMEDIUM"),
+        ("nonante jours", "DURMEDIUM"),  # Belgian French
+        ("quatre-vingt-dix jours", "DURMEDIUM"),  # not "dix jours"
+        ("septante jours", "DURMEDIUM"),
+        ("dix-huit mois", "DURLONG"),  # not "huit mois"
+        ("twintig weken", "DURMEDIUM"),
     ],
 )
 def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
     assert duration_bands(fold(duration)) == [band]
+
+
+@pytest.mark.parametrize(
+    ("variants", "concept"),
+    [
+        (("het AZ", "l'hosto", "the hospital"), "HOSPITAL"),  # Flemish, Brussels colloquial
+        (("aanwerven", "recruter", "embaucher", "hire"), "HIRE"),
+        (("de secretaresse", "the secretary"), "ADMIN"),
+        (("gedrukt", "laten drukken", "printen", "version papier", "hard copy"), "PRINTED"),
+        (("beeldbellen", "téléconsultation", "video call"), "VIDEOCALL"),
+        (("winst", "bénéfice", "make money"), "PROFIT"),
+        (("meldingen", "notifications"), "NOTIFICATIONS"),
+        (("waarnemen", "covering for"), "REPLACEMENT"),
+        (("het ziekenfonds", "la mutuelle", "the sickness fund"), "SICKNESSFUND"),
+        (("de sociale kas", "la caisse sociale", "social insurance fund"), "SOCIALFUND"),
+    ],
+)
+def test_a_members_word_for_a_thing_is_the_same_concept_in_every_language(
+    variants: tuple[str, ...], concept: str
+) -> None:
+    for variant in variants:
+        assert concept in words(variant), variant
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("kunde gij da zeggen, zijt ge zeker", "zeggen"),  # Flemish colloquial
+        ("jai une question stp", "question"),  # French typed on a phone
+        ("pls thx bc idk", ""),  # English texting
+    ],
+)
+def test_texting_and_colloquial_filler_words_are_no_search_terms(typed: str, meant: str) -> None:
+    assert words(typed) == words(meant)
+
+
+def test_a_social_insurance_fund_is_no_insurance_policy() -> None:
+    assert "INSURANCE" not in words("which address for my social insurance fund?")

@@ -10,7 +10,8 @@ door onder tussen tegen na iets iemand alles zich hebben heb heeft had hadden do
 ga gaat gaan wil wilt willen zal zullen zou zouden graag even eens wa da nen ne hoeveel
 allemaal best precies juist eigenlijk welkom ok oke dag hallo goeiedag bedankt dank aub
 nu echt weer net via gewoon steeds zie zit toe want zeker misschien niets eerst zelfs vooral
-natuurlijk helemaal terwijl allez awel ni nie kik moetek
+natuurlijk helemaal terwijl allez awel ni nie kik moetek zijt zijde kunde moogt hebde kheb kben
+kmoet kzou mijne
 """
 _STOPWORDS_FR = """
 le la les l un une des du de d et ou a au aux en dans sur pour par avec est sont suis es
@@ -20,7 +21,7 @@ quelle quels quelles comment combien quand pourquoi ne n pas plus y dois doit de
 doivent peux peut pouvons pouvez peuvent faut faire fais fait bonjour merci svp est-ce
 comme si mais donc car aussi tres bien chez
 ca tout meme lui moi toi encore alors rien toujours deja soit trop juste oui vraiment ainsi
-beaucoup parce cela ici puis veut veux assez est ce voila
+beaucoup parce cela ici puis veut veux assez est ce voila stp bcp cest jai jsuis chui ptet
 """
 _STOPWORDS_EN = """
 the a an and or of in on at to for from with by as is are am was were be been being do does
@@ -28,6 +29,7 @@ did have has had i you he she it we they me my your our their this that these th
 which who whom where when how why can could should would will shall must may might need not
 no yes there here if then than so also about into up out any some all just get got hello hi
 thanks please much many but like now know think want because well very really still too ever
-whether ve ll re let sure however actually anyway hey okay ok
+whether ve ll re let sure however actually anyway hey okay ok bc cuz coz pls plz thx ur im ive
+dont cant gonna wanna idk
 """
 STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN).split())
