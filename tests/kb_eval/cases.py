@@ -1,9 +1,10 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/, tests/kb_eval/judge/ and tests/kb_eval/judge2/, the blind sets bench/faq.py
-reports each apart (`--tuned-only` does not even read them). The held-out and second judge sets
-are frozen: never tune on them. The first judge set was frozen until its first run (e77948e);
-its misses have been tuned on since, so only the second judge set's first run counts."""
+tests/kb_eval/held_out/ and the judge sets judge/, judge2/, judge3/, the blind sets bench/faq.py
+reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
+seeds alone and labelled from the entries before the changes it judges were merged; its first run
+is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
+next one judges. The held-out set and the newest judge set are frozen: never tune on them."""
 
 import tomllib
 from dataclasses import dataclass
@@ -11,9 +12,15 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
 HELD_OUT = FOLDER / "held_out"
-JUDGE = FOLDER / "judge"  # written blind, labelled, run once at e77948e; tuned on since
-JUDGE2 = FOLDER / "judge2"  # written blind and labelled after the first judge set was tuned on
-FROZEN = {"held-out set": HELD_OUT, "judge set": JUDGE, "second judge set": JUDGE2}
+JUDGE = FOLDER / "judge"  # first run at e77948e; tuned on since
+JUDGE2 = FOLDER / "judge2"  # first run at 1d76501 (bench/profiles/kb_judge2_first_run.md)
+JUDGE3 = FOLDER / "judge3"  # frozen
+FROZEN = {
+    "held-out set": HELD_OUT,
+    "judge set": JUDGE,
+    "second judge set": JUDGE2,
+    "third judge set": JUDGE3,
+}
 # Sets written blind after the decision was tuned, to validate each change on questions it
 # was not chosen on: bench/faq.py reports them; no test asserts a floor on them.
 VALIDATION = frozenset({"blind3.toml"})
