@@ -447,3 +447,34 @@ def test_a_fact_asked_of_the_entry_closest_in_meaning_that_lacks_it_is_declined(
     shown = lookup.entry or next(iter(lookup.candidates), None)
     assert (shown is not None and shown.id == "licences") is offered
     assert (lookup.verdict is Verdict.NONE) is not offered
+
+
+MOSTLY_EXPLAINED = "moet de apotheker als vervanger wachtdienst doen"  # all but "apotheker"
+
+
+@pytest.mark.parametrize(
+    ("near", "offered"),
+    [
+        ({"insurance": 1.0, "stamp": 0.9, "on-call": 0.8}, True),  # the meaning ranks it third
+        ({"insurance": 1.0, "stamp": 0.9, "fee-short": 0.85, "on-call": 0.8}, False),  # fourth
+    ],
+)
+def test_a_mostly_explained_answer_the_meaning_ranks_just_behind_is_offered_not_declined(
+    near: dict[str, float], offered: bool
+) -> None:
+    kb = small_kb()
+    lexical = words_alone(kb, MOSTLY_EXPLAINED)
+    assert lexical.entry is not None and lexical.entry.id == "on-call"
+    lookup = placed_lookup(kb, MOSTLY_EXPLAINED, near)
+    assert lookup.entry is None
+    if offered:
+        assert lookup.verdict is Verdict.CLOSE
+        assert [entry.id for entry in lookup.candidates][:2] == ["on-call", "insurance"]
+    else:
+        assert lookup.verdict is Verdict.NONE
+
+
+def test_a_partly_explained_answer_the_meaning_ranks_third_is_still_declined() -> None:
+    kb = small_kb()
+    lookup = placed_lookup(kb, QUESTION, {"insurance": 1.0, "stamp": 0.9, "on-call": 0.8})
+    assert lookup.verdict is Verdict.NONE

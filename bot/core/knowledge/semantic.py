@@ -237,7 +237,12 @@ class SecondOpinion:
     cosine 0.90 of the question: such answers are mostly near misses ("what does a kring
     coordinator earn" matched on the HR entry's words about pay, "how long must I keep a
     medical record" on the entry about records after a locum job, "what's the weather like
-    this weekend" on the weekend on-call post): the words match, the meaning does not. And where
+    this weekend" on the weekend on-call post): the words match, the meaning does not. But
+    where the words explain most of the question (`doubted_coverage`) and the embeddings rank
+    the answer third (`doubted_rank`), both searches hold it among their first few: it is
+    offered as a candidate, first, next to the embeddings' first, rather than declined (on the
+    judge sets such questions were mostly the right entry, asked with a word or two no entry
+    has; the out-of-scope questions answered on their words lie further down). And where
     the search passed over its best-scoring entry for one that holds the kind of fact asked
     ("the price of the CareConnect licence": the overview of licences has prices, the
     CareConnect entry none), the answer is declined when the embeddings rank the passed-over
@@ -256,6 +261,8 @@ class SecondOpinion:
     declined_coverage: float = 0.4  # … and the share of the question it must explain
     agreed_offered: float = 2.22  # … to offer it as candidates (with that share explained)
     confirming_rank: int = 2  # a partial confident answer must rank this high by similarity
+    doubted_rank: int = 3  # … or this high to be offered, not declined, where it explains …
+    doubted_coverage: float = 0.7  # … this share of the question
     agreed_lead: float = 0.03  # … to answer it where it leads the runner-up by this much
     partial_phrasing: float = 0.90  # … and, in a question not long, a phrasing this close
     rival_lead: float = 0.04  # an entry this much closer than a confident answer is offered
@@ -289,6 +296,14 @@ class SecondOpinion:
             return True
         closest = next(hit.phrasing for hit in hits if hit.entry_id == answer)
         return words < self.long_question and closest < self.partial_phrasing
+
+    def offers_doubted(self, answer: str, coverage: float, hits: Sequence[SemanticHit]) -> bool:
+        """Whether a confident lexical answer the embeddings doubt (see `doubts`) is offered
+        rather than declined: where its words explain most of the question and the embeddings
+        rank it just below the first ones, both searches place it near the top."""
+        ranked = [hit.entry_id for hit in hits]
+        near = ranked[self.confirming_rank : self.doubted_rank]
+        return coverage >= self.doubted_coverage and answer in near
 
     def rival(
         self, answer: str, hits: Sequence[SemanticHit], holds: Callable[[str], bool]

@@ -154,7 +154,8 @@ class Answerer:
         self, text: str, result: Result, candidates: tuple[str, ...]
     ) -> tuple[Verdict, tuple[str, ...]]:
         """A confident lexical answer as the embeddings leave it (see SecondOpinion): the
-        answer, declined, or offered next to the entry they place clearly closer."""
+        answer, declined, or offered next to the entry they place clearly closer (or first,
+        where they doubt it but rank it close behind)."""
         best = result.best
         assert best is not None
         answer = (Verdict.CONFIDENT, (best.entry_id,))
@@ -165,6 +166,11 @@ class Answerer:
         if self.opinion.worth_checking(best.coverage, passed_over):
             words = len(text.split())
             if self.opinion.doubts(best.entry_id, best.coverage, passed_over, hits, words):
+                if passed_over is None and self.opinion.offers_doubted(
+                    best.entry_id, best.coverage, hits
+                ):
+                    ranked = [best.entry_id, hits[0].entry_id, *candidates]
+                    return Verdict.CLOSE, first_distinct(ranked)
                 return Verdict.NONE, ()
         holds = partial(self.index.holds_asked, text)
         rival = self.opinion.rival(best.entry_id, hits, holds)
