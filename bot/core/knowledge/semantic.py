@@ -214,7 +214,10 @@ class SecondOpinion:
     where no entry comes within `offered_floor` in meaning, is declined whether they agree or
     not: nothing in the knowledge base is about it (the weather, a fact of another domain
     sharing a word or two with an entry), and the member is better served by the offer to
-    forward it than by an answer or a choice of entries that share a few of its words.
+    forward it than by an answer or a choice of entries that share a few of its words. Unless
+    both put the same entry first and the words single it out, scoring it `singled_out` times
+    the runner-up: a question off every topic shares a word or two with several entries alike,
+    while one about that entry, asked in words of its own, meets that entry's words alone.
     Nor is a question answered or offered where the entry the embeddings place first lacks the
     kind of fact it asks (an amount …): it is about what that entry is about, and asks a fact
     the knowledge base does not have, as with a confident answer below.
@@ -269,6 +272,7 @@ class SecondOpinion:
     long_question: int = 12  # words (as typed): a long question declined on its words …
     long_phrasing: float = 0.93  # … is offered when a phrasing lies this close (cosine)
     offered_floor: float = 2.16  # a hesitant question not long needs an entry this close
+    singled_out: float = 2.0  # … unless the words score it this many times the runner-up
 
     def worth_checking(self, coverage: float, passed_over: str | None) -> bool:
         """Whether a confident lexical answer needs the embeddings' confirmation."""
@@ -335,18 +339,25 @@ class SecondOpinion:
         holds: Callable[[str], bool],
         ranked: Sequence[str] = (),
         words: int = 0,
+        lead: float = 1.0,
     ) -> tuple[Verdict, tuple[str, ...]]:
         """The verdict and the entry ids (the answer, or the candidates), given the lexical
         verdict, best entry, coverage and candidates, the entries ranked by similarity
         (`holds`: whether an entry holds the kind of fact asked, such as an amount), the
-        entries the lexical search ranked first, and the question's number of words."""
+        entries the lexical search ranked first, the question's number of words, and how many
+        times the runner-up's score the lexical search's best entry scores."""
         verdict, best, coverage, candidates = lexical
         top = next((hit for hit in hits if holds(hit.entry_id)), None)
         agree = top is not None and top.entry_id == best
         if top is not None and top is not hits[0]:  # the meaning's first lacks the fact asked
             return Verdict.NONE, ()
         if verdict is Verdict.CLOSE:
-            if words < self.long_question and (top is None or top.score < self.offered_floor):
+            singled_out = agree and lead >= self.singled_out
+            if (
+                words < self.long_question
+                and not singled_out
+                and (top is None or top.score < self.offered_floor)
+            ):
                 return Verdict.NONE, ()
             if top is not None and agree and top.score >= self.agreed:
                 return Verdict.CONFIDENT, (top.entry_id,)

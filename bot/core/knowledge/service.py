@@ -144,7 +144,8 @@ class Answerer:
             hits = self.semantic.search(text)
             ranked = [hit.entry_id for hit in result.hits]
             holds = partial(self.index.holds_asked, text)
-            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words)
+            lead = _lead(result)
+            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words, lead)
             return verdict, ids, best.coverage
         if result.verdict is Verdict.CLOSE:
             return result.verdict, candidates, best.coverage
@@ -188,6 +189,16 @@ class Answerer:
         if top is result.best or self.index.holds_asked(text, top.entry_id):
             return None
         return top.entry_id
+
+
+def _lead(result: Result) -> float:
+    """How many times the runner-up's score the best entry scores (1.0 without a runner-up:
+    one entry alone sharing a word with the question is not singled out among others)."""
+    best = result.best
+    others = [hit.score for hit in result.hits if hit is not best]
+    if best is None or not others or max(others) <= 0:
+        return 1.0
+    return best.score / max(others)
 
 
 class KnowledgeService:
