@@ -1,9 +1,9 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
 tests/kb_eval/held_out/, tests/kb_eval/judge/ and tests/kb_eval/judge2/, the blind sets bench/faq.py
-reports each apart (`--tuned-only` does not even read them). The held-out and second judge sets
-are frozen: never tune on them. The first judge set was frozen until its first run (e77948e);
-its misses have been tuned on since, so only the second judge set's first run counts."""
+reports each apart (`--tuned-only` does not even read them). The held-out set is frozen: never
+tune on it. The judge sets were frozen until their first runs (e77948e, 2c02155); their misses
+have been tuned on since, so only those first runs count."""
 
 import tomllib
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from pathlib import Path
 FOLDER = Path(__file__).resolve().parent
 HELD_OUT = FOLDER / "held_out"
 JUDGE = FOLDER / "judge"  # written blind, labelled, run once at e77948e; tuned on since
-JUDGE2 = FOLDER / "judge2"  # written blind and labelled after the first judge set was tuned on
+JUDGE2 = FOLDER / "judge2"  # written blind after the first was tuned on; run once at 2c02155
 FROZEN = {"held-out set": HELD_OUT, "judge set": JUDGE, "second judge set": JUDGE2}
 # Sets written blind after the decision was tuned, to validate each change on questions it
 # was not chosen on: bench/faq.py reports them; no test asserts a floor on them.

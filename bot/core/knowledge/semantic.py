@@ -256,7 +256,8 @@ class SecondOpinion:
     they place first, that clearly, lacks the kind of fact asked, the question is declined, as
     with the entry the lexical search passed over.
     Set on tests/kb_eval/*.toml (the lead and the long questions' rules also on the judge set,
-    after its first run), never on the held-out set; checked on blind3.toml and the held-out
+    after its first run; the doubted answer ranked third and the words singling an entry out
+    on both judge sets), never on the held-out set; checked on blind3.toml and the held-out
     set (see bench/faq.py)."""
 
     agreed: float = 2.10  # similarity score to answer a hesitant lexical call both agree on
