@@ -8,7 +8,7 @@ questions and answer in every language; it always returns its best entry (it can
 "ranked 1st" counts the entry ranked first, declined or not, to compare the ranking alone.
 
 First, per language, what members get on the sets we tune on (tests/kb_eval/*.toml) and on the
-blind held-out and judge sets (tests/kb_eval/held_out/, judge/, judge2/), each apart:
+blind held-out and judge sets (tests/kb_eval/held_out/, judge/, judge2/, judge3/), each apart:
 correct at once; correct or one tap away (the right entry among the "Bedoelt u" buttons; where
 the labeller found the fact in two entries, either counts); false declines; wrong answers
 (another entry given as the answer); out-of-scope questions declined; and the time per
@@ -17,9 +17,10 @@ only that. The search has its semantic second opinion as in the bot (the vectors
 var/embeddings.npz, built on first use); `--lexical` leaves it out. `--tuned-only` skips the
 blind sets (they are not even read): for whoever tunes the search, who must not look at them.
 `--per-set` adds each tuned set apart. `--misses` lists what members got wrong on the tuned sets
-and the first judge set (never the held-out or second judge set, which nobody tunes on): each
-question, what it should get, what it got, and both searches' first three entries with their
-scores.
+(not the validation sets, checked in aggregate only) and the first two judge sets (tuned on
+since their first runs; never the held-out set nor the third judge set, which nobody tunes on):
+each question, what it should get, what it got, and both searches' first three entries with
+their scores.
 
     .venv/bin/python -m bench.faq [--synthetic 10000] [--quality] [--lexical] [--tuned-only]
         [--per-set] [--misses]
@@ -42,7 +43,16 @@ from bot.core.knowledge.search import Verdict
 from bot.core.knowledge.semantic import Embedder, Vectors
 from bot.core.knowledge.service import Answerer, Lookup
 from bot.embeddings import semantic_index
-from tests.kb_eval.cases import FOLDER, FROZEN, JUDGE, Case, load_cases, load_set
+from tests.kb_eval.cases import (
+    FOLDER,
+    FROZEN,
+    JUDGE,
+    JUDGE2,
+    VALIDATION,
+    Case,
+    load_cases,
+    load_set,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"\w+")
@@ -298,7 +308,7 @@ def main() -> None:
     parser.add_argument("--lexical", action="store_true", help="without the semantic layer")
     parser.add_argument("--per-set", action="store_true", help="each tuned set apart too")
     parser.add_argument(
-        "--misses", action="store_true", help="list the misses (tuned sets and judge set)"
+        "--misses", action="store_true", help="list the misses (tuned sets and judge sets)"
     )
     parser.add_argument(
         "--tuned-only", action="store_true", help="skip the blind sets (do not even read them)"
@@ -320,9 +330,11 @@ def main() -> None:
                 report_quality(f"{name} ({where}/)", quality(answerer, blind))
     if arguments.misses:
         for path in sorted(FOLDER.glob("*.toml")):
-            report_misses(path.name, answerer, load_set(path))
+            if path.name not in VALIDATION:  # validated on in aggregate only
+                report_misses(path.name, answerer, load_set(path))
         if not arguments.tuned_only:
             report_misses("judge set", answerer, load_cases(JUDGE))
+            report_misses("second judge set", answerer, load_cases(JUDGE2))
     if arguments.quality or arguments.misses:
         return
     size = arguments.synthetic

