@@ -8,6 +8,7 @@ compares whole indexes.
 import pytest
 
 from bot.core.knowledge import text
+from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.durations import duration_bands
 from bot.core.knowledge.text import fold, words
 
@@ -146,3 +147,13 @@ def test_texting_and_colloquial_filler_words_are_no_search_terms(typed: str, mea
 
 def test_a_social_insurance_fund_is_no_insurance_policy() -> None:
     assert "INSURANCE" not in words("which address for my social insurance fund?")
+
+
+def test_no_written_word_belongs_to_two_concepts() -> None:
+    """A word of two concepts would be read as whichever was written last: the groups, split
+    over concepts.py and everyday.py, must not overlap."""
+    concepts_of: dict[str, set[str]] = {}
+    for concept, variants in CONCEPTS.items():
+        for variant in variants:
+            concepts_of.setdefault(fold(variant), set()).add(concept)
+    assert {word: found for word, found in concepts_of.items() if len(found) > 1} == {}
