@@ -1,13 +1,14 @@
 """Answer latency and accuracy of the knowledge base search, against a plain BM25 baseline.
 
-Both run on the same questions (the evaluation set in tests/kb_eval/) in the same run: with the
+Both run on the same questions (the tuned sets in tests/kb_eval/) in the same run: with the
 real knowledge base, and with a synthetic one of 10,000 entries (the real entries hidden among
 generated ones). The baseline is rank-bm25's BM25Okapi over lower-case words of each entry's
 questions and answer in every language; it always returns its best entry (it cannot decline).
 "top-1" counts what the member is shown first (a declined in-scope question counts as wrong);
 "ranked 1st" counts the entry ranked first, declined or not, to compare the ranking alone.
 
-First, per language, what members get on the sets we tune on (tests/kb_eval/*.toml) and on the
+First, per language, what members get on the sets we tune on (tests/kb_eval/*.toml), on the
+validation set blind3.toml (checked in aggregate only), and on the
 blind held-out and judge sets (tests/kb_eval/held_out/, judge/, judge2/, judge3/), each apart:
 correct at once; correct or one tap away (the right entry among the "Bedoelt u" buttons; where
 the labeller found the fact in two entries, either counts); false declines; wrong answers
@@ -52,6 +53,7 @@ from tests.kb_eval.cases import (
     Case,
     load_cases,
     load_set,
+    load_tuned_cases,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -314,12 +316,18 @@ def main() -> None:
         "--tuned-only", action="store_true", help="skip the blind sets (do not even read them)"
     )
     arguments = parser.parse_args()
-    cases = load_cases()
+    cases = load_tuned_cases()
     kb = load_knowledge(ROOT / "knowledge")
     semantic = None if arguments.lexical else semantic_index(kb, ROOT / "var" / "embeddings.npz")
     print(f"search: {'lexical alone' if semantic is None else 'lexical + semantic second opinion'}")
     answerer = Answerer(kb, semantic)
-    report_quality("tuned sets (tests/kb_eval/*.toml)", quality(answerer, cases))
+    report_quality(
+        "tuned sets (tests/kb_eval/*.toml but the validation sets)", quality(answerer, cases)
+    )
+    for name in sorted(VALIDATION):
+        report_quality(
+            f"validation set (tests/kb_eval/{name})", quality(answerer, load_set(FOLDER / name))
+        )
     if arguments.per_set:
         for path in sorted(FOLDER.glob("*.toml")):
             report_quality(f"  {path.name}", quality(answerer, load_set(path)))
