@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/, judge2/, judge3/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge4/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -15,11 +15,13 @@ HELD_OUT = FOLDER / "held_out"
 JUDGE = FOLDER / "judge"  # first run at e77948e; tuned on since
 JUDGE2 = FOLDER / "judge2"  # first run at 1d76501 (bench/profiles/kb_judge2_first_run.md)
 JUDGE3 = FOLDER / "judge3"  # first run at dbfb9c1 (bench/profiles/kb_judge3_first_run.md)
+JUDGE4 = FOLDER / "judge4"  # frozen
 FROZEN = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
     "second judge set": JUDGE2,
     "third judge set": JUDGE3,
+    "fourth judge set": JUDGE4,
 }
 # Sets written blind after the decision was tuned, to validate each change on questions it
 # was not chosen on: bench/faq.py reports them; no test asserts a floor on them.
