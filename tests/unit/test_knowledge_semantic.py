@@ -222,7 +222,7 @@ def placed_after_words(
     return placed_lookup(kb, question, near, placing)
 
 
-QUESTION = "moet de apotheker wachtdienst doen"  # "apotheker": a word no entry has
+QUESTION = "moet de stagiair wachtdienst doen"  # "stagiair": a word no entry has
 
 
 @pytest.mark.parametrize(
@@ -440,7 +440,7 @@ def test_a_fact_asked_of_the_entry_closest_in_meaning_that_lacks_it_is_declined(
     assert (lookup.verdict is Verdict.NONE) is not offered
 
 
-MOSTLY_EXPLAINED = "moet de apotheker als vervanger wachtdienst doen"  # all but "apotheker"
+MOSTLY_EXPLAINED = "moet de stagiair als vervanger wachtdienst doen"  # all but "stagiair"
 
 
 @pytest.mark.parametrize(
@@ -499,3 +499,28 @@ def test_a_hesitant_question_the_words_single_out_an_entry_for_is_kept_where_bot
     assert lookup.verdict is verdict
     if verdict is Verdict.CONFIDENT:
         assert lookup.entry is not None and lookup.entry.id == "fee-short"
+
+
+@pytest.mark.parametrize(
+    ("on_call_answer", "answered"),
+    [
+        (None, False),  # our entry on on-call duty, which says nothing of pharmacists
+        ("Elke arts en elke apotheker neemt deel aan de permanentie in zijn zone.", True),
+        ("De zorgverleners van alle disciplines nemen deel aan de permanentie.", True),  # all
+    ],
+)
+def test_a_rule_for_another_profession_is_answered_only_by_an_entry_naming_it(
+    on_call_answer: str | None, answered: bool
+) -> None:
+    """The meaning places a pharmacist's on-call question on our entry on on-call duty, as it
+    does a trainee's (answered above); but a rule for pharmacists is not ours to give unless
+    the entry names them."""
+    kb = small_kb()
+    if on_call_answer is not None:
+        entry = kb.entry("on-call", "nl")
+        assert entry is not None
+        kb.add(Entry("on-call", "nl", entry.questions, on_call_answer, "001"))
+    near = {"on-call": 1.0, "insurance": 0.4}
+    lookup = placed_lookup(kb, "moet de apotheker wachtdienst doen", near)
+    assert (lookup.entry is not None and lookup.entry.id == "on-call") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered

@@ -22,10 +22,35 @@ class Asked(StrEnum):
     ACCOUNT = "account"  # a bank account (IBAN)
     PASSWORD = "password"
     DATE = "date"  # of the next meeting, course, assembly …
+    PERSON = "person"  # who holds an office: the chair, the treasurer …
+    # A rule for another profession than ours (general practice): only an entry that names it
+    # can answer "does a physiotherapist who stands in also hand over a share?".
+    DENTIST = "dentist"
+    PHARMACIST = "pharmacist"
+    PHYSIOTHERAPIST = "physiotherapist"
+    MIDWIFE = "midwife"
+    PSYCHOLOGIST = "psychologist"
+    SPEECH_THERAPIST = "speech therapist"
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
+
+
+# An office whose holder a member may ask for by name (folded).
+_OFFICE = (
+    r"(?:vice ?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|president(?:e)?)"
+    r"|penningmeester|treasurer|tresorier(?:e)?"
+)
+# The professions (folded) a member may ask another rule for, and how an answer names them.
+_PROFESSIONS: dict[Asked, str] = {
+    Asked.DENTIST: r"tandart\w*|dentist\w*",
+    Asked.PHARMACIST: r"apothe[ck]\w*|pharmacie\w*|pharmacist\w*",
+    Asked.PHYSIOTHERAPIST: r"kine\w*|physio\w*",
+    Asked.MIDWIFE: r"vroedvrouw\w*|sages? femmes?|midwi\w*",
+    Asked.PSYCHOLOGIST: r"psycholo\w*",
+    Asked.SPEECH_THERAPIST: r"logoped\w*|logopede\w*|speech therap\w*",
+}
 
 
 # On folded text (lower case, no accents, dashes and apostrophes as spaces).
@@ -86,11 +111,45 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     Asked.DATE: _any(
         r"(?:wanneer|datum|when|date|quand)\b.*\b(?:volgende|eerstvolgende|next|prochaine?|upcoming)",
         r"(?:volgende|eerstvolgende|next|prochaine?|upcoming)\b.*\b(?:wanneer|datum|when|date|quand)",
+        # "wanneer is dat overleg volgend jaar"
+        r"(?:wanneer|when|quand)\b.*\b(?:volgend|next|prochain)e? (?:jaar|year|annee)",
     ),
+    # "wie is de voorzitter", "who's the chair", "naam voorzitter", "gsm-nummer voorzitter".
+    Asked.PERSON: re.compile(
+        r"\b(?:wie (?:is|zijn)|who (?:is|s|are)|qui (?:est|sont))(?: (?:nu|now|actuellement))?"
+        r" (?:de |het |onze |the |our |le |la |l )?(?:" + _OFFICE + r")\b"
+        r"|\b(?:" + _OFFICE + r")\b.*\b(?:naam|name|nom|telefoonnummer|gsm nummer|gsmnummer"
+        r"|phone number|numero|e ?mail ?adres|mailadres|e ?mail address)\b"
+        r"|\b(?:naam|name|nom|telefoonnummer|gsm nummer|gsmnummer|phone number|numero"
+        r"|e ?mail ?adres|mailadres|e ?mail address)\b.*\b(?:" + _OFFICE + r")\b"
+    ),
+    **{kind: _any(pattern) for kind, pattern in _PROFESSIONS.items()},
     Asked.PASSWORD: _any(
         r"wachtwoord", r"paswoord", r"password", r"mot de passe", r"wifi", r"wi fi", r"code wifi"
     ),
 }
+
+
+# How answers write an office (raw text, any case) and a profession (lower case, accents kept).
+_OFFICE_WRITTEN = (
+    r"(?:vice-?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|pr[eé]sident(?:e)?)"
+    r"|penningmeester|treasurer|tr[eé]sori[eè]re?"
+)
+_PROFESSIONS_WRITTEN: dict[Asked, str] = {
+    Asked.DENTIST: r"tandart|dentist",
+    Asked.PHARMACIST: r"apothe[ck]|pharmacie|pharmacist",
+    Asked.PHYSIOTHERAPIST: r"kin[eé]|physio",
+    Asked.MIDWIFE: r"vroedvrouw|sages?-femmes?|midwi",
+    Asked.PSYCHOLOGIST: r"psycholo",
+    Asked.SPEECH_THERAPIST: r"logop[eè]d|speech therap",
+}
+
+# An answer about care providers of every discipline (networking, starting a circle) answers for
+# any one profession.
+_PROFESSIONS_AT_LARGE = (
+    r"(?:andere |other |autres )?disciplines|beroepsgroep\w*|zorgverleners|care providers"
+    r"|professions\b|prestataires|groupes professionnels"
+)
 
 
 class _Fact(NamedTuple):
@@ -144,6 +203,24 @@ _FACTS = (
         Asked.PHONE,
         re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),
         needs=("0", "+32"),
+    ),
+    # An office and its holder's name: "Voorzitter is Petra Portengen", "the vice-chair Gerben
+    # Welling", "Gerben Welling, vice-président".
+    _Fact(
+        Asked.PERSON,
+        re.compile(
+            r"(?i:"
+            + _OFFICE_WRITTEN
+            + r")\s*(?:is |est |:\s*)?[A-Z][a-z\u00e0-\u00ff]+ [A-Z][a-z\u00e0-\u00ff]+"
+            r"|[A-Z][a-z\u00e0-\u00ff]+ [A-Z][a-z\u00e0-\u00ff]+,? (?:is |est )?"
+            r"(?:de |la |le |the )?(?i:" + _OFFICE_WRITTEN + r")"
+        ),
+        needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
+        raw=True,
+    ),
+    *(
+        _Fact(kind, re.compile(r"\b(?:" + pattern + "|" + _PROFESSIONS_AT_LARGE + r")"))
+        for kind, pattern in _PROFESSIONS_WRITTEN.items()
     ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True),
