@@ -524,3 +524,39 @@ def test_a_rule_for_another_profession_is_answered_only_by_an_entry_naming_it(
     lookup = placed_lookup(kb, "moet de apotheker wachtdienst doen", near)
     assert (lookup.entry is not None and lookup.entry.id == "on-call") is answered
     assert (lookup.verdict is Verdict.NONE) is not answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("is er een flexpool voor assistenten in Nederland", True),
+        ("is er een flexpool voor assistenten in Vlaanderen", False),  # the entry says not
+        ("is er een flexpool voor assistenten", True),  # no region asked
+    ],
+)
+def test_a_rule_of_another_region_is_answered_only_by_an_entry_stating_it(
+    question: str, answered: bool
+) -> None:
+    """An entry on a Dutch example, "not a Belgian rule", does not say whether there is one in
+    Flanders, however close the question lies to it in meaning."""
+    kb = small_kb()
+    kb.add(
+        Entry(
+            "flexpool",
+            "nl",
+            ("Wat is een flexpool voor assistenten?", "flexpool assistenten"),
+            "Een flexpool in Eindhoven (Nederland) springt in bij ziekte van een assistent."
+            " Een Nederlands voorbeeld, geen Belgische regeling.",
+            "001",
+        )
+    )
+    lookup = placed_lookup(kb, question, {"flexpool": 1.0, "insurance": 0.4})
+    assert (lookup.entry is not None and lookup.entry.id == "flexpool") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered
+
+
+def test_an_entry_naming_no_region_answers_for_a_belgian_one() -> None:
+    """Our entries state Belgian rules without saying so: a member in Flanders gets them."""
+    near = {"on-call": 1.0, "insurance": 0.4}
+    lookup = placed_lookup(small_kb(), "moet de stagiair wachtdienst doen in Vlaanderen", near)
+    assert lookup.entry is not None and lookup.entry.id == "on-call"

@@ -31,6 +31,13 @@ class Asked(StrEnum):
     MIDWIFE = "midwife"
     PSYCHOLOGIST = "psychologist"
     SPEECH_THERAPIST = "speech therapist"
+    # A rule of another region: an entry on the Dutch flexpools does not say whether there is one
+    # in Flanders. An entry naming no region states Belgian rules.
+    FLANDERS = "flanders"
+    WALLONIA = "wallonia"
+    BRUSSELS = "brussels"
+    BELGIUM = "belgium"
+    NETHERLANDS = "netherlands"
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -42,6 +49,27 @@ _OFFICE = (
     r"(?:vice ?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|president(?:e)?)"
     r"|penningmeester|treasurer|tresorier(?:e)?"
 )
+# The regions (folded, so for questions and answers alike) whose rules a member may ask.
+_REGIONS: dict[Asked, str] = {
+    Asked.FLANDERS: r"vlaanderen|flanders|flandre",
+    Asked.WALLONIA: r"wallonie|wallonia|wallonne",
+    Asked.BRUSSELS: r"brussel|bruxelles|brussels",
+    Asked.BELGIUM: r"belgie|belgique|belgium|belge|belgisch\w*|belgian",
+    Asked.NETHERLANDS: r"nederland|netherlands|pays bas|holland",
+}
+_BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
+_ALL_REGIONS = frozenset(_REGIONS)
+# "not a Belgian rule", "geen Belgische regeling": a region an answer sets its facts apart from.
+_DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
+_REGION_PATTERNS = {kind: _any(pattern) for kind, pattern in _REGIONS.items()}
+_ANY_REGION = re.compile("|".join(_REGIONS.values()))
+# What answers on the Netherlands say of it besides its name ("Dutch GP care"); a member asking
+# about "Nederlands" or "Dutch" may mean the language, so questions must name the country.
+_DUTCH = re.compile(
+    r"(?<!\bin )(?<!\ben )\b(?:nederlandse|dutch|neerlandaise?s?)\b"
+    r"(?! (?:taal|language|speaking|langue|course|les))"
+)
+
 # The professions (folded) a member may ask another rule for, and how an answer names them.
 _PROFESSIONS: dict[Asked, str] = {
     Asked.DENTIST: r"tandart\w*|dentist\w*",
@@ -124,6 +152,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"|e ?mail ?adres|mailadres|e ?mail address)\b.*\b(?:" + _OFFICE + r")\b"
     ),
     **{kind: _any(pattern) for kind, pattern in _PROFESSIONS.items()},
+    **_REGION_PATTERNS,
     Asked.PASSWORD: _any(
         r"wachtwoord", r"paswoord", r"password", r"mot de passe", r"wifi", r"wi fi", r"code wifi"
     ),
@@ -276,10 +305,47 @@ def offered(answer: str, reviewed: date | None = None, folded: str | None = None
             continue
         if fact.pattern.search(text):
             kinds.add(fact.kind)
-    moments = _dates(fold(answer) if folded is None else folded)
+    folded = fold(answer) if folded is None else folded
+    kinds |= _regions(folded)
+    moments = _dates(folded)
     if moments and (reviewed is None or max(moments) >= reviewed):
         kinds.add(Asked.DATE)
     return kinds
+
+
+def _regions(folded: str) -> set[Asked]:
+    """The regions whose rules an answer states: those it names (Belgium with any of its
+    regions, each of them with Belgium), not those it sets its facts apart from ("a Dutch
+    example, not a Belgian rule"). "Dutch GP care" names the Netherlands; "Dutch-speaking",
+    "in Dutch" do not. An entry none of whose versions names a region states Belgian rules
+    (see `stated_where`)."""
+    named = (
+        {
+            kind
+            for kind, pattern in _REGION_PATTERNS.items()
+            if any(
+                not _DENIED.search(folded, max(0, found.start() - 20), found.start())
+                for found in pattern.finditer(folded)
+            )
+        }
+        if _ANY_REGION.search(folded)
+        else set()
+    )
+    if _DUTCH.search(folded):
+        named.add(Asked.NETHERLANDS)
+    if Asked.BELGIUM in named:
+        named |= _BELGIAN
+    elif named & _BELGIAN:
+        named.add(Asked.BELGIUM)
+    return named
+
+
+def stated_where(kinds: set[Asked]) -> set[Asked]:
+    """The kinds of fact of all of an entry's versions, with every Belgian region where none
+    of them names a region."""
+    if kinds & _ALL_REGIONS:
+        return kinds
+    return kinds | _BELGIAN
 
 
 _MONTHS = {
