@@ -7,6 +7,7 @@ holds no fact of that kind, it cannot answer however well its words match, and t
 declined (and can go to the coordinator).
 """
 
+import functools
 import re
 from datetime import date
 from enum import StrEnum
@@ -281,15 +282,17 @@ _GIVING = _any(
 _OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b")
 
 
-def asked(question: str) -> set[Asked]:
-    """The kinds of fact the question explicitly asks for (usually none)."""
+@functools.lru_cache(maxsize=256)
+def asked(question: str) -> frozenset[Asked]:
+    """The kinds of fact the question explicitly asks for (usually none). Kept for the last
+    questions: each is asked of many entries (see `Index.holds_asked`)."""
     folded = fold(question)
     kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
     if _OPENS_WITH_AMOUNT.match(folded):
         kinds.add(Asked.AMOUNT)
     if _GIVING.search(folded):
         kinds -= {Asked.PHONE, Asked.EMAIL, Asked.ACCOUNT, Asked.PASSWORD}
-    return kinds
+    return frozenset(kinds)
 
 
 def offered(answer: str, reviewed: date | None = None, folded: str | None = None) -> set[Asked]:
