@@ -355,6 +355,14 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("bedrag wachtgeld", {Asked.AMOUNT}),
         ("joignable toute la journée, sans consultation ni tarif horaire ?", set()),  # without
         ("hoeveel uren voor het volledige bedrag van het sociaal statuut?", set()),
+        ("wanneer is dat overleg volgend jaar?", {Asked.DATE}),
+        ("Who's the chair of our kring these days?", {Asked.PERSON}),
+        ("qui est le président du cercle ?", {Asked.PERSON}),
+        ("voorzitter kring naam?", {Asked.PERSON}),
+        ("gsm-nummer voorzitter", {Asked.PERSON, Asked.PHONE}),
+        ("wie is de werkgever van de invaller?", set()),  # a role, not an office's holder
+        ("Un kiné remplaçant doit-il aussi faire des gardes ?", {Asked.PHYSIOTHERAPIST}),
+        ("Do pharmacists have the same on-call duties?", {Asked.PHARMACIST}),
     ],
 )
 def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
@@ -409,3 +417,34 @@ def test_a_question_naming_a_year_gets_only_an_entry_that_names_it(
     lookup = Answerer(kb).lookup("onkostenbijdrage bij een lange vervanging in 2031", "nl")
     assert (lookup.entry is not None and lookup.entry.id == "fee-long") is answered
     assert (lookup.verdict is Verdict.NONE) is not answered
+
+
+def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() -> None:
+    """ "Who is the chair?" matches an entry on the board in words, but only an entry that
+    names the chair answers it; otherwise the member is offered to forward the question."""
+    kb = KnowledgeBase()
+    kb.add(
+        Entry(
+            "board",
+            "nl",
+            ("Wie zit in het bestuur van de kring?", "voorzitter en bestuur kring"),
+            "De kring heeft een Raad van Bestuur en een voorzitter, gekozen door de leden.",
+            "001",
+        )
+    )
+    kb.add(
+        Entry(
+            "fund",
+            "nl",
+            ("Wat doet het sociaal fonds?",),
+            "Het fonds steunt de huisartsenzorg. Voorzitter is Petra Portengen.",
+            "001",
+        )
+    )
+    answerer = Answerer(kb)
+    assert answerer.lookup("wie is de voorzitter van de kring?", "nl").verdict is Verdict.NONE
+    assert answerer.lookup("voorzitter kring naam?", "nl").verdict is Verdict.NONE
+    lookup = answerer.lookup("wie is de voorzitter van het sociaal fonds?", "nl")
+    assert lookup.entry is not None and lookup.entry.id == "fund"
+    lookup = answerer.lookup("wie zit in het bestuur van de kring?", "nl")  # no office asked
+    assert lookup.entry is not None and lookup.entry.id == "board"

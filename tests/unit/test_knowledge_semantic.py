@@ -222,7 +222,7 @@ def placed_after_words(
     return placed_lookup(kb, question, near, placing)
 
 
-QUESTION = "moet de apotheker wachtdienst doen"  # "apotheker": a word no entry has
+QUESTION = "moet de stagiair wachtdienst doen"  # "stagiair": a word no entry has
 
 
 @pytest.mark.parametrize(
@@ -440,7 +440,7 @@ def test_a_fact_asked_of_the_entry_closest_in_meaning_that_lacks_it_is_declined(
     assert (lookup.verdict is Verdict.NONE) is not offered
 
 
-MOSTLY_EXPLAINED = "moet de apotheker als vervanger wachtdienst doen"  # all but "apotheker"
+MOSTLY_EXPLAINED = "moet de stagiair als vervanger wachtdienst doen"  # all but "stagiair"
 
 
 @pytest.mark.parametrize(
@@ -499,3 +499,64 @@ def test_a_hesitant_question_the_words_single_out_an_entry_for_is_kept_where_bot
     assert lookup.verdict is verdict
     if verdict is Verdict.CONFIDENT:
         assert lookup.entry is not None and lookup.entry.id == "fee-short"
+
+
+@pytest.mark.parametrize(
+    ("on_call_answer", "answered"),
+    [
+        (None, False),  # our entry on on-call duty, which says nothing of pharmacists
+        ("Elke arts en elke apotheker neemt deel aan de permanentie in zijn zone.", True),
+        ("De zorgverleners van alle disciplines nemen deel aan de permanentie.", True),  # all
+    ],
+)
+def test_a_rule_for_another_profession_is_answered_only_by_an_entry_naming_it(
+    on_call_answer: str | None, answered: bool
+) -> None:
+    """The meaning places a pharmacist's on-call question on our entry on on-call duty, as it
+    does a trainee's (answered above); but a rule for pharmacists is not ours to give unless
+    the entry names them."""
+    kb = small_kb()
+    if on_call_answer is not None:
+        entry = kb.entry("on-call", "nl")
+        assert entry is not None
+        kb.add(Entry("on-call", "nl", entry.questions, on_call_answer, "001"))
+    near = {"on-call": 1.0, "insurance": 0.4}
+    lookup = placed_lookup(kb, "moet de apotheker wachtdienst doen", near)
+    assert (lookup.entry is not None and lookup.entry.id == "on-call") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("is er een flexpool voor assistenten in Nederland", True),
+        ("is er een flexpool voor assistenten in Vlaanderen", False),  # the entry says not
+        ("is er een flexpool voor assistenten", True),  # no region asked
+    ],
+)
+def test_a_rule_of_another_region_is_answered_only_by_an_entry_stating_it(
+    question: str, answered: bool
+) -> None:
+    """An entry on a Dutch example, "not a Belgian rule", does not say whether there is one in
+    Flanders, however close the question lies to it in meaning."""
+    kb = small_kb()
+    kb.add(
+        Entry(
+            "flexpool",
+            "nl",
+            ("Wat is een flexpool voor assistenten?", "flexpool assistenten"),
+            "Een flexpool in Eindhoven (Nederland) springt in bij ziekte van een assistent."
+            " Een Nederlands voorbeeld, geen Belgische regeling.",
+            "001",
+        )
+    )
+    lookup = placed_lookup(kb, question, {"flexpool": 1.0, "insurance": 0.4})
+    assert (lookup.entry is not None and lookup.entry.id == "flexpool") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered
+
+
+def test_an_entry_naming_no_region_answers_for_a_belgian_one() -> None:
+    """Our entries state Belgian rules without saying so: a member in Flanders gets them."""
+    near = {"on-call": 1.0, "insurance": 0.4}
+    lookup = placed_lookup(small_kb(), "moet de stagiair wachtdienst doen in Vlaanderen", near)
+    assert lookup.entry is not None and lookup.entry.id == "on-call"

@@ -7,6 +7,7 @@ holds no fact of that kind, it cannot answer however well its words match, and t
 declined (and can go to the coordinator).
 """
 
+import functools
 import re
 from datetime import date
 from enum import StrEnum
@@ -22,10 +23,63 @@ class Asked(StrEnum):
     ACCOUNT = "account"  # a bank account (IBAN)
     PASSWORD = "password"
     DATE = "date"  # of the next meeting, course, assembly …
+    PERSON = "person"  # who holds an office: the chair, the treasurer …
+    # A rule for another profession than ours (general practice): only an entry that names it
+    # can answer "does a physiotherapist who stands in also hand over a share?".
+    DENTIST = "dentist"
+    PHARMACIST = "pharmacist"
+    PHYSIOTHERAPIST = "physiotherapist"
+    MIDWIFE = "midwife"
+    PSYCHOLOGIST = "psychologist"
+    SPEECH_THERAPIST = "speech therapist"
+    # A rule of another region: an entry on the Dutch flexpools does not say whether there is one
+    # in Flanders. An entry naming no region states Belgian rules.
+    FLANDERS = "flanders"
+    WALLONIA = "wallonia"
+    BRUSSELS = "brussels"
+    BELGIUM = "belgium"
+    NETHERLANDS = "netherlands"
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
+
+
+# An office whose holder a member may ask for by name (folded).
+_OFFICE = (
+    r"(?:vice ?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|president(?:e)?)"
+    r"|penningmeester|treasurer|tresorier(?:e)?"
+)
+# The regions (folded, so for questions and answers alike) whose rules a member may ask.
+_REGIONS: dict[Asked, str] = {
+    Asked.FLANDERS: r"vlaanderen|flanders|flandre",
+    Asked.WALLONIA: r"wallonie|wallonia|wallonne",
+    Asked.BRUSSELS: r"brussel|bruxelles|brussels",
+    Asked.BELGIUM: r"belgie|belgique|belgium|belge|belgisch\w*|belgian",
+    Asked.NETHERLANDS: r"nederland|netherlands|pays bas|holland",
+}
+_BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
+_ALL_REGIONS = frozenset(_REGIONS)
+# "not a Belgian rule", "geen Belgische regeling": a region an answer sets its facts apart from.
+_DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
+_REGION_PATTERNS = {kind: _any(pattern) for kind, pattern in _REGIONS.items()}
+_ANY_REGION = re.compile("|".join(_REGIONS.values()))
+# What answers on the Netherlands say of it besides its name ("Dutch GP care"); a member asking
+# about "Nederlands" or "Dutch" may mean the language, so questions must name the country.
+_DUTCH = re.compile(
+    r"(?<!\bin )(?<!\ben )\b(?:nederlandse|dutch|neerlandaise?s?)\b"
+    r"(?! (?:taal|language|speaking|langue|course|les))"
+)
+
+# The professions (folded) a member may ask another rule for, and how an answer names them.
+_PROFESSIONS: dict[Asked, str] = {
+    Asked.DENTIST: r"tandart\w*|dentist\w*",
+    Asked.PHARMACIST: r"apothe[ck]\w*|pharmacie\w*|pharmacist\w*",
+    Asked.PHYSIOTHERAPIST: r"kine\w*|physio\w*",
+    Asked.MIDWIFE: r"vroedvrouw\w*|sages? femmes?|midwi\w*",
+    Asked.PSYCHOLOGIST: r"psycholo\w*",
+    Asked.SPEECH_THERAPIST: r"logoped\w*|logopede\w*|speech therap\w*",
+}
 
 
 # On folded text (lower case, no accents, dashes and apostrophes as spaces).
@@ -86,11 +140,46 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     Asked.DATE: _any(
         r"(?:wanneer|datum|when|date|quand)\b.*\b(?:volgende|eerstvolgende|next|prochaine?|upcoming)",
         r"(?:volgende|eerstvolgende|next|prochaine?|upcoming)\b.*\b(?:wanneer|datum|when|date|quand)",
+        # "wanneer is dat overleg volgend jaar"
+        r"(?:wanneer|when|quand)\b.*\b(?:volgend|next|prochain)e? (?:jaar|year|annee)",
     ),
+    # "wie is de voorzitter", "who's the chair", "naam voorzitter", "gsm-nummer voorzitter".
+    Asked.PERSON: re.compile(
+        r"\b(?:wie (?:is|zijn)|who (?:is|s|are)|qui (?:est|sont))(?: (?:nu|now|actuellement))?"
+        r" (?:de |het |onze |the |our |le |la |l )?(?:" + _OFFICE + r")\b"
+        r"|\b(?:" + _OFFICE + r")\b.*\b(?:naam|name|nom|telefoonnummer|gsm nummer|gsmnummer"
+        r"|phone number|numero|e ?mail ?adres|mailadres|e ?mail address)\b"
+        r"|\b(?:naam|name|nom|telefoonnummer|gsm nummer|gsmnummer|phone number|numero"
+        r"|e ?mail ?adres|mailadres|e ?mail address)\b.*\b(?:" + _OFFICE + r")\b"
+    ),
+    **{kind: _any(pattern) for kind, pattern in _PROFESSIONS.items()},
+    **_REGION_PATTERNS,
     Asked.PASSWORD: _any(
         r"wachtwoord", r"paswoord", r"password", r"mot de passe", r"wifi", r"wi fi", r"code wifi"
     ),
 }
+
+
+# How answers write an office (raw text, any case) and a profession (lower case, accents kept).
+_OFFICE_WRITTEN = (
+    r"(?:vice-?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|pr[eé]sident(?:e)?)"
+    r"|penningmeester|treasurer|tr[eé]sori[eè]re?"
+)
+_PROFESSIONS_WRITTEN: dict[Asked, str] = {
+    Asked.DENTIST: r"tandart|dentist",
+    Asked.PHARMACIST: r"apothe[ck]|pharmacie|pharmacist",
+    Asked.PHYSIOTHERAPIST: r"kin[eé]|physio",
+    Asked.MIDWIFE: r"vroedvrouw|sages?-femmes?|midwi",
+    Asked.PSYCHOLOGIST: r"psycholo",
+    Asked.SPEECH_THERAPIST: r"logop[eè]d|speech therap",
+}
+
+# An answer about care providers of every discipline (networking, starting a circle) answers for
+# any one profession.
+_PROFESSIONS_AT_LARGE = (
+    r"(?:andere |other |autres )?disciplines|beroepsgroep\w*|zorgverleners|care providers"
+    r"|professions\b|prestataires|groupes professionnels"
+)
 
 
 class _Fact(NamedTuple):
@@ -145,6 +234,24 @@ _FACTS = (
         re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),
         needs=("0", "+32"),
     ),
+    # An office and its holder's name: "Voorzitter is Petra Portengen", "the vice-chair Gerben
+    # Welling", "Gerben Welling, vice-président".
+    _Fact(
+        Asked.PERSON,
+        re.compile(
+            r"(?i:"
+            + _OFFICE_WRITTEN
+            + r")\s*(?:is |est |:\s*)?[A-Z][a-z\u00e0-\u00ff]+ [A-Z][a-z\u00e0-\u00ff]+"
+            r"|[A-Z][a-z\u00e0-\u00ff]+ [A-Z][a-z\u00e0-\u00ff]+,? (?:is |est )?"
+            r"(?:de |la |le |the )?(?i:" + _OFFICE_WRITTEN + r")"
+        ),
+        needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
+        raw=True,
+    ),
+    *(
+        _Fact(kind, re.compile(r"\b(?:" + pattern + "|" + _PROFESSIONS_AT_LARGE + r")"))
+        for kind, pattern in _PROFESSIONS_WRITTEN.items()
+    ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True),
     _Fact(
@@ -175,15 +282,17 @@ _GIVING = _any(
 _OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b")
 
 
-def asked(question: str) -> set[Asked]:
-    """The kinds of fact the question explicitly asks for (usually none)."""
+@functools.lru_cache(maxsize=256)
+def asked(question: str) -> frozenset[Asked]:
+    """The kinds of fact the question explicitly asks for (usually none). Kept for the last
+    questions: each is asked of many entries (see `Index.holds_asked`)."""
     folded = fold(question)
     kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
     if _OPENS_WITH_AMOUNT.match(folded):
         kinds.add(Asked.AMOUNT)
     if _GIVING.search(folded):
         kinds -= {Asked.PHONE, Asked.EMAIL, Asked.ACCOUNT, Asked.PASSWORD}
-    return kinds
+    return frozenset(kinds)
 
 
 def offered(answer: str, reviewed: date | None = None, folded: str | None = None) -> set[Asked]:
@@ -199,10 +308,47 @@ def offered(answer: str, reviewed: date | None = None, folded: str | None = None
             continue
         if fact.pattern.search(text):
             kinds.add(fact.kind)
-    moments = _dates(fold(answer) if folded is None else folded)
+    folded = fold(answer) if folded is None else folded
+    kinds |= _regions(folded)
+    moments = _dates(folded)
     if moments and (reviewed is None or max(moments) >= reviewed):
         kinds.add(Asked.DATE)
     return kinds
+
+
+def _regions(folded: str) -> set[Asked]:
+    """The regions whose rules an answer states: those it names (Belgium with any of its
+    regions, each of them with Belgium), not those it sets its facts apart from ("a Dutch
+    example, not a Belgian rule"). "Dutch GP care" names the Netherlands; "Dutch-speaking",
+    "in Dutch" do not. An entry none of whose versions names a region states Belgian rules
+    (see `stated_where`)."""
+    named = (
+        {
+            kind
+            for kind, pattern in _REGION_PATTERNS.items()
+            if any(
+                not _DENIED.search(folded, max(0, found.start() - 20), found.start())
+                for found in pattern.finditer(folded)
+            )
+        }
+        if _ANY_REGION.search(folded)
+        else set()
+    )
+    if _DUTCH.search(folded):
+        named.add(Asked.NETHERLANDS)
+    if Asked.BELGIUM in named:
+        named |= _BELGIAN
+    elif named & _BELGIAN:
+        named.add(Asked.BELGIUM)
+    return named
+
+
+def stated_where(kinds: set[Asked]) -> set[Asked]:
+    """The kinds of fact of all of an entry's versions, with every Belgian region where none
+    of them names a region."""
+    if kinds & _ALL_REGIONS:
+        return kinds
+    return kinds | _BELGIAN
 
 
 _MONTHS = {

@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bot.core.knowledge.asks import Asked, asked, offered
+from bot.core.knowledge.asks import Asked, asked, offered, stated_where
 from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.speller import Speller
@@ -150,7 +150,7 @@ class Document:
             counts,
             length,
             tuple(phrasings),
-            frozenset(offers),
+            frozenset(stated_where(offers)),
             frozenset(itertools.filterfalse(str.isupper, vocabulary)),  # no concepts to mend to
         )
 
