@@ -18,8 +18,8 @@ only that. The search has its semantic second opinion as in the bot (the vectors
 var/embeddings.npz, built on first use); `--lexical` leaves it out. `--tuned-only` skips the
 blind sets (they are not even read): for whoever tunes the search, who must not look at them.
 `--per-set` adds each tuned set apart. `--misses` lists what members got wrong on the tuned sets
-(not the validation sets, checked in aggregate only) and the three judge sets (tuned on
-since their first runs; never the held-out set, which nobody tunes on):
+(not the validation sets, checked in aggregate only) and the first three judge sets (tuned on
+since their first runs; never the held-out set nor the fourth judge set, which nobody tunes on):
 each question, what it should get, what it got, and both searches' first three entries with
 their scores.
 
