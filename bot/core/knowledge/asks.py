@@ -64,6 +64,12 @@ _ALL_REGIONS = frozenset(_REGIONS)
 _DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
 _REGION_PATTERNS = {kind: _any(pattern) for kind, pattern in _REGIONS.items()}
 _ANY_REGION = re.compile("|".join(_REGIONS.values()))
+# What a region's name or "Dutch" needs in the text to match at all (most answers name none).
+_REGION_STEMS = (
+    *("vlaander", "flander", "flandre", "wallon", "brussel", "bruxelles", "belg"),
+    *("nederland", "netherland", "pays bas", "holland"),
+)
+_DUTCH_STEMS = ("nederlands", "dutch", "neerland")
 # What answers on the Netherlands say of it besides its name ("Dutch GP care"); a member asking
 # about "Nederlands" or "Dutch" may mean the language, so questions must name the country.
 _DUTCH = re.compile(
@@ -180,6 +186,25 @@ _PROFESSIONS_AT_LARGE = (
     r"(?:andere |other |autres )?disciplines|beroepsgroep\w*|zorgverleners|care providers"
     r"|professions\b|prestataires|groupes professionnels"
 )
+# What each profession's pattern needs in the text (lower case) to match at all: a substring
+# test rules most answers out faster than the pattern, and a build reads every answer.
+_PROFESSIONS_NEED: dict[Asked, tuple[str, ...]] = {
+    Asked.DENTIST: ("tandart", "dentist"),
+    Asked.PHARMACIST: ("apothe", "pharmac"),
+    Asked.PHYSIOTHERAPIST: ("kin", "physio"),
+    Asked.MIDWIFE: ("vroedvrouw", "femme", "midwi"),
+    Asked.PSYCHOLOGIST: ("psycholo",),
+    Asked.SPEECH_THERAPIST: ("logop", "speech therap"),
+}
+_AT_LARGE_NEEDS: tuple[str, ...] = (
+    "disciplines",
+    "beroepsgroep",
+    "zorgverleners",
+    "care providers",
+    "professions",
+    "prestataires",
+    "groupes professionnels",
+)
 
 
 class _Fact(NamedTuple):
@@ -249,7 +274,11 @@ _FACTS = (
         raw=True,
     ),
     *(
-        _Fact(kind, re.compile(r"\b(?:" + pattern + "|" + _PROFESSIONS_AT_LARGE + r")"))
+        _Fact(
+            kind,
+            re.compile(r"\b(?:" + pattern + "|" + _PROFESSIONS_AT_LARGE + r")"),
+            needs=_PROFESSIONS_NEED[kind] + _AT_LARGE_NEEDS,
+        )
         for kind, pattern in _PROFESSIONS_WRITTEN.items()
     ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
@@ -331,10 +360,10 @@ def _regions(folded: str) -> set[Asked]:
                 for found in pattern.finditer(folded)
             )
         }
-        if _ANY_REGION.search(folded)
+        if any(stem in folded for stem in _REGION_STEMS) and _ANY_REGION.search(folded)
         else set()
     )
-    if _DUTCH.search(folded):
+    if any(stem in folded for stem in _DUTCH_STEMS) and _DUTCH.search(folded):
         named.add(Asked.NETHERLANDS)
     if Asked.BELGIUM in named:
         named |= _BELGIAN
