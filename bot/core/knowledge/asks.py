@@ -171,13 +171,15 @@ _OFFICE_WRITTEN = (
     r"(?:vice-?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|pr[eé]sident(?:e)?)"
     r"|penningmeester|treasurer|tr[eé]sori[eè]re?"
 )
-_PROFESSIONS_WRITTEN: dict[Asked, str] = {
-    Asked.DENTIST: r"tandart|dentist",
-    Asked.PHARMACIST: r"apothe[ck]|pharmacie|pharmacist",
-    Asked.PHYSIOTHERAPIST: r"kin[eé]|physio",
-    Asked.MIDWIFE: r"vroedvrouw|sages?-femmes?|midwi",
-    Asked.PSYCHOLOGIST: r"psycholo",
-    Asked.SPEECH_THERAPIST: r"logop[eè]d|speech therap",
+# Each with what it needs in the text to match at all: a substring test rules most answers out
+# faster than the pattern, and a build reads every answer.
+_PROFESSIONS_WRITTEN: dict[Asked, tuple[str, tuple[str, ...]]] = {
+    Asked.DENTIST: (r"tandart|dentist", ("tandart", "dentist")),
+    Asked.PHARMACIST: (r"apothe[ck]|pharmacie|pharmacist", ("apothe", "pharmac")),
+    Asked.PHYSIOTHERAPIST: (r"kin[eé]|physio", ("kin", "physio")),
+    Asked.MIDWIFE: (r"vroedvrouw|sages?-femmes?|midwi", ("vroedvrouw", "femme", "midwi")),
+    Asked.PSYCHOLOGIST: (r"psycholo", ("psycholo",)),
+    Asked.SPEECH_THERAPIST: (r"logop[eè]d|speech therap", ("logop", "speech therap")),
 }
 
 # An answer about care providers of every discipline (networking, starting a circle) answers for
@@ -186,16 +188,6 @@ _PROFESSIONS_AT_LARGE = (
     r"(?:andere |other |autres )?disciplines|beroepsgroep\w*|zorgverleners|care providers"
     r"|professions\b|prestataires|groupes professionnels"
 )
-# What each profession's pattern needs in the text (lower case) to match at all: a substring
-# test rules most answers out faster than the pattern, and a build reads every answer.
-_PROFESSIONS_NEED: dict[Asked, tuple[str, ...]] = {
-    Asked.DENTIST: ("tandart", "dentist"),
-    Asked.PHARMACIST: ("apothe", "pharmac"),
-    Asked.PHYSIOTHERAPIST: ("kin", "physio"),
-    Asked.MIDWIFE: ("vroedvrouw", "femme", "midwi"),
-    Asked.PSYCHOLOGIST: ("psycholo",),
-    Asked.SPEECH_THERAPIST: ("logop", "speech therap"),
-}
 _AT_LARGE_NEEDS: tuple[str, ...] = (
     "disciplines",
     "beroepsgroep",
@@ -277,9 +269,9 @@ _FACTS = (
         _Fact(
             kind,
             re.compile(r"\b(?:" + pattern + "|" + _PROFESSIONS_AT_LARGE + r")"),
-            needs=_PROFESSIONS_NEED[kind] + _AT_LARGE_NEEDS,
+            needs=needs + _AT_LARGE_NEEDS,
         )
-        for kind, pattern in _PROFESSIONS_WRITTEN.items()
+        for kind, (pattern, needs) in _PROFESSIONS_WRITTEN.items()
     ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True),
