@@ -18,8 +18,8 @@ only that. The search has its semantic second opinion as in the bot (the vectors
 var/embeddings.npz, built on first use); `--lexical` leaves it out. `--tuned-only` skips the
 blind sets (they are not even read): for whoever tunes the search, who must not look at them.
 `--per-set` adds each tuned set apart. `--misses` lists what members got wrong on the tuned sets
-(not the validation sets, checked in aggregate only) and the first three judge sets (tuned on
-since their first runs; never the held-out set nor the fourth judge set, which nobody tunes on):
+(not the validation sets, checked in aggregate only) and the first four judge sets (tuned on
+since their first runs; never the held-out set nor a judge set before its first run):
 each question, what it should get, what it got, and both searches' first three entries with
 their scores.
 
@@ -50,6 +50,7 @@ from tests.kb_eval.cases import (
     JUDGE,
     JUDGE2,
     JUDGE3,
+    JUDGE4,
     VALIDATION,
     Case,
     load_cases,
@@ -345,6 +346,7 @@ def main() -> None:
             report_misses("judge set", answerer, load_cases(JUDGE))
             report_misses("second judge set", answerer, load_cases(JUDGE2))
             report_misses("third judge set", answerer, load_cases(JUDGE3))
+            report_misses("fourth judge set", answerer, load_cases(JUDGE4))
     if arguments.quality or arguments.misses:
         return
     size = arguments.synthetic

@@ -15,7 +15,7 @@ HELD_OUT = FOLDER / "held_out"
 JUDGE = FOLDER / "judge"  # first run at e77948e; tuned on since
 JUDGE2 = FOLDER / "judge2"  # first run at 1d76501 (bench/profiles/kb_judge2_first_run.md)
 JUDGE3 = FOLDER / "judge3"  # first run at dbfb9c1 (bench/profiles/kb_judge3_first_run.md)
-JUDGE4 = FOLDER / "judge4"  # first run at 4dbe39a (bench/profiles/kb_judge4_first_run.md)
+JUDGE4 = FOLDER / "judge4"  # first run at 4dbe39a (kb_judge4_first_run.md); tuned on since
 FROZEN = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
