@@ -1,10 +1,12 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge4/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge6/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
-next one judges. The held-out set and the newest judge set are frozen: never tune on them."""
+next one judges. The held-out set and the judge sets not yet run are frozen: never tune on
+them. The fifth and sixth were written side by side by two writers and judge the same changes
+together (the figures of two earlier sets written alike differed by up to ten points)."""
 
 import tomllib
 from dataclasses import dataclass
@@ -16,12 +18,16 @@ JUDGE = FOLDER / "judge"  # first run at e77948e; tuned on since
 JUDGE2 = FOLDER / "judge2"  # first run at 1d76501 (bench/profiles/kb_judge2_first_run.md)
 JUDGE3 = FOLDER / "judge3"  # first run at dbfb9c1 (bench/profiles/kb_judge3_first_run.md)
 JUDGE4 = FOLDER / "judge4"  # first run at 4dbe39a (kb_judge4_first_run.md); tuned on since
+JUDGE5 = FOLDER / "judge5"  # written and labelled at 846ac63; not run yet
+JUDGE6 = FOLDER / "judge6"  # written and labelled at 846ac63; not run yet
 FROZEN = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
     "second judge set": JUDGE2,
     "third judge set": JUDGE3,
     "fourth judge set": JUDGE4,
+    "fifth judge set": JUDGE5,
+    "sixth judge set": JUDGE6,
 }
 # Sets written blind after the decision was tuned, to validate each change on questions it
 # was not chosen on: bench/faq.py reports them; no test asserts a floor on them.
