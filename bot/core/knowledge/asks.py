@@ -171,32 +171,49 @@ _OFFICE_WRITTEN = (
     r"(?:vice-?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|pr[eé]sident(?:e)?)"
     r"|penningmeester|treasurer|tr[eé]sori[eè]re?"
 )
-# Each with what it needs in the text to match at all: a substring test rules most answers out
-# faster than the pattern, and a build reads every answer.
-_PROFESSIONS_WRITTEN: dict[Asked, tuple[str, tuple[str, ...]]] = {
-    Asked.DENTIST: (r"tandart|dentist", ("tandart", "dentist")),
-    Asked.PHARMACIST: (r"apothe[ck]|pharmacie|pharmacist", ("apothe", "pharmac")),
-    Asked.PHYSIOTHERAPIST: (r"kin[eé]|physio", ("kin", "physio")),
-    Asked.MIDWIFE: (r"vroedvrouw|sages?-femmes?|midwi", ("vroedvrouw", "femme", "midwi")),
-    Asked.PSYCHOLOGIST: (r"psycholo", ("psycholo",)),
-    Asked.SPEECH_THERAPIST: (r"logop[eè]d|speech therap", ("logop", "speech therap")),
+# How answers name each profession, and what such a name holds (a substring test rules most
+# answers out faster than any pattern, and a build reads every answer).
+_PROFESSIONS_WRITTEN: dict[Asked, str] = {
+    Asked.DENTIST: r"tandart|dentist",
+    Asked.PHARMACIST: r"apothe[ck]|pharmacie|pharmacist",
+    Asked.PHYSIOTHERAPIST: r"kin[eé]|physio",
+    Asked.MIDWIFE: r"vroedvrouw|sages?-femmes?|midwi",
+    Asked.PSYCHOLOGIST: r"psycholo",
+    Asked.SPEECH_THERAPIST: r"logop[eè]d|speech therap",
 }
-
+_PROFESSION_NEEDS = (
+    *("tandart", "dentist", "apothe", "pharmac", "kine", "kiné", "physio", "vroedvrouw"),
+    *("femme", "midwi", "psycholo", "logop", "speech therap"),
+)
 # An answer about care providers of every discipline (networking, starting a circle) answers for
 # any one profession.
 _PROFESSIONS_AT_LARGE = (
     r"(?:andere |other |autres )?disciplines|beroepsgroep\w*|zorgverleners|care providers"
     r"|professions\b|prestataires|groupes professionnels"
 )
-_AT_LARGE_NEEDS: tuple[str, ...] = (
-    "disciplines",
-    "beroepsgroep",
-    "zorgverleners",
-    "care providers",
-    "professions",
-    "prestataires",
-    "groupes professionnels",
+_AT_LARGE_NEEDS = (
+    *("disciplines", "beroepsgroep", "zorgverleners", "care providers", "professions"),
+    *("prestataires", "groupes professionnels"),
 )
+# One pass for all professions: each match names its profession by its group's name.
+_PROFESSION_NAMED = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _PROFESSIONS_WRITTEN.items())
+    + r"|(?P<AT_LARGE>"
+    + _PROFESSIONS_AT_LARGE
+    + "))"
+)
+
+
+def _professions(lowered: str) -> set[Asked]:
+    """The professions an answer (in lower case) names: all of them where it speaks of care
+    providers at large."""
+    if not any(needle in lowered for needle in _PROFESSION_NEEDS + _AT_LARGE_NEEDS):
+        return set()
+    named = {found.lastgroup for found in _PROFESSION_NAMED.finditer(lowered)}
+    if "AT_LARGE" in named:
+        return set(_PROFESSIONS_WRITTEN)
+    return {Asked[name] for name in named if name}
 
 
 class _Fact(NamedTuple):
@@ -265,14 +282,6 @@ _FACTS = (
         needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
         raw=True,
     ),
-    *(
-        _Fact(
-            kind,
-            re.compile(r"\b(?:" + pattern + "|" + _PROFESSIONS_AT_LARGE + r")"),
-            needs=needs + _AT_LARGE_NEEDS,
-        )
-        for kind, (pattern, needs) in _PROFESSIONS_WRITTEN.items()
-    ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True),
     _Fact(
@@ -329,6 +338,7 @@ def offered(answer: str, reviewed: date | None = None, folded: str | None = None
             continue
         if fact.pattern.search(text):
             kinds.add(fact.kind)
+    kinds |= _professions(lowered)
     folded = fold(answer) if folded is None else folded
     kinds |= _regions(folded)
     moments = _dates(folded)
