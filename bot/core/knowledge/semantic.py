@@ -203,13 +203,12 @@ class SecondOpinion:
 
     When both rank the same entry first, that is the answer: on our evaluation set that
     agreement was never wrong where the lexical search hesitated ("Bedoelt u …?"). Where the
-    lexical search declined, the agreement answers only with a high similarity and a fair share
-    of the question's words explained: the questions it must decline are mostly near misses,
-    on the topic of an entry that lacks the fact, which embeddings cannot tell apart. Below that
-    similarity, an agreement on a question that the words half explain is offered as candidates
-    ("Bedoelt u …?") rather than declined: such questions are mostly long, chatty ones whose
-    right entry both searches found; the questions to decline rarely come that close to the
-    entry both name, and a member asking one of them only gets a choice to ignore. Where the
+    lexical search declined, the agreement answers only with a fair similarity
+    (`agreed_offered`) and a fair share of the question's words explained: the questions it
+    must decline are mostly near misses, on the topic of an entry that lacks the fact, which
+    embeddings cannot tell apart. (Such agreements were once offered as candidates below a
+    higher similarity; on the tuned and judge sets the entry both searches put first was then
+    always the right one, so the offer only cost the member a tap.) Where the
     two disagree, the member chooses between both candidates. But a question that is not long,
     where no entry comes within `offered_floor` in meaning, is declined whether they agree or
     not: nothing in the knowledge base is about it (the weather, a fact of another domain
@@ -222,17 +221,15 @@ class SecondOpinion:
     kind of fact it asks (an amount …): it is about what that entry is about, and asks a fact
     the knowledge base does not have, as with a confident answer below.
 
-    An agreement that would be offered is answered at once where the entry leads the next one
-    by a clear margin of similarity: then there is no close second to choose from.
-
     Long questions (`long_question` words or more, as typed) are judged by their meaning even
     where the words explain little of them: a member who tells a story around the question
     brings many words no entry has, so a low share of the question explained is no sign that
-    it is out of scope, where for a short question it mostly is. Both searches agreeing with
-    that clear lead answer it; otherwise it is offered as candidates when the entry closest in
-    meaning shares words with the question (the lexical search ranks it) and one of its
-    phrasings lies very close to the question, that entry first, then the lexical search's
-    first ones.
+    it is out of scope, where for a short question it mostly is. Both searches agreeing answer
+    it where that entry leads the next one in meaning by a clear margin (`agreed_lead`), or
+    where one of its phrasings lies very close to the question (`long_phrasing`); without
+    their agreement, such a close phrasing of an entry that shares words with the question
+    (the lexical search ranks it) is offered as candidates, that entry first, then the lexical
+    search's first ones.
 
     A confident lexical answer is checked too, in two cases. One that leaves part of the
     question unexplained is declined when the embeddings do not rank that entry among their
@@ -261,13 +258,12 @@ class SecondOpinion:
     set (see bench/faq.py)."""
 
     agreed: float = 2.10  # similarity score to answer a hesitant lexical call both agree on
-    agreed_declined: float = 2.26  # … to answer what the lexical search declined
-    declined_coverage: float = 0.4  # … and the share of the question it must explain
-    agreed_offered: float = 2.22  # … to offer it as candidates (with that share explained)
+    agreed_offered: float = 2.22  # … and to answer what the lexical search declined
+    declined_coverage: float = 0.4  # … where the words explain this share of the question
+    agreed_lead: float = 0.03  # … or, in a long question, where it leads the next by this
     confirming_rank: int = 2  # a partial confident answer must rank this high by similarity
     doubted_rank: int = 3  # … or this high to be offered, not declined, where it explains …
     doubted_coverage: float = 0.7  # … this share of the question
-    agreed_lead: float = 0.03  # … to answer it where it leads the runner-up by this much
     partial_phrasing: float = 0.90  # … and, in a question not long, a phrasing this close
     rival_lead: float = 0.04  # an entry this much closer than a confident answer is offered
     long_question: int = 12  # words (as typed): a long question declined on its words …
@@ -367,17 +363,15 @@ class SecondOpinion:
         if top is None:
             return Verdict.NONE, ()
         long = words >= self.long_question
-        if agree and (coverage >= self.declined_coverage or long):
+        explained = coverage >= self.declined_coverage
+        if agree and top.score >= self.agreed_offered and (explained or long):
             runner_up = next((hit for hit in hits if hit is not top and holds(hit.entry_id)), None)
             lead = top.score - runner_up.score if runner_up is not None else top.score
-            if top.score >= self.agreed_offered and lead >= self.agreed_lead:
+            if explained or lead >= self.agreed_lead:
                 return Verdict.CONFIDENT, (top.entry_id,)
-        if agree and coverage >= self.declined_coverage:
-            if top.score >= self.agreed_declined:
-                return Verdict.CONFIDENT, (top.entry_id,)
-            if top.score >= self.agreed_offered:
-                return Verdict.CLOSE, first_distinct([top.entry_id, *candidates])
         if long and top.entry_id in ranked and top.phrasing >= self.long_phrasing:
+            if agree:  # both searches put it first: no other entry to choose from
+                return Verdict.CONFIDENT, (top.entry_id,)
             lexical_first = ranked[:MAX_ALTERNATIVES]
             return Verdict.CLOSE, first_distinct([top.entry_id, *lexical_first])
         return Verdict.NONE, ()
