@@ -560,3 +560,34 @@ def test_an_entry_naming_no_region_answers_for_a_belgian_one() -> None:
     near = {"on-call": 1.0, "insurance": 0.4}
     lookup = placed_lookup(small_kb(), "moet de stagiair wachtdienst doen in Vlaanderen", near)
     assert lookup.entry is not None and lookup.entry.id == "on-call"
+
+
+class Twins(Leaning):
+    """The long fee's texts lie a hair from the short fee's: two entries of one topic that the
+    meaning cannot tell apart."""
+
+    lean = ("fee-long", "fee-short", 0.05)
+
+
+FEE = "onkostenbijdrage vervanging"  # the words rank both fees close together, the short first
+
+
+@pytest.mark.parametrize(
+    ("placing", "shown"),
+    [
+        (Placed, ["fee-short"]),  # the meaning sets it apart: the answer
+        (Twins, ["fee-short", "fee-long"]),  # it ties them too: the member chooses
+    ],
+)
+def test_a_hesitation_both_settle_alike_is_offered_where_both_nearly_tie(
+    placing: type[Placed], shown: list[str]
+) -> None:
+    """Both searches put the same entry first, but each with its second a hair behind: that
+    first is no safer than the second, so the member gets both rather than a wrong answer."""
+    kb = small_kb()
+    lexical = words_alone(kb, FEE)
+    assert lexical.verdict is Verdict.CLOSE and lexical.candidates[0].id == "fee-short"
+    lookup = placed_lookup(kb, FEE, {"fee-short": 1.0}, placing)
+    got = [entry.id for entry in (lookup.entry,) if entry] + [e.id for e in lookup.candidates]
+    assert got[:2] == shown
+    assert lookup.verdict is (Verdict.CONFIDENT if len(shown) == 1 else Verdict.CLOSE)

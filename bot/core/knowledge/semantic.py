@@ -202,7 +202,10 @@ class SecondOpinion:
     """What the embeddings make of a question the lexical search is not confident about.
 
     When both rank the same entry first, that is the answer: on our evaluation set that
-    agreement was never wrong where the lexical search hesitated ("Bedoelt u …?"). Where the
+    agreement was never wrong where the lexical search hesitated ("Bedoelt u …?"), unless each
+    search found a second entry a hair behind that first one (`meaning_tie`, `words_tie`): on
+    the judge sets such agreements were as often wrong as right (two entries of one topic, a
+    long and a short locum's fee), so both are offered. Where the
     lexical search declined, the agreement answers only with a fair similarity
     (`agreed_offered`) and a fair share of the question's words explained: the questions it
     must decline are mostly near misses, on the topic of an entry that lacks the fact, which
@@ -258,6 +261,8 @@ class SecondOpinion:
     set (see bench/faq.py)."""
 
     agreed: float = 2.10  # similarity score to answer a hesitant lexical call both agree on
+    meaning_tie: float = 0.01  # … unless the meaning's second lies within this much …
+    words_tie: float = 1.15  # … and the words' second scores more than 1 / this of the first
     agreed_offered: float = 2.22  # … and to answer what the lexical search declined
     declined_coverage: float = 0.4  # … where the words explain this share of the question
     agreed_lead: float = 0.03  # … or, in a long question, where it leads the next by this
@@ -357,24 +362,30 @@ class SecondOpinion:
             ):
                 return Verdict.NONE, ()
             if top is not None and agree and top.score >= self.agreed:
-                return Verdict.CONFIDENT, (top.entry_id,)
+                tied = lead < self.words_tie and _margin(top, hits, holds) < self.meaning_tie
+                if not tied:
+                    return Verdict.CONFIDENT, (top.entry_id,)
             ranked = [top.entry_id, *candidates] if top is not None else list(candidates)
             return Verdict.CLOSE, first_distinct(ranked)
         if top is None:
             return Verdict.NONE, ()
         long = words >= self.long_question
         explained = coverage >= self.declined_coverage
-        if agree and top.score >= self.agreed_offered and (explained or long):
-            runner_up = next((hit for hit in hits if hit is not top and holds(hit.entry_id)), None)
-            lead = top.score - runner_up.score if runner_up is not None else top.score
-            if explained or lead >= self.agreed_lead:
-                return Verdict.CONFIDENT, (top.entry_id,)
+        clear = explained or (long and _margin(top, hits, holds) >= self.agreed_lead)
+        if agree and top.score >= self.agreed_offered and clear:
+            return Verdict.CONFIDENT, (top.entry_id,)
         if long and top.entry_id in ranked and top.phrasing >= self.long_phrasing:
             if agree:  # both searches put it first: no other entry to choose from
                 return Verdict.CONFIDENT, (top.entry_id,)
             lexical_first = ranked[:MAX_ALTERNATIVES]
             return Verdict.CLOSE, first_distinct([top.entry_id, *lexical_first])
         return Verdict.NONE, ()
+
+
+def _margin(top: SemanticHit, hits: Sequence[SemanticHit], holds: Callable[[str], bool]) -> float:
+    """How much closer in meaning `top` lies than the next entry holding the kind of fact asked."""
+    runner_up = next((hit for hit in hits if hit is not top and holds(hit.entry_id)), None)
+    return top.score - runner_up.score if runner_up is not None else top.score
 
 
 def first_distinct(ranked: Sequence[str]) -> tuple[str, ...]:
