@@ -380,6 +380,12 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
     }
 
 
+OTHER_PROFESSIONS = {
+    *(Asked.DENTIST, Asked.PHARMACIST, Asked.PHYSIOTHERAPIST, Asked.MIDWIFE),
+    *(Asked.PSYCHOLOGIST, Asked.SPEECH_THERAPIST),
+}
+
+
 @pytest.mark.parametrize(
     ("answer", "kinds"),
     [
@@ -393,6 +399,15 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
         ("Vraag het aan de secretaris.", set()),
         ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT}),  # a rate
         ("Medispring kost u niets als vervanger.", {Asked.AMOUNT}),
+        # Each found through the one word that holds what its pattern needs (see `_word_clues`).
+        ("Free of charge for members.", {Asked.AMOUNT}),
+        ("Il reçoit 10 pour cent.", {Asked.AMOUNT}),
+        ("Paid as two consultations an hour.", {Asked.AMOUNT}),
+        ("Gerben Welling, trésorier, signe.", {Asked.PERSON}),
+        ("Open to all care providers.", OTHER_PROFESSIONS),
+        ("Aux Pays-Bas, une garde néerlandaise.", {Asked.NETHERLANDS}),
+        ("Voor logopedisten en kinés.", {Asked.SPEECH_THERAPIST, Asked.PHYSIOTHERAPIST}),
+        ("Vergadering op 3 mars 2999.", {Asked.DATE}),
     ],
 )
 def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:

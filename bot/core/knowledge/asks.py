@@ -8,12 +8,14 @@ declined (and can go to the coordinator).
 """
 
 import functools
+import operator
 import re
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from bot.core.knowledge.text import fold
+from bot.core.knowledge.text import Remembered, fold
 
 
 class Asked(StrEnum):
@@ -64,12 +66,12 @@ _ALL_REGIONS = frozenset(_REGIONS)
 _DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
 _REGION_PATTERNS = {kind: _any(pattern) for kind, pattern in _REGIONS.items()}
 _ANY_REGION = re.compile("|".join(_REGIONS.values()))
-# What a region's name or "Dutch" needs in the text to match at all (most answers name none).
+# What one of an answer's words (folded) holds where a region's name or "Dutch" matches.
 _REGION_STEMS = (
     *("vlaander", "flander", "flandre", "wallon", "brussel", "bruxelles", "belg"),
-    *("nederland", "netherland", "pays bas", "holland"),
+    *("nederland", "netherland", "pays", "holland"),
 )
-_DUTCH_STEMS = ("nederlands", "dutch", "neerland")
+_DUTCH_STEMS = ("nederland", "dutch", "neerland")
 # What answers on the Netherlands say of it besides its name ("Dutch GP care"); a member asking
 # about "Nederlands" or "Dutch" may mean the language, so questions must name the country.
 _DUTCH = re.compile(
@@ -182,8 +184,8 @@ _PROFESSIONS_WRITTEN: dict[Asked, str] = {
     Asked.SPEECH_THERAPIST: r"logop[eè]d|speech therap",
 }
 _PROFESSION_NEEDS = (
-    *("tandart", "dentist", "apothe", "pharmac", "kine", "kiné", "physio", "vroedvrouw"),
-    *("femme", "midwi", "psycholo", "logop", "speech therap"),
+    *("tandart", "dentist", "apothe", "pharmac", "kine", "physio", "vroedvrouw", "femme"),
+    *("midwi", "psycholo", "logop", "therap"),
 )
 # An answer about care providers of every discipline (networking, starting a circle) answers for
 # any one profession.
@@ -192,8 +194,8 @@ _PROFESSIONS_AT_LARGE = (
     r"|professions\b|prestataires|groupes professionnels"
 )
 _AT_LARGE_NEEDS = (
-    *("disciplines", "beroepsgroep", "zorgverleners", "care providers", "professions"),
-    *("prestataires", "groupes professionnels"),
+    *("disciplines", "beroepsgroep", "zorgverleners", "providers", "professions"),
+    *("prestataires", "professionnels"),
 )
 # One pass for all professions: each match names its profession by its group's name.
 _PROFESSION_NAMED = re.compile(
@@ -205,10 +207,10 @@ _PROFESSION_NAMED = re.compile(
 )
 
 
-def _professions(lowered: str) -> set[Asked]:
-    """The professions an answer (in lower case) names: all of them where it speaks of care
-    providers at large."""
-    if not any(needle in lowered for needle in _PROFESSION_NEEDS + _AT_LARGE_NEEDS):
+def _professions(lowered: str, clues: int) -> set[Asked]:
+    """The professions an answer (in lower case; `clues` those of its words) names: all of them
+    where it speaks of care providers at large."""
+    if not clues & _PROFESSION_CLUES:
         return set()
     named = {found.lastgroup for found in _PROFESSION_NAMED.finditer(lowered)}
     if "AT_LARGE" in named:
@@ -219,9 +221,8 @@ def _professions(lowered: str) -> set[Asked]:
 class _Fact(NamedTuple):
     """A pattern of a kind of fact, on the raw text (IBANs keep their capitals) or in lower
     case. Most answers hold no such fact, and a build of 10,000 entries reads every answer: a
-    pattern with `needs` is tried only on a text holding one of them (it cannot match without),
-    and each pattern begins with what the regex engine can look for fast (a digit, a literal)
-    where it can."""
+    pattern with `needs` is tried only on an answer one of whose words (in lower case or
+    folded) holds one of them: it cannot match without (see `_word_clues`)."""
 
     kind: Asked
     pattern: re.Pattern[str]
@@ -230,8 +231,12 @@ class _Fact(NamedTuple):
 
 
 _FACTS = (
-    _Fact(Asked.AMOUNT, re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)")),
-    _Fact(Asked.AMOUNT, re.compile(r"€\s*\d")),
+    _Fact(
+        Asked.AMOUNT,
+        re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)"),
+        needs=("€", "eur", "%", "cent"),
+    ),
+    _Fact(Asked.AMOUNT, re.compile(r"€\s*\d"), needs=("€",)),
     # A rate in other units: "an hourly rate worth two consultations per hour".
     _Fact(
         Asked.AMOUNT,
@@ -239,7 +244,7 @@ _FACTS = (
             r"\b(?:een|twee|drie|one|two|three|une?|deux|trois) \w+"
             r" (?:per uur|per hour|an hour|par heure)\b"
         ),
-        needs=("per uur", "per hour", "an hour", "par heure"),
+        needs=("uur", "hour", "heure"),
     ),
     _Fact(
         Asked.AMOUNT,
@@ -254,7 +259,7 @@ _FACTS = (
             "kosteloos",
             "gratuit",
             "free",
-            "no charge",
+            "charge",
             "bijdrage",
             "contribution",
             "cotisation",
@@ -325,29 +330,36 @@ def asked(question: str) -> frozenset[Asked]:
     return frozenset(kinds)
 
 
-def offered(answer: str, reviewed: date | None = None, folded: str | None = None) -> set[Asked]:
+def offered(
+    answer: str,
+    reviewed: date | None = None,
+    folded: str | None = None,
+    words: list[str] | None = None,
+) -> set[Asked]:
     """The kinds of fact an answer holds (on the raw text: amounts keep their €, IBANs their
     capitals). A date counts only when it was still to come when the entry was reviewed: "the
     next meeting" is not answered by the revision date of a source. `folded` is the answer
-    folded, where the caller has it."""
+    folded and `words` the answer split at whitespace, where the caller has them."""
+    clues = functools.reduce(
+        operator.or_, map(_WORD_CLUES.__getitem__, answer.split() if words is None else words), 0
+    )
     lowered = answer.lower()
     kinds = set()
-    for fact in _FACTS:
-        text = answer if fact.raw else lowered
-        if fact.kind in kinds or (fact.needs and not any(n in text for n in fact.needs)):
+    for fact, needed in _FACTS_NEEDING:
+        if fact.kind in kinds or (needed and not clues & needed):
             continue
-        if fact.pattern.search(text):
+        if fact.pattern.search(answer if fact.raw else lowered):
             kinds.add(fact.kind)
-    kinds |= _professions(lowered)
+    kinds |= _professions(lowered, clues)
     folded = fold(answer) if folded is None else folded
-    kinds |= _regions(folded)
-    moments = _dates(folded)
+    kinds |= _regions(folded, clues)
+    moments = _dates(folded, clues)
     if moments and (reviewed is None or max(moments) >= reviewed):
         kinds.add(Asked.DATE)
     return kinds
 
 
-def _regions(folded: str) -> set[Asked]:
+def _regions(folded: str, clues: int) -> set[Asked]:
     """The regions whose rules an answer states: those it names (Belgium with any of its
     regions, each of them with Belgium), not those it sets its facts apart from ("a Dutch
     example, not a Belgian rule"). "Dutch GP care" names the Netherlands; "Dutch-speaking",
@@ -362,10 +374,10 @@ def _regions(folded: str) -> set[Asked]:
                 for found in pattern.finditer(folded)
             )
         }
-        if any(stem in folded for stem in _REGION_STEMS) and _ANY_REGION.search(folded)
+        if clues & _REGION_CLUES and _ANY_REGION.search(folded)
         else set()
     )
-    if any(stem in folded for stem in _DUTCH_STEMS) and _DUTCH.search(folded):
+    if clues & _DUTCH_CLUES and _DUTCH.search(folded):
         named.add(Asked.NETHERLANDS)
     if Asked.BELGIUM in named:
         named |= _BELGIAN
@@ -409,11 +421,11 @@ _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b(?: (\d{4})\b)?")
 _DAY_AND_MONTH = re.compile(r"\d (?:" + "|".join(_MONTHS) + ")")
 
 
-def _dates(folded: str) -> list[date]:
-    """The dates written out in a text ("15 maart 2021"). One without a year comes back every
-    year, so it is always still to come."""
+def _dates(folded: str, clues: int) -> list[date]:
+    """The dates written out in a text ("15 maart 2021"; `clues` those of its words). One
+    without a year comes back every year, so it is always still to come."""
     moments: list[date] = []
-    if _DAY_AND_MONTH.search(folded) is None:
+    if not clues & _MONTH_CLUES or _DAY_AND_MONTH.search(folded) is None:
         return moments
     for day, month, year in _DATE.findall(folded):
         if not year:
@@ -424,3 +436,34 @@ def _dates(folded: str) -> list[date]:
         except ValueError:
             continue
     return moments
+
+
+# Which of the fragments the patterns above need each written word holds, as bits: a build of
+# 10,000 entries reads every answer, and most hold no fact of any kind. An answer's clues are
+# those of its words together (in C: a lookup per word, the word's bits computed on first
+# sight); a pattern is tried only on an answer holding one of the fragments it needs.
+_FRAGMENTS = sorted(
+    {needle for fact in _FACTS for needle in fact.needs}
+    | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
+)
+_BIT = {fragment: 1 << number for number, fragment in enumerate(_FRAGMENTS)}
+
+
+def _clues_of(fragments: Iterable[str]) -> int:
+    """The bits of these fragments (none for a pattern that needs nothing: it is tried on every
+    answer)."""
+    return sum({_BIT[fragment] for fragment in fragments})
+
+
+def _word_clues(word: str) -> int:
+    """The bits of the fragments a written word holds, in lower case or folded."""
+    lowered, folded = word.lower(), fold(word)
+    return sum(bit for fragment, bit in _BIT.items() if fragment in lowered or fragment in folded)
+
+
+_WORD_CLUES = Remembered(_word_clues)
+_FACTS_NEEDING = tuple((fact, _clues_of(fact.needs)) for fact in _FACTS)
+_PROFESSION_CLUES = _clues_of((*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS))
+_REGION_CLUES = _clues_of(_REGION_STEMS)
+_DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
+_MONTH_CLUES = _clues_of(set(_MONTHS))

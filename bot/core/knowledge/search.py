@@ -126,7 +126,7 @@ class Document:
             stem_word = stemmer(entry.language)
             tokens = entry.answer.split()
             answer = fold_tokens(tokens)
-            offers |= offered(entry.answer, entry.reviewed, answer)
+            offers |= offered(entry.answer, entry.reviewed, answer, tokens)
             texts = [(q.split(), None, QUESTION_WEIGHT, True) for q in entry.questions]
             for text, folded, weight, is_question in [
                 *texts,

@@ -45,7 +45,7 @@ _WORD = re.compile(r"[a-z0-9]+|[A-Z]+")
 _REMEMBERED = 1 << 16
 
 
-class _Remembered(dict[str, _T]):
+class Remembered(dict[str, _T]):
     """What a function gives for each word, computed on first sight and then looked up (in C,
     through `__getitem__`): a build reads millions of words, from a vocabulary of thousands.
     Forgets all when full (questions bring new words for as long as the bot runs)."""
@@ -79,7 +79,7 @@ def _fold_word(word: str) -> str:
     return " ".join(decomposed.translate(_FOLD).split())
 
 
-_FOLDED_WORDS = _Remembered(_fold_word)
+_FOLDED_WORDS = Remembered(_fold_word)
 
 
 def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -111,7 +111,7 @@ def _kept_words(chunk: str) -> tuple[str, ...]:
     return tuple(filterfalse(_DROPPED.__contains__, _WORD.findall(chunk)))
 
 
-_KEPT_WORDS = _Remembered(_kept_words)
+_KEPT_WORDS = Remembered(_kept_words)
 
 
 def words(text: str) -> list[str]:
@@ -165,8 +165,8 @@ def _token_words(token: str) -> tuple[str, ...]:
     return tuple(chain.from_iterable(map(_KEPT_WORDS.__getitem__, marked.split())))
 
 
-_TOKEN_CODES = _Remembered(_token_code)
-_TOKEN_WORDS = _Remembered(_token_words)
+_TOKEN_CODES = Remembered(_token_code)
+_TOKEN_WORDS = Remembered(_token_words)
 
 
 def folded_words(folded: str) -> list[str]:
