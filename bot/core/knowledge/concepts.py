@@ -12,6 +12,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "LOK": (
         "lok",
         "loks",
+        "lock",  # dictation writes the spoken "LOK" so
+        "locks",
         "glem",
         "glems",
         "lokale kwaliteitsgroep",
