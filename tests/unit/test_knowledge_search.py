@@ -97,6 +97,7 @@ def answerer(kb: KnowledgeBase) -> Answerer:
         ("moet ik als vervanger in nen LOK?", "lok"),  # colloquial Flemish
         ("GLEM obligatoire pour remplaçant", "lok"),  # the French name of an LOK
         ("local quality group locum", "lok"),  # spelled out, in English
+        ("lock verplicht?", "lok"),  # dictation's spelling of "LOK"
         ("verzekring vervangarts", "insurance"),  # typo
         ("insurance", "insurance"),  # one word
         ("stempel", "stamp"),

@@ -12,6 +12,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "LOK": (
         "lok",
         "loks",
+        "lock",  # dictation writes the spoken "LOK" so
+        "locks",
         "glem",
         "glems",
         "lokale kwaliteitsgroep",
@@ -121,6 +123,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "replace",
         "replacing",
         "invallen",
+        "invalbeurt",
+        "invalbeurten",
+        "invalwerk",
         "waarnemen",
         "waarneming",
         "waarnemingen",
@@ -331,6 +336,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "lettre d information",
     ),
     "FLEXPOOL": ("flexpool", "flexpools", "pool", "invalpool"),
+    # The Dutch organisation by its initials or by its name, as members write either
+    "SSFH": (
+        "ssfh",
+        "stichting sociaal fonds huisartsenzorg",
+        "sociaal fonds huisartsenzorg",
+        "sociaal fonds",
+        "fonds social",
+        "fonds social neerlandais",
+        "social fund",
+        "dutch social fund",
+    ),
     "COMBINE": (
         "combineren",
         "combinatie",

@@ -73,6 +73,21 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "secretaries",
     ),
     "SALARY": ("loon", "salaris", "salaire", "salary", "wage", "verloning", "remuneration"),
+    # Written as one word or two ("vrijwilligers vergoedingen"), the kring pays them either way
+    "VOLUNTEERFEE": (
+        "vrijwilligersvergoeding",
+        "vrijwilligersvergoedingen",
+        "vrijwilligers vergoeding",
+        "vrijwilligers vergoedingen",
+        "vergoeding als vrijwilliger",
+        "defraiement",
+        "defraiements",
+        "indemnite de volontariat",
+        "indemnites de volontariat",
+        "volunteer allowance",
+        "volunteer allowances",
+        "volunteer expenses",
+    ),
     "HIRE": (
         "aanwerven",
         "aanwerving",
