@@ -591,3 +591,32 @@ def test_a_hesitation_both_settle_alike_is_offered_where_both_nearly_tie(
     got = [entry.id for entry in (lookup.entry,) if entry] + [e.id for e in lookup.candidates]
     assert got[:2] == shown
     assert lookup.verdict is (Verdict.CONFIDENT if len(shown) == 1 else Verdict.CLOSE)
+
+
+def test_a_close_call_offers_the_entry_both_searches_rank_high_before_one_search_s_next() -> None:
+    """The words hesitate between the two fee entries, the meaning places the question at the
+    insurance entry, then the on-call one: the member gets both searches' firsts and, as the
+    third button, the on-call entry (the meaning's second, the words' fourth) rather than the
+    words' second, which the meaning ranks last."""
+    kb = small_kb()
+    question = "onkostenbijdrage vervanger"
+    lexical = words_alone(kb, question)
+    assert lexical.verdict is Verdict.CLOSE
+    assert [entry.id for entry in lexical.candidates] == ["fee-short", "fee-long"]
+    near = {"insurance": 1.0, "on-call": 0.2, "stamp": 0.1, "fee-short": 0.06, "fee-long": 0.03}
+    lookup = placed_lookup(kb, question, near)
+    assert lookup.verdict is Verdict.CLOSE
+    assert [entry.id for entry in lookup.candidates] == ["insurance", "fee-short", "on-call"]
+
+
+def test_an_entry_without_the_price_asked_is_not_offered_next_to_entries_with_one() -> None:
+    """The words answer a price with the overview of licences, the meaning places the question
+    clearly closer to Daktari's price: both are offered, but not the CareConnect entry the
+    words rank high too, which names no price."""
+    kb = licences_kb()
+    daktari = ("Hoeveel kost Daktari voor een vervanger?", "Daktari vervanger")
+    kb.add(Entry("daktari", "nl", daktari, "Daktari vraagt 125 euro per maand.", "001"))
+    near = {"daktari": 1.0, "careconnect": 0.6, "licences": 0.5}
+    lookup = placed_after_words(kb, OWN_PRICE, near, "licences")
+    assert lookup.verdict is Verdict.CLOSE
+    assert [entry.id for entry in lookup.candidates] == ["daktari", "licences"]

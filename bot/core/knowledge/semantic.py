@@ -211,9 +211,10 @@ class SecondOpinion:
     must decline are mostly near misses, on the topic of an entry that lacks the fact, which
     embeddings cannot tell apart. (Such agreements were once offered as candidates below a
     higher similarity; on the tuned and judge sets the entry both searches put first was then
-    always the right one, so the offer only cost the member a tap.) Where the
-    two disagree, the member chooses between both candidates. But a question that is not long,
-    where no entry comes within `offered_floor` in meaning, is declined whether they agree or
+    always the right one, so the offer only cost the member a tap.) Where the two disagree,
+    the member chooses between both searches' firsts (and the entry both rank highest after
+    them: see `offered`, as for every offer below). But a question that is not long, where no
+    entry comes within `offered_floor` in meaning, is declined whether they agree or
     not: nothing in the knowledge base is about it (the weather, a fact of another domain
     sharing a word or two with an entry), and the member is better served by the offer to
     forward it than by an answer or a choice of entries that share a few of its words. Unless
@@ -231,8 +232,7 @@ class SecondOpinion:
     it where that entry leads the next one in meaning by a clear margin (`agreed_lead`), or
     where one of its phrasings lies very close to the question (`long_phrasing`); without
     their agreement, such a close phrasing of an entry that shares words with the question
-    (the lexical search ranks it) is offered as candidates, that entry first, then the lexical
-    search's first ones.
+    (the lexical search ranks it) is offered as candidates, that entry first.
 
     A confident lexical answer is checked too, in two cases. One that leaves part of the
     question unexplained is declined when the embeddings do not rank that entry among their
@@ -336,19 +336,19 @@ class SecondOpinion:
 
     def decide(
         self,
-        lexical: tuple[Verdict, str, float, Sequence[str]],
+        lexical: tuple[Verdict, str, float],
         hits: Sequence[SemanticHit],
         holds: Callable[[str], bool],
-        ranked: Sequence[str] = (),
+        ranked: Sequence[str],
         words: int = 0,
         lead: float = 1.0,
     ) -> tuple[Verdict, tuple[str, ...]]:
-        """The verdict and the entry ids (the answer, or the candidates), given the lexical
-        verdict, best entry, coverage and candidates, the entries ranked by similarity
+        """The verdict and the entry ids (the answer, or the candidates: see `offered`), given
+        the lexical verdict, best entry and coverage, the entries ranked by similarity
         (`holds`: whether an entry holds the kind of fact asked, such as an amount), the
         entries the lexical search ranked first, the question's number of words, and how many
         times the runner-up's score the lexical search's best entry scores."""
-        verdict, best, coverage, candidates = lexical
+        verdict, best, coverage = lexical
         top = next((hit for hit in hits if holds(hit.entry_id)), None)
         agree = top is not None and top.entry_id == best
         if top is not None and top is not hits[0]:  # the meaning's first lacks the fact asked
@@ -365,8 +365,8 @@ class SecondOpinion:
                 tied = lead < self.words_tie and _margin(top, hits, holds) < self.meaning_tie
                 if not tied:
                     return Verdict.CONFIDENT, (top.entry_id,)
-            ranked = [top.entry_id, *candidates] if top is not None else list(candidates)
-            return Verdict.CLOSE, first_distinct(ranked)
+            first = [top.entry_id] if top is not None else []
+            return Verdict.CLOSE, offered(first, ranked, hits, holds)
         if top is None:
             return Verdict.NONE, ()
         long = words >= self.long_question
@@ -377,8 +377,7 @@ class SecondOpinion:
         if long and top.entry_id in ranked and top.phrasing >= self.long_phrasing:
             if agree:  # both searches put it first: no other entry to choose from
                 return Verdict.CONFIDENT, (top.entry_id,)
-            lexical_first = ranked[:MAX_ALTERNATIVES]
-            return Verdict.CLOSE, first_distinct([top.entry_id, *lexical_first])
+            return Verdict.CLOSE, offered([top.entry_id], ranked, hits, holds)
         return Verdict.NONE, ()
 
 
@@ -388,6 +387,27 @@ def _margin(top: SemanticHit, hits: Sequence[SemanticHit], holds: Callable[[str]
     return top.score - runner_up.score if runner_up is not None else top.score
 
 
-def first_distinct(ranked: Sequence[str]) -> tuple[str, ...]:
-    """The candidates to offer: the first few distinct entry ids."""
-    return tuple(dict.fromkeys(ranked))[:MAX_ALTERNATIVES]
+def offered(
+    first: Sequence[str],
+    words: Sequence[str],
+    meaning: Sequence[SemanticHit],
+    holds: Callable[[str], bool],
+) -> tuple[str, ...]:
+    """The candidates to offer ("Bedoelt u …?"): `first`, the entries a rule singles out, then
+    the entries both searches rank highest together: each scores the sum of its reciprocal
+    ranks in the words' ranking and in the meaning's (1 for a first, 1/2 for a second …), ties
+    going to the meaning's order. So the words' first and the meaning's first are both offered,
+    and a further button goes to an entry both rank high rather than to one search's next: on
+    the tuned and judge sets, where the right entry was neither search's first, it mostly lay
+    second in one and third or fourth in the other. An entry that lacks the kind of fact asked
+    is not offered next to entries that hold it."""
+    by_meaning = [hit.entry_id for hit in meaning]
+    fused: dict[str, float] = {}
+    for ranking in (words, by_meaning):
+        for rank, entry_id in enumerate(ranking, start=1):
+            fused[entry_id] = fused.get(entry_id, 0.0) + 1 / rank
+    meaning_rank = {entry_id: rank for rank, entry_id in enumerate(by_meaning)}
+    both = sorted(fused, key=lambda e: (-fused[e], meaning_rank.get(e, len(by_meaning))))
+    ranked = list(dict.fromkeys([*first, *both]))
+    holding = [entry_id for entry_id in ranked if holds(entry_id)]
+    return tuple(holding or ranked)[:MAX_ALTERNATIVES]

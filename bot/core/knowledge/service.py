@@ -11,7 +11,7 @@ from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Document, Index, Result, Verdict, alternatives
-from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, first_distinct
+from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, offered
 from bot.core.knowledge.teaching import TaughtEntries
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Question
@@ -133,14 +133,13 @@ class Answerer:
         best = result.best
         if best is None:
             return Verdict.NONE, (), 0.0
-        candidates = tuple(hit.entry_id for hit in alternatives(result))
         if result.verdict is Verdict.CONFIDENT:
-            return (*self._checked(text, result, candidates), best.coverage)
+            return (*self._checked(text, result), best.coverage)
         words = len(text.split())
         if self.semantic is not None and self.opinion.worth_asking(
             result.verdict, best.coverage, words
         ):
-            lexical = (result.verdict, best.entry_id, best.coverage, candidates)
+            lexical = (result.verdict, best.entry_id, best.coverage)
             hits = self.semantic.search(text)
             ranked = [hit.entry_id for hit in result.hits]
             holds = partial(self.index.holds_asked, text)
@@ -148,12 +147,11 @@ class Answerer:
             verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words, lead)
             return verdict, ids, best.coverage
         if result.verdict is Verdict.CLOSE:
+            candidates = tuple(hit.entry_id for hit in alternatives(result))
             return result.verdict, candidates, best.coverage
         return Verdict.NONE, (), best.coverage
 
-    def _checked(
-        self, text: str, result: Result, candidates: tuple[str, ...]
-    ) -> tuple[Verdict, tuple[str, ...]]:
+    def _checked(self, text: str, result: Result) -> tuple[Verdict, tuple[str, ...]]:
         """A confident lexical answer as the embeddings leave it (see SecondOpinion): the
         answer, declined, or offered next to the entry they place clearly closer (or first,
         where they doubt it but rank it close behind)."""
@@ -163,6 +161,8 @@ class Answerer:
         if self.semantic is None:
             return answer
         hits = self.semantic.search(text)
+        holds = partial(self.index.holds_asked, text)
+        ranked = [hit.entry_id for hit in result.hits]
         passed_over = self._passed_over(text, result)
         if self.opinion.worth_checking(best.coverage, passed_over):
             words = len(text.split())
@@ -170,17 +170,16 @@ class Answerer:
                 if passed_over is None and self.opinion.offers_doubted(
                     best.entry_id, best.coverage, hits
                 ):
-                    ranked = [best.entry_id, hits[0].entry_id, *candidates]
-                    return Verdict.CLOSE, first_distinct(ranked)
+                    first = [best.entry_id, hits[0].entry_id]
+                    return Verdict.CLOSE, offered(first, ranked, hits, holds)
                 return Verdict.NONE, ()
-        holds = partial(self.index.holds_asked, text)
         rival = self.opinion.rival(best.entry_id, hits, holds)
         if rival is None:
             return answer
         entry_id, holding = rival
         if not holding:
             return Verdict.NONE, ()
-        return Verdict.CLOSE, first_distinct([entry_id, best.entry_id, *candidates])
+        return Verdict.CLOSE, offered([entry_id, best.entry_id], ranked, hits, holds)
 
     def _passed_over(self, text: str, result: Result) -> str | None:
         """The best-scoring entry, where the search put another first because only that one
