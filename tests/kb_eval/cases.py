@@ -1,11 +1,11 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge6/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge8/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
 next one judges. The held-out set and the judge sets not yet run are frozen: never tune on
-them. The fifth and sixth were written side by side by two writers and judge the same changes
+them. The fifth to eighth were written side by side by four writers and judge the same changes
 together (the figures of two earlier sets written alike differed by up to ten points)."""
 
 import tomllib
@@ -20,6 +20,8 @@ JUDGE3 = FOLDER / "judge3"  # first run at dbfb9c1 (bench/profiles/kb_judge3_fir
 JUDGE4 = FOLDER / "judge4"  # first run at 4dbe39a (kb_judge4_first_run.md); tuned on since
 JUDGE5 = FOLDER / "judge5"  # written and labelled at 846ac63; not run yet
 JUDGE6 = FOLDER / "judge6"  # written and labelled at 846ac63; not run yet
+JUDGE7 = FOLDER / "judge7"  # written and labelled at 846ac63; not run yet
+JUDGE8 = FOLDER / "judge8"  # written and labelled at 846ac63; not run yet
 FROZEN = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -28,6 +30,8 @@ FROZEN = {
     "fourth judge set": JUDGE4,
     "fifth judge set": JUDGE5,
     "sixth judge set": JUDGE6,
+    "seventh judge set": JUDGE7,
+    "eighth judge set": JUDGE8,
 }
 # Sets written blind after the decision was tuned, to validate each change on questions it
 # was not chosen on: bench/faq.py reports them; no test asserts a floor on them.
