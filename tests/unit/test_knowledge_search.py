@@ -363,6 +363,13 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("wie is de werkgever van de invaller?", set()),  # a role, not an office's holder
         ("Un kiné remplaçant doit-il aussi faire des gardes ?", {Asked.PHYSIOTHERAPIST}),
         ("Do pharmacists have the same on-call duties?", {Asked.PHARMACIST}),
+        ("Moet ik btw aanrekenen als vervanger?", {Asked.VAT}),
+        ("Je peux facturer la TVA sur mes remplacements ?", {Asked.VAT}),
+        ("Hoe vraag ik een eHealth-certificaat aan?", {Asked.APPLICATION}),
+        ("RIZIV nummer aanvragen", {Asked.APPLICATION}),
+        ("How do I renew my eHealth certificate?", {Asked.APPLICATION}),
+        ("Comment demander mon agrément ?", {Asked.APPLICATION}),
+        ("moet ik telkens een nieuw KBO-nummer aanvragen?", set()),  # whether, not how
     ],
 )
 def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
@@ -393,6 +400,9 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
         ("Vraag het aan de secretaris.", set()),
         ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT}),  # a rate
         ("Medispring kost u niets als vervanger.", {Asked.AMOUNT}),
+        ("Daktari: 125 euro per maand, excl. btw.", {Asked.AMOUNT, Asked.VAT}),
+        ("U vraagt het certificaat aan bij eHealth.", {Asked.APPLICATION}),
+        ("Laat uw eHealth-certificaat verwijderen na de vervanging.", set()),
     ],
 )
 def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:
@@ -448,3 +458,45 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
     assert lookup.entry is not None and lookup.entry.id == "fund"
     lookup = answerer.lookup("wie zit in het bestuur van de kring?", "nl")  # no office asked
     assert lookup.entry is not None and lookup.entry.id == "board"
+
+
+@pytest.mark.parametrize(
+    ("question", "phrasing", "answer", "answered"),
+    [
+        (
+            "Moet ik als vervanger btw aanrekenen op mijn factuur?",
+            "Wat moet een vervanger aanrekenen op zijn factuur?",
+            "Uw erelonen en uw KBO-nummer; u factureert aan de praktijk.",
+            False,  # on the invoice, not on VAT
+        ),
+        (
+            "Moet ik als vervanger btw aanrekenen op mijn factuur?",
+            "Wat moet een vervanger aanrekenen op zijn factuur?",
+            "Uw erelonen, zonder btw; u factureert aan de praktijk.",
+            True,
+        ),
+        (
+            "Hoe vraag ik als vervanger een eHealth-certificaat aan?",
+            "Het eHealth-certificaat van een vervanger?",
+            "Laat na de vervanging uw eHealth-certificaat verwijderen.",
+            False,  # removing it, not applying for one
+        ),
+        (
+            "How do I request an eHealth certificate as a locum?",
+            "The eHealth certificate of a locum?",
+            "You request the certificate from eHealth before your first replacement.",
+            True,
+        ),
+    ],
+)
+def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
+    kb: KnowledgeBase, question: str, phrasing: str, answer: str, answered: bool
+) -> None:
+    """On topic is not enough: an entry on a locum's invoice that does not name VAT does not
+    say whether it is due, one on removing the eHealth certificate does not say how to apply
+    for one. The member is then offered to forward the question, not an answer lacking it."""
+    with_topic = KnowledgeBase(sources=kb.sources, entries=dict(kb.entries))
+    with_topic.add(Entry("topic", "nl", (phrasing,), answer, "001"))
+    lookup = Answerer(with_topic).lookup(question, "nl")
+    assert (lookup.entry is not None and lookup.entry.id == "topic") is answered, lookup
+    assert (lookup.verdict is Verdict.NONE) is not answered, lookup

@@ -24,6 +24,12 @@ class Asked(StrEnum):
     PASSWORD = "password"
     DATE = "date"  # of the next meeting, course, assembly …
     PERSON = "person"  # who holds an office: the chair, the treasurer …
+    # Whether VAT is due, or a price with or without it: "moet ik btw aanrekenen als vervanger"
+    # is on topic for every entry on locum fees, but only one that names VAT answers it.
+    VAT = "vat"
+    # How to apply for, request or renew something ("hoe vraag ik een eHealth-certificaat aan",
+    # "RIZIV nummer aanvragen"): an entry on what to do with it once one has it does not say.
+    APPLICATION = "application"
     # A rule for another profession than ours (general practice): only an entry that names it
     # can answer "does a physiotherapist who stands in also hand over a share?".
     DENTIST = "dentist"
@@ -160,6 +166,17 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     ),
     **{kind: _any(pattern) for kind, pattern in _PROFESSIONS.items()},
     **_REGION_PATTERNS,
+    Asked.VAT: _any(r"btw", r"tva", r"vat", r"belasting over de toegevoegde waarde"),
+    # How, not whether: "moet ik telkens een KBO-nummer aanvragen?" asks if one must apply, and
+    # an entry on the KBO number answers that without saying how.
+    Asked.APPLICATION: _any(
+        r"hoe (?:vraag|vraagt) (?:ik|je|u|men|een \w+) (?:\w+ ){0,5}aan",
+        r"(?:hoe|waar)\b.*\b(?:aanvragen|hernieuwen)",
+        r"^(?:\w+ ){1,3}(?:aanvragen|hernieuwen|apply|request|renew|demander|renouveler)$",
+        r"(?:how|where) (?:do|can|should) (?:i|you|we|one) (?:apply|obtain|request|renew)",
+        r"how to (?:apply|obtain|request|renew)",
+        r"(?:comment|ou) (?:\w+ )?(?:demander|obtenir|renouveler)",
+    ),
     Asked.PASSWORD: _any(
         r"wachtwoord", r"paswoord", r"password", r"mot de passe", r"wifi", r"wi fi", r"code wifi"
     ),
@@ -281,6 +298,18 @@ _FACTS = (
         ),
         needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
         raw=True,
+    ),
+    _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
+    # Applying, requesting or renewing, in any of its forms ("de aanvraag", "vraagt u het aan
+    # bij", "apply", "une demande", "renouveler"); not asking someone ("vraag het aan de
+    # secretaris").
+    _Fact(
+        Asked.APPLICATION,
+        re.compile(
+            r"aanvra|\bvraag\w* (?:\w+ ){0,5}aan(?:[.,;:]|$| (?:bij|via|op|in|met)\b)"
+            r"|\bappl(?:y|ies|ied|ication)|\bdemand|\brequest|\brenew|hernieuw|renouvel"
+        ),
+        needs=("aanvra", "vraag", "appl", "demand", "request", "renew", "hernieuw", "renouvel"),
     ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True),
