@@ -354,7 +354,7 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("wa verdient ne kringcoördinator?", {Asked.AMOUNT}),
         ("bedrag wachtgeld", {Asked.AMOUNT}),
         ("joignable toute la journée, sans consultation ni tarif horaire ?", set()),  # without
-        ("hoeveel uren voor het volledige bedrag van het sociaal statuut?", set()),
+        ("hoeveel uren voor het volledige bedrag van het sociaal statuut?", {Asked.COUNT}),
         ("wanneer is dat overleg volgend jaar?", {Asked.DATE}),
         ("Who's the chair of our kring these days?", {Asked.PERSON}),
         ("qui est le président du cercle ?", {Asked.PERSON}),
@@ -370,6 +370,8 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("How do I renew my eHealth certificate?", {Asked.APPLICATION}),
         ("Comment demander mon agrément ?", {Asked.APPLICATION}),
         ("moet ik telkens een nieuw KBO-nummer aanvragen?", set()),  # whether, not how
+        ("Combien de points d'accréditation faut-il par an ?", {Asked.COUNT}),
+        ("hoeveel kost Medispring voor een vervanger?", {Asked.AMOUNT}),  # maybe "free"
     ],
 )
 def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
@@ -391,16 +393,17 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
     ("answer", "kinds"),
     [
         ("Mail naar secretariaat@kring.be.", {Asked.EMAIL}),
-        ("Bel +32 3 123 45 67.", {Asked.PHONE}),  # no 0 in it
-        ("Stort op BE68 5391 1754 7134.", {Asked.ACCOUNT}),
-        ("Het wachtwoord: kring2026", {Asked.PASSWORD}),
+        ("Bel +32 3 123 45 67.", {Asked.PHONE, Asked.COUNT}),  # no 0 in it
+        ("Stort op BE68 5391 1754 7134.", {Asked.ACCOUNT, Asked.COUNT}),
+        ("Het wachtwoord: kring2026", {Asked.PASSWORD, Asked.COUNT}),
         ("Het wachtwoord krijgt u van de secretaris.", set()),  # no password in it
         ("De nascholing is gratis voor leden.", {Asked.AMOUNT}),
-        ("Reken op 12,5 % van de erelonen.", {Asked.AMOUNT}),
+        ("Reken op 12,5 % van de erelonen.", {Asked.AMOUNT, Asked.COUNT}),
         ("Vraag het aan de secretaris.", set()),
-        ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT}),  # a rate
+        ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT, Asked.COUNT}),
         ("Medispring kost u niets als vervanger.", {Asked.AMOUNT}),
-        ("Daktari: 125 euro per maand, excl. btw.", {Asked.AMOUNT, Asked.VAT}),
+        ("Daktari: 125 euro per maand, excl. btw.", {Asked.AMOUNT, Asked.VAT, Asked.COUNT}),
+        ("Er is geen maximum aantal vervangers.", {Asked.COUNT}),  # a count denied
         ("U vraagt het certificaat aan bij eHealth.", {Asked.APPLICATION}),
         ("Laat uw eHealth-certificaat verwijderen na de vervanging.", set()),
     ],
@@ -487,6 +490,18 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             "You request the certificate from eHealth before your first replacement.",
             True,
         ),
+        (
+            "Hoeveel accrediteringspunten heeft een vervanger nodig?",
+            "Accrediteringspunten nodig als vervanger?",
+            "Het secretariaat stuurt de aanwezigheidslijsten door naar het RIZIV.",
+            False,  # who sends the lists, not how many points
+        ),
+        (
+            "Hoeveel accrediteringspunten heeft een vervanger nodig?",
+            "Accrediteringspunten nodig als vervanger?",
+            "Twintig punten per jaar; het secretariaat stuurt de lijsten door.",
+            True,
+        ),
     ],
 )
 def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
@@ -494,7 +509,8 @@ def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
 ) -> None:
     """On topic is not enough: an entry on a locum's invoice that does not name VAT does not
     say whether it is due, one on removing the eHealth certificate does not say how to apply
-    for one. The member is then offered to forward the question, not an answer lacking it."""
+    for one, one without a number does not say how many. The member is then offered to
+    forward the question, not an answer lacking it."""
     with_topic = KnowledgeBase(sources=kb.sources, entries=dict(kb.entries))
     with_topic.add(Entry("topic", "nl", (phrasing,), answer, "001"))
     lookup = Answerer(with_topic).lookup(question, "nl")

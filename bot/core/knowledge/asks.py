@@ -27,6 +27,8 @@ class Asked(StrEnum):
     # Whether VAT is due, or a price with or without it: "moet ik btw aanrekenen als vervanger"
     # is on topic for every entry on locum fees, but only one that names VAT answers it.
     VAT = "vat"
+    # How many (points, hours, members …): an answer without a number in it does not say.
+    COUNT = "count"
     # How to apply for, request or renew something ("hoe vraag ik een eHealth-certificaat aan",
     # "RIZIV nummer aanvragen"): an entry on what to do with it once one has it does not say.
     APPLICATION = "application"
@@ -166,6 +168,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     ),
     **{kind: _any(pattern) for kind, pattern in _PROFESSIONS.items()},
     **_REGION_PATTERNS,
+    Asked.COUNT: _any(r"hoeveel", r"how many", r"combien d(?:e|es)?"),
     Asked.VAT: _any(r"btw", r"tva", r"vat", r"belasting over de toegevoegde waarde"),
     # How, not whether: "moet ik telkens een KBO-nummer aanvragen?" asks if one must apply, and
     # an entry on the KBO number answers that without saying how.
@@ -231,6 +234,17 @@ def _professions(lowered: str) -> set[Asked]:
     if "AT_LARGE" in named:
         return set(_PROFESSIONS_WRITTEN)
     return {Asked[name] for name in named if name}
+
+
+# What a number written out or a count denied needs in the text (see the COUNT facts).
+_NUMBER_NEEDS = (
+    *("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
+    *("twintig", "honderd", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+    *("ten", "eleven", "twelve", "twenty", "hundred", "deux", "trois", "quatre", "cinq"),
+    *("sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "cent", "beide", "both"),
+    *("dozen", "dizaine", "maximum", "minimum", "limi", "grens", "plafond", "onbeperkt"),
+    *("illimit", "hoeveel", "how many", "combien"),
+)
 
 
 class _Fact(NamedTuple):
@@ -299,6 +313,21 @@ _FACTS = (
         needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
         raw=True,
     ),
+    _Fact(Asked.COUNT, re.compile(r"\d")),
+    # A number written out, a count denied ("geen maximum", "unlimited"), or a list of what to
+    # count ("how many home visits?" in a checklist of what to agree on).
+    _Fact(
+        Asked.COUNT,
+        re.compile(
+            r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd"
+            r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
+            r"|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingt|cent"
+            r"|beide|both|dozen|tientallen|dozens|dizaines?)\b"
+            r"|\b(?:geen|no|pas de|sans) (?:maximum|minimum|limiet|limit|limite|grens|plafond)"
+            r"|onbeperkt|unlimited|illimit|hoeveel|how many|combien"
+        ),
+        needs=_NUMBER_NEEDS,
+    ),
     _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
     # Applying, requesting or renewing, in any of its forms ("de aanvraag", "vraagt u het aan
     # bij", "apply", "une demande", "renouveler"); not asking someone ("vraag het aan de
@@ -349,6 +378,8 @@ def asked(question: str) -> frozenset[Asked]:
     kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
     if _OPENS_WITH_AMOUNT.match(folded):
         kinds.add(Asked.AMOUNT)
+    if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"
+        kinds.discard(Asked.COUNT)
     if _GIVING.search(folded):
         kinds -= {Asked.PHONE, Asked.EMAIL, Asked.ACCOUNT, Asked.PASSWORD}
     return frozenset(kinds)
