@@ -404,7 +404,8 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
         ("Medispring kost u niets als vervanger.", {Asked.AMOUNT}),
         ("Daktari: 125 euro per maand, excl. btw.", {Asked.AMOUNT, Asked.VAT, Asked.COUNT}),
         ("Er is geen maximum aantal vervangers.", {Asked.COUNT}),  # a count denied
-        ("U vraagt het certificaat aan bij eHealth.", {Asked.APPLICATION}),
+        ("De aanvraag doet u bij eHealth.", {Asked.APPLICATION}),
+        ("Er zijn er twee, of drie.", {Asked.COUNT}),  # a number written out
         ("Laat uw eHealth-certificaat verwijderen na de vervanging.", set()),
     ],
 )

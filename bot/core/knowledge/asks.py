@@ -236,14 +236,22 @@ def _professions(lowered: str) -> set[Asked]:
     return {Asked[name] for name in named if name}
 
 
-# What a number written out or a count denied needs in the text (see the COUNT facts).
-_NUMBER_NEEDS = (
-    *("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
-    *("twintig", "honderd", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-    *("ten", "eleven", "twelve", "twenty", "hundred", "deux", "trois", "quatre", "cinq"),
-    *("sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "cent", "beide", "both"),
-    *("dozen", "dizaine", "maximum", "minimum", "limi", "grens", "plafond", "onbeperkt"),
-    *("illimit", "hoeveel", "how many", "combien"),
+# Words (folded) that count without a digit: a number written out, a count denied or bounded
+# ("geen maximum", "unlimited"), or what to count in a checklist ("hoeveel huisbezoeken?").
+# Looked up among an answer's words: a pattern of them, tried on every answer, would take a
+# build of 10,000 entries most of a second.
+_DIGIT = re.compile(r"\d")
+_PUNCTUATION = str.maketrans(".,;:!?()", " " * 8)
+_COUNTING_WORDS = frozenset(
+    {
+        *("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf"),
+        *("twaalf", "twintig", "honderd", "two", "three", "four", "five", "six", "seven"),
+        *("eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred", "deux", "trois"),
+        *("quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "cent"),
+        *("beide", "both", "dozen", "tientallen", "dozens", "dizaine", "dizaines"),
+        *("maximum", "minimum", "onbeperkt", "unlimited", "illimite", "illimitee"),
+        *("hoeveel", "combien"),
+    }
 )
 
 
@@ -251,18 +259,24 @@ class _Fact(NamedTuple):
     """A pattern of a kind of fact, on the raw text (IBANs keep their capitals) or in lower
     case. Most answers hold no such fact, and a build of 10,000 entries reads every answer: a
     pattern with `needs` is tried only on a text holding one of them (it cannot match without),
-    and each pattern begins with what the regex engine can look for fast (a digit, a literal)
-    where it can."""
+    one that needs a digit only on a text holding one (most answers hold none), and each
+    pattern begins with what the regex engine can look for fast (a digit, a literal) where it
+    can."""
 
     kind: Asked
     pattern: re.Pattern[str]
     needs: tuple[str, ...] = ()
     raw: bool = False
+    digit: bool = False
 
 
 _FACTS = (
-    _Fact(Asked.AMOUNT, re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)")),
-    _Fact(Asked.AMOUNT, re.compile(r"€\s*\d")),
+    _Fact(
+        Asked.AMOUNT,
+        re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)"),
+        digit=True,
+    ),
+    _Fact(Asked.AMOUNT, re.compile(r"€\s*\d"), digit=True),
     # A rate in other units: "an hourly rate worth two consultations per hour".
     _Fact(
         Asked.AMOUNT,
@@ -298,6 +312,7 @@ _FACTS = (
         Asked.PHONE,
         re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),
         needs=("0", "+32"),
+        digit=True,
     ),
     # An office and its holder's name: "Voorzitter is Petra Portengen", "the vice-chair Gerben
     # Welling", "Gerben Welling, vice-président".
@@ -313,35 +328,19 @@ _FACTS = (
         needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
         raw=True,
     ),
-    _Fact(Asked.COUNT, re.compile(r"\d")),
-    # A number written out, a count denied ("geen maximum", "unlimited"), or a list of what to
-    # count ("how many home visits?" in a checklist of what to agree on).
-    _Fact(
-        Asked.COUNT,
-        re.compile(
-            r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd"
-            r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
-            r"|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingt|cent"
-            r"|beide|both|dozen|tientallen|dozens|dizaines?)\b"
-            r"|\b(?:geen|no|pas de|sans) (?:maximum|minimum|limiet|limit|limite|grens|plafond)"
-            r"|onbeperkt|unlimited|illimit|hoeveel|how many|combien"
-        ),
-        needs=_NUMBER_NEEDS,
-    ),
     _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
-    # Applying, requesting or renewing, in any of its forms ("de aanvraag", "vraagt u het aan
-    # bij", "apply", "une demande", "renouveler"); not asking someone ("vraag het aan de
-    # secretaris").
+    # Applying, requesting or renewing, in any of its forms ("de aanvraag", "apply", "une
+    # demande", "renouveler").
     _Fact(
         Asked.APPLICATION,
         re.compile(
-            r"aanvra|\bvraag\w* (?:\w+ ){0,5}aan(?:[.,;:]|$| (?:bij|via|op|in|met)\b)"
-            r"|\bappl(?:y|ies|ied|ication)|\bdemand|\brequest|\brenew|hernieuw|renouvel"
+            r"aanvra|aangevraag|\bappl(?:y|ies|ied|ication)|\bdemand|\brequest|\brenew"
+            r"|hernieuw|renouvel"
         ),
-        needs=("aanvra", "vraag", "appl", "demand", "request", "renew", "hernieuw", "renouvel"),
+        needs=("aanvra", "aangevraag", "appl", "demand", "request", "renew", "hernieuw", "renouv"),
     ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
-    _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True),
+    _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True, digit=True),
     _Fact(
         Asked.PASSWORD,
         re.compile(r"\b(?:wachtwoord|paswoord|password|mot de passe)\b\s*:"),
@@ -391,15 +390,22 @@ def offered(answer: str, reviewed: date | None = None, folded: str | None = None
     next meeting" is not answered by the revision date of a source. `folded` is the answer
     folded, where the caller has it."""
     lowered = answer.lower()
-    kinds = set()
+    digit = _DIGIT.search(answer) is not None
+    kinds = {Asked.COUNT} if digit else set()
     for fact in _FACTS:
         text = answer if fact.raw else lowered
-        if fact.kind in kinds or (fact.needs and not any(n in text for n in fact.needs)):
+        if fact.kind in kinds or (fact.digit and not digit):
+            continue
+        if fact.needs and not any(n in text for n in fact.needs):
             continue
         if fact.pattern.search(text):
             kinds.add(fact.kind)
     kinds |= _professions(lowered)
     folded = fold(answer) if folded is None else folded
+    if Asked.COUNT not in kinds and not _COUNTING_WORDS.isdisjoint(
+        folded.translate(_PUNCTUATION).split()
+    ):
+        kinds.add(Asked.COUNT)
     kinds |= _regions(folded)
     moments = _dates(folded)
     if moments and (reviewed is None or max(moments) >= reviewed):
