@@ -355,7 +355,7 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("wa verdient ne kringcoördinator?", {Asked.AMOUNT}),
         ("bedrag wachtgeld", {Asked.AMOUNT}),
         ("joignable toute la journée, sans consultation ni tarif horaire ?", set()),  # without
-        ("hoeveel uren voor het volledige bedrag van het sociaal statuut?", set()),
+        ("hoeveel uren voor het volledige bedrag van het sociaal statuut?", {Asked.COUNT}),
         ("wanneer is dat overleg volgend jaar?", {Asked.DATE}),
         ("Who's the chair of our kring these days?", {Asked.PERSON}),
         ("qui est le président du cercle ?", {Asked.PERSON}),
@@ -364,6 +364,15 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("wie is de werkgever van de invaller?", set()),  # a role, not an office's holder
         ("Un kiné remplaçant doit-il aussi faire des gardes ?", {Asked.PHYSIOTHERAPIST}),
         ("Do pharmacists have the same on-call duties?", {Asked.PHARMACIST}),
+        ("Moet ik btw aanrekenen als vervanger?", {Asked.VAT}),
+        ("Je peux facturer la TVA sur mes remplacements ?", {Asked.VAT}),
+        ("Hoe vraag ik een eHealth-certificaat aan?", {Asked.APPLICATION}),
+        ("RIZIV nummer aanvragen", {Asked.APPLICATION}),
+        ("How do I renew my eHealth certificate?", {Asked.APPLICATION}),
+        ("Comment demander mon agrément ?", {Asked.APPLICATION}),
+        ("moet ik telkens een nieuw KBO-nummer aanvragen?", set()),  # whether, not how
+        ("Combien de points d'accréditation faut-il par an ?", {Asked.COUNT}),
+        ("hoeveel kost Medispring voor een vervanger?", {Asked.AMOUNT}),  # maybe "free"
     ],
 )
 def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
@@ -391,24 +400,29 @@ OTHER_PROFESSIONS = {
     ("answer", "kinds"),
     [
         ("Mail naar secretariaat@kring.be.", {Asked.EMAIL}),
-        ("Bel +32 3 123 45 67.", {Asked.PHONE}),  # no 0 in it
-        ("Stort op BE68 5391 1754 7134.", {Asked.ACCOUNT}),
-        ("Het wachtwoord: kring2026", {Asked.PASSWORD}),
+        ("Bel +32 3 123 45 67.", {Asked.PHONE, Asked.COUNT}),  # no 0 in it
+        ("Stort op BE68 5391 1754 7134.", {Asked.ACCOUNT, Asked.COUNT}),
+        ("Het wachtwoord: kring2026", {Asked.PASSWORD, Asked.COUNT}),
         ("Het wachtwoord krijgt u van de secretaris.", set()),  # no password in it
         ("De nascholing is gratis voor leden.", {Asked.AMOUNT}),
-        ("Reken op 12,5 % van de erelonen.", {Asked.AMOUNT}),
+        ("Reken op 12,5 % van de erelonen.", {Asked.AMOUNT, Asked.COUNT}),
         ("Vraag het aan de secretaris.", set()),
-        ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT}),  # a rate
+        ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT, Asked.COUNT}),
         ("Medispring kost u niets als vervanger.", {Asked.AMOUNT}),
+        ("Daktari: 125 euro per maand, excl. btw.", {Asked.AMOUNT, Asked.VAT, Asked.COUNT}),
+        ("Er is geen maximum aantal vervangers.", {Asked.COUNT}),  # a count denied
+        ("De aanvraag doet u bij eHealth.", {Asked.APPLICATION}),
+        ("Er zijn er twee, of drie.", {Asked.COUNT}),  # a number written out
+        ("Laat uw eHealth-certificaat verwijderen na de vervanging.", set()),
         # Each found through the one word that holds what its pattern needs (see `_word_clues`).
         ("Free of charge for members.", {Asked.AMOUNT}),
-        ("Il reçoit 10 pour cent.", {Asked.AMOUNT}),
-        ("Paid as two consultations an hour.", {Asked.AMOUNT}),
+        ("Il reçoit 10 pour cent.", {Asked.AMOUNT, Asked.COUNT}),
+        ("Paid as two consultations an hour.", {Asked.AMOUNT, Asked.COUNT}),
         ("Gerben Welling, trésorier, signe.", {Asked.PERSON}),
         ("Open to all care providers.", OTHER_PROFESSIONS),
         ("Aux Pays-Bas, une garde néerlandaise.", {Asked.NETHERLANDS}),
         ("Voor logopedisten en kinés.", {Asked.SPEECH_THERAPIST, Asked.PHYSIOTHERAPIST}),
-        ("Vergadering op 3 mars 2999.", {Asked.DATE}),
+        ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT}),
     ],
 )
 def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:
@@ -464,3 +478,58 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
     assert lookup.entry is not None and lookup.entry.id == "fund"
     lookup = answerer.lookup("wie zit in het bestuur van de kring?", "nl")  # no office asked
     assert lookup.entry is not None and lookup.entry.id == "board"
+
+
+@pytest.mark.parametrize(
+    ("question", "phrasing", "answer", "answered"),
+    [
+        (
+            "Moet ik als vervanger btw aanrekenen op mijn factuur?",
+            "Wat moet een vervanger aanrekenen op zijn factuur?",
+            "Uw erelonen en uw KBO-nummer; u factureert aan de praktijk.",
+            False,  # on the invoice, not on VAT
+        ),
+        (
+            "Moet ik als vervanger btw aanrekenen op mijn factuur?",
+            "Wat moet een vervanger aanrekenen op zijn factuur?",
+            "Uw erelonen, zonder btw; u factureert aan de praktijk.",
+            True,
+        ),
+        (
+            "Hoe vraag ik als vervanger een eHealth-certificaat aan?",
+            "Het eHealth-certificaat van een vervanger?",
+            "Laat na de vervanging uw eHealth-certificaat verwijderen.",
+            False,  # removing it, not applying for one
+        ),
+        (
+            "How do I request an eHealth certificate as a locum?",
+            "The eHealth certificate of a locum?",
+            "You request the certificate from eHealth before your first replacement.",
+            True,
+        ),
+        (
+            "Hoeveel accrediteringspunten heeft een vervanger nodig?",
+            "Accrediteringspunten nodig als vervanger?",
+            "Het secretariaat stuurt de aanwezigheidslijsten door naar het RIZIV.",
+            False,  # who sends the lists, not how many points
+        ),
+        (
+            "Hoeveel accrediteringspunten heeft een vervanger nodig?",
+            "Accrediteringspunten nodig als vervanger?",
+            "Twintig punten per jaar; het secretariaat stuurt de lijsten door.",
+            True,
+        ),
+    ],
+)
+def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
+    kb: KnowledgeBase, question: str, phrasing: str, answer: str, answered: bool
+) -> None:
+    """On topic is not enough: an entry on a locum's invoice that does not name VAT does not
+    say whether it is due, one on removing the eHealth certificate does not say how to apply
+    for one, one without a number does not say how many. The member is then offered to
+    forward the question, not an answer lacking it."""
+    with_topic = KnowledgeBase(sources=kb.sources, entries=dict(kb.entries))
+    with_topic.add(Entry("topic", "nl", (phrasing,), answer, "001"))
+    lookup = Answerer(with_topic).lookup(question, "nl")
+    assert (lookup.entry is not None and lookup.entry.id == "topic") is answered, lookup
+    assert (lookup.verdict is Verdict.NONE) is not answered, lookup

@@ -26,6 +26,14 @@ class Asked(StrEnum):
     PASSWORD = "password"
     DATE = "date"  # of the next meeting, course, assembly …
     PERSON = "person"  # who holds an office: the chair, the treasurer …
+    # Whether VAT is due, or a price with or without it: "moet ik btw aanrekenen als vervanger"
+    # is on topic for every entry on locum fees, but only one that names VAT answers it.
+    VAT = "vat"
+    # How many (points, hours, members …): an answer without a number in it does not say.
+    COUNT = "count"
+    # How to apply for, request or renew something ("hoe vraag ik een eHealth-certificaat aan",
+    # "RIZIV nummer aanvragen"): an entry on what to do with it once one has it does not say.
+    APPLICATION = "application"
     # A rule for another profession than ours (general practice): only an entry that names it
     # can answer "does a physiotherapist who stands in also hand over a share?".
     DENTIST = "dentist"
@@ -162,6 +170,18 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     ),
     **{kind: _any(pattern) for kind, pattern in _PROFESSIONS.items()},
     **_REGION_PATTERNS,
+    Asked.COUNT: _any(r"hoeveel", r"how many", r"combien d(?:e|es)?"),
+    Asked.VAT: _any(r"btw", r"tva", r"vat", r"belasting over de toegevoegde waarde"),
+    # How, not whether: "moet ik telkens een KBO-nummer aanvragen?" asks if one must apply, and
+    # an entry on the KBO number answers that without saying how.
+    Asked.APPLICATION: _any(
+        r"hoe (?:vraag|vraagt) (?:ik|je|u|men|een \w+) (?:\w+ ){0,5}aan",
+        r"(?:hoe|waar)\b.*\b(?:aanvragen|hernieuwen)",
+        r"^(?:\w+ ){1,3}(?:aanvragen|hernieuwen|apply|request|renew|demander|renouveler)$",
+        r"(?:how|where) (?:do|can|should) (?:i|you|we|one) (?:apply|obtain|request|renew)",
+        r"how to (?:apply|obtain|request|renew)",
+        r"(?:comment|ou) (?:\w+ )?(?:demander|obtenir|renouveler)",
+    ),
     Asked.PASSWORD: _any(
         r"wachtwoord", r"paswoord", r"password", r"mot de passe", r"wifi", r"wi fi", r"code wifi"
     ),
@@ -218,6 +238,23 @@ def _professions(lowered: str, clues: int) -> set[Asked]:
     return {Asked[name] for name in named if name}
 
 
+# Words (folded) that count without a digit: a number written out, a count denied or bounded
+# ("geen maximum", "unlimited"), or what to count in a checklist ("hoeveel huisbezoeken?").
+_COUNTING_WORDS = frozenset(
+    {
+        *("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf"),
+        *("twaalf", "twintig", "honderd", "two", "three", "four", "five", "six", "seven"),
+        *("eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred", "deux", "trois"),
+        *("quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "cent"),
+        *("beide", "both", "dozen", "tientallen", "dozens", "dizaine", "dizaines"),
+        *("maximum", "minimum", "onbeperkt", "unlimited", "illimite", "illimitee"),
+        *("hoeveel", "combien"),
+    }
+)
+_COUNTING = _any(*sorted(_COUNTING_WORDS))
+_DIGITS = tuple("0123456789")
+
+
 class _Fact(NamedTuple):
     """A pattern of a kind of fact, on the raw text (IBANs keep their capitals) or in lower
     case. Most answers hold no such fact, and a build of 10,000 entries reads every answer: a
@@ -231,6 +268,7 @@ class _Fact(NamedTuple):
 
 
 _FACTS = (
+    _Fact(Asked.COUNT, re.compile(r"\d"), needs=_DIGITS),  # see also `_COUNTING`
     _Fact(
         Asked.AMOUNT,
         re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)"),
@@ -287,8 +325,19 @@ _FACTS = (
         needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
         raw=True,
     ),
+    _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
+    # Applying, requesting or renewing, in any of its forms ("de aanvraag", "apply", "une
+    # demande", "renouveler").
+    _Fact(
+        Asked.APPLICATION,
+        re.compile(
+            r"aanvra|aangevraag|\bappl(?:y|ies|ied|ication)|\bdemand|\brequest|\brenew"
+            r"|hernieuw|renouvel"
+        ),
+        needs=("aanvra", "aangevraag", "appl", "demand", "request", "renew", "hernieuw", "renouv"),
+    ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
-    _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), raw=True),
+    _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), needs=_DIGITS, raw=True),
     _Fact(
         Asked.PASSWORD,
         re.compile(r"\b(?:wachtwoord|paswoord|password|mot de passe)\b\s*:"),
@@ -325,6 +374,8 @@ def asked(question: str) -> frozenset[Asked]:
     kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
     if _OPENS_WITH_AMOUNT.match(folded):
         kinds.add(Asked.AMOUNT)
+    if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"
+        kinds.discard(Asked.COUNT)
     if _GIVING.search(folded):
         kinds -= {Asked.PHONE, Asked.EMAIL, Asked.ACCOUNT, Asked.PASSWORD}
     return frozenset(kinds)
@@ -352,6 +403,8 @@ def offered(
             kinds.add(fact.kind)
     kinds |= _professions(lowered, clues)
     folded = fold(answer) if folded is None else folded
+    if Asked.COUNT not in kinds and clues & _COUNTING_CLUES and _COUNTING.search(folded):
+        kinds.add(Asked.COUNT)
     kinds |= _regions(folded, clues)
     moments = _dates(folded, clues)
     if moments and (reviewed is None or max(moments) >= reviewed):
@@ -445,6 +498,7 @@ def _dates(folded: str, clues: int) -> list[date]:
 _FRAGMENTS = sorted(
     {needle for fact in _FACTS for needle in fact.needs}
     | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
+    | _COUNTING_WORDS
 )
 _BIT = {fragment: 1 << number for number, fragment in enumerate(_FRAGMENTS)}
 
@@ -467,3 +521,4 @@ _PROFESSION_CLUES = _clues_of((*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS))
 _REGION_CLUES = _clues_of(_REGION_STEMS)
 _DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
 _MONTH_CLUES = _clues_of(set(_MONTHS))
+_COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
