@@ -18,8 +18,8 @@ only that. The search has its semantic second opinion as in the bot (the vectors
 var/embeddings.npz, built on first use); `--lexical` leaves it out. `--tuned-only` skips the
 blind sets (they are not even read): for whoever tunes the search, who must not look at them.
 `--per-set` adds each tuned set apart. `--misses` lists what members got wrong on the tuned sets
-(not the validation sets, checked in aggregate only) and the first four judge sets (tuned on
-since their first runs; never the held-out set nor a judge set before its first run):
+(not the validation sets, checked in aggregate only) and the judge sets that had their first
+run (tuned on since; never the held-out set nor a judge set before its first run):
 each question, what it should get, what it got, and both searches' first three entries with
 their scores.
 
@@ -47,10 +47,7 @@ from bot.embeddings import semantic_index
 from tests.kb_eval.cases import (
     FOLDER,
     FROZEN,
-    JUDGE,
-    JUDGE2,
-    JUDGE3,
-    JUDGE4,
+    OPEN_JUDGES,
     VALIDATION,
     Case,
     load_cases,
@@ -343,10 +340,8 @@ def main() -> None:
             if path.name not in VALIDATION:  # validated on in aggregate only
                 report_misses(path.name, answerer, load_set(path))
         if not arguments.tuned_only:
-            report_misses("judge set", answerer, load_cases(JUDGE))
-            report_misses("second judge set", answerer, load_cases(JUDGE2))
-            report_misses("third judge set", answerer, load_cases(JUDGE3))
-            report_misses("fourth judge set", answerer, load_cases(JUDGE4))
+            for name, folder in OPEN_JUDGES.items():
+                report_misses(name, answerer, load_cases(folder))
     if arguments.quality or arguments.misses:
         return
     size = arguments.synthetic
