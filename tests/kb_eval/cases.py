@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge8/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge10/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -22,6 +22,8 @@ JUDGE5 = FOLDER / "judge5"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE6 = FOLDER / "judge6"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE7 = FOLDER / "judge7"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE8 = FOLDER / "judge8"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
+JUDGE9 = FOLDER / "judge9"  # written and labelled at eb79640; not run yet
+JUDGE10 = FOLDER / "judge10"  # written and labelled at eb79640; not run yet
 FROZEN = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -32,9 +34,14 @@ FROZEN = {
     "sixth judge set": JUDGE6,
     "seventh judge set": JUDGE7,
     "eighth judge set": JUDGE8,
+    "ninth judge set": JUDGE9,
+    "tenth judge set": JUDGE10,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-OPEN_JUDGES = {name: folder for name, folder in FROZEN.items() if folder != HELD_OUT}
+NOT_YET_RUN = frozenset({JUDGE9, JUDGE10})
+OPEN_JUDGES = {
+    name: folder for name, folder in FROZEN.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
+}
 # Sets written blind after the decision was tuned, to validate each change on questions it
 # was not chosen on: bench/faq.py reports them; no test asserts a floor on them.
 VALIDATION = frozenset({"blind3.toml"})
