@@ -319,6 +319,27 @@ def test_a_long_question_the_words_decline_is_offered_when_the_meaning_is_close(
     assert [entry.id for entry in lookup.candidates][:2] == shown
 
 
+@pytest.mark.parametrize(
+    ("near", "shown"),
+    [
+        ({"insurance": 1.0, "fee-short": 0.2}, ["insurance", "stamp"]),  # cosine 0.98
+        ({"insurance": 1.0, "fee-short": 0.35}, []),  # 0.94: close enough for a long one only
+        ({"fee-short": 1.0, "insurance": 0.2}, []),  # very close, but it shares no word with it
+    ],
+)
+def test_a_short_question_the_words_decline_is_offered_when_a_phrasing_lies_very_close(
+    near: dict[str, float], shown: list[str]
+) -> None:
+    """Asked in the member's own words ("aantal huisartsen flexpool"), a short question the
+    words explain under half of is offered the entry one of whose phrasings it nearly repeats
+    in meaning, next to the words' first."""
+    kb = small_kb()
+    assert words_alone(kb, HALF).verdict is Verdict.NONE
+    lookup = placed_lookup(kb, HALF, near)
+    assert lookup.verdict is (Verdict.CLOSE if shown else Verdict.NONE)
+    assert [entry.id for entry in lookup.candidates][:2] == shown
+
+
 @pytest.mark.parametrize("near", [{"stamp": 1.0, "insurance": 0.3}, {"stamp": 1.0}])
 def test_a_long_question_both_searches_put_first_is_answered_when_close_in_meaning(
     near: dict[str, float],
@@ -461,6 +482,23 @@ def test_a_mostly_explained_answer_the_meaning_ranks_just_behind_is_offered_not_
         assert [entry.id for entry in lookup.candidates][:2] == ["on-call", "insurance"]
     else:
         assert lookup.verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [(MOSTLY_EXPLAINED, True), (QUESTION, False)],  # all words but one explained, or fewer
+)
+def test_a_mostly_explained_answer_the_meaning_ranks_first_without_a_close_phrasing_is_offered(
+    question: str, offered: bool
+) -> None:
+    """The meaning agrees with the words, though no phrasing lies close (cosine 0.86): where
+    the words explain most of the question, the member gets the entry as a choice rather than
+    the offer to forward the question."""
+    kb = small_kb()
+    lookup = placed_after_words(kb, question, {"on-call": 1.0, "insurance": 0.6}, "on-call")
+    assert lookup.entry is None
+    assert lookup.verdict is (Verdict.CLOSE if offered else Verdict.NONE)
+    assert [entry.id for entry in lookup.candidates][:1] == (["on-call"] if offered else [])
 
 
 def test_a_partly_explained_answer_the_meaning_ranks_third_is_still_declined() -> None:
