@@ -484,23 +484,6 @@ def test_a_mostly_explained_answer_the_meaning_ranks_just_behind_is_offered_not_
         assert lookup.verdict is Verdict.NONE
 
 
-@pytest.mark.parametrize(
-    ("question", "offered"),
-    [(MOSTLY_EXPLAINED, True), (QUESTION, False)],  # all words but one explained, or fewer
-)
-def test_a_mostly_explained_answer_the_meaning_ranks_first_without_a_close_phrasing_is_offered(
-    question: str, offered: bool
-) -> None:
-    """The meaning agrees with the words, though no phrasing lies close (cosine 0.86): where
-    the words explain most of the question, the member gets the entry as a choice rather than
-    the offer to forward the question."""
-    kb = small_kb()
-    lookup = placed_after_words(kb, question, {"on-call": 1.0, "insurance": 0.6}, "on-call")
-    assert lookup.entry is None
-    assert lookup.verdict is (Verdict.CLOSE if offered else Verdict.NONE)
-    assert [entry.id for entry in lookup.candidates][:1] == (["on-call"] if offered else [])
-
-
 def test_a_partly_explained_answer_the_meaning_ranks_third_is_still_declined() -> None:
     kb = small_kb()
     lookup = placed_lookup(kb, QUESTION, {"insurance": 1.0, "stamp": 0.9, "on-call": 0.8})

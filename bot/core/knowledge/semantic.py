@@ -248,8 +248,7 @@ class SecondOpinion:
     the answer third (`doubted_rank`), both searches hold it among their first few: it is
     offered as a candidate, first, next to the embeddings' first, rather than declined (on the
     judge sets such questions were mostly the right entry, asked with a word or two no entry
-    has; the out-of-scope questions answered on their words lie further down). So is such an
-    answer they rank first or second that lacks only a close phrasing. And where
+    has; the out-of-scope questions answered on their words lie further down). And where
     the search passed over its best-scoring entry for one that holds the kind of fact asked
     ("the price of the CareConnect licence": the overview of licences has prices, the
     CareConnect entry none), the answer is declined when the embeddings rank the passed-over
@@ -311,12 +310,13 @@ class SecondOpinion:
     def offers_doubted(self, answer: str, coverage: float, hits: Sequence[SemanticHit]) -> bool:
         """Whether a confident lexical answer the embeddings doubt (see `doubts`) is offered
         rather than declined: where its words explain most of the question and the embeddings
-        rank it among their first few, both searches place it near the top. That holds too for
-        an answer they rank first or second but with no phrasing close to the question: on the
-        judge sets those were mostly the right entry asked in words of the member's own ("which
-        law article says doctors must do the permanence"), the near misses explaining less."""
+        rank it just below the first ones, both searches place it near the top. (Offered too
+        where they rank it first or second with no phrasing close, it was mostly the right
+        entry on the judge sets, but the held-out set's out-of-scope questions lost two
+        declines to it and gained nothing: such near misses stay declined.)"""
         ranked = [hit.entry_id for hit in hits]
-        return coverage >= self.doubted_coverage and answer in ranked[: self.doubted_rank]
+        near = ranked[self.confirming_rank : self.doubted_rank]
+        return coverage >= self.doubted_coverage and answer in near
 
     def rival(
         self, answer: str, hits: Sequence[SemanticHit], holds: Callable[[str], bool]
