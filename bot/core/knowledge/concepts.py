@@ -377,18 +377,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "dutch social fund",
         "s s f h",  # dictation spells the initials
     ),
-    # The Dutch flexpool's region, by the initials its own texts use or by name
-    "ZHE": (
-        "zhe",
-        "zuid-hollandse eilanden",
-        "zuid hollandse eilanden",
-        "zuid-holland",
-        "zuid holland",
-        "south holland",
-        "south holland islands",
-        "hollande-meridionale",
-        "hollande meridionale",
-    ),
     "COMBINE": (
         "combineren",
         "combinatie",
