@@ -124,6 +124,12 @@ def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
         (("waarnemen", "covering for"), "REPLACEMENT"),
         (("het ziekenfonds", "la mutuelle", "the sickness fund"), "SICKNESSFUND"),
         (("de sociale kas", "la caisse sociale", "social insurance fund"), "SOCIALFUND"),
+        (("de aanspreekpersoon", "het aanspreekpunt", "de contactpersoon"), "CONTACT"),
+        (("de handleiding", "die boekskes", "le livret", "la brochure", "the handbook"), "BOOKLET"),
+        (("s s f h", "het sociaal fonds"), "SSFH"),  # initials as dictation spells them
+        (("medi spring", "Medispring"), "MEDISPRING"),
+        (("vaccin net", "Vaccinnet"), "VACCINNET"),
+        (("de bij scholingen", "nascholingen"), "CME"),
     ],
 )
 def test_a_members_word_for_a_thing_is_the_same_concept_in_every_language(

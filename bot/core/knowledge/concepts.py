@@ -63,6 +63,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "medical record",
         "patientendossier",
     ),
+    # Software by name, also as dictation splits it
+    "MEDISPRING": ("medispring", "medi spring"),
+    "VACCINNET": ("vaccinnet", "vaccin net", "vaccinet"),
     "SOFTWARE": (
         "software",
         "softwarepakket",
@@ -328,6 +331,32 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "coordinators",
         "coordinatoren",
     ),
+    # The kring's person to turn to: members say the person, the answers the point (in French
+    # and English "contact" stays a word of its own, which members ask with)
+    "CONTACT": ("aanspreekpunt", "aanspreekpunten", "aanspreekpersoon", "contactpersoon"),
+    # The Domus Medica handbook on the kringen's future, by whatever members call a printed guide
+    "BOOKLET": (
+        "boekje",
+        "boekjes",
+        "boekske",
+        "boekskes",
+        "handleiding",
+        "handleidingen",
+        "handboek",
+        "handboeken",
+        "brochure",
+        "brochures",
+        "livret",
+        "livrets",
+        "manuel",
+        "manuels",
+        "booklet",
+        "booklets",
+        "handbook",
+        "handbooks",
+        "manual",
+        "manuals",
+    ),
     "NEWSLETTER": (
         "nieuwsbrief",
         "nieuwsbrieven",
@@ -346,6 +375,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "fonds social neerlandais",
         "social fund",
         "dutch social fund",
+        "s s f h",  # dictation spells the initials
     ),
     "COMBINE": (
         "combineren",
@@ -370,6 +400,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "continuing education",
         "cme",
         "training",
+        "bijscholingen",
+        "nascholingen",
+        "bij scholing",  # dictation splits the word
+        "bij scholingen",
     ),
     "EHEALTH": (
         "ehealth",
