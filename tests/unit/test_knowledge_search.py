@@ -373,6 +373,12 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("moet ik telkens een nieuw KBO-nummer aanvragen?", set()),  # whether, not how
         ("Combien de points d'accréditation faut-il par an ?", {Asked.COUNT}),
         ("hoeveel kost Medispring voor een vervanger?", {Asked.AMOUNT}),  # maybe "free"
+        ("Wa kost zo'n verzekering voor ne vervanger?", {Asked.AMOUNT}),  # dialect
+        ("Hoeveel krijgde op de wachtpost?", {Asked.AMOUNT}),
+        ("what is the yearly GMD fee per patient", {Asked.AMOUNT}),
+        ("Je suis infirmière à domicile, le cercle m'aide-t-il ?", {Asked.NURSE}),
+        ("Can a home nurse stand in for me?", {Asked.NURSE}),
+        ("pool de remplacement pour infirmiers de pratique", set()),  # a practice's staff
     ],
 )
 def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
@@ -392,7 +398,7 @@ def test_only_a_date_still_to_come_answers_when_the_next_one_is() -> None:
 
 OTHER_PROFESSIONS = {
     *(Asked.DENTIST, Asked.PHARMACIST, Asked.PHYSIOTHERAPIST, Asked.MIDWIFE),
-    *(Asked.PSYCHOLOGIST, Asked.SPEECH_THERAPIST),
+    *(Asked.PSYCHOLOGIST, Asked.SPEECH_THERAPIST, Asked.NURSE),
 }
 
 
@@ -422,6 +428,7 @@ OTHER_PROFESSIONS = {
         ("Open to all care providers.", OTHER_PROFESSIONS),
         ("Aux Pays-Bas, une garde néerlandaise.", {Asked.NETHERLANDS}),
         ("Voor logopedisten en kinés.", {Asked.SPEECH_THERAPIST, Asked.PHYSIOTHERAPIST}),
+        ("Ook thuisverpleegkundigen vervangen elkaar.", {Asked.NURSE}),
         ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT}),
     ],
 )
@@ -533,3 +540,28 @@ def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
     lookup = Answerer(with_topic).lookup(question, "nl")
     assert (lookup.entry is not None and lookup.entry.id == "topic") is answered, lookup
     assert (lookup.verdict is Verdict.NONE) is not answered, lookup
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Kan de kring mij helpen een vervanger te vinden?", True),
+        ("Ik ben thuisverpleegkundige, kan de kring mij helpen een vervanger te vinden?", False),
+    ],
+)
+def test_a_home_nurse_gets_no_rule_written_for_gps(question: str, answered: bool) -> None:
+    """A home nurse asking on an entry's topic asks another profession's rule: an entry that
+    names no nurse does not answer it, and the member is offered to forward the question."""
+    kb = KnowledgeBase()
+    kb.add(
+        Entry(
+            "find",
+            "nl",
+            ("Kan de kring mij helpen een vervanger te vinden?",),
+            "De kring helpt huisartsen een vervanger te vinden via de vacaturelijst.",
+            "001",
+        )
+    )
+    lookup = Answerer(kb).lookup(question, "nl")
+    assert (lookup.entry is not None and lookup.entry.id == "find") is answered
+    assert (lookup.verdict is Verdict.NONE) is not answered

@@ -42,6 +42,7 @@ class Asked(StrEnum):
     MIDWIFE = "midwife"
     PSYCHOLOGIST = "psychologist"
     SPEECH_THERAPIST = "speech therapist"
+    NURSE = "nurse"
     # A rule of another region: an entry on the Dutch flexpools does not say whether there is one
     # in Flanders. An entry naming no region states Belgian rules.
     FLANDERS = "flanders"
@@ -95,6 +96,9 @@ _PROFESSIONS: dict[Asked, str] = {
     Asked.MIDWIFE: r"vroedvrouw\w*|sages? femmes?|midwi\w*",
     Asked.PSYCHOLOGIST: r"psycholo\w*",
     Asked.SPEECH_THERAPIST: r"logoped\w*|logopede\w*|speech therap\w*",
+    # A home nurse, self-employed like us (a practice nurse is a practice's staff).
+    Asked.NURSE: r"thuisverpleeg\w*|infirmier(?:e|s|es)? (?:a domicile|independant\w*)"
+    r"|(?:home|community|district) (?:care )?nurses?",
 }
 
 
@@ -102,7 +106,7 @@ _PROFESSIONS: dict[Asked, str] = {
 _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     Asked.AMOUNT: _any(
         r"hoeveel (?:kost|kosten|bedraagt|bedragen|betaal|betaalt|betalen|is het|is de prijs)",
-        r"wat kost(?:en)?",
+        r"wat? kost(?:en)?",
         r"(?:kost|prijs|tarief) (?:van )?(?:een|de|het)? ?\w+ ?hoeveel",
         r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
         r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
@@ -114,7 +118,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"most expensive",
         r"(?:le|la|les) moins cher(?:e|es|s)?",
         r"what (?:does|do) \w+(?: \w+)? cost",
-        r"what is the (?:price|cost|fee)",
+        r"what is the (?:\w+ ){0,2}(?:price|cost|fee)s?",
         r"hoeveel verdien(?:t|en)?",
         r"combien (?:gagne|gagnent|touche)",
         r"quel est le (?:taux|salaire)",
@@ -127,7 +131,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"rate per hour",
         r"what rate",
         r"wat? verdien(?:t|en)?",
-        r"hoeveel (?:\w+ ){0,3}krijg(?:t|en)?",
+        r"hoeveel (?:\w+ ){0,3}krijg(?:t|en|de)?",
         r"combien (?:\w+ ){0,3}(?:recoit|recois|touche|touches|gagne|gagnes)",
         r"combien (?:\w+ ){0,3}(?:paye|payes|payee|payees)",
         r"hoeveel (?:\w+ ){0,3}betaald",
@@ -202,10 +206,11 @@ _PROFESSIONS_WRITTEN: dict[Asked, str] = {
     Asked.MIDWIFE: r"vroedvrouw|sages?-femmes?|midwi",
     Asked.PSYCHOLOGIST: r"psycholo",
     Asked.SPEECH_THERAPIST: r"logop[eè]d|speech therap",
+    Asked.NURSE: r"\w*verpleeg|infirmi|nurs",
 }
 _PROFESSION_NEEDS = (
     *("tandart", "dentist", "apothe", "pharmac", "kine", "physio", "vroedvrouw", "femme"),
-    *("midwi", "psycholo", "logop", "therap"),
+    *("midwi", "psycholo", "logop", "therap", "verpleeg", "infirmi", "nurs"),
 )
 # An answer about care providers of every discipline (networking, starting a circle) answers for
 # any one profession.
