@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.knowledge.asks import Asked, asked, offered
+from bot.core.knowledge.asks import Asked, asked
 from bot.core.knowledge.importer import drafts_as_toml, drafts_from_document
 from bot.core.knowledge.lint import lint
 from bot.core.knowledge.model import Entry, KnowledgeBase, Source
+from bot.core.knowledge.offers import offered
 from bot.core.knowledge.search import Document, Index, Verdict
 from bot.core.knowledge.service import Answerer
 from bot.core.knowledge.speller import Speller
@@ -420,7 +421,7 @@ OTHER_PROFESSIONS = {
         ("De aanvraag doet u bij eHealth.", {Asked.APPLICATION}),
         ("Er zijn er twee, of drie.", {Asked.COUNT}),  # a number written out
         ("Laat uw eHealth-certificaat verwijderen na de vervanging.", set()),
-        # Each found through the one word that holds what its pattern needs (see `_word_clues`).
+        # Each found through the one word holding what its pattern needs (`offers._word_clues`).
         ("Free of charge for members.", {Asked.AMOUNT}),
         ("Il reçoit 10 pour cent.", {Asked.AMOUNT, Asked.COUNT}),
         ("Paid as two consultations an hour.", {Asked.AMOUNT, Asked.COUNT}),

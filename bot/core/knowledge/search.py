@@ -12,8 +12,8 @@ are mended against the knowledge base's own vocabulary. Two measures decide what
   ones is no answer, however rare that word is.
 
 Two rules come before them: a question that asks for a kind of fact (an amount, a phone number,
-the date of the next meeting; see asks.py) is declined when the best entry holds none, and a
-question with exactly the terms of one entry's own phrasing gets that entry.
+the date of the next meeting; see asks.py and offers.py) is declined when the best entry holds
+none, and a question with exactly the terms of one entry's own phrasing gets that entry.
 
 The thresholds were set on our evaluation set (tests/kb_eval/, see bench/faq.py).
 """
@@ -33,9 +33,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bot.core.knowledge.asks import Asked, asked, offered, stated_where
+from bot.core.knowledge.asks import Asked, asked
 from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.model import Entry, KnowledgeBase
+from bot.core.knowledge.offers import offered, stated_where
 from bot.core.knowledge.speller import Speller
 from bot.core.knowledge.stopwords import STOPWORDS
 from bot.core.knowledge.text import (

@@ -1,0 +1,335 @@
+"""What kinds of fact an entry's answer holds (what a question asks for: asks.py).
+
+A build reads every answer once; the index keeps the kinds each entry offers, and a question
+asking a kind of fact only gets entries that offer it (`Index.holds_asked`).
+"""
+
+import functools
+import operator
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from bot.core.knowledge.asks import REGION_PATTERNS, REGIONS, Asked, any_of
+from bot.core.knowledge.text import Remembered, fold
+
+_BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
+_ALL_REGIONS = frozenset(REGIONS)
+# "not a Belgian rule", "geen Belgische regeling": a region an answer sets its facts apart from.
+_DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
+_ANY_REGION = re.compile("|".join(REGIONS.values()))
+# What one of an answer's words (folded) holds where a region's name or "Dutch" matches.
+_REGION_STEMS = (
+    *("vlaander", "flander", "flandre", "wallon", "brussel", "bruxelles", "belg"),
+    *("nederland", "netherland", "pays", "holland"),
+)
+_DUTCH_STEMS = ("nederland", "dutch", "neerland")
+# What answers on the Netherlands say of it besides its name ("Dutch GP care"); a member asking
+# about "Nederlands" or "Dutch" may mean the language, so questions must name the country.
+_DUTCH = re.compile(
+    r"(?<!\bin )(?<!\ben )\b(?:nederlandse|dutch|neerlandaise?s?)\b"
+    r"(?! (?:taal|language|speaking|langue|course|les))"
+)
+
+
+# How answers write an office (raw text, any case) and a profession (lower case, accents kept).
+_OFFICE_WRITTEN = (
+    r"(?:vice-?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|pr[eé]sident(?:e)?)"
+    r"|penningmeester|treasurer|tr[eé]sori[eè]re?"
+)
+# How answers name each profession, and what such a name holds (a substring test rules most
+# answers out faster than any pattern, and a build reads every answer).
+_PROFESSIONS_WRITTEN: dict[Asked, str] = {
+    Asked.DENTIST: r"tandart|dentist",
+    Asked.PHARMACIST: r"apothe[ck]|pharmacie|pharmacist",
+    Asked.PHYSIOTHERAPIST: r"kin[eé]|physio",
+    Asked.MIDWIFE: r"vroedvrouw|sages?-femmes?|midwi",
+    Asked.PSYCHOLOGIST: r"psycholo",
+    Asked.SPEECH_THERAPIST: r"logop[eè]d|speech therap",
+    Asked.NURSE: r"\w*verpleeg|infirmi|nurs",
+}
+_PROFESSION_NEEDS = (
+    *("tandart", "dentist", "apothe", "pharmac", "kine", "physio", "vroedvrouw", "femme"),
+    *("midwi", "psycholo", "logop", "therap", "verpleeg", "infirmi", "nurs"),
+)
+# An answer about care providers of every discipline (networking, starting a circle) answers for
+# any one profession.
+_PROFESSIONS_AT_LARGE = (
+    r"(?:andere |other |autres )?disciplines|beroepsgroep\w*|zorgverleners|care providers"
+    r"|professions\b|prestataires|groupes professionnels"
+)
+_AT_LARGE_NEEDS = (
+    *("disciplines", "beroepsgroep", "zorgverleners", "providers", "professions"),
+    *("prestataires", "professionnels"),
+)
+# One pass for all professions: each match names its profession by its group's name.
+_PROFESSION_NAMED = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _PROFESSIONS_WRITTEN.items())
+    + r"|(?P<AT_LARGE>"
+    + _PROFESSIONS_AT_LARGE
+    + "))"
+)
+
+
+def _professions(lowered: str, clues: int) -> set[Asked]:
+    """The professions an answer (in lower case; `clues` those of its words) names: all of them
+    where it speaks of care providers at large."""
+    if not clues & _PROFESSION_CLUES:
+        return set()
+    named = {found.lastgroup for found in _PROFESSION_NAMED.finditer(lowered)}
+    if "AT_LARGE" in named:
+        return set(_PROFESSIONS_WRITTEN)
+    return {Asked[name] for name in named if name}
+
+
+# Words (folded) that count without a digit: a number written out, a count denied or bounded
+# ("geen maximum", "unlimited"), or what to count in a checklist ("hoeveel huisbezoeken?").
+_COUNTING_WORDS = frozenset(
+    {
+        *("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf"),
+        *("twaalf", "twintig", "honderd", "two", "three", "four", "five", "six", "seven"),
+        *("eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred", "deux", "trois"),
+        *("quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "cent"),
+        *("beide", "both", "dozen", "tientallen", "dozens", "dizaine", "dizaines"),
+        *("maximum", "minimum", "onbeperkt", "unlimited", "illimite", "illimitee"),
+        *("hoeveel", "combien"),
+    }
+)
+_COUNTING = any_of(*sorted(_COUNTING_WORDS))
+_DIGITS = tuple("0123456789")
+
+
+class _Fact(NamedTuple):
+    """A pattern of a kind of fact, on the raw text (IBANs keep their capitals) or in lower
+    case. Most answers hold no such fact, and a build of 10,000 entries reads every answer: a
+    pattern with `needs` is tried only on an answer one of whose words (in lower case or
+    folded) holds one of them: it cannot match without (see `_word_clues`)."""
+
+    kind: Asked
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] = ()
+    raw: bool = False
+
+
+_FACTS = (
+    _Fact(Asked.COUNT, re.compile(r"\d"), needs=_DIGITS),  # see also `_COUNTING`
+    _Fact(
+        Asked.AMOUNT,
+        re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)"),
+        needs=("€", "eur", "%", "cent"),
+    ),
+    _Fact(Asked.AMOUNT, re.compile(r"€\s*\d"), needs=("€",)),
+    # A rate in other units: "an hourly rate worth two consultations per hour".
+    _Fact(
+        Asked.AMOUNT,
+        re.compile(
+            r"\b(?:een|twee|drie|one|two|three|une?|deux|trois) \w+"
+            r" (?:per uur|per hour|an hour|par heure)\b"
+        ),
+        needs=("uur", "hour", "heure"),
+    ),
+    _Fact(
+        Asked.AMOUNT,
+        re.compile(
+            r"\b(?:gratis|kosteloos|gratuit|gratuite|free of charge|for free|no charge)\b"
+            r"|\bgeen (?:onkosten)?bijdrage|\bno (?:fee )?contribution"
+            r"|\b(?:pas de|aucune) (?:contribution|cotisation)"
+            r"|\b(?:costs? you nothing|betaalt u niets|kost u niets|ne vous co[uû]te rien)\b"
+        ),
+        needs=(
+            "gratis",
+            "kosteloos",
+            "gratuit",
+            "free",
+            "charge",
+            "bijdrage",
+            "contribution",
+            "cotisation",
+            "niets",
+            "nothing",
+            "rien",
+        ),
+    ),
+    _Fact(
+        Asked.PHONE,
+        re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),
+        needs=("0", "+32"),
+    ),
+    # An office and its holder's name: "Voorzitter is Petra Portengen", "the vice-chair Gerben
+    # Welling", "Gerben Welling, vice-président".
+    _Fact(
+        Asked.PERSON,
+        re.compile(
+            r"(?i:"
+            + _OFFICE_WRITTEN
+            + r")\s*(?:is |est |:\s*)?[A-Z][a-z\u00e0-\u00ff]+ [A-Z][a-z\u00e0-\u00ff]+"
+            r"|[A-Z][a-z\u00e0-\u00ff]+ [A-Z][a-z\u00e0-\u00ff]+,? (?:is |est )?"
+            r"(?:de |la |le |the )?(?i:" + _OFFICE_WRITTEN + r")"
+        ),
+        needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
+        raw=True,
+    ),
+    _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
+    # Applying, requesting or renewing, in any of its forms ("de aanvraag", "apply", "une
+    # demande", "renouveler").
+    _Fact(
+        Asked.APPLICATION,
+        re.compile(
+            r"aanvra|aangevraag|\bappl(?:y|ies|ied|ication)|\bdemand|\brequest|\brenew"
+            r"|hernieuw|renouvel"
+        ),
+        needs=("aanvra", "aangevraag", "appl", "demand", "request", "renew", "hernieuw", "renouv"),
+    ),
+    _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
+    _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), needs=_DIGITS, raw=True),
+    _Fact(
+        Asked.PASSWORD,
+        re.compile(r"\b(?:wachtwoord|paswoord|password|mot de passe)\b\s*:"),
+        needs=(":",),
+    ),
+)
+
+
+def offered(
+    answer: str,
+    reviewed: date | None = None,
+    folded: str | None = None,
+    words: list[str] | None = None,
+) -> set[Asked]:
+    """The kinds of fact an answer holds (on the raw text: amounts keep their €, IBANs their
+    capitals). A date counts only when it was still to come when the entry was reviewed: "the
+    next meeting" is not answered by the revision date of a source. `folded` is the answer
+    folded and `words` the answer split at whitespace, where the caller has them."""
+    clues = functools.reduce(
+        operator.or_, map(_WORD_CLUES.__getitem__, answer.split() if words is None else words), 0
+    )
+    lowered = answer.lower()
+    kinds = set()
+    for fact, needed in _FACTS_NEEDING:
+        if fact.kind in kinds or (needed and not clues & needed):
+            continue
+        if fact.pattern.search(answer if fact.raw else lowered):
+            kinds.add(fact.kind)
+    kinds |= _professions(lowered, clues)
+    folded = fold(answer) if folded is None else folded
+    if Asked.COUNT not in kinds and clues & _COUNTING_CLUES and _COUNTING.search(folded):
+        kinds.add(Asked.COUNT)
+    kinds |= _regions(folded, clues)
+    moments = _dates(folded, clues)
+    if moments and (reviewed is None or max(moments) >= reviewed):
+        kinds.add(Asked.DATE)
+    return kinds
+
+
+def _regions(folded: str, clues: int) -> set[Asked]:
+    """The regions whose rules an answer states: those it names (Belgium with any of its
+    regions, each of them with Belgium), not those it sets its facts apart from ("a Dutch
+    example, not a Belgian rule"). "Dutch GP care" names the Netherlands; "Dutch-speaking",
+    "in Dutch" do not. An entry none of whose versions names a region states Belgian rules
+    (see `stated_where`)."""
+    named = (
+        {
+            kind
+            for kind, pattern in REGION_PATTERNS.items()
+            if any(
+                not _DENIED.search(folded, max(0, found.start() - 20), found.start())
+                for found in pattern.finditer(folded)
+            )
+        }
+        if clues & _REGION_CLUES and _ANY_REGION.search(folded)
+        else set()
+    )
+    if clues & _DUTCH_CLUES and _DUTCH.search(folded):
+        named.add(Asked.NETHERLANDS)
+    if Asked.BELGIUM in named:
+        named |= _BELGIAN
+    elif named & _BELGIAN:
+        named.add(Asked.BELGIUM)
+    return named
+
+
+def stated_where(kinds: set[Asked]) -> set[Asked]:
+    """The kinds of fact of all of an entry's versions, with every Belgian region where none
+    of them names a region."""
+    if kinds & _ALL_REGIONS:
+        return kinds
+    return kinds | _BELGIAN
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "janvier", "january"),
+            ("februari", "fevrier", "february"),
+            ("maart", "mars", "march"),
+            ("april", "avril"),
+            ("mei", "mai", "may"),
+            ("juni", "juin", "june"),
+            ("juli", "juillet", "july"),
+            ("augustus", "aout", "august"),
+            ("september", "septembre"),
+            ("oktober", "octobre", "october"),
+            ("november", "novembre"),
+            ("december", "decembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b(?: (\d{4})\b)?")
+# What every date holds; most answers have none, and this pattern (beginning with a digit)
+# the engine rules out faster than the whole one.
+_DAY_AND_MONTH = re.compile(r"\d (?:" + "|".join(_MONTHS) + ")")
+
+
+def _dates(folded: str, clues: int) -> list[date]:
+    """The dates written out in a text ("15 maart 2021"; `clues` those of its words). One
+    without a year comes back every year, so it is always still to come."""
+    moments: list[date] = []
+    if not clues & _MONTH_CLUES or _DAY_AND_MONTH.search(folded) is None:
+        return moments
+    for day, month, year in _DATE.findall(folded):
+        if not year:
+            moments.append(date.max)
+            continue
+        try:
+            moments.append(date(int(year), _MONTHS[month], int(day)))
+        except ValueError:
+            continue
+    return moments
+
+
+# Which of the fragments the patterns above need each written word holds, as bits: a build of
+# 10,000 entries reads every answer, and most hold no fact of any kind. An answer's clues are
+# those of its words together (in C: a lookup per word, the word's bits computed on first
+# sight); a pattern is tried only on an answer holding one of the fragments it needs.
+_FRAGMENTS = sorted(
+    {needle for fact in _FACTS for needle in fact.needs}
+    | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
+    | _COUNTING_WORDS
+)
+_BIT = {fragment: 1 << number for number, fragment in enumerate(_FRAGMENTS)}
+
+
+def _clues_of(fragments: Iterable[str]) -> int:
+    """The bits of these fragments (none for a pattern that needs nothing: it is tried on every
+    answer)."""
+    return sum({_BIT[fragment] for fragment in fragments})
+
+
+def _word_clues(word: str) -> int:
+    """The bits of the fragments a written word holds, in lower case or folded."""
+    lowered, folded = word.lower(), fold(word)
+    return sum(bit for fragment, bit in _BIT.items() if fragment in lowered or fragment in folded)
+
+
+_WORD_CLUES = Remembered(_word_clues)
+_FACTS_NEEDING = tuple((fact, _clues_of(fact.needs)) for fact in _FACTS)
+_PROFESSION_CLUES = _clues_of((*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS))
+_REGION_CLUES = _clues_of(_REGION_STEMS)
+_DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
+_MONTH_CLUES = _clues_of(set(_MONTHS))
+_COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
