@@ -213,8 +213,8 @@ class SecondOpinion:
     higher similarity; on the tuned and judge sets the entry both searches put first was then
     always the right one, so the offer only cost the member a tap.) Where the two disagree,
     the member chooses between both searches' firsts (and the entry both rank highest after
-    them: see `offered`, as for every offer below). But a question that is not long, where no
-    entry comes within `offered_floor` in meaning, is declined whether they agree or
+    them: see `fused_candidates`, as for every offer below). But a question that is not long,
+    where no entry comes within `offered_floor` in meaning, is declined whether they agree or
     not: nothing in the knowledge base is about it (the weather, a fact of another domain
     sharing a word or two with an entry), and the member is better served by the offer to
     forward it than by an answer or a choice of entries that share a few of its words. Unless
@@ -350,8 +350,8 @@ class SecondOpinion:
         words: int = 0,
         lead: float = 1.0,
     ) -> tuple[Verdict, tuple[str, ...]]:
-        """The verdict and the entry ids (the answer, or the candidates: see `offered`), given
-        the lexical verdict, best entry and coverage, the entries ranked by similarity
+        """The verdict and the entry ids (the answer, or the candidates: `fused_candidates`),
+        given the lexical verdict, best entry and coverage, the entries ranked by similarity
         (`holds`: whether an entry holds the kind of fact asked, such as an amount), the
         entries the lexical search ranked first, the question's number of words, and how many
         times the runner-up's score the lexical search's best entry scores."""
@@ -373,7 +373,7 @@ class SecondOpinion:
                 if not tied:
                     return Verdict.CONFIDENT, (top.entry_id,)
             first = [top.entry_id] if top is not None else []
-            return Verdict.CLOSE, offered(first, ranked, hits, holds)
+            return Verdict.CLOSE, fused_candidates(first, ranked, hits, holds)
         if top is None:
             return Verdict.NONE, ()
         long = words >= self.long_question
@@ -385,7 +385,7 @@ class SecondOpinion:
         if top.entry_id in ranked and top.phrasing >= close:
             if agree:  # both searches put it first: no other entry to choose from
                 return Verdict.CONFIDENT, (top.entry_id,)
-            return Verdict.CLOSE, offered([top.entry_id], ranked, hits, holds)
+            return Verdict.CLOSE, fused_candidates([top.entry_id], ranked, hits, holds)
         return Verdict.NONE, ()
 
 
@@ -395,7 +395,7 @@ def _margin(top: SemanticHit, hits: Sequence[SemanticHit], holds: Callable[[str]
     return top.score - runner_up.score if runner_up is not None else top.score
 
 
-def offered(
+def fused_candidates(
     first: Sequence[str],
     words: Sequence[str],
     meaning: Sequence[SemanticHit],

@@ -11,7 +11,7 @@ from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Document, Index, Result, Verdict, alternatives
-from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, offered
+from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, fused_candidates
 from bot.core.knowledge.teaching import TaughtEntries
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Question
@@ -171,7 +171,7 @@ class Answerer:
                     best.entry_id, best.coverage, hits
                 ):
                     first = [best.entry_id, hits[0].entry_id]
-                    return Verdict.CLOSE, offered(first, ranked, hits, holds)
+                    return Verdict.CLOSE, fused_candidates(first, ranked, hits, holds)
                 return Verdict.NONE, ()
         rival = self.opinion.rival(best.entry_id, hits, holds)
         if rival is None:
@@ -179,7 +179,7 @@ class Answerer:
         entry_id, holding = rival
         if not holding:
             return Verdict.NONE, ()
-        return Verdict.CLOSE, offered([entry_id, best.entry_id], ranked, hits, holds)
+        return Verdict.CLOSE, fused_candidates([entry_id, best.entry_id], ranked, hits, holds)
 
     def _passed_over(self, text: str, result: Result) -> str | None:
         """The best-scoring entry, where the search put another first because only that one
