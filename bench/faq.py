@@ -45,8 +45,8 @@ from bot.core.knowledge.semantic import Embedder, Vectors
 from bot.core.knowledge.service import Answerer, Lookup
 from bot.embeddings import semantic_index
 from tests.kb_eval.cases import (
+    BLIND_SETS,
     FOLDER,
-    FROZEN,
     OPEN_JUDGES,
     VALIDATION,
     Case,
@@ -331,7 +331,7 @@ def main() -> None:
         for path in sorted(FOLDER.glob("*.toml")):
             report_quality(f"  {path.name}", quality(answerer, load_set(path)))
     if not arguments.tuned_only:
-        for name, folder in FROZEN.items():
+        for name, folder in BLIND_SETS.items():
             if blind := load_cases(folder):  # a tuner's checkout may leave a set out
                 where = folder.relative_to(ROOT)
                 report_quality(f"{name} ({where}/)", quality(answerer, blind))

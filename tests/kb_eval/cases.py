@@ -6,7 +6,8 @@ seeds alone and labelled from the entries before the changes it judges were merg
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
 next one judges. The held-out set and the judge sets not yet run are frozen: never tune on
 them. The fifth to eighth were written side by side by four writers and judge the same changes
-together (the figures of two earlier sets written alike differed by up to ten points)."""
+together (the figures of two earlier sets written alike differed by up to ten points); the
+ninth and tenth, the round tuned on those four."""
 
 import tomllib
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ JUDGE7 = FOLDER / "judge7"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE8 = FOLDER / "judge8"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE9 = FOLDER / "judge9"  # first run at 8c47449 (kb_judge9_10_first_run.md)
 JUDGE10 = FOLDER / "judge10"  # first run at 8c47449 (kb_judge9_10_first_run.md)
-FROZEN = {
+BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
     "second judge set": JUDGE2,
@@ -40,7 +41,7 @@ FROZEN = {
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
 NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
-    name: folder for name, folder in FROZEN.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
+    name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
 # Sets written blind after the decision was tuned, to validate each change on questions it
 # was not chosen on: bench/faq.py reports them; no test asserts a floor on them.

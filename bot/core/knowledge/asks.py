@@ -67,7 +67,7 @@ REGIONS: dict[Asked, str] = {
 }
 REGION_PATTERNS = {kind: any_of(pattern) for kind, pattern in REGIONS.items()}
 
-# The professions (folded) a member may ask another rule for, and how an answer names them.
+# The professions (folded) a member may ask another rule for (how answers name them: offers.py).
 _PROFESSIONS: dict[Asked, str] = {
     Asked.DENTIST: r"tandart\w*|dentist\w*",
     Asked.PHARMACIST: r"apothe[ck]\w*|pharmacie\w*|pharmacist\w*",

@@ -33,13 +33,13 @@ _DUTCH = re.compile(
 )
 
 
-# How answers write an office (raw text, any case) and a profession (lower case, accents kept).
+# How answers write an office (raw text, any case) and a profession (lower case, accents kept):
+# the questions' patterns for the same (asks.py) are on folded text, without the accents.
 _OFFICE_WRITTEN = (
     r"(?:vice-?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|pr[eé]sident(?:e)?)"
     r"|penningmeester|treasurer|tr[eé]sori[eè]re?"
 )
-# How answers name each profession, and what such a name holds (a substring test rules most
-# answers out faster than any pattern, and a build reads every answer).
+# How answers name each profession; then the fragments those names hold (see `_word_clues`).
 _PROFESSIONS_WRITTEN: dict[Asked, str] = {
     Asked.DENTIST: r"tandart|dentist",
     Asked.PHARMACIST: r"apothe[ck]|pharmacie|pharmacist",

@@ -258,10 +258,9 @@ class SecondOpinion:
     of a topic, the meaning another; the member chooses, the meaning's first. Where the entry
     they place first, that clearly, lacks the kind of fact asked, the question is declined, as
     with the entry the lexical search passed over.
-    Set on tests/kb_eval/*.toml (the lead and the long questions' rules also on the judge set,
-    after its first run; the doubted answer ranked third and the words singling an entry out
-    on both judge sets), never on the held-out set; checked on blind3.toml and the held-out
-    set (see bench/faq.py)."""
+    Set on tests/kb_eval/*.toml and on each judge set after its first run (never before it),
+    never on the held-out set; checked on blind3.toml and the held-out set in aggregate (see
+    bench/faq.py and tests/kb_eval/cases.py)."""
 
     agreed: float = 2.10  # similarity score to answer a hesitant lexical call both agree on
     meaning_tie: float = 0.01  # … unless the meaning's second lies within this much …
