@@ -1,13 +1,14 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge10/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge13/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
 next one judges. The held-out set and the judge sets not yet run are frozen: never tune on
 them. The fifth to eighth were written side by side by four writers and judge the same changes
 together (the figures of two earlier sets written alike differed by up to ten points); the
-ninth and tenth, the round tuned on those four."""
+ninth and tenth, the round tuned on those four; the eleventh to thirteenth, round 7 (tuned on
+all the earlier ones)."""
 
 import tomllib
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ JUDGE7 = FOLDER / "judge7"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE8 = FOLDER / "judge8"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE9 = FOLDER / "judge9"  # first run at 8c47449 (kb_judge9_10_first_run.md)
 JUDGE10 = FOLDER / "judge10"  # first run at 8c47449 (kb_judge9_10_first_run.md)
+JUDGE11 = FOLDER / "judge11"  # labelled at 4387f11, before round 7's changes
+JUDGE12 = FOLDER / "judge12"  # labelled at 4387f11, before round 7's changes
+JUDGE13 = FOLDER / "judge13"  # labelled at 4387f11, before round 7's changes
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -37,9 +41,12 @@ BLIND_SETS = {
     "eighth judge set": JUDGE8,
     "ninth judge set": JUDGE9,
     "tenth judge set": JUDGE10,
+    "eleventh judge set": JUDGE11,
+    "twelfth judge set": JUDGE12,
+    "thirteenth judge set": JUDGE13,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
+NOT_YET_RUN = frozenset({JUDGE11, JUDGE12, JUDGE13})  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
