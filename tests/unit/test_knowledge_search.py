@@ -374,6 +374,12 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("moet ik telkens een nieuw KBO-nummer aanvragen?", set()),  # whether, not how
         ("Combien de points d'accréditation faut-il par an ?", {Asked.COUNT, Asked.POINTS}),
         ("hoeveel LOK-sessies moet een vervanger volgen?", {Asked.COUNT}),  # sessions, no points
+        ("How much GPs are connected with this flexpool?", {Asked.COUNT}),  # how many
+        ("how much are the fees?", {Asked.AMOUNT}),
+        ("C'est combien le DMG par patient ?", {Asked.AMOUNT}),
+        ("c'est combien de points par séance ?", {Asked.COUNT, Asked.POINTS}),
+        ("I want to know the exact amount of the practice premium.", {Asked.AMOUNT}),
+        ("je voudrais savoir le montant exact de la prime", {Asked.AMOUNT}),
         # Who sees to a fact named outright: a role or an organisation, not the fact.
         ("loon secretaresse kring paritair comite wie regelt dat", set()),
         ("Our kring wants to hire a secretary, who fixes the salary?", set()),

@@ -92,7 +92,10 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:kost|prijs|tarief) (?:van )?(?:een|de|het)? ?\w+ ?hoeveel",
         r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
         r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
-        r"how much (?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
+        r"how much (?!\w+s (?:are|do|have)\b)(?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
+        r"c est combien(?! d)",
+        r"(?:exact|exacte|precise|precies) (?:amount|bedrag|montant)",
+        r"montant exact",
         r"how much (?:\w+ ){0,2}(?:cost|costs|pay|pays|paid|charge|earn|earns|make|makes)",
         r"goedkoopste?",
         r"duurste?",
@@ -144,7 +147,10 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     ),
     **{kind: any_of(pattern) for kind, pattern in _PROFESSIONS.items()},
     **REGION_PATTERNS,
-    Asked.COUNT: any_of(r"hoeveel", r"how many", r"combien d(?:e|es)?"),
+    # "how much GPs are connected": how many, in a learner's English.
+    Asked.COUNT: any_of(
+        r"hoeveel", r"how many", r"combien d(?:e|es)?", r"how much \w+s (?:are|do|have)"
+    ),
     Asked.POINTS: any_of(
         r"hoeveel (?:\w+ )?\w*punt(?:en)?",
         r"combien de (?:\w+ )?points?",
