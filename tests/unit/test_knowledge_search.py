@@ -372,7 +372,24 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("How do I renew my eHealth certificate?", {Asked.APPLICATION}),
         ("Comment demander mon agrément ?", {Asked.APPLICATION}),
         ("moet ik telkens een nieuw KBO-nummer aanvragen?", set()),  # whether, not how
-        ("Combien de points d'accréditation faut-il par an ?", {Asked.COUNT}),
+        ("Combien de points d'accréditation faut-il par an ?", {Asked.COUNT, Asked.POINTS}),
+        ("hoeveel LOK-sessies moet een vervanger volgen?", {Asked.COUNT}),  # sessions, no points
+        ("How much GPs are connected with this flexpool?", {Asked.COUNT}),  # how many
+        ("how much are the fees?", {Asked.AMOUNT}),
+        ("C'est combien le DMG par patient ?", {Asked.AMOUNT}),
+        ("c'est combien de points par séance ?", {Asked.COUNT, Asked.POINTS}),
+        ("I want to know the exact amount of the practice premium.", {Asked.AMOUNT}),
+        ("je voudrais savoir le montant exact de la prime", {Asked.AMOUNT}),
+        # Who sees to a fact named outright: a role or an organisation, not the fact.
+        ("loon secretaresse kring paritair comite wie regelt dat", set()),
+        ("Our kring wants to hire a secretary, who fixes the salary?", set()),
+        ("Qui m'aide à encoder mon numéro de compte ?", set()),
+        ("the circle's wifi is broken again, whose job is that", set()),
+        ("What salary does a locum who works full time earn?", {Asked.AMOUNT}),  # a relative
+        ("Hoeveel kost die verzekering en bij wie neem ik ze?", {Asked.AMOUNT}),  # asked outright
+        # "waar" of another clause: whether to apply, not how.
+        ("De praktijk waar ik invalt werkt met Medispring, moet ik iets aanvragen?", set()),
+        ("waar kan ik een eHealth-certificaat aanvragen?", {Asked.APPLICATION}),
         ("hoeveel kost Medispring voor een vervanger?", {Asked.AMOUNT}),  # maybe "free"
         ("Wa kost zo'n verzekering voor ne vervanger?", {Asked.AMOUNT}),  # dialect
         ("Hoeveel krijgde op de wachtpost?", {Asked.AMOUNT}),
@@ -431,6 +448,12 @@ OTHER_PROFESSIONS = {
         ("Voor logopedisten en kinés.", {Asked.SPEECH_THERAPIST, Asked.PHYSIOTHERAPIST}),
         ("Ook thuisverpleegkundigen vervangen elkaar.", {Asked.NURSE}),
         ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT}),
+        ("Artikel 21 van de kwaliteitswet verplicht het.", set()),  # an article counts nothing
+        ("Twintig punten per jaar.", {Asked.COUNT, Asked.POINTS}),
+        ("Minstens twee LOK-sessies.", {Asked.COUNT}),  # sessions, not points
+        ("That obligation applies to you too.", set()),  # a rule that applies, no application
+        ("Apply for it at eHealth.", {Asked.APPLICATION}),
+        ("Demand for assistants grows.", set()),
     ],
 )
 def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:
@@ -526,6 +549,44 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             "Accrediteringspunten nodig als vervanger?",
             "Twintig punten per jaar; het secretariaat stuurt de lijsten door.",
             True,
+        ),
+        (
+            "Hoeveel accrediteringspunten levert een LOK-sessie op?",
+            "Hoeveel LOK-sessies volgt een vervanger?",
+            "Een vervanger volgt minstens twee LOK-sessies per jaar.",
+            False,  # how many sessions, not how many points
+        ),
+        (
+            "Hoeveel wachtdiensten moet een vervanger doen?",
+            "Moet een vervanger wachtdiensten doen?",
+            "Ja: artikel 21 van de kwaliteitswet verplicht elke arts tot de wachtdienst.",
+            False,  # an article of a law, no count
+        ),
+        (
+            "How do I apply for on-call duty as a locum?",
+            "On-call duty as a locum?",
+            "In principle yes: that obligation applies to every GP, locums too.",
+            False,  # a rule that applies, not how to apply
+        ),
+        (
+            "loon secretaresse kring paritair comite wie regelt dat",
+            "Wie regelt het loon van het kringpersoneel?",
+            "De HR-verantwoordelijke maakt met het sociaal secretariaat afspraken over de "
+            "verloning (paritair comité).",
+            True,  # who sees to the pay: the HR manager, no amount
+        ),
+        (
+            "Wat is het loon van een secretaresse van de kring?",
+            "Wie regelt het loon van het kringpersoneel?",
+            "De HR-verantwoordelijke maakt met het sociaal secretariaat afspraken over de "
+            "verloning (paritair comité).",
+            False,  # the pay itself, which it does not name
+        ),
+        (
+            "De praktijk waar ik invalt werkt met Medispring, moet ik iets aanvragen?",
+            "Moet ik iets aanvragen als de praktijk met Medispring werkt?",
+            "Medispring kost u niets; de arts die vervangt mailt naar facture@medispring.be.",
+            True,  # whether to apply: it says what to do
         ),
     ],
 )

@@ -27,6 +27,9 @@ class Asked(StrEnum):
     VAT = "vat"
     # How many (points, hours, members …): an answer without a number in it does not say.
     COUNT = "count"
+    # How many points (accreditation points, the practice premium's): "two LOK sessions" is a
+    # count, but not of the points a session brings.
+    POINTS = "points"
     # How to apply for, request or renew something ("hoe vraag ik een eHealth-certificaat aan",
     # "RIZIV nummer aanvragen"): an entry on what to do with it once one has it does not say.
     APPLICATION = "application"
@@ -89,7 +92,10 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:kost|prijs|tarief) (?:van )?(?:een|de|het)? ?\w+ ?hoeveel",
         r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
         r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
-        r"how much (?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
+        r"how much (?!\w+s (?:are|do|have)\b)(?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
+        r"c est combien(?! d)",
+        r"(?:exact|exacte|precise|precies) (?:amount|bedrag|montant)",
+        r"montant exact",
         r"how much (?:\w+ ){0,2}(?:cost|costs|pay|pays|paid|charge|earn|earns|make|makes)",
         r"goedkoopste?",
         r"duurste?",
@@ -102,11 +108,6 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"combien (?:gagne|gagnent|touche)",
         r"quel est le (?:taux|salaire)",
         r"wat is het (?:tarief|loon|salaris)",
-        # A price or a pay named outright ("prijs daktari", "salaris coördinator", "le tarif
-        # de la licence"), unless it is what the member goes without ("sans tarif horaire").
-        r"(?<!sans )(?<!zonder )(?<!without )(?<!geen )(?<!ni )(?<!no )"
-        r"(?:prijs|prijzen|prix|price|prices|tarief|tarieven|tarif|tarifs|uurtarief|uurloon"
-        r"|hourly rate|salaris|salary|salaire|bareme|loon|wedde)",
         r"rate per hour",
         r"what rate",
         r"wat? verdien(?:t|en)?",
@@ -129,15 +130,6 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     Asked.EMAIL: any_of(
         r"e ?mail ?adres", r"mailadres", r"e ?mail address", r"adresse (?:e )?mail"
     ),
-    Asked.ACCOUNT: any_of(
-        r"iban",
-        r"rekeningnummer",
-        r"rekening nummer",
-        r"bankrekening",
-        r"(?:bank )?account number",
-        r"numero de compte",
-        r"compte bancaire",
-    ),
     Asked.DATE: any_of(
         r"(?:wanneer|datum|when|date|quand)\b.*\b(?:volgende|eerstvolgende|next|prochaine?|upcoming)",
         r"(?:volgende|eerstvolgende|next|prochaine?|upcoming)\b.*\b(?:wanneer|datum|when|date|quand)",
@@ -155,22 +147,58 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     ),
     **{kind: any_of(pattern) for kind, pattern in _PROFESSIONS.items()},
     **REGION_PATTERNS,
-    Asked.COUNT: any_of(r"hoeveel", r"how many", r"combien d(?:e|es)?"),
+    # "how much GPs are connected": how many, in a learner's English.
+    Asked.COUNT: any_of(
+        r"hoeveel", r"how many", r"combien d(?:e|es)?", r"how much \w+s (?:are|do|have)"
+    ),
+    Asked.POINTS: any_of(
+        r"hoeveel (?:\w+ )?\w*punt(?:en)?",
+        r"combien de (?:\w+ )?points?",
+        r"how many (?:\w+ )?(?:points?|credits?)",
+    ),
     Asked.VAT: any_of(r"btw", r"tva", r"vat", r"belasting over de toegevoegde waarde"),
     # How, not whether: "moet ik telkens een KBO-nummer aanvragen?" asks if one must apply, and
     # an entry on the KBO number answers that without saying how.
     Asked.APPLICATION: any_of(
         r"hoe (?:vraag|vraagt) (?:ik|je|u|men|een \w+) (?:\w+ ){0,5}aan",
-        r"(?:hoe|waar)\b.*\b(?:aanvragen|hernieuwen)",
+        # In one clause: "de praktijk waar ik invalt werkt met X, moet ik iets aanvragen?"
+        # asks whether, not how.
+        r"(?:hoe|waar)\b[^.,;:!?]*\b(?:aanvragen|hernieuwen)",
         r"^(?:\w+ ){1,3}(?:aanvragen|hernieuwen|apply|request|renew|demander|renouveler)$",
         r"(?:how|where) (?:do|can|should) (?:i|you|we|one) (?:apply|obtain|request|renew)",
         r"how to (?:apply|obtain|request|renew)",
         r"(?:comment|ou) (?:\w+ )?(?:demander|obtenir|renouveler)",
     ),
+}
+
+# A fact named outright rather than asked for: "prijs daktari", "salaris coördinator", "le
+# tarif de la licence", "IBAN du cercle", "wifi kringlokaal" (unless it is what the member goes
+# without: "sans tarif horaire").
+_NAMED: dict[Asked, re.Pattern[str]] = {
+    Asked.AMOUNT: re.compile(
+        r"\b(?<!sans )(?<!zonder )(?<!without )(?<!geen )(?<!ni )(?<!no )"
+        r"(?:prijs|prijzen|prix|price|prices|tarief|tarieven|tarif|tarifs|uurtarief|uurloon"
+        r"|hourly rate|salaris|salary|salaire|bareme|loon|wedde)\b"
+    ),
+    Asked.ACCOUNT: any_of(
+        r"iban",
+        r"rekeningnummer",
+        r"rekening nummer",
+        r"bankrekening",
+        r"(?:bank )?account number",
+        r"numero de compte",
+        r"compte bancaire",
+    ),
     Asked.PASSWORD: any_of(
         r"wachtwoord", r"paswoord", r"password", r"mot de passe", r"wifi", r"wi fi", r"code wifi"
     ),
 }
+
+# "loon secretaresse kring, wie regelt dat", "who decides the salary of kring staff", "qui m'aide
+# à encoder mon numéro de compte": a question asking who sees to a fact named outright asks for
+# whoever handles it (a role, an office, an organisation), not for the fact. English and French
+# only where "who" or "qui" opens a clause: "a locum who earns …" is no such question.
+_WHO = re.compile(r"\bwie\b|(?:^|[.,;:!?] ?)who(?:se)?\b|(?:^|[.,;:!?] ?|\bc est |\best ce )qui\b")
 
 
 # "nieuw IBAN doorgeven", "update my phone number": the member brings the fact, not asks for it.
@@ -200,6 +228,8 @@ def asked(question: str) -> frozenset[Asked]:
     questions: each is asked of many entries (see `Index.holds_asked`)."""
     folded = fold(question)
     kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
+    if not _WHO.search(folded):
+        kinds |= {kind for kind, pattern in _NAMED.items() if pattern.search(folded)}
     if _OPENS_WITH_AMOUNT.match(folded):
         kinds.add(Asked.AMOUNT)
     if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"

@@ -98,6 +98,10 @@ _COUNTING_WORDS = frozenset(
     }
 )
 _COUNTING = any_of(*sorted(_COUNTING_WORDS))
+# A number of points (folded): "15 punten", "four focus points".
+_NUMBERS = r"\d+|" + "|".join(sorted(_COUNTING_WORDS - {"hoeveel", "combien"}))
+_POINTS = re.compile(r"\b(?:" + _NUMBERS + r") (?:\w+ )?(?:\w*punten|points|credits)\b")
+_POINTS_NEEDS = ("punt", "point", "credit")
 _DIGITS = tuple("0123456789")
 
 
@@ -114,7 +118,13 @@ class _Fact(NamedTuple):
 
 
 _FACTS = (
-    _Fact(Asked.COUNT, re.compile(r"\d"), needs=_DIGITS),  # see also `_COUNTING`
+    # A number, but not an article of a law ("Artikel 21 van de kwaliteitswet" counts nothing);
+    # see also `_COUNTING`.
+    _Fact(
+        Asked.COUNT,
+        re.compile(r"(?<!\d)(?<!artikel )(?<!article )(?<!art\. )\d"),
+        needs=_DIGITS,
+    ),
     _Fact(
         Asked.AMOUNT,
         re.compile(r"\d[\d.,]*\s*(?:€|euro|eur\b|%|procent|pour ?cent|percent)"),
@@ -172,13 +182,13 @@ _FACTS = (
         raw=True,
     ),
     _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
-    # Applying, requesting or renewing, in any of its forms ("de aanvraag", "apply", "une
-    # demande", "renouveler").
+    # Applying, requesting or renewing, in any of its forms ("de aanvraag", "apply for", "une
+    # demande", "renouveler"); not a rule that applies to someone, nor the demand for staff.
     _Fact(
         Asked.APPLICATION,
         re.compile(
-            r"aanvra|aangevraag|\bappl(?:y|ies|ied|ication)|\bdemand|\brequest|\brenew"
-            r"|hernieuw|renouvel"
+            r"aanvra|aangevraag|\bappl(?:y|ies|ied|ying) for\b|\bapplication|\bdemand(?!s?\b)"
+            r"|\brequest|\brenew|hernieuw|renouvel"
         ),
         needs=("aanvra", "aangevraag", "appl", "demand", "request", "renew", "hernieuw", "renouv"),
     ),
@@ -216,6 +226,8 @@ def offered(
     folded = fold(answer) if folded is None else folded
     if Asked.COUNT not in kinds and clues & _COUNTING_CLUES and _COUNTING.search(folded):
         kinds.add(Asked.COUNT)
+    if clues & _POINTS_CLUES and _POINTS.search(folded):
+        kinds.add(Asked.POINTS)
     kinds |= _regions(folded, clues)
     moments = _dates(folded, clues)
     if moments and (reviewed is None or max(moments) >= reviewed):
@@ -309,6 +321,7 @@ def _dates(folded: str, clues: int) -> list[date]:
 _FRAGMENTS = sorted(
     {needle for fact in _FACTS for needle in fact.needs}
     | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
+    | {*_POINTS_NEEDS}
     | _COUNTING_WORDS
 )
 _BIT = {fragment: 1 << number for number, fragment in enumerate(_FRAGMENTS)}
@@ -333,3 +346,4 @@ _REGION_CLUES = _clues_of(_REGION_STEMS)
 _DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
 _MONTH_CLUES = _clues_of(set(_MONTHS))
 _COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
+_POINTS_CLUES = _clues_of(_POINTS_NEEDS)
