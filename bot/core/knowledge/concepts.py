@@ -176,6 +176,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "share of my income",
         "percentage afgeven",
         "afgeven",
+        "afstaan",  # "een deel afstaan aan de praktijk"
     ),
     "EXPENSENOTE": (
         "onkostennota",
@@ -319,6 +320,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "cercle",
         "cercles",
         "cercle de medecins generalistes",
+        "circle",  # the English entries' own word for the kring
+        "circles",
         "gp association",
         "gp circle",
         "kringwerking",
