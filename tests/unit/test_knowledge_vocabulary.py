@@ -22,6 +22,8 @@ ENTRIES = {
     "kring-staff-tasks": ["Welke taken heeft het personeel?"],
     "recruitment-communication": ["Wat is wervingscommunicatie?"],
     "kring-communication": ["Hoe communiceert de kring met de leden?"],
+    "handbook-order": ["Où commander le livret ?"],
+    "stamp-order": ["Où commander un cachet ?"],
 }
 
 
@@ -43,6 +45,7 @@ def answerer() -> Answerer:
         ("who runs the circle website?", "kring-website"),
         ("wie rekruteert personeel?", "kring-hiring"),
         ("wat bedoelen ze met wervingscommunicatie?", "recruitment-communication"),
+        ("où commander le bouquin ?", "handbook-order"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(

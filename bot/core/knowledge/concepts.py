@@ -349,6 +349,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "handboeken",
         "brochure",
         "brochures",
+        "bouquin",  # Belgian and French colloquial for a book
+        "bouquins",
         "livret",
         "livrets",
         "manuel",
