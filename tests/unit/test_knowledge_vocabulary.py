@@ -24,6 +24,8 @@ ENTRIES = {
     "kring-communication": ["Hoe communiceert de kring met de leden?"],
     "handbook-order": ["Où commander le livret ?"],
     "stamp-order": ["Où commander un cachet ?"],
+    "fee-cap": ["Wat is het plafond van de onkostenbijdrage?"],
+    "fee-long": ["Welk percentage onkostenbijdrage bij een lange vervanging?"],
 }
 
 
@@ -46,6 +48,8 @@ def answerer() -> Answerer:
         ("wie rekruteert personeel?", "kring-hiring"),
         ("wat bedoelen ze met wervingscommunicatie?", "recruitment-communication"),
         ("où commander le bouquin ?", "handbook-order"),
+        ("is er een maximum op de onkostenbijdrage?", "fee-cap"),
+        ("is the fee contribution capped?", "fee-cap"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(
