@@ -41,7 +41,7 @@ def answerer() -> Answerer:
     ("question", "expected"),
     [
         ("ik moet lang pendelen, telt dat mee voor de onkostenbijdrage?", "fee-factors"),
-        ("le trajet compte pour la contribution aux frais ?", "fee-factors"),
+        ("mon temps de trajet compte pour la contribution aux frais ?", "fee-factors"),
         ("does my commute count for the fee contribution?", "fee-factors"),
         ("moet ik een deel afstaan aan de praktijk?", "fee-practice"),
         ("who runs the circle website?", "kring-website"),

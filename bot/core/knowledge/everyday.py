@@ -78,8 +78,9 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "pendel afstand",
         "pendeltijd",
         "woon-werkverkeer",
-        "trajet",
-        "trajets",
+        "temps de trajet",  # not "trajet" alone: a "trajet de soins" is a care pathway
+        "duree du trajet",
+        "distance de trajet",
         "faire la navette",
         "commute",
         "commutes",
