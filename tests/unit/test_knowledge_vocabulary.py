@@ -14,6 +14,8 @@ from bot.core.knowledge.service import Answerer
 ENTRIES = {
     "fee-factors": ["Telt de pendelafstand mee bij de onkostenbijdrage?"],
     "fee-forfait": ["Onkostenbijdrage in een forfaitaire praktijk?"],
+    "insured-replacing": ["Ben ik verzekerd tijdens een vervanging?"],
+    "insured-building": ["Dekt mijn verzekering schade aan het gebouw?"],
     "fee-practice": ["Hoeveel onkostenbijdrage betaal ik aan de praktijk?"],
     "practice-profit": ["Mag de praktijk winst maken op de vervanger?"],
     "kring-website": ["Wie beheert de website van de kring?"],
@@ -44,6 +46,7 @@ def answerer() -> Answerer:
         ("mon temps de trajet compte pour la contribution aux frais ?", "fee-factors"),
         ("does my commute count for the fee contribution?", "fee-factors"),
         ("moet ik een deel afstaan aan de praktijk?", "fee-practice"),
+        ("ben ik verzekerd als ik moet inspringen?", "insured-replacing"),
         ("who runs the circle website?", "kring-website"),
         ("wie rekruteert personeel?", "kring-hiring"),
         ("wat bedoelen ze met wervingscommunicatie?", "recruitment-communication"),

@@ -129,6 +129,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "invalbeurt",
         "invalbeurten",
         "invalwerk",
+        "inspringen",  # Flemish: stepping in for a colleague
         "waarnemen",
         "waarneming",
         "waarnemingen",
