@@ -46,6 +46,7 @@ def answerer() -> Answerer:
         ("mon temps de trajet compte pour la contribution aux frais ?", "fee-factors"),
         ("does my commute count for the fee contribution?", "fee-factors"),
         ("moet ik een deel afstaan aan de praktijk?", "fee-practice"),
+        ("is het normaal dat de praktijk aan mij bijverdient?", "practice-profit"),
         ("ben ik verzekerd als ik moet inspringen?", "insured-replacing"),
         ("who runs the circle website?", "kring-website"),
         ("wie rekruteert personeel?", "kring-hiring"),

@@ -183,6 +183,7 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "winstgevend",
         "winstmarge",
         "bijverdienen",
+        "bijverdient",
         "benefice",
         "benefices",
         "rentable",
