@@ -129,6 +129,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "invalbeurt",
         "invalbeurten",
         "invalwerk",
+        "inspringen",  # Flemish: stepping in for a colleague
         "waarnemen",
         "waarneming",
         "waarnemingen",
@@ -176,6 +177,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "share of my income",
         "percentage afgeven",
         "afgeven",
+        "afstaan",  # "een deel afstaan aan de praktijk"
     ),
     "EXPENSENOTE": (
         "onkostennota",
@@ -319,6 +321,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "cercle",
         "cercles",
         "cercle de medecins generalistes",
+        "circle",  # the English entries' own word for the kring
+        "circles",
         "gp association",
         "gp circle",
         "kringwerking",
@@ -346,6 +350,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "handboeken",
         "brochure",
         "brochures",
+        "bouquin",  # Belgian and French colloquial for a book
+        "bouquins",
         "livret",
         "livrets",
         "manuel",

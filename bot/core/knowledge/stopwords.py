@@ -11,7 +11,7 @@ ga gaat gaan wil wilt willen zal zullen zou zouden graag even eens wa da nen ne 
 allemaal best precies juist eigenlijk welkom ok oke dag hallo goeiedag bedankt dank aub
 nu echt weer net via gewoon steeds zie zit toe want zeker misschien niets eerst zelfs vooral
 natuurlijk helemaal terwijl allez awel ni nie kik moetek zijt zijde kunde moogt hebde kheb kben
-kmoet kzou mijne
+kmoet kzou mijne bedoelen bedoelt
 """
 _STOPWORDS_FR = """
 le la les l un une des du de d et ou a au aux en dans sur pour par avec est sont suis es

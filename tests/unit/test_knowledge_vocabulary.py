@@ -1,0 +1,64 @@
+"""Members' own words for what the entries say otherwise: each finds the entry that says it,
+where without it the search could not tell that entry from its neighbour."""
+
+from datetime import date
+
+import pytest
+
+from bot.core.knowledge.model import Entry, KnowledgeBase, Source
+from bot.core.knowledge.search import Verdict
+from bot.core.knowledge.service import Answerer
+
+# Pairs of neighbours: each question below shares a word with both, and only the member's
+# word for the thing tells them apart.
+ENTRIES = {
+    "fee-factors": ["Telt de pendelafstand mee bij de onkostenbijdrage?"],
+    "fee-forfait": ["Onkostenbijdrage in een forfaitaire praktijk?"],
+    "insured-replacing": ["Ben ik verzekerd tijdens een vervanging?"],
+    "insured-building": ["Dekt mijn verzekering schade aan het gebouw?"],
+    "fee-practice": ["Hoeveel onkostenbijdrage betaal ik aan de praktijk?"],
+    "practice-profit": ["Mag de praktijk winst maken op de vervanger?"],
+    "kring-website": ["Wie beheert de website van de kring?"],
+    "bot-website": ["Staat de bot ook op de website?"],
+    "kring-hiring": ["Wie zorgt voor de aanwerving van personeel?"],
+    "kring-staff-tasks": ["Welke taken heeft het personeel?"],
+    "recruitment-communication": ["Wat is wervingscommunicatie?"],
+    "kring-communication": ["Hoe communiceert de kring met de leden?"],
+    "handbook-order": ["Où commander le livret ?"],
+    "stamp-order": ["Où commander un cachet ?"],
+    "fee-cap": ["Wat is het plafond van de onkostenbijdrage?"],
+    "fee-long": ["Welk percentage onkostenbijdrage bij een lange vervanging?"],
+}
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    kb = KnowledgeBase(sources={"001": Source("001", "Test", "Test", revised=date(2026, 1, 1))})
+    for entry_id, questions in ENTRIES.items():
+        kb.add(Entry(entry_id, "nl", tuple(questions), "Antwoord.", "001"))
+    return Answerer(kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("ik moet lang pendelen, telt dat mee voor de onkostenbijdrage?", "fee-factors"),
+        ("mon temps de trajet compte pour la contribution aux frais ?", "fee-factors"),
+        ("does my commute count for the fee contribution?", "fee-factors"),
+        ("moet ik een deel afstaan aan de praktijk?", "fee-practice"),
+        ("is het normaal dat de praktijk aan mij bijverdient?", "practice-profit"),
+        ("ben ik verzekerd als ik moet inspringen?", "insured-replacing"),
+        ("who runs the circle website?", "kring-website"),
+        ("wie rekruteert personeel?", "kring-hiring"),
+        ("wat bedoelen ze met wervingscommunicatie?", "recruitment-communication"),
+        ("où commander le bouquin ?", "handbook-order"),
+        ("is er een maximum op de onkostenbijdrage?", "fee-cap"),
+        ("is the fee contribution capped?", "fee-cap"),
+    ],
+)
+def test_a_members_word_finds_the_entry_that_says_it_otherwise(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    lookup = answerer.lookup(question, "nl")
+    assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
+    assert lookup.entry is not None and lookup.entry.id == expected
