@@ -173,7 +173,7 @@ class Answerer:
             words = len(text.split())
             if self.opinion.doubts(best.entry_id, best.coverage, passed_over, hits, words):
                 if passed_over is None and self.opinion.offers_doubted(
-                    best.entry_id, best.coverage, hits
+                    best.entry_id, best.coverage, hits, words
                 ):
                     first = [best.entry_id, hits[0].entry_id]
                     return Verdict.CLOSE, fused_candidates(first, ranked, hits, holds)
