@@ -31,14 +31,30 @@ fit; the left-out sets are then pooled per language and set beside what the rule
 it is: `Answerer.lookup`) give on the same questions. The questions' vectors are kept in
 /tmp/kb_question_vectors.npz between runs; the features of the last run in
 /tmp/kb_decision_questions.pickle (`--cached` fits on them again). `--weights` prints the
-logistic regression's weights fitted on every set.
+logistic regression's weights fitted on every set. `--disagreements` lists where the trees and
+the rules differ on the left-out judge sets, by the lexical verdict: where to look for a rule.
+
+Two rules of `SecondOpinion` came from that list, each checked leaving one judge set out (its
+threshold chosen on the other sets, counted on the left-out one, pooled): a doubted confident
+answer to a long question is offered rather than declined (`offers_doubted`: 20 false declines
+became one tap, one out-of-scope question offered), and a close call where the meaning puts
+another entry first is answered with the words' first where they score it strongly
+(`words_strong`: 31 questions answered at once rather than a tap away, 2 wrong, one out of
+scope answered rather than offered). Others did not hold up: answering or offering more of
+what the words decline (the thresholds the other sets chose changed nothing), declining close
+calls whose meaning's first shares few words with the question (11 taps lost for 5
+out-of-scope declines), answering a close call whose first's phrasing lies very close (9 at
+once for one wrong answer), or whose words' first lies a hair behind the meaning's first (the
+other sets mostly chose not to).
 
     flock /tmp/bench.lock .venv/bin/python -m bench.fit_decision [--weights] [--cached]
+        [--disagreements]
 """
 
 import argparse
 import math
 import pickle
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -400,6 +416,25 @@ class Outcomes:
         )
 
 
+def outcome(case: Case, verdict: Verdict, ids: Sequence[str]) -> str:
+    """What the member gets, in a word (out-of-scope questions apart)."""
+    shown = verdict is not Verdict.NONE and bool(ids)
+    if case.expected is None:
+        return f"oos {'declined' if not shown else verdict.value}"
+    if not shown:
+        return "declined"
+    if verdict is Verdict.CONFIDENT:
+        return "at once" if case.answered_by(ids[0]) else "wrong"
+    return "one tap" if any(map(case.answered_by, ids)) else "wrong offer"
+
+
+def lexical_verdict(question: Question) -> str:
+    if question.features is None:
+        return "no entry"
+    confident, close = question.features[1:3]
+    return "confident" if confident else "close" if close else "declined"
+
+
 def learned_verdict(decision: int, candidates: tuple[str, ...]) -> tuple[Verdict, tuple[str, ...]]:
     if decision == 2:
         return Verdict.CONFIDENT, candidates[:1]
@@ -411,10 +446,14 @@ def learned_verdict(decision: int, candidates: tuple[str, ...]) -> tuple[Verdict
 LEARNERS: dict[str, Learner] = {"logistic": logistic, "trees": boosted_trees}
 
 
-def cross_validate(questions: list[Question], folds: Sequence[str]) -> None:
+def cross_validate(
+    questions: list[Question], folds: Sequence[str], disagreements: bool = False
+) -> None:
     """Each fold left out in turn, decided by each learner fitted on the others; the left-out
-    folds pooled per language, beside the rules."""
+    folds pooled per language, beside the rules; with `disagreements`, where the trees and the
+    rules differ, by the lexical verdict (where to look for a rule the trees found)."""
     outcomes: dict[tuple[str, str], Outcomes] = {}
+    differ: Counter[tuple[str, str, str]] = Counter()
     for fold in folds:
         left_out = [q for q in questions if q.fold == fold]
         x = np.array([q.features for q in left_out if q.features is not None])
@@ -427,6 +466,9 @@ def cross_validate(questions: list[Question], folds: Sequence[str]) -> None:
                 decision = next(decisions) if q.features is not None else 0
                 verdict, ids = learned_verdict(int(decision), q.candidates)
                 outcomes.setdefault((q.case.language, name), Outcomes()).count(q.case, verdict, ids)
+                rules, learned = outcome(q.case, *q.rules), outcome(q.case, verdict, ids)
+                if name == "trees" and rules != learned:
+                    differ[lexical_verdict(q), rules, learned] += 1
     print(
         f"{'':14}{'in':>6}{'at once':>9}{'<=1 tap':>9}{'f.decl.':>10}{'wrong':>8}"
         f"{'oos':>6}{'declined':>10}"
@@ -435,12 +477,19 @@ def cross_validate(questions: list[Question], folds: Sequence[str]) -> None:
         for name in ("rules", *LEARNERS):
             if (language, name) in outcomes:
                 print(outcomes[language, name].row(f"{language} {name}"))
+    if disagreements:
+        print("\nwhere the trees and the rules differ (lexical verdict: rules -> trees):")
+        for (lexical, rules, learned), n in sorted(differ.items(), key=lambda d: -d[1]):
+            print(f"  {lexical:10} {rules:>12} -> {learned:12} {n:4}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", action="store_true", help="print the fit on every set")
     parser.add_argument("--cached", action="store_true", help=f"the questions of {COLLECTED}")
+    parser.add_argument(
+        "--disagreements", action="store_true", help="where the trees and the rules differ"
+    )
     arguments = parser.parse_args()
     if arguments.cached and COLLECTED.exists():
         questions = pickle.loads(COLLECTED.read_bytes())
@@ -451,7 +500,7 @@ def main() -> None:
     tuned = sorted({q.fold for q in questions} - set(judges))
     print(f"{len(questions)} questions")
     print("\nleave one judge set out (the tuned sets always trained on), pooled:")
-    cross_validate(questions, judges)
+    cross_validate(questions, judges, arguments.disagreements)
     print("\nleave one set out, every open set (tuned sets too), pooled:")
     cross_validate(questions, [*tuned, *judges])
     if arguments.weights:
