@@ -526,12 +526,13 @@ FEE_BANDS = "onkostenbijdrage vervanging weken maanden"
 def test_a_hesitation_the_words_score_strongly_is_answered_with_their_first(
     words_strong: float, answered: bool
 ) -> None:
-    """The meaning places the long fee band first: where the words score their first (the short
-    band) strongly enough, it is the answer; else both are offered, the meaning's first."""
+    """The meaning places the stamp entry first (the words rank it third), the short fee band
+    second: both together rank the words' first (the short band) highest. Where the words score
+    it strongly enough, it is the answer; else both are offered, the meaning's first."""
     kb = small_kb()
     lexical = words_alone(kb, FEE_BANDS)
     assert lexical.verdict is Verdict.CLOSE and lexical.candidates[0].id == "fee-short"
-    near = {"fee-long": 1.0, "fee-short": 0.3}
+    near = {"stamp": 1.0, "fee-short": 0.3}
     semantic = SemanticIndex.build(kb, Placed(kb, FEE_BANDS, near), VectorCache(None))
     opinion = SecondOpinion(words_strong=words_strong)
     lookup = Answerer(kb, semantic, opinion).lookup(FEE_BANDS, "nl")
@@ -540,7 +541,7 @@ def test_a_hesitation_the_words_score_strongly_is_answered_with_their_first(
         assert lookup.entry is not None and lookup.entry.id == "fee-short"
     else:
         assert lookup.verdict is Verdict.CLOSE
-        assert [entry.id for entry in lookup.candidates][:2] == ["fee-long", "fee-short"]
+        assert [entry.id for entry in lookup.candidates][:2] == ["stamp", "fee-short"]
 
 
 # Every word but the last five is the short fee entry's, and only one other entry shares one:

@@ -215,9 +215,10 @@ class SecondOpinion:
     the member chooses between both searches' firsts (and the entry both rank highest after
     them: see `fused_candidates`, as for every offer below); unless the words score their first
     strongly (`words_strong` times the rarest term's weight: the question repeats much of that
-    entry's own phrasing), which is then answered, the meaning's first being mostly a neighbour
-    on its topic (on the judge sets, each left out in turn, 31 such questions were answered at
-    once rather than a tap away, at two wrong answers). But a question that is not long,
+    entry's own phrasing) and both searches together rank it highest (the meaning close
+    behind its own first): that entry is then answered, the meaning's first being mostly a
+    neighbour on its topic (on the judge sets, each left out in turn, 31 such questions were
+    answered at once rather than a tap away, at two wrong answers). But a question that is not long,
     where no entry comes within `offered_floor` in meaning, is declined whether they agree or
     not: nothing in the knowledge base is about it (the weather, a fact of another domain
     sharing a word or two with an entry), and the member is better served by the offer to
@@ -387,7 +388,8 @@ class SecondOpinion:
                 tied = lead < self.words_tie and _margin(top, hits, holds) < self.meaning_tie
                 if not tied:
                     return Verdict.CONFIDENT, (top.entry_id,)
-            if not agree and strength >= self.words_strong and holds(best):
+            both = fused_candidates([], ranked, hits, holds)
+            if not agree and strength >= self.words_strong and both[:1] == (best,):
                 return Verdict.CONFIDENT, (best,)
             first = [top.entry_id] if top is not None else []
             return Verdict.CLOSE, fused_candidates(first, ranked, hits, holds)
