@@ -517,33 +517,6 @@ def test_a_doubted_answer_to_a_long_question_is_offered_wherever_the_meaning_ran
     assert (lookup.verdict is Verdict.NONE) is not offered
 
 
-# The words hesitate between both fee bands, the short one a hair ahead; in this small
-# knowledge base they score it 1.4 times what its rarest term weighs.
-FEE_BANDS = "onkostenbijdrage vervanging weken maanden"
-
-
-@pytest.mark.parametrize(("words_strong", "answered"), [(1.0, True), (2.0, False)])
-def test_a_hesitation_the_words_score_strongly_is_answered_with_their_first(
-    words_strong: float, answered: bool
-) -> None:
-    """The meaning places the stamp entry first (the words rank it third), the short fee band
-    second: both together rank the words' first (the short band) highest. Where the words score
-    it strongly enough, it is the answer; else both are offered, the meaning's first."""
-    kb = small_kb()
-    lexical = words_alone(kb, FEE_BANDS)
-    assert lexical.verdict is Verdict.CLOSE and lexical.candidates[0].id == "fee-short"
-    near = {"stamp": 1.0, "fee-short": 0.3}
-    semantic = SemanticIndex.build(kb, Placed(kb, FEE_BANDS, near), VectorCache(None))
-    opinion = SecondOpinion(words_strong=words_strong)
-    lookup = Answerer(kb, semantic, opinion).lookup(FEE_BANDS, "nl")
-    if answered:
-        assert lookup.verdict is Verdict.CONFIDENT
-        assert lookup.entry is not None and lookup.entry.id == "fee-short"
-    else:
-        assert lookup.verdict is Verdict.CLOSE
-        assert [entry.id for entry in lookup.candidates][:2] == ["stamp", "fee-short"]
-
-
 # Every word but the last five is the short fee entry's, and only one other entry shares one:
 # the words single that entry out, though they leave much of the question unexplained.
 SINGLED_OUT = (

@@ -213,12 +213,7 @@ class SecondOpinion:
     higher similarity; on the tuned and judge sets the entry both searches put first was then
     always the right one, so the offer only cost the member a tap.) Where the two disagree,
     the member chooses between both searches' firsts (and the entry both rank highest after
-    them: see `fused_candidates`, as for every offer below); unless the words score their first
-    strongly (`words_strong` times the rarest term's weight: the question repeats much of that
-    entry's own phrasing) and both searches together rank it highest (the meaning close
-    behind its own first): that entry is then answered, the meaning's first being mostly a
-    neighbour on its topic (on the judge sets, each left out in turn, 31 such questions were
-    answered at once rather than a tap away, at two wrong answers). But a question that is not long,
+    them: see `fused_candidates`, as for every offer below). But a question that is not long,
     where no entry comes within `offered_floor` in meaning, is declined whether they agree or
     not: nothing in the knowledge base is about it (the weather, a fact of another domain
     sharing a word or two with an entry), and the member is better served by the offer to
@@ -284,7 +279,6 @@ class SecondOpinion:
     close_phrasing: float = 0.95  # … as is a shorter one, with a phrasing this close
     offered_floor: float = 2.16  # a hesitant question not long needs an entry this close
     singled_out: float = 2.0  # … unless the words score it this many times the runner-up
-    words_strong: float = 3.0  # a hesitant words' first scoring this many rarest terms' worth
 
     def worth_checking(self, coverage: float, passed_over: str | None) -> bool:
         """Whether a confident lexical answer needs the embeddings' confirmation."""
@@ -363,14 +357,12 @@ class SecondOpinion:
         ranked: Sequence[str],
         words: int = 0,
         lead: float = 1.0,
-        strength: float = 0.0,
     ) -> tuple[Verdict, tuple[str, ...]]:
         """The verdict and the entry ids (the answer, or the candidates: `fused_candidates`),
         given the lexical verdict, best entry and coverage, the entries ranked by similarity
         (`holds`: whether an entry holds the kind of fact asked, such as an amount), the
-        entries the lexical search ranked first, the question's number of words, how many
-        times the runner-up's score the lexical search's best entry scores, and its score in
-        units of the rarest term's weight (`strength`)."""
+        entries the lexical search ranked first, the question's number of words, and how many
+        times the runner-up's score the lexical search's best entry scores."""
         verdict, best, coverage = lexical
         top = next((hit for hit in hits if holds(hit.entry_id)), None)
         agree = top is not None and top.entry_id == best
@@ -388,9 +380,6 @@ class SecondOpinion:
                 tied = lead < self.words_tie and _margin(top, hits, holds) < self.meaning_tie
                 if not tied:
                     return Verdict.CONFIDENT, (top.entry_id,)
-            both = fused_candidates([], ranked, hits, holds)
-            if not agree and strength >= self.words_strong and both[:1] == (best,):
-                return Verdict.CONFIDENT, (best,)
             first = [top.entry_id] if top is not None else []
             return Verdict.CLOSE, fused_candidates(first, ranked, hits, holds)
         if top is None:

@@ -10,14 +10,7 @@ from functools import partial
 from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.model import Entry, KnowledgeBase
-from bot.core.knowledge.search import (
-    UNKNOWN_WORD_WEIGHT,
-    Document,
-    Index,
-    Result,
-    Verdict,
-    alternatives,
-)
+from bot.core.knowledge.search import Document, Index, Result, Verdict, alternatives
 from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, fused_candidates
 from bot.core.knowledge.teaching import TaughtEntries
 from bot.core.membership import require_manager
@@ -155,17 +148,13 @@ class Answerer:
             hits = self.semantic.search(text)
             ranked = [hit.entry_id for hit in result.hits]
             holds = partial(self.index.holds_asked, text)
-            lead, strength = _lead(result), best.score / self._rarest_weight()
-            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words, lead, strength)
+            lead = _lead(result)
+            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words, lead)
             return verdict, ids, best.coverage
         if result.verdict is Verdict.CLOSE:
             candidates = tuple(hit.entry_id for hit in alternatives(result))
             return result.verdict, candidates, best.coverage
         return Verdict.NONE, (), best.coverage
-
-    def _rarest_weight(self) -> float:
-        """What the rarest term weighs in a score (the unit of search.py's scores)."""
-        return self.index.unknown_word_idf / UNKNOWN_WORD_WEIGHT
 
     def _checked(self, text: str, result: Result) -> tuple[Verdict, tuple[str, ...]]:
         """A confident lexical answer as the embeddings leave it (see SecondOpinion): the
