@@ -318,7 +318,7 @@ class SecondOpinion:
         declines to it and gained nothing: such near misses stay declined.) A long question
         (of `words` words) is always offered: its story dilutes the meaning as it does the
         words, so the embeddings ranking the answer low is no sign of a near miss (on the
-        judge sets 20 such questions had the right entry among the buttons and one out of
+        judge sets 21 such questions had the right entry among the buttons and one out of
         scope was offered; one more on the tuned sets: see bench/fit_decision.py)."""
         if words >= self.long_question:
             return True
