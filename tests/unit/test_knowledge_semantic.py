@@ -490,6 +490,33 @@ def test_a_partly_explained_answer_the_meaning_ranks_third_is_still_declined() -
     assert lookup.verdict is Verdict.NONE
 
 
+# The on-call question with a story around it (15 words): the words answer it with on-call.
+LONG_STORY = (
+    "moet de stagiair als vervanger wachtdienst doen in de zone waar hij werkt volgende maand"
+)
+
+
+@pytest.mark.parametrize(("long", "offered"), [(True, True), (False, False)])
+def test_a_doubted_answer_to_a_long_question_is_offered_wherever_the_meaning_ranks_it(
+    long: bool, offered: bool
+) -> None:
+    """The meaning ranks the words' answer fourth: a short question is declined (a near miss),
+    a long one offers it first, next to the meaning's first (its story blurs the meaning)."""
+    kb = small_kb()
+    near = {"insurance": 1.0, "stamp": 0.9, "fee-short": 0.85, "on-call": 0.8}
+    words_alone_answer = words_alone(kb, LONG_STORY).entry
+    assert words_alone_answer is not None and words_alone_answer.id == "on-call"
+    semantic = SemanticIndex.build(kb, Placed(kb, LONG_STORY, near), VectorCache(None))
+    words = len(LONG_STORY.split())
+    opinion = SecondOpinion(long_question=words if long else words + 1)
+    lookup = Answerer(kb, semantic, opinion).lookup(LONG_STORY, "nl")
+    assert lookup.entry is None
+    assert [entry.id for entry in lookup.candidates][:2] == (
+        ["on-call", "insurance"] if offered else []
+    )
+    assert (lookup.verdict is Verdict.NONE) is not offered
+
+
 # Every word but the last five is the short fee entry's, and only one other entry shares one:
 # the words single that entry out, though they leave much of the question unexplained.
 SINGLED_OUT = (

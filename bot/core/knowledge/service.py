@@ -111,15 +111,20 @@ class Answerer:
     def lookup(self, text: str, language: str) -> Lookup:
         text = text[:QUESTION_MAX_LENGTH]
         verdict, ids, score = self._decide(text)
-        if years := set(YEAR.findall(text)):
-            ids = tuple(entry_id for entry_id in ids if self._mentions(entry_id, years))
-        found = (self.kb.entry(entry_id, language) for entry_id in ids)
-        entries = tuple(entry for entry in found if entry is not None)
+        entries = self.shown(ids, text, language)
         if verdict is Verdict.CONFIDENT and entries:
             return Lookup(verdict, entry=entries[0], score=score)
         if verdict is Verdict.CLOSE and entries:
             return Lookup(verdict, candidates=entries, score=score)
         return Lookup(Verdict.NONE, score=score)
+
+    def shown(self, ids: Iterable[str], text: str, language: str) -> tuple[Entry, ...]:
+        """The entries (ids) the member may be shown for this question, in their language: those
+        naming every year the question names (see YEAR)."""
+        if years := set(YEAR.findall(text)):
+            ids = tuple(entry_id for entry_id in ids if self._mentions(entry_id, years))
+        found = (self.kb.entry(entry_id, language) for entry_id in ids)
+        return tuple(entry for entry in found if entry is not None)
 
     def _mentions(self, entry_id: str, years: set[str]) -> bool:
         """Whether the entry names every one of these years (in any of its versions)."""
@@ -168,7 +173,7 @@ class Answerer:
             words = len(text.split())
             if self.opinion.doubts(best.entry_id, best.coverage, passed_over, hits, words):
                 if passed_over is None and self.opinion.offers_doubted(
-                    best.entry_id, best.coverage, hits
+                    best.entry_id, best.coverage, hits, words
                 ):
                     first = [best.entry_id, hits[0].entry_id]
                     return Verdict.CLOSE, fused_candidates(first, ranked, hits, holds)
