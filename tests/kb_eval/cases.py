@@ -26,9 +26,9 @@ JUDGE7 = FOLDER / "judge7"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE8 = FOLDER / "judge8"  # first run at 91e2db4 (kb_judge5_to_8_first_run.md)
 JUDGE9 = FOLDER / "judge9"  # first run at 8c47449 (kb_judge9_10_first_run.md)
 JUDGE10 = FOLDER / "judge10"  # first run at 8c47449 (kb_judge9_10_first_run.md)
-JUDGE11 = FOLDER / "judge11"  # labelled at 4387f11, before round 7's changes
-JUDGE12 = FOLDER / "judge12"  # labelled at 4387f11, before round 7's changes
-JUDGE13 = FOLDER / "judge13"  # labelled at 4387f11, before round 7's changes
+JUDGE11 = FOLDER / "judge11"  # first run at 06f8671 (kb_judge11_13_first_run.md)
+JUDGE12 = FOLDER / "judge12"  # first run at 06f8671 (kb_judge11_13_first_run.md)
+JUDGE13 = FOLDER / "judge13"  # first run at 06f8671 (kb_judge11_13_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -46,7 +46,7 @@ BLIND_SETS = {
     "thirteenth judge set": JUDGE13,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN = frozenset({JUDGE11, JUDGE12, JUDGE13})  # the next judge sets, until their first run
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
