@@ -300,7 +300,7 @@ SHORT = "drukker stempel invaller bestellen ontwerp"  # as little of it explaine
 @pytest.mark.parametrize(
     ("question", "near", "shown"),
     [
-        (LONG, {"fee-short": 1.0, "insurance": 0.3}, ["fee-short", "stamp"]),  # the words' 2nd
+        (LONG, {"fee-short": 1.0, "insurance": 0.32}, ["fee-short", "stamp"]),  # the words' 2nd
         (LONG, {"fee-short": 1.0, "insurance": 0.6}, []),  # the meaning lies too far
         (LONG, {"on-call": 1.0, "insurance": 0.3}, []),  # it shares no word with it
         (SHORT, {"fee-short": 1.0, "insurance": 0.3}, []),  # a short question stays declined
@@ -322,7 +322,7 @@ def test_a_long_question_the_words_decline_is_offered_when_the_meaning_is_close(
 @pytest.mark.parametrize(
     ("near", "shown"),
     [
-        ({"insurance": 1.0, "fee-short": 0.2}, ["insurance", "stamp"]),  # cosine 0.98
+        ({"insurance": 1.0, "fee-short": 0.32}, ["insurance", "stamp"]),  # cosine 0.952
         ({"insurance": 1.0, "fee-short": 0.35}, []),  # 0.94: close enough for a long one only
         ({"fee-short": 1.0, "insurance": 0.2}, []),  # very close, but it shares no word with it
     ],
@@ -338,6 +338,21 @@ def test_a_short_question_the_words_decline_is_offered_when_a_phrasing_lies_very
     lookup = placed_lookup(kb, HALF, near)
     assert lookup.verdict is (Verdict.CLOSE if shown else Verdict.NONE)
     assert [entry.id for entry in lookup.candidates][:2] == shown
+
+
+@pytest.mark.parametrize("question", [HALF, LONG])
+def test_a_question_the_words_decline_is_answered_where_it_nearly_repeats_a_phrasing(
+    question: str,
+) -> None:
+    """Where the question nearly repeats one phrasing of an entry among the words' ranking
+    (cosine 0.98), the member gets that entry at once, though the words put another first."""
+    kb = small_kb()
+    assert words_alone(kb, question).verdict is Verdict.NONE
+    first = "insurance" if question == HALF else "fee-short"
+    other = "fee-short" if question == HALF else "insurance"
+    lookup = placed_lookup(kb, question, {first: 1.0, other: 0.2})
+    assert lookup.verdict is Verdict.CONFIDENT
+    assert lookup.entry is not None and lookup.entry.id == first
 
 
 @pytest.mark.parametrize("near", [{"stamp": 1.0, "insurance": 0.3}, {"stamp": 1.0}])
@@ -508,13 +523,25 @@ def test_a_doubted_answer_to_a_long_question_is_offered_wherever_the_meaning_ran
     assert words_alone_answer is not None and words_alone_answer.id == "on-call"
     semantic = SemanticIndex.build(kb, Placed(kb, LONG_STORY, near), VectorCache(None))
     words = len(LONG_STORY.split())
-    opinion = SecondOpinion(long_question=words if long else words + 1)
+    opinion = SecondOpinion(
+        long_question=words if long else words + 1, story_question=words + 1
+    )  # long, but not told as a story (see the next test)
     lookup = Answerer(kb, semantic, opinion).lookup(LONG_STORY, "nl")
     assert lookup.entry is None
     assert [entry.id for entry in lookup.candidates][:2] == (
         ["on-call", "insurance"] if offered else []
     )
     assert (lookup.verdict is Verdict.NONE) is not offered
+
+
+def test_a_doubted_answer_to_a_question_told_as_a_story_is_answered() -> None:
+    """A question of 15 words or more the words answer, though the meaning ranks that answer
+    fourth: the story around it blurs its meaning, the words that explain most of it stand."""
+    kb = small_kb()
+    near = {"insurance": 1.0, "stamp": 0.9, "fee-short": 0.85, "on-call": 0.8}
+    lookup = placed_after_words(kb, LONG_STORY, near, "on-call")
+    assert lookup.verdict is Verdict.CONFIDENT
+    assert lookup.entry is not None and lookup.entry.id == "on-call"
 
 
 # Every word but the last five is the short fee entry's, and only one other entry shares one:

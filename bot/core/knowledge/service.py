@@ -175,6 +175,8 @@ class Answerer:
                 if passed_over is None and self.opinion.offers_doubted(
                     best.entry_id, best.coverage, hits, words
                 ):
+                    if self.opinion.answers_doubted(words):
+                        return answer
                     first = [best.entry_id, hits[0].entry_id]
                     return Verdict.CLOSE, fused_candidates(first, ranked, hits, holds)
                 return Verdict.NONE, ()
