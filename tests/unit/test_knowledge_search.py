@@ -380,6 +380,7 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("hoeveel LOK-sessies moet een vervanger volgen?", {Asked.COUNT}),  # sessions, no points
         ("hoeveel leden moet een kring hebben?", {Asked.COUNT, Asked.HEADCOUNT}),
         ("Combien de généralistes sont affiliés ?", {Asked.COUNT, Asked.HEADCOUNT}),
+        ("La licence HealthOne, ça coûte combien pour un remplaçant ?", {Asked.AMOUNT}),
         ("how many GPs are in the flexpool?", {Asked.COUNT, Asked.HEADCOUNT}),
         ("How much GPs are connected with this flexpool?", {Asked.COUNT, Asked.HEADCOUNT}),
         ("how much are the fees?", {Asked.AMOUNT}),
@@ -624,6 +625,12 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             "Hoeveel opdrachten moet een kring minimaal hebben om erkend te worden?",
             "Een kring heeft vier minimale opdrachten; ten tweede ondersteunt ze haar leden.",
             False,  # it counts tasks, not members
+        ),
+        (
+            "La licence HealthOne au mois, ça coûte combien pour un remplaçant ?",
+            "La licence HealthOne au mois pour un remplaçant ?",
+            "Une licence au mois est possible ; Domus Medica n'en indique pas le prix.",
+            False,  # no amount
         ),
         (
             "Hoeveel huisartsen zijn aangesloten bij de flexpool?",

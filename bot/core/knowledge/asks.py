@@ -106,6 +106,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
         r"how much (?!\w+s (?:are|do|have)\b)(?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
         r"c est combien(?! d)",
+        r"coute(?:nt)? combien",
         r"(?:exact|exacte|precise|precies) (?:amount|bedrag|montant)",
         r"montant exact",
         r"how much (?:\w+ ){0,2}(?:cost|costs|pay|pays|paid|charge|earn|earns|make|makes)",
