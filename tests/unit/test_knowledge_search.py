@@ -381,6 +381,9 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("hoeveel leden moet een kring hebben?", {Asked.COUNT, Asked.HEADCOUNT}),
         ("Combien de généralistes sont affiliés ?", {Asked.COUNT, Asked.HEADCOUNT}),
         ("La licence HealthOne, ça coûte combien pour un remplaçant ?", {Asked.AMOUNT}),
+        ("est ce que la cotisation au cercle est déductible des impôts", {Asked.DEDUCTION}),
+        ("kan ik die autokosten fiscaal aftrekken?", {Asked.DEDUCTION}),
+        ("Wordt de bijdrage afgetrokken van mijn honorarium?", set()),  # no taxes
         ("how many GPs are in the flexpool?", {Asked.COUNT, Asked.HEADCOUNT}),
         ("How much GPs are connected with this flexpool?", {Asked.COUNT, Asked.HEADCOUNT}),
         ("how much are the fees?", {Asked.AMOUNT}),
@@ -471,6 +474,7 @@ OTHER_PROFESSIONS = {
         ("Apply for a KBO number online.", {Asked.APPLICATION, Asked.NUMBER}),
         ("Obtenir un numéro BCE au guichet.", {Asked.NUMBER}),
         ("Geef uw RIZIV-nummer aan de coördinator.", set()),  # given, not applied for
+        ("La cotisation est déductible fiscalement.", {Asked.DEDUCTION}),
         # The number is given with the request, not applied for.
         ("After your name and RIZIV number, we approve your request.", {Asked.APPLICATION}),
     ],
@@ -631,6 +635,18 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             "La licence HealthOne au mois pour un remplaçant ?",
             "Une licence au mois est possible ; Domus Medica n'en indique pas le prix.",
             False,  # no amount
+        ),
+        (
+            "Is de bijdrage aan de kring fiscaal aftrekbaar?",
+            "Is de bijdrage aan de kring fiscaal aftrekbaar?",
+            "De bijdrage aan de kring bedraagt 150 euro per jaar.",
+            False,  # the fee, not whether one may deduct it
+        ),
+        (
+            "Is de bijdrage aan de kring fiscaal aftrekbaar?",
+            "Is de bijdrage aan de kring fiscaal aftrekbaar?",
+            "De bijdrage aan de kring is fiscaal aftrekbaar.",
+            True,
         ),
         (
             "Hoeveel huisartsen zijn aangesloten bij de flexpool?",

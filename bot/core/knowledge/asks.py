@@ -33,6 +33,9 @@ class Asked(StrEnum):
     # How many people (members, GPs): "how many members must a kring have" is on topic for an
     # entry counting a kring's tasks, but only an answer counting people says.
     HEADCOUNT = "headcount"
+    # Whether, or how much, one may deduct from one's taxes: no entry on the membership fee or a
+    # locum's costs says so unless it names deducting.
+    DEDUCTION = "deduction"
     # How to apply for, request or renew something ("hoe vraag ik een eHealth-certificaat aan",
     # "RIZIV nummer aanvragen"): an entry on what to do with it once one has it does not say.
     APPLICATION = "application"
@@ -234,6 +237,12 @@ _GIVING = any_of(
 )
 
 
+# Deducting (folded), and the taxes one deducts from: "cotisation déductible des impôts",
+# "fiscaal aftrekbaar", "deduct from my taxes"; not a contribution deducted from one's fees, nor an
+# insurance's deductible.
+_DEDUCTING = any_of(r"aftrek\w*", r"afgetrokken", r"dedu\w*")
+_TAXES = any_of(r"belasting\w*", r"fiscaa?l\w*", r"impots?", r"tax\w*")
+
 # A number (RIZIV, INAMI, KBO …) as what is applied for (folded), not one applied with: "how do I
 # apply for membership with my RIZIV number" asks how to join.
 _A_NUMBER = any_of(
@@ -255,6 +264,8 @@ def asked(question: str) -> frozenset[Asked]:
     kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
     if not _WHO.search(folded):
         kinds |= {kind for kind, pattern in _NAMED.items() if pattern.search(folded)}
+    if _DEDUCTING.search(folded) and _TAXES.search(folded):
+        kinds.add(Asked.DEDUCTION)
     if _OPENS_WITH_AMOUNT.match(folded):
         kinds.add(Asked.AMOUNT)
     if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"

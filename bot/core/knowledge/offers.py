@@ -219,6 +219,12 @@ _FACTS = (
         ),
         needs=("nummer", "number", "numéro", "numero"),
     ),
+    # Deducting, in any of its forms (accents kept): "fiscaal aftrekbaar", "déductible".
+    _Fact(
+        Asked.DEDUCTION,
+        re.compile(r"\b(?:aftrek\w*|afgetrokken|d[eé]du\w*)"),
+        needs=("aftrek", "afgetrokken", "dedu", "dédu"),
+    ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), needs=_DIGITS, raw=True),
     _Fact(
