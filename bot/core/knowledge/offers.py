@@ -102,15 +102,33 @@ _COUNTING = any_of(*sorted(_COUNTING_WORDS))
 _NUMBERS = r"\d+|" + "|".join(sorted(_COUNTING_WORDS - {"hoeveel", "combien"}))
 _POINTS = re.compile(r"\b(?:" + _NUMBERS + r") (?:\w+ )?(?:\w*punten|points|credits)\b")
 _POINTS_NEEDS = ("punt", "point", "credit")
-# A number of people: right before them ("200 leden", "among a thousand respondents") or an
-# approximate one after them in the same sentence ("all affiliated GPs in the region, about
-# 150"); not "Article 21 requires doctors", nor a date after them.
-_HEADCOUNT_NUMBERS = _NUMBERS + r"|duizend|thousand|mille"
-_HEADCOUNT = re.compile(
-    rf"(?<!artikel )(?<!article )\b(?:{_HEADCOUNT_NUMBERS})(?: \w+)? (?:{PEOPLE})\b"
-    rf"|\b(?:{PEOPLE})(?: \w+){{0,4}},? (?:zo n|ongeveer|bijna|about|around|almost|some"
-    rf"|environ|presque|quelque) (?:{_HEADCOUNT_NUMBERS})\b"
+# A number of people: right before them ("200 leden", "among a thousand respondents", at most one
+# word between) or an approximate one after them in the same sentence ("all affiliated GPs in
+# the region, about 150"); not "Article 21 requires doctors", nor a date after them. A build
+# reads every answer, and most name people: the numbers before them are looked up word by word.
+_PEOPLE_NAMED = re.compile(rf"\b(?:{PEOPLE})\b")
+_HEADCOUNT_WORDS = (_COUNTING_WORDS - {"hoeveel", "combien"}) | {"duizend", "thousand", "mille"}
+_APPROXIMATELY = re.compile(
+    r"(?: \w+){0,4},? (?:zo n|ongeveer|bijna|about|around|almost|some|environ|presque|quelque)"
+    rf" (?:\d+|{'|'.join(sorted(_HEADCOUNT_WORDS))})\b"
 )
+_ARTICLE = frozenset({"artikel", "article", "art"})
+
+
+def _counts_people(folded: str) -> bool:
+    """Whether a folded answer gives a number of people."""
+    for named in _PEOPLE_NAMED.finditer(folded):
+        words = folded[max(0, named.start() - 40) : named.start()].split()[-3:]
+        for at in (-1, -2):  # right before them, or one word before
+            if len(words) < -at or not (words[at].isdigit() or words[at] in _HEADCOUNT_WORDS):
+                continue
+            if len(words) < 1 - at or words[at - 1] not in _ARTICLE:
+                return True
+        if _APPROXIMATELY.match(folded, named.end()):
+            return True
+    return False
+
+
 _PEOPLE_NEEDS = (
     *("leden", "member", "membre", "artsen", "medecin", "generaliste", "gp", "doctor"),
     *("deelnemer", "participant", "person", "people", "respondent", "zorgverlener", "prestataire"),
@@ -261,7 +279,7 @@ def offered(
         kinds.add(Asked.COUNT)
     if clues & _POINTS_CLUES and _POINTS.search(folded):
         kinds.add(Asked.POINTS)
-    if clues & _PEOPLE_CLUES and _HEADCOUNT.search(folded):
+    if clues & _PEOPLE_CLUES and _counts_people(folded):
         kinds.add(Asked.HEADCOUNT)
     kinds |= _regions(folded, clues)
     moments = _dates(folded, clues)
