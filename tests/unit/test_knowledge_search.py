@@ -368,13 +368,24 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("Moet ik btw aanrekenen als vervanger?", {Asked.VAT}),
         ("Je peux facturer la TVA sur mes remplacements ?", {Asked.VAT}),
         ("Hoe vraag ik een eHealth-certificaat aan?", {Asked.APPLICATION}),
-        ("RIZIV nummer aanvragen", {Asked.APPLICATION}),
+        ("RIZIV nummer aanvragen", {Asked.NUMBER}),  # how to apply for a number
+        ("comment obtenir mon numéro INAMI ?", {Asked.NUMBER}),
+        ("How do I apply for a RIZIV number?", {Asked.NUMBER}),
+        ("How do I apply for membership with my RIZIV number?", {Asked.APPLICATION}),
+        ("How do I apply for membership?", {Asked.APPLICATION}),
         ("How do I renew my eHealth certificate?", {Asked.APPLICATION}),
         ("Comment demander mon agrément ?", {Asked.APPLICATION}),
         ("moet ik telkens een nieuw KBO-nummer aanvragen?", set()),  # whether, not how
         ("Combien de points d'accréditation faut-il par an ?", {Asked.COUNT, Asked.POINTS}),
         ("hoeveel LOK-sessies moet een vervanger volgen?", {Asked.COUNT}),  # sessions, no points
-        ("How much GPs are connected with this flexpool?", {Asked.COUNT}),  # how many
+        ("hoeveel leden moet een kring hebben?", {Asked.COUNT, Asked.HEADCOUNT}),
+        ("Combien de généralistes sont affiliés ?", {Asked.COUNT, Asked.HEADCOUNT}),
+        ("La licence HealthOne, ça coûte combien pour un remplaçant ?", {Asked.AMOUNT}),
+        ("est ce que la cotisation au cercle est déductible des impôts", {Asked.DEDUCTION}),
+        ("kan ik die autokosten fiscaal aftrekken?", {Asked.DEDUCTION}),
+        ("Wordt de bijdrage afgetrokken van mijn honorarium?", set()),  # no taxes
+        ("how many GPs are in the flexpool?", {Asked.COUNT, Asked.HEADCOUNT}),
+        ("How much GPs are connected with this flexpool?", {Asked.COUNT, Asked.HEADCOUNT}),
         ("how much are the fees?", {Asked.AMOUNT}),
         ("C'est combien le DMG par patient ?", {Asked.AMOUNT}),
         ("c'est combien de points par séance ?", {Asked.COUNT, Asked.POINTS}),
@@ -454,6 +465,18 @@ OTHER_PROFESSIONS = {
         ("That obligation applies to you too.", set()),  # a rule that applies, no application
         ("Apply for it at eHealth.", {Asked.APPLICATION}),
         ("Demand for assistants grows.", set()),
+        ("Vraag uw KBO-nummer aan bij een ondernemingsloket.", {Asked.NUMBER}),
+        ("Een kring van 150 leden.", {Asked.COUNT, Asked.HEADCOUNT}),
+        ("Among a thousand respondents.", {Asked.HEADCOUNT}),
+        ("Voor de huisartsen in de regio, zo'n 150.", {Asked.COUNT, Asked.HEADCOUNT}),
+        ("Vier opdrachten; ten tweede ondersteunt ze haar leden.", {Asked.COUNT}),  # no headcount
+        ("Article 21 requires doctors to do it.", set()),
+        ("Apply for a KBO number online.", {Asked.APPLICATION, Asked.NUMBER}),
+        ("Obtenir un numéro BCE au guichet.", {Asked.NUMBER}),
+        ("Geef uw RIZIV-nummer aan de coördinator.", set()),  # given, not applied for
+        ("La cotisation est déductible fiscalement.", {Asked.DEDUCTION}),
+        # The number is given with the request, not applied for.
+        ("After your name and RIZIV number, we approve your request.", {Asked.APPLICATION}),
     ],
 )
 def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:
@@ -587,6 +610,49 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             "Moet ik iets aanvragen als de praktijk met Medispring werkt?",
             "Medispring kost u niets; de arts die vervangt mailt naar facture@medispring.be.",
             True,  # whether to apply: it says what to do
+        ),
+        (
+            "Hoe vraag ik een RIZIV-nummer aan als nieuwe arts?",
+            "Hoe vraag ik lidmaatschap van de kring aan als nieuwe arts?",
+            'Tik op "Lidmaatschap aanvragen"; na uw naam en RIZIV-nummer keurt de coördinator uw '
+            "aanvraag goed.",
+            False,  # how to apply for membership, giving one's number: not how to get one
+        ),
+        (
+            "Hoe vraag ik een KBO-nummer aan als vervanger?",
+            "KBO-nummer als vervanger?",
+            "Vraag uw KBO-nummer aan bij een erkend ondernemingsloket.",
+            True,  # how to get the number
+        ),
+        (
+            "Hoeveel leden moet een kring minimaal hebben om erkend te worden?",
+            "Hoeveel opdrachten moet een kring minimaal hebben om erkend te worden?",
+            "Een kring heeft vier minimale opdrachten; ten tweede ondersteunt ze haar leden.",
+            False,  # it counts tasks, not members
+        ),
+        (
+            "La licence HealthOne au mois, ça coûte combien pour un remplaçant ?",
+            "La licence HealthOne au mois pour un remplaçant ?",
+            "Une licence au mois est possible ; Domus Medica n'en indique pas le prix.",
+            False,  # no amount
+        ),
+        (
+            "Is de bijdrage aan de kring fiscaal aftrekbaar?",
+            "Is de bijdrage aan de kring fiscaal aftrekbaar?",
+            "De bijdrage aan de kring bedraagt 150 euro per jaar.",
+            False,  # the fee, not whether one may deduct it
+        ),
+        (
+            "Is de bijdrage aan de kring fiscaal aftrekbaar?",
+            "Is de bijdrage aan de kring fiscaal aftrekbaar?",
+            "De bijdrage aan de kring is fiscaal aftrekbaar.",
+            True,
+        ),
+        (
+            "Hoeveel huisartsen zijn aangesloten bij de flexpool?",
+            "Wat is de flexpool?",
+            "De flexpool is er voor alle aangesloten huisartsen in de regio, zo'n 150.",
+            True,
         ),
     ],
 )

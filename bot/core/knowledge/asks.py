@@ -30,9 +30,18 @@ class Asked(StrEnum):
     # How many points (accreditation points, the practice premium's): "two LOK sessions" is a
     # count, but not of the points a session brings.
     POINTS = "points"
+    # How many people (members, GPs): "how many members must a kring have" is on topic for an
+    # entry counting a kring's tasks, but only an answer counting people says.
+    HEADCOUNT = "headcount"
+    # Whether, or how much, one may deduct from one's taxes: no entry on the membership fee or a
+    # locum's costs says so unless it names deducting.
+    DEDUCTION = "deduction"
     # How to apply for, request or renew something ("hoe vraag ik een eHealth-certificaat aan",
     # "RIZIV nummer aanvragen"): an entry on what to do with it once one has it does not say.
     APPLICATION = "application"
+    # How to obtain a number ("comment obtenir mon numéro INAMI", "apply for a RIZIV number"): an
+    # entry on applying for membership, which asks for one's RIZIV number, does not say.
+    NUMBER = "number"
     # A rule for another profession than ours (general practice): only an entry that names it
     # can answer "does a physiotherapist who stands in also hand over a share?".
     DENTIST = "dentist"
@@ -70,6 +79,12 @@ REGIONS: dict[Asked, str] = {
 }
 REGION_PATTERNS = {kind: any_of(pattern) for kind, pattern in REGIONS.items()}
 
+# Whom a member may count (folded; an answer's count of them: offers.py).
+PEOPLE = (
+    r"leden|members?|membres?|\w*artsen|medecins?|generalistes?|gps?|doctors?|deelnemers"
+    r"|participants?|personen|people|personnes|respondent\w*|zorgverleners|prestataires"
+)
+
 # The professions (folded) a member may ask another rule for (how answers name them: offers.py).
 _PROFESSIONS: dict[Asked, str] = {
     Asked.DENTIST: r"tandart\w*|dentist\w*",
@@ -94,6 +109,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
         r"how much (?!\w+s (?:are|do|have)\b)(?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
         r"c est combien(?! d)",
+        r"coute(?:nt)? combien",
         r"(?:exact|exacte|precise|precies) (?:amount|bedrag|montant)",
         r"montant exact",
         r"how much (?:\w+ ){0,2}(?:cost|costs|pay|pays|paid|charge|earn|earns|make|makes)",
@@ -155,6 +171,9 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"hoeveel (?:\w+ )?\w*punt(?:en)?",
         r"combien de (?:\w+ )?points?",
         r"how many (?:\w+ )?(?:points?|credits?)",
+    ),
+    Asked.HEADCOUNT: any_of(
+        r"(?:hoeveel|combien d(?:e|es)?|how many|how much) (?:\w+ )?(?:" + PEOPLE + ")"
     ),
     Asked.VAT: any_of(r"btw", r"tva", r"vat", r"belasting over de toegevoegde waarde"),
     # How, not whether: "moet ik telkens een KBO-nummer aanvragen?" asks if one must apply, and
@@ -218,6 +237,21 @@ _GIVING = any_of(
 )
 
 
+# Deducting (folded), and the taxes one deducts from: "cotisation déductible des impôts",
+# "fiscaal aftrekbaar", "deduct from my taxes"; not a contribution deducted from one's fees, nor an
+# insurance's deductible.
+_DEDUCTING = any_of(r"aftrek\w*", r"afgetrokken", r"dedu\w*")
+_TAXES = any_of(r"belasting\w*", r"fiscaa?l\w*", r"impots?", r"tax\w*")
+
+# A number (RIZIV, INAMI, KBO …) as what is applied for (folded), not one applied with: "how do I
+# apply for membership with my RIZIV number" asks how to join.
+_A_NUMBER = any_of(
+    r"\w*nummer (?:\w+ )?(?:aanvragen|aan te vragen|aan|hernieuwen|krijgen)",
+    r"(?:apply for|request|obtain|get|renew) (?:a |an |my |your |the )?(?:\w+ ){0,2}number",
+    r"(?:demander|obtenir|renouveler|demande) (?:un |mon |votre |le |son )?numero",
+)
+
+
 # "bedrag wachtgeld", "montant prime Impulseo": a short question that opens with the amount.
 _OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b")
 
@@ -230,10 +264,14 @@ def asked(question: str) -> frozenset[Asked]:
     kinds = {kind for kind, pattern in _QUESTIONS.items() if pattern.search(folded)}
     if not _WHO.search(folded):
         kinds |= {kind for kind, pattern in _NAMED.items() if pattern.search(folded)}
+    if _DEDUCTING.search(folded) and _TAXES.search(folded):
+        kinds.add(Asked.DEDUCTION)
     if _OPENS_WITH_AMOUNT.match(folded):
         kinds.add(Asked.AMOUNT)
     if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"
         kinds.discard(Asked.COUNT)
+    if Asked.APPLICATION in kinds and _A_NUMBER.search(folded):  # the narrower application
+        kinds = kinds - {Asked.APPLICATION} | {Asked.NUMBER}
     if _GIVING.search(folded):
         kinds -= {Asked.PHONE, Asked.EMAIL, Asked.ACCOUNT, Asked.PASSWORD}
     return frozenset(kinds)

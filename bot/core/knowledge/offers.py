@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from bot.core.knowledge.asks import REGION_PATTERNS, REGIONS, Asked, any_of
+from bot.core.knowledge.asks import PEOPLE, REGION_PATTERNS, REGIONS, Asked, any_of
 from bot.core.knowledge.text import Remembered, fold
 
 _BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
@@ -102,6 +102,37 @@ _COUNTING = any_of(*sorted(_COUNTING_WORDS))
 _NUMBERS = r"\d+|" + "|".join(sorted(_COUNTING_WORDS - {"hoeveel", "combien"}))
 _POINTS = re.compile(r"\b(?:" + _NUMBERS + r") (?:\w+ )?(?:\w*punten|points|credits)\b")
 _POINTS_NEEDS = ("punt", "point", "credit")
+# A number of people: right before them ("200 leden", "among a thousand respondents", at most one
+# word between) or an approximate one after them in the same sentence ("all affiliated GPs in
+# the region, about 150"); not "Article 21 requires doctors", nor a date after them. A build
+# reads every answer, and most name people: the numbers before them are looked up word by word.
+_PEOPLE_NAMED = re.compile(rf"\b(?:{PEOPLE})\b")
+_HEADCOUNT_WORDS = (_COUNTING_WORDS - {"hoeveel", "combien"}) | {"duizend", "thousand", "mille"}
+_APPROXIMATELY = re.compile(
+    r"(?: \w+){0,4},? (?:zo n|ongeveer|bijna|about|around|almost|some|environ|presque|quelque)"
+    rf" (?:\d+|{'|'.join(sorted(_HEADCOUNT_WORDS))})\b"
+)
+_ARTICLE = frozenset({"artikel", "article", "art"})
+
+
+def _counts_people(folded: str) -> bool:
+    """Whether a folded answer gives a number of people."""
+    for named in _PEOPLE_NAMED.finditer(folded):
+        words = folded[max(0, named.start() - 40) : named.start()].split()[-3:]
+        for at in (-1, -2):  # right before them, or one word before
+            if len(words) < -at or not (words[at].isdigit() or words[at] in _HEADCOUNT_WORDS):
+                continue
+            if len(words) < 1 - at or words[at - 1] not in _ARTICLE:
+                return True
+        if _APPROXIMATELY.match(folded, named.end()):
+            return True
+    return False
+
+
+_PEOPLE_NEEDS = (
+    *("leden", "member", "membre", "artsen", "medecin", "generaliste", "gp", "doctor"),
+    *("deelnemer", "participant", "person", "people", "respondent", "zorgverlener", "prestataire"),
+)
 _DIGITS = tuple("0123456789")
 
 
@@ -192,6 +223,26 @@ _FACTS = (
         ),
         needs=("aanvra", "aangevraag", "appl", "demand", "request", "renew", "hernieuw", "renouv"),
     ),
+    # Applying for a number, the number named with the applying: "RIZIV-nummer aanvragen",
+    # "apply for a KBO number", "obtenir un numéro INAMI"; not "after your name and RIZIV number,
+    # the coordinator approves your request".
+    _Fact(
+        Asked.NUMBER,
+        re.compile(
+            r"nummer (?:aan te vragen|aanvra|aan(?: bij\b|[.,;:!?)]|$))"
+            r"|aanvraag (?:van |voor )?(?:een |uw |je )?\S*nummer"
+            r"|\b(?:apply|applies|applied|applying|request|requests|requested|requesting|obtain)"
+            r" (?:for )?(?:a |an |your |the )?(?:\S+ )?number"
+            r"|\b(?:demander|obtenir|demande de|demande d['’]un) (?:un |votre |le |son )?num[eé]ro"
+        ),
+        needs=("nummer", "number", "numéro", "numero"),
+    ),
+    # Deducting, in any of its forms (accents kept): "fiscaal aftrekbaar", "déductible".
+    _Fact(
+        Asked.DEDUCTION,
+        re.compile(r"\b(?:aftrek\w*|afgetrokken|d[eé]du\w*)"),
+        needs=("aftrek", "afgetrokken", "dedu", "dédu"),
+    ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), needs=_DIGITS, raw=True),
     _Fact(
@@ -228,6 +279,8 @@ def offered(
         kinds.add(Asked.COUNT)
     if clues & _POINTS_CLUES and _POINTS.search(folded):
         kinds.add(Asked.POINTS)
+    if clues & _PEOPLE_CLUES and _counts_people(folded):
+        kinds.add(Asked.HEADCOUNT)
     kinds |= _regions(folded, clues)
     moments = _dates(folded, clues)
     if moments and (reviewed is None or max(moments) >= reviewed):
@@ -321,7 +374,7 @@ def _dates(folded: str, clues: int) -> list[date]:
 _FRAGMENTS = sorted(
     {needle for fact in _FACTS for needle in fact.needs}
     | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
-    | {*_POINTS_NEEDS}
+    | {*_POINTS_NEEDS, *_PEOPLE_NEEDS}
     | _COUNTING_WORDS
 )
 _BIT = {fragment: 1 << number for number, fragment in enumerate(_FRAGMENTS)}
@@ -347,3 +400,4 @@ _DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
 _MONTH_CLUES = _clues_of(set(_MONTHS))
 _COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
 _POINTS_CLUES = _clues_of(_POINTS_NEEDS)
+_PEOPLE_CLUES = _clues_of(_PEOPLE_NEEDS)
