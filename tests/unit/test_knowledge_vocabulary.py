@@ -28,6 +28,10 @@ ENTRIES = {
     "stamp-order": ["Où commander un cachet ?"],
     "fee-cap": ["Wat is het plafond van de onkostenbijdrage?"],
     "fee-long": ["Welk percentage onkostenbijdrage bij een lange vervanging?"],
+    "oncall-roster": ["Wie maakt het wachtrooster?"],
+    "kring-posters": ["Wie maakt de affiches?"],
+    "combine-job": ["Kan ik vervangen combineren met ander werk?"],
+    "kring-hr": ["Wie doet de HR van de kring?"],
 }
 
 
@@ -54,6 +58,16 @@ def answerer() -> Answerer:
         ("où commander le bouquin ?", "handbook-order"),
         ("is er een maximum op de onkostenbijdrage?", "fee-cap"),
         ("is the fee contribution capped?", "fee-cap"),
+        ("wie maakt de wachtdienstverdeling?", "oncall-roster"),
+        ("wie maakt de wachtlijsten?", "oncall-roster"),
+        ("qui fait le tableau de garde ?", "oncall-roster"),
+        ("who makes the on-call schedule?", "oncall-roster"),
+        ("mag ik vervangen met een andere job ernaast?", "combine-job"),
+        ("je peux faire des remplacements avec un autre boulot ?", "combine-job"),
+        ("can I do replacements with a second job?", "combine-job"),
+        ("wie doet het personeelsbeleid van de kring?", "kring-hr"),
+        ("who handles human resources at the circle?", "kring-hr"),
+        ("qui s'occupe des ressources humaines du cercle ?", "kring-hr"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(
