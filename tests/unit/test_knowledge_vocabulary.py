@@ -76,3 +76,19 @@ def test_a_members_word_finds_the_entry_that_says_it_otherwise(
     lookup = answerer.lookup(question, "nl")
     assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
     assert lookup.entry is not None and lookup.entry.id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("je sais combiner avec un autre boulot ?", "combine-job"),
+        ("c'est qui qui fait le tableau de garde, dis ?", "oncall-roster"),
+        ("moette de wachtlijst zelf maken?", "oncall-roster"),
+    ],
+)
+def test_a_word_of_belgian_speech_that_says_nothing_costs_no_answer(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    """Belgian French 'je sais' (I can) and the filler 'dis', Flemish 'moette' (must you)."""
+    lookup = answerer.lookup(question, "nl")
+    assert lookup.entry is not None and lookup.entry.id == expected, (question, lookup)
