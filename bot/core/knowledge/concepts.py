@@ -126,6 +126,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "replace",
         "replacing",
         "invallen",
+        "invalt",  # "als ge invalt": the verb as members conjugate it
         "invalbeurt",
         "invalbeurten",
         "invalwerk",
@@ -154,6 +155,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "tableau de garde",
         "tableau des gardes",
         "role de garde",
+        "roles de garde",
         "on-call roster",
         "on-call rosters",
         "duty roster",
