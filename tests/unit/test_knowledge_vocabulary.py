@@ -28,6 +28,10 @@ ENTRIES = {
     "stamp-order": ["Où commander un cachet ?"],
     "fee-cap": ["Wat is het plafond van de onkostenbijdrage?"],
     "fee-long": ["Welk percentage onkostenbijdrage bij een lange vervanging?"],
+    "oncall-roster": ["Wie maakt het wachtrooster?"],
+    "kring-posters": ["Wie maakt de affiches?"],
+    "combine-job": ["Kan ik vervangen combineren met ander werk?"],
+    "kring-hr": ["Wie doet de HR van de kring?"],
 }
 
 
@@ -48,12 +52,25 @@ def answerer() -> Answerer:
         ("moet ik een deel afstaan aan de praktijk?", "fee-practice"),
         ("is het normaal dat de praktijk aan mij bijverdient?", "practice-profit"),
         ("ben ik verzekerd als ik moet inspringen?", "insured-replacing"),
+        ("is hij verzekerd als hij invalt?", "insured-replacing"),
         ("who runs the circle website?", "kring-website"),
         ("wie rekruteert personeel?", "kring-hiring"),
         ("wat bedoelen ze met wervingscommunicatie?", "recruitment-communication"),
         ("où commander le bouquin ?", "handbook-order"),
         ("is er een maximum op de onkostenbijdrage?", "fee-cap"),
         ("is the fee contribution capped?", "fee-cap"),
+        ("wie maakt de wachtdienstverdeling?", "oncall-roster"),
+        ("wie maakt de wachtlijsten?", "oncall-roster"),
+        ("qui fait le tableau de garde ?", "oncall-roster"),
+        ("qui fait les rôles de garde ?", "oncall-roster"),
+        ("qui fait le rôle de garde ?", "oncall-roster"),
+        ("who makes the on-call schedule?", "oncall-roster"),
+        ("mag ik vervangen met een andere job ernaast?", "combine-job"),
+        ("je peux faire des remplacements avec un autre boulot ?", "combine-job"),
+        ("can I do replacements with a second job?", "combine-job"),
+        ("wie doet het personeelsbeleid van de kring?", "kring-hr"),
+        ("who handles human resources at the circle?", "kring-hr"),
+        ("qui s'occupe des ressources humaines du cercle ?", "kring-hr"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(
@@ -62,3 +79,19 @@ def test_a_members_word_finds_the_entry_that_says_it_otherwise(
     lookup = answerer.lookup(question, "nl")
     assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
     assert lookup.entry is not None and lookup.entry.id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("je sais combiner avec un autre boulot ?", "combine-job"),
+        ("moette de wachtlijst zelf maken?", "oncall-roster"),
+        ("maak'k de wachtlijst zelf?", "oncall-roster"),
+    ],
+)
+def test_a_word_of_belgian_speech_that_says_nothing_costs_no_answer(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    """Belgian French 'je sais' (I can); Flemish 'moette' (must you) and 'k' (I, as in "kan'k")."""
+    lookup = answerer.lookup(question, "nl")
+    assert lookup.entry is not None and lookup.entry.id == expected, (question, lookup)

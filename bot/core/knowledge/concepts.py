@@ -126,6 +126,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "replace",
         "replacing",
         "invallen",
+        "invalt",  # "als ge invalt": the verb as members conjugate it
         "invalbeurt",
         "invalbeurten",
         "invalwerk",
@@ -137,6 +138,29 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "cover for",
         "fill in for",
         "filling in for",
+    ),
+    # The on-call schedule by whatever members call the list of who is on call when
+    "ROSTER": (
+        "wachtlijst",
+        "wachtlijsten",
+        "wachtrooster",
+        "wachtroosters",
+        "wachtrol",
+        "wachtplanning",
+        "wachtdienstrooster",
+        "wachtdienstverdeling",
+        "wachtdienstplanning",
+        "planning de garde",
+        "planning des gardes",
+        "tableau de garde",
+        "tableau des gardes",
+        "role de garde",
+        "roles de garde",
+        "on-call roster",
+        "on-call rosters",
+        "duty roster",
+        "on-call schedule",
+        "on-call rota",
     ),
     "ONCALL": (
         "wachtdienst",
@@ -395,7 +419,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bijberoep",
         "side job",
         "other job",
+        "another job",
+        "second job",
         "ander werk",
+        "andere job",  # Flemish: "een andere job ernaast"
+        "tweede job",
+        "autre boulot",  # Belgian and French colloquial for a job
+        "autre emploi",
+        "autre travail",
     ),
     "CME": (
         "bijscholing",
@@ -443,6 +474,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "caisse sociale",
         "social insurance fund",
         "social security fund",
+    ),
+    # Human resources, also as dictation spells the initials
+    "HR": (
+        "hr",
+        "hrm",
+        "h r m",
+        "human resources",
+        "human resource management",
+        "ressources humaines",
+        "rh",
+        "grh",
+        "personeelsbeleid",
     ),
     **EVERYDAY_CONCEPTS,
 }

@@ -11,7 +11,7 @@ ga gaat gaan wil wilt willen zal zullen zou zouden graag even eens wa da nen ne 
 allemaal best precies juist eigenlijk welkom ok oke dag hallo goeiedag bedankt dank aub
 nu echt weer net via gewoon steeds zie zit toe want zeker misschien niets eerst zelfs vooral
 natuurlijk helemaal terwijl allez awel ni nie kik moetek zijt zijde kunde moogt hebde kheb kben
-kmoet kzou mijne bedoelen bedoelt
+kmoet kzou mijne bedoelen bedoelt moette moede k
 """
 _STOPWORDS_FR = """
 le la les l un une des du de d et ou a au aux en dans sur pour par avec est sont suis es
@@ -22,6 +22,7 @@ doivent peux peut pouvons pouvez peuvent faut faire fais fait bonjour merci svp 
 comme si mais donc car aussi tres bien chez
 ca tout meme lui moi toi encore alors rien toujours deja soit trop juste oui vraiment ainsi
 beaucoup parce cela ici puis veut veux assez est ce voila stp bcp cest jai jsuis chui ptet
+sais sait
 """
 _STOPWORDS_EN = """
 the a an and or of in on at to for from with by as is are am was were be been being do does
