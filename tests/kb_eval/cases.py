@@ -29,9 +29,9 @@ JUDGE10 = FOLDER / "judge10"  # first run at 8c47449 (kb_judge9_10_first_run.md)
 JUDGE11 = FOLDER / "judge11"  # first run at 06f8671 (kb_judge11_13_first_run.md)
 JUDGE12 = FOLDER / "judge12"  # first run at 06f8671 (kb_judge11_13_first_run.md)
 JUDGE13 = FOLDER / "judge13"  # first run at 06f8671 (kb_judge11_13_first_run.md)
-JUDGE14 = FOLDER / "judge14"  # labelled at 5d75133, before round 8's changes
-JUDGE15 = FOLDER / "judge15"  # labelled at 5d75133, before round 8's changes
-JUDGE16 = FOLDER / "judge16"  # labelled at 5d75133, before round 8's changes
+JUDGE14 = FOLDER / "judge14"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
+JUDGE15 = FOLDER / "judge15"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
+JUDGE16 = FOLDER / "judge16"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -52,7 +52,7 @@ BLIND_SETS = {
     "sixteenth judge set": JUDGE16,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN = frozenset({JUDGE14, JUDGE15, JUDGE16})  # the next judge sets, until their first run
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
