@@ -407,6 +407,7 @@ class SecondOpinion:
             return Verdict.CONFIDENT, (top.entry_id,)
         close = self.long_phrasing if long else self.close_phrasing
         if top.entry_id in ranked and top.phrasing >= close:
+            # Both searches put it first, or the question nearly repeats its phrasing.
             if agree or top.phrasing >= self.own_phrasing:
                 return Verdict.CONFIDENT, (top.entry_id,)
             return Verdict.CLOSE, fused_candidates([top.entry_id], ranked, hits, holds)
