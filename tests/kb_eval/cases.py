@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge16/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge19/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -8,7 +8,8 @@ next one judges. The held-out set and the judge sets not yet run are frozen: nev
 them. The fifth to eighth were written side by side by four writers and judge the same changes
 together (the figures of two earlier sets written alike differed by up to ten points); the
 ninth and tenth, the round tuned on those four; the eleventh to thirteenth, round 7 (tuned on
-all the earlier ones); the fourteenth to sixteenth, round 8."""
+all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
+nineteenth, round 9."""
 
 import tomllib
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ JUDGE13 = FOLDER / "judge13"  # first run at 06f8671 (kb_judge11_13_first_run.md
 JUDGE14 = FOLDER / "judge14"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
 JUDGE15 = FOLDER / "judge15"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
 JUDGE16 = FOLDER / "judge16"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
+JUDGE17 = FOLDER / "judge17"
+JUDGE18 = FOLDER / "judge18"
+JUDGE19 = FOLDER / "judge19"
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -50,9 +54,13 @@ BLIND_SETS = {
     "fourteenth judge set": JUDGE14,
     "fifteenth judge set": JUDGE15,
     "sixteenth judge set": JUDGE16,
+    "seventeenth judge set": JUDGE17,
+    "eighteenth judge set": JUDGE18,
+    "nineteenth judge set": JUDGE19,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
+# The next judge sets, frozen until their first run:
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE17, JUDGE18, JUDGE19})
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
