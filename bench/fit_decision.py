@@ -89,7 +89,7 @@ from bot.core.knowledge.semantic import (
     Vectors,
     fused_candidates,
 )
-from bot.core.knowledge.service import Answerer, _lead
+from bot.core.knowledge.service import Answerer
 from bot.embeddings import semantic_index
 from tests.kb_eval.cases import FOLDER, OPEN_JUDGES, VALIDATION, Case, load_cases, load_set
 
@@ -238,9 +238,9 @@ def collect() -> list[Question]:
             candidates = fused_candidates([], ranked, hits, holds)
             lexical = [(hit.entry_id, hit.score, hit.coverage) for hit in result.hits]
             row = features(
-                result.verdict, lexical, _lead(result), hits, candidates[0],
+                result.verdict, lexical, result.lead, hits, candidates[0],
                 holds, len(case.question.split()), case.language,
-                answerer._passed_over(case.question, result) is not None,
+                answerer.index.passed_over(case.question, result) is not None,
             )  # fmt: skip
             shown = answerer.shown(candidates, case.question, case.language)
             ids = tuple(entry.id for entry in shown)
