@@ -499,6 +499,15 @@ def cross_validate(
             print(f"  {lexical:10} {rules:>12} -> {learned:12} {n:4}")
 
 
+def cached() -> list[Question] | None:
+    """The questions of the last run, unless it predates an open set (a judge set opened
+    since: its fold would be empty)."""
+    if not COLLECTED.exists():
+        return None
+    questions: list[Question] = pickle.loads(COLLECTED.read_bytes())
+    return questions if set(open_sets()) <= {q.fold for q in questions} else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", action="store_true", help="print the fit on every set")
@@ -507,9 +516,8 @@ def main() -> None:
         "--disagreements", action="store_true", help="where the trees and the rules differ"
     )
     arguments = parser.parse_args()
-    if arguments.cached and COLLECTED.exists():
-        questions = pickle.loads(COLLECTED.read_bytes())
-    else:
+    questions = cached() if arguments.cached else None
+    if questions is None:
         questions = collect()
         COLLECTED.write_bytes(pickle.dumps(questions))
     judges = [folder.name for folder in OPEN_JUDGES.values()]
