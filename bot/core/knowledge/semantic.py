@@ -264,9 +264,8 @@ class SecondOpinion:
     CareConnect entry none), the answer is declined when the embeddings rank the passed-over
     entry above it: the question is about what that entry is about, and it lacks the fact.
     A confident answer that stands is still offered next to another entry where the embeddings
-    place that one clearly closer to the question (by `rival_lead`) and the answer below their
-    first two (`confirming_rank`): the words chose one entry of a topic, the meaning another;
-    the member chooses, the meaning's first. Where the entry
+    place that one clearly closer to the question (by `rival_lead`): the words chose one entry
+    of a topic, the meaning another; the member chooses, the meaning's first. Where the entry
     they place first, that clearly, lacks the kind of fact asked, the question is declined, as
     with the entry the lexical search passed over.
     Set on tests/kb_eval/*.toml and on each judge set after its first run (never before it),
@@ -279,8 +278,7 @@ class SecondOpinion:
     agreed_offered: float = 2.22  # … and to answer what the lexical search declined
     declined_coverage: float = 0.4  # … where the words explain this share of the question
     agreed_lead: float = 0.03  # … or, in a long question, where it leads the next by this
-    confirming_rank: int = 2  # a partial confident answer must rank this high by similarity,
-    # and an answer ranked this high is not offered next to the meaning's first (`rival`)
+    confirming_rank: int = 2  # a partial confident answer must rank this high by similarity
     doubted_rank: int = 3  # … or this high to be offered, not declined, where it explains …
     doubted_coverage: float = 0.7  # … this share of the question
     partial_phrasing: float = 0.90  # … and, in a question not long, a phrasing this close
@@ -359,22 +357,14 @@ class SecondOpinion:
         """The entry the embeddings rank first, where it lies clearly closer to the question
         than a confident lexical answer (or the answer is not among `hits` at all), and whether
         it holds the kind of fact asked: if not, the question is about an entry that lacks the
-        fact, and is declined; if so, it is offered next to the answer. Else None: so too where
-        the embeddings rank the answer among their first `confirming_rank`, both searches then
-        hold it among their first two and the words decide (on the judge sets 13 questions
-        answered at once rather than a tap away, none wrong; ranked third as well, 3 more at
-        once for 2 wrong; on the held-out set one more at once, and one more wrong)."""
+        fact, and is declined; if so, it is offered next to the answer. Else None."""
         first = hits[0] if hits else None
         if first is None or first.entry_id == answer:
-            return None
-        holding = holds(first.entry_id)
-        confirming = [hit.entry_id for hit in hits[: self.confirming_rank]]
-        if holding and answer in confirming:
             return None
         score = next((hit.score for hit in hits if hit.entry_id == answer), None)
         if score is not None and first.score - score < self.rival_lead:
             return None
-        return first.entry_id, holding
+        return first.entry_id, holds(first.entry_id)
 
     def worth_asking(self, verdict: Verdict, coverage: float, words: int) -> bool:
         """Whether the embeddings may change the lexical verdict on a question of `words`
