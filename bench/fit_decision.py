@@ -89,7 +89,7 @@ from bot.core.knowledge.semantic import (
     Vectors,
     fused_candidates,
 )
-from bot.core.knowledge.service import Answerer, _lead
+from bot.core.knowledge.service import Answerer
 from bot.embeddings import semantic_index
 from tests.kb_eval.cases import FOLDER, OPEN_JUDGES, VALIDATION, Case, load_cases, load_set
 
@@ -238,9 +238,9 @@ def collect() -> list[Question]:
             candidates = fused_candidates([], ranked, hits, holds)
             lexical = [(hit.entry_id, hit.score, hit.coverage) for hit in result.hits]
             row = features(
-                result.verdict, lexical, _lead(result), hits, candidates[0],
+                result.verdict, lexical, result.lead, hits, candidates[0],
                 holds, len(case.question.split()), case.language,
-                answerer._passed_over(case.question, result) is not None,
+                answerer.index.passed_over(case.question, result) is not None,
             )  # fmt: skip
             shown = answerer.shown(candidates, case.question, case.language)
             ids = tuple(entry.id for entry in shown)
@@ -499,6 +499,15 @@ def cross_validate(
             print(f"  {lexical:10} {rules:>12} -> {learned:12} {n:4}")
 
 
+def cached() -> list[Question] | None:
+    """The questions of the last run, unless it predates an open set (a judge set opened
+    since: its fold would be empty)."""
+    if not COLLECTED.exists():
+        return None
+    questions: list[Question] = pickle.loads(COLLECTED.read_bytes())
+    return questions if set(open_sets()) <= {q.fold for q in questions} else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", action="store_true", help="print the fit on every set")
@@ -507,9 +516,8 @@ def main() -> None:
         "--disagreements", action="store_true", help="where the trees and the rules differ"
     )
     arguments = parser.parse_args()
-    if arguments.cached and COLLECTED.exists():
-        questions = pickle.loads(COLLECTED.read_bytes())
-    else:
+    questions = cached() if arguments.cached else None
+    if questions is None:
         questions = collect()
         COLLECTED.write_bytes(pickle.dumps(questions))
     judges = [folder.name for folder in OPEN_JUDGES.values()]

@@ -499,6 +499,25 @@ def test_a_mostly_explained_answer_the_meaning_ranks_just_behind_is_offered_not_
         assert lookup.verdict is Verdict.NONE
 
 
+# The on-call entry's words but "ofzo" (8 words): they explain 85 % of it.
+NEARLY_EXPLAINED = "elke arts permanentie wachtdienst verplicht vervanger zone ofzo"
+
+
+@pytest.mark.parametrize(("question", "offered"), [(NEARLY_EXPLAINED, True), (QUESTION, False)])
+def test_a_mostly_explained_answer_the_meaning_ranks_first_without_a_close_phrasing_is_offered(
+    question: str, offered: bool
+) -> None:
+    """The meaning puts the words' answer first, but none of its phrasings lies close to the
+    question (cosine 0.86): where the words explain most of the question, both searches agree
+    on a question worded unlike any phrasing, and it is offered; where they explain less, it
+    stays declined (a near miss)."""
+    kb = small_kb()
+    lookup = placed_after_words(kb, question, {"on-call": 1.0, "insurance": 0.6}, "on-call")
+    assert lookup.entry is None
+    assert [entry.id for entry in lookup.candidates][:1] == (["on-call"] if offered else [])
+    assert (lookup.verdict is Verdict.CLOSE) is offered
+
+
 def test_a_partly_explained_answer_the_meaning_ranks_third_is_still_declined() -> None:
     kb = small_kb()
     lookup = placed_lookup(kb, QUESTION, {"insurance": 1.0, "stamp": 0.9, "on-call": 0.8})

@@ -98,6 +98,16 @@ class Result:
     def best(self) -> Hit | None:
         return self.hits[0] if self.hits else None
 
+    @property
+    def lead(self) -> float:
+        """How many times the runner-up's score the best entry scores (1.0 without a runner-up:
+        one entry alone sharing a word with the question is not singled out among others)."""
+        best = self.best
+        others = [hit.score for hit in self.hits if hit is not best]
+        if best is None or not others or max(others) <= 0:
+            return 1.0
+        return best.score / max(others)
+
 
 @dataclass(frozen=True)
 class Document:
@@ -340,6 +350,14 @@ class Index:
     def holds_asked(self, question: str, entry_id: str) -> bool:
         """Whether the entry holds the kind of fact the question asks for (if any)."""
         return asked(question) <= self.offers.get(entry_id, frozenset())
+
+    def passed_over(self, question: str, result: Result) -> str | None:
+        """The best-scoring entry of the question's `result`, where the search put another first
+        because only that one holds the kind of fact asked (an amount …)."""
+        top = max(result.hits, key=lambda hit: hit.score)
+        if top is result.best or self.holds_asked(question, top.entry_id):
+            return None
+        return top.entry_id
 
     def _asked_verbatim(self, query: list["QueryTerm"], entry_id: str) -> bool:
         """Whether the question, as typed, has exactly the terms of one of the entry's

@@ -148,8 +148,7 @@ class Answerer:
             hits = self.semantic.search(text)
             ranked = [hit.entry_id for hit in result.hits]
             holds = partial(self.index.holds_asked, text)
-            lead = _lead(result)
-            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words, lead)
+            verdict, ids = self.opinion.decide(lexical, hits, holds, ranked, words, result.lead)
             return verdict, ids, best.coverage
         if result.verdict is Verdict.CLOSE:
             candidates = tuple(hit.entry_id for hit in alternatives(result))
@@ -168,7 +167,7 @@ class Answerer:
         hits = self.semantic.search(text)
         holds = partial(self.index.holds_asked, text)
         ranked = [hit.entry_id for hit in result.hits]
-        passed_over = self._passed_over(text, result)
+        passed_over = self.index.passed_over(text, result)
         if self.opinion.worth_checking(best.coverage, passed_over):
             words = len(text.split())
             if self.opinion.doubts(best.entry_id, best.coverage, passed_over, hits, words):
@@ -187,24 +186,6 @@ class Answerer:
         if not holding:
             return Verdict.NONE, ()
         return Verdict.CLOSE, fused_candidates([entry_id, best.entry_id], ranked, hits, holds)
-
-    def _passed_over(self, text: str, result: Result) -> str | None:
-        """The best-scoring entry, where the search put another first because only that one
-        holds the kind of fact asked (an amount …)."""
-        top = max(result.hits, key=lambda hit: hit.score)
-        if top is result.best or self.index.holds_asked(text, top.entry_id):
-            return None
-        return top.entry_id
-
-
-def _lead(result: Result) -> float:
-    """How many times the runner-up's score the best entry scores (1.0 without a runner-up:
-    one entry alone sharing a word with the question is not singled out among others)."""
-    best = result.best
-    others = [hit.score for hit in result.hits if hit is not best]
-    if best is None or not others or max(others) <= 0:
-        return 1.0
-    return best.score / max(others)
 
 
 class KnowledgeService:
