@@ -63,8 +63,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "medical record",
         "patientendossier",
     ),
+    # The GP's information system, by the Dutch initials as dictation spells them (never "his"
+    # alone: in English that is a pronoun) or in full
+    "HIS": (
+        "h i s",
+        "huisartsinformatiesysteem",
+        "huisartseninformatiesysteem",
+        "gp information system",
+        "gp information systems",
+    ),
     # Software by name, also as dictation splits it
-    "MEDISPRING": ("medispring", "medi spring"),
+    "MEDISPRING": ("medispring", "medi spring", "medie spring"),
     "VACCINNET": ("vaccinnet", "vaccin net", "vaccinet"),
     "SOFTWARE": (
         "software",
@@ -161,6 +170,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "duty roster",
         "on-call schedule",
         "on-call rota",
+        "on-call scheduling",
+        "on-call planning",
     ),
     "ONCALL": (
         "wachtdienst",
@@ -350,6 +361,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "gp association",
         "gp circle",
         "kringwerking",
+        "kring werking",  # dictation splits the word
     ),
     "COORDINATOR": (
         "coordinator",
@@ -376,6 +388,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "brochures",
         "bouquin",  # Belgian and French colloquial for a book
         "bouquins",
+        "petit livre",
+        "petits livres",
         "livret",
         "livrets",
         "manuel",
@@ -393,8 +407,77 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "newsletter",
         "newsletters",
         "lettre d information",
+        "nieuws brief",  # dictation splits the word
+        "nieuws brieven",
     ),
-    "FLEXPOOL": ("flexpool", "flexpools", "pool", "invalpool"),
+    # The kring's two kinds of communication, by their Dutch names too (which members who ask in
+    # English or French have read in the Dutch texts)
+    "RECRUITMENTCOMMS": (
+        "wervingscommunicatie",
+        "wervings communicatie",  # dictation splits the word
+        "communication de recrutement",
+        "recruitment communication",
+        "recruiting communication",
+    ),
+    "PROGRESSCOMMS": (
+        "voortgangscommunicatie",
+        "voortgangs communicatie",
+        "communication de suivi",
+        "progress communication",
+        "follow up communication",
+    ),
+    "FLEXPOOL": (
+        "flexpool",
+        "flexpools",
+        "pool",
+        "invalpool",
+        "flex pool",  # dictation splits the word
+        "flexpoll",  # and mishears it
+    ),
+    # The Dutch region of that flexpool, also by its initials (ZHE) and in translation
+    "ZHE": (
+        "zhe",
+        "z h e",  # dictation spells the initials
+        "zuid hollandse eilanden",
+        "south holland islands",
+        "iles de la hollande meridionale",
+    ),
+    # Where the entries say what an organisation works on first, by each language's word for it
+    "PRIORITY": (
+        "speerpunt",
+        "speerpunten",
+        "speer punt",  # dictation splits the word
+        "speer punten",
+        "prioriteit",
+        "prioriteiten",
+        "axe prioritaire",
+        "axes prioritaires",
+        "priorite",
+        "priorites",
+        "spearhead",
+        "spearheads",
+        "priority",
+        "priorities",
+    ),
+    # Learning from each other by working in another practice
+    "CROSSPOLLINATION": (
+        "kruisbestuiving",
+        "pollinisation croisee",
+        "fertilisation croisee",
+        "cross pollination",
+        "cross polination",  # as often typed
+    ),
+    # Change that comes from the work floor, not from above
+    "BOTTOMUP": (
+        "bottom up",
+        "van onderuit",
+        "van onderop",
+        "de la base",
+        "d en bas",
+        "par le bas",
+        "from the ground up",
+        "grassroots",
+    ),
     # The Dutch organisation by its initials or by its name, as members write either
     "SSFH": (
         "ssfh",

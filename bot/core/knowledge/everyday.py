@@ -66,6 +66,22 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "capped",
         "ceiling",
     ),
+    # Being there or reachable for the practice's patients, as members say it in each language
+    "AVAILABLE": (
+        "beschikbaar",
+        "beschikbaarheid",
+        "bereikbaar",
+        "bereikbaarheid",
+        "disponible",
+        "disponibles",
+        "disponibilite",
+        "disponibilites",
+        "dispo",  # Belgian and French colloquial
+        "joignable",
+        "available",
+        "availability",
+        "reachable",
+    ),
     "HOURS": ("uur", "uren", "heure", "heures", "hour", "hours", "u/week", "uur per week"),
     "MONTH": ("maand", "maanden", "mois", "month", "months"),
     "WEEK": ("week", "weken", "semaine", "semaines", "weeks"),
@@ -105,6 +121,35 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "secretariaatsmedewerker",
         "secretary",  # not "secretaire": in French that is as often the board's secretary
         "secretaries",
+        "receptionist",
+        "receptionists",
+    ),
+    # Having part of the work done by another organisation, as the flexpool does for the GP
+    "OUTSOURCE": (
+        "uitbesteden",
+        "uitbesteedt",
+        "uitbesteed",
+        "outsourcen",
+        "sous traiter",
+        "sous traite",
+        "sous traitance",
+        "externaliser",
+        "externalise",
+        "outsource",
+        "outsources",
+        "outsourced",
+        "outsourcing",
+    ),
+    # Answering the practice's phone from afar, a factor of the fee contribution: a term of its
+    # own, as rare as the word the entries use (not one more word for the office's staff)
+    "TELESECRETARY": (
+        "telesecretariaat",
+        "telefonisch secretariaat",
+        "telesecretariat",
+        "secretariat telephonique",
+        "telesecretary",
+        "phone secretary",
+        "telephone secretary",
     ),
     "SALARY": ("loon", "salaris", "salaire", "salary", "wage", "verloning", "remuneration"),
     # Written as one word or two ("vrijwilligers vergoedingen"), the kring pays them either way
