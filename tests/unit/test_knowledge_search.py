@@ -416,6 +416,7 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("healthone prijs per maand vervanger", {Asked.AMOUNT, Asked.MONTHLY}),
         ("combien coûte une licence healthone par mois", {Asked.AMOUNT, Asked.MONTHLY}),
         ("is er een maximum bedrag per maand?", set()),  # whether, not how much
+        ("Combien je paie au maximum par mois ?", {Asked.AMOUNT}),  # the cap, not a price
         ("Welk paritair comité geldt voor het kringpersoneel?", {Asked.COMMITTEE}),
         ("what is the number of the joint committee for kring staff", {Asked.COMMITTEE}),
         ("accreditatiepunten per LOK-sessie", {Asked.POINTS}),

@@ -298,10 +298,13 @@ _OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b"
 # the address answers in part.
 _WHERE = any_of(r"adres\w*", r"address", r"waar", r"where")
 
-# "per maand", "par mois", "monthly": with an amount asked, a price per month.
+# "per maand", "par mois", "monthly": with the price of something asked ("healthone prijs per
+# maand", "ça coûte combien par mois"), a price per month. How much one pays at most per month
+# is asked of entries on the fee contribution, whose cap a neighbour without it may share.
 _MONTHLY = any_of(
     r"per maand", r"par mois", r"per month", r"a month", r"monthly", r"maandelijks?e?"
 )
+_PRICED = any_of(r"\w*kost\w*", r"\w*prijs\w*", r"prix", r"prices?", r"costs?", r"coute\w*")
 
 
 @functools.lru_cache(maxsize=256)
@@ -318,7 +321,7 @@ def asked(question: str) -> frozenset[Asked]:
         kinds.add(Asked.AMOUNT)
     if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"
         kinds.discard(Asked.COUNT)
-        if _MONTHLY.search(folded):
+        if _MONTHLY.search(folded) and _PRICED.search(folded):
             kinds.add(Asked.MONTHLY)
     if Asked.APPLICATION in kinds and _A_NUMBER.search(folded):  # the narrower application
         kinds = kinds - {Asked.APPLICATION} | {Asked.NUMBER}
