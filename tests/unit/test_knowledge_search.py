@@ -408,6 +408,23 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("Je suis infirmière à domicile, le cercle m'aide-t-il ?", {Asked.NURSE}),
         ("Can a home nurse stand in for me?", {Asked.NURSE}),
         ("pool de remplacement pour infirmiers de pratique", set()),  # a practice's staff
+        ("hoe lang duurt de erkenningsprocedure?", {Asked.DURATION}),
+        ("Welke opzegtermijn staat in het modelcontract?", {Asked.DURATION}),
+        ("What are the opening hours of the on-call post?", {Asked.OPENING_HOURS}),
+        ("wachtpost openingsuren weekend", {Asked.OPENING_HOURS}),
+        ("what is the address and the opening hours of the wachtpost?", set()),  # where, too
+        ("healthone prijs per maand vervanger", {Asked.AMOUNT, Asked.MONTHLY}),
+        ("combien coûte une licence healthone par mois", {Asked.AMOUNT, Asked.MONTHLY}),
+        ("is er een maximum bedrag per maand?", set()),  # whether, not how much
+        ("Combien je paie au maximum par mois ?", {Asked.AMOUNT}),  # the cap, not a price
+        ("Welk paritair comité geldt voor het kringpersoneel?", {Asked.COMMITTEE}),
+        ("what is the number of the joint committee for kring staff", {Asked.COMMITTEE}),
+        ("accreditatiepunten per LOK-sessie", {Asked.POINTS}),
+        ("aantal accrediteringspunten per jaar", {Asked.POINTS}),
+        ("careconnect licentieprijs per maand", {Asked.AMOUNT, Asked.MONTHLY}),  # a compound
+        ("what is the amount of the social statute premium this year", {Asked.AMOUNT}),
+        ("Comment devenir membre et quel en est le coût ?", {Asked.AMOUNT}),
+        ("c'est quand la réunion des coordinateurs de cercle", {Asked.DATE}),
     ],
 )
 def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
@@ -444,7 +461,10 @@ OTHER_PROFESSIONS = {
         ("Vraag het aan de secretaris.", set()),
         ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT, Asked.COUNT}),
         ("Medispring kost u niets als vervanger.", {Asked.AMOUNT}),
-        ("Daktari: 125 euro per maand, excl. btw.", {Asked.AMOUNT, Asked.VAT, Asked.COUNT}),
+        (
+            "Daktari: 125 euro per maand, excl. btw.",
+            {Asked.AMOUNT, Asked.VAT, Asked.COUNT, Asked.MONTHLY},
+        ),
         ("Er is geen maximum aantal vervangers.", {Asked.COUNT}),  # a count denied
         ("De aanvraag doet u bij eHealth.", {Asked.APPLICATION}),
         ("Er zijn er twee, of drie.", {Asked.COUNT}),  # a number written out
@@ -452,13 +472,13 @@ OTHER_PROFESSIONS = {
         # Each found through the one word holding what its pattern needs (`offers._word_clues`).
         ("Free of charge for members.", {Asked.AMOUNT}),
         ("Il reçoit 10 pour cent.", {Asked.AMOUNT, Asked.COUNT}),
-        ("Paid as two consultations an hour.", {Asked.AMOUNT, Asked.COUNT}),
+        ("Paid as two consultations an hour.", {Asked.AMOUNT, Asked.COUNT, Asked.DURATION}),
         ("Gerben Welling, trésorier, signe.", {Asked.PERSON}),
         ("Open to all care providers.", OTHER_PROFESSIONS),
         ("Aux Pays-Bas, une garde néerlandaise.", {Asked.NETHERLANDS}),
         ("Voor logopedisten en kinés.", {Asked.SPEECH_THERAPIST, Asked.PHYSIOTHERAPIST}),
         ("Ook thuisverpleegkundigen vervangen elkaar.", {Asked.NURSE}),
-        ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT}),
+        ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT, Asked.DURATION}),
         ("Artikel 21 van de kwaliteitswet verplicht het.", set()),  # an article counts nothing
         ("Twintig punten per jaar.", {Asked.COUNT, Asked.POINTS}),
         ("Minstens twee LOK-sessies.", {Asked.COUNT}),  # sessions, not points
@@ -477,6 +497,14 @@ OTHER_PROFESSIONS = {
         ("La cotisation est déductible fiscalement.", {Asked.DEDUCTION}),
         # The number is given with the request, not applied for.
         ("After your name and RIZIV number, we approve your request.", {Asked.APPLICATION}),
+        ("Bewaar het bewijs zeven jaar.", {Asked.DURATION, Asked.COUNT}),
+        ("Has existed since January 2014.", {Asked.DURATION, Asked.COUNT}),  # counted from it
+        ("By default a day before.", {Asked.DURATION}),
+        ("Par mois, selon le contrat.", set()),  # a unit, no number of them
+        ("Open van 19u tot 8u.", {Asked.OPENING_HOURS, Asked.COUNT}),
+        ("Een maandlicentie kan; de prijs staat er niet bij.", set()),
+        ("Le personnel relève de la commission paritaire 330.", {Asked.COMMITTEE, Asked.COUNT}),
+        ("Afspraken over de verloning (paritair comité).", set()),  # not which one
     ],
 )
 def test_the_kinds_of_fact_an_answer_holds(answer: str, kinds: set[Asked]) -> None:
@@ -653,6 +681,61 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             "Wat is de flexpool?",
             "De flexpool is er voor alle aangesloten huisartsen in de regio, zo'n 150.",
             True,
+        ),
+        (
+            "Hoe lang duurt de erkenningsprocedure?",
+            "Hoe lang duurt de erkenningsprocedure?",
+            "Voor uw erkenning verwijst Domus Medica naar zijn checklist voor starters.",
+            False,  # no duration
+        ),
+        (
+            "Hoe lang duurt de erkenningsprocedure?",
+            "Hoe lang duurt de erkenningsprocedure?",
+            "De erkenning duurt doorgaans drie maanden.",
+            True,
+        ),
+        (
+            "Wat zijn de openingsuren van de wachtpost?",
+            "Adres en openingsuren van de wachtpost?",
+            "De wachtpost is in de Kerkstraat 1, 2000 Antwerpen; bel 1733.",
+            False,  # an address and a number, no time of day
+        ),
+        (
+            "Wat zijn de openingsuren van de wachtpost?",
+            "Adres en openingsuren van de wachtpost?",
+            "De wachtpost is open van 19u tot 8u.",
+            True,
+        ),
+        (
+            "Hoeveel kost HealthOne per maand?",
+            "Hoeveel kost HealthOne?",
+            "Een licentie per maand is mogelijk; een eigen gebruiker aanmaken kost 50 euro.",
+            False,  # an amount, but not per month
+        ),
+        (
+            "Hoeveel kost HealthOne per maand?",
+            "Hoeveel kost HealthOne?",
+            "Een licentie kost 50 euro per maand.",
+            True,
+        ),
+        (
+            "Welk paritair comité geldt voor het kringpersoneel?",
+            "Wie regelt het loon van het kringpersoneel?",
+            "De HR-verantwoordelijke maakt met het sociaal secretariaat afspraken over de "
+            "verloning (paritair comité).",
+            False,  # names the committee, not which
+        ),
+        (
+            "Welk paritair comité geldt voor het kringpersoneel?",
+            "Wie regelt het loon van het kringpersoneel?",
+            "Het kringpersoneel valt onder paritair comité 330.",
+            True,
+        ),
+        (
+            "accreditatiepunten per LOK-sessie",
+            "Hoeveel LOK-sessies moet een vervanger volgen?",
+            "Een vervanger volgt minstens twee LOK-sessies per jaar.",
+            False,  # sessions, not points
         ),
     ],
 )

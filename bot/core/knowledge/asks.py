@@ -58,6 +58,19 @@ class Asked(StrEnum):
     BRUSSELS = "brussels"
     BELGIUM = "belgium"
     NETHERLANDS = "netherlands"
+    # How long (a period, a notice, a procedure): an answer without a number of days, weeks,
+    # months or years, or a date to count to or from, does not say. "hoe lang duurt de
+    # erkenningsprocedure" is on topic for the entry on recognition, which gives no duration.
+    DURATION = "duration"
+    # Opening hours: only an answer giving a time of day says when the out-of-hours post is open.
+    OPENING_HOURS = "opening hours"
+    # A price per month ("HealthOne prijs per maand"): an answer saying "a monthly licence is
+    # possible" but no amount per month does not say.
+    MONTHLY = "monthly"
+    # Which joint committee (paritair comité) applies: an answer that names the committee but not
+    # its number does not say ("paritair comité kringpersoneel, wie regelt dat" asks who sees
+    # to it, which it does say).
+    COMMITTEE = "committee"
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -69,6 +82,8 @@ _OFFICE = (
     r"(?:vice ?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|president(?:e)?)"
     r"|penningmeester|treasurer|tresorier(?:e)?"
 )
+# A joint committee (folded), which sets the pay of a kring's staff.
+_COMMITTEE = r"(?:paritair comite|joint committee|commission paritaire)"
 # The regions (folded, so for questions and answers alike) whose rules a member may ask.
 REGIONS: dict[Asked, str] = {
     Asked.FLANDERS: r"vlaanderen|flanders|flandre",
@@ -106,7 +121,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"wat? kost(?:en)?",
         r"(?:kost|prijs|tarief) (?:van )?(?:een|de|het)? ?\w+ ?hoeveel",
         r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
-        r"quel(?:le)? est le (?:prix|tarif|montant|cout)",
+        r"quel(?:le)? (?:en )?est le (?:prix|tarif|montant|cout)",
         r"how much (?!\w+s (?:are|do|have)\b)(?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
         r"c est combien(?! d)",
         r"coute(?:nt)? combien",
@@ -119,7 +134,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"most expensive",
         r"(?:le|la|les) moins cher(?:e|es|s)?",
         r"what (?:does|do) \w+(?: \w+)? cost",
-        r"what is the (?:\w+ ){0,2}(?:price|cost|fee)s?",
+        r"what is the (?:\w+ ){0,2}(?:price|cost|fee|amount)s?",
         r"hoeveel verdien(?:t|en)?",
         r"combien (?:gagne|gagnent|touche)",
         r"quel est le (?:taux|salaire)",
@@ -151,6 +166,8 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:volgende|eerstvolgende|next|prochaine?|upcoming)\b.*\b(?:wanneer|datum|when|date|quand)",
         # "wanneer is dat overleg volgend jaar"
         r"(?:wanneer|when|quand)\b.*\b(?:volgend|next|prochain)e? (?:jaar|year|annee)",
+        # "c'est quand la réunion": in the present, the one to come.
+        r"c est quand",
     ),
     # "wie is de voorzitter", "who's the chair", "naam voorzitter", "gsm-nummer voorzitter".
     Asked.PERSON: re.compile(
@@ -169,11 +186,33 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     ),
     Asked.POINTS: any_of(
         r"hoeveel (?:\w+ )?\w*punt(?:en)?",
+        # "accreditatiepunten per LOK-sessie", "aantal accrediteringspunten per jaar"
+        r"(?:aantal|number of|nombre de) (?:\w+ )?(?:\w*punten|points|credits)",
+        r"\w*punten per",
+        r"(?:points?|credits?) (?:per|par)",
         r"combien de (?:\w+ )?points?",
         r"how many (?:\w+ )?(?:points?|credits?)",
     ),
     Asked.HEADCOUNT: any_of(
         r"(?:hoeveel|combien d(?:e|es)?|how many|how much) (?:\w+ )?(?:" + PEOPLE + ")"
+    ),
+    Asked.DURATION: any_of(
+        r"hoe lang", r"how long", r"combien de temps", r"opzegtermijn", r"notice period", r"preavis"
+    ),
+    Asked.OPENING_HOURS: any_of(
+        r"openingsu(?:u)?ren",
+        r"openingstijden",
+        r"open(?:ing)? (?:hours|times)",
+        r"(?:heures|horaires?) d ouverture",
+    ),
+    # "welk paritair comité", "joint committee number": which one, not who agrees it.
+    Asked.COMMITTEE: re.compile(
+        r"\b(?:welke?|which|quelle?) (?:\w+ )?"
+        + _COMMITTEE
+        + r"|\b(?:"
+        + _COMMITTEE
+        + r")\b.*\b(?:nummer|number|numero|nr)\b"
+        r"|\b(?:nummer|number|numero|nr)\b.*\b(?:" + _COMMITTEE + r")"
     ),
     Asked.VAT: any_of(r"btw", r"tva", r"vat", r"belasting over de toegevoegde waarde"),
     # How, not whether: "moet ik telkens een KBO-nummer aanvragen?" asks if one must apply, and
@@ -196,7 +235,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
 _NAMED: dict[Asked, re.Pattern[str]] = {
     Asked.AMOUNT: re.compile(
         r"\b(?<!sans )(?<!zonder )(?<!without )(?<!geen )(?<!ni )(?<!no )"
-        r"(?:prijs|prijzen|prix|price|prices|tarief|tarieven|tarif|tarifs|uurtarief|uurloon"
+        r"(?:\w*prijs|\w*prijzen|prix|price|prices|tarief|tarieven|tarif|tarifs|uurtarief|uurloon"
         r"|hourly rate|salaris|salary|salaire|bareme|loon|wedde)\b"
     ),
     Asked.ACCOUNT: any_of(
@@ -255,6 +294,18 @@ _A_NUMBER = any_of(
 # "bedrag wachtgeld", "montant prime Impulseo": a short question that opens with the amount.
 _OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b")
 
+# "adres en openingsuren van de wachtpost": a question asking where as well, which an entry giving
+# the address answers in part.
+_WHERE = any_of(r"adres\w*", r"address", r"waar", r"where")
+
+# "per maand", "par mois", "monthly": with the price of something asked ("healthone prijs per
+# maand", "ça coûte combien par mois"), a price per month. How much one pays at most per month
+# is asked of entries on the fee contribution, whose cap a neighbour without it may share.
+_MONTHLY = any_of(
+    r"per maand", r"par mois", r"per month", r"a month", r"monthly", r"maandelijks?e?"
+)
+_PRICED = any_of(r"\w*kost\w*", r"\w*prijs\w*", r"prix", r"prices?", r"costs?", r"coute\w*")
+
 
 @functools.lru_cache(maxsize=256)
 def asked(question: str) -> frozenset[Asked]:
@@ -270,8 +321,12 @@ def asked(question: str) -> frozenset[Asked]:
         kinds.add(Asked.AMOUNT)
     if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"
         kinds.discard(Asked.COUNT)
+        if _MONTHLY.search(folded) and _PRICED.search(folded):
+            kinds.add(Asked.MONTHLY)
     if Asked.APPLICATION in kinds and _A_NUMBER.search(folded):  # the narrower application
         kinds = kinds - {Asked.APPLICATION} | {Asked.NUMBER}
+    if Asked.OPENING_HOURS in kinds and _WHERE.search(folded):  # the address answers in part
+        kinds.discard(Asked.OPENING_HOURS)
     if _GIVING.search(folded):
         kinds -= {Asked.PHONE, Asked.EMAIL, Asked.ACCOUNT, Asked.PASSWORD}
     return frozenset(kinds)

@@ -136,6 +136,37 @@ _PEOPLE_NEEDS = (
 _DIGITS = tuple("0123456789")
 
 
+# A number of days, weeks, months or years (lower case): "within 3 months", "zeven jaar", "a day
+# before", "quelques semaines". A build reads every answer: the units are found first, then the
+# few words before each are read for a number.
+_TIME_UNIT = re.compile(
+    r" (?:dag(?:en)?|weken|week|maand(?:en)?|jaar|jaren|uur|uren|minuten|days?|weeks?|months?"
+    r"|years?|hours?|minutes?|jours?|semaines?|mois|ans|années?|heures?)\b"
+)
+_HOW_MANY_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{_NUMBERS}|een|one|an?|une?|sept|enkele|few|quelques|half|halve))(?: \w+)?$"
+)
+_TIME_NEEDS = (
+    *("dag", "week", "weken", "maand", "jaar", "jaren", "uur", "uren", "minut"),
+    *("day", "month", "year", "hour", "jour", "semaine", "mois", "anné", "heure"),
+)
+
+
+def _lasts(lowered: str) -> bool:
+    """Whether an answer (in lower case) gives a number of days, weeks, months or years."""
+    return any(
+        _HOW_MANY_BEFORE.search(lowered, max(0, unit.start() - 24), unit.start())
+        for unit in _TIME_UNIT.finditer(lowered)
+    )
+
+
+# An amount (lower case) and a month as the unit it is paid by, for amounts per month.
+_AN_AMOUNT = r"\d[\d.,]*\s*(?:€|euro|eur\b)|€\s*\d"
+_A_MONTH = (
+    r"per maand|/ ?maand|per month|a month|/ ?month|par mois|/ ?mois|maandelijks|monthly|mensuel"
+)
+
+
 class _Fact(NamedTuple):
     """A pattern of a kind of fact, on the raw text (IBANs keep their capitals) or in lower
     case. Most answers hold no such fact, and a build of 10,000 entries reads every answer: a
@@ -146,6 +177,7 @@ class _Fact(NamedTuple):
     pattern: re.Pattern[str]
     needs: tuple[str, ...] = ()
     raw: bool = False
+    along: tuple[str, ...] = ()  # and one of these too, where it needs two things
 
 
 _FACTS = (
@@ -153,8 +185,16 @@ _FACTS = (
     # see also `_COUNTING`.
     _Fact(
         Asked.COUNT,
-        re.compile(r"(?<!\d)(?<!artikel )(?<!article )(?<!art\. )\d"),
+        # (Written digit first, the lookbehinds after it: the engine skips to the digits.)
+        re.compile(r"\d(?<!\d\d)(?<!artikel \d)(?<!article \d)(?<!art\. \d)"),
         needs=_DIGITS,
+    ),
+    # Since when: "since January 2014" (a number of days … or a date to count to: `offered`).
+    _Fact(
+        Asked.DURATION,
+        re.compile(r"\b(?:sinds|since|depuis) (?:\w+ )?\d"),
+        needs=("sinds", "since", "depuis"),
+        along=_DIGITS,
     ),
     _Fact(
         Asked.AMOUNT,
@@ -213,6 +253,33 @@ _FACTS = (
         raw=True,
     ),
     _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
+    # An amount per month: "€ 50 per maand", "a monthly fee of €40", "750 euros par mois".
+    _Fact(
+        Asked.MONTHLY,
+        re.compile(
+            rf"(?:{_AN_AMOUNT})[^;\n]{{0,40}}?(?:{_A_MONTH})"
+            rf"|(?:{_A_MONTH})[^;\n]{{0,40}}?(?:{_AN_AMOUNT})"
+        ),
+        needs=("€", "eur"),
+        along=("maand", "month", "mois", "mensuel"),
+    ),
+    # A time of day, where an answer says when something is open or reachable: "open van 19u
+    # tot 8u", "reachable from 7 pm", "ouvert de 19h00 à 8h00".
+    _Fact(
+        Asked.OPENING_HOURS,
+        re.compile(r"\d{1,2}(?:[.:h]\d{2}|[uh]|\s?(?:uur|am|pm|heures?))\b"),
+        needs=_DIGITS,
+        along=("open", "ouvert", "bereikbaar", "reachable", "joignable"),
+    ),
+    # A joint committee's number: "paritair comité 330", "commission paritaire (CP) 330".
+    _Fact(
+        Asked.COMMITTEE,
+        re.compile(
+            r"(?:paritair comit[eé]|commission paritaire|joint committee)\W{0,3}"
+            r"(?:(?:pc|cp|nr|no|n°)\W{0,3})?\d{3}"
+        ),
+        needs=("paritair", "paritaire", "committee"),
+    ),
     # Applying, requesting or renewing, in any of its forms ("de aanvraag", "apply for", "une
     # demande", "renouveler"); not a rule that applies to someone, nor the demand for staff.
     _Fact(
@@ -268,12 +335,14 @@ def offered(
     )
     lowered = answer.lower()
     kinds = set()
-    for fact, needed in _FACTS_NEEDING:
-        if fact.kind in kinds or (needed and not clues & needed):
+    for fact, needed, along in _FACTS_NEEDING:
+        if fact.kind in kinds or (needed and not clues & needed) or (along and not clues & along):
             continue
         if fact.pattern.search(answer if fact.raw else lowered):
             kinds.add(fact.kind)
     kinds |= _professions(lowered, clues)
+    if Asked.DURATION not in kinds and clues & _TIME_CLUES and _lasts(lowered):
+        kinds.add(Asked.DURATION)
     folded = fold(answer) if folded is None else folded
     if Asked.COUNT not in kinds and clues & _COUNTING_CLUES and _COUNTING.search(folded):
         kinds.add(Asked.COUNT)
@@ -283,6 +352,8 @@ def offered(
         kinds.add(Asked.HEADCOUNT)
     kinds |= _regions(folded, clues)
     moments = _dates(folded, clues)
+    if moments:  # a date to count to: how long one has
+        kinds.add(Asked.DURATION)
     if moments and (reviewed is None or max(moments) >= reviewed):
         kinds.add(Asked.DATE)
     return kinds
@@ -372,9 +443,9 @@ def _dates(folded: str, clues: int) -> list[date]:
 # those of its words together (in C: a lookup per word, the word's bits computed on first
 # sight); a pattern is tried only on an answer holding one of the fragments it needs.
 _FRAGMENTS = sorted(
-    {needle for fact in _FACTS for needle in fact.needs}
+    {needle for fact in _FACTS for needle in (*fact.needs, *fact.along)}
     | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
-    | {*_POINTS_NEEDS, *_PEOPLE_NEEDS}
+    | {*_POINTS_NEEDS, *_PEOPLE_NEEDS, *_TIME_NEEDS}
     | _COUNTING_WORDS
 )
 _BIT = {fragment: 1 << number for number, fragment in enumerate(_FRAGMENTS)}
@@ -393,11 +464,12 @@ def _word_clues(word: str) -> int:
 
 
 _WORD_CLUES = Remembered(_word_clues)
-_FACTS_NEEDING = tuple((fact, _clues_of(fact.needs)) for fact in _FACTS)
+_FACTS_NEEDING = tuple((fact, _clues_of(fact.needs), _clues_of(fact.along)) for fact in _FACTS)
 _PROFESSION_CLUES = _clues_of((*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS))
 _REGION_CLUES = _clues_of(_REGION_STEMS)
 _DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
 _MONTH_CLUES = _clues_of(set(_MONTHS))
 _COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
 _POINTS_CLUES = _clues_of(_POINTS_NEEDS)
+_TIME_CLUES = _clues_of(_TIME_NEEDS)
 _PEOPLE_CLUES = _clues_of(_PEOPLE_NEEDS)
