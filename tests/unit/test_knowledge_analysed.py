@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from bot.core.knowledge import analysed
+from bot.core.knowledge import analysed, asks, offers
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.model import Entry, KnowledgeBase
@@ -74,6 +75,24 @@ def test_a_changed_entry_is_analysed_again_and_found_by_its_new_words(
     lookup = Answerer(kb, analysed=DocumentCache(path)).lookup(question, "nl")
     assert analyses == [entry_id]
     assert lookup.entry is not None and lookup.entry.id == entry_id
+
+
+@pytest.mark.parametrize("module", [asks, offers], ids=["asked kinds", "offered kinds"])
+def test_a_change_to_the_code_that_reads_kinds_of_fact_analyses_everything_again(
+    kb: KnowledgeBase,
+    tmp_path: Path,
+    analyses: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+) -> None:
+    path = tmp_path / "analysis.pickle"
+    Answerer(kb, analysed=DocumentCache(path))
+    changed = tmp_path / "changed.py"
+    changed.write_bytes(Path(module.__file__ or "").read_bytes() + b"# a new kind\n")
+    monkeypatch.setattr(module, "__file__", str(changed))
+    analyses.clear()
+    Answerer(kb, analysed=DocumentCache(path))
+    assert len(analyses) == len(kb)
 
 
 @pytest.mark.parametrize(

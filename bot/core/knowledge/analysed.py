@@ -23,14 +23,33 @@ from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
-from bot.core.knowledge import asks, concepts, durations, patterns, search, stopwords, text
+from bot.core.knowledge import (
+    asks,
+    concepts,
+    durations,
+    offers,
+    patterns,
+    search,
+    stopwords,
+    text,
+)
 from bot.core.knowledge.asks import Asked
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Document, analyse, without_cycle_collection
 
 log = logging.getLogger(__name__)
 
-ANALYSER: tuple[ModuleType, ...] = (text, concepts, stopwords, durations, patterns, asks, search)
+# offers.py reads the kinds of fact an answer holds: a document stores them.
+ANALYSER: tuple[ModuleType, ...] = (
+    text,
+    concepts,
+    stopwords,
+    durations,
+    patterns,
+    asks,
+    offers,
+    search,
+)
 PROTOCOL = 5
 
 # entry id, term counts, length, phrasings, kinds of fact (their values), vocabulary
