@@ -483,6 +483,7 @@ MOSTLY_EXPLAINED = "moet de stagiair als vervanger wachtdienst doen"  # all but 
     ("near", "offered"),
     [
         ({"insurance": 1.0, "stamp": 0.9, "on-call": 0.8}, True),  # the meaning ranks it third
+        ({"insurance": 1.0, "on-call": 0.8}, True),  # second, no phrasing close (cosine 0.62)
         ({"insurance": 1.0, "stamp": 0.9, "fee-short": 0.85, "on-call": 0.8}, False),  # fourth
     ],
 )
@@ -518,9 +519,14 @@ def test_a_mostly_explained_answer_the_meaning_ranks_first_without_a_close_phras
     assert (lookup.verdict is Verdict.CLOSE) is offered
 
 
-def test_a_partly_explained_answer_the_meaning_ranks_third_is_still_declined() -> None:
+@pytest.mark.parametrize(
+    "near", [{"insurance": 1.0, "stamp": 0.9, "on-call": 0.8}, {"insurance": 1.0, "on-call": 0.8}]
+)
+def test_a_partly_explained_answer_the_meaning_ranks_second_or_third_is_still_declined(
+    near: dict[str, float],
+) -> None:
     kb = small_kb()
-    lookup = placed_lookup(kb, QUESTION, {"insurance": 1.0, "stamp": 0.9, "on-call": 0.8})
+    lookup = placed_lookup(kb, QUESTION, near)
     assert lookup.verdict is Verdict.NONE
 
 
