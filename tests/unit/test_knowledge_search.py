@@ -249,6 +249,27 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
         assert expected in text, expected
 
 
+def test_lint_names_a_phrasing_that_asks_what_its_answer_does_not_hold(tmp_path: Path) -> None:
+    (tmp_path / "sources.toml").write_text('["001"]\ntitle = "x"\nrevised = 2023-05-08\n')
+    entry = (
+        '[[entries]]\nid = "{id}"\nsource = "001"\nreviewed = 2026-11-01\n'
+        'questions = ["Hoe krijg ik HealthOne?", "Wat kost HealthOne per maand?"]\n'
+        'answer = "{answer}"\n'
+    )
+    _write(
+        tmp_path,
+        "nl",
+        entry.format(id="healthone", answer="Maak uw eigen gebruiker aan.")
+        + entry.format(id="careconnect", answer="De licentie kost 30 euro per maand."),
+    )
+    problems = lint(tmp_path, date(2026, 11, 22))
+    asks_beyond = [problem for problem in problems if "does not hold" in problem]
+    assert asks_beyond == [
+        "nl/topic.toml: healthone: phrasing 'Wat kost HealthOne per maand?' asks for amount,"
+        " monthly, which the answer does not hold"
+    ]
+
+
 def test_lint_reports_a_broken_file_instead_of_crashing(tmp_path: Path) -> None:
     (tmp_path / "sources.toml").write_text("")
     _write(tmp_path, "nl", "[[entries]\nid = ")

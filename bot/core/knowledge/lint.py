@@ -1,13 +1,15 @@
 """`kringbot kb lint`: what a coordinator must fix before the knowledge base goes live."""
 
 import re
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
 from bot.core.knowledge.asks import Asked, asked
 from bot.core.knowledge.files import KnowledgeFileError, load_sources, read_entries
 from bot.core.knowledge.model import MAX_ID_LENGTH, Entry, Source
+from bot.core.knowledge.offers import offered, stated_where
 from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES
 
 STALE_AFTER = timedelta(days=365)
@@ -24,6 +26,7 @@ def lint(folder: Path, today: date) -> list[str]:
         return [str(error)]
     ids: dict[str, dict[str, Path]] = {language: {} for language in LANGUAGES}
     links: list[tuple[str, str]] = []  # (where, related id)
+    versions: dict[str, list[tuple[str, Entry]]] = defaultdict(list)  # id: (where, entry)
     for language in LANGUAGES:
         for path in sorted((folder / language).glob("*.toml")):
             try:
@@ -39,6 +42,9 @@ def lint(folder: Path, today: date) -> list[str]:
                 ids[language][entry.id] = path
                 problems += [f"{where}: {p}" for p in _entry_problems(entry, sources, today)]
                 links += [(where, related) for related in entry.related]
+                versions[entry.id].append((where, entry))
+    for same_entry in versions.values():
+        problems += _phrasings_asking_beyond_the_answer(same_entry)
     reference = ids[DEFAULT_LANGUAGE]
     problems += [
         f"{where}: related entry {r!r} does not exist" for where, r in links if r not in reference
@@ -72,3 +78,21 @@ def _entry_problems(entry: Entry, sources: Mapping[str, Source], today: date) ->
     elif today - entry.reviewed > STALE_AFTER:
         problems.append(f"review date {entry.reviewed} is more than a year old")
     return problems
+
+
+def _phrasings_asking_beyond_the_answer(versions: Sequence[tuple[str, Entry]]) -> list[str]:
+    """The phrasings of one entry (all its language versions) that ask for a kind of fact (an
+    amount, a date still to come …) which none of its answers holds, by the search's own
+    measure (`Index.holds_asked`). Such a phrasing draws the questions close to it, "healthone
+    prijs per maand", to an entry that names no price, and the member gets an answer that
+    does not answer; a phrasing must ask only what its answer states."""
+    holds = stated_where(
+        set().union(*(offered(entry.answer, entry.reviewed) for _, entry in versions))
+    )
+    return [
+        f"{where}: phrasing {question!r} asks for {', '.join(sorted(lacking))},"
+        " which the answer does not hold"
+        for where, entry in versions
+        for question in entry.questions
+        if (lacking := asked(question) - holds)
+    ]
