@@ -151,6 +151,25 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "phone secretary",
         "telephone secretary",
     ),
+    # Paying, also as members put it in idiom ("who foots the bill"); not the English "pays",
+    # which in French is a country ("les Pays-Bas")
+    "PAY": (
+        "betalen",
+        "betaalt",
+        "betaald",
+        "betaal",
+        "payer",
+        "paie",
+        "pay",
+        "paying",
+        "foot the bill",
+        "foots the bill",
+        "footing the bill",
+        "pick up the tab",
+        "picks up the tab",
+        "pick up the bill",
+        "picks up the bill",
+    ),
     "SALARY": ("loon", "salaris", "salaire", "salary", "wage", "verloning", "remuneration"),
     # Written as one word or two ("vrijwilligers vergoedingen"), the kring pays them either way
     "VOLUNTEERFEE": (
