@@ -42,8 +42,8 @@ ENTRIES = {
     "flexpool-region": ["Wie zit achter de flexpool van de Zuid-Hollandse Eilanden?"],
     "his-skills": ["Is het huisartsinformatiesysteem moeilijk voor het personeel?"],
     "availability": ["Moet ik bereikbaar zijn tijdens de vervanging?"],
-    "software-who-pays": ["Wie betaalt de software van de vervanger?"],
-    "software-access": ["Hoe krijgt de vervanger toegang tot de software?"],
+    "software-who-pays": ["Who has to pay for the locum's software?"],
+    "software-access": ["How does the locum get access to the software?"],
 }
 
 
@@ -103,7 +103,7 @@ def answerer() -> Answerer:
         ("je dois être dispo pendant le remplacement ?", "availability"),
         ("do I have to be available during the replacement?", "availability"),
         ("who foots the bill for the software?", "software-who-pays"),
-        ("qui paie le logiciel du remplaçant ?", "software-who-pays"),
+        ("who picks up the tab for the software?", "software-who-pays"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(

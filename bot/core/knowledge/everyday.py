@@ -151,15 +151,10 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "phone secretary",
         "telephone secretary",
     ),
-    # Paying, also as members put it in idiom ("who foots the bill"); not the English "pays",
-    # which in French is a country ("les Pays-Bas")
+    # Paying, as members put it in English idiom ("who foots the bill"). Not "pays" (in French a
+    # country, "les Pays-Bas") nor "paid" (paid leave, out of scope, came closer); the Dutch and
+    # French verbs cost an out-of-scope decline (held-out) and a wrong answer (blind3).
     "PAY": (
-        "betalen",
-        "betaalt",
-        "betaald",
-        "betaal",
-        "payer",
-        "paie",
         "pay",
         "paying",
         "foot the bill",
