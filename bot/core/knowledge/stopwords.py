@@ -31,6 +31,6 @@ which who whom where when how why can could should would will shall must may mig
 no yes there here if then than so also about into up out any some all just get got hello hi
 thanks please much many but like now know think want because well very really still too ever
 whether ve ll re let sure however actually anyway hey okay ok bc cuz coz pls plz thx ur im ive
-dont cant gonna wanna idk
+dont cant gonna wanna idk doing bother
 """
 STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN).split())
