@@ -33,9 +33,9 @@ JUDGE13 = FOLDER / "judge13"  # first run at 06f8671 (kb_judge11_13_first_run.md
 JUDGE14 = FOLDER / "judge14"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
 JUDGE15 = FOLDER / "judge15"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
 JUDGE16 = FOLDER / "judge16"  # first run at 0f6ce57 (kb_judge14_16_first_run.md)
-JUDGE17 = FOLDER / "judge17"
-JUDGE18 = FOLDER / "judge18"
-JUDGE19 = FOLDER / "judge19"
+JUDGE17 = FOLDER / "judge17"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
+JUDGE18 = FOLDER / "judge18"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
+JUDGE19 = FOLDER / "judge19"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -59,8 +59,7 @@ BLIND_SETS = {
     "nineteenth judge set": JUDGE19,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-# The next judge sets, frozen until their first run:
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE17, JUDGE18, JUDGE19})
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
