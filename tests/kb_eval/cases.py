@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge19/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge22/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -9,7 +9,7 @@ them. The fifth to eighth were written side by side by four writers and judge th
 together (the figures of two earlier sets written alike differed by up to ten points); the
 ninth and tenth, the round tuned on those four; the eleventh to thirteenth, round 7 (tuned on
 all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
-nineteenth, round 9."""
+nineteenth, round 9; the twentieth to twenty-second, round 10."""
 
 import tomllib
 from dataclasses import dataclass
@@ -36,6 +36,9 @@ JUDGE16 = FOLDER / "judge16"  # first run at 0f6ce57 (kb_judge14_16_first_run.md
 JUDGE17 = FOLDER / "judge17"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
 JUDGE18 = FOLDER / "judge18"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
 JUDGE19 = FOLDER / "judge19"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
+JUDGE20 = FOLDER / "judge20"
+JUDGE21 = FOLDER / "judge21"
+JUDGE22 = FOLDER / "judge22"
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -57,9 +60,13 @@ BLIND_SETS = {
     "seventeenth judge set": JUDGE17,
     "eighteenth judge set": JUDGE18,
     "nineteenth judge set": JUDGE19,
+    "twentieth judge set": JUDGE20,
+    "twenty-first judge set": JUDGE21,
+    "twenty-second judge set": JUDGE22,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
+# The next judge sets, frozen until their first run:
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE20, JUDGE21, JUDGE22})
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
