@@ -3,6 +3,8 @@
 from collections import defaultdict
 from collections.abc import Iterable
 
+SHORT_WORD = 6  # letters; a shorter word is mended for a dropped or swapped letter only
+
 
 class Speller:
     """Mends typos against a vocabulary: the closest known word within edit distance 1 (2 for
@@ -31,9 +33,21 @@ class Speller:
         scored = [
             (distance, -len(c), c)
             for c in candidates
-            if (distance := _edit_distance(word, c)) <= limit
+            if (distance := _edit_distance(word, c)) <= limit and _plausible_typo(word, c)
         ]
         return min(scored)[2] if scored else None
+
+
+def _plausible_typo(word: str, known: str) -> bool:
+    """A short word is mended only for a letter dropped after its first ("chek", "atest") or two
+    letters swapped ("kirng", "emial"): a short word one letter away from a known one is as often
+    a real word we do not know ("ring", "dose", "erop", "avond" are not "bring", "done", "drop",
+    "avoid")."""
+    if len(word) >= SHORT_WORD:
+        return True
+    dropped = len(known) == len(word) + 1 and known[0] == word[0]
+    swapped = len(known) == len(word) and sorted(known) == sorted(word)
+    return dropped or swapped
 
 
 def _deletes(word: str) -> set[str]:
