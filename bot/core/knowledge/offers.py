@@ -11,7 +11,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from bot.core.knowledge.asks import PEOPLE, REGION_PATTERNS, REGIONS, Asked, any_of
+from bot.core.knowledge.asks import (
+    PEOPLE,
+    REGION_PATTERNS,
+    REGIONS,
+    SUBJECT_PATTERNS,
+    Asked,
+    any_of,
+)
 from bot.core.knowledge.text import Remembered, fold
 
 _BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
@@ -25,6 +32,11 @@ _REGION_STEMS = (
     *("nederland", "netherland", "pays", "holland"),
 )
 _DUTCH_STEMS = ("nederland", "dutch", "neerland")
+# What one of an answer's words (folded) holds where an organisation or benefit is named.
+_SUBJECT_STEMS = (
+    *("orde", "ordre", "order", "ssmg", "absym", "bvas"),
+    *("moederschap", "zwangerschap", "bevalling", "maternit"),
+)
 # What answers on the Netherlands say of it besides its name ("Dutch GP care"); a member asking
 # about "Nederlands" or "Dutch" may mean the language, so questions must name the country.
 _DUTCH = re.compile(
@@ -351,6 +363,8 @@ def offered(
     if clues & _PEOPLE_CLUES and _counts_people(folded):
         kinds.add(Asked.HEADCOUNT)
     kinds |= _regions(folded, clues)
+    if clues & _SUBJECT_CLUES:
+        kinds |= {kind for kind, pattern in SUBJECT_PATTERNS.items() if pattern.search(folded)}
     moments = _dates(folded, clues)
     if moments:  # a date to count to: how long one has
         kinds.add(Asked.DURATION)
@@ -445,6 +459,7 @@ def _dates(folded: str, clues: int) -> list[date]:
 _FRAGMENTS = sorted(
     {needle for fact in _FACTS for needle in (*fact.needs, *fact.along)}
     | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
+    | {*_SUBJECT_STEMS}
     | {*_POINTS_NEEDS, *_PEOPLE_NEEDS, *_TIME_NEEDS}
     | _COUNTING_WORDS
 )
@@ -468,6 +483,7 @@ _FACTS_NEEDING = tuple((fact, _clues_of(fact.needs), _clues_of(fact.along)) for 
 _PROFESSION_CLUES = _clues_of((*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS))
 _REGION_CLUES = _clues_of(_REGION_STEMS)
 _DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
+_SUBJECT_CLUES = _clues_of(_SUBJECT_STEMS)
 _MONTH_CLUES = _clues_of(set(_MONTHS))
 _COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
 _POINTS_CLUES = _clues_of(_POINTS_NEEDS)
