@@ -507,6 +507,8 @@ OTHER_PROFESSIONS = {
         ("Ook thuisverpleegkundigen vervangen elkaar.", {Asked.NURSE}),
         ("Ingeschreven bij de Orde der artsen en de BVAS.", {Asked.MEDICAL_ORDER, Asked.ABSYM}),
         ("Congé de maternité: voyez la SSMG.", {Asked.MATERNITY, Asked.SSMG}),
+        ("Een demopost in Antwerpen.", {Asked.FLANDERS, Asked.BELGIUM}),  # a Flemish city
+        ("Le poste de Liège.", {Asked.WALLONIA, Asked.BELGIUM}),
         ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT, Asked.DURATION}),
         ("Artikel 21 van de kwaliteitswet verplicht het.", set()),  # an article counts nothing
         ("Twintig punten per jaar.", {Asked.COUNT, Asked.POINTS}),
@@ -820,6 +822,16 @@ def subjects() -> Answerer:
             "Domus Medica heeft een modelcontract voor vervangers.",
         ),
         (
+            "post",
+            "Op welke wachtpost doe ik weekendwachten?",
+            "U doet weekendwachten op de wachtpost in Antwerpen.",
+        ),
+        (
+            "brussels",
+            "Wat doet de kring van Brussel?",
+            "De kring van Brussel verenigt de huisartsen van Brussel.",
+        ),
+        (
             "status",
             "Heb ik als vervanger recht op het sociaal statuut?",
             "Ja, het sociaal statuut is een jaarlijkse RIZIV-tegemoetkoming voor uw pensioen.",
@@ -835,10 +847,12 @@ def subjects() -> Answerer:
         ("Is er een modelcontract voor vervangers?", "contract"),
         ("Heeft de SSMG een modelcontract voor vervangers?", None),  # not Domus Medica's
         ("Heb ik als vervanger recht op het sociaal statuut?", "status"),
+        ("Op welke wachtpost doe ik weekendwachten?", "post"),
+        ("Op welke wachtpost doe ik weekendwachten in Brussel?", None),  # a post in Antwerp
         ("Heb ik als vervanger recht op moederschapsrust via het sociaal statuut?", None),
     ],
 )
-def test_an_organisation_or_benefit_asked_must_be_named_by_the_answer(
+def test_an_organisation_benefit_or_region_asked_must_be_named_by_the_answer(
     subjects: Answerer, question: str, entry_id: str | None
 ) -> None:
     lookup = subjects.lookup(question, "nl")

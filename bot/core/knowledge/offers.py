@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 from bot.core.knowledge.asks import (
     PEOPLE,
-    REGION_PATTERNS,
     REGIONS,
     SUBJECT_PATTERNS,
     Asked,
@@ -25,10 +24,24 @@ _BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELG
 _ALL_REGIONS = frozenset(REGIONS)
 # "not a Belgian rule", "geen Belgische regeling": a region an answer sets its facts apart from.
 _DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
-_ANY_REGION = re.compile("|".join(REGIONS.values()))
-# What one of an answer's words (folded) holds where a region's name or "Dutch" matches.
+# The cities (folded) whose names place an answer in its region: an entry on a post in Antwerp
+# does not say where the Brussels kring organises its weekend shifts.
+_CITIES = {
+    Asked.FLANDERS: r"antwerpen|antwerp|anvers|gent|gand|ghent|leuven|brugge|bruges|hasselt"
+    r"|mechelen|malines|kortrijk|courtrai|limburg|limbourg",
+    Asked.WALLONIA: r"liege|luik|namur|namen|charleroi|mons|arlon|tournai|doornik",
+}
+_WRITTEN_REGIONS = {
+    kind: any_of(pattern, _CITIES[kind]) if kind in _CITIES else any_of(pattern)
+    for kind, pattern in REGIONS.items()
+}
+_ANY_REGION = re.compile("|".join((*REGIONS.values(), *_CITIES.values())))
+# What one of an answer's words (folded) holds where a region's or city's name or "Dutch" matches.
 _REGION_STEMS = (
     *("vlaander", "flander", "flandre", "wallon", "brussel", "bruxelles", "belg"),
+    *("antw", "anvers", "gent", "gand", "leuven", "brug", "hasselt", "mechelen", "malines"),
+    *("kortrijk", "courtrai", "limb", "liege", "luik", "namur", "namen", "charleroi", "mons"),
+    *("arlon", "tournai", "doornik"),
     *("nederland", "netherland", "pays", "holland"),
 )
 _DUTCH_STEMS = ("nederland", "dutch", "neerland")
@@ -382,7 +395,7 @@ def _regions(folded: str, clues: int) -> set[Asked]:
     named = (
         {
             kind
-            for kind, pattern in REGION_PATTERNS.items()
+            for kind, pattern in _WRITTEN_REGIONS.items()
             if any(
                 not _DENIED.search(folded, max(0, found.start() - 20), found.start())
                 for found in pattern.finditer(folded)
