@@ -435,6 +435,8 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("Je suis infirmière à domicile, le cercle m'aide-t-il ?", {Asked.NURSE}),
         ("Can a home nurse stand in for me?", {Asked.NURSE}),
         ("pool de remplacement pour infirmiers de pratique", set()),  # a practice's staff
+        ("What is the hourly rate for a nurse who does locums?", {Asked.AMOUNT, Asked.NURSE}),
+        ("Une infirmière remplaçante, combien?", {Asked.NURSE}),
         ("hoe lang duurt de erkenningsprocedure?", {Asked.DURATION}),
         ("Welke opzegtermijn staat in het modelcontract?", {Asked.DURATION}),
         ("What are the opening hours of the on-call post?", {Asked.OPENING_HOURS}),

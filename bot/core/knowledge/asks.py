@@ -138,9 +138,12 @@ _PROFESSIONS: dict[Asked, str] = {
     Asked.MIDWIFE: r"vroedvrouw\w*|sages? femmes?|midwi\w*",
     Asked.PSYCHOLOGIST: r"psycholo\w*",
     Asked.SPEECH_THERAPIST: r"logoped\w*|logopede\w*|speech therap\w*",
-    # A home nurse, self-employed like us (a practice nurse is a practice's staff).
+    # A home nurse, self-employed like us (a practice nurse is a practice's staff), or a nurse
+    # standing in ("hourly rate for a nurse who does locums").
     Asked.NURSE: r"thuisverpleeg\w*|infirmier(?:e|s|es)? (?:a domicile|independant\w*)"
-    r"|(?:home|community|district) (?:care )?nurses?",
+    r"|(?:home|community|district) (?:care )?nurses?"
+    r"|(?:verpleegkundigen?|nurses?|infirmier\w*|infirmiere\w*) (?:\w+ ){0,2}"
+    r"(?:locums?|vervang\w*|invall\w*|invalt|remplac\w*)",
 }
 
 
