@@ -14,7 +14,7 @@ from typing import NamedTuple
 from bot.core.knowledge.asks import (
     PEOPLE,
     REGIONS,
-    SUBJECT_PATTERNS,
+    SUBJECTS,
     Asked,
     any_of,
 )
@@ -29,23 +29,35 @@ _DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
 _CITIES = {
     Asked.FLANDERS: r"antwerpen|antwerp|anvers|gent|gand|ghent|leuven|brugge|bruges|hasselt"
     r"|mechelen|malines|kortrijk|courtrai|limburg|limbourg",
-    Asked.WALLONIA: r"liege|luik|namur|namen|charleroi|mons|arlon|tournai|doornik",
+    Asked.WALLONIA: r"liege|luik|namur|charleroi|mons|arlon|tournai|doornik",
 }
-_WRITTEN_REGIONS = {
-    kind: any_of(pattern, _CITIES[kind]) if kind in _CITIES else any_of(pattern)
-    for kind, pattern in REGIONS.items()
-}
-_ANY_REGION = re.compile("|".join((*REGIONS.values(), *_CITIES.values())))
+# One pass for all regions, each match named by its region.
+_REGION_NAMED = re.compile(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{kind.name}>{pattern}|{_CITIES[kind]})"
+        if kind in _CITIES
+        else f"(?P<{kind.name}>{pattern})"
+        for kind, pattern in REGIONS.items()
+    )
+    + r")\b"
+)
 # What one of an answer's words (folded) holds where a region's or city's name or "Dutch" matches.
 _REGION_STEMS = (
     *("vlaander", "flander", "flandre", "wallon", "brussel", "bruxelles", "belg"),
-    *("antw", "anvers", "gent", "gand", "leuven", "brug", "hasselt", "mechelen", "malines"),
-    *("kortrijk", "courtrai", "limb", "liege", "luik", "namur", "namen", "charleroi", "mons"),
-    *("arlon", "tournai", "doornik"),
+    *("antwerp", "anvers", "gent", "ghent", "gand", "leuven", "brugge", "bruges", "hasselt"),
+    *("mechelen", "malines", "kortrijk", "courtrai", "limburg", "limbourg", "liege", "luik"),
+    *("namur", "charleroi", "mons", "arlon", "tournai", "doornik"),
     *("nederland", "netherland", "pays", "holland"),
 )
 _DUTCH_STEMS = ("nederland", "dutch", "neerland")
 # What one of an answer's words (folded) holds where an organisation or benefit is named.
+# One pass for all of them, each match named by its kind.
+_SUBJECT_NAMED = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in SUBJECTS.items())
+    + r")\b"
+)
 _SUBJECT_STEMS = (
     *("orde", "ordre", "order", "ssmg", "absym", "bvas"),
     *("moederschap", "zwangerschap", "bevalling", "maternit"),
@@ -377,7 +389,9 @@ def offered(
         kinds.add(Asked.HEADCOUNT)
     kinds |= _regions(folded, clues)
     if clues & _SUBJECT_CLUES:
-        kinds |= {kind for kind, pattern in SUBJECT_PATTERNS.items() if pattern.search(folded)}
+        kinds |= {
+            Asked[found.lastgroup] for found in _SUBJECT_NAMED.finditer(folded) if found.lastgroup
+        }
     moments = _dates(folded, clues)
     if moments:  # a date to count to: how long one has
         kinds.add(Asked.DURATION)
@@ -394,14 +408,12 @@ def _regions(folded: str, clues: int) -> set[Asked]:
     (see `stated_where`)."""
     named = (
         {
-            kind
-            for kind, pattern in _WRITTEN_REGIONS.items()
-            if any(
-                not _DENIED.search(folded, max(0, found.start() - 20), found.start())
-                for found in pattern.finditer(folded)
-            )
+            Asked[found.lastgroup]
+            for found in _REGION_NAMED.finditer(folded)
+            if found.lastgroup
+            and not _DENIED.search(folded, max(0, found.start() - 20), found.start())
         }
-        if clues & _REGION_CLUES and _ANY_REGION.search(folded)
+        if clues & _REGION_CLUES
         else set()
     )
     if clues & _DUTCH_CLUES and _DUTCH.search(folded):
