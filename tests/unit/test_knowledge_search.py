@@ -321,6 +321,8 @@ def test_a_markdown_document_becomes_draft_entries() -> None:
         "Welke verzekering heb ik nodig als vervangarts volgens Domus Medica?",  # not named
         "Hoeveel wordt een vervanger betaald voor die verzekering?",  # a pay asked, none named
         "what does a locum pay for professional liability insurance?",  # … nor what one pays
+        "Moet een vervangarts volgens de SSMG in een LOK zitten?",  # an organisation not named
+        "Welke verzekering en welke uitkering bij moederschapsrust heb ik als vervangarts?",
     ],
 )
 def test_questions_for_a_fact_the_entry_lacks_are_declined(
@@ -386,6 +388,10 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("wie is de werkgever van de invaller?", set()),  # a role, not an office's holder
         ("Un kiné remplaçant doit-il aussi faire des gardes ?", {Asked.PHYSIOTHERAPIST}),
         ("Do pharmacists have the same on-call duties?", {Asked.PHARMACIST}),
+        ("Quelle est la cotisation annuelle à l'Ordre des médecins ?", {Asked.MEDICAL_ORDER}),
+        ("La SSMG a aussi un modèle de contrat ?", {Asked.SSMG}),
+        ("Recht op moederschapsrust als vervangster?", {Asked.MATERNITY}),
+        ("ik vervang tijdens haar zwangerschapsverlof, welke bijdrage?", set()),  # the reason
         ("Moet ik btw aanrekenen als vervanger?", {Asked.VAT}),
         ("Je peux facturer la TVA sur mes remplacements ?", {Asked.VAT}),
         ("Hoe vraag ik een eHealth-certificaat aan?", {Asked.APPLICATION}),
@@ -429,6 +435,8 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("Je suis infirmière à domicile, le cercle m'aide-t-il ?", {Asked.NURSE}),
         ("Can a home nurse stand in for me?", {Asked.NURSE}),
         ("pool de remplacement pour infirmiers de pratique", set()),  # a practice's staff
+        ("What is the hourly rate for a nurse who does locums?", {Asked.AMOUNT, Asked.NURSE}),
+        ("Une infirmière remplaçante, combien?", {Asked.NURSE}),
         ("hoe lang duurt de erkenningsprocedure?", {Asked.DURATION}),
         ("Welke opzegtermijn staat in het modelcontract?", {Asked.DURATION}),
         ("What are the opening hours of the on-call post?", {Asked.OPENING_HOURS}),
@@ -499,6 +507,10 @@ OTHER_PROFESSIONS = {
         ("Aux Pays-Bas, une garde néerlandaise.", {Asked.NETHERLANDS}),
         ("Voor logopedisten en kinés.", {Asked.SPEECH_THERAPIST, Asked.PHYSIOTHERAPIST}),
         ("Ook thuisverpleegkundigen vervangen elkaar.", {Asked.NURSE}),
+        ("Ingeschreven bij de Orde der artsen en de BVAS.", {Asked.MEDICAL_ORDER, Asked.ABSYM}),
+        ("Congé de maternité: voyez la SSMG.", {Asked.MATERNITY, Asked.SSMG}),
+        ("Een demopost in Antwerpen.", {Asked.FLANDERS, Asked.BELGIUM}),  # a Flemish city
+        ("Le poste de Liège.", {Asked.WALLONIA, Asked.BELGIUM}),
         ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT, Asked.DURATION}),
         ("Artikel 21 van de kwaliteitswet verplicht het.", set()),  # an article counts nothing
         ("Twintig punten per jaar.", {Asked.COUNT, Asked.POINTS}),
@@ -797,3 +809,53 @@ def test_a_home_nurse_gets_no_rule_written_for_gps(question: str, answered: bool
     lookup = Answerer(kb).lookup(question, "nl")
     assert (lookup.entry is not None and lookup.entry.id == "find") is answered
     assert (lookup.verdict is Verdict.NONE) is not answered
+
+
+@pytest.fixture(scope="module")
+def subjects() -> Answerer:
+    kb = KnowledgeBase()
+    for entry_id, question, answer in (
+        ("fee", "Hoeveel is het lidgeld van de kring?", "Het lidgeld van de kring is 150 euro."),
+        ("order", "Wat doet de Orde der artsen?", "De Orde der artsen waakt over de plichtenleer."),
+        ("ssmg", "Wat is de SSMG?", "De SSMG is de Franstalige vereniging van huisartsen."),
+        (
+            "contract",
+            "Is er een modelcontract voor vervangers?",
+            "Domus Medica heeft een modelcontract voor vervangers.",
+        ),
+        (
+            "post",
+            "Op welke wachtpost doe ik weekendwachten?",
+            "U doet weekendwachten op de wachtpost in Antwerpen.",
+        ),
+        (
+            "brussels",
+            "Wat doet de kring van Brussel?",
+            "De kring van Brussel verenigt de huisartsen van Brussel.",
+        ),
+        (
+            "status",
+            "Heb ik als vervanger recht op het sociaal statuut?",
+            "Ja, het sociaal statuut is een jaarlijkse RIZIV-tegemoetkoming voor uw pensioen.",
+        ),
+    ):
+        kb.add(Entry(entry_id, "nl", (question,), answer, "001"))
+    return Answerer(kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("Is er een modelcontract voor vervangers?", "contract"),
+        ("Heeft de SSMG een modelcontract voor vervangers?", None),  # not Domus Medica's
+        ("Heb ik als vervanger recht op het sociaal statuut?", "status"),
+        ("Op welke wachtpost doe ik weekendwachten?", "post"),
+        ("Op welke wachtpost doe ik weekendwachten in Brussel?", None),  # a post in Antwerp
+        ("Heb ik als vervanger recht op moederschapsrust via het sociaal statuut?", None),
+    ],
+)
+def test_an_organisation_benefit_or_region_asked_must_be_named_by_the_answer(
+    subjects: Answerer, question: str, entry_id: str | None
+) -> None:
+    lookup = subjects.lookup(question, "nl")
+    assert (lookup.entry.id if lookup.entry else None) == entry_id, question

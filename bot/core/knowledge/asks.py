@@ -71,6 +71,13 @@ class Asked(StrEnum):
     # its number does not say ("paritair comité kringpersoneel, wie regelt dat" asks who sees
     # to it, which it does say).
     COMMITTEE = "committee"
+    # An organisation or a benefit named in the question: an entry on the kring's membership fee
+    # does not give the Order's, a Domus Medica contract is not the SSMG's, and an entry on a
+    # locum's social status that does not name maternity rest does not say whether it is due.
+    MEDICAL_ORDER = "medical order"
+    SSMG = "ssmg"
+    ABSYM = "absym"
+    MATERNITY = "maternity"
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -94,6 +101,29 @@ REGIONS: dict[Asked, str] = {
 }
 REGION_PATTERNS = {kind: any_of(pattern) for kind, pattern in REGIONS.items()}
 
+# The organisations and benefits (folded) a member may ask about by name, as questions and
+# answers name them.
+_MATERNITY = r"moederschap\w*|zwangerschap\w*|bevallingsrust|maternit\w*"
+SUBJECTS: dict[Asked, str] = {
+    Asked.MEDICAL_ORDER: r"orde (?:der |van (?:de )?)(?:artsen|geneesheren)|ordre des medecins"
+    r"|order of (?:physicians|doctors)",
+    Asked.SSMG: r"ssmg",
+    Asked.ABSYM: r"absym|bvas",
+    Asked.MATERNITY: _MATERNITY,
+}
+SUBJECT_PATTERNS = {kind: any_of(pattern) for kind, pattern in SUBJECTS.items()}
+# Maternity leave asked as a right or a benefit ("recht op moederschapsrust", "droit au congé
+# de maternité", "maternity benefit"), not as the reason for a locum ("ik vervang tijdens haar
+# zwangerschapsverlof"), which entries on locums answer without naming it.
+_BENEFIT = (
+    r"recht|rechten|droit|droits|entitled|right|rights|uitkering\w*|allocation\w*|indemnit\w*"
+    r"|benefits?|allowances?|pay"
+)
+_MATERNITY_BENEFIT = any_of(
+    rf"(?:{_BENEFIT}) (?:\w+ ){{0,3}}(?:{_MATERNITY})",
+    rf"(?:{_MATERNITY}) (?:\w+ ){{0,2}}(?:{_BENEFIT})",
+)
+
 # Whom a member may count (folded; an answer's count of them: offers.py).
 PEOPLE = (
     r"leden|members?|membres?|\w*artsen|medecins?|generalistes?|gps?|doctors?|deelnemers"
@@ -108,9 +138,12 @@ _PROFESSIONS: dict[Asked, str] = {
     Asked.MIDWIFE: r"vroedvrouw\w*|sages? femmes?|midwi\w*",
     Asked.PSYCHOLOGIST: r"psycholo\w*",
     Asked.SPEECH_THERAPIST: r"logoped\w*|logopede\w*|speech therap\w*",
-    # A home nurse, self-employed like us (a practice nurse is a practice's staff).
+    # A home nurse, self-employed like us (a practice nurse is a practice's staff), or a nurse
+    # standing in ("hourly rate for a nurse who does locums").
     Asked.NURSE: r"thuisverpleeg\w*|infirmier(?:e|s|es)? (?:a domicile|independant\w*)"
-    r"|(?:home|community|district) (?:care )?nurses?",
+    r"|(?:home|community|district) (?:care )?nurses?"
+    r"|(?:verpleegkundigen?|nurses?|infirmier\w*|infirmiere\w*) (?:\w+ ){0,2}"
+    r"(?:locums?|vervang\w*|invall\w*|invalt|remplac\w*)",
 }
 
 
@@ -180,6 +213,8 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     ),
     **{kind: any_of(pattern) for kind, pattern in _PROFESSIONS.items()},
     **REGION_PATTERNS,
+    **SUBJECT_PATTERNS,
+    Asked.MATERNITY: _MATERNITY_BENEFIT,  # asked more narrowly than answers name it
     # "how much GPs are connected": how many, in a learner's English.
     Asked.COUNT: any_of(
         r"hoeveel", r"how many", r"combien d(?:e|es)?", r"how much \w+s (?:are|do|have)"

@@ -11,20 +11,57 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from bot.core.knowledge.asks import PEOPLE, REGION_PATTERNS, REGIONS, Asked, any_of
+from bot.core.knowledge.asks import (
+    PEOPLE,
+    REGIONS,
+    SUBJECTS,
+    Asked,
+    any_of,
+)
 from bot.core.knowledge.text import Remembered, fold
 
 _BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
 _ALL_REGIONS = frozenset(REGIONS)
 # "not a Belgian rule", "geen Belgische regeling": a region an answer sets its facts apart from.
 _DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
-_ANY_REGION = re.compile("|".join(REGIONS.values()))
-# What one of an answer's words (folded) holds where a region's name or "Dutch" matches.
+# The cities (folded) whose names place an answer in its region: an entry on a post in Antwerp
+# does not say where the Brussels kring organises its weekend shifts.
+_CITIES = {
+    Asked.FLANDERS: r"antwerpen|antwerp|anvers|gent|gand|ghent|leuven|brugge|bruges|hasselt"
+    r"|mechelen|malines|kortrijk|courtrai|limburg|limbourg",
+    Asked.WALLONIA: r"liege|luik|namur|charleroi|mons|arlon|tournai|doornik",
+}
+# One pass for all regions, each match named by its region.
+_REGION_NAMED = re.compile(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{kind.name}>{pattern}|{_CITIES[kind]})"
+        if kind in _CITIES
+        else f"(?P<{kind.name}>{pattern})"
+        for kind, pattern in REGIONS.items()
+    )
+    + r")\b"
+)
+# What one of an answer's words (folded) holds where a region's or city's name or "Dutch" matches.
 _REGION_STEMS = (
     *("vlaander", "flander", "flandre", "wallon", "brussel", "bruxelles", "belg"),
+    *("antwerp", "anvers", "gent", "ghent", "gand", "leuven", "brugge", "bruges", "hasselt"),
+    *("mechelen", "malines", "kortrijk", "courtrai", "limburg", "limbourg", "liege", "luik"),
+    *("namur", "charleroi", "mons", "arlon", "tournai", "doornik"),
     *("nederland", "netherland", "pays", "holland"),
 )
 _DUTCH_STEMS = ("nederland", "dutch", "neerland")
+# What one of an answer's words (folded) holds where an organisation or benefit is named.
+# One pass for all of them, each match named by its kind.
+_SUBJECT_NAMED = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in SUBJECTS.items())
+    + r")\b"
+)
+_SUBJECT_STEMS = (
+    *("orde", "ordre", "order", "ssmg", "absym", "bvas"),
+    *("moederschap", "zwangerschap", "bevalling", "maternit"),
+)
 # What answers on the Netherlands say of it besides its name ("Dutch GP care"); a member asking
 # about "Nederlands" or "Dutch" may mean the language, so questions must name the country.
 _DUTCH = re.compile(
@@ -351,6 +388,10 @@ def offered(
     if clues & _PEOPLE_CLUES and _counts_people(folded):
         kinds.add(Asked.HEADCOUNT)
     kinds |= _regions(folded, clues)
+    if clues & _SUBJECT_CLUES:
+        kinds |= {
+            Asked[found.lastgroup] for found in _SUBJECT_NAMED.finditer(folded) if found.lastgroup
+        }
     moments = _dates(folded, clues)
     if moments:  # a date to count to: how long one has
         kinds.add(Asked.DURATION)
@@ -367,14 +408,12 @@ def _regions(folded: str, clues: int) -> set[Asked]:
     (see `stated_where`)."""
     named = (
         {
-            kind
-            for kind, pattern in REGION_PATTERNS.items()
-            if any(
-                not _DENIED.search(folded, max(0, found.start() - 20), found.start())
-                for found in pattern.finditer(folded)
-            )
+            Asked[found.lastgroup]
+            for found in _REGION_NAMED.finditer(folded)
+            if found.lastgroup
+            and not _DENIED.search(folded, max(0, found.start() - 20), found.start())
         }
-        if clues & _REGION_CLUES and _ANY_REGION.search(folded)
+        if clues & _REGION_CLUES
         else set()
     )
     if clues & _DUTCH_CLUES and _DUTCH.search(folded):
@@ -445,6 +484,7 @@ def _dates(folded: str, clues: int) -> list[date]:
 _FRAGMENTS = sorted(
     {needle for fact in _FACTS for needle in (*fact.needs, *fact.along)}
     | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
+    | {*_SUBJECT_STEMS}
     | {*_POINTS_NEEDS, *_PEOPLE_NEEDS, *_TIME_NEEDS}
     | _COUNTING_WORDS
 )
@@ -468,6 +508,7 @@ _FACTS_NEEDING = tuple((fact, _clues_of(fact.needs), _clues_of(fact.along)) for 
 _PROFESSION_CLUES = _clues_of((*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS))
 _REGION_CLUES = _clues_of(_REGION_STEMS)
 _DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
+_SUBJECT_CLUES = _clues_of(_SUBJECT_STEMS)
 _MONTH_CLUES = _clues_of(set(_MONTHS))
 _COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
 _POINTS_CLUES = _clues_of(_POINTS_NEEDS)
