@@ -36,9 +36,9 @@ JUDGE16 = FOLDER / "judge16"  # first run at 0f6ce57 (kb_judge14_16_first_run.md
 JUDGE17 = FOLDER / "judge17"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
 JUDGE18 = FOLDER / "judge18"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
 JUDGE19 = FOLDER / "judge19"  # first run at 9d6eb15 (kb_judge17_19_first_run.md)
-JUDGE20 = FOLDER / "judge20"
-JUDGE21 = FOLDER / "judge21"
-JUDGE22 = FOLDER / "judge22"
+JUDGE20 = FOLDER / "judge20"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
+JUDGE21 = FOLDER / "judge21"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
+JUDGE22 = FOLDER / "judge22"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -65,8 +65,7 @@ BLIND_SETS = {
     "twenty-second judge set": JUDGE22,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-# The next judge sets, frozen until their first run:
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE20, JUDGE21, JUDGE22})
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
