@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from bot.core.knowledge import analysed, asks, offers
+from bot.core.knowledge import analysed, asks, everyday, kring_words, named, offers
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.model import Entry, KnowledgeBase
@@ -77,8 +77,12 @@ def test_a_changed_entry_is_analysed_again_and_found_by_its_new_words(
     assert lookup.entry is not None and lookup.entry.id == entry_id
 
 
-@pytest.mark.parametrize("module", [asks, offers], ids=["asked kinds", "offered kinds"])
-def test_a_change_to_the_code_that_reads_kinds_of_fact_analyses_everything_again(
+@pytest.mark.parametrize(
+    "module",
+    [asks, offers, named, kring_words, everyday],
+    ids=["asked kinds", "offered kinds", "named places", "kring words", "everyday words"],
+)
+def test_a_change_to_the_code_that_reads_entries_analyses_everything_again(
     kb: KnowledgeBase,
     tmp_path: Path,
     analyses: list[str],

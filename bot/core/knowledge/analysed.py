@@ -27,6 +27,9 @@ from bot.core.knowledge import (
     asks,
     concepts,
     durations,
+    everyday,
+    kring_words,
+    named,
     offers,
     patterns,
     search,
@@ -39,15 +42,19 @@ from bot.core.knowledge.search import Document, analyse, without_cycle_collectio
 
 log = logging.getLogger(__name__)
 
-# offers.py reads the kinds of fact an answer holds: a document stores them.
+# Every module a document's terms or kinds of fact come from: the concepts' three files, and
+# offers.py and named.py, which read the kinds of fact an answer holds.
 ANALYSER: tuple[ModuleType, ...] = (
     text,
     concepts,
+    kring_words,
+    everyday,
     stopwords,
     durations,
     patterns,
     asks,
     offers,
+    named,
     search,
 )
 PROTOCOL = 5

@@ -130,7 +130,7 @@ PEOPLE = (
     r"|participants?|personen|people|personnes|respondent\w*|zorgverleners|prestataires"
 )
 
-# The professions (folded) a member may ask another rule for (how answers name them: offers.py).
+# The professions (folded) a member may ask another rule for (how answers name them: named.py).
 _PROFESSIONS: dict[Asked, str] = {
     Asked.DENTIST: r"tandart\w*|dentist\w*",
     Asked.PHARMACIST: r"apothe[ck]\w*|pharmacie\w*|pharmacist\w*",

@@ -9,7 +9,8 @@ from pathlib import Path
 from bot.core.knowledge.asks import Asked, asked
 from bot.core.knowledge.files import KnowledgeFileError, load_sources, read_entries
 from bot.core.knowledge.model import MAX_ID_LENGTH, Entry, Source
-from bot.core.knowledge.offers import offered, stated_where
+from bot.core.knowledge.named import stated_where
+from bot.core.knowledge.offers import offered
 from bot.core.models import DEFAULT_LANGUAGE, LANGUAGES
 
 STALE_AFTER = timedelta(days=365)

@@ -11,115 +11,24 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from bot.core.knowledge.asks import (
-    PEOPLE,
-    REGIONS,
-    SUBJECTS,
-    Asked,
-    any_of,
+from bot.core.knowledge.asks import PEOPLE, Asked, any_of
+from bot.core.knowledge.named import (
+    DUTCH_STEMS,
+    PROFESSION_STEMS,
+    REGION_STEMS,
+    SUBJECT_STEMS,
+    professions,
+    regions,
+    subjects,
 )
 from bot.core.knowledge.text import Remembered, fold
 
-_BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
-_ALL_REGIONS = frozenset(REGIONS)
-# "not a Belgian rule", "geen Belgische regeling": a region an answer sets its facts apart from.
-_DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
-# The cities (folded) whose names place an answer in its region: an entry on a post in Antwerp
-# does not say where the Brussels kring organises its weekend shifts.
-_CITIES = {
-    Asked.FLANDERS: r"antwerpen|antwerp|anvers|gent|gand|ghent|leuven|brugge|bruges|hasselt"
-    r"|mechelen|malines|kortrijk|courtrai|limburg|limbourg",
-    Asked.WALLONIA: r"liege|luik|namur|charleroi|mons|arlon|tournai|doornik",
-}
-# One pass for all regions, each match named by its region.
-_REGION_NAMED = re.compile(
-    r"\b(?:"
-    + "|".join(
-        f"(?P<{kind.name}>{pattern}|{_CITIES[kind]})"
-        if kind in _CITIES
-        else f"(?P<{kind.name}>{pattern})"
-        for kind, pattern in REGIONS.items()
-    )
-    + r")\b"
-)
-# What one of an answer's words (folded) holds where a region's or city's name or "Dutch" matches.
-_REGION_STEMS = (
-    *("vlaander", "flander", "flandre", "wallon", "brussel", "bruxelles", "belg"),
-    *("antwerp", "anvers", "gent", "ghent", "gand", "leuven", "brugge", "bruges", "hasselt"),
-    *("mechelen", "malines", "kortrijk", "courtrai", "limburg", "limbourg", "liege", "luik"),
-    *("namur", "charleroi", "mons", "arlon", "tournai", "doornik"),
-    *("nederland", "netherland", "pays", "holland"),
-)
-_DUTCH_STEMS = ("nederland", "dutch", "neerland")
-# What one of an answer's words (folded) holds where an organisation or benefit is named.
-# One pass for all of them, each match named by its kind.
-_SUBJECT_NAMED = re.compile(
-    r"\b(?:"
-    + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in SUBJECTS.items())
-    + r")\b"
-)
-_SUBJECT_STEMS = (
-    *("orde", "ordre", "order", "ssmg", "absym", "bvas"),
-    *("moederschap", "zwangerschap", "bevalling", "maternit"),
-)
-# What answers on the Netherlands say of it besides its name ("Dutch GP care"); a member asking
-# about "Nederlands" or "Dutch" may mean the language, so questions must name the country.
-_DUTCH = re.compile(
-    r"(?<!\bin )(?<!\ben )\b(?:nederlandse|dutch|neerlandaise?s?)\b"
-    r"(?! (?:taal|language|speaking|langue|course|les))"
-)
-
-
-# How answers write an office (raw text, any case) and a profession (lower case, accents kept):
-# the questions' patterns for the same (asks.py) are on folded text, without the accents.
+# How answers write an office (raw text, any case): the questions' patterns for the same
+# (asks.py) are on folded text, without the accents.
 _OFFICE_WRITTEN = (
     r"(?:vice-?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|pr[eé]sident(?:e)?)"
     r"|penningmeester|treasurer|tr[eé]sori[eè]re?"
 )
-# How answers name each profession; then the fragments those names hold (see `_word_clues`).
-_PROFESSIONS_WRITTEN: dict[Asked, str] = {
-    Asked.DENTIST: r"tandart|dentist",
-    Asked.PHARMACIST: r"apothe[ck]|pharmacie|pharmacist",
-    Asked.PHYSIOTHERAPIST: r"kin[eé]|physio",
-    Asked.MIDWIFE: r"vroedvrouw|sages?-femmes?|midwi",
-    Asked.PSYCHOLOGIST: r"psycholo",
-    Asked.SPEECH_THERAPIST: r"logop[eè]d|speech therap",
-    Asked.NURSE: r"\w*verpleeg|infirmi|nurs",
-}
-_PROFESSION_NEEDS = (
-    *("tandart", "dentist", "apothe", "pharmac", "kine", "physio", "vroedvrouw", "femme"),
-    *("midwi", "psycholo", "logop", "therap", "verpleeg", "infirmi", "nurs"),
-)
-# An answer about care providers of every discipline (networking, starting a circle) answers for
-# any one profession.
-_PROFESSIONS_AT_LARGE = (
-    r"(?:andere |other |autres )?disciplines|beroepsgroep\w*|zorgverleners|care providers"
-    r"|professions\b|prestataires|groupes professionnels"
-)
-_AT_LARGE_NEEDS = (
-    *("disciplines", "beroepsgroep", "zorgverleners", "providers", "professions"),
-    *("prestataires", "professionnels"),
-)
-# One pass for all professions: each match names its profession by its group's name.
-_PROFESSION_NAMED = re.compile(
-    r"\b(?:"
-    + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _PROFESSIONS_WRITTEN.items())
-    + r"|(?P<AT_LARGE>"
-    + _PROFESSIONS_AT_LARGE
-    + "))"
-)
-
-
-def _professions(lowered: str, clues: int) -> set[Asked]:
-    """The professions an answer (in lower case; `clues` those of its words) names: all of them
-    where it speaks of care providers at large."""
-    if not clues & _PROFESSION_CLUES:
-        return set()
-    named = {found.lastgroup for found in _PROFESSION_NAMED.finditer(lowered)}
-    if "AT_LARGE" in named:
-        return set(_PROFESSIONS_WRITTEN)
-    return {Asked[name] for name in named if name}
-
 
 # Words (folded) that count without a digit: a number written out, a count denied or bounded
 # ("geen maximum", "unlimited"), or what to count in a checklist ("hoeveel huisbezoeken?").
@@ -377,7 +286,8 @@ def offered(
             continue
         if fact.pattern.search(answer if fact.raw else lowered):
             kinds.add(fact.kind)
-    kinds |= _professions(lowered, clues)
+    if clues & _PROFESSION_CLUES:
+        kinds |= professions(lowered)
     if Asked.DURATION not in kinds and clues & _TIME_CLUES and _lasts(lowered):
         kinds.add(Asked.DURATION)
     folded = fold(answer) if folded is None else folded
@@ -387,50 +297,17 @@ def offered(
         kinds.add(Asked.POINTS)
     if clues & _PEOPLE_CLUES and _counts_people(folded):
         kinds.add(Asked.HEADCOUNT)
-    kinds |= _regions(folded, clues)
+    kinds |= regions(
+        folded, may_name_one=bool(clues & _REGION_CLUES), may_say_dutch=bool(clues & _DUTCH_CLUES)
+    )
     if clues & _SUBJECT_CLUES:
-        kinds |= {
-            Asked[found.lastgroup] for found in _SUBJECT_NAMED.finditer(folded) if found.lastgroup
-        }
+        kinds |= subjects(folded)
     moments = _dates(folded, clues)
     if moments:  # a date to count to: how long one has
         kinds.add(Asked.DURATION)
     if moments and (reviewed is None or max(moments) >= reviewed):
         kinds.add(Asked.DATE)
     return kinds
-
-
-def _regions(folded: str, clues: int) -> set[Asked]:
-    """The regions whose rules an answer states: those it names (Belgium with any of its
-    regions, each of them with Belgium), not those it sets its facts apart from ("a Dutch
-    example, not a Belgian rule"). "Dutch GP care" names the Netherlands; "Dutch-speaking",
-    "in Dutch" do not. An entry none of whose versions names a region states Belgian rules
-    (see `stated_where`)."""
-    named = (
-        {
-            Asked[found.lastgroup]
-            for found in _REGION_NAMED.finditer(folded)
-            if found.lastgroup
-            and not _DENIED.search(folded, max(0, found.start() - 20), found.start())
-        }
-        if clues & _REGION_CLUES
-        else set()
-    )
-    if clues & _DUTCH_CLUES and _DUTCH.search(folded):
-        named.add(Asked.NETHERLANDS)
-    if Asked.BELGIUM in named:
-        named |= _BELGIAN
-    elif named & _BELGIAN:
-        named.add(Asked.BELGIUM)
-    return named
-
-
-def stated_where(kinds: set[Asked]) -> set[Asked]:
-    """The kinds of fact of all of an entry's versions, with every Belgian region where none
-    of them names a region."""
-    if kinds & _ALL_REGIONS:
-        return kinds
-    return kinds | _BELGIAN
 
 
 _MONTHS = {
@@ -483,8 +360,7 @@ def _dates(folded: str, clues: int) -> list[date]:
 # sight); a pattern is tried only on an answer holding one of the fragments it needs.
 _FRAGMENTS = sorted(
     {needle for fact in _FACTS for needle in (*fact.needs, *fact.along)}
-    | {*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS, *_REGION_STEMS, *_DUTCH_STEMS, *_MONTHS}
-    | {*_SUBJECT_STEMS}
+    | {*PROFESSION_STEMS, *REGION_STEMS, *DUTCH_STEMS, *SUBJECT_STEMS, *_MONTHS}
     | {*_POINTS_NEEDS, *_PEOPLE_NEEDS, *_TIME_NEEDS}
     | _COUNTING_WORDS
 )
@@ -505,10 +381,10 @@ def _word_clues(word: str) -> int:
 
 _WORD_CLUES = Remembered(_word_clues)
 _FACTS_NEEDING = tuple((fact, _clues_of(fact.needs), _clues_of(fact.along)) for fact in _FACTS)
-_PROFESSION_CLUES = _clues_of((*_PROFESSION_NEEDS, *_AT_LARGE_NEEDS))
-_REGION_CLUES = _clues_of(_REGION_STEMS)
-_DUTCH_CLUES = _clues_of(_DUTCH_STEMS)
-_SUBJECT_CLUES = _clues_of(_SUBJECT_STEMS)
+_PROFESSION_CLUES = _clues_of(PROFESSION_STEMS)
+_REGION_CLUES = _clues_of(REGION_STEMS)
+_DUTCH_CLUES = _clues_of(DUTCH_STEMS)
+_SUBJECT_CLUES = _clues_of(SUBJECT_STEMS)
 _MONTH_CLUES = _clues_of(set(_MONTHS))
 _COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
 _POINTS_CLUES = _clues_of(_POINTS_NEEDS)

@@ -36,7 +36,8 @@ import numpy as np
 from bot.core.knowledge.asks import Asked, asked
 from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.model import Entry, KnowledgeBase
-from bot.core.knowledge.offers import offered, stated_where
+from bot.core.knowledge.named import stated_where
+from bot.core.knowledge.offers import offered
 from bot.core.knowledge.speller import Speller
 from bot.core.knowledge.stopwords import STOPWORDS
 from bot.core.knowledge.text import (
