@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge22/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge25/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -9,7 +9,8 @@ them. The fifth to eighth were written side by side by four writers and judge th
 together (the figures of two earlier sets written alike differed by up to ten points); the
 ninth and tenth, the round tuned on those four; the eleventh to thirteenth, round 7 (tuned on
 all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
-nineteenth, round 9; the twentieth to twenty-second, round 10."""
+nineteenth, round 9; the twentieth to twenty-second, round 10; the twenty-third to
+twenty-fifth, round 11."""
 
 import tomllib
 from dataclasses import dataclass
@@ -39,6 +40,9 @@ JUDGE19 = FOLDER / "judge19"  # first run at 9d6eb15 (kb_judge17_19_first_run.md
 JUDGE20 = FOLDER / "judge20"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
 JUDGE21 = FOLDER / "judge21"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
 JUDGE22 = FOLDER / "judge22"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
+JUDGE23 = FOLDER / "judge23"
+JUDGE24 = FOLDER / "judge24"
+JUDGE25 = FOLDER / "judge25"
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -63,9 +67,13 @@ BLIND_SETS = {
     "twentieth judge set": JUDGE20,
     "twenty-first judge set": JUDGE21,
     "twenty-second judge set": JUDGE22,
+    "twenty-third judge set": JUDGE23,
+    "twenty-fourth judge set": JUDGE24,
+    "twenty-fifth judge set": JUDGE25,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
+# The next judge sets, frozen until their first run:
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE23, JUDGE24, JUDGE25})
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
