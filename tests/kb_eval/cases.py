@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge25/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge28/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -10,7 +10,7 @@ together (the figures of two earlier sets written alike differed by up to ten po
 ninth and tenth, the round tuned on those four; the eleventh to thirteenth, round 7 (tuned on
 all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
 nineteenth, round 9; the twentieth to twenty-second, round 10; the twenty-third to
-twenty-fifth, round 11."""
+twenty-eighth, round 11."""
 
 import tomllib
 from dataclasses import dataclass
@@ -43,6 +43,9 @@ JUDGE22 = FOLDER / "judge22"  # first run at 7bf6aab (kb_judge20_22_first_run.md
 JUDGE23 = FOLDER / "judge23"
 JUDGE24 = FOLDER / "judge24"
 JUDGE25 = FOLDER / "judge25"
+JUDGE26 = FOLDER / "judge26"
+JUDGE27 = FOLDER / "judge27"
+JUDGE28 = FOLDER / "judge28"
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -70,10 +73,13 @@ BLIND_SETS = {
     "twenty-third judge set": JUDGE23,
     "twenty-fourth judge set": JUDGE24,
     "twenty-fifth judge set": JUDGE25,
+    "twenty-sixth judge set": JUDGE26,
+    "twenty-seventh judge set": JUDGE27,
+    "twenty-eighth judge set": JUDGE28,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
 # The next judge sets, frozen until their first run:
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE23, JUDGE24, JUDGE25})
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE23, JUDGE24, JUDGE25, JUDGE26, JUDGE27, JUDGE28})
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
