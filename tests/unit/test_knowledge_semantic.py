@@ -720,3 +720,38 @@ def test_an_entry_without_the_price_asked_is_not_offered_next_to_entries_with_on
     lookup = placed_after_words(kb, OWN_PRICE, near, "licences")
     assert lookup.verdict is Verdict.CLOSE
     assert [entry.id for entry in lookup.candidates] == ["daktari", "licences"]
+
+
+def fees_asked_verbatim_kb() -> KnowledgeBase:
+    """`small_kb`, where the short fee has FEE as a phrasing of its own: the words answer it
+    (asked verbatim), with the long fee, a phrasing of which holds FEE's words too, close
+    behind."""
+    kb = small_kb()
+    for entry_id, phrasing in (
+        ("fee-short", FEE),
+        ("fee-long", "onkostenbijdrage lange vervanging"),
+    ):
+        entry = kb.entry(entry_id, "nl")
+        assert entry is not None
+        kb.add(Entry(entry_id, "nl", (*entry.questions, phrasing), entry.answer, "001"))
+    return kb
+
+
+@pytest.mark.parametrize(
+    ("placing", "shown"),
+    [
+        (Placed, ["fee-short"]),  # the meaning sets it apart: the answer
+        (Twins, ["fee-short", "fee-long"]),  # it ties them too: the member chooses
+    ],
+)
+def test_a_confident_answer_both_searches_nearly_tie_with_another_is_offered_with_it(
+    placing: type[Placed], shown: list[str]
+) -> None:
+    """The words answer, but score the long fee nearly as high; where the meaning cannot tell
+    the two apart either, the answer is no safer than its twin: the member gets both, the
+    words' answer first, rather than a wrong answer half the time."""
+    kb = fees_asked_verbatim_kb()
+    lookup = placed_after_words(kb, FEE, {"fee-short": 1.0}, "fee-short", placing)
+    got = [entry.id for entry in (lookup.entry,) if entry] + [e.id for e in lookup.candidates]
+    assert got[:2] == shown
+    assert lookup.verdict is (Verdict.CONFIDENT if len(shown) == 1 else Verdict.CLOSE)

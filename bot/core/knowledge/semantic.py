@@ -205,7 +205,12 @@ class SecondOpinion:
     agreement was never wrong where the lexical search hesitated ("Bedoelt u …?"), unless each
     search found a second entry a hair behind that first one (`meaning_tie`, `words_tie`): on
     the judge sets such agreements were as often wrong as right (two entries of one topic, a
-    long and a short locum's fee), so both are offered. Where the
+    long and a short locum's fee), so both are offered; as are a confident answer of the words
+    and its twin, by the same ties (`tied`: a question asked in an entry's own words, another
+    entry's words scoring nearly as high; on the judge sets one wrong answer and three at once
+    became a tap, on the validation sets one and one; thresholds chosen anew for it, leaving
+    one judge set out in turn, did not carry: the other sets' choice cost wrong answers on the
+    set left out, so it takes the ties' as they were). Where the
     lexical search declined, the agreement answers only with a fair similarity
     (`agreed_offered`) and a fair share of the question's words explained: the questions it
     must decline are mostly near misses, on the topic of an entry that lacks the fact, which
@@ -370,6 +375,17 @@ class SecondOpinion:
             return None
         return first.entry_id, holds(first.entry_id)
 
+    def tied(
+        self, answer: str, hits: Sequence[SemanticHit], holds: Callable[[str], bool], lead: float
+    ) -> bool:
+        """Whether an answer the words single out by no more than `lead` (its score over the
+        runner-up's) lies a hair ahead of the next entry in meaning at most: two entries of one
+        topic, each search's second close behind its first; both are offered."""
+        if lead >= self.words_tie:
+            return False
+        hit = next((hit for hit in hits if hit.entry_id == answer), None)
+        return hit is not None and _margin(hit, hits, holds) < self.meaning_tie
+
     def worth_asking(self, verdict: Verdict, coverage: float, words: int) -> bool:
         """Whether the embeddings may change the lexical verdict on a question of `words`
         words, whose best entry explains `coverage` of it."""
@@ -405,10 +421,9 @@ class SecondOpinion:
                 and (top is None or top.score < self.offered_floor)
             ):
                 return Verdict.NONE, ()
-            if top is not None and agree and top.score >= self.agreed:
-                tied = lead < self.words_tie and _margin(top, hits, holds) < self.meaning_tie
-                if not tied:
-                    return Verdict.CONFIDENT, (top.entry_id,)
+            agreed = top if top is not None and agree and top.score >= self.agreed else None
+            if agreed is not None and not self.tied(agreed.entry_id, hits, holds, lead):
+                return Verdict.CONFIDENT, (agreed.entry_id,)
             first = [top.entry_id] if top is not None else []
             return Verdict.CLOSE, fused_candidates(first, ranked, hits, holds)
         if top is None:

@@ -158,7 +158,8 @@ class Answerer:
     def _checked(self, text: str, result: Result) -> tuple[Verdict, tuple[str, ...]]:
         """A confident lexical answer as the embeddings leave it (see SecondOpinion): the
         answer, declined, or offered next to the entry they place clearly closer (or first,
-        where they doubt it but rank it close behind)."""
+        where they doubt it but rank it close behind), or next to its twin where both searches
+        nearly tie it with another."""
         best = result.best
         assert best is not None
         answer = (Verdict.CONFIDENT, (best.entry_id,))
@@ -181,6 +182,8 @@ class Answerer:
                 return Verdict.NONE, ()
         rival = self.opinion.rival(best.entry_id, hits, holds)
         if rival is None:
+            if self.opinion.tied(best.entry_id, hits, holds, result.lead):
+                return Verdict.CLOSE, fused_candidates([best.entry_id], ranked, hits, holds)
             return answer
         entry_id, holding = rival
         if not holding:
