@@ -124,7 +124,7 @@ def _per(kind: Asked, period: str, along: tuple[str, ...]) -> "_Fact":
         re.compile(
             rf"(?:{_AN_AMOUNT})[^;\n]{{0,40}}?(?:{period})|(?:{period})[^;\n]{{0,40}}?(?:{_AN_AMOUNT})"
         ),
-        needs=("€", "eur"),
+        needs=("€", "euro"),
         along=along,
     )
 
@@ -171,9 +171,9 @@ _FACTS = (
         needs=("€", "eur", "%", "cent"),
     ),
     _Fact(Asked.AMOUNT, re.compile(r"€\s*\d"), needs=("€",)),
-    _Fact(Asked.AMOUNT, _RATE_IN_CONSULTATIONS, needs=("uur", "hour", "heure")),
+    # (An amount as well: see `offered`.)
     _Fact(Asked.HOURLY, _RATE_IN_CONSULTATIONS, needs=("uur", "hour", "heure")),
-    _Fact(Asked.EUROS, re.compile(_AN_AMOUNT), needs=("€", "eur")),
+    _Fact(Asked.EUROS, re.compile(_AN_AMOUNT), needs=("€", "euro"), along=_DIGITS),
     _Fact(
         Asked.AMOUNT,
         re.compile(
@@ -218,7 +218,7 @@ _FACTS = (
     _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
     _per(Asked.MONTHLY, _A_MONTH, ("maand", "month", "mois", "mensuel")),
     _per(Asked.QUARTERLY, _A_QUARTER, ("kwartaal", "quarter", "trimest", "driemaand")),
-    _per(Asked.YEARLY, _A_YEAR, ("jaar", "year", "an", "annu")),
+    _per(Asked.YEARLY, _A_YEAR, ("jaar", "year", "annu")),
     _per(Asked.HOURLY, _AN_HOUR, ("uur", "hour", "heure", "horaire")),
     # A time of day, where an answer says when something is open or reachable: "open van 19u
     # tot 8u", "reachable from 7 pm", "ouvert de 19h00 à 8h00".
@@ -297,6 +297,8 @@ def offered(
             continue
         if fact.pattern.search(answer if fact.raw else lowered):
             kinds.add(fact.kind)
+    if Asked.HOURLY in kinds:  # "two consultations per hour": a rate, in other units
+        kinds.add(Asked.AMOUNT)
     if clues & _PROFESSION_CLUES:
         kinds |= professions(lowered)
     if Asked.DURATION not in kinds and clues & _TIME_CLUES and _lasts(lowered):
