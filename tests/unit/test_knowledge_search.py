@@ -270,6 +270,27 @@ def test_lint_names_a_phrasing_that_asks_what_its_answer_does_not_hold(tmp_path:
     ]
 
 
+def test_lint_names_a_phrasing_asking_euros_of_a_rate_in_consultations(tmp_path: Path) -> None:
+    """"Wat is het uurloon in euro?" is not answered by a rate worth two consultations per hour:
+    such a phrasing draws the questions for an amount in euros to an answer without one."""
+    (tmp_path / "sources.toml").write_text('["001"]\ntitle = "x"\nrevised = 2023-05-08\n')
+    entry = (
+        '[[entries]]\nid = "{id}"\nsource = "001"\nreviewed = 2026-11-01\n'
+        'questions = ["Wat is het uurloon in euro?"]\nanswer = "{answer}"\n'
+    )
+    _write(
+        tmp_path,
+        "nl",
+        entry.format(id="forfait", answer="Een uurloon van twee consultaties per uur.")
+        + entry.format(id="salaried", answer="Een uurloon van 60 euro per uur."),
+    )
+    asks_beyond = [p for p in lint(tmp_path, date(2026, 11, 22)) if "does not hold" in p]
+    assert asks_beyond == [
+        "nl/topic.toml: forfait: phrasing 'Wat is het uurloon in euro?' asks for euros,"
+        " which the answer does not hold"
+    ]
+
+
 def test_lint_reports_a_broken_file_instead_of_crashing(tmp_path: Path) -> None:
     (tmp_path / "sources.toml").write_text("")
     _write(tmp_path, "nl", "[[entries]\nid = ")

@@ -67,9 +67,10 @@ class Asked(StrEnum):
     # A price per month ("HealthOne prijs per maand"): an answer saying "a monthly licence is
     # possible" but no amount per month does not say.
     MONTHLY = "monthly"
-    # A price per quarter, per year or per hour ("sociale bijdragen per kwartaal", "wachtgeld
-    # per jaar", "vergoeding per uur"): an answer giving a threshold per year, or a fee per
-    # year, does not give the amount per quarter or per hour asked.
+    # An amount per quarter, per year or per hour ("cotisations sociales par trimestre, c'est
+    # combien", "hoeveel is het lidgeld per jaar", "combien rapporte une heure de garde"): an
+    # answer giving a threshold per year does not give what one pays per quarter, nor one
+    # giving an address what an hour on call brings.
     QUARTERLY = "quarterly"
     YEARLY = "yearly"
     HOURLY = "hourly"
