@@ -271,7 +271,7 @@ def test_lint_names_a_phrasing_that_asks_what_its_answer_does_not_hold(tmp_path:
 
 
 def test_lint_names_a_phrasing_asking_euros_of_a_rate_in_consultations(tmp_path: Path) -> None:
-    """"Wat is het uurloon in euro?" is not answered by a rate worth two consultations per hour:
+    """ "Wat is het uurloon in euro?" is not answered by a rate worth two consultations per hour:
     such a phrasing draws the questions for an amount in euros to an answer without one."""
     (tmp_path / "sources.toml").write_text('["001"]\ntitle = "x"\nrevised = 2023-05-08\n')
     entry = (
