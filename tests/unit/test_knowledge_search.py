@@ -270,6 +270,27 @@ def test_lint_names_a_phrasing_that_asks_what_its_answer_does_not_hold(tmp_path:
     ]
 
 
+def test_lint_names_a_phrasing_asking_euros_of_a_rate_in_consultations(tmp_path: Path) -> None:
+    """ "Wat is het uurloon in euro?" is not answered by a rate worth two consultations per hour:
+    such a phrasing draws the questions for an amount in euros to an answer without one."""
+    (tmp_path / "sources.toml").write_text('["001"]\ntitle = "x"\nrevised = 2023-05-08\n')
+    entry = (
+        '[[entries]]\nid = "{id}"\nsource = "001"\nreviewed = 2026-11-01\n'
+        'questions = ["Wat is het uurloon in euro?"]\nanswer = "{answer}"\n'
+    )
+    _write(
+        tmp_path,
+        "nl",
+        entry.format(id="forfait", answer="Een uurloon van twee consultaties per uur.")
+        + entry.format(id="salaried", answer="Een uurloon van 60 euro per uur."),
+    )
+    asks_beyond = [p for p in lint(tmp_path, date(2026, 11, 22)) if "does not hold" in p]
+    assert asks_beyond == [
+        "nl/topic.toml: forfait: phrasing 'Wat is het uurloon in euro?' asks for euros,"
+        " which the answer does not hold"
+    ]
+
+
 def test_lint_reports_a_broken_file_instead_of_crashing(tmp_path: Path) -> None:
     (tmp_path / "sources.toml").write_text("")
     _write(tmp_path, "nl", "[[entries]\nid = ")
@@ -416,8 +437,8 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("how much are the fees?", {Asked.AMOUNT}),
         ("C'est combien le DMG par patient ?", {Asked.AMOUNT}),
         ("c'est combien de points par séance ?", {Asked.COUNT, Asked.POINTS}),
-        ("I want to know the exact amount of the practice premium.", {Asked.AMOUNT}),
-        ("je voudrais savoir le montant exact de la prime", {Asked.AMOUNT}),
+        ("I want to know the exact amount of the practice premium.", {Asked.AMOUNT, Asked.EUROS}),
+        ("je voudrais savoir le montant exact de la prime", {Asked.AMOUNT, Asked.EUROS}),
         # Who sees to a fact named outright: a role or an organisation, not the fact.
         ("loon secretaresse kring paritair comite wie regelt dat", set()),
         ("Our kring wants to hire a secretary, who fixes the salary?", set()),
@@ -431,11 +452,16 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("hoeveel kost Medispring voor een vervanger?", {Asked.AMOUNT}),  # maybe "free"
         ("Wa kost zo'n verzekering voor ne vervanger?", {Asked.AMOUNT}),  # dialect
         ("Hoeveel krijgde op de wachtpost?", {Asked.AMOUNT}),
-        ("what is the yearly GMD fee per patient", {Asked.AMOUNT}),
+        ("what is the yearly GMD fee per patient", {Asked.AMOUNT, Asked.YEARLY}),
         ("Je suis infirmière à domicile, le cercle m'aide-t-il ?", {Asked.NURSE}),
         ("Can a home nurse stand in for me?", {Asked.NURSE}),
+        ("Can my partner, she is nurse, register as a locum?", {Asked.NURSE}),  # what one is
+        ("De praktijk heeft een verpleegkundige, telt dat mee?", set()),  # a practice's staff
         ("pool de remplacement pour infirmiers de pratique", set()),  # a practice's staff
-        ("What is the hourly rate for a nurse who does locums?", {Asked.AMOUNT, Asked.NURSE}),
+        (
+            "What is the hourly rate for a nurse who does locums?",
+            {Asked.AMOUNT, Asked.NURSE, Asked.HOURLY},
+        ),
         ("Une infirmière remplaçante, combien?", {Asked.NURSE}),
         ("hoe lang duurt de erkenningsprocedure?", {Asked.DURATION}),
         ("Welke opzegtermijn staat in het modelcontract?", {Asked.DURATION}),
@@ -454,6 +480,15 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("what is the amount of the social statute premium this year", {Asked.AMOUNT}),
         ("Comment devenir membre et quel en est le coût ?", {Asked.AMOUNT}),
         ("c'est quand la réunion des coordinateurs de cercle", {Asked.DATE}),
+        # An amount asked by another period than the month, or in money.
+        ("sociale bijdragen per kwartaal, hoeveel kost dat?", {Asked.AMOUNT, Asked.QUARTERLY}),
+        ("Hoeveel wachtgeld moet ik dit jaar aan de kring betalen?", {Asked.AMOUNT}),
+        ("combien rapporte une heure de garde", {Asked.AMOUNT, Asked.HOURLY}),
+        ("wat is het uurloon in euro?", {Asked.AMOUNT, Asked.EUROS, Asked.HOURLY}),
+        ("Hoeveel kost een vervanger voor een jaar?", {Asked.AMOUNT}),  # a length, no period
+        # A city places the question in its region.
+        ("Ik vervang in Luik, moet ik daar wacht doen?", {Asked.WALLONIA}),
+        ("Is there a flexpool in Antwerp?", {Asked.FLANDERS}),
     ],
 )
 def test_what_a_question_asks_for(question: str, kinds: set[Asked]) -> None:
@@ -488,11 +523,14 @@ OTHER_PROFESSIONS = {
         ("De nascholing is gratis voor leden.", {Asked.AMOUNT}),
         ("Reken op 12,5 % van de erelonen.", {Asked.AMOUNT, Asked.COUNT}),
         ("Vraag het aan de secretaris.", set()),
-        ("Een bruto-uurloon van twee consultaties per uur.", {Asked.AMOUNT, Asked.COUNT}),
+        (
+            "Een bruto-uurloon van twee consultaties per uur.",
+            {Asked.AMOUNT, Asked.COUNT, Asked.HOURLY},
+        ),
         ("Medispring kost u niets als vervanger.", {Asked.AMOUNT}),
         (
             "Daktari: 125 euro per maand, excl. btw.",
-            {Asked.AMOUNT, Asked.VAT, Asked.COUNT, Asked.MONTHLY},
+            {Asked.AMOUNT, Asked.VAT, Asked.COUNT, Asked.MONTHLY, Asked.EUROS},
         ),
         ("Er is geen maximum aantal vervangers.", {Asked.COUNT}),  # a count denied
         ("De aanvraag doet u bij eHealth.", {Asked.APPLICATION}),
@@ -501,7 +539,10 @@ OTHER_PROFESSIONS = {
         # Each found through the one word holding what its pattern needs (`offers._word_clues`).
         ("Free of charge for members.", {Asked.AMOUNT}),
         ("Il reçoit 10 pour cent.", {Asked.AMOUNT, Asked.COUNT}),
-        ("Paid as two consultations an hour.", {Asked.AMOUNT, Asked.COUNT, Asked.DURATION}),
+        (
+            "Paid as two consultations an hour.",
+            {Asked.AMOUNT, Asked.COUNT, Asked.DURATION, Asked.HOURLY},
+        ),
         ("Gerben Welling, trésorier, signe.", {Asked.PERSON}),
         ("Open to all care providers.", OTHER_PROFESSIONS),
         ("Aux Pays-Bas, une garde néerlandaise.", {Asked.NETHERLANDS}),
@@ -752,6 +793,30 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             True,
         ),
         (
+            "Hoeveel sociale bijdragen betaal ik per kwartaal?",
+            "Moet ik sociale bijdragen betalen?",
+            "Onder 1.341,95 euro per jaar betaalt u geen sociale bijdragen.",
+            False,  # a threshold per year, not what one pays per quarter
+        ),
+        (
+            "Hoeveel sociale bijdragen betaal ik per kwartaal?",
+            "Moet ik sociale bijdragen betalen?",
+            "U betaalt 850 euro per kwartaal aan sociale bijdragen.",
+            True,
+        ),
+        (
+            "Wat is het uurloon van een vervanger in euro?",
+            "Hoeveel verdient een vervanger per uur?",
+            "Een vervanger vraagt een uurloon ter waarde van twee consultaties per uur.",
+            False,  # a rate in consultations, not in euros
+        ),
+        (
+            "Wat is het uurloon van een vervanger in euro?",
+            "Hoeveel verdient een vervanger per uur?",
+            "Een vervanger vraagt een uurloon van 60 euro per uur.",
+            True,
+        ),
+        (
             "Welk paritair comité geldt voor het kringpersoneel?",
             "Wie regelt het loon van het kringpersoneel?",
             "De HR-verantwoordelijke maakt met het sociaal secretariaat afspraken over de "
@@ -791,6 +856,7 @@ def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
     [
         ("Kan de kring mij helpen een vervanger te vinden?", True),
         ("Ik ben thuisverpleegkundige, kan de kring mij helpen een vervanger te vinden?", False),
+        ("Ik ben verpleegkundige, kan de kring mij helpen een vervanger te vinden?", False),
     ],
 )
 def test_a_home_nurse_gets_no_rule_written_for_gps(question: str, answered: bool) -> None:
@@ -851,6 +917,8 @@ def subjects() -> Answerer:
         ("Heb ik als vervanger recht op het sociaal statuut?", "status"),
         ("Op welke wachtpost doe ik weekendwachten?", "post"),
         ("Op welke wachtpost doe ik weekendwachten in Brussel?", None),  # a post in Antwerp
+        ("Op welke wachtpost doe ik weekendwachten in Luik?", None),  # a Walloon city
+        ("Op welke wachtpost in Antwerpen doe ik weekendwachten?", "post"),  # its own city
         ("Heb ik als vervanger recht op moederschapsrust via het sociaal statuut?", None),
     ],
 )

@@ -67,6 +67,16 @@ class Asked(StrEnum):
     # A price per month ("HealthOne prijs per maand"): an answer saying "a monthly licence is
     # possible" but no amount per month does not say.
     MONTHLY = "monthly"
+    # An amount per quarter, per year or per hour ("cotisations sociales par trimestre, c'est
+    # combien", "hoeveel is het lidgeld per jaar", "combien rapporte une heure de garde"): an
+    # answer giving a threshold per year does not give what one pays per quarter, nor one
+    # giving an address what an hour on call brings.
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+    HOURLY = "hourly"
+    # An amount in money ("in euro", "hoeveel euro", "the exact amount"): an answer giving a
+    # rate "worth two consultations per hour", or a share in per cent, does not say.
+    EUROS = "euros"
     # Which joint committee (paritair comité) applies: an answer that names the committee but not
     # its number does not say ("paritair comité kringpersoneel, wie regelt dat" asks who sees
     # to it, which it does say).
@@ -99,7 +109,18 @@ REGIONS: dict[Asked, str] = {
     Asked.BELGIUM: r"belgie|belgique|belgium|belge|belgisch\w*|belgian",
     Asked.NETHERLANDS: r"nederland|netherlands|pays bas|holland",
 }
-REGION_PATTERNS = {kind: any_of(pattern) for kind, pattern in REGIONS.items()}
+# The cities (folded) whose names place a question or an answer in its region: "ik vervang in
+# Luik" asks Walloon rules, and an entry on a post in Antwerp does not say where the Brussels
+# kring organises its weekend shifts.
+CITIES = {
+    Asked.FLANDERS: r"antwerpen|antwerp|anvers|gent|gand|ghent|leuven|brugge|bruges|hasselt"
+    r"|mechelen|malines|kortrijk|courtrai|limburg|limbourg",
+    Asked.WALLONIA: r"liege|luik|namur|charleroi|mons|arlon|tournai|doornik",
+}
+REGION_PATTERNS = {
+    kind: any_of(pattern, CITIES[kind]) if kind in CITIES else any_of(pattern)
+    for kind, pattern in REGIONS.items()
+}
 
 # The organisations and benefits (folded) a member may ask about by name, as questions and
 # answers name them.
@@ -142,6 +163,9 @@ _PROFESSIONS: dict[Asked, str] = {
     # standing in ("hourly rate for a nurse who does locums").
     Asked.NURSE: r"thuisverpleeg\w*|infirmier(?:e|s|es)? (?:a domicile|independant\w*)"
     r"|(?:home|community|district) (?:care )?nurses?"
+    # A member saying what they are: "je suis infirmier", "my partner, she is nurse".
+    r"|(?:ik ben|je suis|i am|i m|she is|he is|elle est|il est|zij is|hij is)"
+    r" (?:een |a |an |une? )?(?:verpleegkundige\w*|infirmier\w*|infirmiere\w*|nurse)"
     r"|(?:verpleegkundigen?|nurses?|infirmier\w*|infirmiere\w*) (?:\w+ ){0,2}"
     r"(?:locums?|vervang\w*|invall\w*|invalt|remplac\w*)",
 }
@@ -182,6 +206,9 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"what (?:does|do) \w+(?: \w+)? pay",
         r"wat betaalt",
         r"combien (?:\w+ ){0,3}(?:paie|paient)",
+        # "hoeveel wachtgeld moet ik dit jaar betalen", "combien rapporte une heure de garde".
+        r"hoeveel (?:\w+ ){1,8}(?:betalen|betaal|betaalt|kost|kosten)",
+        r"combien (?:\w+ ){0,3}rapporte\w*",
     ),
     Asked.PHONE: any_of(
         r"telefoonnummer",
@@ -340,6 +367,26 @@ _MONTHLY = any_of(
     r"per maand", r"par mois", r"per month", r"a month", r"monthly", r"maandelijks?e?"
 )
 _PRICED = any_of(r"\w*kost\w*", r"\w*prijs\w*", r"prix", r"prices?", r"costs?", r"coute\w*")
+# The other periods an amount asked may be counted by (folded): per quarter, per year, per hour.
+PERIODS: dict[Asked, str] = {
+    Asked.QUARTERLY: r"per kwartaal|par trimestre|per quarter|quarterly|trimestriel\w*"
+    r"|driemaandelijks\w*",
+    Asked.YEARLY: r"per jaar|par an|par annee|per year|yearly|annual\w*|annuel\w*"
+    r"|jaarlijks\w*",
+    Asked.HOURLY: r"per uur|par heure|per hour|(?<!for )an hour|hourly|horaire|uurloon|uurtarief"
+    r"|uurprijs|une heure de",
+}
+_PERIOD_PATTERNS = {kind: any_of(pattern) for kind, pattern in PERIODS.items()}
+# An amount asked in money: "in euro", "hoeveel euro", "le montant exact".
+_IN_EUROS = any_of(
+    r"in euros?",
+    r"en euros?",
+    r"hoeveel euro",
+    r"combien d euros?",
+    r"how many euros?",
+    r"(?:exact|exacte|precise|precies) (?:amount|bedrag|montant)",
+    r"montant exact",
+)
 
 
 @functools.lru_cache(maxsize=256)
@@ -354,10 +401,13 @@ def asked(question: str) -> frozenset[Asked]:
         kinds.add(Asked.DEDUCTION)
     if _OPENS_WITH_AMOUNT.match(folded):
         kinds.add(Asked.AMOUNT)
+    if _IN_EUROS.search(folded):
+        kinds |= {Asked.AMOUNT, Asked.EUROS}
     if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"
         kinds.discard(Asked.COUNT)
         if _MONTHLY.search(folded) and _PRICED.search(folded):
             kinds.add(Asked.MONTHLY)
+        kinds |= {kind for kind, pattern in _PERIOD_PATTERNS.items() if pattern.search(folded)}
     if Asked.APPLICATION in kinds and _A_NUMBER.search(folded):  # the narrower application
         kinds = kinds - {Asked.APPLICATION} | {Asked.NUMBER}
     if Asked.OPENING_HOURS in kinds and _WHERE.search(folded):  # the address answers in part

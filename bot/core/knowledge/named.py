@@ -5,25 +5,18 @@ fact an answer holds are read in offers.py, which calls these.
 
 import re
 
-from bot.core.knowledge.asks import REGIONS, SUBJECTS, Asked
+from bot.core.knowledge.asks import CITIES, REGIONS, SUBJECTS, Asked
 
 _BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
 _ALL_REGIONS = frozenset(REGIONS)
 # "not a Belgian rule", "geen Belgische regeling": a region an answer sets its facts apart from.
 _DENIED = re.compile(r"\b(?:geen|niet|not|pas|non)\b")
-# The cities (folded) whose names place an answer in its region: an entry on a post in Antwerp
-# does not say where the Brussels kring organises its weekend shifts.
-_CITIES = {
-    Asked.FLANDERS: r"antwerpen|antwerp|anvers|gent|gand|ghent|leuven|brugge|bruges|hasselt"
-    r"|mechelen|malines|kortrijk|courtrai|limburg|limbourg",
-    Asked.WALLONIA: r"liege|luik|namur|charleroi|mons|arlon|tournai|doornik",
-}
 # One pass for all regions, each match named by its region.
 _REGION_NAMED = re.compile(
     r"\b(?:"
     + "|".join(
-        f"(?P<{kind.name}>{pattern}|{_CITIES[kind]})"
-        if kind in _CITIES
+        f"(?P<{kind.name}>{pattern}|{CITIES[kind]})"
+        if kind in CITIES
         else f"(?P<{kind.name}>{pattern})"
         for kind, pattern in REGIONS.items()
     )

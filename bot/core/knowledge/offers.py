@@ -106,10 +106,33 @@ def _lasts(lowered: str) -> bool:
     )
 
 
-# An amount (lower case) and a month as the unit it is paid by, for amounts per month.
+# An amount (lower case) and the period it is paid by, for amounts per month, quarter …
 _AN_AMOUNT = r"\d[\d.,]*\s*(?:€|euro|eur\b)|€\s*\d"
 _A_MONTH = (
     r"per maand|/ ?maand|per month|a month|/ ?month|par mois|/ ?mois|maandelijks|monthly|mensuel"
+)
+_A_QUARTER = r"per kwartaal|per quarter|par trimestre|quarterly|trimestriel\w*|driemaandelijks"
+_A_YEAR = r"per jaar|/ ?jaar|per year|a year|/ ?year|par an\b|/ ?an\b|jaarlijks|yearly|annu\w+"
+_AN_HOUR = r"per uur|/ ?uur|per hour|an hour|par heure|/ ?heure|hourly|horaire"
+
+
+def _per(kind: Asked, period: str, along: tuple[str, ...]) -> "_Fact":
+    """An amount paid by a period: "€ 50 per maand", "a monthly fee of €40", "750 euros par
+    mois" (the period before or after the amount, in the same clause)."""
+    return _Fact(
+        kind,
+        re.compile(
+            rf"(?:{_AN_AMOUNT})[^;\n]{{0,40}}?(?:{period})|(?:{period})[^;\n]{{0,40}}?(?:{_AN_AMOUNT})"
+        ),
+        needs=("€", "euro"),
+        along=along,
+    )
+
+
+# A rate in other units: "an hourly rate worth two consultations per hour".
+_RATE_IN_CONSULTATIONS = re.compile(
+    r"\b(?:een|twee|drie|one|two|three|une?|deux|trois) \w+"
+    r" (?:per uur|per hour|an hour|par heure)\b"
 )
 
 
@@ -148,15 +171,9 @@ _FACTS = (
         needs=("€", "eur", "%", "cent"),
     ),
     _Fact(Asked.AMOUNT, re.compile(r"€\s*\d"), needs=("€",)),
-    # A rate in other units: "an hourly rate worth two consultations per hour".
-    _Fact(
-        Asked.AMOUNT,
-        re.compile(
-            r"\b(?:een|twee|drie|one|two|three|une?|deux|trois) \w+"
-            r" (?:per uur|per hour|an hour|par heure)\b"
-        ),
-        needs=("uur", "hour", "heure"),
-    ),
+    # (An amount as well: see `offered`.)
+    _Fact(Asked.HOURLY, _RATE_IN_CONSULTATIONS, needs=("uur", "hour", "heure")),
+    _Fact(Asked.EUROS, re.compile(_AN_AMOUNT), needs=("€", "euro"), along=_DIGITS),
     _Fact(
         Asked.AMOUNT,
         re.compile(
@@ -199,16 +216,10 @@ _FACTS = (
         raw=True,
     ),
     _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
-    # An amount per month: "€ 50 per maand", "a monthly fee of €40", "750 euros par mois".
-    _Fact(
-        Asked.MONTHLY,
-        re.compile(
-            rf"(?:{_AN_AMOUNT})[^;\n]{{0,40}}?(?:{_A_MONTH})"
-            rf"|(?:{_A_MONTH})[^;\n]{{0,40}}?(?:{_AN_AMOUNT})"
-        ),
-        needs=("€", "eur"),
-        along=("maand", "month", "mois", "mensuel"),
-    ),
+    _per(Asked.MONTHLY, _A_MONTH, ("maand", "month", "mois", "mensuel")),
+    _per(Asked.QUARTERLY, _A_QUARTER, ("kwartaal", "quarter", "trimest", "driemaand")),
+    _per(Asked.YEARLY, _A_YEAR, ("jaar", "year", "annu")),
+    _per(Asked.HOURLY, _AN_HOUR, ("uur", "hour", "heure", "horaire")),
     # A time of day, where an answer says when something is open or reachable: "open van 19u
     # tot 8u", "reachable from 7 pm", "ouvert de 19h00 à 8h00".
     _Fact(
@@ -286,6 +297,8 @@ def offered(
             continue
         if fact.pattern.search(answer if fact.raw else lowered):
             kinds.add(fact.kind)
+    if Asked.HOURLY in kinds:  # "two consultations per hour": a rate, in other units
+        kinds.add(Asked.AMOUNT)
     if clues & _PROFESSION_CLUES:
         kinds |= professions(lowered)
     if Asked.DURATION not in kinds and clues & _TIME_CLUES and _lasts(lowered):
