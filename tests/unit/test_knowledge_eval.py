@@ -86,3 +86,33 @@ def test_the_full_time_case_of_a_long_locum_is_the_general_rule(
     first."""
     case = Case(question, language, "locum-fee-over-6-months", "paraphrase")
     assert best_entry(answerer, case) == case.expected
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        # A new kring's first meeting is the support of new initiatives, not how to found one
+        (
+            "hoe pakken we de eerste bijeenkomst van onze nieuwe kring aan?",
+            "nl",
+            "kring-communication-representation",
+        ),
+        # The Zuid-Hollandse Eilanden case names the firm that runs its pool; what a flexpool is
+        # does not
+        (
+            "quelle firme gère le flexpool des groupes de soins ?",
+            "fr",
+            "context-flexpool-zuid-hollandse-eilanden",
+        ),
+        # What a member gets from the kring is its support of the members, not how to join it
+        ("wat levert de kring mij op als lid?", "nl", "kring-member-support"),
+    ],
+)
+def test_a_sibling_entry_is_told_apart_by_what_only_it_says(
+    answerer: Answerer, question: str, language: str, expected: str
+) -> None:
+    """Entries of one text share its words; each one's phrasings name what it alone says, so a
+    member asking that gets it at once, not a tap away nor its sibling."""
+    lookup = answerer.lookup(question, language)
+    assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
+    assert lookup.entry is not None and lookup.entry.id == expected

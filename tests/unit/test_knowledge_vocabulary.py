@@ -44,6 +44,8 @@ ENTRIES = {
     "availability": ["Moet ik bereikbaar zijn tijdens de vervanging?"],
     "software-who-pays": ["Who has to pay for the locum's software?"],
     "software-access": ["How does the locum get access to the software?"],
+    "kring-stimulate": ["Wie moet de kringwerking stimuleren?"],
+    "innovation-stimulate": ["Wie moet de vernieuwing stimuleren?"],
 }
 
 
@@ -104,6 +106,7 @@ def answerer() -> Answerer:
         ("do I have to be available during the replacement?", "availability"),
         ("who foots the bill for the software?", "software-who-pays"),
         ("who picks up the tab for the software?", "software-who-pays"),
+        ("wie moet kringwerkingen stimuleren?", "kring-stimulate"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(

@@ -17,6 +17,7 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
         "gp association",
         "gp circle",
         "kringwerking",
+        "kringwerkingen",
         "kring werking",  # dictation splits the word
     ),
     "COORDINATOR": (
