@@ -40,12 +40,12 @@ JUDGE19 = FOLDER / "judge19"  # first run at 9d6eb15 (kb_judge17_19_first_run.md
 JUDGE20 = FOLDER / "judge20"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
 JUDGE21 = FOLDER / "judge21"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
 JUDGE22 = FOLDER / "judge22"  # first run at 7bf6aab (kb_judge20_22_first_run.md)
-JUDGE23 = FOLDER / "judge23"
-JUDGE24 = FOLDER / "judge24"
-JUDGE25 = FOLDER / "judge25"
-JUDGE26 = FOLDER / "judge26"
-JUDGE27 = FOLDER / "judge27"
-JUDGE28 = FOLDER / "judge28"
+JUDGE23 = FOLDER / "judge23"  # first run at cc65b19 (kb_judge23_28_first_run.md)
+JUDGE24 = FOLDER / "judge24"  # first run at cc65b19 (kb_judge23_28_first_run.md)
+JUDGE25 = FOLDER / "judge25"  # first run at cc65b19 (kb_judge23_28_first_run.md)
+JUDGE26 = FOLDER / "judge26"  # first run at cc65b19 (kb_judge23_28_first_run.md)
+JUDGE27 = FOLDER / "judge27"  # first run at cc65b19 (kb_judge23_28_first_run.md)
+JUDGE28 = FOLDER / "judge28"  # first run at cc65b19 (kb_judge23_28_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -78,8 +78,7 @@ BLIND_SETS = {
     "twenty-eighth judge set": JUDGE28,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-# The next judge sets, frozen until their first run:
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE23, JUDGE24, JUDGE25, JUDGE26, JUDGE27, JUDGE28})
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
