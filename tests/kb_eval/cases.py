@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge28/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge31/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -10,7 +10,7 @@ together (the figures of two earlier sets written alike differed by up to ten po
 ninth and tenth, the round tuned on those four; the eleventh to thirteenth, round 7 (tuned on
 all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
 nineteenth, round 9; the twentieth to twenty-second, round 10; the twenty-third to
-twenty-eighth, round 11."""
+twenty-eighth, round 11; the twenty-ninth to thirty-first, round 12."""
 
 import tomllib
 from dataclasses import dataclass
@@ -46,6 +46,9 @@ JUDGE25 = FOLDER / "judge25"  # first run at cc65b19 (kb_judge23_28_first_run.md
 JUDGE26 = FOLDER / "judge26"  # first run at cc65b19 (kb_judge23_28_first_run.md)
 JUDGE27 = FOLDER / "judge27"  # first run at cc65b19 (kb_judge23_28_first_run.md)
 JUDGE28 = FOLDER / "judge28"  # first run at cc65b19 (kb_judge23_28_first_run.md)
+JUDGE29 = FOLDER / "judge29"
+JUDGE30 = FOLDER / "judge30"
+JUDGE31 = FOLDER / "judge31"
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -76,9 +79,13 @@ BLIND_SETS = {
     "twenty-sixth judge set": JUDGE26,
     "twenty-seventh judge set": JUDGE27,
     "twenty-eighth judge set": JUDGE28,
+    "twenty-ninth judge set": JUDGE29,
+    "thirtieth judge set": JUDGE30,
+    "thirty-first judge set": JUDGE31,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
+# The next judge sets, frozen until their first run:
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE29, JUDGE30, JUDGE31})
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
