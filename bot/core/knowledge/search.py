@@ -127,10 +127,8 @@ class Document:
 
     @classmethod
     def of(cls, entry_id: str, versions: Iterable[Entry]) -> "Document":
-        counts: dict[str, float] = {}
-        count_of = counts.get
-        zeros = itertools.repeat(0.0)
-        length = 0.0
+        terms: list[str] = []  # the terms of every text in turn …
+        weights: list[Iterable[float]] = []  # … and, text by text, the weight of each
         phrasings: list[frozenset[str]] = []
         offers: set[Asked] = set()
         vocabulary: set[str] = set()
@@ -139,28 +137,28 @@ class Document:
             tokens = entry.answer.split()
             answer = fold_tokens(tokens)
             offers |= offered(entry.answer, entry.reviewed, answer, tokens)
-            texts = [(q.split(), None, QUESTION_WEIGHT, True) for q in entry.questions]
-            for text, folded, weight, is_question in [
-                *texts,
-                (tokens, answer, ANSWER_WEIGHT, False),
-            ]:
-                found = token_words(text, folded)
+            for question in entry.questions:
+                found = token_words(question.split())
                 vocabulary.update(found)
-                terms = list(map(stem_word, found))
-                if is_question:
-                    phrasings.append(frozenset(terms))
-                # The weight added to each term's count in turn (in C: `update` takes a pair
-                # only once it has stored the one before, so a term met twice adds twice).
-                weights = itertools.repeat(weight)
-                sums = map(operator.add, map(count_of, terms, zeros), weights)
-                counts.update(zip(terms, sums, strict=True))
-                # The weight added once per term, float rounding included, in one call.
-                added = itertools.repeat(weight, len(terms))
-                length = functools.reduce(operator.add, added, length)
+                phrasing = list(map(stem_word, found))
+                phrasings.append(frozenset(phrasing))
+                terms += phrasing
+                weights.append(itertools.repeat(QUESTION_WEIGHT, len(phrasing)))
+            found = token_words(tokens, answer)
+            vocabulary.update(found)
+            terms += map(stem_word, found)
+            weights.append(itertools.repeat(ANSWER_WEIGHT, len(found)))
+        # Each term's count is its weights added one by one, in the order of the texts: in C,
+        # `update` takes a pair only once it has stored the one before, so a term met twice adds
+        # twice. The length is every weight added in that order, float rounding included.
+        counts: dict[str, float] = {}
+        weight = list(itertools.chain.from_iterable(weights))
+        sums = map(operator.add, map(counts.get, terms, itertools.repeat(0.0)), weight)
+        counts.update(zip(terms, sums, strict=True))
         return cls(
             entry_id,
             counts,
-            length,
+            functools.reduce(operator.add, weight, 0.0),
             tuple(phrasings),
             frozenset(stated_where(offers)),
             frozenset(itertools.filterfalse(str.isupper, vocabulary)),  # no concepts to mend to

@@ -181,16 +181,16 @@ def folded_words(folded: str) -> list[str]:
 
 @cache
 def stemmer(language: str) -> Callable[[str], str]:
-    """The stem of a word in `language`, remembered (a build stems millions of words)."""
+    """The stem of a word in `language`, remembered (a build stems millions of words: looked
+    up through a dictionary's own `__getitem__`, twice as fast as through `functools.cache`)."""
     snowball = snowballstemmer.stemmer(STEMMER_LANGUAGES[language])
 
-    @cache
     def stem_word(word: str) -> str:
         if word.isupper() or word.isdigit() or len(word) <= 3:
             return word
         return str(snowball.stemWord(word))
 
-    return stem_word
+    return Remembered(stem_word).__getitem__
 
 
 def stem(word: str, language: str) -> str:
