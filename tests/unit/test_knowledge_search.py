@@ -338,6 +338,8 @@ def test_a_markdown_document_becomes_draft_entries() -> None:
         "prijs verzekering vervanger",  # … however it is asked
         "telefoonnummer verzekering vervanger",  # … nor a phone number
         "wanneer is de volgende LOK-vergadering?",  # … nor a date
+        "volgende LOK-vergadering",  # … the next meeting's, however it is asked
+        "verzekering vervanger bedrag",  # an amount named last
         "welke stempel gebruik ik voor code 101476?",  # a number we never mention
         "Welke verzekering heb ik nodig als vervangarts volgens Domus Medica?",  # not named
         "Hoeveel wordt een vervanger betaald voor die verzekering?",  # a pay asked, none named
@@ -402,6 +404,14 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("joignable toute la journée, sans consultation ni tarif horaire ?", set()),  # without
         ("hoeveel uren voor het volledige bedrag van het sociaal statuut?", {Asked.COUNT}),
         ("wanneer is dat overleg volgend jaar?", {Asked.DATE}),
+        # The next meeting, however it is asked; when a meeting is held, its schedule says.
+        ("wanneer is het volgend kringcoördinatorenoverleg", {Asked.DATE}),
+        ("prochaine réunion des coordinateurs", {Asked.DATE}),
+        ("next LOK meeting", {Asked.DATE}),
+        ("wanneer is het overleg van de kringcoördinatoren?", set()),
+        # An amount named last in a short question, as first.
+        ("Impulseo subsidie bedrag", {Asked.AMOUNT}),
+        ("prime télématique montant ?", {Asked.AMOUNT}),
         ("Who's the chair of our kring these days?", {Asked.PERSON}),
         ("qui est le président du cercle ?", {Asked.PERSON}),
         ("voorzitter kring naam?", {Asked.PERSON}),

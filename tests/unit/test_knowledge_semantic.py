@@ -231,6 +231,8 @@ QUESTION = "moet de stagiair wachtdienst doen"  # "stagiair": a word no entry ha
         ({"on-call": 1.0, "insurance": 0.4}, True),  # the meaning agrees with the words
         ({"insurance": 1.0, "stamp": 0.9, "on-call": 0.2}, False),  # it does not
         ({"on-call": 1.0, "insurance": 0.6}, False),  # first, but no phrasing lies close
+        ({"on-call": 1.0, "insurance": 0.5}, True),  # its phrasings within cosine 0.894
+        ({"on-call": 1.0, "insurance": 0.52}, False),  # … but not within 0.887
     ],
 )
 def test_a_partial_word_match_the_meaning_does_not_back_is_declined(

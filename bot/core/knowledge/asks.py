@@ -222,8 +222,11 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"e ?mail ?adres", r"mailadres", r"e ?mail address", r"adresse (?:e )?mail"
     ),
     Asked.DATE: any_of(
-        r"(?:wanneer|datum|when|date|quand)\b.*\b(?:volgende|eerstvolgende|next|prochaine?|upcoming)",
-        r"(?:volgende|eerstvolgende|next|prochaine?|upcoming)\b.*\b(?:wanneer|datum|when|date|quand)",
+        r"(?:wanneer|datum|when|date|quand)\b.*\b(?:volgende?|eerstvolgende?|next|prochaine?|upcoming)",
+        r"(?:volgende?|eerstvolgende?|next|prochaine?|upcoming)\b.*\b(?:wanneer|datum|when|date|quand)",
+        # "volgende LOK-vergadering", "prochaine réunion des coordinateurs": the next meeting's.
+        r"(?:volgende?|eerstvolgende?|next|prochaine?|upcoming) (?:\w+ ){0,2}"
+        r"(?:\w*overleg|\w*vergadering\w*|meetings?|reunions?|assemblee\w*|webinar\w*)",
         # "wanneer is dat overleg volgend jaar"
         r"(?:wanneer|when|quand)\b.*\b(?:volgend|next|prochain)e? (?:jaar|year|annee)",
         # "c'est quand la réunion": in the present, the one to come.
@@ -353,8 +356,12 @@ _A_NUMBER = any_of(
 )
 
 
-# "bedrag wachtgeld", "montant prime Impulseo": a short question that opens with the amount.
+# "bedrag wachtgeld", "montant prime Impulseo": a short question that opens with the amount;
+# or one of a few words that ends with it, "Impulseo subsidie bedrag" (in a longer one, "the
+# full social statute amount" is what one gets for the hours asked, "state period and amount"
+# what an expense note mentions).
 _OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b")
+_ENDS_WITH_AMOUNT = re.compile(r"^(?:\S+ ){1,3}(?:bedrag|montant|amount) ?\??$")
 
 # "adres en openingsuren van de wachtpost": a question asking where as well, which an entry giving
 # the address answers in part.
@@ -399,7 +406,7 @@ def asked(question: str) -> frozenset[Asked]:
         kinds |= {kind for kind, pattern in _NAMED.items() if pattern.search(folded)}
     if _DEDUCTING.search(folded) and _TAXES.search(folded):
         kinds.add(Asked.DEDUCTION)
-    if _OPENS_WITH_AMOUNT.match(folded):
+    if _OPENS_WITH_AMOUNT.match(folded) or _ENDS_WITH_AMOUNT.search(folded):
         kinds.add(Asked.AMOUNT)
     if _IN_EUROS.search(folded):
         kinds |= {Asked.AMOUNT, Asked.EUROS}
