@@ -289,6 +289,5 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "exceptionnelle",
         "unique",
         "exceptional",
-        "one of a kind",
     ),
 }
