@@ -46,6 +46,15 @@ ENTRIES = {
     "software-access": ["How does the locum get access to the software?"],
     "kring-stimulate": ["Wie moet de kringwerking stimuleren?"],
     "innovation-stimulate": ["Wie moet de vernieuwing stimuleren?"],
+    "video-calls": ["Is beeldbellen moeilijk voor de assistente?"],
+    "kbo-number": ["Heb ik een KBO-nummer nodig?"],
+    "riziv-number": ["Heb ik een RIZIV-nummer nodig?"],
+    "assistant-drops-out": ["Wat als de assistente plots uitvalt?"],
+    "assistant-leave": ["Wat als de assistente met verlof gaat?"],
+    "groups-exceptional": ["Waarom is de samenwerking van de zorggroepen uitzonderlijk?"],
+    "kring-visibility": ["Hoe zorgt de kring voor zichtbaarheid?"],
+    "kring-say": ["Hoe zorgt de kring voor inspraak?"],
+    "groups-useful": ["Waarom is de samenwerking van de zorggroepen nuttig?"],
 }
 
 
@@ -107,6 +116,13 @@ def answerer() -> Answerer:
         ("who foots the bill for the software?", "software-who-pays"),
         ("who picks up the tab for the software?", "software-who-pays"),
         ("wie moet kringwerkingen stimuleren?", "kring-stimulate"),
+        ("wat is voortgang communicatie?", "progress-communication"),
+        ("la communication sur l'avancement, c'est quoi ?", "progress-communication"),
+        ("wat als de assistente uitviel?", "assistant-drops-out"),
+        ("hoe zorgt de kring dat we gezien worden?", "kring-visibility"),
+        ("le cercle nous rend-il visibles ?", "kring-visibility"),
+        ("what if the assistant drops out?", "assistant-drops-out"),
+        ("waarom is die samenwerking van de zorggroepen een unicum?", "groups-exceptional"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(
@@ -133,6 +149,44 @@ def test_a_word_of_belgian_speech_that_says_nothing_costs_no_answer(
     English 'bother' and 'doing' (as 'do' and 'did')."""
     lookup = answerer.lookup(question, "nl")
     assert lookup.entry is not None and lookup.entry.id == expected, (question, lookup)
+
+
+@pytest.mark.parametrize(
+    ("question", "with_filler"),
+    [
+        ("wie maakt de wachtlijsten?", "wie maakt jullie wachtlijsten?"),
+        ("wie maakt de wachtlijst van de kring?", "wie maakt de wachtlijst vd kring?"),
+        ("wie maakt de wachtlijsten?", "wie maakt zichzelf de wachtlijsten?"),
+        ("who does the on-call schedule?", "who does the on-call schedule, maybe?"),
+    ],
+)
+def test_a_filler_word_leaves_the_answer_as_sure_as_without_it(
+    answerer: Answerer, question: str, with_filler: str
+) -> None:
+    """Dutch 'jullie', 'zichzelf' and the shorthand 'vd' (van de), English 'maybe' say nothing
+    of what is asked: the entry found covers the question with them as fully as without them."""
+    plain, filled = answerer.lookup(question, "nl"), answerer.lookup(with_filler, "nl")
+    assert filled.entry is not None and filled.entry == plain.entry, (with_filler, filled)
+    assert filled.score == pytest.approx(plain.score)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("wie doet de h r van de kring?", "kring-hr"),
+        ("heb ik een k b o nummer nodig?", "kbo-number"),
+        ("heb ik een kaa bee oo nummer nodig?", "kbo-number"),
+        ("is beeld bellen moeilijk voor de assistente?", "video-calls"),
+    ],
+)
+def test_initials_and_words_as_dictation_writes_them_find_the_entry(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    """Dictation spells initials ("h r", "k b o") or writes the letters as they sound in Dutch
+    ("kaa bee oo"), and splits compounds ("beeld bellen")."""
+    lookup = answerer.lookup(question, "nl")
+    assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
+    assert lookup.entry is not None and lookup.entry.id == expected
 
 
 def test_a_short_real_word_the_entries_lack_is_not_mended_into_one_they_have() -> None:

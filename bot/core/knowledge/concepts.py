@@ -103,6 +103,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "enterprise number",
         "business number",
         "kbo-nummer",
+        "k b o",  # dictation spells the initials,
+        "kaa bee oo",  # or writes the letters as they sound in Dutch
     ),
     "WDO": ("wdo", "wachtdienstonderdeel", "wachtzone", "zone de garde"),
     "LOCUM": (

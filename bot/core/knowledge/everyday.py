@@ -221,6 +221,8 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
     "COPY": ("exemplaar", "exemplaren", "exemplaire", "exemplaires", "copy", "copies"),
     "VIDEOCALL": (
         "beeldbellen",
+        "beeld bellen",  # dictation splits the word
+        "video bellen",
         "videobellen",
         "videoconsult",
         "videoconsultatie",
@@ -259,5 +261,33 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "notifications",
         "notifs",
         "push notifications",
+    ),
+    # Staff dropping out at short notice, in each form of the Dutch verb (the stems of "uitval"
+    # and "uitviel" differ) and in English
+    "DROPOUT": (
+        "uitval",
+        "uitvallen",
+        "uitvalt",
+        "uitviel",
+        "uitvielen",
+        "uitgevallen",
+        "uitvallend",
+        "uitvallende",
+        "drop out",
+        "drops out",
+        "dropped out",
+        "dropping out",
+    ),
+    # Out of the ordinary: the entries' word and the ones members ask with ("een unicum")
+    "EXCEPTIONAL": (
+        "uitzonderlijk",
+        "uitzonderlijke",
+        "uniek",
+        "unieke",
+        "unicum",
+        "exceptionnel",
+        "exceptionnelle",
+        "unique",
+        "exceptional",
     ),
 }

@@ -72,6 +72,7 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
     "RECRUITMENTCOMMS": (
         "wervingscommunicatie",
         "wervings communicatie",  # dictation splits the word
+        "werving communicatie",  # and drops the linking s
         "communication de recrutement",
         "recruitment communication",
         "recruiting communication",
@@ -79,7 +80,10 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
     "PROGRESSCOMMS": (
         "voortgangscommunicatie",
         "voortgangs communicatie",
+        "voortgang communicatie",
         "communication de suivi",
+        "communication sur l avancement",  # the French for "voortgang" a member reaches for
+        "communication d avancement",
         "progress communication",
         "follow up communication",
     ),
@@ -151,6 +155,7 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
     "HR": (
         "hr",
         "hrm",
+        "h r",
         "h r m",
         "human resources",
         "human resource management",
@@ -158,5 +163,22 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
         "rh",
         "grh",
         "personeelsbeleid",
+    ),
+    # Being seen, as the kring makes the profession (the entries' word) and as members put it
+    "VISIBLE": (
+        "zichtbaar",
+        "zichtbaarder",
+        "zichtbaarheid",
+        "gezien worden",
+        "gezien wordt",
+        "gezien te worden",
+        "visible",
+        "visibles",
+        "visibilite",
+        "etre vu",
+        "etre vus",
+        "visibility",
+        "be seen",
+        "being seen",
     ),
 }
