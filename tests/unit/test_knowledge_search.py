@@ -361,6 +361,15 @@ def test_a_question_for_an_amount_the_entry_holds_is_answered(answerer: Answerer
     assert lookup.entry is not None and lookup.entry.id == "fee-long"
 
 
+def test_a_phone_number_asked_is_answered_by_the_service_number_an_answer_names() -> None:
+    kb = KnowledgeBase()
+    answer = "The out-of-hours post is at Kerkstraat 1. At weekends, call the number 1733."
+    questions = ("Where is the out-of-hours post?", "phone number of the out-of-hours post")
+    kb.add(Entry("post", "en", questions, answer, "001"))
+    lookup = Answerer(kb).lookup("What is the phone number of the out-of-hours post?", "en")
+    assert lookup.entry is not None and lookup.entry.id == "post"
+
+
 def test_a_duration_is_a_fee_band_only_when_the_question_is_about_replacing(
     answerer: Answerer,
 ) -> None:
@@ -527,6 +536,10 @@ OTHER_PROFESSIONS = {
     [
         ("Mail naar secretariaat@kring.be.", {Asked.EMAIL}),
         ("Bel +32 3 123 45 67.", {Asked.PHONE, Asked.COUNT}),  # no 0 in it
+        # A short service number, named as a number (the GP out-of-hours line, 1733)
+        ("Buiten de uren belt u het nummer\n1733.", {Asked.PHONE, Asked.COUNT}),
+        ("Passe par le numéro 1733.", {Asked.PHONE, Asked.COUNT}),
+        ("Room number 12 on the left.", {Asked.COUNT}),  # too short for one
         ("Stort op BE68 5391 1754 7134.", {Asked.ACCOUNT, Asked.COUNT}),
         ("Het wachtwoord: kring2026", {Asked.PASSWORD, Asked.COUNT}),
         ("Het wachtwoord krijgt u van de secretaris.", set()),  # no password in it

@@ -196,10 +196,15 @@ _FACTS = (
             "rien",
         ),
     ),
+    # A subscriber's number, or a short one named as a number ("via het nummer 1733": Belgian
+    # service numbers such as the GP out-of-hours line have three or four digits, from 1).
     _Fact(
         Asked.PHONE,
-        re.compile(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"),
-        needs=("0", "+32"),
+        re.compile(
+            r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2}\b|\+32"
+            r"|\bnum(?:mer|éro|ero|ber)\s+1\d{2,3}\b"
+        ),
+        needs=("0", "+32", "num"),
     ),
     # An office and its holder's name: "Voorzitter is Petra Portengen", "the vice-chair Gerben
     # Welling", "Gerben Welling, vice-président".
