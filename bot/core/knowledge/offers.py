@@ -303,9 +303,8 @@ def offered(
     capitals). A date counts only when it was still to come when the entry was reviewed: "the
     next meeting" is not answered by the revision date of a source. `folded` is the answer
     folded and `words` the answer split at whitespace, where the caller has them."""
-    clues = functools.reduce(
-        operator.or_, map(_WORD_CLUES.__getitem__, answer.split() if words is None else words), 0
-    )
+    clues_of_words = map(_WORD_CLUES.__getitem__, answer.split() if words is None else words)
+    clues = functools.reduce(operator.or_, filter(None, clues_of_words), 0)  # (most have none)
     lowered = answer.lower()
     kinds = set()
     for fact, needed, along in _FACTS_NEEDING:
