@@ -3,8 +3,9 @@
 A change meant to make the build faster must not change what it builds: run this on the old
 code to write what it builds, then on the new code to compare. It keeps, for the real
 knowledge base and a synthetic one (bench/faq.py's), every entry's analysed document, the
-index's terms, rarities and scores, and the result (verdict, entries, scores, coverage) of
-every question of the sets we tune on (tests/kb_eval/*.toml), with the words found in each.
+kinds of fact each version's answer offers, the index's terms, rarities and scores, and the
+result (verdict, entries, scores, coverage) of every question of the sets we tune on
+(tests/kb_eval/*.toml), with the words found in each.
 
     PYTHONPATH=/path/to/old .venv/bin/python -m bench.kb_same write /tmp/before.pickle
     PYTHONPATH=$PWD .venv/bin/python -m bench.kb_same compare /tmp/before.pickle
@@ -19,6 +20,7 @@ from typing import Any
 from bench.faq import ROOT, synthetic
 from bot.core.knowledge.analysed import _stored
 from bot.core.knowledge.files import load_knowledge
+from bot.core.knowledge.offers import offered
 from bot.core.knowledge.search import Index
 from bot.core.knowledge.text import words
 from tests.kb_eval.cases import load_cases
@@ -43,6 +45,11 @@ def built(size: int) -> dict[str, dict[str, Any]]:
         index = Index.build(kb)
         found[name] = {
             "documents": [_stored(document) for document in index.documents],
+            "kinds": [  # each version's own: a document keeps those of all its versions
+                sorted(offered(entry.answer, entry.reviewed))
+                for versions in kb.entries.values()
+                for entry in versions.values()
+            ],
             "terms": index._columns,
             "rarities": index._idf,
             "rows": index._rows.tolist(),
@@ -64,7 +71,9 @@ def main() -> None:
         arguments.path.write_bytes(pickle.dumps(now))
         return
     before = pickle.loads(arguments.path.read_bytes())
-    differ = [f"{kb} {part}" for kb in now for part in now[kb] if now[kb][part] != before[kb][part]]
+    differ = [
+        f"{kb} {part}" for kb in now for part in now[kb] if now[kb][part] != before[kb].get(part)
+    ]
     for kb in now:
         print(f"{kb}: {len(now[kb]['documents'])} entries, {len(now[kb]['results'])} questions")
     print("same" if not differ else "DIFFERENT: " + ", ".join(differ))

@@ -567,6 +567,8 @@ OTHER_PROFESSIONS = {
             {Asked.AMOUNT, Asked.COUNT, Asked.DURATION, Asked.HOURLY},
         ),
         ("Gerben Welling, trésorier, signe.", {Asked.PERSON}),
+        ("De voorzitter is Petra Portengen.", {Asked.PERSON}),
+        ("Bel 03 123 45 67.", {Asked.PHONE, Asked.COUNT}),
         ("Open to all care providers.", OTHER_PROFESSIONS),
         ("Aux Pays-Bas, une garde néerlandaise.", {Asked.NETHERLANDS}),
         ("Voor logopedisten en kinés.", {Asked.SPEECH_THERAPIST, Asked.PHYSIOTHERAPIST}),
@@ -584,6 +586,7 @@ OTHER_PROFESSIONS = {
         ("Demand for assistants grows.", set()),
         ("Vraag uw KBO-nummer aan bij een ondernemingsloket.", {Asked.NUMBER}),
         ("Een kring van 150 leden.", {Asked.COUNT, Asked.HEADCOUNT}),
+        ("Een kring van ١٥٠ leden.", {Asked.HEADCOUNT}),  # digits of another script
         ("Among a thousand respondents.", {Asked.HEADCOUNT}),
         ("Voor de huisartsen in de regio, zo'n 150.", {Asked.COUNT, Asked.HEADCOUNT}),
         ("Vier opdrachten; ten tweede ondersteunt ze haar leden.", {Asked.COUNT}),  # no headcount

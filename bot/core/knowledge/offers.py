@@ -147,6 +147,9 @@ class _Fact(NamedTuple):
     needs: tuple[str, ...] = ()
     raw: bool = False
     along: tuple[str, ...] = ()  # and one of these too, where it needs two things
+    # What every match of the pattern holds, found faster (it begins with a letter or a set of
+    # them, which the engine skips to): where it is not found, the pattern is not tried.
+    quick: re.Pattern[str] | None = None
 
 
 _FACTS = (
@@ -172,7 +175,12 @@ _FACTS = (
     ),
     _Fact(Asked.AMOUNT, re.compile(r"€\s*\d"), needs=("€",)),
     # (An amount as well: see `offered`.)
-    _Fact(Asked.HOURLY, _RATE_IN_CONSULTATIONS, needs=("uur", "hour", "heure")),
+    _Fact(
+        Asked.HOURLY,
+        _RATE_IN_CONSULTATIONS,
+        needs=("uur", "hour", "heure"),
+        quick=re.compile("per uur|per hour|an hour|par heure"),
+    ),
     _Fact(Asked.EUROS, re.compile(_AN_AMOUNT), needs=("€", "euro"), along=_DIGITS),
     _Fact(
         Asked.AMOUNT,
@@ -205,6 +213,7 @@ _FACTS = (
             r"|\bnum(?:mer|éro|ero|ber)\s+1\d{2,3}\b"
         ),
         needs=("0", "+32", "num"),
+        quick=re.compile(r"0\d|\+32|num"),
     ),
     # An office and its holder's name: "Voorzitter is Petra Portengen", "the vice-chair Gerben
     # Welling", "Gerben Welling, vice-président".
@@ -219,6 +228,7 @@ _FACTS = (
         ),
         needs=("oorzit", "hair", "sident", "enningmeester", "reasurer", "sori"),
         raw=True,
+        quick=re.compile(r"[A-Z][a-z\u00e0-\u00ff]+ [A-Z][a-z\u00e0-\u00ff]+"),
     ),
     _Fact(Asked.VAT, re.compile(r"\b(?:btw|tva|vat)\b"), needs=("btw", "tva", "vat")),
     _per(Asked.MONTHLY, _A_MONTH, ("maand", "month", "mois", "mensuel")),
@@ -273,7 +283,13 @@ _FACTS = (
         needs=("aftrek", "afgetrokken", "dedu", "dédu"),
     ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
-    _Fact(Asked.ACCOUNT, re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"), needs=_DIGITS, raw=True),
+    _Fact(
+        Asked.ACCOUNT,
+        re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}\b"),
+        needs=_DIGITS,
+        raw=True,
+        quick=re.compile(r"[A-Z][A-Z]\d\d"),
+    ),
     _Fact(
         Asked.PASSWORD,
         re.compile(r"\b(?:wachtwoord|paswoord|password|mot de passe)\b\s*:"),
@@ -292,15 +308,15 @@ def offered(
     capitals). A date counts only when it was still to come when the entry was reviewed: "the
     next meeting" is not answered by the revision date of a source. `folded` is the answer
     folded and `words` the answer split at whitespace, where the caller has them."""
-    clues = functools.reduce(
-        operator.or_, map(_WORD_CLUES.__getitem__, answer.split() if words is None else words), 0
-    )
+    clues_of_words = map(_WORD_CLUES.__getitem__, answer.split() if words is None else words)
+    clues = functools.reduce(operator.or_, filter(None, clues_of_words), 0)  # (most have none)
     lowered = answer.lower()
     kinds = set()
     for fact, needed, along in _FACTS_NEEDING:
-        if fact.kind in kinds or (needed and not clues & needed) or (along and not clues & along):
+        if (needed and not clues & needed) or (along and not clues & along) or fact.kind in kinds:
             continue
-        if fact.pattern.search(answer if fact.raw else lowered):
+        text = answer if fact.raw else lowered
+        if (fact.quick is None or fact.quick.search(text)) and fact.pattern.search(text):
             kinds.add(fact.kind)
     if Asked.HOURLY in kinds:  # "two consultations per hour": a rate, in other units
         kinds.add(Asked.AMOUNT)
@@ -313,7 +329,11 @@ def offered(
         kinds.add(Asked.COUNT)
     if clues & _POINTS_CLUES and _POINTS.search(folded):
         kinds.add(Asked.POINTS)
-    if clues & _PEOPLE_CLUES and _counts_people(folded):
+    if (
+        clues & _PEOPLE_CLUES
+        and (clues & _HEADCOUNT_CLUES or not folded.isascii())  # (digits of other scripts)
+        and _counts_people(folded)
+    ):
         kinds.add(Asked.HEADCOUNT)
     kinds |= regions(
         folded, may_name_one=bool(clues & _REGION_CLUES), may_say_dutch=bool(clues & _DUTCH_CLUES)
@@ -381,6 +401,7 @@ _FRAGMENTS = sorted(
     | {*PROFESSION_STEMS, *REGION_STEMS, *DUTCH_STEMS, *SUBJECT_STEMS, *_MONTHS}
     | {*_POINTS_NEEDS, *_PEOPLE_NEEDS, *_TIME_NEEDS}
     | _COUNTING_WORDS
+    | _HEADCOUNT_WORDS
 )
 _BIT = {fragment: 1 << number for number, fragment in enumerate(_FRAGMENTS)}
 
@@ -408,3 +429,5 @@ _COUNTING_CLUES = _clues_of(_COUNTING_WORDS)
 _POINTS_CLUES = _clues_of(_POINTS_NEEDS)
 _TIME_CLUES = _clues_of(_TIME_NEEDS)
 _PEOPLE_CLUES = _clues_of(_PEOPLE_NEEDS)
+# A number of people needs a number: digits, or one of `_HEADCOUNT_WORDS` (see `_counts_people`).
+_HEADCOUNT_CLUES = _clues_of((*_DIGITS, *_HEADCOUNT_WORDS))
