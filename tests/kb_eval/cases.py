@@ -46,9 +46,9 @@ JUDGE25 = FOLDER / "judge25"  # first run at cc65b19 (kb_judge23_28_first_run.md
 JUDGE26 = FOLDER / "judge26"  # first run at cc65b19 (kb_judge23_28_first_run.md)
 JUDGE27 = FOLDER / "judge27"  # first run at cc65b19 (kb_judge23_28_first_run.md)
 JUDGE28 = FOLDER / "judge28"  # first run at cc65b19 (kb_judge23_28_first_run.md)
-JUDGE29 = FOLDER / "judge29"
-JUDGE30 = FOLDER / "judge30"
-JUDGE31 = FOLDER / "judge31"
+JUDGE29 = FOLDER / "judge29"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
+JUDGE30 = FOLDER / "judge30"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
+JUDGE31 = FOLDER / "judge31"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -84,8 +84,7 @@ BLIND_SETS = {
     "thirty-first judge set": JUDGE31,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-# The next judge sets, frozen until their first run:
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE29, JUDGE30, JUDGE31})
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
