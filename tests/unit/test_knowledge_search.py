@@ -249,22 +249,32 @@ def test_lint_names_every_problem(tmp_path: Path) -> None:
         assert expected in text, expected
 
 
-def test_lint_names_a_phrasing_that_asks_what_its_answer_does_not_hold(tmp_path: Path) -> None:
+def _phrasings_asking_beyond(tmp_path: Path, phrasings: str, answers: dict[str, str]) -> list[str]:
+    """What the lint says of entries sharing these phrasings (a TOML array), one per answer,
+    whose phrasings ask what their answer does not hold."""
     (tmp_path / "sources.toml").write_text('["001"]\ntitle = "x"\nrevised = 2023-05-08\n')
     entry = (
         '[[entries]]\nid = "{id}"\nsource = "001"\nreviewed = 2026-11-01\n'
-        'questions = ["Hoe krijg ik HealthOne?", "Wat kost HealthOne per maand?"]\n'
-        'answer = "{answer}"\n'
+        'questions = {phrasings}\nanswer = "{answer}"\n'
     )
     _write(
         tmp_path,
         "nl",
-        entry.format(id="healthone", answer="Maak uw eigen gebruiker aan.")
-        + entry.format(id="careconnect", answer="De licentie kost 30 euro per maand."),
+        "".join(
+            entry.format(id=entry_id, phrasings=phrasings, answer=answer)
+            for entry_id, answer in answers.items()
+        ),
     )
-    problems = lint(tmp_path, date(2026, 11, 22))
-    asks_beyond = [problem for problem in problems if "does not hold" in problem]
-    assert asks_beyond == [
+    return [p for p in lint(tmp_path, date(2026, 11, 22)) if "does not hold" in p]
+
+
+def test_lint_names_a_phrasing_that_asks_what_its_answer_does_not_hold(tmp_path: Path) -> None:
+    answers = {
+        "healthone": "Maak uw eigen gebruiker aan.",
+        "careconnect": "De licentie kost 30 euro per maand.",
+    }
+    phrasings = '["Hoe krijg ik HealthOne?", "Wat kost HealthOne per maand?"]'
+    assert _phrasings_asking_beyond(tmp_path, phrasings, answers) == [
         "nl/topic.toml: healthone: phrasing 'Wat kost HealthOne per maand?' asks for amount,"
         " monthly, which the answer does not hold"
     ]
@@ -273,19 +283,11 @@ def test_lint_names_a_phrasing_that_asks_what_its_answer_does_not_hold(tmp_path:
 def test_lint_names_a_phrasing_asking_euros_of_a_rate_in_consultations(tmp_path: Path) -> None:
     """ "Wat is het uurloon in euro?" is not answered by a rate worth two consultations per hour:
     such a phrasing draws the questions for an amount in euros to an answer without one."""
-    (tmp_path / "sources.toml").write_text('["001"]\ntitle = "x"\nrevised = 2023-05-08\n')
-    entry = (
-        '[[entries]]\nid = "{id}"\nsource = "001"\nreviewed = 2026-11-01\n'
-        'questions = ["Wat is het uurloon in euro?"]\nanswer = "{answer}"\n'
-    )
-    _write(
-        tmp_path,
-        "nl",
-        entry.format(id="forfait", answer="Een uurloon van twee consultaties per uur.")
-        + entry.format(id="salaried", answer="Een uurloon van 60 euro per uur."),
-    )
-    asks_beyond = [p for p in lint(tmp_path, date(2026, 11, 22)) if "does not hold" in p]
-    assert asks_beyond == [
+    answers = {
+        "forfait": "Een uurloon van twee consultaties per uur.",
+        "salaried": "Een uurloon van 60 euro per uur.",
+    }
+    assert _phrasings_asking_beyond(tmp_path, '["Wat is het uurloon in euro?"]', answers) == [
         "nl/topic.toml: forfait: phrasing 'Wat is het uurloon in euro?' asks for euros,"
         " which the answer does not hold"
     ]

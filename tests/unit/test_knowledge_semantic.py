@@ -672,15 +672,17 @@ class Twins(Leaning):
 
 
 FEE = "onkostenbijdrage vervanging"  # the words rank both fees close together, the short first
-
-
-@pytest.mark.parametrize(
+# Where the meaning sets the first fee apart, the member gets it; where it ties them too, both.
+settled_by_the_meaning_or_not = pytest.mark.parametrize(
     ("placing", "shown"),
     [
         (Placed, ["fee-short"]),  # the meaning sets it apart: the answer
         (Twins, ["fee-short", "fee-long"]),  # it ties them too: the member chooses
     ],
 )
+
+
+@settled_by_the_meaning_or_not
 def test_a_hesitation_both_settle_alike_is_offered_where_both_nearly_tie(
     placing: type[Placed], shown: list[str]
 ) -> None:
@@ -739,13 +741,7 @@ def fees_asked_verbatim_kb() -> KnowledgeBase:
     return kb
 
 
-@pytest.mark.parametrize(
-    ("placing", "shown"),
-    [
-        (Placed, ["fee-short"]),  # the meaning sets it apart: the answer
-        (Twins, ["fee-short", "fee-long"]),  # it ties them too: the member chooses
-    ],
-)
+@settled_by_the_meaning_or_not
 def test_a_confident_answer_both_searches_nearly_tie_with_another_is_offered_with_it(
     placing: type[Placed], shown: list[str]
 ) -> None:
