@@ -152,13 +152,14 @@ class Document:
         # `update` takes a pair only once it has stored the one before, so a term met twice adds
         # twice. The length is every weight added in that order, float rounding included.
         counts: dict[str, float] = {}
-        weight = list(itertools.chain.from_iterable(weights))
-        sums = map(operator.add, map(counts.get, terms, itertools.repeat(0.0)), weight)
+        weight_of_each_term = list(itertools.chain.from_iterable(weights))
+        earlier = map(counts.get, terms, itertools.repeat(0.0))
+        sums = map(operator.add, earlier, weight_of_each_term)
         counts.update(zip(terms, sums, strict=True))
         return cls(
             entry_id,
             counts,
-            functools.reduce(operator.add, weight, 0.0),
+            functools.reduce(operator.add, weight_of_each_term, 0.0),
             tuple(phrasings),
             frozenset(stated_where(offers)),
             frozenset(itertools.filterfalse(str.isupper, vocabulary)),  # no concepts to mend to
