@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge31/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge37/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -10,7 +10,8 @@ together (the figures of two earlier sets written alike differed by up to ten po
 ninth and tenth, the round tuned on those four; the eleventh to thirteenth, round 7 (tuned on
 all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
 nineteenth, round 9; the twentieth to twenty-second, round 10; the twenty-third to
-twenty-eighth, round 11; the twenty-ninth to thirty-first, round 12."""
+twenty-eighth, round 11; the twenty-ninth to thirty-first, round 12; the thirty-second to
+thirty-seventh, round 13."""
 
 import tomllib
 from dataclasses import dataclass
@@ -49,6 +50,12 @@ JUDGE28 = FOLDER / "judge28"  # first run at cc65b19 (kb_judge23_28_first_run.md
 JUDGE29 = FOLDER / "judge29"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
 JUDGE30 = FOLDER / "judge30"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
 JUDGE31 = FOLDER / "judge31"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
+JUDGE32 = FOLDER / "judge32"  # not yet run: frozen
+JUDGE33 = FOLDER / "judge33"  # not yet run: frozen
+JUDGE34 = FOLDER / "judge34"  # not yet run: frozen
+JUDGE35 = FOLDER / "judge35"  # not yet run: frozen
+JUDGE36 = FOLDER / "judge36"  # not yet run: frozen
+JUDGE37 = FOLDER / "judge37"  # not yet run: frozen
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -82,9 +89,16 @@ BLIND_SETS = {
     "twenty-ninth judge set": JUDGE29,
     "thirtieth judge set": JUDGE30,
     "thirty-first judge set": JUDGE31,
+    "thirty-second judge set": JUDGE32,
+    "thirty-third judge set": JUDGE33,
+    "thirty-fourth judge set": JUDGE34,
+    "thirty-fifth judge set": JUDGE35,
+    "thirty-sixth judge set": JUDGE36,
+    "thirty-seventh judge set": JUDGE37,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
+# The next judge sets, until their first run.
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE32, JUDGE33, JUDGE34, JUDGE35, JUDGE36, JUDGE37})
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
