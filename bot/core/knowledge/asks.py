@@ -99,6 +99,8 @@ _OFFICE = (
     r"(?:vice ?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|president(?:e)?)"
     r"|penningmeester|treasurer|tresorier(?:e)?"
 )
+# The board and its roles (folded), among which a member may name an office.
+_ROLES = r"rvb|av|ag|ca|raad|bestuur|board|conseil|bureau|taak|taken|tasks?|taches?|rol|roles?"
 # A joint committee (folded), which sets the pay of a kring's staff.
 _COMMITTEE = r"(?:paritair comite|joint committee|commission paritaire)"
 # The regions (folded, so for questions and answers alike) whose rules a member may ask.
@@ -178,7 +180,16 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"wat? kost(?:en)?",
         r"(?:kost|prijs|tarief) (?:van )?(?:een|de|het)? ?\w+ ?hoeveel",
         r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
-        r"quel(?:le)? (?:en )?est le (?:prix|tarif|montant|cout)",
+        r"quel(?:le)? (?:en )?est (?:le|la) (?:prix|tarif|montant|cout|cotisation)",
+        # "wat is het bedrag van de premie", "welk bedrag", "quel montant", "how much money".
+        r"wat is het bedrag",
+        r"welke? bedrag",
+        r"quel montant",
+        r"hoeveel geld",
+        r"how much money",
+        r"(?:what|which) amount",
+        # The verb first: "on reçoit combien par heure", "je paie combien par an".
+        r"(?:recoi[st]|touche[s]?|gagne[s]?|paie[s]?|paye[s]?|rapporte)(?: \w+)? combien",
         r"how much (?!\w+s (?:are|do|have)\b)(?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
         r"c est combien(?! d)",
         r"coute(?:nt)? combien",
@@ -209,6 +220,9 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         # "hoeveel wachtgeld moet ik dit jaar betalen", "combien rapporte une heure de garde".
         r"hoeveel (?:\w+ ){1,8}(?:betalen|betaal|betaalt|kost|kosten)",
         r"combien (?:\w+ ){0,3}rapporte\w*",
+        # "welke vergoeding krijgt een huisarts per uur wachtdienst", "welke vergoeding krijgt
+        # een stagemeester": how much, not how it is paid.
+        r"welke (?:\w+ )?vergoeding (?:\w+ )?(?:krijg|ontvang|bedraag)\w*",
     ),
     Asked.PHONE: any_of(
         r"telefoonnummer",
@@ -232,10 +246,16 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         # "c'est quand la réunion": in the present, the one to come.
         r"c est quand",
     ),
-    # "wie is de voorzitter", "who's the chair", "naam voorzitter", "gsm-nummer voorzitter".
+    # "wie is de voorzitter", "who's the current chair", "c'est qui le président", "naam
+    # voorzitter", "gsm-nummer voorzitter"; or the office and whose it is alone ("voorzitter
+    # Domus Medica", "SSFH vice chair"): who holds it, unless the office is named among the
+    # board's roles ("RvB AV chair", "voorzitter taken").
     Asked.PERSON: re.compile(
-        r"\b(?:wie (?:is|zijn)|who (?:is|s|are)|qui (?:est|sont))(?: (?:nu|now|actuellement))?"
-        r" (?:de |het |onze |the |our |le |la |l )?(?:" + _OFFICE + r")\b"
+        r"\b(?:wie (?:is|zijn)|who (?:is|s|are)|qui (?:est|sont)|c est qui)"
+        r"(?: (?:nu|daar|now|actuellement))?"
+        r" (?:de |het |onze |the |our |le |la |l )?(?:huidi?ge |current |actuel(?:le)? )?"
+        r"(?:" + _OFFICE + r")\b"
+        r"|^(?=(?:\S+ ?){1,3}$)(?!.*\b(?:" + _ROLES + r")\b)(?:\S+ )*(?:" + _OFFICE + r")\b"
         r"|\b(?:" + _OFFICE + r")\b.*\b(?:naam|name|nom|telefoonnummer|gsm nummer|gsmnummer"
         r"|phone number|numero|e ?mail ?adres|mailadres|e ?mail address)\b"
         r"|\b(?:naam|name|nom|telefoonnummer|gsm nummer|gsmnummer|phone number|numero"
@@ -255,6 +275,9 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:aantal|number of|nombre de) (?:\w+ )?(?:\w*punten|points|credits)",
         r"\w*punten per",
         r"(?:points?|credits?) (?:per|par)",
+        # "accreditation points needed per year", "accrediteringspunten lok sessie".
+        r"(?:\w*punten|points|credits) (?:nodig|needed|required)",
+        r"\w*punten (?:per |voor |van )?(?:een |de )?(?:lok|glem)\w*",
         r"combien de (?:\w+ )?points?",
         r"how many (?:\w+ )?(?:points?|credits?)",
     ),
@@ -302,6 +325,9 @@ _NAMED: dict[Asked, re.Pattern[str]] = {
         r"\b(?<!sans )(?<!zonder )(?<!without )(?<!geen )(?<!ni )(?<!no )"
         r"(?:\w*prijs|\w*prijzen|prix|price|prices|tarief|tarieven|tarif|tarifs|uurtarief|uurloon"
         r"|hourly rate|salaris|salary|salaire|bareme|loon|wedde)\b"
+        # … but not a salary one works "in" or "with" (employed, not self-employed), nor the
+        # payroll ("loon administratie"), which the kring's staff or a secretariat see to.
+        r"(?<!in salary)(?<!with salary)(?<!on salary)(?! administratie)"
     ),
     Asked.ACCOUNT: any_of(
         r"iban",
@@ -381,7 +407,7 @@ PERIODS: dict[Asked, str] = {
     Asked.YEARLY: r"per jaar|par an|par annee|per year|yearly|annual\w*|annuel\w*"
     r"|jaarlijks\w*",
     Asked.HOURLY: r"per uur|par heure|per hour|(?<!for )an hour|hourly|horaire|uurloon|uurtarief"
-    r"|uurprijs|une heure de",
+    r"|uurprijs|une heure de|de l heure",
 }
 _PERIOD_PATTERNS = {kind: any_of(pattern) for kind, pattern in PERIODS.items()}
 # An amount asked in money: "in euro", "hoeveel euro", "le montant exact".
