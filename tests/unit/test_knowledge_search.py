@@ -909,6 +909,18 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             True,
         ),
         (
+            "Tegen wanneer moet het zorgzwaarte-attest opgeladen zijn?",
+            "Tegen wanneer moet het zorgzwaarte-attest opgeladen zijn?",
+            "Het zorgzwaarte-attest laadt u op in ProGezondheid.",
+            False,  # where, not by when
+        ),
+        (
+            "Tegen wanneer moet het zorgzwaarte-attest opgeladen zijn?",
+            "Tegen wanneer moet het zorgzwaarte-attest opgeladen zijn?",
+            "Het zorgzwaarte-attest laadt u uiterlijk op 31 maart op in ProGezondheid.",
+            True,
+        ),
+        (
             "doet de zorgzwaartecoach ook de loon administratie?",
             "Doet de zorgzwaartecoach ook de loon administratie?",
             "Een zorgzwaartecoach doet de loonadministratie van de praktijk.",

@@ -245,6 +245,13 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:wanneer|when|quand)\b.*\b(?:volgend|next|prochain)e? (?:jaar|year|annee)",
         # "c'est quand la réunion": in the present, the one to come.
         r"c est quand",
+        # A deadline: "tegen wanneer moet het attest opgeladen zijn", "date limite", "jusqu'à
+        # quand": a day to meet, which an answer on the same form without one does not give.
+        r"deadline",
+        r"(?:tegen|tot|uiterlijk) wanneer",
+        r"dates? limites?",
+        r"jusqu a quand",
+        r"by when",
     ),
     # "wie is de voorzitter", "who's the current chair", "c'est qui le président", "naam
     # voorzitter", "gsm-nummer voorzitter"; or the office and whose it is alone ("voorzitter
