@@ -921,6 +921,24 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             True,
         ),
         (
+            "Bij welke verzekeraar kan ik best mijn beroepsaansprakelijkheid verzekeren?",
+            "Bij welke verzekeraar kan ik best mijn beroepsaansprakelijkheid verzekeren?",
+            "Als vervanger verzekert u zich voor beroepsaansprakelijkheid en gewaarborgd inkomen.",
+            False,  # which insurances, not which insurer
+        ),
+        (
+            "Bij welke verzekeraar kan ik best mijn beroepsaansprakelijkheid verzekeren?",
+            "Bij welke verzekeraar kan ik best mijn beroepsaansprakelijkheid verzekeren?",
+            "Voor uw beroepsaansprakelijkheid kunt u terecht bij AMMA.",
+            True,
+        ),
+        (
+            "moet ik b t w aanrekenen op mijn factuur als vervanger",
+            "moet ik b t w aanrekenen op mijn factuur als vervanger",
+            "Een vervanger factureert zijn prestaties aan de praktijk.",
+            False,  # VAT, dictated letter by letter
+        ),
+        (
             "doet de zorgzwaartecoach ook de loon administratie?",
             "Doet de zorgzwaartecoach ook de loon administratie?",
             "Een zorgzwaartecoach doet de loonadministratie van de praktijk.",

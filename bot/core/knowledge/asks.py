@@ -88,6 +88,9 @@ class Asked(StrEnum):
     SSMG = "ssmg"
     ABSYM = "absym"
     MATERNITY = "maternity"
+    # Which insurer to take or the kring recommends ("bij welke verzekeraar kan ik best mijn
+    # gewaarborgd inkomen nemen"): an entry on which insurances a locum needs names none.
+    INSURER = "insurer"
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -309,7 +312,20 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         + r")\b.*\b(?:nummer|number|numero|nr)\b"
         r"|\b(?:nummer|number|numero|nr)\b.*\b(?:" + _COMMITTEE + r")"
     ),
-    Asked.VAT: any_of(r"btw", r"tva", r"vat", r"belasting over de toegevoegde waarde"),
+    Asked.VAT: any_of(
+        r"btw", r"b t w", r"tva", r"vat", r"belasting over de toegevoegde waarde"
+    ),  # ("b t w": dictated letter by letter)
+    # An insurer to choose, not which insurances one needs ("welke verzekeraar en welke dekking
+    # als vervangarts" asks the latter).
+    Asked.INSURER: any_of(
+        r"bij welke verzekeraar",
+        r"welke (?:verzekeraar|verzekeringsmaatschappij) (?:\w+ ){0,3}(?:aan|best|aanbevolen)",
+        r"(?:chez )?quel(?:le)? (?:assureur|compagnie d assurance) (?:\w+ ){0,2}"
+        r"(?:prendre|choisir|conseill\w*|recommand\w*)",
+        r"chez quel assureur",
+        r"(?:which|what) (?:insurer|insurance company) (?:\w+ ){0,3}(?:recommend\w*|best|should)",
+        r"(?:recommended|best) (?:insurer|insurance company)",
+    ),
     # How, not whether: "moet ik telkens een KBO-nummer aanvragen?" asks if one must apply, and
     # an entry on the KBO number answers that without saying how.
     Asked.APPLICATION: any_of(

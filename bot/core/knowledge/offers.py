@@ -136,6 +136,13 @@ _RATE_IN_CONSULTATIONS = re.compile(
 )
 
 
+# What one of an answer's words holds where it names an insurer (`_FACTS`).
+_INSURER_NEEDS = (
+    *("amma", "ethias", "axa", "insurance", "allianz", "baloise", "vivium", "p&v", "dkv"),
+    *("federale", "kbc", "medirisk"),
+)
+
+
 class _Fact(NamedTuple):
     """A pattern of a kind of fact, on the raw text (IBANs keep their capitals) or in lower
     case. Most answers hold no such fact, and a build of 10,000 entries reads every answer: a
@@ -281,6 +288,15 @@ _FACTS = (
         Asked.DEDUCTION,
         re.compile(r"\b(?:aftrek\w*|afgetrokken|d[eé]du\w*)"),
         needs=("aftrek", "afgetrokken", "dedu", "dédu"),
+    ),
+    # An insurer by name (no answer names one yet: a member asking which to take is declined).
+    _Fact(
+        Asked.INSURER,
+        re.compile(
+            r"\b(?:amma|ethias|axa|ag insurance|allianz|baloise|vivium|p&v|dkv|federale"
+            r" verzekering\w*|kbc verzekering\w*|belfius insurance|medirisk)\b"
+        ),
+        needs=_INSURER_NEEDS,
     ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(
