@@ -939,6 +939,12 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             False,  # VAT, dictated letter by letter
         ),
         (
+            "moederschapsrust zelfstandige vervangster duur",
+            "moederschapsrust zelfstandige vervangster duur",
+            "Een zelfstandige vervangster betaalt elk kwartaal sociale bijdragen.",
+            False,  # maternity leave asked for oneself, which the answer does not name
+        ),
+        (
             "doet de zorgzwaartecoach ook de loon administratie?",
             "Doet de zorgzwaartecoach ook de loon administratie?",
             "Een zorgzwaartecoach doet de loonadministratie van de praktijk.",

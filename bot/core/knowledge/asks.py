@@ -148,6 +148,11 @@ _BENEFIT = (
 _MATERNITY_BENEFIT = any_of(
     rf"(?:{_BENEFIT}) (?:\w+ ){{0,3}}(?:{_MATERNITY})",
     rf"(?:{_MATERNITY}) (?:\w+ ){{0,2}}(?:{_BENEFIT})",
+    # What one gets, and for how long: "how do I get maternity leave", "j'ai droit à quoi
+    # comme congé de maternité", "congé maternité indépendante durée".
+    rf"(?:how (?:do|can) i get|comment (?:obtenir|avoir)) (?:\w+ ){{0,2}}(?:{_MATERNITY})",
+    rf"droit a quoi comme (?:\w+ ){{0,2}}(?:{_MATERNITY})",
+    rf"(?:{_MATERNITY}) (?:\w+ ){{0,3}}(?:duree|duur|length)",
 )
 
 # Whom a member may count (folded; an answer's count of them: offers.py).
