@@ -945,6 +945,12 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             False,  # maternity leave asked for oneself, which the answer does not name
         ),
         (
+            "Hoe geraak ik aan een RIZIV-nummer als pas afgestudeerde vervanger?",
+            "Hoe geraak ik aan een RIZIV-nummer als pas afgestudeerde vervanger?",
+            "Als vervanger registreert u uw prestaties in MyRIZIV met uw RIZIV-nummer.",
+            False,  # using one's number, not obtaining it
+        ),
+        (
             "doet de zorgzwaartecoach ook de loon administratie?",
             "Doet de zorgzwaartecoach ook de loon administratie?",
             "Een zorgzwaartecoach doet de loonadministratie van de praktijk.",

@@ -317,6 +317,13 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         + r")\b.*\b(?:nummer|number|numero|nr)\b"
         r"|\b(?:nummer|number|numero|nr)\b.*\b(?:" + _COMMITTEE + r")"
     ),
+    # Obtaining a number, in the members' words: "comment j'obtiens mon numéro INAMI", "how do i
+    # get a riziv number", "hoe geraakte aan een RIZIV-nummer" (applying for one: `_A_NUMBER`).
+    Asked.NUMBER: re.compile(
+        r"\b(?:comment|how|hoe|waar|where|ou)\b[^.,;:!?]{0,40}"
+        r"\b(?:get|krijg\w*|geraak\w*|obtiens|obtient|obtenir|avoir|recevoir)"
+        r" (?:\w+ ){0,4}(?:\w*nummer|numbers?|numeros?)\b"
+    ),
     Asked.VAT: any_of(
         r"btw", r"b t w", r"tva", r"vat", r"belasting over de toegevoegde waarde"
     ),  # ("b t w": dictated letter by letter)
