@@ -951,6 +951,12 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             False,  # using one's number, not obtaining it
         ),
         (
+            "Is er een modelcontract voor vervangers in het Engels?",
+            "Is er een modelcontract voor vervangers in het Engels?",
+            "Domus Medica heeft een modelcontract voor vervangers.",
+            False,  # a contract, not one in English
+        ),
+        (
             "doet de zorgzwaartecoach ook de loon administratie?",
             "Doet de zorgzwaartecoach ook de loon administratie?",
             "Een zorgzwaartecoach doet de loonadministratie van de praktijk.",

@@ -91,6 +91,9 @@ class Asked(StrEnum):
     # Which insurer to take or the kring recommends ("bij welke verzekeraar kan ik best mijn
     # gewaarborgd inkomen nemen"): an entry on which insurances a locum needs names none.
     INSURER = "insurer"
+    # A document in English ("is there a model contract in English"): an entry on the model
+    # contract that does not say it has an English version does not answer it.
+    ENGLISH = "english"
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -316,6 +319,15 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         + _COMMITTEE
         + r")\b.*\b(?:nummer|number|numero|nr)\b"
         r"|\b(?:nummer|number|numero|nr)\b.*\b(?:" + _COMMITTEE + r")"
+    ),
+    Asked.ENGLISH: any_of(
+        r"in english",
+        r"en anglais",
+        r"in het engels",
+        r"(?:an )?english version",
+        r"version anglaise",
+        r"engelse versie",
+        r"engelstalig\w*",
     ),
     # Obtaining a number, in the members' words: "comment j'obtiens mon numéro INAMI", "how do i
     # get a riziv number", "hoe geraakte aan een RIZIV-nummer" (applying for one: `_A_NUMBER`).

@@ -298,6 +298,12 @@ _FACTS = (
         ),
         needs=_INSURER_NEEDS,
     ),
+    # English named as a language: a document or a course in English (no answer names it yet).
+    _Fact(
+        Asked.ENGLISH,
+        re.compile(r"\b(?:english|anglais|engels\w*)\b"),
+        needs=("english", "anglais", "engels"),
+    ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(
         Asked.ACCOUNT,
