@@ -957,6 +957,12 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             False,  # a contract, not one in English
         ),
         (
+            "Hoeveel vakantiedagen heeft een vervanger?",
+            "Hoeveel vakantiedagen heeft een vervanger?",
+            "Een vervanger werkt vier weken en factureert zijn prestaties.",
+            False,  # a number of weeks worked, not of paid leave
+        ),
+        (
             "doet de zorgzwaartecoach ook de loon administratie?",
             "Doet de zorgzwaartecoach ook de loon administratie?",
             "Een zorgzwaartecoach doet de loonadministratie van de praktijk.",

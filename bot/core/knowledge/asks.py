@@ -94,6 +94,9 @@ class Asked(StrEnum):
     # A document in English ("is there a model contract in English"): an entry on the model
     # contract that does not say it has an English version does not answer it.
     ENGLISH = "english"
+    # Paid leave, holidays as a right ("hoeveel vakantiedagen heb ik als vervanger", "droit à
+    # des congés payés"): an entry on a locum's fee or status that names none does not say.
+    PAID_LEAVE = "paid leave"
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -328,6 +331,19 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"version anglaise",
         r"engelse versie",
         r"engelstalig\w*",
+    ),
+    Asked.PAID_LEAVE: any_of(
+        r"vakantiedag\w*",
+        r"verlofdag\w*",
+        r"vakantiegeld",
+        r"betaald verlof",
+        r"conges? payes?",
+        r"jours de conges?",
+        r"pecule de vacances",
+        r"paid (?:leave|holidays?)",
+        r"annual leave",
+        r"(?:days|weeks) of (?:paid )?(?:holidays?|leave|vacation)",
+        r"(?:holiday|vacation) days",
     ),
     # Obtaining a number, in the members' words: "comment j'obtiens mon numéro INAMI", "how do i
     # get a riziv number", "hoe geraakte aan een RIZIV-nummer" (applying for one: `_A_NUMBER`).

@@ -304,6 +304,17 @@ _FACTS = (
         re.compile(r"\b(?:english|anglais|engels\w*)\b"),
         needs=("english", "anglais", "engels"),
     ),
+    # Paid leave named (lower case; no answer names it yet).
+    _Fact(
+        Asked.PAID_LEAVE,
+        re.compile(
+            r"\b(?:vakantiedag\w*|verlofdag\w*|vakantiegeld|betaald verlof"
+            r"|(?:des|aux|les|de) cong[ée]s pay[ée]s|jours de cong[ée]s?|p[ée]cule de vacances"
+            r"|paid (?:leave|holidays?)|annual leave|(?:holiday|vacation) days"
+            r"|(?:days|weeks) of (?:paid )?(?:holidays?|leave|vacation))\b"
+        ),
+        needs=("vakantie", "verlof", "cong", "cule", "paid", "annual", "holiday", "vacation"),
+    ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(
         Asked.ACCOUNT,
