@@ -430,7 +430,10 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("wie is de werkgever van de invaller?", set()),  # a role, not an office's holder
         ("Un kiné remplaçant doit-il aussi faire des gardes ?", {Asked.PHYSIOTHERAPIST}),
         ("Do pharmacists have the same on-call duties?", {Asked.PHARMACIST}),
-        ("Quelle est la cotisation annuelle à l'Ordre des médecins ?", {Asked.MEDICAL_ORDER}),
+        (
+            "Quelle est la cotisation annuelle à l'Ordre des médecins ?",
+            {Asked.MEDICAL_ORDER, Asked.AMOUNT, Asked.YEARLY},
+        ),
         ("La SSMG a aussi un modèle de contrat ?", {Asked.SSMG}),
         ("Recht op moederschapsrust als vervangster?", {Asked.MATERNITY}),
         ("ik vervang tijdens haar zwangerschapsverlof, welke bijdrage?", set()),  # the reason
@@ -863,6 +866,108 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             "Een vervanger volgt minstens twee LOK-sessies per jaar.",
             False,  # sessions, not points
         ),
+        (
+            "accreditatiepunten nodig per jaar",
+            "accreditatiepunten nodig per jaar",
+            "Een vervanger volgt minstens twee LOK-sessies per jaar.",
+            False,
+        ),
+        (
+            "Wat is het bedrag van de zorgzwaartepremie?",
+            "Wat is het bedrag van de zorgzwaartepremie?",
+            "De zorgzwaartepremie steunt praktijken met veel kwetsbare patiënten.",
+            False,  # what it is, not how much
+        ),
+        (
+            "Wat is het bedrag van de zorgzwaartepremie?",
+            "Wat is het bedrag van de zorgzwaartepremie?",
+            "De zorgzwaartepremie bedraagt 2.000 euro per praktijk.",
+            True,
+        ),
+        (
+            "Welke vergoeding krijgt een zorgzwaartecoach?",
+            "Wat doet een zorgzwaartecoach?",
+            "Een zorgzwaartecoach begeleidt praktijken met veel kwetsbare patiënten.",
+            False,
+        ),
+        (
+            "voorzitter zorgzwaartefonds",
+            "Wat doet het zorgzwaartefonds?",
+            "Het zorgzwaartefonds steunt praktijken; zijn raad van bestuur kiest een voorzitter.",
+            False,  # the office, not who holds it
+        ),
+        (
+            "wie is de huidige voorzitter van het zorgzwaartefonds",
+            "Wat doet het zorgzwaartefonds?",
+            "Het zorgzwaartefonds steunt praktijken; zijn raad van bestuur kiest een voorzitter.",
+            False,
+        ),
+        (
+            "voorzitter zorgzwaartefonds",
+            "Wat doet het zorgzwaartefonds?",
+            "Het zorgzwaartefonds steunt praktijken. Voorzitter is Petra Portengen.",
+            True,
+        ),
+        (
+            "Tegen wanneer moet het zorgzwaarte-attest opgeladen zijn?",
+            "Tegen wanneer moet het zorgzwaarte-attest opgeladen zijn?",
+            "Het zorgzwaarte-attest laadt u op in ProGezondheid.",
+            False,  # where, not by when
+        ),
+        (
+            "Tegen wanneer moet het zorgzwaarte-attest opgeladen zijn?",
+            "Tegen wanneer moet het zorgzwaarte-attest opgeladen zijn?",
+            "Het zorgzwaarte-attest laadt u uiterlijk op 31 maart op in ProGezondheid.",
+            True,
+        ),
+        (
+            "Bij welke verzekeraar kan ik best mijn beroepsaansprakelijkheid verzekeren?",
+            "Bij welke verzekeraar kan ik best mijn beroepsaansprakelijkheid verzekeren?",
+            "Als vervanger verzekert u zich voor beroepsaansprakelijkheid en gewaarborgd inkomen.",
+            False,  # which insurances, not which insurer
+        ),
+        (
+            "Bij welke verzekeraar kan ik best mijn beroepsaansprakelijkheid verzekeren?",
+            "Bij welke verzekeraar kan ik best mijn beroepsaansprakelijkheid verzekeren?",
+            "Voor uw beroepsaansprakelijkheid kunt u terecht bij AMMA.",
+            True,
+        ),
+        (
+            "moet ik b t w aanrekenen op mijn factuur als vervanger",
+            "moet ik b t w aanrekenen op mijn factuur als vervanger",
+            "Een vervanger factureert zijn prestaties aan de praktijk.",
+            False,  # VAT, dictated letter by letter
+        ),
+        (
+            "moederschapsrust zelfstandige vervangster duur",
+            "moederschapsrust zelfstandige vervangster duur",
+            "Een zelfstandige vervangster betaalt elk kwartaal sociale bijdragen.",
+            False,  # maternity leave asked for oneself, which the answer does not name
+        ),
+        (
+            "Hoe geraak ik aan een RIZIV-nummer als pas afgestudeerde vervanger?",
+            "Hoe geraak ik aan een RIZIV-nummer als pas afgestudeerde vervanger?",
+            "Als vervanger registreert u uw prestaties in MyRIZIV met uw RIZIV-nummer.",
+            False,  # using one's number, not obtaining it
+        ),
+        (
+            "Is er een modelcontract voor vervangers in het Engels?",
+            "Is er een modelcontract voor vervangers in het Engels?",
+            "Domus Medica heeft een modelcontract voor vervangers.",
+            False,  # a contract, not one in English
+        ),
+        (
+            "Hoeveel vakantiedagen heeft een vervanger?",
+            "Hoeveel vakantiedagen heeft een vervanger?",
+            "Een vervanger werkt vier weken en factureert zijn prestaties.",
+            False,  # a number of weeks worked, not of paid leave
+        ),
+        (
+            "doet de zorgzwaartecoach ook de loon administratie?",
+            "Doet de zorgzwaartecoach ook de loon administratie?",
+            "Een zorgzwaartecoach doet de loonadministratie van de praktijk.",
+            True,  # who does the payroll, not how much one earns
+        ),
     ],
 )
 def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
@@ -876,6 +981,38 @@ def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
     with_topic.add(Entry("topic", "nl", (phrasing,), answer, "001"))
     lookup = Answerer(with_topic).lookup(question, "nl")
     assert (lookup.entry is not None and lookup.entry.id == "topic") is answered, lookup
+    assert (lookup.verdict is Verdict.NONE) is not answered, lookup
+
+
+_FUND_QUESTIONS = (
+    ("Le fonds de garde, c'est quoi?", "fr", True),
+    ("Le fonds de garde, on reçoit combien par heure?", "fr", False),
+    ("Quelle est la cotisation annuelle au fonds de garde?", "fr", False),
+    ("The guard fund, how much money it gives this year?", "en", False),
+    ("Welke vergoeding krijgt een huisarts van het wachtfonds?", "nl", False),
+    ("Is the guard fund also for doctors with salary?", "en", True),  # employed, not paid
+)
+
+
+@pytest.mark.parametrize(("question", "language", "answered"), _FUND_QUESTIONS)
+def test_an_amount_asked_in_members_words_needs_an_answer_giving_one(
+    question: str, language: str, answered: bool
+) -> None:
+    """A member asking "on reçoit combien", "quelle est la cotisation", "how much money",
+    "welke vergoeding krijgt" asks an amount, which an entry on the topic that names none
+    does not give, even asked in its own words; a doctor "with salary" asks who may join, not
+    what anyone earns."""
+    kb = KnowledgeBase()
+    answers = {
+        "nl": "Het wachtfonds steunt huisartsen die wachtdiensten doen, in loondienst of niet.",
+        "fr": "Le fonds de garde soutient les médecins qui font des gardes, salariés ou non.",
+        "en": "The guard fund supports doctors on call, with salary or self-employed.",
+    }
+    for entry_language, answer in answers.items():
+        phrasings = tuple(q for q, lang, _ in _FUND_QUESTIONS if lang == entry_language)
+        kb.add(Entry("fund", entry_language, phrasings, answer, "001"))
+    lookup = Answerer(kb).lookup(question, language)
+    assert (lookup.entry is not None and lookup.entry.id == "fund") is answered, lookup
     assert (lookup.verdict is Verdict.NONE) is not answered, lookup
 
 

@@ -88,6 +88,15 @@ class Asked(StrEnum):
     SSMG = "ssmg"
     ABSYM = "absym"
     MATERNITY = "maternity"
+    # Which insurer to take or the kring recommends ("bij welke verzekeraar kan ik best mijn
+    # gewaarborgd inkomen nemen"): an entry on which insurances a locum needs names none.
+    INSURER = "insurer"
+    # A document in English ("is there a model contract in English"): an entry on the model
+    # contract that does not say it has an English version does not answer it.
+    ENGLISH = "english"
+    # Paid leave, holidays as a right ("hoeveel vakantiedagen heb ik als vervanger", "droit à
+    # des congés payés"): an entry on a locum's fee or status that names none does not say.
+    PAID_LEAVE = "paid leave"
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -99,6 +108,8 @@ _OFFICE = (
     r"(?:vice ?|onder)?(?:voorzitter|voorzitster|chair(?:man|woman|person)?|president(?:e)?)"
     r"|penningmeester|treasurer|tresorier(?:e)?"
 )
+# The board and its roles (folded), among which a member may name an office.
+_ROLES = r"rvb|av|ag|ca|raad|bestuur|board|conseil|bureau|taak|taken|tasks?|taches?|rol|roles?"
 # A joint committee (folded), which sets the pay of a kring's staff.
 _COMMITTEE = r"(?:paritair comite|joint committee|commission paritaire)"
 # The regions (folded, so for questions and answers alike) whose rules a member may ask.
@@ -143,6 +154,11 @@ _BENEFIT = (
 _MATERNITY_BENEFIT = any_of(
     rf"(?:{_BENEFIT}) (?:\w+ ){{0,3}}(?:{_MATERNITY})",
     rf"(?:{_MATERNITY}) (?:\w+ ){{0,2}}(?:{_BENEFIT})",
+    # What one gets, and for how long: "how do I get maternity leave", "j'ai droit à quoi
+    # comme congé de maternité", "congé maternité indépendante durée".
+    rf"(?:how (?:do|can) i get|comment (?:obtenir|avoir)) (?:\w+ ){{0,2}}(?:{_MATERNITY})",
+    rf"droit a quoi comme (?:\w+ ){{0,2}}(?:{_MATERNITY})",
+    rf"(?:{_MATERNITY}) (?:\w+ ){{0,3}}(?:duree|duur|length)",
 )
 
 # Whom a member may count (folded; an answer's count of them: offers.py).
@@ -178,7 +194,16 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"wat? kost(?:en)?",
         r"(?:kost|prijs|tarief) (?:van )?(?:een|de|het)? ?\w+ ?hoeveel",
         r"combien (?:coute|coutent|ca coute|faut il payer|je paie|dois je payer)",
-        r"quel(?:le)? (?:en )?est le (?:prix|tarif|montant|cout)",
+        r"quel(?:le)? (?:en )?est (?:le|la) (?:prix|tarif|montant|cout|cotisation)",
+        # "wat is het bedrag van de premie", "welk bedrag", "quel montant", "how much money".
+        r"wat is het bedrag",
+        r"welke? bedrag",
+        r"quel montant",
+        r"hoeveel geld",
+        r"how much money",
+        r"(?:what|which) amount",
+        # The verb first: "on reçoit combien par heure", "je paie combien par an".
+        r"(?:recoi[st]|touche[s]?|gagne[s]?|paie[s]?|paye[s]?|rapporte)(?: \w+)? combien",
         r"how much (?!\w+s (?:are|do|have)\b)(?:\w+ ){0,2}(?:does|do|is|are|will|would|should)",
         r"c est combien(?! d)",
         r"coute(?:nt)? combien",
@@ -209,6 +234,9 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         # "hoeveel wachtgeld moet ik dit jaar betalen", "combien rapporte une heure de garde".
         r"hoeveel (?:\w+ ){1,8}(?:betalen|betaal|betaalt|kost|kosten)",
         r"combien (?:\w+ ){0,3}rapporte\w*",
+        # "welke vergoeding krijgt een huisarts per uur wachtdienst", "welke vergoeding krijgt
+        # een stagemeester": how much, not how it is paid.
+        r"welke (?:\w+ )?vergoeding (?:\w+ )?(?:krijg|ontvang|bedraag)\w*",
     ),
     Asked.PHONE: any_of(
         r"telefoonnummer",
@@ -231,11 +259,24 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:wanneer|when|quand)\b.*\b(?:volgend|next|prochain)e? (?:jaar|year|annee)",
         # "c'est quand la réunion": in the present, the one to come.
         r"c est quand",
+        # A deadline: "tegen wanneer moet het attest opgeladen zijn", "date limite", "jusqu'à
+        # quand": a day to meet, which an answer on the same form without one does not give.
+        r"deadline",
+        r"(?:tegen|tot|uiterlijk) wanneer",
+        r"dates? limites?",
+        r"jusqu a quand",
+        r"by when",
     ),
-    # "wie is de voorzitter", "who's the chair", "naam voorzitter", "gsm-nummer voorzitter".
+    # "wie is de voorzitter", "who's the current chair", "c'est qui le président", "naam
+    # voorzitter", "gsm-nummer voorzitter"; or the office and whose it is alone ("voorzitter
+    # Domus Medica", "SSFH vice chair"): who holds it, unless the office is named among the
+    # board's roles ("RvB AV chair", "voorzitter taken").
     Asked.PERSON: re.compile(
-        r"\b(?:wie (?:is|zijn)|who (?:is|s|are)|qui (?:est|sont))(?: (?:nu|now|actuellement))?"
-        r" (?:de |het |onze |the |our |le |la |l )?(?:" + _OFFICE + r")\b"
+        r"\b(?:wie (?:is|zijn)|who (?:is|s|are)|qui (?:est|sont)|c est qui)"
+        r"(?: (?:nu|daar|now|actuellement))?"
+        r" (?:de |het |onze |the |our |le |la |l )?(?:huidi?ge |current |actuel(?:le)? )?"
+        r"(?:" + _OFFICE + r")\b"
+        r"|^(?=(?:\S+ ?){1,3}$)(?!.*\b(?:" + _ROLES + r")\b)(?:\S+ )*(?:" + _OFFICE + r")\b"
         r"|\b(?:" + _OFFICE + r")\b.*\b(?:naam|name|nom|telefoonnummer|gsm nummer|gsmnummer"
         r"|phone number|numero|e ?mail ?adres|mailadres|e ?mail address)\b"
         r"|\b(?:naam|name|nom|telefoonnummer|gsm nummer|gsmnummer|phone number|numero"
@@ -255,6 +296,9 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:aantal|number of|nombre de) (?:\w+ )?(?:\w*punten|points|credits)",
         r"\w*punten per",
         r"(?:points?|credits?) (?:per|par)",
+        # "accreditation points needed per year", "accrediteringspunten lok sessie".
+        r"(?:\w*punten|points|credits) (?:nodig|needed|required)",
+        r"\w*punten (?:per |voor |van )?(?:een |de )?(?:lok|glem)\w*",
         r"combien de (?:\w+ )?points?",
         r"how many (?:\w+ )?(?:points?|credits?)",
     ),
@@ -279,7 +323,49 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         + r")\b.*\b(?:nummer|number|numero|nr)\b"
         r"|\b(?:nummer|number|numero|nr)\b.*\b(?:" + _COMMITTEE + r")"
     ),
-    Asked.VAT: any_of(r"btw", r"tva", r"vat", r"belasting over de toegevoegde waarde"),
+    Asked.ENGLISH: any_of(
+        r"in english",
+        r"en anglais",
+        r"in het engels",
+        r"(?:an )?english version",
+        r"version anglaise",
+        r"engelse versie",
+        r"engelstalig\w*",
+    ),
+    Asked.PAID_LEAVE: any_of(
+        r"vakantiedag\w*",
+        r"verlofdag\w*",
+        r"vakantiegeld",
+        r"betaald verlof",
+        r"conges? payes?",
+        r"jours de conges?",
+        r"pecule de vacances",
+        r"paid (?:leave|holidays?)",
+        r"annual leave",
+        r"(?:days|weeks) of (?:paid )?(?:holidays?|leave|vacation)",
+        r"(?:holiday|vacation) days",
+    ),
+    # Obtaining a number, in the members' words: "comment j'obtiens mon numéro INAMI", "how do i
+    # get a riziv number", "hoe geraakte aan een RIZIV-nummer" (applying for one: `_A_NUMBER`).
+    Asked.NUMBER: re.compile(
+        r"\b(?:comment|how|hoe|waar|where|ou)\b[^.,;:!?]{0,40}"
+        r"\b(?:get|krijg\w*|geraak\w*|obtiens|obtient|obtenir|avoir|recevoir)"
+        r" (?:\w+ ){0,4}(?:\w*nummer|numbers?|numeros?)\b"
+    ),
+    Asked.VAT: any_of(
+        r"btw", r"b t w", r"tva", r"vat", r"belasting over de toegevoegde waarde"
+    ),  # ("b t w": dictated letter by letter)
+    # An insurer to choose, not which insurances one needs ("welke verzekeraar en welke dekking
+    # als vervangarts" asks the latter).
+    Asked.INSURER: any_of(
+        r"bij welke verzekeraar",
+        r"welke (?:verzekeraar|verzekeringsmaatschappij) (?:\w+ ){0,3}(?:aan|best|aanbevolen)",
+        r"(?:chez )?quel(?:le)? (?:assureur|compagnie d assurance) (?:\w+ ){0,2}"
+        r"(?:prendre|choisir|conseill\w*|recommand\w*)",
+        r"chez quel assureur",
+        r"(?:which|what) (?:insurer|insurance company) (?:\w+ ){0,3}(?:recommend\w*|best|should)",
+        r"(?:recommended|best) (?:insurer|insurance company)",
+    ),
     # How, not whether: "moet ik telkens een KBO-nummer aanvragen?" asks if one must apply, and
     # an entry on the KBO number answers that without saying how.
     Asked.APPLICATION: any_of(
@@ -302,6 +388,9 @@ _NAMED: dict[Asked, re.Pattern[str]] = {
         r"\b(?<!sans )(?<!zonder )(?<!without )(?<!geen )(?<!ni )(?<!no )"
         r"(?:\w*prijs|\w*prijzen|prix|price|prices|tarief|tarieven|tarif|tarifs|uurtarief|uurloon"
         r"|hourly rate|salaris|salary|salaire|bareme|loon|wedde)\b"
+        # … but not a salary one works "in" or "with" (employed, not self-employed), nor the
+        # payroll ("loon administratie"), which the kring's staff or a secretariat see to.
+        r"(?<!in salary)(?<!with salary)(?<!on salary)(?! administratie)"
     ),
     Asked.ACCOUNT: any_of(
         r"iban",
@@ -381,7 +470,7 @@ PERIODS: dict[Asked, str] = {
     Asked.YEARLY: r"per jaar|par an|par annee|per year|yearly|annual\w*|annuel\w*"
     r"|jaarlijks\w*",
     Asked.HOURLY: r"per uur|par heure|per hour|(?<!for )an hour|hourly|horaire|uurloon|uurtarief"
-    r"|uurprijs|une heure de",
+    r"|uurprijs|une heure de|de l heure",
 }
 _PERIOD_PATTERNS = {kind: any_of(pattern) for kind, pattern in PERIODS.items()}
 # An amount asked in money: "in euro", "hoeveel euro", "le montant exact".

@@ -136,6 +136,13 @@ _RATE_IN_CONSULTATIONS = re.compile(
 )
 
 
+# What one of an answer's words holds where it names an insurer (`_FACTS`).
+_INSURER_NEEDS = (
+    *("amma", "ethias", "axa", "insurance", "allianz", "baloise", "vivium", "p&v", "dkv"),
+    *("federale", "kbc", "medirisk"),
+)
+
+
 class _Fact(NamedTuple):
     """A pattern of a kind of fact, on the raw text (IBANs keep their capitals) or in lower
     case. Most answers hold no such fact, and a build of 10,000 entries reads every answer: a
@@ -281,6 +288,32 @@ _FACTS = (
         Asked.DEDUCTION,
         re.compile(r"\b(?:aftrek\w*|afgetrokken|d[eé]du\w*)"),
         needs=("aftrek", "afgetrokken", "dedu", "dédu"),
+    ),
+    # An insurer by name (no answer names one yet: a member asking which to take is declined).
+    _Fact(
+        Asked.INSURER,
+        re.compile(
+            r"\b(?:amma|ethias|axa|ag insurance|allianz|baloise|vivium|p&v|dkv|federale"
+            r" verzekering\w*|kbc verzekering\w*|belfius insurance|medirisk)\b"
+        ),
+        needs=_INSURER_NEEDS,
+    ),
+    # English named as a language: a document or a course in English (no answer names it yet).
+    _Fact(
+        Asked.ENGLISH,
+        re.compile(r"\b(?:english|anglais|engels\w*)\b"),
+        needs=("english", "anglais", "engels"),
+    ),
+    # Paid leave named (lower case; no answer names it yet).
+    _Fact(
+        Asked.PAID_LEAVE,
+        re.compile(
+            r"\b(?:vakantiedag\w*|verlofdag\w*|vakantiegeld|betaald verlof"
+            r"|(?:des|aux|les|de) cong[ée]s pay[ée]s|jours de cong[ée]s?|p[ée]cule de vacances"
+            r"|paid (?:leave|holidays?)|annual leave|(?:holiday|vacation) days"
+            r"|(?:days|weeks) of (?:paid )?(?:holidays?|leave|vacation))\b"
+        ),
+        needs=("vakantie", "verlof", "cong", "cule", "paid", "annual", "holiday", "vacation"),
     ),
     _Fact(Asked.EMAIL, re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+"), needs=("@",)),
     _Fact(
