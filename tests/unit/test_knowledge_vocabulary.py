@@ -55,6 +55,8 @@ ENTRIES = {
     "kring-visibility": ["Hoe zorgt de kring voor zichtbaarheid?"],
     "kring-say": ["Hoe zorgt de kring voor inspraak?"],
     "groups-useful": ["Waarom is de samenwerking van de zorggroepen nuttig?"],
+    "ubo-register": ["Wie houdt het UBO-register bij?"],
+    "member-register": ["Wie houdt het ledenregister bij?"],
 }
 
 
@@ -177,13 +179,17 @@ def test_a_filler_word_leaves_the_answer_as_sure_as_without_it(
         ("heb ik een k b o nummer nodig?", "kbo-number"),
         ("heb ik een kaa bee oo nummer nodig?", "kbo-number"),
         ("is beeld bellen moeilijk voor de assistente?", "video-calls"),
+        ("wat zijn de speerpunten van es es ef ha?", "ssfh-priorities"),
+        ("wat zijn de speerpunten van s s f h?", "ssfh-priorities"),
+        ("wie houdt het u b o register bij?", "ubo-register"),
+        ("wie houdt het uu bee oo register bij?", "ubo-register"),
     ],
 )
 def test_initials_and_words_as_dictation_writes_them_find_the_entry(
     answerer: Answerer, question: str, expected: str
 ) -> None:
-    """Dictation spells initials ("h r", "k b o") or writes the letters as they sound in Dutch
-    ("kaa bee oo"), and splits compounds ("beeld bellen")."""
+    """Dictation spells initials ("h r", "k b o", "u b o") or writes the letters as they sound in
+    Dutch ("kaa bee oo", "es es ef ha"), and splits compounds ("beeld bellen")."""
     lookup = answerer.lookup(question, "nl")
     assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
     assert lookup.entry is not None and lookup.entry.id == expected

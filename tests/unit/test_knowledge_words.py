@@ -130,6 +130,8 @@ def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
         (("medi spring", "Medispring"), "MEDISPRING"),
         (("vaccin net", "Vaccinnet"), "VACCINNET"),
         (("de bij scholingen", "nascholingen"), "CME"),
+        (("onze POH", "de praktijkondersteuner", "p o h", "pee oo ha"), "POH"),
+        (("g m d", "gee em dee", "het GMD"), "GMD"),  # every dictated acronym
     ],
 )
 def test_a_members_word_for_a_thing_is_the_same_concept_in_every_language(
