@@ -55,6 +55,8 @@ ENTRIES = {
     "kring-visibility": ["Hoe zorgt de kring voor zichtbaarheid?"],
     "kring-say": ["Hoe zorgt de kring voor inspraak?"],
     "groups-useful": ["Waarom is de samenwerking van de zorggroepen nuttig?"],
+    "groups-met": ["Hoe kennen de zorggroepen elkaar?"],
+    "groups-working": ["Hoe werken de zorggroepen samen?"],
     "ubo-register": ["Wie houdt het UBO-register bij?"],
     "member-register": ["Wie houdt het ledenregister bij?"],
 }
@@ -125,6 +127,7 @@ def answerer() -> Answerer:
         ("le cercle nous rend-il visibles ?", "kring-visibility"),
         ("what if the assistant drops out?", "assistant-drops-out"),
         ("waarom is die samenwerking van de zorggroepen een unicum?", "groups-exceptional"),
+        ("van waar kenden de zorggroepen mekaar?", "groups-met"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(
@@ -160,13 +163,23 @@ def test_a_word_of_belgian_speech_that_says_nothing_costs_no_answer(
         ("wie maakt de wachtlijst van de kring?", "wie maakt de wachtlijst vd kring?"),
         ("wie maakt de wachtlijsten?", "wie maakt zichzelf de wachtlijsten?"),
         ("who does the on-call schedule?", "who does the on-call schedule, maybe?"),
+        ("wie maakt de wachtlijsten?", "wie maakt efkes de wachtlijsten?"),
+        ("wie maakt de wachtlijsten?", "wie maakt daarvoor de wachtlijsten?"),
+        ("wat is wervingscommunicatie?", "wat betekent wervingscommunicatie?"),
+        ("what is recruitment communication?", "what does recruitment communication mean?"),
+        (
+            "c'est quoi la communication de recrutement ?",
+            "que signifie la communication de recrutement ?",
+        ),
     ],
 )
 def test_a_filler_word_leaves_the_answer_as_sure_as_without_it(
     answerer: Answerer, question: str, with_filler: str
 ) -> None:
-    """Dutch 'jullie', 'zichzelf' and the shorthand 'vd' (van de), English 'maybe' say nothing
-    of what is asked: the entry found covers the question with them as fully as without them."""
+    """Dutch 'jullie', 'zichzelf' and the shorthand 'vd' (van de), Flemish 'efkes' (even), the
+    pronominal adverbs ('daarvoor'), English 'maybe' say nothing of what is asked; nor does asking
+    what a word means ('betekent', 'mean', 'signifie') rather than what it is: the entry found
+    covers the question with them as fully as without them."""
     plain, filled = answerer.lookup(question, "nl"), answerer.lookup(with_filler, "nl")
     assert filled.entry is not None and filled.entry == plain.entry, (with_filler, filled)
     assert filled.score == pytest.approx(plain.score)

@@ -84,6 +84,7 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
         "communication de suivi",
         "communication sur l avancement",  # the French for "voortgang" a member reaches for
         "communication d avancement",
+        "communication de progression",
         "progress communication",
         "follow up communication",
     ),
