@@ -50,6 +50,30 @@ def test_every_expected_entry_exists(answerer: Answerer) -> None:
     assert labels - set(answerer.kb.entries) == set()
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("startdatum van die flexpool", "context-flexpool-zuid-hollandse-eilanden"),
+        ("welke periode beslaat het beleidsplan van ssfh", "context-gp-labour-market"),
+        ("op welke functies richt es es ef ha zich", "context-gp-labour-market"),
+        ("Stelt SSFH zelf haar bestaansrecht in vraag?", "context-ssfh-what"),
+        (
+            "Op welke datum vond die huisartsenconferentie over de toekomst van de kringen plaats?",
+            "kring-professionalisation",
+        ),
+        ("welke systemen gebruikt de kring voor de wachtlijsten", "kring-admin-wachtdienst-roster"),
+    ],
+)
+def test_what_members_keep_asking_of_an_entry_finds_it(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    """Facts of one entry that each judge set asked again in its own words (the Dutch flexpool's
+    start date, the period of SSFH's policy plan …): the entry's phrasings say them."""
+    lookup = answerer.lookup(question, "nl")
+    assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
+    assert lookup.entry is not None and lookup.entry.id == expected
+
+
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
 def test_top1_accuracy_in_scope(answerer: Answerer, language: str) -> None:
     cases = [c for c in load_tuned_cases() if c.language == language and c.expected is not None]

@@ -55,6 +55,10 @@ ENTRIES = {
     "kring-visibility": ["Hoe zorgt de kring voor zichtbaarheid?"],
     "kring-say": ["Hoe zorgt de kring voor inspraak?"],
     "groups-useful": ["Waarom is de samenwerking van de zorggroepen nuttig?"],
+    "groups-met": ["Hoe kennen de zorggroepen elkaar?"],
+    "groups-working": ["Hoe werken de zorggroepen samen?"],
+    "ubo-register": ["Wie houdt het UBO-register bij?"],
+    "member-register": ["Wie houdt het ledenregister bij?"],
 }
 
 
@@ -123,6 +127,7 @@ def answerer() -> Answerer:
         ("le cercle nous rend-il visibles ?", "kring-visibility"),
         ("what if the assistant drops out?", "assistant-drops-out"),
         ("waarom is die samenwerking van de zorggroepen een unicum?", "groups-exceptional"),
+        ("van waar kenden de zorggroepen mekaar?", "groups-met"),
     ],
 )
 def test_a_members_word_finds_the_entry_that_says_it_otherwise(
@@ -158,13 +163,23 @@ def test_a_word_of_belgian_speech_that_says_nothing_costs_no_answer(
         ("wie maakt de wachtlijst van de kring?", "wie maakt de wachtlijst vd kring?"),
         ("wie maakt de wachtlijsten?", "wie maakt zichzelf de wachtlijsten?"),
         ("who does the on-call schedule?", "who does the on-call schedule, maybe?"),
+        ("wie maakt de wachtlijsten?", "wie maakt efkes de wachtlijsten?"),
+        ("wie maakt de wachtlijsten?", "wie maakt daarvoor de wachtlijsten?"),
+        ("wat is wervingscommunicatie?", "wat betekent wervingscommunicatie?"),
+        ("what is recruitment communication?", "what does recruitment communication mean?"),
+        (
+            "c'est quoi la communication de recrutement ?",
+            "que signifie la communication de recrutement ?",
+        ),
     ],
 )
 def test_a_filler_word_leaves_the_answer_as_sure_as_without_it(
     answerer: Answerer, question: str, with_filler: str
 ) -> None:
-    """Dutch 'jullie', 'zichzelf' and the shorthand 'vd' (van de), English 'maybe' say nothing
-    of what is asked: the entry found covers the question with them as fully as without them."""
+    """Dutch 'jullie', 'zichzelf' and the shorthand 'vd' (van de), Flemish 'efkes' (even), the
+    pronominal adverbs ('daarvoor'), English 'maybe' say nothing of what is asked; nor does asking
+    what a word means ('betekent', 'mean', 'signifie') rather than what it is: the entry found
+    covers the question with them as fully as without them."""
     plain, filled = answerer.lookup(question, "nl"), answerer.lookup(with_filler, "nl")
     assert filled.entry is not None and filled.entry == plain.entry, (with_filler, filled)
     assert filled.score == pytest.approx(plain.score)
@@ -177,13 +192,17 @@ def test_a_filler_word_leaves_the_answer_as_sure_as_without_it(
         ("heb ik een k b o nummer nodig?", "kbo-number"),
         ("heb ik een kaa bee oo nummer nodig?", "kbo-number"),
         ("is beeld bellen moeilijk voor de assistente?", "video-calls"),
+        ("wat zijn de speerpunten van es es ef ha?", "ssfh-priorities"),
+        ("wat zijn de speerpunten van s s f h?", "ssfh-priorities"),
+        ("wie houdt het u b o register bij?", "ubo-register"),
+        ("wie houdt het uu bee oo register bij?", "ubo-register"),
     ],
 )
 def test_initials_and_words_as_dictation_writes_them_find_the_entry(
     answerer: Answerer, question: str, expected: str
 ) -> None:
-    """Dictation spells initials ("h r", "k b o") or writes the letters as they sound in Dutch
-    ("kaa bee oo"), and splits compounds ("beeld bellen")."""
+    """Dictation spells initials ("h r", "k b o", "u b o") or writes the letters as they sound in
+    Dutch ("kaa bee oo", "es es ef ha"), and splits compounds ("beeld bellen")."""
     lookup = answerer.lookup(question, "nl")
     assert lookup.verdict is Verdict.CONFIDENT, (question, lookup)
     assert lookup.entry is not None and lookup.entry.id == expected

@@ -130,6 +130,11 @@ def test_a_duration_falls_in_its_fee_band(duration: str, band: str) -> None:
         (("medi spring", "Medispring"), "MEDISPRING"),
         (("vaccin net", "Vaccinnet"), "VACCINNET"),
         (("de bij scholingen", "nascholingen"), "CME"),
+        (("zei", "zeiden", "zegt", "gezegd"), "SAY"),  # the Dutch past tense
+        (("gaven", "geeft"), "GIVE"),
+        (("mekaar", "elkaar"), "EACHOTHER"),  # Flemish speech
+        (("onze POH", "de praktijkondersteuner", "p o h", "pee oo ha"), "POH"),
+        (("g m d", "gee em dee", "het GMD"), "GMD"),  # every dictated acronym
     ],
 )
 def test_a_members_word_for_a_thing_is_the_same_concept_in_every_language(
@@ -145,6 +150,7 @@ def test_a_members_word_for_a_thing_is_the_same_concept_in_every_language(
         ("kunde gij da zeggen, zijt ge zeker", "zeggen"),  # Flemish colloquial
         ("jai une question stp", "question"),  # French typed on a phone
         ("pls thx bc idk", ""),  # English texting
+        ("hoe deden ze dat vroeger", "hoe ze dat vroeger"),  # "doe", "doet" are too
     ],
 )
 def test_texting_and_colloquial_filler_words_are_no_search_terms(typed: str, meant: str) -> None:

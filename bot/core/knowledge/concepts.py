@@ -1,10 +1,11 @@
 """Synonyms and abbreviations, grouped by concept: LOK = GLEM = local quality group.
 
 Every variant (folded, multi-word allowed) becomes the concept term, the same in every language,
-written in upper case so it never collides with a stemmed word (see text.words). Here the words of
-care and of the locum's work; the kring's own words (its people, communication and the texts it
-publishes) are in kring_words.py, members' everyday words (money, time, the office) in
-everyday.py. No variant belongs to two concepts, so the order of the groups does not matter.
+written in upper case so it never collides with a stemmed word (see text.words); initials also as
+dictation spells them (DICTATED_INITIALS). Here the words of care and of the locum's work; the
+kring's own words (its people, communication and the texts it publishes) are in kring_words.py,
+members' everyday words (money, time, the office) in everyday.py. No variant belongs to two
+concepts, so the order of the groups does not matter.
 """
 
 from bot.core.knowledge.everyday import EVERYDAY_CONCEPTS
@@ -65,10 +66,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "medical record",
         "patientendossier",
     ),
-    # The GP's information system, by the Dutch initials as dictation spells them (never "his"
-    # alone: in English that is a pronoun) or in full
+    # The GP's information system, by its Dutch initials as dictation spells them (see
+    # DICTATED_INITIALS; never "his" alone: in English that is a pronoun) or in full
     "HIS": (
-        "h i s",
         "huisartsinformatiesysteem",
         "huisartseninformatiesysteem",
         "gp information system",
@@ -103,8 +103,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "enterprise number",
         "business number",
         "kbo-nummer",
-        "k b o",  # dictation spells the initials,
-        "kaa bee oo",  # or writes the letters as they sound in Dutch
     ),
     "WDO": ("wdo", "wachtdienstonderdeel", "wachtzone", "zone de garde"),
     "LOCUM": (
@@ -420,6 +418,46 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "social insurance fund",
         "social security fund",
     ),
+    # The practice nurse of a Dutch GP practice (the flexpool's texts), by the initials too
+    "POH": ("poh", "pohs", "praktijkondersteuner", "praktijkondersteuners"),
     **KRING_CONCEPTS,
     **EVERYDAY_CONCEPTS,
 }
+
+# Dictation spells initials: letter by letter ("s s f h", "u b o") or, for three letters or more,
+# by the letters' Dutch names ("es es ef ha", "kaa bee oo"; two names in a row, "ha er", are as
+# often words). Each concept here is found so by the initials it goes by.
+DICTATED_INITIALS: dict[str, tuple[str, ...]] = {
+    "GMD": ("gmd", "dmg"),
+    "EMD": ("emd", "dme", "ehr", "emr"),
+    "HIS": ("his",),
+    "KBO": ("kbo", "bce"),
+    "RIZIV": ("riziv",),
+    "LOK": ("lok",),
+    "WDO": ("wdo",),
+    "CME": ("cme",),
+    "FORFAIT": ("wgc",),
+    "POH": ("poh",),
+    "ZHE": ("zhe",),
+    "SSFH": ("ssfh",),
+    "HR": ("hr", "hrm", "grh"),
+    "UBO": ("ubo",),
+}
+_DUTCH_LETTER_NAMES = {
+    **{"a": "a", "b": "bee", "c": "cee", "d": "dee", "e": "ee", "f": "ef", "g": "gee", "h": "ha"},
+    **{"i": "ie", "j": "jee", "k": "kaa", "l": "el", "m": "em", "n": "en", "o": "oo", "p": "pee"},
+    **{"q": "ku", "r": "er", "s": "es", "t": "tee", "u": "uu", "v": "vee", "w": "wee", "x": "iks"},
+    **{"y": "ij", "z": "zet"},
+}
+
+
+def spelled(initials: str) -> tuple[str, ...]:
+    """The ways dictation writes initials (see DICTATED_INITIALS)."""
+    letters = " ".join(initials)
+    if len(initials) < 3:
+        return (letters,)
+    return letters, " ".join(_DUTCH_LETTER_NAMES[letter] for letter in initials)
+
+
+for _concept, _initials in DICTATED_INITIALS.items():
+    CONCEPTS[_concept] += tuple(v for i in _initials for v in spelled(i))

@@ -278,6 +278,13 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "dropped out",
         "dropping out",
     ),
+    # Dutch verbs whose past tense members ask in ("wie zei dat", "hoe kenden ze elkaar") shares no
+    # stem with the present the entries write
+    "SAY": ("zeggen", "zegt", "zeg", "zei", "zeiden", "gezegd"),
+    "GIVE": ("geven", "geeft", "geef", "gaf", "gaven", "gegeven"),
+    # Each other, also in Flemish speech ("van waar kennen ze mekaar"); the Dutch program of that
+    # name ("Goed voor elkaar") too
+    "EACHOTHER": ("elkaar", "mekaar", "elkander", "malkander", "malkaar"),
     # Out of the ordinary: the entries' word and the ones members ask with ("een unicum")
     "EXCEPTIONAL": (
         "uitzonderlijk",

@@ -84,6 +84,7 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
         "communication de suivi",
         "communication sur l avancement",  # the French for "voortgang" a member reaches for
         "communication d avancement",
+        "communication de progression",
         "progress communication",
         "follow up communication",
     ),
@@ -98,7 +99,6 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
     # The Dutch region of that flexpool, also by its initials (ZHE) and in translation
     "ZHE": (
         "zhe",
-        "z h e",  # dictation spells the initials
         "zuid hollandse eilanden",
         "south holland islands",
         "iles de la hollande meridionale",
@@ -149,14 +149,13 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
         "fonds social neerlandais",
         "social fund",
         "dutch social fund",
-        "s s f h",  # dictation spells the initials
     ),
-    # Human resources, also as dictation spells the initials
+    # The register of a non-profit's ultimate beneficial owners, by its initials
+    "UBO": ("ubo",),
+    # Human resources
     "HR": (
         "hr",
         "hrm",
-        "h r",
-        "h r m",
         "human resources",
         "human resource management",
         "ressources humaines",

@@ -13,6 +13,11 @@ nu echt weer net via gewoon steeds zie zit toe want zeker misschien niets eerst 
 natuurlijk helemaal terwijl allez awel ni nie kik moetek zijt zijde kunde moogt hebde kheb kben
 kmoet kzou mijne bedoelen bedoelt moette moede k
 zichzelf mezelf jezelf uzelf jullie voordat ooit vd vh ivm mbt
+efkes den niks zijne hunne uwe ipv vr mn zn
+erop eraan erbij erin eruit ermee erover ervoor ervan daarop daaraan daarbij daarin daaruit daarmee
+daarover daarvoor daarvan hierop hieraan hierbij hierin hiermee hierover hiervoor hiervan
+betekent betekenis verstaan verstaat
+deden gedaan
 """
 # Not the Belgian fillers "dis" and "savez-vous": left unknown, they lower the coverage of
 # questions out of scope as much as of those in scope, and the judge sets needed the former.
@@ -26,6 +31,7 @@ comme si mais donc car aussi tres bien chez
 ca tout meme lui moi toi encore alors rien toujours deja soit trop juste oui vraiment ainsi
 beaucoup parce cela ici puis veut veux assez est ce voila stp bcp cest jai jsuis chui ptet
 sais sait
+signifie signification
 """
 _STOPWORDS_EN = """
 the a an and or of in on at to for from with by as is are am was were be been being do does
@@ -35,5 +41,6 @@ no yes there here if then than so also about into up out any some all just get g
 thanks please much many but like now know think want because well very really still too ever
 whether ve ll re let sure however actually anyway hey okay ok bc cuz coz pls plz thx ur im ive
 dont cant gonna wanna idk doing bother maybe perhaps
+mean means meaning
 """
 STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN).split())
