@@ -50,12 +50,12 @@ JUDGE28 = FOLDER / "judge28"  # first run at cc65b19 (kb_judge23_28_first_run.md
 JUDGE29 = FOLDER / "judge29"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
 JUDGE30 = FOLDER / "judge30"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
 JUDGE31 = FOLDER / "judge31"  # first run at 74e8bc6 (kb_judge29_31_first_run.md)
-JUDGE32 = FOLDER / "judge32"  # not yet run: frozen
-JUDGE33 = FOLDER / "judge33"  # not yet run: frozen
-JUDGE34 = FOLDER / "judge34"  # not yet run: frozen
-JUDGE35 = FOLDER / "judge35"  # not yet run: frozen
-JUDGE36 = FOLDER / "judge36"  # not yet run: frozen
-JUDGE37 = FOLDER / "judge37"  # not yet run: frozen
+JUDGE32 = FOLDER / "judge32"  # first run at f03be62 (kb_judge32_37_first_run.md)
+JUDGE33 = FOLDER / "judge33"  # first run at f03be62 (kb_judge32_37_first_run.md)
+JUDGE34 = FOLDER / "judge34"  # first run at f03be62 (kb_judge32_37_first_run.md)
+JUDGE35 = FOLDER / "judge35"  # first run at f03be62 (kb_judge32_37_first_run.md)
+JUDGE36 = FOLDER / "judge36"  # first run at f03be62 (kb_judge32_37_first_run.md)
+JUDGE37 = FOLDER / "judge37"  # first run at f03be62 (kb_judge32_37_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -97,8 +97,7 @@ BLIND_SETS = {
     "thirty-seventh judge set": JUDGE37,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-# The next judge sets, until their first run.
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE32, JUDGE33, JUDGE34, JUDGE35, JUDGE36, JUDGE37})
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
