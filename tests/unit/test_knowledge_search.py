@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.knowledge.asks import Asked, asked
+from bot.core.knowledge.asks import asked
 from bot.core.knowledge.importer import drafts_as_toml, drafts_from_document
+from bot.core.knowledge.kinds import Asked
 from bot.core.knowledge.lint import lint
 from bot.core.knowledge.model import Entry, KnowledgeBase, Source
 from bot.core.knowledge.offers import offered

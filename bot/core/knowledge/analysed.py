@@ -28,6 +28,7 @@ from bot.core.knowledge import (
     concepts,
     durations,
     everyday,
+    kinds,
     kring_words,
     named,
     offers,
@@ -36,14 +37,14 @@ from bot.core.knowledge import (
     stopwords,
     text,
 )
-from bot.core.knowledge.asks import Asked
+from bot.core.knowledge.kinds import Asked
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Document, analyse, without_cycle_collection
 
 log = logging.getLogger(__name__)
 
 # Every module a document's terms or kinds of fact come from: the concepts' three files, and
-# offers.py and named.py, which read the kinds of fact an answer holds.
+# offers.py and named.py, which read the kinds of fact (kinds.py) an answer holds.
 ANALYSER: tuple[ModuleType, ...] = (
     text,
     concepts,
@@ -52,6 +53,7 @@ ANALYSER: tuple[ModuleType, ...] = (
     stopwords,
     durations,
     patterns,
+    kinds,
     asks,
     offers,
     named,

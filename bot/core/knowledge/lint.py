@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from bot.core.knowledge.asks import Asked, asked
+from bot.core.knowledge.asks import asked
 from bot.core.knowledge.files import KnowledgeFileError, load_sources, read_entries
+from bot.core.knowledge.kinds import Asked
 from bot.core.knowledge.model import MAX_ID_LENGTH, Entry, Source
 from bot.core.knowledge.named import stated_where
 from bot.core.knowledge.offers import offered

@@ -5,7 +5,8 @@ fact an answer holds are read in offers.py, which calls these.
 
 import re
 
-from bot.core.knowledge.asks import CITIES, REGIONS, SUBJECTS, Asked
+from bot.core.knowledge.asks import CITIES, REGIONS, SUBJECTS
+from bot.core.knowledge.kinds import Asked
 
 _BELGIAN = frozenset({Asked.FLANDERS, Asked.WALLONIA, Asked.BRUSSELS, Asked.BELGIUM})
 _ALL_REGIONS = frozenset(REGIONS)

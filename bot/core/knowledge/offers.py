@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from bot.core.knowledge.asks import PEOPLE, Asked, any_of
+from bot.core.knowledge.asks import PEOPLE
+from bot.core.knowledge.kinds import Asked
 from bot.core.knowledge.named import (
     DUTCH_STEMS,
     PROFESSION_STEMS,
@@ -21,6 +22,7 @@ from bot.core.knowledge.named import (
     regions,
     subjects,
 )
+from bot.core.knowledge.patterns import any_of
 from bot.core.knowledge.text import Remembered, fold
 
 # How answers write an office (raw text, any case): the questions' patterns for the same

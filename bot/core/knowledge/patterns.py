@@ -24,3 +24,8 @@ def alternation(phrases: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return pattern(tree)
+
+
+def any_of(*patterns: str) -> re.Pattern[str]:
+    """Any of the patterns, as whole words."""
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b")

@@ -33,8 +33,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bot.core.knowledge.asks import Asked, asked
+from bot.core.knowledge.asks import asked
 from bot.core.knowledge.concepts import CONCEPTS
+from bot.core.knowledge.kinds import Asked
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.named import stated_where
 from bot.core.knowledge.offers import offered
