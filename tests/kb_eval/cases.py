@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge37/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge43/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -11,7 +11,7 @@ ninth and tenth, the round tuned on those four; the eleventh to thirteenth, roun
 all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
 nineteenth, round 9; the twentieth to twenty-second, round 10; the twenty-third to
 twenty-eighth, round 11; the twenty-ninth to thirty-first, round 12; the thirty-second to
-thirty-seventh, round 13."""
+thirty-seventh, round 13; the thirty-eighth to forty-third, round 14."""
 
 import tomllib
 from dataclasses import dataclass
@@ -56,6 +56,12 @@ JUDGE34 = FOLDER / "judge34"  # first run at f03be62 (kb_judge32_37_first_run.md
 JUDGE35 = FOLDER / "judge35"  # first run at f03be62 (kb_judge32_37_first_run.md)
 JUDGE36 = FOLDER / "judge36"  # first run at f03be62 (kb_judge32_37_first_run.md)
 JUDGE37 = FOLDER / "judge37"  # first run at f03be62 (kb_judge32_37_first_run.md)
+JUDGE38 = FOLDER / "judge38"  # not yet run: frozen
+JUDGE39 = FOLDER / "judge39"  # not yet run: frozen
+JUDGE40 = FOLDER / "judge40"  # not yet run: frozen
+JUDGE41 = FOLDER / "judge41"  # not yet run: frozen
+JUDGE42 = FOLDER / "judge42"  # not yet run: frozen
+JUDGE43 = FOLDER / "judge43"  # not yet run: frozen
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -95,9 +101,16 @@ BLIND_SETS = {
     "thirty-fifth judge set": JUDGE35,
     "thirty-sixth judge set": JUDGE36,
     "thirty-seventh judge set": JUDGE37,
+    "thirty-eighth judge set": JUDGE38,
+    "thirty-ninth judge set": JUDGE39,
+    "fortieth judge set": JUDGE40,
+    "forty-first judge set": JUDGE41,
+    "forty-second judge set": JUDGE42,
+    "forty-third judge set": JUDGE43,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
+# The next judge sets, until their first run.
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE38, JUDGE39, JUDGE40, JUDGE41, JUDGE42, JUDGE43})
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
