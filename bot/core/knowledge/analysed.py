@@ -27,6 +27,7 @@ from bot.core.knowledge import (
     asks,
     concepts,
     durations,
+    english_words,
     everyday,
     kinds,
     kring_words,
@@ -43,13 +44,14 @@ from bot.core.knowledge.search import Document, analyse, without_cycle_collectio
 
 log = logging.getLogger(__name__)
 
-# Every module a document's terms or kinds of fact come from: the concepts' three files, and
+# Every module a document's terms or kinds of fact come from: the concepts' four files, and
 # offers.py and named.py, which read the kinds of fact (kinds.py) an answer holds.
 ANALYSER: tuple[ModuleType, ...] = (
     text,
     concepts,
     kring_words,
     everyday,
+    english_words,
     stopwords,
     durations,
     patterns,

@@ -148,6 +148,9 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         # "welke vergoeding krijgt een huisarts per uur wachtdienst", "welke vergoeding krijgt
         # een stagemeester": how much, not how it is paid.
         r"welke (?:\w+ )?vergoeding (?:\w+ )?(?:krijg|ontvang|bedraag)\w*",
+        # Expats' English keeps the verb last, without "does": "how much subsidy a region
+        # gets", "how much social contributions I must pay", "how much can I deduct".
+        r"how much (?:\w+ ){0,6}(?:gets?|receives?|pays?|earns?|gives?|costs?|charges?|deduct)",
     ),
     Asked.PHONE: any_of(
         r"telefoonnummer",
@@ -302,6 +305,7 @@ _NAMED: dict[Asked, re.Pattern[str]] = {
         # … but not a salary one works "in" or "with" (employed, not self-employed), nor the
         # payroll ("loon administratie"), which the kring's staff or a secretariat see to.
         r"(?<!in salary)(?<!with salary)(?<!on salary)(?! administratie)"
+        r"(?! administration)"  # the same in English: "the salary administration of staff"
     ),
     Asked.ACCOUNT: any_of(
         r"iban",

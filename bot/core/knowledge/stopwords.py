@@ -42,5 +42,11 @@ thanks please much many but like now know think want because well very really st
 whether ve ll re let sure however actually anyway hey okay ok bc cuz coz pls plz thx ur im ive
 dont cant gonna wanna idk doing bother maybe perhaps
 mean means meaning
+him his her hers us them its mine yours ours theirs
+himself herself itself myself yourself ourselves themselves themself yourselves
+something anything everything thing things stuff
+exactly regarding concerning since during already again usually normally often
+say says said told heard true understand understood whats hows thats theres
+don doesn didn isn aren wasn hasn shouldn couldn wouldn cannot
 """
 STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN).split())
