@@ -43,4 +43,13 @@ whether ve ll re let sure however actually anyway hey okay ok bc cuz coz pls plz
 dont cant gonna wanna idk doing bother maybe perhaps
 mean means meaning
 """
-STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN).split())
+# Flemish and Belgian-French speech around the question: past tenses of the common verbs, the
+# connectives of a formal question ("ten aanzien van", "behoort tot"), French pronouns and
+# fillers
+_SPEECH = """
+kon konden mocht mochten wou wilde ging gingen kwam kwamen zat zaten zag zagen
+deed telkens aanzien behoort uiteindelijk amper hoevel
+lequel laquelle lesquels lesquelles duquel auxquels avait avais aurait etait etais genre hein
+presque
+"""
+STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN + _SPEECH).split())
