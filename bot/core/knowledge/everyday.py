@@ -82,9 +82,16 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "availability",
         "reachable",
     ),
-    "HOURS": ("uur", "uren", "heure", "heures", "hour", "hours", "u/week", "uur per week"),
-    "MONTH": ("maand", "maanden", "mois", "month", "months"),
-    "WEEK": ("week", "weken", "semaine", "semaines", "weeks"),
+    # Each also as Flemish speech makes it small ("een paar weekskes") or a note shortens it
+    "HOURS": (
+        *("uur", "uren", "heure", "heures", "hour", "hours", "u/week", "uur per week"),
+        *("uurke", "uurtje", "uurkes", "uurtjes"),
+    ),
+    "MONTH": ("maand", "maanden", "mois", "month", "months", "mnd", "maandje", "maandjes"),
+    "WEEK": (
+        *("week", "weken", "semaine", "semaines", "weeks"),
+        *("weekske", "weekje", "weekskes", "weekjes"),
+    ),
     # Travelling to the practice, a factor of the fee contribution and of choosing a practice
     "COMMUTE": (
         "pendelen",
@@ -297,4 +304,34 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
         "unique",
         "exceptional",
     ),
+    # Numbers written out, as dictation and members who spell them write them ("na zes maanden",
+    # "entre zéro et quinze", "de drie zorggroepen"): the number in digits, as the entries write
+    # it, and unknown there like a short number typed (a duration is read from the text itself,
+    # see durations.py). Not one ("een", "un": articles), eleven in French ("onze": Dutch for
+    # our), ten in English (Dutch "ten aanzien"), nor the hundreds ("pour cent" is a percentage).
+    **{
+        str(n): words
+        for n, words in {
+            0: ("nul", "zero"),
+            2: ("twee", "deux", "two"),
+            3: ("drie", "trois", "three"),
+            4: ("vier", "quatre", "four"),
+            5: ("vijf", "cinq", "five"),
+            6: ("zes", "six"),
+            7: ("zeven", "sept", "seven"),
+            8: ("acht", "huit", "eight"),
+            9: ("negen", "neuf", "nine"),
+            10: ("tien", "dix"),
+            11: ("elf", "eleven"),
+            12: ("twaalf", "douze", "twelve"),
+            13: ("dertien", "treize", "thirteen"),
+            14: ("veertien", "quatorze", "fourteen"),
+            15: ("vijftien", "quinze", "fifteen"),
+            16: ("zestien", "seize", "sixteen"),
+            20: ("twintig", "vingt", "twenty"),
+            30: ("dertig", "trente", "thirty"),
+            40: ("veertig", "quarante", "forty"),
+            50: ("vijftig", "cinquante", "fifty"),
+        }.items()
+    },
 }

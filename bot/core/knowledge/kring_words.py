@@ -23,6 +23,7 @@ KRING_CONCEPTS: dict[str, tuple[str, ...]] = {
     "COORDINATOR": (
         "coordinator",
         "kringcoordinator",
+        "kringcoordinatoren",
         "coordinateur",
         "coordinatrice",
         "coordinators",

@@ -3,7 +3,10 @@
 from collections import defaultdict
 from collections.abc import Iterable
 
+from bot.core.knowledge.text import CONCEPT_WORDS
+
 SHORT_WORD = 6  # letters; a shorter word is mended for a dropped or swapped letter only
+COMPOUND_PART = 4  # letters: the shortest part a compound is split into
 
 
 class Speller:
@@ -35,7 +38,19 @@ class Speller:
             for c in candidates
             if (distance := _edit_distance(word, c)) <= limit and _plausible_typo(word, c)
         ]
-        return min(scored)[2] if scored else None
+        return min(scored)[2] if scored else self._split(word)
+
+    def _split(self, word: str) -> str | None:
+        """An unknown compound of one of our concepts' words and a known word, as the two
+        words, the longest first part first: "kringvoorzitter", "kringdraaiboek", "loonadmin"
+        (members join words the entries write apart). Not any two known words: a compound the
+        entries lack ("zorginnovatie") then weighs as both its parts, each half sure, and costs
+        the question more than one unknown word does. None if it splits into no such words."""
+        for cut in range(len(word) - COMPOUND_PART, COMPOUND_PART - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            if head in CONCEPT_WORDS and head in self._words and tail in self._words:
+                return f"{head} {tail}"
+        return None
 
 
 def _plausible_typo(word: str, known: str) -> bool:

@@ -49,4 +49,13 @@ exactly regarding concerning since during already again usually normally often
 say says said told heard true understand understood whats hows thats theres
 don doesn didn isn aren wasn hasn shouldn couldn wouldn cannot
 """
-STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN).split())
+# Flemish and Belgian-French speech around the question: past tenses of the common verbs, the
+# connectives of a formal question ("ten aanzien van", "behoort tot"), French pronouns and
+# fillers
+_SPEECH = """
+kon konden mocht mochten wou wilde ging gingen kwam kwamen zat zaten zag zagen
+deed telkens aanzien behoort uiteindelijk amper hoevel
+lequel laquelle lesquels lesquelles duquel auxquels avait avais aurait etait etais genre hein
+presque
+"""
+STOPWORDS = frozenset((_STOPWORDS_NL + _STOPWORDS_FR + _STOPWORDS_EN + _SPEECH).split())
