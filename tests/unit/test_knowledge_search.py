@@ -570,7 +570,7 @@ OTHER_PROFESSIONS = {
         ("Il reçoit 10 pour cent.", {Asked.AMOUNT, Asked.COUNT}),
         (
             "Paid as two consultations an hour.",
-            {Asked.AMOUNT, Asked.COUNT, Asked.DURATION, Asked.HOURLY},
+            {Asked.AMOUNT, Asked.COUNT, Asked.DURATION, Asked.HOURLY, Asked.UNTIL},
         ),
         ("Gerben Welling, trésorier, signe.", {Asked.PERSON}),
         ("De voorzitter is Petra Portengen.", {Asked.PERSON}),
@@ -583,7 +583,7 @@ OTHER_PROFESSIONS = {
         ("Congé de maternité: voyez la SSMG.", {Asked.MATERNITY, Asked.SSMG}),
         ("Een demopost in Antwerpen.", {Asked.FLANDERS, Asked.BELGIUM}),  # a Flemish city
         ("Le poste de Liège.", {Asked.WALLONIA, Asked.BELGIUM}),
-        ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT, Asked.DURATION}),
+        ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT, Asked.DURATION, Asked.UNTIL}),
         ("Artikel 21 van de kwaliteitswet verplicht het.", set()),  # an article counts nothing
         ("Twintig punten per jaar.", {Asked.COUNT, Asked.POINTS}),
         ("Minstens twee LOK-sessies.", {Asked.COUNT}),  # sessions, not points
@@ -603,11 +603,12 @@ OTHER_PROFESSIONS = {
         ("La cotisation est déductible fiscalement.", {Asked.DEDUCTION}),
         # The number is given with the request, not applied for.
         ("After your name and RIZIV number, we approve your request.", {Asked.APPLICATION}),
-        ("Bewaar het bewijs zeven jaar.", {Asked.DURATION, Asked.COUNT}),
-        ("Has existed since January 2014.", {Asked.DURATION, Asked.COUNT}),  # counted from it
-        ("By default a day before.", {Asked.DURATION}),
+        ("Bewaar het bewijs zeven jaar.", {Asked.DURATION, Asked.COUNT, Asked.UNTIL}),
+        # counted from it:
+        ("Has existed since January 2014.", {Asked.DURATION, Asked.COUNT, Asked.UNTIL}),
+        ("By default a day before.", {Asked.DURATION, Asked.UNTIL}),
         ("Par mois, selon le contrat.", set()),  # a unit, no number of them
-        ("Open van 19u tot 8u.", {Asked.OPENING_HOURS, Asked.COUNT}),
+        ("Open van 19u tot 8u.", {Asked.OPENING_HOURS, Asked.COUNT, Asked.UNTIL}),
         ("Een maandlicentie kan; de prijs staat er niet bij.", set()),
         ("Le personnel relève de la commission paritaire 330.", {Asked.COMMITTEE, Asked.COUNT}),
         ("Afspraken over de verloning (paritair comité).", set()),  # not which one

@@ -383,7 +383,7 @@ PERIODS: dict[Asked, str] = {
     Asked.QUARTERLY: r"per kwartaal|par trimestre|per quarter|quarterly|trimestriel\w*"
     r"|driemaandelijks\w*|(?:elk|ieder) kwartaal|chaque trimestre|(?:each|every|a) quarter",
     Asked.YEARLY: r"per jaar|par an|par annee|per year|yearly|annual\w*|annuel\w*"
-    r"|jaarlijks\w*|(?:elk|ieder) jaar|chaque annee|(?:each|every) year",
+    r"|jaarlijks\w*",
     Asked.HOURLY: r"per uur|par heure|per hour|(?<!for )an hour|hourly|horaire|uurloon|uurtarief"
     r"|uurprijs|une heure de|de l heure",
 }
