@@ -570,7 +570,7 @@ OTHER_PROFESSIONS = {
         ("Il reçoit 10 pour cent.", {Asked.AMOUNT, Asked.COUNT}),
         (
             "Paid as two consultations an hour.",
-            {Asked.AMOUNT, Asked.COUNT, Asked.DURATION, Asked.HOURLY},
+            {Asked.AMOUNT, Asked.COUNT, Asked.DURATION, Asked.HOURLY, Asked.UNTIL},
         ),
         ("Gerben Welling, trésorier, signe.", {Asked.PERSON}),
         ("De voorzitter is Petra Portengen.", {Asked.PERSON}),
@@ -583,7 +583,7 @@ OTHER_PROFESSIONS = {
         ("Congé de maternité: voyez la SSMG.", {Asked.MATERNITY, Asked.SSMG}),
         ("Een demopost in Antwerpen.", {Asked.FLANDERS, Asked.BELGIUM}),  # a Flemish city
         ("Le poste de Liège.", {Asked.WALLONIA, Asked.BELGIUM}),
-        ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT, Asked.DURATION}),
+        ("Vergadering op 3 mars 2999.", {Asked.DATE, Asked.COUNT, Asked.DURATION, Asked.UNTIL}),
         ("Artikel 21 van de kwaliteitswet verplicht het.", set()),  # an article counts nothing
         ("Twintig punten per jaar.", {Asked.COUNT, Asked.POINTS}),
         ("Minstens twee LOK-sessies.", {Asked.COUNT}),  # sessions, not points
@@ -603,11 +603,12 @@ OTHER_PROFESSIONS = {
         ("La cotisation est déductible fiscalement.", {Asked.DEDUCTION}),
         # The number is given with the request, not applied for.
         ("After your name and RIZIV number, we approve your request.", {Asked.APPLICATION}),
-        ("Bewaar het bewijs zeven jaar.", {Asked.DURATION, Asked.COUNT}),
-        ("Has existed since January 2014.", {Asked.DURATION, Asked.COUNT}),  # counted from it
-        ("By default a day before.", {Asked.DURATION}),
+        ("Bewaar het bewijs zeven jaar.", {Asked.DURATION, Asked.COUNT, Asked.UNTIL}),
+        # counted from it:
+        ("Has existed since January 2014.", {Asked.DURATION, Asked.COUNT, Asked.UNTIL}),
+        ("By default a day before.", {Asked.DURATION, Asked.UNTIL}),
         ("Par mois, selon le contrat.", set()),  # a unit, no number of them
-        ("Open van 19u tot 8u.", {Asked.OPENING_HOURS, Asked.COUNT}),
+        ("Open van 19u tot 8u.", {Asked.OPENING_HOURS, Asked.COUNT, Asked.UNTIL}),
         ("Een maandlicentie kan; de prijs staat er niet bij.", set()),
         ("Le personnel relève de la commission paritaire 330.", {Asked.COMMITTEE, Asked.COUNT}),
         ("Afspraken over de verloning (paritair comité).", set()),  # not which one
@@ -969,6 +970,24 @@ def test_who_holds_an_office_is_answered_only_by_an_entry_naming_the_holder() ->
             "Een zorgzwaartecoach doet de loonadministratie van de praktijk.",
             True,  # who does the payroll, not how much one earns
         ),
+        (
+            "Tot wanneer loopt het beleidsplan van de kring?",
+            "Wat staat er in het beleidsplan van de kring?",
+            "Het beleidsplan van de kring loopt van 2021 tot 2025.",
+            True,  # an end, which a period gives: no deadline still to come
+        ),
+        (
+            "Wanneer is het volgende kringoverleg?",
+            "Is er een kringoverleg?",
+            "Er is een kringoverleg. (Bron zonder datum, geraadpleegd op 22 november 2099.)",
+            False,  # when the source was read, not when the meeting is
+        ),
+        (
+            "Welke factoren bepalen hoeveel procent ik afsta?",
+            "Welke factoren bepalen hoeveel procent ik afsta?",
+            "De duur van de vervanging en de praktijk bepalen de onkostenbijdrage.",
+            True,  # what decides the share, not the share
+        ),
     ],
 )
 def test_an_entry_on_the_topic_answers_only_if_it_holds_what_is_asked(
@@ -1093,3 +1112,21 @@ def test_an_organisation_benefit_or_region_asked_must_be_named_by_the_answer(
 ) -> None:
     lookup = subjects.lookup(question, "nl")
     assert (lookup.entry.id if lookup.entry else None) == entry_id, question
+
+
+def test_a_question_in_the_words_of_an_entry_lacking_the_fact_asked_gets_one_holding_it() -> None:
+    """A member typing exactly an entry's phrasing ("prijs licentie HealthOne") is asked the
+    price: the entry whose phrasing it is but that gives none does not win on the phrasing."""
+    kb = KnowledgeBase()
+    kb.add(Entry("licence", "nl", ("prijs licentie HealthOne",), "HealthOne heeft licenties.", "1"))
+    kb.add(
+        Entry(
+            "prices",
+            "nl",
+            ("prijs licentie HealthOne Daktari vervanger",),
+            "Een licentie HealthOne kost 25 euro per maand, Daktari 30 euro.",
+            "1",
+        )
+    )
+    lookup = Answerer(kb).lookup("prijs licentie HealthOne", "nl")
+    assert lookup.entry is None or lookup.entry.id != "licence", lookup

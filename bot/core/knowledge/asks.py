@@ -120,7 +120,10 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"coute(?:nt)? combien",
         r"(?:exact|exacte|precise|precies) (?:amount|bedrag|montant)",
         r"montant exact",
-        r"how much (?:\w+ ){0,2}(?:cost|costs|pay|pays|paid|charge|earn|earns|make|makes)",
+        # Expats' English keeps the verb last, without "does": "how much the internship scheme
+        # pays per placement", "how much subsidy a region gets", "how much can I deduct".
+        r"how much (?!time\b|notice\b)(?:\w+ ){0,6}(?:cost|costs|pay|pays|paid|charges?|earn"
+        r"|earns|make|makes|get|gets|receive|receives|bring|brings|give|gives|deduct)",
         r"goedkoopste?",
         r"duurste?",
         r"cheapest",
@@ -137,7 +140,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"wat? verdien(?:t|en)?",
         r"hoeveel (?:\w+ ){0,3}krijg(?:t|en|de)?",
         r"combien (?:\w+ ){0,3}(?:recoit|recois|touche|touches|gagne|gagnes)",
-        r"combien (?:\w+ ){0,3}(?:paye|payes|payee|payees)",
+        r"combien (?:\w+ ){0,3}(?:paye|payes|payee|payees|payer|verser|cotiser)",
         r"hoeveel (?:\w+ ){0,3}betaald",
         r"what (?:does|do) \w+(?: \w+)? pay",
         r"wat betaalt",
@@ -148,9 +151,6 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         # "welke vergoeding krijgt een huisarts per uur wachtdienst", "welke vergoeding krijgt
         # een stagemeester": how much, not how it is paid.
         r"welke (?:\w+ )?vergoeding (?:\w+ )?(?:krijg|ontvang|bedraag)\w*",
-        # Expats' English keeps the verb last, without "does": "how much subsidy a region
-        # gets", "how much social contributions I must pay", "how much can I deduct".
-        r"how much (?:\w+ ){0,6}(?:gets?|receives?|pays?|earns?|gives?|costs?|charges?|deduct)",
     ),
     Asked.PHONE: any_of(
         r"telefoonnummer",
@@ -173,14 +173,15 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:wanneer|when|quand)\b.*\b(?:volgend|next|prochain)e? (?:jaar|year|annee)",
         # "c'est quand la réunion": in the present, the one to come.
         r"c est quand",
-        # A deadline: "tegen wanneer moet het attest opgeladen zijn", "date limite", "jusqu'à
-        # quand": a day to meet, which an answer on the same form without one does not give.
+        # A deadline: "tegen wanneer moet het attest opgeladen zijn", "date limite": a day to
+        # meet, which an answer on the same form without one does not give.
         r"deadline",
-        r"(?:tegen|tot|uiterlijk) wanneer",
+        r"(?:tegen|uiterlijk) wanneer",
         r"dates? limites?",
-        r"jusqu a quand",
         r"by when",
     ),
+    # "tot wanneer loopt het plan", "jusqu'à quand": an end, not necessarily a day to come.
+    Asked.UNTIL: any_of(r"tot wanneer", r"jusqu a quand", r"until when", r"till when"),
     # "wie is de voorzitter", "who's the current chair", "c'est qui le président", "naam
     # voorzitter", "gsm-nummer voorzitter"; or the office and whose it is alone ("voorzitter
     # Domus Medica", "SSFH vice chair"): who holds it, unless the office is named among the
@@ -304,8 +305,8 @@ _NAMED: dict[Asked, re.Pattern[str]] = {
         r"|hourly rate|salaris|salary|salaire|bareme|loon|wedde)\b"
         # … but not a salary one works "in" or "with" (employed, not self-employed), nor the
         # payroll ("loon administratie"), which the kring's staff or a secretariat see to.
-        r"(?<!in salary)(?<!with salary)(?<!on salary)(?! administratie)"
-        r"(?! administration)"  # the same in English: "the salary administration of staff"
+        r"(?<!in salary)(?<!with salary)(?<!on salary)(?! administrati)"
+        r"(?<!administration des salaires)(?<!gestion des salaires)"
     ),
     Asked.ACCOUNT: any_of(
         r"iban",
@@ -381,7 +382,7 @@ _PRICED = any_of(r"\w*kost\w*", r"\w*prijs\w*", r"prix", r"prices?", r"costs?", 
 # The other periods an amount asked may be counted by (folded): per quarter, per year, per hour.
 PERIODS: dict[Asked, str] = {
     Asked.QUARTERLY: r"per kwartaal|par trimestre|per quarter|quarterly|trimestriel\w*"
-    r"|driemaandelijks\w*",
+    r"|driemaandelijks\w*|(?:elk|ieder) kwartaal|chaque trimestre|(?:each|every|a) quarter",
     Asked.YEARLY: r"per jaar|par an|par annee|per year|yearly|annual\w*|annuel\w*"
     r"|jaarlijks\w*",
     Asked.HOURLY: r"per uur|par heure|per hour|(?<!for )an hour|hourly|horaire|uurloon|uurtarief"
@@ -400,6 +401,14 @@ _IN_EUROS = any_of(
 )
 
 
+# "welke factoren bepalen hoeveel procent ik afsta", "what decides how many hours": what the
+# amount or the number depends on, not what it is (folded).
+_WHAT_DECIDES = any_of(
+    r"(?:bepal\w*|bepaalt|beinvloed\w*|afhang\w*|af van|determin\w*|depend\w*|decide\w*"
+    r"|influenc\w*) (?:\w+ ){0,2}(?:hoeveel|combien|how much|how many)"
+)
+
+
 @functools.lru_cache(maxsize=256)
 def asked(question: str) -> frozenset[Asked]:
     """The kinds of fact the question explicitly asks for (usually none). Kept for the last
@@ -414,6 +423,8 @@ def asked(question: str) -> frozenset[Asked]:
         kinds.add(Asked.AMOUNT)
     if _IN_EUROS.search(folded):
         kinds |= {Asked.AMOUNT, Asked.EUROS}
+    if _WHAT_DECIDES.search(folded):
+        kinds -= {Asked.AMOUNT, Asked.COUNT, Asked.HEADCOUNT, Asked.POINTS}
     if Asked.AMOUNT in kinds:  # "hoeveel kost": an amount, which may be "free"
         kinds.discard(Asked.COUNT)
         if _MONTHLY.search(folded) and _PRICED.search(folded):

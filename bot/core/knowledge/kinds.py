@@ -53,6 +53,10 @@ class Asked(StrEnum):
     # months or years, or a date to count to or from, does not say. "hoe lang duurt de
     # erkenningsprocedure" is on topic for the entry on recognition, which gives no duration.
     DURATION = "duration"
+    # Until when something runs ("tot wanneer loopt het beleidsplan", "jusqu'à quand"): an
+    # end, which a period ("2021-2025"), a time it ends ("tot 14u"), a date or a number of
+    # days … gives; not only a date still to come, as a deadline asked (DATE) needs.
+    UNTIL = "until"
     # Opening hours: only an answer giving a time of day says when the out-of-hours post is open.
     OPENING_HOURS = "opening hours"
     # A price per month ("HealthOne prijs per maand"): an answer saying "a monthly licence is

@@ -244,6 +244,17 @@ _FACTS = (
     _per(Asked.QUARTERLY, _A_QUARTER, ("kwartaal", "quarter", "trimest", "driemaand")),
     _per(Asked.YEARLY, _A_YEAR, ("jaar", "year", "annu")),
     _per(Asked.HOURLY, _AN_HOUR, ("uur", "hour", "heure", "horaire")),
+    # An end (lower case): a period of years ("beleidsplan 2021-2025"), or a time or a year
+    # something runs until ("van 11u tot 14u", "until 2027"); or a date or a duration: `offered`.
+    _Fact(
+        Asked.UNTIL,
+        re.compile(
+            r"\b(?:19|20)\d\d ?[-–/] ?(?:19|20)?\d\d\b"
+            r"|\b(?:tot|until|till|to|jusqu['’]?(?:à|a|en)?|à) (?:en met |eind |fin |end of )?"
+            r"(?:\d{1,2}(?:[.:h]\d{2}|[uh])\b|(?:19|20)\d\d\b)"
+        ),
+        needs=_DIGITS,
+    ),
     # A time of day, where an answer says when something is open or reachable: "open van 19u
     # tot 8u", "reachable from 7 pm", "ouvert de 19h00 à 8h00".
     _Fact(
@@ -380,6 +391,8 @@ def offered(
         kinds.add(Asked.DURATION)
     if moments and (reviewed is None or max(moments) >= reviewed):
         kinds.add(Asked.DATE)
+    if Asked.DURATION in kinds:  # a date or a number of days … says until when too
+        kinds.add(Asked.UNTIL)
     return kinds
 
 
@@ -410,13 +423,25 @@ _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b(?: (\d{4})\b)?")
 _DAY_AND_MONTH = re.compile(r"\d (?:" + "|".join(_MONTHS) + ")")
 
 
+# When a source was consulted, revised or published (folded, right before the date): "(Bron
+# zonder datum, geraadpleegd op 22 november 2026.)", "la page (révisée le 15 mars 2021)". A fact
+# of the source, not one the answer gives: no date to come, nor one to count to.
+_OF_THE_SOURCE = re.compile(
+    r"\b(?:geraadpleegd|consulted|consultee|herzien|revised?|revisee|verschenen|verscheen"
+    r"|published|publiee|bijgewerkt|updated|mise a jour|bron|source) (?:\w+ ){0,2}\(?$"
+)
+
+
 def _dates(folded: str, clues: int) -> list[date]:
     """The dates written out in a text ("15 maart 2021"; `clues` those of its words). One
     without a year comes back every year, so it is always still to come."""
     moments: list[date] = []
     if not clues & _MONTH_CLUES or _DAY_AND_MONTH.search(folded) is None:
         return moments
-    for day, month, year in _DATE.findall(folded):
+    for found in _DATE.finditer(folded):
+        if _OF_THE_SOURCE.search(folded, max(0, found.start() - 32), found.start()):
+            continue
+        day, month, year = found.groups()
         if not year:
             moments.append(date.max)
             continue

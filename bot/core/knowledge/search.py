@@ -295,7 +295,9 @@ class Index:
         if holding is None:
             return Result(Verdict.NONE, hits)
         hits = (*holding, *(hit for hit in hits if hit not in holding))
-        verbatim = [hit for hit in hits if self._asked_verbatim(query, hit.entry_id)]
+        # Among the entries holding the kind of fact asked only: "HealthOne prijs" is one of our
+        # phrasings only if the entry it belongs to gives the price.
+        verbatim = [hit for hit in holding if self._asked_verbatim(query, hit.entry_id)]
         if len(verbatim) == 1:  # the member asked one of our own phrasings: that entry
             rest = tuple(hit for hit in hits if hit is not verbatim[0])
             return Result(Verdict.CONFIDENT, (verbatim[0], *rest))
