@@ -56,12 +56,12 @@ JUDGE34 = FOLDER / "judge34"  # first run at f03be62 (kb_judge32_37_first_run.md
 JUDGE35 = FOLDER / "judge35"  # first run at f03be62 (kb_judge32_37_first_run.md)
 JUDGE36 = FOLDER / "judge36"  # first run at f03be62 (kb_judge32_37_first_run.md)
 JUDGE37 = FOLDER / "judge37"  # first run at f03be62 (kb_judge32_37_first_run.md)
-JUDGE38 = FOLDER / "judge38"  # not yet run: frozen
-JUDGE39 = FOLDER / "judge39"  # not yet run: frozen
-JUDGE40 = FOLDER / "judge40"  # not yet run: frozen
-JUDGE41 = FOLDER / "judge41"  # not yet run: frozen
-JUDGE42 = FOLDER / "judge42"  # not yet run: frozen
-JUDGE43 = FOLDER / "judge43"  # not yet run: frozen
+JUDGE38 = FOLDER / "judge38"  # first run at 7f99695 (kb_judge38_43_first_run.md)
+JUDGE39 = FOLDER / "judge39"  # first run at 7f99695 (kb_judge38_43_first_run.md)
+JUDGE40 = FOLDER / "judge40"  # first run at 7f99695 (kb_judge38_43_first_run.md)
+JUDGE41 = FOLDER / "judge41"  # first run at 7f99695 (kb_judge38_43_first_run.md)
+JUDGE42 = FOLDER / "judge42"  # first run at 7f99695 (kb_judge38_43_first_run.md)
+JUDGE43 = FOLDER / "judge43"  # first run at 7f99695 (kb_judge38_43_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -109,8 +109,7 @@ BLIND_SETS = {
     "forty-third judge set": JUDGE43,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-# The next judge sets, until their first run.
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE38, JUDGE39, JUDGE40, JUDGE41, JUDGE42, JUDGE43})
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
