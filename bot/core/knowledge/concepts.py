@@ -8,7 +8,7 @@ members' everyday words (money, time, the office) in everyday.py. No variant bel
 concepts, so the order of the groups does not matter.
 """
 
-from bot.core.knowledge.english_words import ENGLISH_CONCEPTS, ENGLISH_VARIANTS
+from bot.core.knowledge.english_words import ENGLISH_CONCEPTS
 from bot.core.knowledge.everyday import EVERYDAY_CONCEPTS
 from bot.core.knowledge.kring_words import KRING_CONCEPTS
 
@@ -425,8 +425,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     **EVERYDAY_CONCEPTS,
     **ENGLISH_CONCEPTS,
 }
-for _concept, _variants in ENGLISH_VARIANTS.items():
-    CONCEPTS[_concept] += _variants
 
 # Dictation spells initials: letter by letter ("s s f h", "u b o") or, for three letters or more,
 # by the letters' Dutch names ("es es ef ha", "kaa bee oo"; two names in a row, "ha er", are as

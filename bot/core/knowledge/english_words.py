@@ -1,13 +1,5 @@
 """Words expats ask in English where the entries say it otherwise. Same rules as concepts.py:
-every variant becomes the concept term, the same in every language.
-
-`ENGLISH_VARIANTS` adds English ways of saying a concept defined elsewhere (for the Dutch or
-French words, see there); `ENGLISH_CONCEPTS` are concepts of their own."""
-
-ENGLISH_VARIANTS: dict[str, tuple[str, ...]] = {
-    # "get to know each other's expertise": the entries' "elkaar", and "each other" itself
-    "EACHOTHER": ("each other", "each others", "one another"),
-}
+every variant becomes the concept term, the same in every language."""
 
 ENGLISH_CONCEPTS: dict[str, tuple[str, ...]] = {
     # Required by law or by the rules: "is it obligatory that I take insurances", as expats

@@ -291,7 +291,11 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
     "GIVE": ("geven", "geeft", "geef", "gaf", "gaven", "gegeven"),
     # Each other, also in Flemish speech ("van waar kennen ze mekaar"); the Dutch program of that
     # name ("Goed voor elkaar") too
-    "EACHOTHER": ("elkaar", "mekaar", "elkander", "malkander", "malkaar"),
+    # "get to know each other's expertise": the entries' "elkaar", and expats' "each other"
+    "EACHOTHER": (
+        *("elkaar", "mekaar", "elkander", "malkander", "malkaar"),
+        *("each other", "each others", "one another"),
+    ),
     # Out of the ordinary: the entries' word and the ones members ask with ("een unicum")
     "EXCEPTIONAL": (
         "uitzonderlijk",
