@@ -289,9 +289,9 @@ EVERYDAY_CONCEPTS: dict[str, tuple[str, ...]] = {
     # stem with the present the entries write
     "SAY": ("zeggen", "zegt", "zeg", "zei", "zeiden", "gezegd"),
     "GIVE": ("geven", "geeft", "geef", "gaf", "gaven", "gegeven"),
-    # Each other, also in Flemish speech ("van waar kennen ze mekaar"); the Dutch program of that
-    # name ("Goed voor elkaar") too
-    # "get to know each other's expertise": the entries' "elkaar", and expats' "each other"
+    # Each other, also in Flemish speech ("van waar kennen ze mekaar") and in expats' English
+    # ("get to know each other's expertise"); the Dutch program of that name ("Goed voor
+    # elkaar") too
     "EACHOTHER": (
         *("elkaar", "mekaar", "elkander", "malkander", "malkaar"),
         *("each other", "each others", "one another"),
