@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge43/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge48/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -11,7 +11,8 @@ ninth and tenth, the round tuned on those four; the eleventh to thirteenth, roun
 all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
 nineteenth, round 9; the twentieth to twenty-second, round 10; the twenty-third to
 twenty-eighth, round 11; the twenty-ninth to thirty-first, round 12; the thirty-second to
-thirty-seventh, round 13; the thirty-eighth to forty-third, round 14."""
+thirty-seventh, round 13; the thirty-eighth to forty-third, round 14; the forty-fourth to
+forty-eighth, round 15."""
 
 import tomllib
 from dataclasses import dataclass
@@ -62,6 +63,11 @@ JUDGE40 = FOLDER / "judge40"  # first run at 7f99695 (kb_judge38_43_first_run.md
 JUDGE41 = FOLDER / "judge41"  # first run at 7f99695 (kb_judge38_43_first_run.md)
 JUDGE42 = FOLDER / "judge42"  # first run at 7f99695 (kb_judge38_43_first_run.md)
 JUDGE43 = FOLDER / "judge43"  # first run at 7f99695 (kb_judge38_43_first_run.md)
+JUDGE44 = FOLDER / "judge44"  # not yet run: frozen
+JUDGE45 = FOLDER / "judge45"  # not yet run: frozen
+JUDGE46 = FOLDER / "judge46"  # not yet run: frozen
+JUDGE47 = FOLDER / "judge47"  # not yet run: frozen
+JUDGE48 = FOLDER / "judge48"  # not yet run: frozen
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -107,9 +113,15 @@ BLIND_SETS = {
     "forty-first judge set": JUDGE41,
     "forty-second judge set": JUDGE42,
     "forty-third judge set": JUDGE43,
+    "forty-fourth judge set": JUDGE44,
+    "forty-fifth judge set": JUDGE45,
+    "forty-sixth judge set": JUDGE46,
+    "forty-seventh judge set": JUDGE47,
+    "forty-eighth judge set": JUDGE48,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
+# The next judge sets, until their first run.
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE44, JUDGE45, JUDGE46, JUDGE47, JUDGE48})
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
