@@ -90,13 +90,13 @@ import numpy.typing as npt
 
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.search import Verdict
+from bot.core.knowledge.second_opinion import fused_candidates
 from bot.core.knowledge.semantic import (
     QUERY,
     Embedder,
     SemanticHit,
     VectorCache,
     Vectors,
-    fused_candidates,
 )
 from bot.core.knowledge.service import Answerer
 from bot.embeddings import semantic_index

@@ -11,9 +11,9 @@ import pytest
 
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Verdict
+from bot.core.knowledge.second_opinion import SecondOpinion
 from bot.core.knowledge.semantic import (
     PASSAGE,
-    SecondOpinion,
     SemanticIndex,
     VectorCache,
     Vectors,

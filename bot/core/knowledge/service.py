@@ -11,7 +11,8 @@ from bot.core.errors import QuestionNotFound
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Document, Index, Result, Verdict, alternatives
-from bot.core.knowledge.semantic import SecondOpinion, SemanticIndex, fused_candidates
+from bot.core.knowledge.second_opinion import SecondOpinion, fused_candidates
+from bot.core.knowledge.semantic import SemanticIndex
 from bot.core.knowledge.teaching import TaughtEntries
 from bot.core.membership import require_manager
 from bot.core.models import Member, OutboxMessage, Question
