@@ -23,7 +23,6 @@ import gc
 import itertools
 import math
 import operator
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ import numpy as np
 from bot.core.knowledge.asks import asked
 from bot.core.knowledge.concepts import CONCEPTS
 from bot.core.knowledge.kinds import Asked
+from bot.core.knowledge.mending import mend
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.named import stated_where
 from bot.core.knowledge.offers import offered
@@ -66,7 +66,6 @@ SPECIFIC_NUMBER_DIGITS = 5  # "code 101076": a number the knowledge base never m
 _NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
 RANKED = 10  # the entries a search ranks
 _UNSEEN = np.iinfo(np.int64).max  # an entry no query word matched
-_LETTERS = re.compile(r"[a-z]{4,}")  # words the speller may mend
 
 
 class Verdict(StrEnum):
@@ -209,9 +208,10 @@ class Index:
         self.offers = {document.entry_id: document.offers for document in self.documents}
         self.phrasings = {document.entry_id: document.phrasings for document in self.documents}
         self._phrasings_by_length: dict[str, dict[int, list[frozenset[str]]]] = {}
+        self._last_asked: tuple[str | None, frozenset[Asked]] = (None, frozenset())
         with without_cycle_collection():
             if spelling is None:
-                spelling = Speller(_single_word_concept_variants())
+                spelling = Speller(_concept_words())
                 spelling.add(_vocabulary(self.documents))
             self.spelling = spelling
             self._assemble()
@@ -340,7 +340,7 @@ class Index:
         only they can answer, so only they compete. "How much is the membership" ranks the
         entry on joining a hair above the one with the fee. None when no close contender holds
         it: then we have no answer."""
-        kinds = asked(question)
+        kinds = self.asked(question)
         holding = tuple(hit for hit in hits if kinds <= self.offers.get(hit.entry_id, frozenset()))
         if not hits or holding[:1] == hits[:1]:
             return holding
@@ -352,7 +352,17 @@ class Index:
 
     def holds_asked(self, question: str, entry_id: str) -> bool:
         """Whether the entry holds the kind of fact the question asks for (if any)."""
-        return asked(question) <= self.offers.get(entry_id, frozenset())
+        return self.asked(question) <= self.offers.get(entry_id, frozenset())
+
+    def asked(self, question: str) -> frozenset[Asked]:
+        """The kinds of fact the question asks for, read as typed and with its typos mended
+        ("hoevel kost", "hoeveeel", "combein"). The last question's are kept: each is asked of
+        many entries."""
+        last_question, kinds = self._last_asked
+        if question != last_question:
+            kinds = asked(question) | asked(self._mend(question, compounds=False))
+            self._last_asked = (question, kinds)
+        return kinds
 
     def passed_over(self, question: str, result: Result) -> str | None:
         """The best-scoring entry of the question's `result`, where the search put another first
@@ -414,17 +424,13 @@ class Index:
     def _known(self, word: str) -> tuple[str, ...]:
         return tuple(t for t in query_variants(word) if self.knows(t))
 
-    def _mend(self, question: str) -> str:
+    def _familiar(self, word: str) -> bool:
+        return word in STOPWORDS or word in CONCEPT_WORDS or bool(self._known(word))
+
+    def _mend(self, question: str, compounds: bool = True) -> str:
         """The question with typos mended, before synonyms are looked for: "fee contribuion"
-        must still be the fee contribution."""
-
-        def mend(match: re.Match[str]) -> str:
-            word = match.group(0)
-            if word in STOPWORDS or word in CONCEPT_WORDS or self._known(word):
-                return word
-            return self.spelling.correct(word) or word
-
-        return _LETTERS.sub(mend, fold(question))
+        must still be the fee contribution (see mending.py)."""
+        return mend(question, self._familiar, self.spelling, compounds)
 
 
 def _capitalised(question: str) -> list[str]:
@@ -461,8 +467,12 @@ def _vocabulary(documents: Iterable[Document]) -> frozenset[str]:
     return frozenset().union(*(document.vocabulary for document in documents))
 
 
-def _single_word_concept_variants() -> set[str]:
-    return {fold(v) for vs in CONCEPTS.values() for v in vs if " " not in fold(v)}
+def _concept_words() -> set[str]:
+    """The concepts' words, those of their phrases too ("verzekeringsfons" is the fund of
+    "sociaal verzekeringsfonds")."""
+    return {fold(v) for vs in CONCEPTS.values() for v in vs if " " not in fold(v)} | {
+        word for word in CONCEPT_WORDS if word.isalpha() and word not in STOPWORDS
+    }
 
 
 def alternatives(result: Result) -> list[Hit]:

@@ -26,7 +26,8 @@ class Speller:
                 for variant in _deletes(word):
                     self._deletes[variant].add(word)
 
-    def correct(self, word: str) -> str | None:
+    def correct(self, word: str, compounds: bool = True) -> str | None:
+        """The known word meant, or (`compounds`) the two a compound is made of; None if none."""
         if word in self._words or len(word) < 4:
             return None
         limit = 1 if len(word) < 8 else 2
@@ -38,7 +39,9 @@ class Speller:
             for c in candidates
             if (distance := _edit_distance(word, c)) <= limit and _plausible_typo(word, c)
         ]
-        return min(scored)[2] if scored else self._split(word)
+        if scored:
+            return min(scored)[2]
+        return self._split(word) if compounds else None
 
     def _split(self, word: str) -> str | None:
         """An unknown compound of one of our concepts' words and a known word, as the two
