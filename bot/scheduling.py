@@ -64,11 +64,14 @@ def sender_name(settings: Settings) -> str:
 
 
 def sender_bot(settings: Settings, token: str, base_url: str | None) -> Bot:
-    """A Bot with a connection pool of its own: a broadcast never queues interactive replies."""
-    request = AiohttpRequest(settings.outbox_concurrency)
+    """A Bot with a connection pool of its own: a broadcast never queues interactive replies.
+    It never asks for updates, but a Bot left to make its own `get_updates_request` builds an
+    httpx client, reading the certificate bundle again at start-up (a tenth of a second on the
+    test machine): an idle aiohttp one costs nothing until used."""
+    request, unused = AiohttpRequest(settings.outbox_concurrency), AiohttpRequest(1)
     if base_url:
-        return Bot(token, base_url=base_url, request=request)
-    return Bot(token, request=request)
+        return Bot(token, base_url=base_url, request=request, get_updates_request=unused)
+    return Bot(token, request=request, get_updates_request=unused)
 
 
 LAST_TICK_KEY = "last_tick"

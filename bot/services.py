@@ -65,8 +65,9 @@ def knowledge_for(
     with an embeddings cache, the search gets its semantic second opinion once the vectors are
     in (at once from a warm cache, else built in the background: each answerer forked from
     this one takes it from the build); with an analysis cache, only new or changed entries are
-    analysed."""
-    kb = load_knowledge(folder)
+    analysed, and the files as parsed are kept beside it (only changed files are parsed)."""
+    parsed = analysis_cache.with_name("kb-files.pickle") if analysis_cache else None
+    kb = load_knowledge(folder, parsed)
     analysed = DocumentCache(analysis_cache) if analysis_cache else None
     answerer = Answerer(kb, analysed=analysed)
     build = semantic_in_background(kb, embeddings_cache) if embeddings_cache else None

@@ -2,6 +2,7 @@
 exactly as a build that analysed everything."""
 
 import pickle
+import shutil
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -10,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from bot.core.knowledge import analysed, asks, everyday, kring_words, named, offers
+from bot.core.knowledge import analysed, asks, everyday, files, kring_words, named, offers
 from bot.core.knowledge.analysed import DocumentCache
 from bot.core.knowledge.files import load_knowledge
 from bot.core.knowledge.model import Entry, KnowledgeBase
@@ -124,3 +125,38 @@ def test_a_cache_that_cannot_be_written_costs_only_time(
     answerer = Answerer(kb, analysed=DocumentCache(tmp_path / "var" / "analysis.pickle"))
     assert answers(answerer) == answers(Answerer(kb))
     assert "not written" in caplog.text
+
+
+def test_the_files_as_parsed_are_read_back_and_a_changed_file_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", folder)
+    kept = tmp_path / "kb-files.pickle"
+    first = load_knowledge(folder, kept)
+    assert load_knowledge(folder) == first
+    parsed: list[str] = []
+    loads = files.tomllib.loads
+    monkeypatch.setattr(files.tomllib, "loads", lambda text: parsed.append(text) or loads(text))
+    assert load_knowledge(folder, kept) == first
+    assert parsed == []
+    changed = folder / "nl" / "kring.toml"
+    changed.write_text(changed.read_text().replace("lidgeld", "lidmaatschapsgeld"))
+    again = load_knowledge(folder, kept)
+    assert len(parsed) == 1
+    assert again == load_knowledge(folder)
+    assert again != first
+
+
+@pytest.mark.parametrize(
+    "content",
+    [pickle.dumps({"key": ("digest", {"a": Path("x")})}), pickle.dumps(["a", "list"])],
+    ids=["a class", "no dictionary"],  # a class is refused, not run
+)
+def test_unreadable_parsed_files_are_parsed_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, content: bytes
+) -> None:
+    kept = tmp_path / "kb-files.pickle"
+    kept.write_bytes(content)
+    assert load_knowledge(ROOT / "knowledge", kept) == load_knowledge(ROOT / "knowledge")
+    assert "unreadable" in caplog.text
