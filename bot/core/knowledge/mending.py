@@ -65,15 +65,18 @@ def _joined(text: str, familiar: Callable[[str], bool]) -> str:
     are not all familiar and the word is: "do mus medica", "pacs on web", "flex pool", "medi
     wacht" (Flemish writes compounds apart; a dictating phone splits names)."""
     pieces = text.split(" ")
+    # Each piece is looked up once: whether it is a word, and whether it is familiar.
+    plain = [_WORD.fullmatch(piece) is not None for piece in pieces]
+    known = [is_word and familiar(piece) for piece, is_word in zip(pieces, plain, strict=True)]
     i = 0
     found: list[str] = []
     while i < len(pieces):
         for size in (3, 2):
-            part = pieces[i : i + size]
-            if len(part) < size or not all(map(_WORD.fullmatch, part)):
+            window = range(i, i + size)
+            if i + size > len(pieces) or not all(plain[j] for j in window):
                 continue
-            whole = "".join(part)
-            if _joins(whole, part, familiar):
+            whole = "".join(pieces[i : i + size])
+            if not all(known[j] for j in window) and _joins(whole, familiar):
                 found.append(whole)
                 i += size
                 break
@@ -83,9 +86,8 @@ def _joined(text: str, familiar: Callable[[str], bool]) -> str:
     return " ".join(found)
 
 
-def _joins(whole: str, pieces: list[str], familiar: Callable[[str], bool]) -> bool:
-    unfamiliar = not all(map(familiar, pieces))
-    return len(whole) >= 5 and whole not in STOPWORDS and unfamiliar and familiar(whole)
+def _joins(whole: str, familiar: Callable[[str], bool]) -> bool:
+    return len(whole) >= 5 and whole not in STOPWORDS and familiar(whole)
 
 
 def squeezed(word: str) -> str:

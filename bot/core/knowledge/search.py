@@ -65,6 +65,7 @@ SECOND_CHOICE_COVERAGE = 0.9  # a runner-up that holds the asked fact must expla
 SPECIFIC_NUMBER_DIGITS = 5  # "code 101076": a number the knowledge base never mentions
 _NEVER = "\0never\0"  # a term no entry has: its idf is the largest there is
 RANKED = 10  # the entries a search ranks
+FAMILIAR_WORDS = 16_384  # the words whose familiarity an index remembers
 _UNSEEN = np.iinfo(np.int64).max  # an entry no query word matched
 
 
@@ -209,6 +210,8 @@ class Index:
         self.phrasings = {document.entry_id: document.phrasings for document in self.documents}
         self._phrasings_by_length: dict[str, dict[int, list[frozenset[str]]]] = {}
         self._last_asked: tuple[str | None, frozenset[Asked]] = (None, frozenset())
+        # Mending asks of each word whether we know it, twice per question (see `asked`).
+        self._familiar = functools.lru_cache(maxsize=FAMILIAR_WORDS)(self._is_familiar)
         with without_cycle_collection():
             if spelling is None:
                 spelling = Speller(_concept_words())
@@ -360,7 +363,10 @@ class Index:
         many entries."""
         last_question, kinds = self._last_asked
         if question != last_question:
-            kinds = asked(question) | asked(self._mend(question, compounds=False))
+            mended = self._mend(question, compounds=False)
+            kinds = asked(question)
+            if mended != fold(question):  # asked() reads the question folded
+                kinds |= asked(mended)
             self._last_asked = (question, kinds)
         return kinds
 
@@ -424,7 +430,7 @@ class Index:
     def _known(self, word: str) -> tuple[str, ...]:
         return tuple(t for t in query_variants(word) if self.knows(t))
 
-    def _familiar(self, word: str) -> bool:
+    def _is_familiar(self, word: str) -> bool:
         return word in STOPWORDS or word in CONCEPT_WORDS or bool(self._known(word))
 
     def _mend(self, question: str, compounds: bool = True) -> str:
