@@ -63,11 +63,11 @@ JUDGE40 = FOLDER / "judge40"  # first run at 7f99695 (kb_judge38_43_first_run.md
 JUDGE41 = FOLDER / "judge41"  # first run at 7f99695 (kb_judge38_43_first_run.md)
 JUDGE42 = FOLDER / "judge42"  # first run at 7f99695 (kb_judge38_43_first_run.md)
 JUDGE43 = FOLDER / "judge43"  # first run at 7f99695 (kb_judge38_43_first_run.md)
-JUDGE44 = FOLDER / "judge44"  # not yet run: frozen
-JUDGE45 = FOLDER / "judge45"  # not yet run: frozen
-JUDGE46 = FOLDER / "judge46"  # not yet run: frozen
-JUDGE47 = FOLDER / "judge47"  # not yet run: frozen
-JUDGE48 = FOLDER / "judge48"  # not yet run: frozen
+JUDGE44 = FOLDER / "judge44"  # first run at feef8ad (kb_judge44_48_first_run.md)
+JUDGE45 = FOLDER / "judge45"  # first run at feef8ad (kb_judge44_48_first_run.md)
+JUDGE46 = FOLDER / "judge46"  # first run at feef8ad (kb_judge44_48_first_run.md)
+JUDGE47 = FOLDER / "judge47"  # first run at feef8ad (kb_judge44_48_first_run.md)
+JUDGE48 = FOLDER / "judge48"  # first run at feef8ad (kb_judge44_48_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -120,8 +120,7 @@ BLIND_SETS = {
     "forty-eighth judge set": JUDGE48,
 }
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-# The next judge sets, until their first run.
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE44, JUDGE45, JUDGE46, JUDGE47, JUDGE48})
+NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
