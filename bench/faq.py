@@ -9,7 +9,7 @@ questions and answer in every language; it always returns its best entry (it can
 
 First, per language, what members get on the sets we tune on (tests/kb_eval/*.toml), on the
 validation set blind3.toml (checked in aggregate only), and on the
-blind held-out and judge sets (tests/kb_eval/held_out/, judge/ to judge48/), each apart:
+blind held-out and judge sets (tests/kb_eval/held_out/, judge/ to judge53/), each apart:
 correct at once; correct or one tap away (the right entry among the "Bedoelt u" buttons; where
 the labeller found the fact in two entries, either counts); false declines; wrong answers
 (another entry given as the answer); out-of-scope questions declined; and the time per

@@ -1,6 +1,6 @@
 """The evaluation set: questions we wrote ourselves with the entry that answers them (or none,
 for questions the knowledge base must decline). Files: tests/kb_eval/*.toml, the sets we tune on;
-tests/kb_eval/held_out/ and the judge sets judge/ to judge48/, the blind sets bench/faq.py
+tests/kb_eval/held_out/ and the judge sets judge/ to judge53/, the blind sets bench/faq.py
 reports each apart (`--tuned-only` does not even read them). Each judge set was written from the
 seeds alone and labelled from the entries before the changes it judges were merged; its first run
 is the figure that counts, and after it the set is open for tuning (`--misses` lists it) and the
@@ -12,7 +12,7 @@ all the earlier ones); the fourteenth to sixteenth, round 8; the seventeenth to
 nineteenth, round 9; the twentieth to twenty-second, round 10; the twenty-third to
 twenty-eighth, round 11; the twenty-ninth to thirty-first, round 12; the thirty-second to
 thirty-seventh, round 13; the thirty-eighth to forty-third, round 14; the forty-fourth to
-forty-eighth, round 15."""
+forty-eighth, round 15; the forty-ninth to fifty-third, round 16."""
 
 import tomllib
 from dataclasses import dataclass
@@ -68,6 +68,11 @@ JUDGE45 = FOLDER / "judge45"  # first run at feef8ad (kb_judge44_48_first_run.md
 JUDGE46 = FOLDER / "judge46"  # first run at feef8ad (kb_judge44_48_first_run.md)
 JUDGE47 = FOLDER / "judge47"  # first run at feef8ad (kb_judge44_48_first_run.md)
 JUDGE48 = FOLDER / "judge48"  # first run at feef8ad (kb_judge44_48_first_run.md)
+JUDGE49 = FOLDER / "judge49"  # not yet run: frozen
+JUDGE50 = FOLDER / "judge50"  # not yet run: frozen
+JUDGE51 = FOLDER / "judge51"  # not yet run: frozen
+JUDGE52 = FOLDER / "judge52"  # not yet run: frozen
+JUDGE53 = FOLDER / "judge53"  # not yet run: frozen
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -118,9 +123,15 @@ BLIND_SETS = {
     "forty-sixth judge set": JUDGE46,
     "forty-seventh judge set": JUDGE47,
     "forty-eighth judge set": JUDGE48,
+    "forty-ninth judge set": JUDGE49,
+    "fiftieth judge set": JUDGE50,
+    "fifty-first judge set": JUDGE51,
+    "fifty-second judge set": JUDGE52,
+    "fifty-third judge set": JUDGE53,
 }
+# The next judge sets, until their first run.
+NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE49, JUDGE50, JUDGE51, JUDGE52, JUDGE53})
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
-NOT_YET_RUN: frozenset[Path] = frozenset()  # the next judge sets, until their first run
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
 }
