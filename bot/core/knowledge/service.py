@@ -174,7 +174,7 @@ class Answerer:
             words = len(text.split())
             if self.opinion.doubts(best.entry_id, best.coverage, passed_over, hits, words):
                 if passed_over is None and self.opinion.offers_doubted(
-                    best.entry_id, best.coverage, hits, words
+                    best.entry_id, best.coverage, hits, words, ranked
                 ):
                     if self.opinion.answers_doubted(words):
                         return answer
