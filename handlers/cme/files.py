@@ -1,16 +1,20 @@
-"""The files of this feature: an event's calendar file and its check-in QR code."""
+"""The files of this feature: an event's calendar file and its check-in QR code.
+
+Pillow and segno are imported by the poster alone (a coordinator asks one per event): at
+start-up they cost about a tenth of the bot's imports (issue 15), for a file most runs never
+draw."""
 
 import io
 from datetime import datetime
-
-import segno
-from PIL import Image, ImageDraw, ImageFont
-from PIL.PngImagePlugin import PngInfo
+from typing import TYPE_CHECKING
 
 from bot.core.ics import CalendarItem, calendar_file, cancellation_file
 from bot.core.models import Event
 from bot.core.notices.cme import EventSummary
 from handlers.fonts import font_dir
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 _SCALE, _MARGIN, _TITLE_SIZE, _TEXT_SIZE = 12, 40, 34, 24
@@ -57,11 +61,13 @@ def event_removal(
     return f"event-{event.event_id}.ics", cancellation_file([item], stamp, kring_name)
 
 
-def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+def _font(name: str, size: int) -> "ImageFont.FreeTypeFont":
+    from PIL import ImageFont
+
     return ImageFont.truetype(font_dir() / name, size)
 
 
-def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+def _wrapped(text: str, font: "ImageFont.FreeTypeFont", width: int) -> list[str]:
     """The text in lines that fit `width` pixels, broken between words."""
     lines: list[str] = []
     for word in text.split():
@@ -75,6 +81,10 @@ def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 def checkin_poster(link: str, title: str, instruction: str) -> bytes:
     """The check-in QR code as a PNG to show at the door: the event's title above, what to do
     below, and a full quiet zone so phones read it from a projector too."""
+    import segno
+    from PIL import Image, ImageDraw
+    from PIL.PngImagePlugin import PngInfo
+
     output = io.BytesIO()
     segno.make(link, error="m").save(output, kind="png", scale=_SCALE, border=QUIET_ZONE)
     code = Image.open(io.BytesIO(output.getvalue())).convert("RGB")
