@@ -56,3 +56,14 @@ def test_a_question_told_at_length_both_rank_two_entries_high_for_is_offered() -
     verdict, ids = decide(hits, 0.3, 22)
     assert verdict is Verdict.CLOSE and {"labour-plan", "spearheads"} <= set(ids)
     assert decide(hits, 0.3, 21) == (Verdict.NONE, ())
+
+
+def test_a_doubted_answer_both_rank_first_with_a_neighbour_in_common_is_offered() -> None:
+    """A confident lexical answer the embeddings doubt, little explained by its words: offered
+    where both searches rank it first and share another of their first three (an entry and a
+    neighbour of its topic), declined where they meet on that entry alone (a near miss)."""
+    hits = [SemanticHit("spearheads", 2.15, 0.9), SemanticHit("labour-plan", 2.1, 0.88)]
+    opinion = SecondOpinion()
+    assert opinion.offers_doubted("spearheads", 0.3, hits, 8, RANKED)
+    lone = ["spearheads", "internships", "training"]
+    assert not opinion.offers_doubted("spearheads", 0.3, hits, 8, lone)
