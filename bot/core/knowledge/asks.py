@@ -63,7 +63,7 @@ _BENEFIT = (
     r"|benefits?|allowances?|pay"
 )
 _MATERNITY_BENEFIT = any_of(
-    rf"(?:{_BENEFIT}) (?:\w+ ){{0,3}}(?:{_MATERNITY})",
+    rf"(?:{_BENEFIT}) (?:\w+ ){{0,4}}(?:{_MATERNITY})",
     rf"(?:{_MATERNITY}) (?:\w+ ){{0,2}}(?:{_BENEFIT})",
     # What one gets, and for how long: "how do I get maternity leave", "j'ai droit à quoi
     # comme congé de maternité", "congé maternité indépendante durée".
@@ -81,7 +81,7 @@ PEOPLE = (
 # The professions (folded) a member may ask another rule for (how answers name them: named.py).
 _PROFESSIONS: dict[Asked, str] = {
     Asked.DENTIST: r"tandart\w*|dentist\w*",
-    Asked.PHARMACIST: r"apothe[ck]\w*|pharmacie\w*|pharmacist\w*",
+    Asked.PHARMACIST: r"apothe\w*|pharmacie\w*|pharmacist\w*",
     Asked.PHYSIOTHERAPIST: r"kine\w*|physio\w*",
     Asked.MIDWIFE: r"vroedvrouw\w*|sages? femmes?|midwi\w*",
     Asked.PSYCHOLOGIST: r"psycholo\w*",
@@ -151,6 +151,18 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         # "welke vergoeding krijgt een huisarts per uur wachtdienst", "welke vergoeding krijgt
         # een stagemeester": how much, not how it is paid.
         r"welke (?:\w+ )?vergoeding (?:\w+ )?(?:krijg|ontvang|bedraag)\w*",
+        # The price asked around its subject: "wat een verzekering gewaarborgd inkomen kost",
+        # "hoeveel subsidie geeft de regeling", "what do they charge for it", "ça fait combien
+        # par mois", "il est payant?", "on-call hourly pay", "How much then?".
+        r"wat (?:\w+ ){1,8}kost",
+        r"hoeveel (?:\w+ )?(?:subsidie\w*|premie\w*|\w*bijdrage\w*|lidgeld|vergoeding\w*)",
+        r"what (?:do|does|did|will|would) (?:\w+ ){0,3}(?:charge|get paid|earn)",
+        r"how much(?: then| exactly)?(?= ?\??$)",
+        r"(?:ca|cela) fait combien",
+        r"(?:est|sont)(?: \w+)? payante?s?",
+        r"hourly (?:pay|wage|fee)s?",
+        r"pay per hour",
+        r"voordeligste?",
     ),
     Asked.PHONE: any_of(
         r"telefoonnummer",
@@ -221,7 +233,18 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         r"(?:hoeveel|combien d(?:e|es)?|how many|how much) (?:\w+ )?(?:" + PEOPLE + ")"
     ),
     Asked.DURATION: any_of(
-        r"hoe lang", r"how long", r"combien de temps", r"opzegtermijn", r"notice period", r"preavis"
+        r"hoe lang",
+        r"how long",
+        r"combien de temps",
+        r"opzegtermijn",
+        r"notice period",
+        r"preavis",
+        # "hoelang duurt het", "quel est le délai pour", "dans quel délai", "how soon".
+        r"hoelang",
+        r"(?:quel(?:le)?s? (?:est |sont )?(?:le |les )?|dans quel )delais?",
+        r"binnen welke (?:termijn|tijd)",
+        r"how soon",
+        r"how much time",
     ),
     Asked.OPENING_HOURS: any_of(
         r"openingsu(?:u)?ren",
@@ -274,7 +297,8 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
     # als vervangarts" asks the latter).
     Asked.INSURER: any_of(
         r"bij welke verzekeraar",
-        r"welke (?:verzekeraar|verzekeringsmaatschappij) (?:\w+ ){0,3}(?:aan|best|aanbevolen)",
+        r"welke (?:verzekeraar|verzekeringsmaatschappij) (?:\w+ ){0,3}"
+        r"(?:aan|best|aanbevolen|biedt|voordelig\w*|goedkoop\w*)",
         r"(?:chez )?quel(?:le)? (?:assureur|compagnie d assurance) (?:\w+ ){0,2}"
         r"(?:prendre|choisir|conseill\w*|recommand\w*)",
         r"chez quel assureur",
@@ -366,7 +390,11 @@ _A_NUMBER = any_of(
 # full social statute amount" is what one gets for the hours asked, "state period and amount"
 # what an expense note mentions).
 _OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b")
-_ENDS_WITH_AMOUNT = re.compile(r"^(?:\S+ ){1,3}(?:bedrag|montant|amount) ?\??$")
+# "guaranteed income insurance premium cost", "cotisations sociales remplaçant débutant
+# montant" end with it too (but "HAIO licence takeover extra cost" asks whether it costs more).
+_ENDS_WITH_AMOUNT = re.compile(
+    r"^(?:\S+ ){1,4}(?:bedrag|montant|amount|kostprijs|(?<!extra )(?<!additional )cost) ?\??$"
+)
 
 # "adres en openingsuren van de wachtpost": a question asking where as well, which an entry giving
 # the address answers in part.
