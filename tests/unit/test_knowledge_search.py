@@ -511,6 +511,23 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("combien rapporte une heure de garde", {Asked.AMOUNT, Asked.HOURLY}),
         ("wat is het uurloon in euro?", {Asked.AMOUNT, Asked.EUROS, Asked.HOURLY}),
         ("Hoeveel kost een vervanger voor een jaar?", {Asked.AMOUNT}),  # a length, no period
+        # A price asked around its subject, or as a bargain.
+        ("weet iemand wat een aansluiting bij de flexpool kost?", {Asked.AMOUNT}),
+        ("hoeveel premie krijg ik als starter?", {Asked.AMOUNT}),
+        ("what do they charge for a licence?", {Asked.AMOUNT}),
+        ("la licence, ça fait combien ?", {Asked.AMOUNT}),
+        ("Ce logiciel est payant ?", {Asked.AMOUNT}),
+        ("on-call hourly pay", {Asked.AMOUNT, Asked.HOURLY}),
+        ("the locum fee, how much then?", {Asked.AMOUNT}),
+        ("licentie HealthOne kostprijs", {Asked.AMOUNT}),
+        ("welke verzekeraar is het goedkoopst?", {Asked.AMOUNT, Asked.INSURER}),
+        ("trainee software licence extra cost", set()),  # whether it costs more
+        # How long, in one word or as a term.
+        ("hoelang duurt de erkenning?", {Asked.DURATION}),
+        ("dans quel délai reçoit-on la réponse ?", {Asked.DURATION}),
+        ("binnen welke termijn moet ik reageren?", {Asked.DURATION}),
+        ("how soon is my application approved?", {Asked.DURATION}),
+        ("welke apotheek heeft wacht?", {Asked.PHARMACIST}),
         # A city places the question in its region.
         ("Ik vervang in Luik, moet ik daar wacht doen?", {Asked.WALLONIA}),
         ("Is there a flexpool in Antwerp?", {Asked.FLANDERS}),
