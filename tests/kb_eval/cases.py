@@ -68,11 +68,11 @@ JUDGE45 = FOLDER / "judge45"  # first run at feef8ad (kb_judge44_48_first_run.md
 JUDGE46 = FOLDER / "judge46"  # first run at feef8ad (kb_judge44_48_first_run.md)
 JUDGE47 = FOLDER / "judge47"  # first run at feef8ad (kb_judge44_48_first_run.md)
 JUDGE48 = FOLDER / "judge48"  # first run at feef8ad (kb_judge44_48_first_run.md)
-JUDGE49 = FOLDER / "judge49"  # not yet run: frozen
-JUDGE50 = FOLDER / "judge50"  # not yet run: frozen
-JUDGE51 = FOLDER / "judge51"  # not yet run: frozen
-JUDGE52 = FOLDER / "judge52"  # not yet run: frozen
-JUDGE53 = FOLDER / "judge53"  # not yet run: frozen
+JUDGE49 = FOLDER / "judge49"  # first run at faf87b3 (kb_judge49_53_first_run.md)
+JUDGE50 = FOLDER / "judge50"  # first run at faf87b3 (kb_judge49_53_first_run.md)
+JUDGE51 = FOLDER / "judge51"  # first run at faf87b3 (kb_judge49_53_first_run.md)
+JUDGE52 = FOLDER / "judge52"  # first run at faf87b3 (kb_judge49_53_first_run.md)
+JUDGE53 = FOLDER / "judge53"  # first run at faf87b3 (kb_judge49_53_first_run.md)
 BLIND_SETS = {
     "held-out set": HELD_OUT,
     "judge set": JUDGE,
@@ -130,7 +130,7 @@ BLIND_SETS = {
     "fifty-third judge set": JUDGE53,
 }
 # The next judge sets, until their first run.
-NOT_YET_RUN: frozenset[Path] = frozenset({JUDGE49, JUDGE50, JUDGE51, JUDGE52, JUDGE53})
+NOT_YET_RUN: frozenset[Path] = frozenset()
 # The judge sets whose first run is reported: open for tuning since (`bench.faq --misses`).
 OPEN_JUDGES = {
     name: folder for name, folder in BLIND_SETS.items() if folder not in {HELD_OUT, *NOT_YET_RUN}
