@@ -522,6 +522,7 @@ def test_a_question_worded_as_one_entrys_own_phrasing_gets_that_entry() -> None:
         ("licentie HealthOne kostprijs", {Asked.AMOUNT}),
         ("welke verzekeraar is het goedkoopst?", {Asked.AMOUNT, Asked.INSURER}),
         ("trainee software licence extra cost", set()),  # whether it costs more
+        ("mag de praktijk meer vragen dan wat ik kost?", set()),  # what a locum costs it
         # How long, in one word or as a term.
         ("hoelang duurt de erkenning?", {Asked.DURATION}),
         ("dans quel délai reçoit-on la réponse ?", {Asked.DURATION}),

@@ -154,7 +154,7 @@ _QUESTIONS: dict[Asked, re.Pattern[str]] = {
         # The price asked around its subject: "wat een verzekering gewaarborgd inkomen kost",
         # "hoeveel subsidie geeft de regeling", "what do they charge for it", "ça fait combien
         # par mois", "il est payant?", "on-call hourly pay", "How much then?".
-        r"wat (?:\w+ ){1,8}kost",
+        r"wat (?!(?:ik|je|ge|gij|u|we|wij) )(?:\w+ ){1,8}kost",
         r"hoeveel (?:\w+ )?(?:subsidie\w*|premie\w*|\w*bijdrage\w*|lidgeld|vergoeding\w*)",
         r"what (?:do|does|did|will|would) (?:\w+ ){0,3}(?:charge|get paid|earn)",
         r"how much(?: then| exactly)?(?= ?\??$)",
@@ -390,11 +390,9 @@ _A_NUMBER = any_of(
 # full social statute amount" is what one gets for the hours asked, "state period and amount"
 # what an expense note mentions).
 _OPENS_WITH_AMOUNT = re.compile(r"(?:het |le |the )?(?:bedrag|montant|amount)\b")
-# "guaranteed income insurance premium cost", "cotisations sociales remplaçant débutant
-# montant" end with it too (but "HAIO licence takeover extra cost" asks whether it costs more).
-_ENDS_WITH_AMOUNT = re.compile(
-    r"^(?:\S+ ){1,4}(?:bedrag|montant|amount|kostprijs|(?<!extra )(?<!additional )cost) ?\??$"
-)
+# "cotisations sociales remplaçant débutant montant" ends with it too. ("HealthOne locum cost"
+# does not: such a query asks what a locum pays, which an entry answers with who pays it.)
+_ENDS_WITH_AMOUNT = re.compile(r"^(?:\S+ ){1,4}(?:bedrag|montant|amount|kostprijs) ?\??$")
 
 # "adres en openingsuren van de wachtpost": a question asking where as well, which an entry giving
 # the address answers in part.
