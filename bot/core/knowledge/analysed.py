@@ -14,10 +14,8 @@ cannot be read is analysed again, and written anew.
 
 import hashlib
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -38,6 +36,7 @@ from bot.core.knowledge import (
     stopwords,
     text,
 )
+from bot.core.knowledge.cachefile import load_data, write_atomically
 from bot.core.knowledge.kinds import Asked
 from bot.core.knowledge.model import Entry, KnowledgeBase
 from bot.core.knowledge.search import Document, analyse, without_cycle_collection
@@ -77,11 +76,6 @@ def analyser_version() -> str:
     return digest.hexdigest()
 
 
-class _DataOnly(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> type:
-        raise pickle.UnpicklingError(f"{module}.{name}: the analysis cache holds data only")
-
-
 class DocumentCache:
     """Analysed entries on disk (one file), keyed by analyser and entry; `path` None keeps
     nothing (every build analyses)."""
@@ -93,7 +87,7 @@ class DocumentCache:
         if path is not None and path.exists():
             try:
                 with path.open("rb") as handle, without_cycle_collection():
-                    self._stored = _DataOnly(handle).load()
+                    self._stored = load_data(handle)  # type: ignore[assignment]
             except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as error:
                 log.warning("analysis cache %s unreadable (%s): analysing again", path, error)
 
@@ -135,11 +129,9 @@ class DocumentCache:
         if self.path is None:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, partial = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(self._stored, file, protocol=PROTOCOL)
-            Path(partial).replace(self.path)
+            write_atomically(
+                self.path, lambda file: pickle.dump(self._stored, file, protocol=PROTOCOL)
+            )
         except OSError as error:
             log.warning("analysis cache %s not written (%s)", self.path, error)
 

@@ -1,19 +1,17 @@
 """Reading the knowledge base from its TOML files (see knowledge/README.md)."""
 
-import datetime
 import hashlib
 import json
 import logging
-import os
 import pickle
 import re
-import tempfile
 import tomllib
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot.core.knowledge.cachefile import load_data, write_atomically
 from bot.core.knowledge.model import Entry, KnowledgeBase, Source
 from bot.core.models import LANGUAGES
 
@@ -99,15 +97,6 @@ def unwrap(text: str) -> str:
     return "\n".join(lines)
 
 
-class _DataOnly(pickle.Unpickler):
-    """Plain data and the dates TOML has: no other class, so the file cannot run code."""
-
-    def find_class(self, module: str, name: str) -> type:
-        if module == "datetime" and name in {"date", "datetime", "time", "timedelta", "timezone"}:
-            return getattr(datetime, name)  # type: ignore[no-any-return]
-        raise pickle.UnpicklingError(f"{module}.{name}: the parsed files hold data only")
-
-
 class ParsedFiles:
     """TOML files as parsed, kept on disk (one pickle) under a hash of each file's bytes.
     tomllib is pure Python: parsing the knowledge base took a tenth of a second of every
@@ -122,7 +111,7 @@ class ParsedFiles:
         if path is not None and path.exists():
             try:
                 with path.open("rb") as handle:
-                    stored = _DataOnly(handle).load()
+                    stored = load_data(handle)
                 if not isinstance(stored, dict):
                     raise TypeError(f"{type(stored).__name__}, not a dictionary")
                 self._stored = stored
@@ -153,11 +142,7 @@ class ParsedFiles:
         if self.path is None or (not self._parsed and self._read.keys() == self._stored.keys()):
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, partial = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(self._read, file, protocol=5)
-            Path(partial).replace(self.path)
+            write_atomically(self.path, lambda file: pickle.dump(self._read, file, protocol=5))
         except OSError as error:
             log.warning("parsed files %s not written (%s)", self.path, error)
 

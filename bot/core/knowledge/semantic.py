@@ -14,8 +14,6 @@ the decision makes of the scores is in bot/core/knowledge/second_opinion.py.
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from bot.core.knowledge.cachefile import write_atomically
 from bot.core.knowledge.model import Entry, KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -99,12 +98,11 @@ class VectorCache:
         another replica writing it) never sees half a file."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         keys = list(self._vectors)
-        handle, partial = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        with os.fdopen(handle, "wb") as file:
-            np.savez(file, keys=np.array(keys), vectors=np.stack([self._vectors[k] for k in keys]))
-        Path(partial).replace(self.path)
+        vectors = np.stack([self._vectors[k] for k in keys])
+        write_atomically(
+            self.path, lambda file: np.savez(file, keys=np.array(keys), vectors=vectors)
+        )
         self._read_version = self._on_disk()
 
 
